@@ -1,0 +1,53 @@
+// wasm-compile FILE.c|.wat|.wasm [--args STR] [-o OUT] | --all
+// Compiles to a token program (OUT.tvm), a specialized input (OUT_spec.tvm) and a source map.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { type CompiledProgram, compileFile } from '../compiler/compile';
+import { loadManifest } from '../manifest';
+import { formatProgram, formatSpecializedInput } from '../tokens/program-file';
+import { DATA_DIR, outputPaths, parseCli, runMain, UsageError } from './_common';
+
+const USAGE = 'usage: wasm-compile FILE.c|FILE.wat|FILE.wasm [--args STR] [-o OUT] | wasm-compile --all';
+
+/** Writes NAME.tvm, NAME_spec.tvm and NAME.map.json; returns the program file's path. */
+export function writeCompiled(program: CompiledProgram, outBase: string): string {
+  const paths = outputPaths(outBase);
+  mkdirSync(dirname(paths.program), { recursive: true });
+  writeFileSync(paths.program, formatProgram(program.instructions, program.input));
+  writeFileSync(paths.spec, formatSpecializedInput(program.input));
+  writeFileSync(paths.map, `${JSON.stringify(program.sourceMap.toJSON())}\n`);
+  return paths.program;
+}
+
+function summary(name: string, program: CompiledProgram, out: string): string {
+  const kinds = new Map<string, number>();
+  for (const row of program.sourceMap.data.instructions) kinds.set(row[1], (kinds.get(row[1]) ?? 0) + 1);
+  const parts = [...kinds.entries()].map(([k, n]) => `${n} ${k}`).join(', ');
+  return `${name}: ${program.instructions.length} instructions (${parts}) -> ${out}`;
+}
+
+runMain('wasm-compile', async () => {
+  const { values, positionals } = parseCli(USAGE, {
+    args: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    all: { type: 'boolean' },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.all) {
+    if (positionals.length || values.output) throw new UsageError(`--all takes no file or -o\n${USAGE}`);
+    for (const ex of loadManifest()) {
+      const program = await compileFile(ex.file, { args: values.args ?? ex.args });
+      console.log(summary(ex.name, program, writeCompiled(program, join(DATA_DIR, ex.name))));
+    }
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(USAGE);
+  const file = positionals[0];
+  const name = basename(file, extname(file));
+  const program = await compileFile(file, { args: values.args });
+  console.log(summary(name, program, writeCompiled(program, values.output ?? join(DATA_DIR, name))));
+  return 0;
+});

@@ -1,0 +1,86 @@
+// The flat code of one function as the compiler emits it: machine instructions, labels for
+// branch targets, calls by callee, and for each instruction where it came from.
+import type { OpcodeName } from '../tokens/opcodes';
+
+/** Why an instruction exists, for the source map and the debugger. */
+export type InstrKind = 'body' | 'prologue' | 'lowered' | 'global';
+
+export type Callee = { readonly fn: number } | { readonly helper: string };
+
+export interface FlatInstr {
+  op: OpcodeName;
+  imm: number;
+  /** br / br_if: the label it jumps to. */
+  label?: number;
+  /** call: the function it calls. */
+  callee?: Callee;
+  /** Byte offset of the WebAssembly instruction it came from (Code section relative), or -1. */
+  offset: number;
+  kind: InstrKind;
+}
+
+export class FunctionBuilder {
+  readonly code: FlatInstr[] = [];
+  /** Label id → index of the instruction it marks (code.length when bound at the end). */
+  readonly labels: number[] = [];
+  /** Positions some label is bound to: a peephole must not merge instructions across them. */
+  private readonly boundPositions = new Set<number>();
+  /** Current WebAssembly offset and kind stamped onto emitted instructions. */
+  offset = -1;
+  kind: InstrKind = 'body';
+
+  constructor(
+    /** Locals the function has before the compiler adds temporaries (params included). */
+    public localCount: number,
+  ) {}
+
+  emit(op: OpcodeName, imm = 0, extra: Partial<FlatInstr> = {}): FlatInstr {
+    const ins: FlatInstr = { op, imm: imm >>> 0, offset: this.offset, kind: this.kind, ...extra };
+    this.code.push(ins);
+    return ins;
+  }
+
+  newLabel(): number {
+    this.labels.push(-1);
+    return this.labels.length - 1;
+  }
+
+  bind(label: number): void {
+    this.labels[label] = this.code.length;
+    this.boundPositions.add(this.code.length);
+  }
+
+  branch(op: 'br' | 'br_if', label: number): void {
+    this.emit(op, 0, { label });
+  }
+
+  /** A fresh local index for compiler temporaries. */
+  newLocal(): number {
+    return this.localCount++;
+  }
+
+  /** The last instruction, if nothing can jump between it and the next one. */
+  lastMergeable(): FlatInstr | undefined {
+    if (this.code.length === 0 || this.boundPositions.has(this.code.length)) return undefined;
+    return this.code[this.code.length - 1];
+  }
+
+  /** The constant pushed by the last instruction, removing it, when it is a mergeable `i32.const`. */
+  takeConstant(): number | undefined {
+    const last = this.lastMergeable();
+    if (last?.op !== 'i32.const') return undefined;
+    this.code.pop();
+    return last.imm;
+  }
+
+  /** Runs `body` with instructions marked as `kind`. */
+  as(kind: InstrKind, body: () => void): void {
+    const saved = this.kind;
+    this.kind = kind;
+    try {
+      body();
+    } finally {
+      this.kind = saved;
+    }
+  }
+}

@@ -1,0 +1,334 @@
+// The reference executor: runs a token program directly and writes the exact trace the
+// transformer must generate. It is the ground truth every engine is tested against.
+import { OPCODES, Op } from '../tokens/opcodes';
+import type { Instruction, TokenProgram } from '../tokens/program-file';
+import {
+  byteToken,
+  commitToken,
+  OUT_BASE,
+  T_BRANCH_TAKEN,
+  T_CALL_COMMIT,
+  T_HALT,
+  T_RETURN_COMMIT,
+} from '../tokens/vocabulary';
+import { Memory } from './memory';
+import { TokenBuffer } from './token-buffer';
+
+/** The machine stopped on something a correct program never does. */
+export class MachineError extends Error {
+  constructor(
+    message: string,
+    readonly step: number,
+    readonly pc: number,
+  ) {
+    super(`${message} (instruction ${pc}, step ${step})`);
+    this.name = 'MachineError';
+  }
+}
+
+export interface Frame {
+  /** Instruction to continue at after `return`. */
+  readonly returnPc: number;
+  /** The `call` instruction's immediate (its borrow against `return`'s is part of the trace). */
+  readonly callImm: number;
+  /** Index of the `call` instruction. */
+  readonly callPc: number;
+  /** The caller's locals, restored on return. */
+  readonly savedLocals: number[];
+}
+
+const C_VALUE_PUSH = commitToken(1, 1, 0);
+const C_VALUE_KEEP = commitToken(0, 1, 0);
+const C_VALUE_BINARY = commitToken(-1, 1, 0);
+const C_SELECT = commitToken(-2, 1, 0);
+const C_POP = commitToken(-1, 0, 0);
+const C_TEE = commitToken(0, 0, 0);
+const C_STORE = commitToken(-2, 0, 0);
+const C_BR = commitToken(0, 0, 1);
+const C_BR_IF_TAKEN = commitToken(-1, 0, 1);
+const C_BR_IF_NOT = commitToken(-1, 0, 0);
+
+const CONDITIONS: Record<number, (a: number, b: number) => boolean> = {
+  [Op['i32.eq']]: (a, b) => a === b,
+  [Op['i32.ne']]: (a, b) => a !== b,
+  [Op['i32.lt_s']]: (a, b) => (a | 0) < (b | 0),
+  [Op['i32.lt_u']]: (a, b) => a < b,
+  [Op['i32.gt_s']]: (a, b) => (a | 0) > (b | 0),
+  [Op['i32.gt_u']]: (a, b) => a > b,
+  [Op['i32.le_s']]: (a, b) => (a | 0) <= (b | 0),
+  [Op['i32.le_u']]: (a, b) => a <= b,
+  [Op['i32.ge_s']]: (a, b) => (a | 0) >= (b | 0),
+  [Op['i32.ge_u']]: (a, b) => a >= b,
+};
+
+/** Per-byte carries of a + b (add) or borrows of a - b (sub), as a 4-bit mask. */
+export function carryMask(a: number, b: number, subtract: boolean): number {
+  let mask = 0;
+  let carry = 0;
+  for (let i = 0; i < 4; i++) {
+    const x = (a >>> (8 * i)) & 0xff;
+    const y = (b >>> (8 * i)) & 0xff;
+    const s = subtract ? x - y - carry : x + y + carry;
+    carry = subtract ? (s < 0 ? 1 : 0) : s > 0xff ? 1 : 0;
+    mask |= carry << i;
+  }
+  return mask;
+}
+
+export class ReferenceMachine {
+  readonly ops: Int32Array;
+  readonly imms: Uint32Array;
+  readonly memory = new Memory();
+  readonly stack: number[] = [];
+  readonly frames: Frame[] = [];
+  locals: number[] = [];
+  readonly output: number[] = [];
+  pc = 0;
+  steps = 0;
+  halted = false;
+
+  constructor(
+    instructions: readonly Instruction[],
+    readonly input: Uint8Array | null,
+  ) {
+    this.ops = Int32Array.from(instructions, (i) => Op[i.op]);
+    this.imms = Uint32Array.from(instructions, (i) => i.imm);
+  }
+
+  private fail(message: string): never {
+    throw new MachineError(message, this.steps, this.pc);
+  }
+
+  private pop(): number {
+    const v = this.stack.pop();
+    if (v === undefined) this.fail(`'${OPCODES[this.ops[this.pc]].name}' pops from an empty operand stack`);
+    return v;
+  }
+
+  private emitValue(out: TokenBuffer, v: number, carries = 0): void {
+    for (let i = 0; i < 4; i++) out.push(byteToken((v >>> (8 * i)) & 0xff, ((carries >> i) & 1) === 1));
+  }
+
+  private jump(target: number): void {
+    if (target < 0 || target >= this.ops.length) {
+      this.fail(`jump to instruction ${target}, outside the program (0..${this.ops.length - 1})`);
+    }
+    this.pc = target;
+  }
+
+  /** Executes one instruction, appending its trace tokens to `out`. */
+  step(out: TokenBuffer): void {
+    if (this.halted) this.fail('the machine has halted');
+    if (this.pc < 0 || this.pc >= this.ops.length) this.fail('the cursor left the program without halting');
+    const op = this.ops[this.pc];
+    const imm = this.imms[this.pc];
+    const next = this.pc + 1;
+    switch (op) {
+      case Op.halt:
+        out.push(T_HALT);
+        this.halted = true;
+        break;
+      case Op.input_base: {
+        const bytes = this.input ?? new Uint8Array(0);
+        this.memory.write(imm, bytes);
+        this.memory.store8(imm + bytes.length, 0);
+        for (const b of bytes) out.push(byteToken(b));
+        out.push(byteToken(0));
+        out.push(C_TEE);
+        this.pc = next;
+        break;
+      }
+      case Op['i32.const']:
+        this.push(out, imm, C_VALUE_PUSH);
+        break;
+      case Op['local.get']:
+      case Op['global.get']:
+        // global.* address the frame's slots as in the public machine; compiled code never uses them.
+        this.push(out, this.locals[imm] ?? 0, C_VALUE_PUSH);
+        break;
+      case Op['local.set']: {
+        const v = this.pop();
+        this.locals[imm] = v;
+        this.emitValue(out, v);
+        out.push(C_POP);
+        this.pc = next;
+        break;
+      }
+      case Op['local.tee']: {
+        const v = this.pop();
+        this.stack.push(v);
+        this.locals[imm] = v;
+        this.emitValue(out, v);
+        out.push(C_TEE);
+        this.pc = next;
+        break;
+      }
+      case Op['global.set']:
+        this.locals[imm] = this.pop();
+        out.push(C_POP);
+        this.pc = next;
+        break;
+      case Op.drop:
+        this.pop();
+        out.push(C_POP);
+        this.pc = next;
+        break;
+      case Op.select: {
+        const c = this.pop();
+        const b = this.pop();
+        const a = this.pop();
+        this.stack.push(c !== 0 ? a : b);
+        this.emitValue(out, c !== 0 ? a : b);
+        out.push(C_SELECT);
+        this.pc = next;
+        break;
+      }
+      case Op['i32.add']:
+      case Op['i32.sub']: {
+        const b = this.pop();
+        const a = this.pop();
+        const sub = op === Op['i32.sub'];
+        const r = (sub ? a - b : a + b) >>> 0;
+        this.stack.push(r);
+        this.emitValue(out, r, carryMask(a, b, sub));
+        out.push(C_VALUE_BINARY);
+        this.pc = next;
+        break;
+      }
+      case Op['i32.eqz']:
+        this.push(out, this.pop() === 0 ? 1 : 0, C_VALUE_KEEP);
+        break;
+      case Op['i32.load']:
+      case Op['i32.load8_u']:
+      case Op['i32.load16_u']: {
+        const addr = (this.pop() + imm) >>> 0;
+        const n = op === Op['i32.load'] ? 4 : op === Op['i32.load16_u'] ? 2 : 1;
+        this.push(out, this.memory.load(addr, n), C_VALUE_KEEP);
+        break;
+      }
+      case Op['i32.load8_s']:
+      case Op['i32.load16_s']: {
+        const addr = (this.pop() + imm) >>> 0;
+        const wide = op === Op['i32.load16_s'];
+        const raw = this.memory.load(addr, wide ? 2 : 1);
+        const negative = raw >= (wide ? 0x8000 : 0x80);
+        const v = (negative ? raw - (wide ? 0x10000 : 0x100) : raw) >>> 0;
+        this.stack.push(v);
+        // Sign-extended bytes carry the sign flag: all four for 8-bit, bytes 1-3 for 16-bit.
+        this.emitValue(out, v, negative ? (wide ? 0b1110 : 0b1111) : 0);
+        out.push(C_VALUE_KEEP);
+        this.pc = next;
+        break;
+      }
+      case Op['i32.store']:
+      case Op['i32.store8']:
+      case Op['i32.store16']: {
+        const v = this.pop();
+        const addr = (this.pop() + imm) >>> 0;
+        const n = op === Op['i32.store'] ? 4 : op === Op['i32.store16'] ? 2 : 1;
+        this.memory.store(addr, v, n);
+        for (let i = 0; i < n; i++) out.push(byteToken((v >>> (8 * i)) & 0xff));
+        out.push(C_STORE);
+        this.pc = next;
+        break;
+      }
+      case Op.br:
+        out.push(T_BRANCH_TAKEN);
+        this.emitValue(out, imm);
+        out.push(C_BR);
+        this.jump(next + (imm | 0));
+        break;
+      case Op.br_if:
+        if (this.pop() !== 0) {
+          out.push(T_BRANCH_TAKEN);
+          this.emitValue(out, imm);
+          out.push(C_BR_IF_TAKEN);
+          this.jump(next + (imm | 0));
+        } else {
+          out.push(C_BR_IF_NOT);
+          this.pc = next;
+        }
+        break;
+      case Op.call:
+        out.push(T_BRANCH_TAKEN);
+        this.emitValue(out, imm);
+        out.push(T_CALL_COMMIT);
+        this.frames.push({ returnPc: next, callImm: imm, callPc: this.pc, savedLocals: this.locals });
+        this.locals = [];
+        this.jump(next + (imm | 0));
+        break;
+      case Op.return: {
+        const frame = this.frames.pop();
+        if (!frame) this.fail("'return' with no caller (the entry function must end in 'halt')");
+        out.push(T_BRANCH_TAKEN);
+        this.emitValue(out, (frame.returnPc - next) >>> 0, carryMask(imm, frame.callImm, true));
+        out.push(T_RETURN_COMMIT);
+        this.locals = frame.savedLocals;
+        this.pc = frame.returnPc;
+        break;
+      }
+      case Op.output: {
+        const b = this.pop() & 0xff;
+        this.output.push(b);
+        out.push(OUT_BASE + b);
+        this.pc = next;
+        break;
+      }
+      default: {
+        const cond = CONDITIONS[op];
+        if (!cond) this.fail(`unknown opcode index ${op}`);
+        const b = this.pop();
+        const a = this.pop();
+        this.push(out, cond(a, b) ? 1 : 0, C_VALUE_BINARY);
+      }
+    }
+    this.steps++;
+  }
+
+  private push(out: TokenBuffer, v: number, commit: number): void {
+    this.stack.push(v);
+    this.emitValue(out, v);
+    out.push(commit);
+    this.pc++;
+  }
+}
+
+export interface ReferenceRun {
+  /** Every trace token, starting with the input section when the program has `input_base`. */
+  readonly trace: Int32Array;
+  readonly output: Uint8Array;
+  /** Instructions executed, `input_base` included. */
+  readonly steps: number;
+}
+
+export interface ReferenceOptions {
+  /** Input bytes; default: the program file's input section. */
+  readonly input?: Uint8Array | null;
+  /** Stop with an error after this many trace tokens (programs that never halt). */
+  readonly maxTokens?: number;
+}
+
+export const DEFAULT_MAX_TOKENS = 50_000_000;
+
+/** Runs a program to `halt`. Throws MachineError on a machine fault or when the token limit is hit. */
+export function runReference(program: TokenProgram, options: ReferenceOptions = {}): ReferenceRun {
+  if (program.specialized) {
+    throw new Error(
+      'a specialized input (`start` …) has no program to execute; run the universal token program',
+    );
+  }
+  const machine = new ReferenceMachine(program.instructions, options.input ?? program.input);
+  const out = new TokenBuffer(1 << 16);
+  const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
+  while (!machine.halted) {
+    machine.step(out);
+    if (out.length > maxTokens && !machine.halted) {
+      throw new MachineError(
+        `no 'halt' after ${maxTokens.toLocaleString('en-US')} trace tokens: the program does not halt (raise the limit if it should)`,
+        machine.steps,
+        machine.pc,
+      );
+    }
+  }
+  return { trace: out.toArray(), output: Uint8Array.from(machine.output), steps: machine.steps };
+}

@@ -1,0 +1,23 @@
+// Bundles every entry point with esbuild. Run by `npm install` (prepare) and before tests.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const cliDir = 'engine/cli';
+const cliEntries = readdirSync(cliDir)
+  .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
+  .map((f) => join(cliDir, f));
+
+await build({
+  entryPoints: cliEntries,
+  outdir: 'dist/cli',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  banner: { js: '#!/usr/bin/env node' },
+  // wabt ships a large emscripten module; load it from node_modules instead of inlining it.
+  external: ['wabt'],
+  logLevel: 'warning',
+});
