@@ -61,6 +61,9 @@ export const CLANG_FLAGS = [
   '-ffreestanding',
   '-fno-builtin',
   '-fno-jump-tables', // a switch becomes compare-and-branch, not br_table
+  // Without this, adjacent constant stores merge into one i64.store, and the machine has no i64.
+  '-mllvm',
+  '-combiner-store-merging=false',
   '-Wl,--no-entry',
   '-Wl,--export=compute',
   '-Wl,--export=__heap_base',

@@ -397,7 +397,7 @@ function zeroInitLocals(b: FunctionBuilder, params: number): void {
     if (to < 0 || to >= n) return;
     let changed = false;
     for (let w = 0; w < words; w++) {
-      const merged = state[to * words + w] & cur[w];
+      const merged = (state[to * words + w] & cur[w]) >>> 0;
       if (merged !== state[to * words + w]) {
         state[to * words + w] = merged;
         changed = true;

@@ -137,7 +137,7 @@ static inline int parse_int(const char *s) {
 }
 
 /* printf with %d %i %u %s %c %% */
-static __attribute__((noinline)) int printf(const char *fmt, ...) {
+static __attribute__((noinline, unused)) int printf(const char *fmt, ...) {
   __builtin_va_list ap;
   __builtin_va_start(ap, fmt);
   int count = 0;
@@ -180,7 +180,7 @@ static __attribute__((noinline)) int printf(const char *fmt, ...) {
 }
 
 /* sscanf with %d; a space in the format skips any whitespace. Returns the items matched. */
-static __attribute__((noinline)) int sscanf(const char *str, const char *fmt, ...) {
+static __attribute__((noinline, unused)) int sscanf(const char *str, const char *fmt, ...) {
   __builtin_va_list ap;
   __builtin_va_start(ap, fmt);
   int matched = 0;
