@@ -1,50 +1,55 @@
 // Structured WebAssembly control flow (block / loop / if / br depth) to the machine's flat code
-// (br / br_if to labels). Tracks the operand stack height so that a branch or return that leaves
-// extra values on the stack drops them, as WebAssembly's unwinding does: the machine has one
-// operand stack shared by all frames and never unwinds by itself.
-
+// (br / br_if to labels). The operand stack is tracked by type, so that
+// - a branch or return that leaves extra values on the stack drops them, as WebAssembly's
+//   unwinding does (the machine has one operand stack shared by all frames and never unwinds);
+// - 64-bit values that are only moved (clang copies structs with i64.load / i64.store) become
+//   pairs of 32-bit values: two stack slots, two locals, two loads or stores. 64-bit arithmetic
+//   is an error.
+// Code after an unconditional branch is dead and is not emitted.
 import type { OpcodeName } from '../tokens/opcodes';
-import type { FunctionBody, WasmModule } from '../wasm/decoder';
+import type { FunctionBody, ValType, WasmModule } from '../wasm/decoder';
 import { wasmOpName } from '../wasm/decoder';
 import { W } from '../wasm/wasm-opcodes';
 import type { Diagnostic } from './diagnostics';
 import { type FlatInstr, FunctionBuilder } from './function-builder';
+import { zeroInitLocals } from './local-init';
 import { LOWERED, lowerOp, maskLowBytes, signExtend } from './lowering/lower';
 
 /** Memory address of WebAssembly global `i` (the C stack pointer is global 0). */
 export const globalAddress = (i: number) => 8 + 4 * i;
 
-/** WebAssembly opcodes that map one-to-one onto machine opcodes, with their stack effect. */
-const DIRECT: Record<number, { op: OpcodeName; effect: number }> = {
-  26: { op: 'drop', effect: -1 },
-  27: { op: 'select', effect: -2 },
-  28: { op: 'select', effect: -2 },
-  32: { op: 'local.get', effect: 1 },
-  33: { op: 'local.set', effect: -1 },
-  34: { op: 'local.tee', effect: 0 },
-  40: { op: 'i32.load', effect: 0 },
-  44: { op: 'i32.load8_s', effect: 0 },
-  45: { op: 'i32.load8_u', effect: 0 },
-  46: { op: 'i32.load16_s', effect: 0 },
-  47: { op: 'i32.load16_u', effect: 0 },
-  54: { op: 'i32.store', effect: -2 },
-  58: { op: 'i32.store8', effect: -2 },
-  59: { op: 'i32.store16', effect: -2 },
-  65: { op: 'i32.const', effect: 1 },
-  69: { op: 'i32.eqz', effect: 0 },
-  70: { op: 'i32.eq', effect: -1 },
-  71: { op: 'i32.ne', effect: -1 },
-  72: { op: 'i32.lt_s', effect: -1 },
-  73: { op: 'i32.lt_u', effect: -1 },
-  74: { op: 'i32.gt_s', effect: -1 },
-  75: { op: 'i32.gt_u', effect: -1 },
-  76: { op: 'i32.le_s', effect: -1 },
-  77: { op: 'i32.le_u', effect: -1 },
-  78: { op: 'i32.ge_s', effect: -1 },
-  79: { op: 'i32.ge_u', effect: -1 },
-  106: { op: 'i32.add', effect: -1 },
-  107: { op: 'i32.sub', effect: -1 },
-};
+/** A value on the operand stack: i32 takes one machine slot, i64 two (low word below). */
+type Val = 'i32' | 'i64';
+const slots = (v: Val) => (v === 'i64' ? 2 : 1);
+
+/** i32 WebAssembly opcodes that map one-to-one onto machine opcodes: [machine op, operands popped, results]. */
+const DIRECT = new Map<number, [OpcodeName, number, number]>([
+  [0x28, ['i32.load', 1, 1]],
+  [0x2c, ['i32.load8_s', 1, 1]],
+  [0x2d, ['i32.load8_u', 1, 1]],
+  [0x2e, ['i32.load16_s', 1, 1]],
+  [0x2f, ['i32.load16_u', 1, 1]],
+  [0x36, ['i32.store', 2, 0]],
+  [0x3a, ['i32.store8', 2, 0]],
+  [0x3b, ['i32.store16', 2, 0]],
+  [0x41, ['i32.const', 0, 1]],
+  [0x45, ['i32.eqz', 1, 1]],
+  [0x46, ['i32.eq', 2, 1]],
+  [0x47, ['i32.ne', 2, 1]],
+  [0x48, ['i32.lt_s', 2, 1]],
+  [0x49, ['i32.lt_u', 2, 1]],
+  [0x4a, ['i32.gt_s', 2, 1]],
+  [0x4b, ['i32.gt_u', 2, 1]],
+  [0x4c, ['i32.le_s', 2, 1]],
+  [0x4d, ['i32.le_u', 2, 1]],
+  [0x4e, ['i32.ge_s', 2, 1]],
+  [0x4f, ['i32.ge_u', 2, 1]],
+  [0x6a, ['i32.add', 2, 1]],
+  [0x6b, ['i32.sub', 2, 1]],
+]);
+
+/** Unary lowered operations; the other lowered ones are binary. */
+const LOWERED_UNARY = new Set([0x67, 0x68, 0x69, 0xc0, 0xc1]);
 
 /** A comparison and its negation, so `if (a < b)` branches on `a >= b` without an extra i32.eqz. */
 const INVERSE: Partial<Record<OpcodeName, OpcodeName>> = {
@@ -66,9 +71,10 @@ export function unsupportedReason(op: number): string {
   if (/^f(32|64)\.|_f(32|64)|convert|demote|promote|reinterpret/.test(name)) {
     return `floating point is not supported (${name}): the machine computes with 32-bit integers only`;
   }
-  if (/^i64\.|_i64/.test(name)) return `64-bit integers are not supported (${name}): use 32-bit int`;
-  if (name === 'call_indirect')
+  if (/^i64\.|_i64/.test(name)) return `64-bit integer arithmetic is not supported (${name}): use 32-bit int`;
+  if (name === 'call_indirect') {
     return 'indirect calls are not supported (call_indirect: a call through a function pointer)';
+  }
   if (name === 'br_table') return 'br_table is not supported (a switch compiled to a jump table)';
   if (name === 'memory.grow') return 'memory.grow is not supported: the machine has a fixed memory';
   if (/^memory\.|^data\./.test(name)) return `bulk memory operations are not supported (${name})`;
@@ -80,12 +86,16 @@ interface Frame {
   readonly kind: 'block' | 'loop' | 'if' | 'function';
   /** Label a branch to this frame jumps to (loop: its start; others: their end). */
   readonly label: number;
-  /** Values a branch to this frame carries. */
-  readonly arity: number;
-  /** Values the frame leaves at its end. */
-  readonly results: number;
-  /** Stack height when the frame was entered. */
-  readonly height: number;
+  /** Types a branch to this frame carries (a loop's branch carries none). */
+  readonly branchTypes: Val[];
+  /** Types the frame leaves at its end. */
+  readonly results: Val[];
+  /** The operand stack when the frame was entered. */
+  readonly entry: Val[];
+  /** The frame was entered in dead code. */
+  readonly dead: boolean;
+  /** A live branch jumps to this frame's end label. */
+  branchedTo: boolean;
   /** For `if`: the label of its else branch, bound at `else` or `end`. */
   elseLabel?: number;
 }
@@ -101,68 +111,87 @@ export interface FlatFunction {
   readonly wasmIndex: number;
   readonly code: FlatInstr[];
   readonly labels: number[];
-  readonly paramCount: number;
+  /** Machine local slots holding parameters (an i64 parameter takes two). */
+  readonly paramSlots: number;
   readonly localCount: number;
-}
-
-function blockResults(module: WasmModule, blockType: number): number {
-  if (blockType === -64) return 0; // 0x40: empty
-  if (blockType < 0) return 1; // a single value type
-  return module.types[blockType]?.results.length ?? 0;
 }
 
 /** Flattens one function body; unsupported constructs are added to `ctx.diagnostics`. */
 export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunction {
   const { module } = ctx;
   const type = module.types[fn.typeIndex];
-  const params = type.params.length;
-  const b = new FunctionBuilder(params + fn.locals.length);
   const unsupported = (op: number, offset: number, message = unsupportedReason(op)) => {
     ctx.diagnostics.push({ message, wasmOffset: offset, functionName: module.functionNames.get(fn.index) });
   };
+  const toVal = (t: ValType, offset: number): Val => {
+    if (t === 'i32' || t === 'i64') return t;
+    const what = t.startsWith('f') ? 'floating point is' : `${t} is`;
+    unsupported(0, offset, `${what} not supported (a value of type ${t})`);
+    return 'i32';
+  };
 
-  const nonI32 = [...type.params, ...type.results, ...fn.locals].find((t) => t !== 'i32');
-  if (nonI32) {
-    const what =
-      nonI32 === 'i64'
-        ? '64-bit integers are'
-        : nonI32.startsWith('f')
-          ? 'floating point is'
-          : `${nonI32} is`;
-    unsupported(0, fn.start, `${what} not supported (a parameter, result or local of type ${nonI32})`);
+  // Machine slots of the WebAssembly locals: parameters first, an i64 taking two.
+  const localTypes = [...type.params, ...fn.locals].map((t) => toVal(t, fn.start));
+  const localSlot: number[] = [];
+  let slotCount = 0;
+  for (const t of localTypes) {
+    localSlot.push(slotCount);
+    slotCount += slots(t);
   }
+  const paramSlots = localTypes.slice(0, type.params.length).reduce((n, t) => n + slots(t), 0);
+  const resultTypes = type.results.map((t) => toVal(t, fn.start));
+  const b = new FunctionBuilder(slotCount);
 
-  // Entry: pop the arguments into the parameter locals, last argument first.
+  // Entry: pop the arguments into the parameter slots, last slot first.
   b.offset = fn.start;
   b.as('prologue', () => {
-    for (let k = params - 1; k >= 0; k--) b.emit('local.set', k);
+    for (let k = paramSlots - 1; k >= 0; k--) b.emit('local.set', k);
   });
 
+  const stack: Val[] = [];
   const frames: Frame[] = [
     {
       kind: 'function',
       label: b.newLabel(),
-      arity: type.results.length,
-      results: type.results.length,
-      height: 0,
+      branchTypes: resultTypes,
+      results: resultTypes,
+      entry: [],
+      dead: false,
+      branchedTo: false,
     },
   ];
-  let height = 0;
   let reachable = true;
   let globalTemp = -1;
-
-  /** Drops values between the frame's base and the `keep` values on top. */
-  const unwind = (extra: number, keep: number) => {
-    if (extra <= 0 || !reachable) return;
-    if (keep === 0) {
-      for (let i = 0; i < extra; i++) b.emit('drop');
-      return;
+  const temps = new Map<string, number>();
+  /** A function-wide temporary local, reused by name: sequences never overlap. */
+  const temp = (name: string) => {
+    let t = temps.get(name);
+    if (t === undefined) {
+      t = b.newLocal();
+      temps.set(name, t);
     }
-    const t = b.newLocal();
-    b.emit('local.set', t);
-    for (let i = 0; i < extra; i++) b.emit('drop');
-    b.emit('local.get', t);
+    return t;
   };
+
+  const pop = (want?: Val): Val => {
+    const v = stack.pop() ?? 'i32';
+    if (want && v !== want) throw new Error(`internal: expected ${want} on the stack, found ${v}`);
+    return v;
+  };
+
+  /** Drops `extra` slots below the top `keep` slots. */
+  const unwind = (extra: number, keep: number) => {
+    if (extra <= 0) return;
+    const kept: number[] = [];
+    for (let i = 0; i < keep; i++) {
+      kept.push(temp(`keep${i}`));
+      b.emit('local.set', kept[i]);
+    }
+    for (let i = 0; i < extra; i++) b.emit('drop');
+    for (let i = keep - 1; i >= 0; i--) b.emit('local.get', kept[i]);
+  };
+
+  const slotsOf = (vals: Val[]) => vals.reduce((n, v) => n + slots(v), 0);
 
   const branchTo = (depth: number, conditional: boolean, offset: number) => {
     const frame = frames[frames.length - 1 - depth];
@@ -170,30 +199,24 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
       unsupported(W.BR, offset, `branch depth ${depth} is outside the function`);
       return;
     }
-    if (conditional) height--;
-    const extra = height - frame.height - frame.arity;
-    if (extra > 0 && reachable) {
+    if (conditional) pop('i32');
+    const keep = slotsOf(frame.branchTypes);
+    const extra = slotsOf(stack) - slotsOf(frame.entry) - keep;
+    if (frame.kind !== 'loop') frame.branchedTo = true;
+    const jump = () => (frame.kind === 'function' ? b.emit('return') : b.branch('br', frame.label));
+    if (extra > 0 || (conditional && frame.kind === 'function')) {
       // Only the taken path unwinds: skip over the unwinding when the condition is false.
       const skip = b.newLabel();
       if (conditional) {
         b.emit('i32.eqz');
         b.branch('br_if', skip);
       }
-      unwind(extra, frame.arity);
-      if (frame.kind === 'function') b.emit('return');
-      else b.branch('br', frame.label);
+      unwind(extra, keep);
+      jump();
       if (conditional) b.bind(skip);
-    } else if (frame.kind === 'function') {
-      if (conditional) {
-        const skip = b.newLabel();
-        b.emit('i32.eqz');
-        b.branch('br_if', skip);
-        b.emit('return');
-        b.bind(skip);
-      } else b.emit('return');
-    } else {
-      b.branch(conditional ? 'br_if' : 'br', frame.label);
-    }
+    } else if (conditional) {
+      b.branch('br_if', frame.label);
+    } else jump();
     if (!conditional) reachable = false;
   };
 
@@ -201,13 +224,16 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
   for (let at = 0; at < instrs.length; at++) {
     const { op, imm, imm2, offset } = instrs[at];
     b.offset = offset;
+    const structural = op === W.BLOCK || op === W.LOOP || op === W.IF || op === W.ELSE || op === W.END;
+    if (!reachable && !structural) continue;
+
     // `(x << k) >> k` with k = 24 or 16 is how MVP code sign- or zero-extends a byte or halfword:
     // one store and one narrow load instead of two shifts.
-    const k = op === 0x41 ? imm : -1;
+    const k = op === W.I32_CONST ? imm : -1;
     if (
       (k === 24 || k === 16) &&
       instrs[at + 1]?.op === 0x74 &&
-      instrs[at + 2]?.op === 0x41 &&
+      instrs[at + 2]?.op === W.I32_CONST &&
       instrs[at + 2].imm === k
     ) {
       const shr = instrs[at + 3]?.op;
@@ -218,18 +244,23 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
         continue;
       }
     }
-    const direct = DIRECT[op];
+
+    const direct = DIRECT.get(op);
     if (direct) {
-      // Loads and stores carry their static offset in the memarg; the rest have one immediate.
-      b.emit(direct.op, op >= 0x28 && op <= 0x3e ? imm2 : imm);
-      height += direct.effect;
+      const [machineOp, pops, pushes] = direct;
+      // Loads and stores carry their static offset in the memarg; i32.const its value.
+      b.emit(machineOp, op === W.I32_CONST ? imm : imm2);
+      for (let i = 0; i < pops; i++) pop('i32');
+      if (pushes) stack.push('i32');
       continue;
     }
     if (LOWERED[op]) {
       lowerOp(b, op);
-      height += op === 0x67 || op === 0x68 || op === 0x69 || op === 0xc0 || op === 0xc1 ? 0 : -1;
+      if (!LOWERED_UNARY.has(op)) pop('i32');
       continue;
     }
+    if (i64Move(op, imm, imm2)) continue;
+
     switch (op) {
       case W.NOP:
         break;
@@ -237,56 +268,87 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
         b.emit('halt');
         reachable = false;
         break;
-      case W.BLOCK:
-      case W.LOOP: {
-        const results = blockResults(module, imm);
-        const label = b.newLabel();
-        if (op === W.LOOP) b.bind(label);
-        frames.push({
-          kind: op === W.LOOP ? 'loop' : 'block',
-          label,
-          arity: op === W.LOOP ? 0 : results,
-          results,
-          height,
-        });
+      case W.DROP:
+        for (let i = slots(pop()); i > 0; i--) b.emit('drop');
+        break;
+      case W.SELECT:
+      case W.SELECT_T: {
+        pop('i32');
+        const t = pop();
+        pop();
+        if (t === 'i32') b.emit('select');
+        else {
+          // [a_lo a_hi b_lo b_hi c] → select each half with the same condition.
+          const [c, bh, bl, ah] = [temp('sel_c'), temp('sel_bh'), temp('sel_bl'), temp('sel_ah')];
+          for (const x of [c, bh, bl, ah]) b.emit('local.set', x);
+          b.emit('local.get', bl);
+          b.emit('local.get', c);
+          b.emit('select');
+          b.emit('local.get', ah);
+          b.emit('local.get', bh);
+          b.emit('local.get', c);
+          b.emit('select');
+        }
+        stack.push(t);
         break;
       }
-      case W.IF: {
-        height--;
-        const results = blockResults(module, imm);
-        const frame: Frame = {
-          kind: 'if',
-          label: b.newLabel(),
-          arity: results,
-          results,
-          height,
-          elseLabel: b.newLabel(),
-        };
-        // Branch to the else part when the condition is false: invert a comparison, or drop an
-        // i32.eqz, rather than adding one.
-        const last = b.lastMergeable();
-        const inverse = last && last.kind === 'body' ? INVERSE[last.op] : undefined;
-        if (last && inverse) {
-          last.op = inverse;
-          b.branch('br_if', frame.elseLabel!);
-        } else if (last && last.op === 'i32.eqz' && last.kind === 'body') {
-          b.code.pop();
-          b.branch('br_if', frame.elseLabel!);
+      case W.LOCAL_GET:
+      case W.LOCAL_SET:
+      case W.LOCAL_TEE: {
+        const t = localTypes[imm];
+        const slot = localSlot[imm];
+        if (t === undefined) {
+          unsupported(op, offset, `local ${imm} does not exist`);
+          break;
+        }
+        if (op === W.LOCAL_GET) {
+          b.emit('local.get', slot);
+          if (t === 'i64') b.emit('local.get', slot + 1);
+          stack.push(t);
+        } else if (t === 'i32') {
+          b.emit(op === W.LOCAL_SET ? 'local.set' : 'local.tee', slot);
+          if (op === W.LOCAL_SET) pop('i32');
         } else {
-          b.emit('i32.eqz');
-          b.branch('br_if', frame.elseLabel!);
+          b.emit('local.set', slot + 1);
+          b.emit(op === W.LOCAL_SET ? 'local.set' : 'local.tee', slot);
+          if (op === W.LOCAL_TEE) b.emit('local.get', slot + 1);
+          else pop('i64');
+        }
+        break;
+      }
+      case W.BLOCK:
+      case W.LOOP:
+      case W.IF: {
+        const results = blockResultTypes(module, imm);
+        if (op === W.IF && reachable) pop('i32');
+        const frame: Frame = {
+          kind: op === W.BLOCK ? 'block' : op === W.LOOP ? 'loop' : 'if',
+          label: b.newLabel(),
+          branchTypes: op === W.LOOP ? [] : results,
+          results,
+          entry: stack.slice(),
+          dead: !reachable,
+          branchedTo: false,
+        };
+        if (op === W.LOOP) b.bind(frame.label);
+        if (op === W.IF) {
+          frame.elseLabel = b.newLabel();
+          if (reachable) branchUnless(b, frame.elseLabel);
         }
         frames.push(frame);
-        reachable = true;
         break;
       }
       case W.ELSE: {
         const frame = frames[frames.length - 1];
-        if (reachable) b.branch('br', frame.label);
+        if (reachable) {
+          b.branch('br', frame.label);
+          frame.branchedTo = true;
+        }
         b.bind(frame.elseLabel!);
         frame.elseLabel = undefined;
-        height = frame.height;
-        reachable = true;
+        stack.length = 0;
+        stack.push(...frame.entry);
+        reachable = !frame.dead;
         break;
       }
       case W.END: {
@@ -295,10 +357,13 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
           if (reachable) b.emit('return');
           break;
         }
+        // An if without else falls through to its end when the condition is false.
+        const falseArm = frame.elseLabel !== undefined && !frame.dead;
         if (frame.elseLabel !== undefined) b.bind(frame.elseLabel);
         if (frame.kind !== 'loop') b.bind(frame.label);
-        height = frame.height + frame.results;
-        reachable = true;
+        reachable = reachable || frame.branchedTo || falseArm;
+        stack.length = 0;
+        stack.push(...frame.entry, ...frame.results);
         break;
       }
       case W.BR:
@@ -314,13 +379,13 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
         if (imm < module.importedFunctionCount) {
           if (imm === ctx.outputImport) {
             b.emit('output');
-            height--;
+            pop('i32');
           } else {
             const imp = module.imports.filter((i) => i.kind === 'func')[imm];
             unsupported(
               op,
               offset,
-              `call to the import '${imp.module}.${imp.name}' is not supported: the only import a program may use is output_byte (putchar)`,
+              `call to import ${imp.name} (module '${imp.module}') is not supported: the only import a program may use is output_byte (putchar)`,
             );
           }
           break;
@@ -328,106 +393,172 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
         const callee = module.functions[imm - module.importedFunctionCount];
         const ct = module.types[callee.typeIndex];
         b.emit('call', 0, { callee: { fn: imm } });
-        height += ct.results.length - ct.params.length;
+        for (let i = 0; i < ct.params.length; i++) pop();
+        for (const t of ct.results) stack.push(toVal(t, offset));
         break;
       }
       case W.GLOBAL_GET:
-        b.as('global', () => {
-          b.emit('i32.const', globalAddress(imm));
-          b.emit('i32.load', 0);
-        });
-        height++;
-        break;
-      case W.GLOBAL_SET:
-        if (module.globals[imm] && module.globals[imm].type !== 'i32') {
-          unsupported(
-            op,
-            offset,
-            `global ${imm} has type ${module.globals[imm].type}; only i32 globals are supported`,
-          );
+      case W.GLOBAL_SET: {
+        const g = module.globals[imm];
+        if (g && g.type !== 'i32') {
+          unsupported(op, offset, `global ${imm} has type ${g.type}; only i32 globals are supported`);
+          break;
         }
         b.as('global', () => {
+          if (op === W.GLOBAL_GET) {
+            b.emit('i32.const', globalAddress(imm));
+            b.emit('i32.load', 0);
+            return;
+          }
           if (globalTemp < 0) globalTemp = b.newLocal();
           b.emit('local.set', globalTemp);
           b.emit('i32.const', globalAddress(imm));
           b.emit('local.get', globalTemp);
           b.emit('i32.store', 0);
         });
-        height--;
+        if (op === W.GLOBAL_GET) stack.push('i32');
+        else pop('i32');
         break;
+      }
       case W.MEMORY_SIZE:
         b.as('lowered', () => b.emit('i32.const', module.memoryPages));
-        height++;
+        stack.push('i32');
         break;
       default:
         unsupported(op, offset);
         // Keep going so that every unsupported construct is reported, not just the first.
+        reachable = false;
         break;
     }
   }
-  zeroInitLocals(b, params);
-  return {
-    wasmIndex: fn.index,
-    code: b.code,
-    labels: b.labels,
-    paramCount: params,
-    localCount: b.localCount,
-  };
+
+  /** 64-bit moves as pairs of 32-bit words; returns false for anything else. */
+  function i64Move(op: number, imm: number, imm2: number): boolean {
+    const signOfTop = () => {
+      // [x] → [x, -1 when x < 0 else 0]
+      const x = temp('i64_lo');
+      b.emit('local.tee', x);
+      b.emit('i32.const', 0);
+      b.emit('local.get', x);
+      b.emit('i32.const', 0);
+      b.emit('i32.lt_s');
+      b.emit('i32.sub');
+    };
+    const loads: Record<number, OpcodeName> = {
+      0x30: 'i32.load8_s',
+      0x31: 'i32.load8_u',
+      0x32: 'i32.load16_s',
+      0x33: 'i32.load16_u',
+      0x34: 'i32.load',
+      0x35: 'i32.load',
+    };
+    const stores: Record<number, OpcodeName> = { 0x3c: 'i32.store8', 0x3d: 'i32.store16', 0x3e: 'i32.store' };
+    const saved = b.kind;
+    b.kind = 'lowered';
+    try {
+      switch (op) {
+        case 0x42: // i64.const: low word, high word
+          b.emit('i32.const', imm);
+          b.emit('i32.const', imm2);
+          stack.push('i64');
+          return true;
+        case 0x29: {
+          // i64.load: two word loads from one address
+          const addr = temp('i64_addr');
+          pop('i32');
+          b.emit('local.tee', addr);
+          b.emit('i32.load', imm2);
+          b.emit('local.get', addr);
+          b.emit('i32.load', (imm2 + 4) >>> 0);
+          stack.push('i64');
+          return true;
+        }
+        case 0x37: {
+          // i64.store: [addr lo hi] → two word stores
+          const [addr, lo, hi] = [temp('i64_addr'), temp('i64_lo'), temp('i64_hi')];
+          pop('i64');
+          pop('i32');
+          b.emit('local.set', hi);
+          b.emit('local.set', lo);
+          b.emit('local.tee', addr);
+          b.emit('local.get', lo);
+          b.emit('i32.store', imm2);
+          b.emit('local.get', addr);
+          b.emit('local.get', hi);
+          b.emit('i32.store', (imm2 + 4) >>> 0);
+          return true;
+        }
+        case 0x30:
+        case 0x31:
+        case 0x32:
+        case 0x33:
+        case 0x34:
+        case 0x35:
+          pop('i32');
+          b.emit(loads[op], imm2);
+          if (op === 0x30 || op === 0x32 || op === 0x34) signOfTop();
+          else b.emit('i32.const', 0);
+          stack.push('i64');
+          return true;
+        case 0x3c:
+        case 0x3d:
+        case 0x3e:
+          pop('i64');
+          pop('i32');
+          b.emit('drop');
+          b.emit(stores[op], imm2);
+          return true;
+        case 0xa7: // i32.wrap_i64
+          pop('i64');
+          b.emit('drop');
+          stack.push('i32');
+          return true;
+        case 0xac: // i64.extend_i32_s
+          pop('i32');
+          signOfTop();
+          stack.push('i64');
+          return true;
+        case 0xad: // i64.extend_i32_u
+          pop('i32');
+          b.emit('i32.const', 0);
+          stack.push('i64');
+          return true;
+        default:
+          return false;
+      }
+    } finally {
+      b.kind = saved;
+    }
+  }
+
+  zeroInitLocals(b, paramSlots);
+  return { wasmIndex: fn.index, code: b.code, labels: b.labels, paramSlots, localCount: b.localCount };
 }
 
-/**
- * WebAssembly zeroes a function's locals on entry; the machine's locals hold whatever was last
- * written at that call depth. Find the locals some path reads before writing (a forward
- * definite-assignment analysis over the flat code) and zero just those after the parameters.
- */
-function zeroInitLocals(b: FunctionBuilder, params: number): void {
-  const { code, labels } = b;
-  const n = code.length;
-  const words = (b.localCount + 31) >>> 5;
-  if (n === 0 || words === 0) return;
-  // in[i]: locals definitely assigned on entry to instruction i (all ones = not yet reached).
-  const state = new Uint32Array((n + 1) * words).fill(0xffffffff);
-  for (let w = 0; w < words; w++) state[w] = 0;
-  const needsInit = new Set<number>();
-  const work: number[] = [0];
-  const queued = new Uint8Array(n + 1);
-  queued[0] = 1;
-  const cur = new Uint32Array(words);
-  const flow = (to: number) => {
-    if (to < 0 || to >= n) return;
-    let changed = false;
-    for (let w = 0; w < words; w++) {
-      const merged = (state[to * words + w] & cur[w]) >>> 0;
-      if (merged !== state[to * words + w]) {
-        state[to * words + w] = merged;
-        changed = true;
-      }
+/** Branches to `label` when the i32 on top of the stack is zero, folding a preceding test. */
+function branchUnless(b: FunctionBuilder, label: number): void {
+  const last = b.lastMergeable();
+  if (last?.kind === 'body') {
+    const inverse = INVERSE[last.op];
+    if (inverse) {
+      last.op = inverse;
+      b.branch('br_if', label);
+      return;
     }
-    if (changed && !queued[to]) {
-      queued[to] = 1;
-      work.push(to);
+    if (last.op === 'i32.eqz') {
+      b.code.pop();
+      b.branch('br_if', label);
+      return;
     }
-  };
-  while (work.length) {
-    const i = work.pop()!;
-    queued[i] = 0;
-    cur.set(state.subarray(i * words, (i + 1) * words));
-    const ins = code[i];
-    const k = ins.imm;
-    if (ins.op === 'local.get' && !(cur[k >>> 5] & (1 << (k & 31)))) needsInit.add(k);
-    if (ins.op === 'local.set' || ins.op === 'local.tee') cur[k >>> 5] |= 1 << (k & 31);
-    if (ins.op === 'br') flow(labels[ins.label!]);
-    else if (ins.op === 'br_if') {
-      flow(labels[ins.label!]);
-      flow(i + 1);
-    } else if (ins.op !== 'return' && ins.op !== 'halt') flow(i + 1);
   }
-  if (needsInit.size === 0) return;
-  const inits: FlatInstr[] = [];
-  for (const k of [...needsInit].sort((x, y) => x - y)) {
-    inits.push({ op: 'i32.const', imm: 0, offset: code[0]?.offset ?? -1, kind: 'prologue' });
-    inits.push({ op: 'local.set', imm: k, offset: code[0]?.offset ?? -1, kind: 'prologue' });
-  }
-  code.splice(params, 0, ...inits);
-  for (let l = 0; l < labels.length; l++) if (labels[l] >= params) labels[l] += inits.length;
+  b.emit('i32.eqz');
+  b.branch('br_if', label);
+}
+
+function blockResultTypes(module: WasmModule, blockType: number): Val[] {
+  if (blockType === -64) return []; // 0x40: empty
+  if (blockType === -1) return ['i32'];
+  if (blockType === -2) return ['i64'];
+  if (blockType < 0) return ['i32']; // other value types are rejected where they are used
+  return (module.types[blockType]?.results ?? []).map((t) => (t === 'i64' ? 'i64' : 'i32'));
 }

@@ -44,9 +44,9 @@ export interface DataSegment {
 export interface Instr {
   /** Wasm opcode; 0xFC-prefixed ones are 0xFC00 + sub-opcode. */
   readonly op: number;
-  /** First immediate: index, constant, branch depth, block type (-64 = empty, -1 = i32, ...). */
+  /** First immediate: index, constant (low word for i64), branch depth, block type (-64 = empty, -1 = i32). */
   readonly imm: number;
-  /** Second immediate: the memarg offset for loads and stores. */
+  /** Second immediate: the memarg offset for loads and stores; the high word of i64.const. */
   readonly imm2: number;
   /** Byte offset of the opcode, relative to the start of the Code section payload. */
   readonly offset: number;
@@ -172,7 +172,10 @@ function decodeInstrs(r: ByteReader, end: number, base: number): Instr[] {
     } else if (op === 0x41) {
       imm = r.sleb32();
     } else if (op === 0x42) {
-      r.sleb64();
+      // i64.const: low and high words (the compiler splits 64-bit moves into word pairs)
+      const v = BigInt.asUintN(64, r.sleb64());
+      imm = Number(v & 0xffffffffn);
+      imm2 = Number(v >> 32n);
     } else if (op === 0x43) {
       r.bytesN(4);
     } else if (op === 0x44) {

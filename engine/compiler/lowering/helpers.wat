@@ -4119,11 +4119,12 @@
     call $rem_u
   )
 
-  ;; a & b. Walks the bits of b (made the smaller operand) from the top of its top byte: a bit of b
-  ;; is read by comparing b with a constant power of two (and subtracting it), the bit of a at the
-  ;; same place is the sign of a, which is shifted up in step. Stops when no bits of b are left.
+  ;; a & b. Walks the bits of b (made the smaller operand) down from its top bit (from the top of its
+  ;; top byte when b >= 2^16): a bit of b is read by comparing b with a constant power of two (and
+  ;; subtracting it), the bit of a at the same place is the sign of a, which is shifted up in step.
+  ;; Stops when no bits of b are left. Masks b = 2^k - 1 (k <= 16) take a mod 2^k directly.
   ;; Negative operands are complemented first when that gives fewer bits to walk:
-  ;; a & b = a + b + 1 + (~a & ~b), and a & b = a - (a & ~b).
+  ;; a & b = a + b + 1 + (~a & ~b), and a & b = a - (a & ~b). acc holds the constant term.
   (func $and (export "and") (param $a i32) (param $b i32) (result i32)
     (local $acc i32)
     i32.const 0
@@ -4231,7 +4232,7 @@
           i32.sub
           return
         end
-        ;; 0 <= a, b < 2^31: walk the smaller; a & 0x7fffffff = a
+        ;; 0 <= a, b < 2^31: walk the smaller, b; when a = 0x7fffffff the result is b
         block $ordered
           local.get $a
           local.get $b
