@@ -445,14 +445,14 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
       b.emit('i32.sub');
     };
     const loads: Record<number, OpcodeName> = {
-      0x30: 'i32.load8_s',
-      0x31: 'i32.load8_u',
-      0x32: 'i32.load16_s',
-      0x33: 'i32.load16_u',
-      0x34: 'i32.load',
-      0x35: 'i32.load',
+      48: 'i32.load8_s',
+      49: 'i32.load8_u',
+      50: 'i32.load16_s',
+      51: 'i32.load16_u',
+      52: 'i32.load',
+      53: 'i32.load',
     };
-    const stores: Record<number, OpcodeName> = { 0x3c: 'i32.store8', 0x3d: 'i32.store16', 0x3e: 'i32.store' };
+    const stores: Record<number, OpcodeName> = { 60: 'i32.store8', 61: 'i32.store16', 62: 'i32.store' };
     const saved = b.kind;
     b.kind = 'lowered';
     try {

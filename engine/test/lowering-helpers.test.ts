@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import wabtInit from 'wabt';
 
 /** The part of the WebAssembly JS API used here (the TypeScript setup has no DOM typings). */
@@ -277,4 +278,10 @@ test('helpers trap exactly where WebAssembly does', async () => {
   assert.equal(helpers.shl(1, 33), 2, 'shift counts are taken mod 32');
   assert.equal(helpers.shr_u(-1, -1), 1);
   assert.equal(helpers.rotl(0x12345678, 36), 0x23456781);
+});
+
+test('helpers.wat is what scripts/gen-lowering-helpers.mjs generates', async () => {
+  const generator = join(__dirname, '..', '..', 'scripts', 'gen-lowering-helpers.mjs');
+  const { helpersWat } = (await import(pathToFileURL(generator).href)) as { helpersWat: string };
+  assert.equal(readFileSync(HELPERS_PATH, 'utf8'), helpersWat, 'run node scripts/gen-lowering-helpers.mjs');
 });

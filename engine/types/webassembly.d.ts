@@ -15,6 +15,9 @@ declare namespace WebAssembly {
   }
   class RuntimeError extends Error {}
   class CompileError extends Error {}
-  function instantiate(bytes: BufferSource, imports?: Record<string, Record<string, unknown>>): Promise<{ module: Module; instance: Instance }>;
+  function instantiate(
+    bytes: BufferSource,
+    imports?: Record<string, Record<string, unknown>>,
+  ): Promise<{ module: Module; instance: Instance }>;
 }
 type BufferSource = ArrayBufferView | ArrayBuffer;
