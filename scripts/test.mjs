@@ -1,6 +1,6 @@
 // Finds every *.test.ts under the given folders (default: all) and runs them with node's test runner.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const roots = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -17,8 +17,9 @@ function collect(dir, out) {
   return out;
 }
 
-const files = (roots.length ? roots : ['engine', 'debug-adapter', 'extension'])
-  .flatMap((r) => (statSync(r, { throwIfNoEntry: false })?.isDirectory() ? collect(r, []) : [r]))
+const defaults = ['engine', 'debug-adapter', 'extension'].filter((d) => existsSync(d));
+const files = (roots.length ? roots : defaults)
+  .flatMap((r) => (statSync(r).isDirectory() ? collect(r, []) : [r]))
   .sort();
 if (files.length === 0) {
   console.error('no test files found');
