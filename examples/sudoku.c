@@ -59,10 +59,8 @@ static void setup_geometry(void) {
   /* Box of (r, c) is band[r] + stack[c], with band = 0,0,0,3,3,3,6,6,6 and stack = 0,0,0,1,..;
    * built by counting up in threes. */
   int cell = 0, band = 0, r_in_band = 0;
-  NO_UNROLL
   for (int r = 0; r < 9; r++) {
     int stack = 0, c_in_stack = 0;
-    NO_UNROLL
     for (int c = 0; c < 9; c++) {
       row_unit[cell] = r;
       col_unit[cell] = 9 + c;
@@ -80,13 +78,11 @@ static void setup_geometry(void) {
   }
   static unsigned char filled[UNITS];
   int start = 0;
-  NO_UNROLL
   for (int u = 0; u < UNITS; u++) {
     unit_start[u] = start;
     filled[u] = 0;
     start += 9;
   }
-  NO_UNROLL
   for (int c = 0; c < CELLS; c++) {
     int u = row_unit[c];
     unit_cells[unit_start[u] + filled[u]++] = c;
@@ -127,13 +123,11 @@ static int note(void) {
   }
   if (notes_left < 0) return 0;
   notes_left--;
-  NO_UNROLL
   for (int i = 0; i < depth; i++) print_str("  ");
   return 1;
 }
 
 static void print_candidates(int c) {
-  NO_UNROLL
   for (int d = 1; d <= 9; d++) {
     if (cand[digit_cells[d] + c]) printf(" %d", d);
   }
@@ -151,10 +145,8 @@ static void print_failure(void) {
 
 static void print_grid(void) {
   int r_in_band = 0, c = 0;
-  NO_UNROLL
   for (int r = 0; r < 9; r++) {
     int c_in_stack = 0;
-    NO_UNROLL
     for (int k = 0; k < 9; k++) {
       if (k > 0) output_byte(' ');
       if (c_in_stack == 3) {
@@ -223,7 +215,6 @@ static int eliminate(int c, int d) {
 static int eliminate_from_unit(int u, int keep, int d) {
   const unsigned char *flags = cand + digit_cells[d];
   const unsigned char *cells = unit_cells + unit_start[u];
-  NO_UNROLL
   for (int k = 0; k < 9; k++) {
     int x = cells[k];
     if (flags[x] && x != keep && !eliminate(x, d)) return 0;
@@ -238,7 +229,6 @@ static int place(int c, int d) {
   trail_digit[trail_len] = 0;
   trail_len++;
   const unsigned char *flag = cand + c; /* walks c's flags for digits 1..9 in steps of 81 */
-  NO_UNROLL
   for (int e = 1; e <= 9; e++) {
     flag += CELLS;
     if (*flag && e != d && !eliminate(c, e)) return 0;
@@ -250,7 +240,6 @@ static int place(int c, int d) {
 
 /* Undoes trail entries until the trail is back at `mark`. */
 static void undo_to(int mark) {
-  NO_UNROLL
   while (trail_len > mark) {
     trail_len--;
     int c = trail_cell[trail_len], d = trail_digit[trail_len];
@@ -274,7 +263,6 @@ static int propagate(void) {
       int c = naked_queue[naked_head++];
       if (value[c]) continue;
       int d = 1;
-      NO_UNROLL
       while (!cand[digit_cells[d] + c]) d++;
       if (note()) {
         print_cell(c);
@@ -290,7 +278,6 @@ static int propagate(void) {
       const unsigned char *flags = cand + digit_cells[d];
       const unsigned char *cells = unit_cells + unit_start[u];
       int k = 0;
-      NO_UNROLL
       while (!flags[cells[k]]) k++;
       int c = cells[k];
       if (value[c]) continue; /* d is already placed there */
@@ -316,7 +303,6 @@ static void reset_queues(void) {
 /* Every row, column and box holds each digit exactly once. */
 static int check_solution(void) {
   static unsigned char seen[10];
-  NO_UNROLL
   for (int u = 0; u < UNITS; u++) {
     NO_UNROLL
     for (int d = 1; d <= 9; d++) seen[d] = 0;
@@ -324,7 +310,7 @@ static int check_solution(void) {
     NO_UNROLL
     for (int k = 0; k < 9; k++) {
       int d = value[cells[k]];
-      if (d < 1 || d > 9 || seen[d]) return 0;
+      if ((unsigned int)(d - 1) > 8u || seen[d]) return 0; /* not 1-9, or repeated */
       seen[d] = 1;
     }
   }
@@ -341,7 +327,6 @@ static int next_guess(void) {
     int c = level_cell[level];
     undo_to(level_mark[level]);
     int d = level_next[level];
-    NO_UNROLL
     while (d <= 9 && !cand[digit_cells[d] + c]) d++;
     if (d > 9) {
       depth--;
@@ -390,7 +375,7 @@ void compute(const char *input) {
   setup_geometry();
   static unsigned char given[CELLS];
   int n = 0, givens = 0;
-  for (const char *s = input; *s; s++) {
+  for (const unsigned char *s = (const unsigned char *)input; *s; s++) {
     int ch = *s;
     int d;
     if ((unsigned int)(ch - '1') <= 8u) {
@@ -412,15 +397,14 @@ void compute(const char *input) {
     return;
   }
 
-  NO_UNROLL
   for (int c = 0; c < CELLS; c++) {
     count[c] = 9;
     value[c] = 0;
   }
   NO_UNROLL
-  for (int i = digit_cells[1]; i < digit_cells[10 - 1] + CELLS; i++) cand[i] = 1;
+  for (int i = CELLS; i < 10 * CELLS; i++) cand[i] = 1; /* digits 1-9 (digit 0 is unused) */
   NO_UNROLL
-  for (int i = digit_units[1]; i < digit_units[10 - 1] + UNITS; i++) places[i] = 9;
+  for (int i = UNITS; i < 10 * UNITS; i++) places[i] = 9;
   trail_len = 0;
   depth = 0;
   reset_queues();
@@ -428,14 +412,12 @@ void compute(const char *input) {
   naked_count = hidden_count = guess_count = dead_end_count = backtrack_count = 0;
 
   printf("puzzle (%d givens):\n", givens);
-  NO_UNROLL
   for (int c = 0; c < CELLS; c++) value[c] = given[c];
   print_grid();
   NO_UNROLL
   for (int c = 0; c < CELLS; c++) value[c] = 0;
 
   printf("placing the givens and removing their digits from their rows, columns and boxes\n");
-  NO_UNROLL
   for (int c = 0; c < CELLS; c++) {
     int d = given[c];
     if (d == 0) continue;
@@ -463,7 +445,6 @@ void compute(const char *input) {
   for (;;) {
     /* Choose the open cell with the fewest candidates (the first one on ties). */
     int best = -1, best_count = 10;
-    NO_UNROLL
     for (int c = 0; c < CELLS; c++) {
       if (!value[c] && count[c] < best_count) {
         best = c;

@@ -524,10 +524,140 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
           stack.push('i64');
           return true;
         default:
-          return false;
+          return i64Bits(op);
       }
     } finally {
       b.kind = saved;
+    }
+  }
+
+  /**
+   * The 64-bit operations clang uses to assemble and take apart word pairs in 32-bit code:
+   * shifts by constants, bitwise and/or/xor, add/sub with carry, and equality tests.
+   */
+  function i64Bits(op: number): boolean {
+    const [al, ah, bl, bh] = [temp('i64_al'), temp('i64_ah'), temp('i64_bl'), temp('i64_bh')];
+    const lowered = (wasmOp: number, ...before: (() => void)[]) => {
+      for (const f of before) f();
+      lowerOp(b, wasmOp);
+    };
+    const get = (l: number) => () => b.emit('local.get', l);
+    const constant = (c: number) => () => b.emit('i32.const', c);
+    const setBoth = () => {
+      b.emit('local.set', bh);
+      b.emit('local.set', bl);
+      b.emit('local.set', ah);
+      b.emit('local.set', al);
+    };
+    switch (op) {
+      case 0x86: // i64.shl
+      case 0x87: // i64.shr_s
+      case 0x88: {
+        // i64.shr_u
+        const count = b.takeConstantPair();
+        if (count === undefined) return false;
+        pop('i64'); // the count; the shifted value stays, as a word pair
+        const n = count % 64;
+        if (n === 0) return true;
+        b.emit('local.set', ah);
+        b.emit('local.set', al);
+        if (op === 0x86) {
+          if (n >= 32) {
+            b.emit('i32.const', 0);
+            lowered(0x74, get(al), constant(n - 32));
+          } else {
+            lowered(0x74, get(al), constant(n));
+            lowered(0x74, get(ah), constant(n));
+            lowered(0x76, get(al), constant(32 - n));
+            b.emit('i32.add'); // the two parts have no bit in common
+          }
+        } else {
+          const shr = op === 0x87 ? 0x75 : 0x76;
+          if (n >= 32) {
+            lowered(shr, get(ah), constant(n - 32));
+            if (op === 0x87) lowered(0x75, get(ah), constant(31));
+            else b.emit('i32.const', 0);
+          } else {
+            lowered(0x76, get(al), constant(n));
+            lowered(0x74, get(ah), constant(32 - n));
+            b.emit('i32.add');
+            lowered(shr, get(ah), constant(n));
+          }
+        }
+        return true;
+      }
+      case 0x83: // i64.and
+      case 0x84: // i64.or
+      case 0x85: {
+        // i64.xor: word by word
+        pop('i64');
+        pop('i64');
+        setBoth();
+        const word = op === 0x83 ? 0x71 : op === 0x84 ? 0x72 : 0x73;
+        lowered(word, get(al), get(bl));
+        lowered(word, get(ah), get(bh));
+        stack.push('i64');
+        return true;
+      }
+      case 0x7c: // i64.add: the low words' carry goes into the high words
+      case 0x7d: {
+        // i64.sub: likewise the borrow
+        pop('i64');
+        pop('i64');
+        setBoth();
+        const add = op === 0x7c;
+        b.emit('local.get', al);
+        b.emit('local.get', bl);
+        b.emit(add ? 'i32.add' : 'i32.sub');
+        b.emit('local.get', ah);
+        b.emit('local.get', bh);
+        b.emit(add ? 'i32.add' : 'i32.sub');
+        if (add) {
+          // carry = (al + bl) <u al
+          b.emit('local.get', al);
+          b.emit('local.get', bl);
+          b.emit('i32.add');
+          b.emit('local.get', al);
+          b.emit('i32.lt_u');
+          b.emit('i32.add');
+        } else {
+          b.emit('local.get', al);
+          b.emit('local.get', bl);
+          b.emit('i32.lt_u');
+          b.emit('i32.sub');
+        }
+        stack.push('i64');
+        return true;
+      }
+      case 0x50: // i64.eqz
+        pop('i64');
+        b.emit('local.set', ah);
+        b.emit('i32.eqz');
+        b.emit('local.get', ah);
+        b.emit('i32.eqz');
+        b.emit('i32.add');
+        b.emit('i32.const', 2);
+        b.emit('i32.eq');
+        stack.push('i32');
+        return true;
+      case 0x51: // i64.eq
+      case 0x52: // i64.ne
+        pop('i64');
+        pop('i64');
+        setBoth();
+        b.emit('local.get', al);
+        b.emit('local.get', bl);
+        b.emit('i32.eq');
+        b.emit('local.get', ah);
+        b.emit('local.get', bh);
+        b.emit('i32.eq');
+        b.emit('i32.add');
+        b.emit('i32.const', 2);
+        b.emit(op === 0x51 ? 'i32.eq' : 'i32.ne');
+        stack.push('i32');
+        return true;
+      default:
+        return false;
     }
   }
 

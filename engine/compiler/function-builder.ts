@@ -73,6 +73,16 @@ export class FunctionBuilder {
     return last.imm;
   }
 
+  /** The 64-bit constant pushed by the last two `i32.const`s (low, high), removing them, if mergeable. */
+  takeConstantPair(): number | undefined {
+    const n = this.code.length;
+    if (n < 2 || this.boundPositions.has(n) || this.boundPositions.has(n - 1)) return undefined;
+    const [lo, hi] = [this.code[n - 2], this.code[n - 1]];
+    if (lo.op !== 'i32.const' || hi.op !== 'i32.const') return undefined;
+    this.code.length = n - 2;
+    return lo.imm + hi.imm * 2 ** 32;
+  }
+
   /** Runs `body` with instructions marked as `kind`. */
   as(kind: InstrKind, body: () => void): void {
     const saved = this.kind;
