@@ -24,7 +24,7 @@ static unsigned int halve(unsigned int n, int *parity, unsigned int *twice) {
   unsigned int half = 0, dbl = 0;
   for (; p > pow2; p--) {
     if (n >= p[0]) {
-      n -= p[0];
+      n -= p[0]; // @line: halve-subtract
       half += p[-1];
       dbl += p[1];
     }
@@ -48,7 +48,7 @@ void compute(const char *input) {
     int odd;
     unsigned int twice;
     unsigned int half = halve(n, &odd, &twice);
-    steps++;
+    steps++; // @line: collatz-step
     if (odd) {
       if (n > 1431655764u) { /* 3n+1 would not fit in 32 bits */
         printf("step %d: %u is odd, but 3*%u+1 overflows 32 bits; stopping\n", steps, n, n);

@@ -17,7 +17,7 @@ void compute(const char *input) {
   int a = 0, b = 1;
   for (int i = 0; i < n; i++) {
     printf("F(%d) = %d\n", i, a);
-    int next = a + b;
+    int next = a + b; // @line: fib-next
     a = b;
     b = next;
   }

@@ -3,4 +3,4 @@
  * Input: a name, e.g. "World". Output: "Hello, World!" and a newline.
  */
 
-void compute(const char *input) { printf("Hello, %s!\n", input); }
+void compute(const char *input) { printf("Hello, %s!\n", input); } // @line: greet
