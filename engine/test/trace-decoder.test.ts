@@ -6,7 +6,7 @@ import { loadManifest } from '../manifest';
 import { commitToken, T_BRANCH_TAKEN, T_HALT, tokenId } from '../tokens/vocabulary';
 import { ReferenceMachine, runReference } from '../vm/reference';
 import { TokenBuffer } from '../vm/token-buffer';
-import { type MachineEvent, TraceDecodeError, TraceDecoder } from '../vm/trace-decoder';
+import { type MachineEvent, stateAtStep, TraceDecodeError, TraceDecoder } from '../vm/trace-decoder';
 
 const examples = loadManifest();
 const small = examples.filter((e) => e.name !== 'sudoku' && e.name !== 'min_cost_matching');
@@ -95,4 +95,23 @@ test('a token that no machine could emit is reported at its position', async () 
       what,
     );
   });
+});
+
+test('stateAtStep rebuilds the state at any earlier step', async () => {
+  const ex = examples.find((e) => e.name === 'collatz')!;
+  const program = await compileFile(ex.file, { args: ex.args });
+  const run = runReference(asTokenProgram(program));
+  const machine = new ReferenceMachine(program.instructions, program.input);
+  const out = new TokenBuffer();
+  const probes = new Set([0, 1, 2, 17, 500, Math.floor(run.steps / 2), run.steps - 1, run.steps]);
+  for (let step = 0; step <= run.steps; step++) {
+    if (probes.has(step)) {
+      const state = stateAtStep(program.instructions, run.trace, step);
+      assert.equal(state.pc, machine.pc, `pc at step ${step}`);
+      assert.deepEqual(state.stack, machine.stack, `stack at step ${step}`);
+      assert.deepEqual(state.output, machine.output, `output at step ${step}`);
+    }
+    if (!machine.halted) machine.step(out);
+  }
+  assert.throws(() => stateAtStep(program.instructions, run.trace, run.steps + 1), /has \d+ instructions/);
 });

@@ -326,3 +326,20 @@ const EXPECTED_COMMIT = OPCODES.map((o) =>
 function expectedCommit(op: number): number {
   return EXPECTED_COMMIT[op];
 }
+
+/**
+ * The machine state after the first `steps` instructions of a trace, rebuilt by decoding its
+ * prefix (millions of tokens a second). Throws when the trace has fewer instructions.
+ */
+export function stateAtStep(
+  instructions: readonly Instruction[],
+  tokens: ArrayLike<number>,
+  steps: number,
+): TraceDecoder {
+  const decoder = new TraceDecoder(instructions);
+  for (let i = 0; decoder.step < steps; i++) {
+    if (i >= tokens.length) throw new RangeError(`the trace has ${decoder.step} instructions, not ${steps}`);
+    decoder.feed(tokens[i]);
+  }
+  return decoder;
+}
