@@ -20,6 +20,7 @@ static const char *skip_spaces(const char *s) {
 /* Prints `count` copies of `digit`; *started says whether a nonzero digit was already
  * printed (until then zeros are leading zeros and are dropped). */
 static void emit_digits(int digit, int count, int *started) {
+  if (count <= 0) return;
   if (!*started) {
     if (digit == 0) return;
     *started = 1;

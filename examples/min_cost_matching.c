@@ -11,7 +11,11 @@
 /* Loops that clang would unroll are kept rolled: the unrolled copies need `and` masks for
  * the leftover iterations (slow here) and merge neighbouring stores into 64-bit ones (which
  * this machine does not have). */
+#ifdef __clang__
 #define NO_UNROLL _Pragma("clang loop unroll(disable)")
+#else
+#define NO_UNROLL
+#endif
 
 #define MAXN 12
 #define MAXCOST 1000000

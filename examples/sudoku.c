@@ -14,7 +14,11 @@
 /* Loops that clang would unroll are kept rolled: the unrolled copies need `and` masks for
  * the leftover iterations (slow here) and merge neighbouring stores into 64-bit ones (which
  * this machine does not have). */
+#ifdef __clang__
 #define NO_UNROLL _Pragma("clang loop unroll(disable)")
+#else
+#define NO_UNROLL
+#endif
 
 #define CELLS 81
 #define UNITS 27         /* units 0-8 are rows, 9-17 columns, 18-26 boxes */

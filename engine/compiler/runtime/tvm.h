@@ -81,7 +81,8 @@ static inline int str_len(const char *s) {
 }
 
 static inline void print_str(const char *s) {
-  while (*s) output_byte(*s++);
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p) output_byte(*p++);
 }
 
 /* Decimal digits by subtracting powers of ten: no division on a machine without one. */
@@ -141,14 +142,16 @@ static __attribute__((noinline, unused)) int printf(const char *fmt, ...) {
   __builtin_va_list ap;
   __builtin_va_start(ap, fmt);
   int count = 0;
-  for (; *fmt; fmt++) {
-    if (*fmt != '%') {
-      output_byte(*fmt);
+  /* Bytes are read unsigned: a signed char would be sign-extended, which the machine lowers. */
+  const unsigned char *f = (const unsigned char *)fmt;
+  for (; *f; f++) {
+    if (*f != '%') {
+      output_byte(*f);
       count++;
       continue;
     }
-    fmt++;
-    switch (*fmt) {
+    f++;
+    switch (*f) {
       case 'd':
       case 'i':
         print_int(__builtin_va_arg(ap, int));
@@ -166,11 +169,11 @@ static __attribute__((noinline, unused)) int printf(const char *fmt, ...) {
         output_byte('%');
         break;
       case 0:
-        fmt--; /* a lone '%' at the end: stop at the terminator */
+        f--; /* a lone '%' at the end: stop at the terminator */
         break;
       default:
         output_byte('%');
-        output_byte(*fmt);
+        output_byte(*f);
         break;
     }
     count++;
