@@ -1,0 +1,322 @@
+// Hard-max attention over a growing set of 2-D integer keys, answered from the keys' convex hull.
+//
+// A query (qx, qy) selects the keys maximizing qx·x + qy·y. For qy > 0 the winners lie on the
+// upper hull, for qy < 0 on the lower hull, for qy = 0 among the keys with the largest (or
+// smallest) x. Both hulls are treaps ordered by x, threaded with prev/next links, so an insertion
+// costs O(log n) plus the points it removes, and a query O(log n) plus the number of tied keys.
+// Points on a hull edge are kept (collinear points are not dropped) because a query perpendicular
+// to that edge ties all of them, and the tie-break needs every tied key.
+//
+// Tie-break, as the graph defines it: "latest" returns the values of the most recently inserted
+// tied key; "average" returns the mean of the values over every tied insertion. Identical keys are
+// merged into one group that keeps the latest values, the sum of values and the count.
+import { compareProducts, compareScores, exactScore } from './exact';
+
+export type TieBreak = 'latest' | 'average';
+
+/** All insertions of one key point. */
+export class KeyGroup {
+  latestSeq = -1;
+  readonly latest: Float64Array;
+  readonly sum: Float64Array;
+  count = 0;
+
+  constructor(
+    readonly x: number,
+    readonly y: number,
+    valueCount: number,
+  ) {
+    this.latest = new Float64Array(valueCount);
+    this.sum = new Float64Array(valueCount);
+  }
+
+  add(values: ArrayLike<number>, seq: number): void {
+    for (let i = 0; i < this.latest.length; i++) {
+      this.latest[i] = values[i];
+      this.sum[i] += values[i];
+    }
+    this.latestSeq = seq;
+    this.count++;
+  }
+}
+
+class Node {
+  left: Node | null = null;
+  right: Node | null = null;
+  prev: Node | null = null;
+  next: Node | null = null;
+  constructor(
+    readonly g: KeyGroup,
+    readonly priority: number,
+    /** y as this hull sees it (the lower hull stores −y, so both are upper hulls). */
+    readonly y: number,
+  ) {}
+}
+
+/** Deterministic priorities: the treap's shape, and so its speed, repeat from run to run. */
+function priorities(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s;
+  };
+}
+
+/** True when point b lies strictly below the segment a–c (a.x < b.x < c.x). */
+function strictlyBelow(a: Node, b: Node, c: Node): boolean {
+  // b.y < a.y + (c.y − a.y)·(b.x − a.x)/(c.x − a.x)  ⇔  (b.y − a.y)(c.x − a.x) < (c.y − a.y)(b.x − a.x)
+  return compareProducts(b.y - a.y, c.g.x - a.g.x, c.y - a.y, b.g.x - a.g.x) < 0;
+}
+
+/** The upper convex hull (boundary points included) of groups, as a threaded treap by x. */
+class UpperHull {
+  private root: Node | null = null;
+  size = 0;
+  private readonly random: () => number;
+
+  constructor(
+    private readonly flip: boolean,
+    seed: number,
+  ) {
+    this.random = priorities(seed);
+  }
+
+  /** The node with the largest x ≤ x, or null. */
+  private floor(x: number): Node | null {
+    let n = this.root;
+    let best: Node | null = null;
+    while (n) {
+      if (n.g.x <= x) {
+        best = n;
+        n = n.right;
+      } else n = n.left;
+    }
+    return best;
+  }
+
+  private first(): Node | null {
+    let n = this.root;
+    while (n?.left) n = n.left;
+    return n;
+  }
+
+  private insertTree(node: Node): void {
+    const split = (t: Node | null, x: number): [Node | null, Node | null] => {
+      if (!t) return [null, null];
+      if (t.g.x < x) {
+        const [l, r] = split(t.right, x);
+        t.right = l;
+        return [t, r];
+      }
+      const [l, r] = split(t.left, x);
+      t.left = r;
+      return [l, t];
+    };
+    const insert = (t: Node | null): Node => {
+      if (!t) return node;
+      if (node.priority > t.priority) {
+        [node.left, node.right] = split(t, node.g.x);
+        return node;
+      }
+      if (node.g.x < t.g.x) t.left = insert(t.left);
+      else t.right = insert(t.right);
+      return t;
+    };
+    this.root = insert(this.root);
+  }
+
+  private removeTree(x: number): void {
+    const merge = (a: Node | null, b: Node | null): Node | null => {
+      if (!a) return b;
+      if (!b) return a;
+      if (a.priority > b.priority) {
+        a.right = merge(a.right, b);
+        return a;
+      }
+      b.left = merge(a, b.left);
+      return b;
+    };
+    const remove = (t: Node | null): Node | null => {
+      if (!t) return null;
+      if (t.g.x === x) return merge(t.left, t.right);
+      if (x < t.g.x) t.left = remove(t.left);
+      else t.right = remove(t.right);
+      return t;
+    };
+    this.root = remove(this.root);
+  }
+
+  private unlink(n: Node): void {
+    this.removeTree(n.g.x);
+    if (n.prev) n.prev.next = n.next;
+    if (n.next) n.next.prev = n.prev;
+    this.size--;
+  }
+
+  /** Adds a group's point; points that fall strictly inside the hull are not kept. */
+  add(g: KeyGroup): void {
+    const y = this.flip ? -g.y : g.y;
+    let before = this.floor(g.x);
+    if (before && before.g.x === g.x) {
+      if (before.y >= y) return; // same x, not higher: below the hull (or the same point)
+      const replaced = before;
+      before = replaced.prev;
+      this.unlink(replaced);
+    }
+    const after = before ? before.next : this.first();
+    const node = new Node(g, this.random(), y);
+    if (before && after && strictlyBelow(before, node, after)) return;
+    node.prev = before;
+    node.next = after;
+    if (before) before.next = node;
+    if (after) after.prev = node;
+    this.insertTree(node);
+    this.size++;
+    // Neighbours that now lie strictly below the hull are no longer on it.
+    while (node.prev?.prev && strictlyBelow(node.prev.prev, node.prev, node)) this.unlink(node.prev);
+    while (node.next?.next && strictlyBelow(node, node.next, node.next.next)) this.unlink(node.next);
+  }
+
+  /** Groups maximizing qx·x + qy·y (qy > 0, in this hull's orientation), and the best score. */
+  best(qx: number, qy: number, out: KeyGroup[]): number | bigint | undefined {
+    const score = (n: Node) => exactScore(qx, qy, n.g.x, n.y);
+    // The score is unimodal along the hull: find the first node not followed by a higher one.
+    let n = this.root;
+    let found: Node | null = null;
+    while (n) {
+      if (n.next && compareScores(score(n.next), score(n)) > 0) n = n.right;
+      else {
+        found = n;
+        n = n.left;
+      }
+    }
+    if (!found) return undefined;
+    const top = score(found);
+    for (let t: Node | null = found; t && compareScores(score(t), top) === 0; t = t.next) out.push(t.g);
+    return top;
+  }
+}
+
+/** Attention of one head: insert keys with values, query with tie-break semantics. */
+export class HullAttention {
+  private readonly groups = new Map<string, KeyGroup>();
+  private readonly upper: UpperHull;
+  private readonly lower: UpperHull;
+  /** Groups with the largest / smallest x, for queries with qy = 0. */
+  private maxX: KeyGroup[] = [];
+  private minX: KeyGroup[] = [];
+  private readonly all: KeyGroup;
+  private readonly scratch: KeyGroup[] = [];
+
+  constructor(
+    readonly valueCount: number,
+    seed = 0x9e3779b9,
+  ) {
+    this.upper = new UpperHull(false, seed);
+    this.lower = new UpperHull(true, seed ^ 0x5bd1e995);
+    this.all = new KeyGroup(0, 0, valueCount);
+  }
+
+  get size(): number {
+    return this.all.count;
+  }
+
+  /** Points on either hull (what a query can touch). */
+  get hullSize(): number {
+    return this.upper.size + this.lower.size;
+  }
+
+  /** Inserts a key (integer coordinates) with its values; `seq` increases with every call. */
+  insert(x: number, y: number, values: ArrayLike<number>, seq: number): void {
+    const id = `${x},${y}`;
+    let g = this.groups.get(id);
+    const fresh = !g;
+    if (!g) {
+      g = new KeyGroup(x, y, this.valueCount);
+      this.groups.set(id, g);
+    }
+    g.add(values, seq);
+    this.all.add(values, seq);
+    if (!fresh) return;
+    this.upper.add(g);
+    this.lower.add(g);
+    if (this.maxX.length === 0 || x > this.maxX[0].x) this.maxX = [g];
+    else if (x === this.maxX[0].x) this.maxX.push(g);
+    if (this.minX.length === 0 || x < this.minX[0].x) this.minX = [g];
+    else if (x === this.minX[0].x) this.minX.push(g);
+  }
+
+  /**
+   * Writes into `out` the values the query selects and returns how many insertions tied.
+   * Returns 0 (and leaves `out` untouched) when nothing has been inserted.
+   */
+  query(qx: number, qy: number, tie: TieBreak, out: Float64Array): number {
+    const tied = this.scratch;
+    tied.length = 0;
+    if (qy > 0) this.upper.best(qx, qy, tied);
+    else if (qy < 0) this.lower.best(qx, -qy, tied);
+    else if (qx > 0) tied.push(...this.maxX);
+    else if (qx < 0) tied.push(...this.minX);
+    else tied.push(this.all);
+    return combine(tied, tie, out);
+  }
+}
+
+/** Combines tied groups: the latest insertion's values, or the mean over all tied insertions. */
+export function combine(tied: readonly KeyGroup[], tie: TieBreak, out: Float64Array): number {
+  if (tied.length === 0) return 0;
+  let count = 0;
+  if (tie === 'latest') {
+    let best = tied[0];
+    for (const g of tied) {
+      if (g.latestSeq > best.latestSeq) best = g;
+      count += g.count;
+    }
+    out.set(best.latest);
+    return count;
+  }
+  out.fill(0);
+  for (const g of tied) {
+    count += g.count;
+    for (let i = 0; i < out.length; i++) out[i] += g.sum[i];
+  }
+  for (let i = 0; i < out.length; i++) out[i] /= count;
+  return count;
+}
+
+/** The O(n) definition the hull must agree with: scan every insertion. */
+export class BruteAttention {
+  private readonly keys: { x: number; y: number; values: Float64Array; seq: number }[] = [];
+
+  constructor(readonly valueCount: number) {}
+
+  insert(x: number, y: number, values: ArrayLike<number>, seq: number): void {
+    this.keys.push({ x, y, values: Float64Array.from(values), seq });
+  }
+
+  query(qx: number, qy: number, tie: TieBreak, out: Float64Array): number {
+    if (this.keys.length === 0) return 0;
+    let top: number | bigint | undefined;
+    let tied: typeof this.keys = [];
+    for (const k of this.keys) {
+      const s = exactScore(qx, qy, k.x, k.y);
+      const c = top === undefined ? 1 : compareScores(s, top);
+      if (c > 0) {
+        top = s;
+        tied = [k];
+      } else if (c === 0) tied.push(k);
+    }
+    if (tie === 'latest') {
+      out.set(tied.reduce((a, b) => (b.seq > a.seq ? b : a)).values);
+    } else {
+      out.fill(0);
+      for (const k of tied) for (let i = 0; i < out.length; i++) out[i] += k.values[i];
+      for (let i = 0; i < out.length; i++) out[i] /= tied.length;
+    }
+    return tied.length;
+  }
+}

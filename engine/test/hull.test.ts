@@ -1,0 +1,123 @@
+// Property tests: the hull answers every query exactly as scanning all keys does, tie-breaks
+// included, on point sets built to produce ties, duplicate keys, collinear hull edges, cleared rows
+// and products beyond 2^53.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { BruteAttention, HullAttention, type TieBreak } from '../attention/hull';
+
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type PointMaker = (rnd: () => number, seq: number) => [number, number];
+
+const int = (rnd: () => number, lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+const CLEAR = -(2 ** 60);
+
+/** Point families: each stresses a different part of the hull. */
+const FAMILIES: Record<string, { point: PointMaker; query: (rnd: () => number) => [number, number] }> = {
+  // A tiny grid: many duplicates, collinear points and exact ties.
+  grid: { point: (r) => [int(r, -3, 3), int(r, -3, 3)], query: (r) => [int(r, -3, 3), int(r, -3, 3)] },
+  // Nearest-key lookups: key (2k, −k²) for a 1-D key k, query (q, 1); repeated keys overwrite.
+  nearest: {
+    point: (r) => {
+      const k = int(r, 0, 40);
+      return [2 * k, -k * k];
+    },
+    query: (r) => [int(r, -5, 45), 1],
+  },
+  // Nearest-key lookups where some rows are cleared: they must never beat an active key.
+  cleared: {
+    point: (r) => {
+      const k = int(r, 0, 20);
+      return [2 * k, -k * k + (r() < 0.4 ? CLEAR : 0)];
+    },
+    query: (r) => [int(r, 0, 22), 1],
+  },
+  // Position keys: one new key per step, growing, as a gather head sees them.
+  positions: { point: (_r, seq) => [2 * seq, -seq * seq], query: (r) => [int(r, 0, 300), 1] },
+  // Large coordinates: products pass 2^53 and need the exact fallback.
+  large: {
+    point: (r) => {
+      const k = int(r, 2 ** 24 - 20, 2 ** 24);
+      return [2 * k, -k * k];
+    },
+    query: (r) => [int(r, 2 ** 24 - 25, 2 ** 24 + 5), 1],
+  },
+  // Arbitrary directions, including qy = 0 and qx = 0.
+  random: {
+    point: (r) => [int(r, -1000, 1000), int(r, -1000, 1000)],
+    query: (r) => [int(r, -2, 2) * int(r, 0, 50), int(r, -2, 2) * int(r, 0, 50)],
+  },
+  // Averaging heads: every key is the same point, so every insertion ties.
+  average: { point: () => [0, 1], query: () => [0, 1] },
+};
+
+for (const [family, { point, query }] of Object.entries(FAMILIES)) {
+  test(`hull = brute force on ${family} keys, both tie-breaks, after every insertion`, () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const rnd = prng(seed * 31 + family.length);
+      const values = 2;
+      const hull = new HullAttention(values, seed);
+      const brute = new BruteAttention(values);
+      const a = new Float64Array(values);
+      const b = new Float64Array(values);
+      const n = family === 'positions' ? 300 : 150;
+      for (let seq = 0; seq < n; seq++) {
+        const [x, y] = point(rnd, seq);
+        const v = [int(rnd, -100, 100), seq];
+        hull.insert(x, y, v, seq);
+        brute.insert(x, y, v, seq);
+        for (let k = 0; k < 3; k++) {
+          const [qx, qy] = query(rnd);
+          for (const tie of ['latest', 'average'] as TieBreak[]) {
+            const ch = hull.query(qx, qy, tie, a);
+            const cb = brute.query(qx, qy, tie, b);
+            assert.equal(ch, cb, `${family} seed ${seed} step ${seq}: tie count for (${qx}, ${qy}) ${tie}`);
+            assert.deepEqual(a, b, `${family} seed ${seed} step ${seq}: values for (${qx}, ${qy}) ${tie}`);
+          }
+        }
+      }
+    }
+  });
+}
+
+test('nearest-key lookups: latest write to the key wins; cleared rows only when nothing else is there', () => {
+  const h = new HullAttention(1);
+  const out = new Float64Array(1);
+  const put = (k: number, v: number, seq: number, cleared = false) =>
+    h.insert(2 * k, -k * k + (cleared ? CLEAR : 0), [v], seq);
+  put(0, 0, 0); // the start position: key 0, value 0
+  put(5, 50, 1);
+  put(7, 70, 2);
+  put(5, 51, 3);
+  put(6, 99, 4, true);
+  h.query(5, 1, 'latest', out);
+  assert.equal(out[0], 51, 'the latest write to key 5');
+  h.query(6, 1, 'latest', out);
+  assert.equal(out[0], 51, 'key 6 is cleared: 5 and 7 are equally near, 5 was written later');
+  h.query(7, 1, 'latest', out);
+  assert.equal(out[0], 70);
+  assert.equal(h.query(6, 1, 'average', out), 3, 'average over the two writes to 5 and the one to 7');
+  assert.equal(out[0], (50 + 51 + 70) / 3);
+});
+
+test('hull stays small for nearest-key heads and the treap handles a million position keys', () => {
+  const h = new HullAttention(1);
+  const out = new Float64Array(1);
+  for (let k = 0; k < 1000; k++) h.insert(2 * (k % 10), -(k % 10) * (k % 10), [k], k);
+  assert.ok(h.hullSize <= 20, `${h.hullSize} points on the hulls for 10 distinct keys`);
+  const big = new HullAttention(1);
+  for (let p = 0; p < 1_000_000; p++) big.insert(2 * p, -p * p, [p], p);
+  for (const q of [0, 1, 12345, 999_999]) {
+    big.query(q, 1, 'latest', out);
+    assert.equal(out[0], q);
+  }
+});
