@@ -5,17 +5,7 @@ import { test } from 'node:test';
 import { type AttentionMode, GraphEvaluator, GraphValueError } from '../graph/evaluator';
 import { Expr } from '../graph/expr';
 import { Graph } from '../graph/graph';
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './support/prng';
 
 /** A toy machine: tokens write bytes to addresses or read them back. */
 function memoryGraph() {

@@ -4,17 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BruteAttention, HullAttention, type TieBreak } from '../attention/hull';
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './support/prng';
 
 type PointMaker = (rnd: () => number, seq: number) => [number, number];
 

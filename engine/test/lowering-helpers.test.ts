@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import wabtInit from 'wabt';
+import { OPCODE_NAMES } from '../tokens/opcodes';
+import { prngU32 } from './support/prng';
 
 /** The part of the WebAssembly JS API used here (the TypeScript setup has no DOM typings). */
 interface WasmApi {
@@ -44,39 +46,13 @@ const BINARY = [
 const UNARY = ['clz', 'ctz', 'popcnt', 'extend8_s', 'extend16_s'] as const;
 const HELPERS = [...BINARY, ...UNARY];
 
-/** The machine's instructions (block/loop/if/else/end flatten to br/br_if; unreachable is halt). */
-const ALLOWED = new Set([
-  'i32.const',
-  'local.get',
-  'local.set',
-  'local.tee',
-  'drop',
-  'select',
-  'i32.load',
-  'i32.load8_s',
-  'i32.load8_u',
-  'i32.load16_s',
-  'i32.load16_u',
-  'i32.store',
-  'i32.store8',
-  'i32.store16',
-  'i32.eqz',
-  'i32.eq',
-  'i32.ne',
-  'i32.lt_s',
-  'i32.lt_u',
-  'i32.gt_s',
-  'i32.gt_u',
-  'i32.le_s',
-  'i32.le_u',
-  'i32.ge_s',
-  'i32.ge_u',
-  'i32.add',
-  'i32.sub',
-  'br',
-  'br_if',
-  'call',
-  'return',
+/**
+ * The machine's instructions under their WebAssembly names (halt, output and input_base have none;
+ * global.* are never used), plus the structured control flow the compiler flattens into br/br_if
+ * and `unreachable`, which becomes halt.
+ */
+const ALLOWED = new Set<string>([
+  ...OPCODE_NAMES.filter((n) => !['halt', 'output', 'input_base', 'global.get', 'global.set'].includes(n)),
   'block',
   'loop',
   'if',
@@ -137,18 +113,6 @@ async function load(): Promise<Setup> {
 }
 const setup = load();
 
-/** mulberry32: a small deterministic PRNG, 32-bit outputs as unsigned numbers. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
-
 const EDGE_BASE = [
   0, 1, 2, 3, 7, 8, 31, 32, 33, 63, 64, 255, 256, 0x7fff, 0x8000, 0xffff, 0x10000, 0x7fffffff, 0x80000000,
   0x80000001, 0xfffffffe, 0xffffffff,
@@ -161,7 +125,7 @@ function operandPairs(): [number, number][] {
   const pairs: [number, number][] = [];
   for (const a of EDGE) for (const b of EDGE) pairs.push([a, b]);
   for (const a of EDGE) for (let c = -40; c <= 72; c++) pairs.push([a, c]);
-  const random = mulberry32(0x5eed1234);
+  const random = prngU32(0x5eed1234);
   const operand = (kind: number): number => {
     const v = random();
     switch (kind) {
@@ -233,7 +197,7 @@ test('helpers match the native i32 operations, traps included', async () => {
   const { helpers, oracle, memory } = await setup;
   const pairs = operandPairs();
   const scratch = new DataView(memory.buffer, 0, 8);
-  const garbage = mulberry32(0xbadc0de);
+  const garbage = prngU32(0xbadc0de);
   const failures: string[] = [];
   let traps = 0;
   const check = (op: string, args: readonly number[]) => {

@@ -9,18 +9,7 @@ import { asTokenProgram, compileFile, compileWasm } from '../compiler/compile';
 import { watToWasm } from '../compiler/wat';
 import { runReference } from '../vm/reference';
 import { runInV8, text } from './support/oracle';
-
-/** mulberry32: a small seeded PRNG, so failures reproduce. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './support/prng';
 
 const EDGES = [
   0, 1, 2, 3, 7, 8, 15, 16, 24, 31, 32, 33, 255, 256, 0x7fff, 0x8000, 0xffff, 0x10000, 0x7fffffff, 0x80000000,
