@@ -1,0 +1,409 @@
+// The WebAssembly machine as a computation graph: at every position the graph reads the tokens so
+// far (through lookups) and scores every vocabulary token; the argmax is the next token of the
+// trace of ../shared/spec/tokens.md. Two variants:
+// - universal: the program is in the prompt (`{` instructions `}`), fetched by the cursor;
+// - specialized (first Futamura projection): one program's instructions are baked into
+//   feed-forward tables indexed by the cursor, and the prompt is just `start` and the input.
+//
+// How the machine state is found, at position p (the token at p decides token p+1):
+// - byte_index: bytes since the latest non-byte token (a lookup for the latest non-byte position);
+// - cursor, stack depth, call depth: prefix sums of per-token deltas (one averaging lookup);
+//   jumps add the signed offset carried by the 4 bytes before the jump's last token;
+// - the operand stack: each value-producing commit is an entry keyed by the depth it left;
+//   the entries at depth, depth−1, depth−2 are the top, second and third operands, and their bytes
+//   are read at the entry's position;
+// - locals: byte writes of local.set/local.tee keyed by (call depth, index, byte);
+// - memory: byte writes of stores and of the input section keyed by address, read with an exact
+//   address check (unwritten memory reads 0);
+// - the call stack: the bytes of each call's immediate keyed by (call depth, byte), which a
+//   return subtracts from its own immediate.
+import { Expr } from '../graph/expr';
+import { Graph } from '../graph/graph';
+import { OPCODES, type OpcodeName, Op } from '../tokens/opcodes';
+import type { Instruction } from '../tokens/program-file';
+import {
+  BYTE_BASE,
+  CARRY_BASE,
+  COMMIT_BASE,
+  COMMITS,
+  OPCODE_BASE,
+  OUT_BASE,
+  T_BRANCH_TAKEN,
+  T_CALL_COMMIT,
+  T_CLOSE,
+  T_HALT,
+  T_OPEN,
+  T_RETURN_COMMIT,
+  T_START,
+  VOCAB_SIZE,
+} from '../tokens/vocabulary';
+
+/** Weight of the token-class flag in output scores; above any value-matching term (≤ 255²·2). */
+const H = 2 ** 20;
+/** Key stride of one call depth in the locals lookup (room for 2048 locals of 4 bytes). */
+const LOCALS_STRIDE = 8192;
+
+export interface MachineGraph {
+  readonly graph: Graph;
+  readonly mode: 'universal' | 'specialized';
+  /** Embedding of every token id (the start token's is empty). */
+  readonly embeddings: readonly Expr[];
+  /** Score of every token id; the next token is the argmax. */
+  readonly scores: readonly Expr[];
+  /** Named quantities the debugger shows, by name. */
+  readonly named: ReadonlyMap<string, Expr>;
+}
+
+/** Opcode number as the embedding carries it: 1 + its index (0 means "no opcode"). */
+const opNumber = (name: OpcodeName) => Op[name] + 1;
+
+/** The opcodes whose trace is 4 value bytes and a commit. */
+const VALUE_OPS = OPCODES.filter((o) => o.shape === 'value').map((o) => o.name);
+
+export function buildMachineGraph(
+  mode: 'universal' | 'specialized',
+  program?: readonly Instruction[],
+): MachineGraph {
+  if (mode === 'specialized' && !program) throw new Error('a specialized machine needs its program');
+  const g = new Graph();
+  const one = g.one;
+  const c = (k: number) => g.c(k);
+  const named = new Map<string, Expr>();
+  const name = <T extends Expr>(n: string, e: T): T => {
+    named.set(n, e);
+    return e;
+  };
+
+  // ── Token embeddings ──
+  const isStart = g.input('is_start');
+  const isClose = g.input('is_close');
+  const isByte = g.input('is_byte');
+  const byteValue = g.input('byte_value');
+  const carry = g.input('carry');
+  const isCommit = g.input('is_commit');
+  const commitSd = g.input('commit_sd');
+  const commitSts = g.input('commit_sts');
+  const commitBt = g.input('commit_bt');
+  const isOut = g.input('is_out');
+  const isBranchTaken = g.input('is_branch_taken');
+  const isCallCommit = g.input('is_call_commit');
+  const isReturnCommit = g.input('is_return_commit');
+  const opId = g.input('op_id'); // program section opcode tokens (universal)
+  const opSq = g.input('op_sq');
+
+  const embeddings: Expr[] = new Array(VOCAB_SIZE).fill(new Expr());
+  for (let b = 0; b < 256; b++) {
+    embeddings[BYTE_BASE + b] = one.plus(isByte, byteValue.times(b));
+    embeddings[CARRY_BASE + b] = one.plus(isByte, byteValue.times(b), carry);
+    embeddings[OUT_BASE + b] = one.plus(isOut);
+  }
+  COMMITS.forEach((cm, i) => {
+    embeddings[COMMIT_BASE + i] = one.plus(isCommit, commitSd.times(cm.stackDelta), commitSts.times(cm.sts), commitBt.times(cm.bt));
+  });
+  OPCODES.forEach((_, i) => {
+    embeddings[OPCODE_BASE + i] = one.plus(opId.times(i + 1), opSq.times((i + 1) ** 2));
+  });
+  embeddings[T_BRANCH_TAKEN] = one.plus(isBranchTaken);
+  embeddings[T_CALL_COMMIT] = one.plus(isCallCommit);
+  embeddings[T_RETURN_COMMIT] = one.plus(isReturnCommit);
+  embeddings[T_CLOSE] = one.plus(isClose);
+  // Position 0: `{` (universal) is all zeros; `start` (specialized) too, but for its own flag.
+  embeddings[T_OPEN] = new Expr();
+  embeddings[T_START] = isStart;
+
+  const isTerminal = isCommit.plus(isOut, isCallCommit, isReturnCommit);
+  /** The next token begins an instruction. */
+  const boundary = name('boundary', isTerminal.plus(isClose, isStart));
+
+  // ── Where we are in the current instruction ──
+  const [lastNonByte] = g.fetch([g.position], { query: one, key: one, clear: isByte, name: 'last_non_byte_position' });
+  const k = name('byte_index', g.persist(g.position.minus(lastNonByte), 'byte_index'));
+  const atLeast = (n: number) => g.stepglu(one, k.minus(c(n)), `byte_index_ge_${n}`);
+  const [k1, k2, k4] = [atLeast(1), atLeast(2), atLeast(4)];
+  const kIs = (n: number) => (n === 0 ? one.minus(k1) : atLeast(n).minus(atLeast(n + 1)));
+
+  // The 4 tokens before this one, as bytes, and as the 32-bit little-endian value they spell.
+  const prev = [1, 2, 3, 4].map(
+    (i) => g.fetch([byteValue], { query: g.position.minus(c(i)), key: g.position, name: `byte_back_${i}` })[0],
+  );
+  const lastWord = name('last_word', g.persist(linearSum(prev.map((b, i) => b.times(256 ** (3 - i)))), 'last_word'));
+
+  // ── Prefix sums: cursor, stack depth, call depth ──
+  const jumps = commitBt.plus(isCallCommit, isReturnCommit);
+  const jumpNegative = g.stepglu(jumps, prev[0].minus(c(128)), 'jump_negative');
+  const cursorDelta = g.persist(
+    isTerminal.plus(g.reglu(lastWord, jumps, 'jump_offset_unsigned'), jumpNegative.times(-(2 ** 32))),
+    'cursor_delta',
+  );
+  const stackDelta = commitSd.minus(isOut);
+  const callDelta = isCallCommit.minus(isReturnCommit);
+  const sums = g.fetchSum(mode === 'universal' ? [cursorDelta, stackDelta, callDelta, isClose] : [cursorDelta, stackDelta, callDelta], 'state');
+  const cursor = name('cursor', sums[0]);
+  const depth = name('stack_depth', sums[1]);
+  const callDepth = name('call_depth', sums[2]);
+  /** 1 from the end of the program section on: writes before it are program bytes, not state. */
+  const inTrace = mode === 'universal' ? sums[3] : one;
+
+  // ── The current instruction: opcode number, its square, immediate bytes ──
+  let op: Expr;
+  let opSquare: Expr;
+  let immBytes: Expr[];
+  let immByteK: Expr;
+  if (mode === 'universal') {
+    const at = cursor.times(5).plus(one);
+    [op, opSquare] = g.fetch([opId, opSq], { query: at, key: g.position, name: 'opcode' });
+    immBytes = [1, 2, 3, 4].map(
+      (i) => g.fetch([byteValue], { query: at.plus(c(i)), key: g.position, name: `immediate_byte_${i - 1}` })[0],
+    );
+    [immByteK] = g.fetch([byteValue], { query: at.plus(one, k), key: g.position, name: 'immediate_byte_k' });
+  } else {
+    // Tables indexed by the cursor: f(cursor) = Σ_i r_i·(f[i+1] − 2f[i] + f[i−1]) with
+    // r_i = relu(cursor − i), the second differences of f.
+    const n = program!.length;
+    const r: Expr[] = [];
+    for (let i = -1; i <= n; i++) r.push(g.reglu(one, cursor.minus(c(i)), `cursor_ramp_${i}`));
+    const table = (f: (i: number) => number, label: string) => {
+      const at = (i: number) => (i >= 0 && i < n ? f(i) : 0);
+      const terms: Expr[] = [];
+      for (let i = -1; i <= n; i++) {
+        const d2 = at(i + 1) - 2 * at(i) + at(i - 1);
+        if (d2 !== 0) terms.push(r[i + 1].times(d2));
+      }
+      return g.persist(linearSum(terms), label);
+    };
+    const number = (i: number) => opNumber(program![i].op);
+    op = table(number, 'opcode');
+    opSquare = table((i) => number(i) ** 2, 'opcode_sq');
+    immBytes = [0, 1, 2, 3].map((b) => table((i) => (program![i].imm >>> (8 * b)) & 0xff, `immediate_byte_${b}`));
+    immByteK = g.persist(linearSum(immBytes.map((b, i) => g.reglu(b, kIs(i), `immediate_byte_${i}_at_k`))), 'immediate_byte_k');
+  }
+  name('opcode', op);
+  const immediate = name('immediate', g.persist(linearSum(immBytes.map((b, i) => b.times(256 ** i))), 'immediate'));
+
+  /** 1 − (op − X)²: 1 when the current opcode is X, ≤ 0 otherwise. */
+  const opMatch = (x: OpcodeName) => {
+    const n = opNumber(x);
+    return op.times(2 * n).minus(opSquare).plus(c(1 - n * n));
+  };
+  /** value when the current opcode is one of `ops`, else 0 (one neuron per opcode). */
+  const when = (ops: readonly OpcodeName[], value: Expr, label: string) =>
+    linearSum(ops.map((x) => g.reglu(value, opMatch(x), `${label}@${x}`)));
+  const is = (ops: readonly OpcodeName[], label: string) => g.persist(when(ops, one, label), label);
+
+  // ── The operand stack ──
+  const notPush = g.persist(one.minus(commitSts), 'not_push');
+  const entry = (d: Expr, label: string) =>
+    g.fetch([lastWord, g.position.minus(c(4))], { query: d, key: depth, clear: notPush, name: label });
+  const [topValue, topPos] = entry(depth, 'stack_top');
+  const [secondValue, secondPos] = entry(depth.minus(one), 'stack_second');
+  const [, thirdPos] = entry(depth.minus(c(2)), 'stack_third');
+  name('stack_top_value', topValue);
+  name('stack_second_value', secondValue);
+  const byteAt = (pos: Expr, label: string) =>
+    g.fetch([byteValue], { query: pos.plus(k), key: g.position, name: label })[0];
+  const topByte = name('stack_top_byte', byteAt(topPos, 'stack_top_byte'));
+  const secondByte = byteAt(secondPos, 'stack_second_byte');
+  const thirdByte = byteAt(thirdPos, 'stack_third_byte');
+
+  const nonzero = name('top_nonzero', g.stepglu(one, topValue.minus(one), 'top_nonzero'));
+
+  // ── Locals, per call depth ──
+  const localKey = callDepth.times(LOCALS_STRIDE).plus(immediate.times(4));
+  const writesLocal = g.persist(
+    g.reglu(g.reglu(when(['local.set', 'local.tee'], one, 'local_write_op'), isByte, 'local_write_byte'), inTrace, 'local_write'),
+    'local_write',
+  );
+  const [localByte] = g.fetch([byteValue], {
+    query: localKey.plus(k),
+    key: localKey.plus(k).minus(one),
+    clear: g.persist(one.minus(writesLocal), 'not_local_write'),
+    name: 'local_byte',
+  });
+  name('local_byte', localByte);
+
+  // ── Memory, per byte ──
+  const storeOps: OpcodeName[] = ['i32.store', 'i32.store8', 'i32.store16', 'input_base'];
+  const writesMemory = g.persist(
+    g.reglu(g.reglu(when(storeOps, one, 'memory_write_op'), isByte, 'memory_write_byte'), inTrace, 'memory_write'),
+    'memory_write',
+  );
+  const writeAddress = secondValue.plus(immediate, k).minus(one);
+  const readAddress = name('memory_read_address', topValue.plus(immediate, k));
+  const [dirtyByte, dirtyAddress] = g.fetch([byteValue, writeAddress], {
+    query: readAddress,
+    key: writeAddress,
+    clear: g.persist(one.minus(writesMemory), 'not_memory_write'),
+    name: 'memory_byte_dirty',
+  });
+  // Exact-address check: dirty·max(0, 1 − |diff|), so unwritten addresses read 0.
+  const diff = g.persist(dirtyAddress.minus(readAddress), 'memory_address_diff');
+  const memoryByte = name(
+    'memory_byte',
+    g.persist(
+      g.reglu(dirtyByte, diff.plus(one)).minus(g.reglu(dirtyByte, diff).times(2)).plus(g.reglu(dirtyByte, diff.minus(one))),
+      'memory_byte',
+    ),
+  );
+  const memorySign = g.stepglu(one, memoryByte.minus(c(128)), 'memory_sign');
+
+  // ── The call stack: each call's immediate bytes, by call depth ──
+  const writesCall = g.persist(
+    g.reglu(g.reglu(when(['call'], one, 'call_write_op'), isByte, 'call_write_byte'), inTrace, 'call_write'),
+    'call_write',
+  );
+  const [callByte] = g.fetch([byteValue], {
+    query: callDepth.minus(one).times(4).plus(k),
+    key: callDepth.times(4).plus(k).minus(one),
+    clear: g.persist(one.minus(writesCall), 'not_call_write'),
+    name: 'call_stack_byte',
+  });
+
+  // ── Arithmetic on the byte being emitted (k), with the carry of the previous byte ──
+  const carryIn = carry; // the current token's flag: the previous byte's carry or borrow out
+  const sum = g.persist(secondByte.plus(topByte, carryIn), 'add_sum');
+  const addCarry = g.stepglu(one, sum.minus(c(256)), 'add_carry');
+  const addByte = sum.minus(addCarry.times(256));
+  const difference = g.persist(secondByte.minus(topByte).minus(carryIn), 'sub_difference');
+  const subBorrow = g.persist(one.minus(g.stepglu(one, difference, 'sub_no_borrow')), 'sub_borrow');
+  const subByte = difference.plus(subBorrow.times(256));
+  const retDifference = g.persist(immByteK.minus(callByte).minus(carryIn), 'return_difference');
+  const retBorrow = g.persist(one.minus(g.stepglu(one, retDifference, 'return_no_borrow')), 'return_borrow');
+  const retByte = retDifference.plus(retBorrow.times(256));
+
+  // Comparisons on whole values: a = second, b = top.
+  const [a, b] = [secondValue, topValue];
+  const ltU = g.stepglu(one, b.minus(a).minus(one), 'lt_u');
+  const gtU = g.stepglu(one, a.minus(b).minus(one), 'gt_u');
+  const eq = one.minus(ltU).minus(gtU);
+  const signA = g.stepglu(one, a.minus(c(2 ** 31)), 'sign_a');
+  const signB = g.stepglu(one, b.minus(c(2 ** 31)), 'sign_b');
+  const aS = a.minus(signA.times(2 ** 32));
+  const bS = b.minus(signB.times(2 ** 32));
+  const ltS = g.stepglu(one, bS.minus(aS).minus(one), 'lt_s');
+  const gtS = g.stepglu(one, aS.minus(bS).minus(one), 'gt_s');
+  const bits: [OpcodeName, Expr][] = [
+    ['i32.eqz', one.minus(nonzero)],
+    ['i32.eq', eq],
+    ['i32.ne', one.minus(eq)],
+    ['i32.lt_s', ltS],
+    ['i32.lt_u', ltU],
+    ['i32.gt_s', gtS],
+    ['i32.gt_u', gtU],
+    ['i32.le_s', one.minus(gtS)],
+    ['i32.le_u', one.minus(gtU)],
+    ['i32.ge_s', one.minus(ltS)],
+    ['i32.ge_u', one.minus(ltU)],
+  ];
+  const firstByte = kIs(0);
+  const selected = g.persist(g.reglu(thirdByte, nonzero, 'select_a').plus(secondByte).minus(g.reglu(secondByte, nonzero, 'select_b_off')), 'select_byte');
+
+  const below2 = one.minus(k2);
+  const resultByte = name(
+    'result_byte',
+    g.persist(
+      linearSum([
+        when(['i32.const', 'br', 'br_if', 'call'], immByteK, 'imm'),
+        when(['local.get'], localByte, 'local'),
+        when(['local.set', 'local.tee', 'i32.store', 'i32.store8', 'i32.store16'], topByte, 'top'),
+        when(['select'], selected, 'select'),
+        when(['i32.add'], addByte, 'add'),
+        when(['i32.sub'], subByte, 'sub'),
+        when(['return'], retByte, 'return'),
+        when(['i32.load'], memoryByte, 'load'),
+        when(['i32.load8_u', 'i32.load8_s'], g.reglu(memoryByte, firstByte, 'memory_first_byte'), 'load8'),
+        when(['i32.load16_u', 'i32.load16_s'], g.reglu(memoryByte, below2, 'memory_low_half'), 'load16'),
+        when(['i32.load8_s'], g.reglu(carryIn.times(255), k1, 'sign_fill_8'), 'load8_s_fill'),
+        when(['i32.load16_s'], g.reglu(carryIn.times(255), k2, 'sign_fill_16'), 'load16_s_fill'),
+        ...bits.map(([x, bit]) => g.reglu(g.reglu(bit, firstByte, `${x}_first_byte`), opMatch(x), `bit@${x}`)),
+      ]),
+      'result_byte',
+    ),
+  );
+  const resultCarry = name(
+    'result_carry',
+    g.persist(
+      linearSum([
+        when(['i32.add'], addCarry, 'add_carry'),
+        when(['i32.sub'], subBorrow, 'sub_borrow'),
+        when(['return'], retBorrow, 'return_borrow'),
+        when(['i32.load8_s'], g.reglu(memorySign, firstByte, 'sign_8_first').plus(g.reglu(carryIn, k1, 'sign_8_rest')), 'load8_s_sign'),
+        when(['i32.load16_s'], g.reglu(memorySign, kIs(1), 'sign_16_second').plus(g.reglu(carryIn, k2, 'sign_16_rest')), 'load16_s_sign'),
+      ]),
+      'result_carry',
+    ),
+  );
+
+  // ── What kind of token comes next ──
+  const storeWidth: [OpcodeName, Expr][] = [
+    ['i32.store', k4],
+    ['i32.store16', k2],
+    ['i32.store8', k1],
+  ];
+  /** On a byte token: the instruction's last byte has been emitted. */
+  const bytesDone = g.persist(
+    linearSum([
+      when([...VALUE_OPS, 'br', 'br_if', 'call', 'return'], k4, 'done4'),
+      ...storeWidth.map(([x, done]) => when([x], done, `done_${x}`)),
+    ]),
+    'bytes_done',
+  );
+  const onByte = (e: Expr, label: string) => g.reglu(e, isByte, label);
+  const atBoundary = (e: Expr, label: string) => g.reglu(e, boundary, label);
+  const finalByte = onByte(bytesDone, 'final_byte');
+  const emitByte = name(
+    'emit_byte',
+    g.persist(
+      linearSum([
+        atBoundary(is([...VALUE_OPS, 'i32.store', 'i32.store8', 'i32.store16'], 'starts_with_byte'), 'first_byte'),
+        isBranchTaken,
+        isByte.minus(finalByte),
+      ]),
+      'emit_byte',
+    ),
+  );
+  const emitBranchTaken = atBoundary(
+    g.persist(is(['br', 'call', 'return'], 'always_jumps').plus(when(['br_if'], nonzero, 'br_if_taken')), 'jumps_now'),
+    'emit_branch_taken',
+  );
+  const emitCommit = name(
+    'emit_commit',
+    g.persist(
+      linearSum([
+        atBoundary(g.persist(is(['drop', 'global.set'], 'commit_only').plus(when(['br_if'], one.minus(nonzero), 'br_if_not_taken')), 'commit_now'), 'commit_at_start'),
+        onByte(g.persist(bytesDone.minus(when(['call', 'return'], k4, 'done_transfer')), 'commit_after_bytes'), 'commit_after_bytes_on_byte'),
+      ]),
+      'emit_commit',
+    ),
+  );
+  const emitCall = onByte(when(['call'], k4, 'call_done'), 'emit_call_commit');
+  const emitReturn = onByte(when(['return'], k4, 'return_done'), 'emit_return_commit');
+  const emitOut = atBoundary(is(['output'], 'is_output'), 'emit_out');
+  const emitHalt = atBoundary(is(['halt'], 'is_halt'), 'emit_halt');
+
+  // Fields of the commit to emit.
+  const sd = linearSum(OPCODES.filter((o) => o.stackDelta !== 0).map((o) => when([o.name], c(o.stackDelta), `sd_${o.name}`)));
+  const sts = is(OPCODES.filter((o) => o.sts === 1).map((o) => o.name), 'sts');
+  const bt = g.persist(is(['br'], 'is_br').plus(g.reglu(is(['br_if'], 'is_br_if'), isByte, 'br_if_taken_end')), 'commit_bt');
+
+  // ── Scores ──
+  const scores: Expr[] = new Array(VOCAB_SIZE).fill(c(-2 * H)); // prompt-only tokens never win
+  const match = (v: number, x: Expr) => x.times(2 * v).minus(c(v * v)); // x² − (x − v)² − x²: nearest v
+  for (let v = 0; v < 256; v++) {
+    scores[BYTE_BASE + v] = emitByte.times(H).plus(match(v, resultByte));
+    scores[CARRY_BASE + v] = emitByte.times(H).plus(match(v, resultByte), match(1, resultCarry));
+    scores[OUT_BASE + v] = emitOut.times(H).plus(match(v, topByte));
+  }
+  COMMITS.forEach((cm, i) => {
+    scores[COMMIT_BASE + i] = emitCommit.times(H).plus(match(cm.stackDelta, sd), match(cm.sts, sts), match(cm.bt, bt));
+  });
+  scores[T_BRANCH_TAKEN] = emitBranchTaken.times(H);
+  scores[T_CALL_COMMIT] = emitCall.times(H);
+  scores[T_RETURN_COMMIT] = emitReturn.times(H);
+  scores[T_HALT] = emitHalt.times(H);
+
+  return { graph: g, mode, embeddings, scores, named };
+}
+
+function linearSum(parts: Expr[]): Expr {
+  return parts.length ? parts[0].plus(...parts.slice(1)) : new Expr();
+}

@@ -1,0 +1,128 @@
+// Running a token program through a machine graph: prefill the prompt, then repeatedly take the
+// highest-scoring token and feed it back, until `halt`.
+import { Expr } from '../graph/expr';
+import { type AttentionMode, GraphEvaluator } from '../graph/evaluator';
+import { T_HALT, tokenText, VOCAB_SIZE } from '../tokens/vocabulary';
+import type { MachineGraph } from './interpreter';
+
+/** The scores of all tokens as one sparse matrix over dimensions (rows = tokens). */
+class ScoreMatrix {
+  private readonly rowStart: Int32Array;
+  private readonly dims: Int32Array;
+  private readonly coefficients: Float64Array;
+
+  constructor(scores: readonly Expr[]) {
+    const dims: number[] = [];
+    const coefficients: number[] = [];
+    this.rowStart = new Int32Array(scores.length + 1);
+    scores.forEach((e, t) => {
+      for (const [d, c] of e.terms) {
+        dims.push(d);
+        coefficients.push(c);
+      }
+      this.rowStart[t + 1] = dims.length;
+    });
+    this.dims = Int32Array.from(dims);
+    this.coefficients = Float64Array.from(coefficients);
+  }
+
+  /** The first token with the highest score. */
+  argmax(values: Float64Array): number {
+    let best = -1;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (let t = 0; t < this.rowStart.length - 1; t++) {
+      let s = 0;
+      for (let i = this.rowStart[t]; i < this.rowStart[t + 1]; i++) s += this.coefficients[i] * values[this.dims[i]];
+      if (s > bestScore) {
+        bestScore = s;
+        best = t;
+      }
+    }
+    return best;
+  }
+}
+
+export class MachineRunner {
+  private readonly evaluator: GraphEvaluator;
+  private readonly scores: ScoreMatrix;
+  /** Tokens consumed so far. */
+  length = 0;
+
+  constructor(
+    readonly machine: MachineGraph,
+    attention: AttentionMode = 'hull',
+  ) {
+    if (machine.embeddings.length !== VOCAB_SIZE || machine.scores.length !== VOCAB_SIZE) {
+      throw new Error('the machine graph does not cover the vocabulary');
+    }
+    this.evaluator = new GraphEvaluator(machine.graph, attention);
+    this.scores = new ScoreMatrix(machine.scores);
+  }
+
+  /** Consumes one token; returns the values of every dimension at its position. */
+  feed(token: number): Float64Array {
+    const embedding = this.machine.embeddings[token] ?? new Expr();
+    this.length++;
+    return this.evaluator.step(embedding);
+  }
+
+  /** The token the graph predicts after the last token fed. */
+  predict(): number {
+    return this.scores.argmax(this.evaluator.values);
+  }
+
+  /** Value of a named quantity at the last position. */
+  value(name: string): number {
+    const e = this.machine.named.get(name);
+    if (!e) throw new Error(`no named quantity '${name}'`);
+    return e.evaluate(this.evaluator.values);
+  }
+}
+
+export interface GraphRun {
+  /** Generated tokens (after the prompt), `halt` included when reached. */
+  readonly tokens: Int32Array;
+  readonly halted: boolean;
+  /** When compared with an expected trace: the first generated index that differs. */
+  readonly mismatch?: { readonly index: number; readonly expected: number; readonly actual: number };
+  readonly seconds: number;
+}
+
+export interface GraphRunOptions {
+  readonly attention?: AttentionMode;
+  readonly maxTokens?: number;
+  /** The trace the generated tokens must equal; generation stops at the first difference. */
+  readonly expected?: ArrayLike<number>;
+}
+
+/** Prefills `prompt` and generates until halt (or a mismatch with `expected`, or `maxTokens`). */
+export function runGraph(machine: MachineGraph, prompt: ArrayLike<number>, o: GraphRunOptions = {}): GraphRun {
+  const start = performance.now();
+  const runner = new MachineRunner(machine, o.attention ?? 'hull');
+  for (let i = 0; i < prompt.length; i++) runner.feed(prompt[i]);
+  const out: number[] = [];
+  const max = o.maxTokens ?? (o.expected ? o.expected.length : 50_000_000);
+  let mismatch: GraphRun['mismatch'];
+  while (out.length < max) {
+    const t = runner.predict();
+    if (o.expected && t !== o.expected[out.length]) {
+      mismatch = { index: out.length, expected: o.expected[out.length] ?? -1, actual: t };
+      out.push(t);
+      break;
+    }
+    out.push(t);
+    if (t === T_HALT) break;
+    runner.feed(t);
+  }
+  return {
+    tokens: Int32Array.from(out),
+    halted: out[out.length - 1] === T_HALT && !mismatch,
+    mismatch,
+    seconds: (performance.now() - start) / 1000,
+  };
+}
+
+export function describeMismatch(m: NonNullable<GraphRun['mismatch']>, promptLength: number): string {
+  const expected = m.expected >= 0 ? tokenText(m.expected) : '<end of trace>';
+  return `first mismatch at token ${promptLength + m.index} (generated #${m.index}): expected '${expected}', got '${tokenText(m.actual)}'`;
+}
