@@ -19,7 +19,7 @@
 //   return subtracts from its own immediate.
 import { Expr } from '../graph/expr';
 import { Graph } from '../graph/graph';
-import { OPCODES, type OpcodeName, Op } from '../tokens/opcodes';
+import { OPCODES, Op, type OpcodeName } from '../tokens/opcodes';
 import type { Instruction } from '../tokens/program-file';
 import {
   BYTE_BASE,
@@ -98,7 +98,12 @@ export function buildMachineGraph(
     embeddings[OUT_BASE + b] = one.plus(isOut);
   }
   COMMITS.forEach((cm, i) => {
-    embeddings[COMMIT_BASE + i] = one.plus(isCommit, commitSd.times(cm.stackDelta), commitSts.times(cm.sts), commitBt.times(cm.bt));
+    embeddings[COMMIT_BASE + i] = one.plus(
+      isCommit,
+      commitSd.times(cm.stackDelta),
+      commitSts.times(cm.sts),
+      commitBt.times(cm.bt),
+    );
   });
   OPCODES.forEach((_, i) => {
     embeddings[OPCODE_BASE + i] = one.plus(opId.times(i + 1), opSq.times((i + 1) ** 2));
@@ -116,7 +121,12 @@ export function buildMachineGraph(
   const boundary = name('boundary', isTerminal.plus(isClose, isStart));
 
   // ── Where we are in the current instruction ──
-  const [lastNonByte] = g.fetch([g.position], { query: one, key: one, clear: isByte, name: 'last_non_byte_position' });
+  const [lastNonByte] = g.fetch([g.position], {
+    query: one,
+    key: one,
+    clear: isByte,
+    name: 'last_non_byte_position',
+  });
   const k = name('byte_index', g.persist(g.position.minus(lastNonByte), 'byte_index'));
   const atLeast = (n: number) => g.stepglu(one, k.minus(c(n)), `byte_index_ge_${n}`);
   const [k1, k2, k4] = [atLeast(1), atLeast(2), atLeast(4)];
@@ -124,9 +134,13 @@ export function buildMachineGraph(
 
   // The 4 tokens before this one, as bytes, and as the 32-bit little-endian value they spell.
   const prev = [1, 2, 3, 4].map(
-    (i) => g.fetch([byteValue], { query: g.position.minus(c(i)), key: g.position, name: `byte_back_${i}` })[0],
+    (i) =>
+      g.fetch([byteValue], { query: g.position.minus(c(i)), key: g.position, name: `byte_back_${i}` })[0],
   );
-  const lastWord = name('last_word', g.persist(linearSum(prev.map((b, i) => b.times(256 ** (3 - i)))), 'last_word'));
+  const lastWord = name(
+    'last_word',
+    g.persist(linearSum(prev.map((b, i) => b.times(256 ** (3 - i)))), 'last_word'),
+  );
 
   // ── Prefix sums: cursor, stack depth, call depth ──
   const jumps = commitBt.plus(isCallCommit, isReturnCommit);
@@ -137,7 +151,12 @@ export function buildMachineGraph(
   );
   const stackDelta = commitSd.minus(isOut);
   const callDelta = isCallCommit.minus(isReturnCommit);
-  const sums = g.fetchSum(mode === 'universal' ? [cursorDelta, stackDelta, callDelta, isClose] : [cursorDelta, stackDelta, callDelta], 'state');
+  const sums = g.fetchSum(
+    mode === 'universal'
+      ? [cursorDelta, stackDelta, callDelta, isClose]
+      : [cursorDelta, stackDelta, callDelta],
+    'state',
+  );
   const cursor = name('cursor', sums[0]);
   const depth = name('stack_depth', sums[1]);
   const callDepth = name('call_depth', sums[2]);
@@ -149,41 +168,65 @@ export function buildMachineGraph(
   let opSquare: Expr;
   let immBytes: Expr[];
   let immByteK: Expr;
+  /** The immediate as a local's index, and as a memory offset (0 for other instructions). */
+  let localIndex: Expr;
+  let memoryOffset: Expr;
   if (mode === 'universal') {
     const at = cursor.times(5).plus(one);
     [op, opSquare] = g.fetch([opId, opSq], { query: at, key: g.position, name: 'opcode' });
     immBytes = [1, 2, 3, 4].map(
-      (i) => g.fetch([byteValue], { query: at.plus(c(i)), key: g.position, name: `immediate_byte_${i - 1}` })[0],
+      (i) =>
+        g.fetch([byteValue], { query: at.plus(c(i)), key: g.position, name: `immediate_byte_${i - 1}` })[0],
     );
     [immByteK] = g.fetch([byteValue], { query: at.plus(one, k), key: g.position, name: 'immediate_byte_k' });
+    const immediate = g.persist(linearSum(immBytes.map((b, i) => b.times(256 ** i))), 'immediate');
+    localIndex = immediate;
+    memoryOffset = immediate;
   } else {
-    // Tables indexed by the cursor: f(cursor) = Σ_i r_i·(f[i+1] − 2f[i] + f[i−1]) with
-    // r_i = relu(cursor − i), the second differences of f.
-    const n = program!.length;
-    const r: Expr[] = [];
-    for (let i = -1; i <= n; i++) r.push(g.reglu(one, cursor.minus(c(i)), `cursor_ramp_${i}`));
-    const table = (f: (i: number) => number, label: string) => {
-      const at = (i: number) => (i >= 0 && i < n ? f(i) : 0);
-      const terms: Expr[] = [];
-      for (let i = -1; i <= n; i++) {
-        const d2 = at(i + 1) - 2 * at(i) + at(i - 1);
-        if (d2 !== 0) terms.push(r[i + 1].times(d2));
-      }
-      return g.persist(linearSum(terms), label);
-    };
-    const number = (i: number) => opNumber(program![i].op);
-    op = table(number, 'opcode');
-    opSquare = table((i) => number(i) ** 2, 'opcode_sq');
-    immBytes = [0, 1, 2, 3].map((b) => table((i) => (program![i].imm >>> (8 * b)) & 0xff, `immediate_byte_${b}`));
-    immByteK = g.persist(linearSum(immBytes.map((b, i) => g.reglu(b, kIs(i), `immediate_byte_${i}_at_k`))), 'immediate_byte_k');
+    // Tables indexed by the cursor: one neuron per instruction i, relu(1 − (cursor − i)²), which is
+    // 1 at i = cursor and 0 elsewhere; every table is a linear combination of these neurons. Only
+    // one neuron is nonzero, so the rounding noise of the cursor (a prefix sum) stays relative to
+    // the table's value: tables hold small numbers (bytes, opcode numbers, local indices, offsets),
+    // never whole 32-bit immediates.
+    const instructions = program!;
+    const cursorSq = g.square(cursor, 'cursor_sq');
+    const at = instructions.map((_, i) =>
+      g.reglu(
+        one,
+        cursor
+          .times(2 * i)
+          .minus(cursorSq)
+          .plus(c(1 - i * i)),
+        `instruction_${i}`,
+      ),
+    );
+    const table = (f: (ins: Instruction) => number, label: string) =>
+      g.persist(linearSum(instructions.flatMap((ins, i) => (f(ins) ? [at[i].times(f(ins))] : []))), label);
+    op = table((ins) => opNumber(ins.op), 'opcode');
+    opSquare = table((ins) => opNumber(ins.op) ** 2, 'opcode_sq');
+    immBytes = [0, 1, 2, 3].map((b) => table((ins) => (ins.imm >>> (8 * b)) & 0xff, `immediate_byte_${b}`));
+    immByteK = g.persist(
+      linearSum(immBytes.map((b, i) => g.reglu(b, kIs(i), `immediate_byte_${i}_at_k`))),
+      'immediate_byte_k',
+    );
+    const isLocal = (ins: Instruction) =>
+      ins.op === 'local.get' || ins.op === 'local.set' || ins.op === 'local.tee';
+    const isMemory = (ins: Instruction) =>
+      ins.op.includes('load') || ins.op.includes('store') || ins.op === 'input_base';
+    localIndex = table((ins) => (isLocal(ins) ? ins.imm : 0), 'local_index');
+    memoryOffset = table((ins) => (isMemory(ins) ? ins.imm : 0), 'memory_offset');
   }
   name('opcode', op);
-  const immediate = name('immediate', g.persist(linearSum(immBytes.map((b, i) => b.times(256 ** i))), 'immediate'));
+  name('local_index', localIndex);
+  name('memory_offset', memoryOffset);
 
   /** 1 − (op − X)²: 1 when the current opcode is X, ≤ 0 otherwise. */
   const opMatch = (x: OpcodeName) => {
     const n = opNumber(x);
-    return op.times(2 * n).minus(opSquare).plus(c(1 - n * n));
+    return op
+      .times(2 * n)
+      .minus(opSquare)
+      .plus(c(1 - n * n));
   };
   /** value when the current opcode is one of `ops`, else 0 (one neuron per opcode). */
   const when = (ops: readonly OpcodeName[], value: Expr, label: string) =>
@@ -208,9 +251,13 @@ export function buildMachineGraph(
   const nonzero = name('top_nonzero', g.stepglu(one, topValue.minus(one), 'top_nonzero'));
 
   // ── Locals, per call depth ──
-  const localKey = callDepth.times(LOCALS_STRIDE).plus(immediate.times(4));
+  const localKey = callDepth.times(LOCALS_STRIDE).plus(localIndex.times(4));
   const writesLocal = g.persist(
-    g.reglu(g.reglu(when(['local.set', 'local.tee'], one, 'local_write_op'), isByte, 'local_write_byte'), inTrace, 'local_write'),
+    g.reglu(
+      g.reglu(when(['local.set', 'local.tee'], one, 'local_write_op'), isByte, 'local_write_byte'),
+      inTrace,
+      'local_write',
+    ),
     'local_write',
   );
   const [localByte] = g.fetch([byteValue], {
@@ -224,11 +271,15 @@ export function buildMachineGraph(
   // ── Memory, per byte ──
   const storeOps: OpcodeName[] = ['i32.store', 'i32.store8', 'i32.store16', 'input_base'];
   const writesMemory = g.persist(
-    g.reglu(g.reglu(when(storeOps, one, 'memory_write_op'), isByte, 'memory_write_byte'), inTrace, 'memory_write'),
+    g.reglu(
+      g.reglu(when(storeOps, one, 'memory_write_op'), isByte, 'memory_write_byte'),
+      inTrace,
+      'memory_write',
+    ),
     'memory_write',
   );
-  const writeAddress = secondValue.plus(immediate, k).minus(one);
-  const readAddress = name('memory_read_address', topValue.plus(immediate, k));
+  const writeAddress = secondValue.plus(memoryOffset, k).minus(one);
+  const readAddress = name('memory_read_address', topValue.plus(memoryOffset, k));
   const [dirtyByte, dirtyAddress] = g.fetch([byteValue, writeAddress], {
     query: readAddress,
     key: writeAddress,
@@ -240,7 +291,10 @@ export function buildMachineGraph(
   const memoryByte = name(
     'memory_byte',
     g.persist(
-      g.reglu(dirtyByte, diff.plus(one)).minus(g.reglu(dirtyByte, diff).times(2)).plus(g.reglu(dirtyByte, diff.minus(one))),
+      g
+        .reglu(dirtyByte, diff.plus(one))
+        .minus(g.reglu(dirtyByte, diff).times(2))
+        .plus(g.reglu(dirtyByte, diff.minus(one))),
       'memory_byte',
     ),
   );
@@ -295,7 +349,13 @@ export function buildMachineGraph(
     ['i32.ge_u', one.minus(ltU)],
   ];
   const firstByte = kIs(0);
-  const selected = g.persist(g.reglu(thirdByte, nonzero, 'select_a').plus(secondByte).minus(g.reglu(secondByte, nonzero, 'select_b_off')), 'select_byte');
+  const selected = g.persist(
+    g
+      .reglu(thirdByte, nonzero, 'select_a')
+      .plus(secondByte)
+      .minus(g.reglu(secondByte, nonzero, 'select_b_off')),
+    'select_byte',
+  );
 
   const below2 = one.minus(k2);
   const resultByte = name(
@@ -314,7 +374,9 @@ export function buildMachineGraph(
         when(['i32.load16_u', 'i32.load16_s'], g.reglu(memoryByte, below2, 'memory_low_half'), 'load16'),
         when(['i32.load8_s'], g.reglu(carryIn.times(255), k1, 'sign_fill_8'), 'load8_s_fill'),
         when(['i32.load16_s'], g.reglu(carryIn.times(255), k2, 'sign_fill_16'), 'load16_s_fill'),
-        ...bits.map(([x, bit]) => g.reglu(g.reglu(bit, firstByte, `${x}_first_byte`), opMatch(x), `bit@${x}`)),
+        ...bits.map(([x, bit]) =>
+          g.reglu(g.reglu(bit, firstByte, `${x}_first_byte`), opMatch(x), `bit@${x}`),
+        ),
       ]),
       'result_byte',
     ),
@@ -326,8 +388,16 @@ export function buildMachineGraph(
         when(['i32.add'], addCarry, 'add_carry'),
         when(['i32.sub'], subBorrow, 'sub_borrow'),
         when(['return'], retBorrow, 'return_borrow'),
-        when(['i32.load8_s'], g.reglu(memorySign, firstByte, 'sign_8_first').plus(g.reglu(carryIn, k1, 'sign_8_rest')), 'load8_s_sign'),
-        when(['i32.load16_s'], g.reglu(memorySign, kIs(1), 'sign_16_second').plus(g.reglu(carryIn, k2, 'sign_16_rest')), 'load16_s_sign'),
+        when(
+          ['i32.load8_s'],
+          g.reglu(memorySign, firstByte, 'sign_8_first').plus(g.reglu(carryIn, k1, 'sign_8_rest')),
+          'load8_s_sign',
+        ),
+        when(
+          ['i32.load16_s'],
+          g.reglu(memorySign, kIs(1), 'sign_16_second').plus(g.reglu(carryIn, k2, 'sign_16_rest')),
+          'load16_s_sign',
+        ),
       ]),
       'result_carry',
     ),
@@ -354,7 +424,10 @@ export function buildMachineGraph(
     'emit_byte',
     g.persist(
       linearSum([
-        atBoundary(is([...VALUE_OPS, 'i32.store', 'i32.store8', 'i32.store16'], 'starts_with_byte'), 'first_byte'),
+        atBoundary(
+          is([...VALUE_OPS, 'i32.store', 'i32.store8', 'i32.store16'], 'starts_with_byte'),
+          'first_byte',
+        ),
         isBranchTaken,
         isByte.minus(finalByte),
       ]),
@@ -362,15 +435,29 @@ export function buildMachineGraph(
     ),
   );
   const emitBranchTaken = atBoundary(
-    g.persist(is(['br', 'call', 'return'], 'always_jumps').plus(when(['br_if'], nonzero, 'br_if_taken')), 'jumps_now'),
+    g.persist(
+      is(['br', 'call', 'return'], 'always_jumps').plus(when(['br_if'], nonzero, 'br_if_taken')),
+      'jumps_now',
+    ),
     'emit_branch_taken',
   );
   const emitCommit = name(
     'emit_commit',
     g.persist(
       linearSum([
-        atBoundary(g.persist(is(['drop', 'global.set'], 'commit_only').plus(when(['br_if'], one.minus(nonzero), 'br_if_not_taken')), 'commit_now'), 'commit_at_start'),
-        onByte(g.persist(bytesDone.minus(when(['call', 'return'], k4, 'done_transfer')), 'commit_after_bytes'), 'commit_after_bytes_on_byte'),
+        atBoundary(
+          g.persist(
+            is(['drop', 'global.set'], 'commit_only').plus(
+              when(['br_if'], one.minus(nonzero), 'br_if_not_taken'),
+            ),
+            'commit_now',
+          ),
+          'commit_at_start',
+        ),
+        onByte(
+          g.persist(bytesDone.minus(when(['call', 'return'], k4, 'done_transfer')), 'commit_after_bytes'),
+          'commit_after_bytes_on_byte',
+        ),
       ]),
       'emit_commit',
     ),
@@ -381,9 +468,17 @@ export function buildMachineGraph(
   const emitHalt = atBoundary(is(['halt'], 'is_halt'), 'emit_halt');
 
   // Fields of the commit to emit.
-  const sd = linearSum(OPCODES.filter((o) => o.stackDelta !== 0).map((o) => when([o.name], c(o.stackDelta), `sd_${o.name}`)));
-  const sts = is(OPCODES.filter((o) => o.sts === 1).map((o) => o.name), 'sts');
-  const bt = g.persist(is(['br'], 'is_br').plus(g.reglu(is(['br_if'], 'is_br_if'), isByte, 'br_if_taken_end')), 'commit_bt');
+  const sd = linearSum(
+    OPCODES.filter((o) => o.stackDelta !== 0).map((o) => when([o.name], c(o.stackDelta), `sd_${o.name}`)),
+  );
+  const sts = is(
+    OPCODES.filter((o) => o.sts === 1).map((o) => o.name),
+    'sts',
+  );
+  const bt = g.persist(
+    is(['br'], 'is_br').plus(g.reglu(is(['br_if'], 'is_br_if'), isByte, 'br_if_taken_end')),
+    'commit_bt',
+  );
 
   // ── Scores ──
   const scores: Expr[] = new Array(VOCAB_SIZE).fill(c(-2 * H)); // prompt-only tokens never win
@@ -394,7 +489,9 @@ export function buildMachineGraph(
     scores[OUT_BASE + v] = emitOut.times(H).plus(match(v, topByte));
   }
   COMMITS.forEach((cm, i) => {
-    scores[COMMIT_BASE + i] = emitCommit.times(H).plus(match(cm.stackDelta, sd), match(cm.sts, sts), match(cm.bt, bt));
+    scores[COMMIT_BASE + i] = emitCommit
+      .times(H)
+      .plus(match(cm.stackDelta, sd), match(cm.sts, sts), match(cm.bt, bt));
   });
   scores[T_BRANCH_TAKEN] = emitBranchTaken.times(H);
   scores[T_CALL_COMMIT] = emitCall.times(H);

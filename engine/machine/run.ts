@@ -1,7 +1,8 @@
 // Running a token program through a machine graph: prefill the prompt, then repeatedly take the
 // highest-scoring token and feed it back, until `halt`.
-import { Expr } from '../graph/expr';
+
 import { type AttentionMode, GraphEvaluator } from '../graph/evaluator';
+import { Expr } from '../graph/expr';
 import { T_HALT, tokenText, VOCAB_SIZE } from '../tokens/vocabulary';
 import type { MachineGraph } from './interpreter';
 
@@ -32,7 +33,8 @@ class ScoreMatrix {
     let bestScore = Number.NEGATIVE_INFINITY;
     for (let t = 0; t < this.rowStart.length - 1; t++) {
       let s = 0;
-      for (let i = this.rowStart[t]; i < this.rowStart[t + 1]; i++) s += this.coefficients[i] * values[this.dims[i]];
+      for (let i = this.rowStart[t]; i < this.rowStart[t + 1]; i++)
+        s += this.coefficients[i] * values[this.dims[i]];
       if (s > bestScore) {
         bestScore = s;
         best = t;
@@ -96,7 +98,11 @@ export interface GraphRunOptions {
 }
 
 /** Prefills `prompt` and generates until halt (or a mismatch with `expected`, or `maxTokens`). */
-export function runGraph(machine: MachineGraph, prompt: ArrayLike<number>, o: GraphRunOptions = {}): GraphRun {
+export function runGraph(
+  machine: MachineGraph,
+  prompt: ArrayLike<number>,
+  o: GraphRunOptions = {},
+): GraphRun {
   const start = performance.now();
   const runner = new MachineRunner(machine, o.attention ?? 'hull');
   for (let i = 0; i < prompt.length; i++) runner.feed(prompt[i]);
