@@ -104,50 +104,54 @@ class UpperHull {
     return n;
   }
 
+  private static split(t: Node | null, x: number): [Node | null, Node | null] {
+    if (!t) return [null, null];
+    if (t.g.x < x) {
+      const [l, r] = UpperHull.split(t.right, x);
+      t.right = l;
+      return [t, r];
+    }
+    const [l, r] = UpperHull.split(t.left, x);
+    t.left = r;
+    return [l, t];
+  }
+
+  private static insertAt(t: Node | null, node: Node): Node {
+    if (!t) return node;
+    if (node.priority > t.priority) {
+      [node.left, node.right] = UpperHull.split(t, node.g.x);
+      return node;
+    }
+    if (node.g.x < t.g.x) t.left = UpperHull.insertAt(t.left, node);
+    else t.right = UpperHull.insertAt(t.right, node);
+    return t;
+  }
+
+  private static merge(a: Node | null, b: Node | null): Node | null {
+    if (!a) return b;
+    if (!b) return a;
+    if (a.priority > b.priority) {
+      a.right = UpperHull.merge(a.right, b);
+      return a;
+    }
+    b.left = UpperHull.merge(a, b.left);
+    return b;
+  }
+
+  private static removeAt(t: Node | null, x: number): Node | null {
+    if (!t) return null;
+    if (t.g.x === x) return UpperHull.merge(t.left, t.right);
+    if (x < t.g.x) t.left = UpperHull.removeAt(t.left, x);
+    else t.right = UpperHull.removeAt(t.right, x);
+    return t;
+  }
+
   private insertTree(node: Node): void {
-    const split = (t: Node | null, x: number): [Node | null, Node | null] => {
-      if (!t) return [null, null];
-      if (t.g.x < x) {
-        const [l, r] = split(t.right, x);
-        t.right = l;
-        return [t, r];
-      }
-      const [l, r] = split(t.left, x);
-      t.left = r;
-      return [l, t];
-    };
-    const insert = (t: Node | null): Node => {
-      if (!t) return node;
-      if (node.priority > t.priority) {
-        [node.left, node.right] = split(t, node.g.x);
-        return node;
-      }
-      if (node.g.x < t.g.x) t.left = insert(t.left);
-      else t.right = insert(t.right);
-      return t;
-    };
-    this.root = insert(this.root);
+    this.root = UpperHull.insertAt(this.root, node);
   }
 
   private removeTree(x: number): void {
-    const merge = (a: Node | null, b: Node | null): Node | null => {
-      if (!a) return b;
-      if (!b) return a;
-      if (a.priority > b.priority) {
-        a.right = merge(a.right, b);
-        return a;
-      }
-      b.left = merge(a, b.left);
-      return b;
-    };
-    const remove = (t: Node | null): Node | null => {
-      if (!t) return null;
-      if (t.g.x === x) return merge(t.left, t.right);
-      if (x < t.g.x) t.left = remove(t.left);
-      else t.right = remove(t.right);
-      return t;
-    };
-    this.root = remove(this.root);
+    this.root = UpperHull.removeAt(this.root, x);
   }
 
   private unlink(n: Node): void {
@@ -183,27 +187,37 @@ class UpperHull {
 
   /** Groups maximizing qx·x + qy·y (qy > 0, in this hull's orientation), and the best score. */
   best(qx: number, qy: number, out: KeyGroup[]): number | bigint | undefined {
-    const score = (n: Node) => exactScore(qx, qy, n.g.x, n.y);
     // The score is unimodal along the hull: find the first node not followed by a higher one.
     let n = this.root;
     let found: Node | null = null;
     while (n) {
-      if (n.next && compareScores(score(n.next), score(n)) > 0) n = n.right;
-      else {
+      if (
+        n.next &&
+        compareScores(exactScore(qx, qy, n.next.g.x, n.next.y), exactScore(qx, qy, n.g.x, n.y)) > 0
+      ) {
+        n = n.right;
+      } else {
         found = n;
         n = n.left;
       }
     }
     if (!found) return undefined;
-    const top = score(found);
-    for (let t: Node | null = found; t && compareScores(score(t), top) === 0; t = t.next) out.push(t.g);
+    const top = exactScore(qx, qy, found.g.x, found.y);
+    for (
+      let t: Node | null = found;
+      t && compareScores(exactScore(qx, qy, t.g.x, t.y), top) === 0;
+      t = t.next
+    ) {
+      out.push(t.g);
+    }
     return top;
   }
 }
 
 /** Attention of one head: insert keys with values, query with tie-break semantics. */
 export class HullAttention {
-  private readonly groups = new Map<string, KeyGroup>();
+  /** Groups by x, then by y. */
+  private readonly groups = new Map<number, Map<number, KeyGroup>>();
   private readonly upper: UpperHull;
   private readonly lower: UpperHull;
   /** Groups with the largest / smallest x, for queries with qy = 0. */
@@ -232,12 +246,16 @@ export class HullAttention {
 
   /** Inserts a key (integer coordinates) with its values; `seq` increases with every call. */
   insert(x: number, y: number, values: ArrayLike<number>, seq: number): void {
-    const id = `${x},${y}`;
-    let g = this.groups.get(id);
+    let column = this.groups.get(x);
+    if (!column) {
+      column = new Map();
+      this.groups.set(x, column);
+    }
+    let g = column.get(y);
     const fresh = !g;
     if (!g) {
       g = new KeyGroup(x, y, this.valueCount);
-      this.groups.set(id, g);
+      column.set(y, g);
     }
     g.add(values, seq);
     this.all.add(values, seq);

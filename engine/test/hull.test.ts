@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BruteAttention, HullAttention, type TieBreak } from '../attention/hull';
+import { PositionAttention } from '../attention/position';
 import { prng } from './support/prng';
 
 type PointMaker = (rnd: () => number, seq: number) => [number, number];
@@ -110,4 +111,24 @@ test('hull stays small for nearest-key heads and the treap handles a million pos
     big.query(q, 1, 'latest', out);
     assert.equal(out[0], q);
   }
+});
+
+test('position attention (gather heads) = brute force for every query direction', () => {
+  const rnd = prng(99);
+  const fast = new PositionAttention(1);
+  const brute = new BruteAttention(1);
+  const a = new Float64Array(1);
+  const b = new Float64Array(1);
+  for (let p = 0; p < 400; p++) {
+    fast.insert(2 * p, -p * p, [p * 7 + 1], p);
+    brute.insert(2 * p, -p * p, [p * 7 + 1], p);
+    for (let k = 0; k < 4; k++) {
+      const qy = [1, 1, 2, 0, -1, 3][int(rnd, 0, 5)];
+      const qx = int(rnd, -20, 2 * p + 20);
+      fast.query(qx, qy, 'latest', a);
+      brute.query(qx, qy, 'latest', b);
+      assert.deepEqual(a, b, `step ${p}: query (${qx}, ${qy})`);
+    }
+  }
+  assert.throws(() => fast.insert(0, 0, [0], 400), /got key/);
 });
