@@ -1,23 +1,12 @@
 // wasm-compile FILE.c|.wat|.wasm [--args STR] [-o OUT] | --all
 // Compiles to a token program (OUT.tvm), a specialized input (OUT_spec.tvm) and a source map.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { type CompiledProgram, compileFile } from '../compiler/compile';
 import { loadManifest } from '../manifest';
-import { formatProgram, formatSpecializedInput } from '../tokens/program-file';
-import { DATA_DIR, outputPaths, parseCli, runMain, UsageError } from './_common';
+import { writeCompiled } from './_compiled-files';
+import { DATA_DIR, parseCli, runMain, UsageError } from './_common';
 
 const USAGE = 'usage: wasm-compile FILE.c|FILE.wat|FILE.wasm [--args STR] [-o OUT] | wasm-compile --all';
-
-/** Writes NAME.tvm, NAME_spec.tvm and NAME.map.json; returns the program file's path. */
-export function writeCompiled(program: CompiledProgram, outBase: string): string {
-  const paths = outputPaths(outBase);
-  mkdirSync(dirname(paths.program), { recursive: true });
-  writeFileSync(paths.program, formatProgram(program.instructions, program.input));
-  writeFileSync(paths.spec, formatSpecializedInput(program.input));
-  writeFileSync(paths.map, `${JSON.stringify(program.sourceMap.toJSON())}\n`);
-  return paths.program;
-}
 
 function summary(name: string, program: CompiledProgram, out: string): string {
   const kinds = new Map<string, number>();

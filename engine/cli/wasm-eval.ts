@@ -1,0 +1,89 @@
+// wasm-eval [FILE.tvm ...] [--nohull] [--specialized] [--args STR] [--max-tokens N]
+// Runs token programs through the machine's computation graph with exact arithmetic (no weights)
+// and compares every generated token with the reference executor's trace.
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { compileFile } from '../compiler/compile';
+import { buildMachineGraph, type MachineGraph } from '../machine/interpreter';
+import { describeMismatch, runGraph } from '../machine/run';
+import { loadManifest } from '../manifest';
+import { promptTokens, type TokenProgram } from '../tokens/program-file';
+import { VOCAB_SIZE } from '../tokens/vocabulary';
+import { runReference } from '../vm/reference';
+import { writeCompiled } from './_compiled-files';
+import { DATA_DIR, parseCli, readProgramFile, runMain, UsageError } from './_common';
+
+const USAGE =
+  'usage: wasm-eval [FILE.tvm ...] [--nohull] [--specialized] [--args STR] [--max-tokens N]   (default: every example)';
+
+function describeGraph(m: MachineGraph): string {
+  const s = m.graph.stats();
+  return (
+    `${m.mode} graph: ${s.dims} dimensions (${s.inputs} input, ${s.reglu} reglu, ${s.persist} persist, ` +
+    `${s.lookupValues} lookup values), ${s.lookups} lookups, vocabulary ${VOCAB_SIZE}`
+  );
+}
+
+/** The programs to run: the files given, or every example (compiled into data/ when missing). */
+async function programs(files: string[]): Promise<{ name: string; program: TokenProgram }[]> {
+  if (files.length) return files.map((f) => ({ name: basename(f).replace(/\.(tvm|txt)$/, ''), program: readProgramFile(f) }));
+  const out: { name: string; program: TokenProgram }[] = [];
+  for (const ex of loadManifest()) {
+    const file = join(DATA_DIR, `${ex.name}.tvm`);
+    if (!existsSync(file)) writeCompiled(await compileFile(ex.file, { args: ex.args }), join(DATA_DIR, ex.name));
+    out.push({ name: ex.name, program: readProgramFile(file) });
+  }
+  return out;
+}
+
+runMain('wasm-eval', async () => {
+  const { values, positionals } = parseCli(USAGE, {
+    nohull: { type: 'boolean' },
+    specialized: { type: 'boolean' },
+    args: { type: 'string' },
+    'max-tokens': { type: 'string' },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const maxTokens = values['max-tokens'] ? Number(values['max-tokens']) : undefined;
+  if (maxTokens !== undefined && !(maxTokens > 0)) throw new UsageError(`--max-tokens must be a positive number\n${USAGE}`);
+  const attention = values.nohull ? 'brute' : 'hull';
+  let failures = 0;
+  let universal: MachineGraph | undefined;
+  for (const { name, program } of await programs(positionals)) {
+    if (program.specialized) throw new UsageError(`${name}: a specialized input has no program; give the universal .tvm`);
+    const unsupported = program.instructions.findIndex((i) => i.op === 'global.get' || i.op === 'global.set');
+    if (unsupported >= 0) {
+      throw new UsageError(
+        `${name}: instruction ${unsupported} is ${program.instructions[unsupported].op}, which the machine graph does not implement (compiled programs keep globals in memory)`,
+      );
+    }
+    const input = values.args !== undefined ? new TextEncoder().encode(values.args) : program.input;
+    const reference = runReference(program, { input, maxTokens });
+    const inputTokens = input && program.instructions[0]?.op === 'input_base' ? input.length + 2 : 0;
+    const expected = reference.trace.subarray(inputTokens);
+    let machine: MachineGraph;
+    if (values.specialized) {
+      machine = buildMachineGraph('specialized', program.instructions);
+      console.log(`${name}: ${describeGraph(machine)}`);
+    } else {
+      if (!universal) {
+        universal = buildMachineGraph('universal');
+        console.log(describeGraph(universal));
+      }
+      machine = universal;
+    }
+    const prompt = promptTokens({ ...program, specialized: values.specialized === true }, input);
+    const run = runGraph(machine, prompt, { attention, expected });
+    const rate = Math.round(run.tokens.length / Math.max(run.seconds, 1e-9));
+    const pass = !run.mismatch && run.halted && run.tokens.length === expected.length;
+    if (!pass) failures++;
+    console.log(
+      `${name}: ${pass ? 'PASS' : 'FAIL'} ${run.tokens.length} tok in ${run.seconds.toFixed(2)} s (${rate} tok/s, ${attention})`,
+    );
+    if (run.mismatch) console.log(`  ${describeMismatch(run.mismatch, prompt.length)}`);
+  }
+  return failures ? 1 : 0;
+});
