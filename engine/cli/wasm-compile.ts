@@ -3,8 +3,8 @@
 import { basename, extname, join } from 'node:path';
 import { type CompiledProgram, compileFile } from '../compiler/compile';
 import { loadManifest } from '../manifest';
-import { writeCompiled } from './_compiled-files';
 import { DATA_DIR, parseCli, runMain, UsageError } from './_common';
+import { writeCompiled } from './_compiled-files';
 
 const USAGE = 'usage: wasm-compile FILE.c|FILE.wat|FILE.wasm [--args STR] [-o OUT] | wasm-compile --all';
 

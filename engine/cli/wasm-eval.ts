@@ -10,8 +10,8 @@ import { loadManifest } from '../manifest';
 import { promptTokens, type TokenProgram } from '../tokens/program-file';
 import { VOCAB_SIZE } from '../tokens/vocabulary';
 import { runReference } from '../vm/reference';
-import { writeCompiled } from './_compiled-files';
 import { DATA_DIR, parseCli, readProgramFile, runMain, UsageError } from './_common';
+import { writeCompiled } from './_compiled-files';
 
 const USAGE =
   'usage: wasm-eval [FILE.tvm ...] [--nohull] [--specialized] [--args STR] [--max-tokens N]   (default: every example)';
@@ -26,11 +26,13 @@ function describeGraph(m: MachineGraph): string {
 
 /** The programs to run: the files given, or every example (compiled into data/ when missing). */
 async function programs(files: string[]): Promise<{ name: string; program: TokenProgram }[]> {
-  if (files.length) return files.map((f) => ({ name: basename(f).replace(/\.(tvm|txt)$/, ''), program: readProgramFile(f) }));
+  if (files.length)
+    return files.map((f) => ({ name: basename(f).replace(/\.(tvm|txt)$/, ''), program: readProgramFile(f) }));
   const out: { name: string; program: TokenProgram }[] = [];
   for (const ex of loadManifest()) {
     const file = join(DATA_DIR, `${ex.name}.tvm`);
-    if (!existsSync(file)) writeCompiled(await compileFile(ex.file, { args: ex.args }), join(DATA_DIR, ex.name));
+    if (!existsSync(file))
+      writeCompiled(await compileFile(ex.file, { args: ex.args }), join(DATA_DIR, ex.name));
     out.push({ name: ex.name, program: readProgramFile(file) });
   }
   return out;
@@ -48,12 +50,14 @@ runMain('wasm-eval', async () => {
     return 0;
   }
   const maxTokens = values['max-tokens'] ? Number(values['max-tokens']) : undefined;
-  if (maxTokens !== undefined && !(maxTokens > 0)) throw new UsageError(`--max-tokens must be a positive number\n${USAGE}`);
+  if (maxTokens !== undefined && !(maxTokens > 0))
+    throw new UsageError(`--max-tokens must be a positive number\n${USAGE}`);
   const attention = values.nohull ? 'brute' : 'hull';
   let failures = 0;
   let universal: MachineGraph | undefined;
   for (const { name, program } of await programs(positionals)) {
-    if (program.specialized) throw new UsageError(`${name}: a specialized input has no program; give the universal .tvm`);
+    if (program.specialized)
+      throw new UsageError(`${name}: a specialized input has no program; give the universal .tvm`);
     const unsupported = program.instructions.findIndex((i) => i.op === 'global.get' || i.op === 'global.set');
     if (unsupported >= 0) {
       throw new UsageError(

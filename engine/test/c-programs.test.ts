@@ -7,14 +7,9 @@ import { test } from 'node:test';
 import { compileFile } from '../compiler/compile';
 import { CompileError } from '../compiler/diagnostics';
 import { runBoth, text } from './support/oracle';
+import { argsOf, programsDir } from './support/programs';
 
-const dir = join(__dirname, 'programs');
-
-/** The `// args: ...` header of a test program. */
-function argsOf(source: string): string {
-  const m = /^\/\/ args:(.*)$/m.exec(source);
-  return m ? m[1].trim() : '';
-}
+const dir = programsDir;
 
 for (const name of readdirSync(dir)
   .filter((f) => f.endsWith('.c'))

@@ -1,23 +1,17 @@
 // The command-line tools as a user runs them: the built dist/cli bundles, real files, exit codes,
 // and error messages without stack traces.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { parseProgram } from '../tokens/program-file';
+import { repoRoot as root, runTool } from './support/cli';
 
-const root = join(__dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'tvm-cli-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-function run(tool: string, args: string[]) {
-  const bundle = join(root, 'dist', 'cli', `${tool}.js`);
-  assert.ok(existsSync(bundle), `${bundle} is built (npm test builds it first)`);
-  const r = spawnSync(process.execPath, [bundle, ...args], { cwd: work, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (tool: string, args: string[]) => runTool(tool, args, work);
 
 function assertCleanError(r: { code: number | null; stderr: string }, pattern: RegExp) {
   assert.notEqual(r.code, 0, 'a failure exits non-zero');
