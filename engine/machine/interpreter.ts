@@ -292,9 +292,9 @@ export function buildMachineGraph(
     'memory_byte',
     g.persist(
       g
-        .reglu(dirtyByte, diff.plus(one))
-        .minus(g.reglu(dirtyByte, diff).times(2))
-        .plus(g.reglu(dirtyByte, diff.minus(one))),
+        .reglu(dirtyByte, diff.plus(one), 'memory_tent_left')
+        .minus(g.reglu(dirtyByte, diff, 'memory_tent_middle').times(2))
+        .plus(g.reglu(dirtyByte, diff.minus(one), 'memory_tent_right')),
       'memory_byte',
     ),
   );
