@@ -6,6 +6,7 @@
 //   pairs of 32-bit values: two stack slots, two locals, two loads or stores. 64-bit arithmetic
 //   is an error.
 // Code after an unconditional branch is dead and is not emitted.
+import { MAX_LOCALS } from '../tokens/limits';
 import type { OpcodeName } from '../tokens/opcodes';
 import type { FunctionBody, ValType, WasmModule } from '../wasm/decoder';
 import { wasmOpName } from '../wasm/decoder';
@@ -662,6 +663,9 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
   }
 
   zeroInitLocals(b, paramSlots);
+  if (b.localCount > MAX_LOCALS) {
+    unsupported(0, fn.start, `the function needs ${b.localCount} local slots; the machine has ${MAX_LOCALS}`);
+  }
   return { wasmIndex: fn.index, code: b.code, labels: b.labels, paramSlots, localCount: b.localCount };
 }
 

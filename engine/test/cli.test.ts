@@ -94,3 +94,21 @@ test('bad input: clear errors naming file and line, non-zero exit, no stack trac
   assertCleanError(run('wasm-compile', ['prog.py']), /cannot compile '\.py' files/);
   assertCleanError(run('wasm-compile', ['--frobnicate']), /Unknown option '--frobnicate'/);
 });
+
+test("the machine's limits are errors, not silent wrong answers", () => {
+  writeFileSync(
+    join(work, 'far.tvm'),
+    '{\ni32.const 00 00 00 01\ni32.load 00 00 00 00\nhalt 00 00 00 00\n}\n',
+  );
+  assertCleanError(
+    run('wasm-reference', ['far.tvm']),
+    /memory access at 0x1000000 \(4 bytes\) is outside the machine's 16 MiB memory/,
+  );
+  writeFileSync(join(work, 'deep.tvm'), '{\ncall ff ff ff ff\n}\n');
+  assertCleanError(run('wasm-reference', ['deep.tvm']), /call stack deeper than 8192 frames/);
+  writeFileSync(join(work, 'locals.tvm'), '{\nlocal.get 00 10 00 00\nhalt 00 00 00 00\n}\n');
+  assertCleanError(
+    run('wasm-reference', ['locals.tvm']),
+    /local\.get of local 4096: the machine has 2048 locals per function \(instruction 0/,
+  );
+});

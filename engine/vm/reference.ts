@@ -1,5 +1,6 @@
 // The reference executor: runs a token program directly and writes the exact trace the
 // transformer must generate. It is the ground truth every engine is tested against.
+import { MAX_CALL_DEPTH, MAX_LOCALS, MEMORY_SIZE } from '../tokens/limits';
 import { OPCODES, Op } from '../tokens/opcodes';
 import type { Instruction, TokenProgram } from '../tokens/program-file';
 import {
@@ -93,6 +94,15 @@ export class ReferenceMachine {
   ) {
     this.ops = Int32Array.from(instructions, (i) => Op[i.op]);
     this.imms = Uint32Array.from(instructions, (i) => i.imm);
+    instructions.forEach((ins, pc) => {
+      if (ins.op.startsWith('local.') && ins.imm >= MAX_LOCALS) {
+        throw new MachineError(
+          `${ins.op} of local ${ins.imm}: the machine has ${MAX_LOCALS} locals per function`,
+          0,
+          pc,
+        );
+      }
+    });
   }
 
   private fail(message: string): never {
@@ -107,6 +117,17 @@ export class ReferenceMachine {
 
   private emitValue(out: TokenBuffer, v: number, carries = 0): void {
     for (let i = 0; i < 4; i++) out.push(byteToken((v >>> (8 * i)) & 0xff, ((carries >> i) & 1) === 1));
+  }
+
+  /** The effective address of an n-byte access, which must lie inside the machine's memory. */
+  private address(base: number, imm: number, n: number): number {
+    const addr = (base + imm) >>> 0;
+    if (addr + n > MEMORY_SIZE) {
+      this.fail(
+        `memory access at 0x${addr.toString(16)} (${n} bytes) is outside the machine's 16 MiB memory`,
+      );
+    }
+    return addr;
   }
 
   private jump(target: number): void {
@@ -130,6 +151,7 @@ export class ReferenceMachine {
         break;
       case Op.input_base: {
         const bytes = this.input ?? new Uint8Array(0);
+        this.address(0, imm, bytes.length + 1);
         this.memory.write(imm, bytes);
         this.memory.store8(imm + bytes.length, 0);
         for (const b of bytes) out.push(byteToken(b));
@@ -201,15 +223,15 @@ export class ReferenceMachine {
       case Op['i32.load']:
       case Op['i32.load8_u']:
       case Op['i32.load16_u']: {
-        const addr = (this.pop() + imm) >>> 0;
         const n = op === Op['i32.load'] ? 4 : op === Op['i32.load16_u'] ? 2 : 1;
+        const addr = this.address(this.pop(), imm, n);
         this.push(out, this.memory.load(addr, n), C_VALUE_KEEP);
         break;
       }
       case Op['i32.load8_s']:
       case Op['i32.load16_s']: {
-        const addr = (this.pop() + imm) >>> 0;
         const wide = op === Op['i32.load16_s'];
+        const addr = this.address(this.pop(), imm, wide ? 2 : 1);
         const raw = this.memory.load(addr, wide ? 2 : 1);
         const negative = raw >= (wide ? 0x8000 : 0x80);
         const v = (negative ? raw - (wide ? 0x10000 : 0x100) : raw) >>> 0;
@@ -224,8 +246,8 @@ export class ReferenceMachine {
       case Op['i32.store8']:
       case Op['i32.store16']: {
         const v = this.pop();
-        const addr = (this.pop() + imm) >>> 0;
         const n = op === Op['i32.store'] ? 4 : op === Op['i32.store16'] ? 2 : 1;
+        const addr = this.address(this.pop(), imm, n);
         this.memory.store(addr, v, n);
         for (let i = 0; i < n; i++) out.push(byteToken((v >>> (8 * i)) & 0xff));
         out.push(C_STORE);
@@ -253,6 +275,8 @@ export class ReferenceMachine {
         out.push(T_BRANCH_TAKEN);
         this.emitValue(out, imm);
         out.push(T_CALL_COMMIT);
+        if (this.frames.length >= MAX_CALL_DEPTH)
+          this.fail(`call stack deeper than ${MAX_CALL_DEPTH} frames`);
         this.frames.push({ returnPc: next, callImm: imm, callPc: this.pc, savedLocals: this.locals });
         this.locals = [];
         this.jump(next + (imm | 0));
