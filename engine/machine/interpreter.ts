@@ -151,17 +151,26 @@ export function buildMachineGraph(
   );
   const stackDelta = commitSd.minus(isOut);
   const callDelta = isCallCommit.minus(isReturnCommit);
-  const sums = g.fetchSum(
-    mode === 'universal'
-      ? [cursorDelta, stackDelta, callDelta, isClose]
-      : [cursorDelta, stackDelta, callDelta],
-    'state',
-  );
+  const sums = g.fetchSum([cursorDelta, stackDelta, callDelta], 'state');
   const cursor = name('cursor', sums[0]);
   const depth = name('stack_depth', sums[1]);
   const callDepth = name('call_depth', sums[2]);
-  /** 1 from the end of the program section on: writes before it are program bytes, not state. */
-  const inTrace = mode === 'universal' ? sums[3] : one;
+  /**
+   * 1 from the end of the program section on: writes before it are program bytes, not state. The
+   * position of `}` comes from a lookup, so the flag is exactly 0 or 1 (a prefix sum would carry
+   * rounding noise into the clear flags, which weights multiply by a huge constant).
+   */
+  let inTrace = one;
+  if (mode === 'universal') {
+    const notClose = g.persist(one.minus(isClose), 'not_close');
+    const [closePosition] = g.fetch([g.position], {
+      query: one,
+      key: one,
+      clear: notClose,
+      name: 'close_position',
+    });
+    inTrace = g.stepglu(one, closePosition.minus(one), 'in_trace');
+  }
 
   // ── The current instruction: opcode number, its square, immediate bytes ──
   let op: Expr;
