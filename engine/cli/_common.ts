@@ -44,6 +44,14 @@ export function parseCli<T extends ParseArgsConfig['options']>(usage: string, op
   }
 }
 
+/** A numeric option that must be positive, or undefined when absent. */
+export function positiveOption(value: string | undefined, flag: string, usage: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(n > 0)) throw new UsageError(`${flag} must be a positive number, not '${value}'\n${usage}`);
+  return n;
+}
+
 /** Output files of compiling NAME: NAME.tvm, NAME_spec.tvm, NAME.map.json. */
 export function outputPaths(base: string) {
   const stem = base.replace(/\.(tvm|txt)$/, '');

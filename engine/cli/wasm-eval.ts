@@ -10,7 +10,7 @@ import { loadManifest } from '../manifest';
 import { promptTokens, type TokenProgram } from '../tokens/program-file';
 import { VOCAB_SIZE } from '../tokens/vocabulary';
 import { runReference } from '../vm/reference';
-import { DATA_DIR, parseCli, readProgramFile, runMain, UsageError } from './_common';
+import { DATA_DIR, parseCli, positiveOption, readProgramFile, runMain, UsageError } from './_common';
 import { writeCompiled } from './_compiled-files';
 
 const USAGE =
@@ -49,9 +49,7 @@ runMain('wasm-eval', async () => {
     console.log(USAGE);
     return 0;
   }
-  const maxTokens = values['max-tokens'] ? Number(values['max-tokens']) : undefined;
-  if (maxTokens !== undefined && !(maxTokens > 0))
-    throw new UsageError(`--max-tokens must be a positive number\n${USAGE}`);
+  const maxTokens = positiveOption(values['max-tokens'], '--max-tokens', USAGE);
   const attention = values.nohull ? 'brute' : 'hull';
   let failures = 0;
   let universal: MachineGraph | undefined;

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { loadManifest } from '../manifest';
 import { formatProgram, formatTrace } from '../tokens/program-file';
 import { runReference } from '../vm/reference';
-import { DATA_DIR, parseCli, readProgramFile, refPathFor, runMain, UsageError } from './_common';
+import {
+  DATA_DIR,
+  parseCli,
+  positiveOption,
+  readProgramFile,
+  refPathFor,
+  runMain,
+  UsageError,
+} from './_common';
 
 const USAGE = 'usage: wasm-reference [FILE.tvm ...] [--max-tokens N]   (default: every example in data/)';
 
@@ -15,9 +23,7 @@ runMain('wasm-reference', () => {
     console.log(USAGE);
     return 0;
   }
-  const maxTokens = values['max-tokens'] ? Number(values['max-tokens']) : undefined;
-  if (maxTokens !== undefined && !(maxTokens > 0))
-    throw new UsageError(`--max-tokens must be a positive number\n${USAGE}`);
+  const maxTokens = positiveOption(values['max-tokens'], '--max-tokens', USAGE);
   let files = positionals;
   if (files.length === 0) {
     files = loadManifest().map((ex) => join(DATA_DIR, `${ex.name}.tvm`));

@@ -1,6 +1,7 @@
 // The C test programs, compiled for the command-line tools.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTool } from './cli';
 
@@ -33,4 +34,20 @@ export function compilePrograms(names: string[], dir: string): string[] {
     assert.equal(r.code, 0, r.stderr);
     return join(dir, `${n}.tvm`);
   });
+}
+
+/**
+ * Runs every `halves`-th test program (starting at `half`) through wasm-eval and asserts each
+ * passes: the test files call this with their own half so that node runs them on both cores.
+ */
+export function evalProgramsHalf(half: number, halves: number): void {
+  const work = mkdtempSync(join(tmpdir(), 'tvm-programs-'));
+  try {
+    const names = programNames().filter((_, i) => i % halves === half);
+    const r = runTool('wasm-eval', compilePrograms(names, work));
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    for (const n of names) assert.match(r.stdout, new RegExp(`^${n}: PASS `, 'm'), r.stdout);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
