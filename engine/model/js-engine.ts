@@ -1,0 +1,159 @@
+// The transformer's forward pass in TypeScript, one position at a time: the engine that runs
+// everywhere. Read it top to bottom: embed, then per layer attention (every head reads the layer's
+// input; each keeps its keys in a hull KV cache) and the ReGLU FFN, then the unembedding's argmax.
+//
+// Weights are ~1.5% nonzero, so every matrix is kept as sparse rows. Queries and keys are integers
+// by construction (see docs/machine-graph.md): they are unscaled and rounded before the hull sees
+// them, which is what makes hard-max ties exact.
+import { snap } from '../attention/exact';
+import { HullAttention } from '../attention/hull';
+import { PositionAttention } from '../attention/position';
+import type { HeadInfo, TransformerModel } from '../weights/model';
+
+/** Rows of a matrix, keeping only nonzero entries. */
+class SparseRows {
+  readonly starts: Int32Array;
+  readonly cols: Int32Array;
+  readonly vals: Float64Array;
+
+  constructor(dense: Float64Array, rows: number, width: number) {
+    const cols: number[] = [];
+    const vals: number[] = [];
+    this.starts = new Int32Array(rows + 1);
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < width; c++) {
+        const v = dense[r * width + c];
+        if (v !== 0) {
+          cols.push(c);
+          vals.push(v);
+        }
+      }
+      this.starts[r + 1] = cols.length;
+    }
+    this.cols = Int32Array.from(cols);
+    this.vals = Float64Array.from(vals);
+  }
+
+  /** Row r · x. */
+  dot(r: number, x: Float64Array): number {
+    let s = 0;
+    for (let i = this.starts[r], end = this.starts[r + 1]; i < end; i++) s += this.vals[i] * x[this.cols[i]];
+    return s;
+  }
+
+  /** x += a · row r. */
+  addScaled(r: number, a: number, x: Float64Array): void {
+    for (let i = this.starts[r], end = this.starts[r + 1]; i < end; i++) x[this.cols[i]] += a * this.vals[i];
+  }
+}
+
+interface Layer {
+  readonly query: SparseRows;
+  readonly key: SparseRows;
+  readonly value: SparseRows;
+  readonly output: SparseRows;
+  readonly gate: SparseRows;
+  readonly up: SparseRows;
+  readonly down: SparseRows;
+  readonly heads: readonly HeadInfo[];
+  readonly caches: (HullAttention | PositionAttention | null)[];
+}
+
+export class JsEngine {
+  private readonly layers: Layer[];
+  private readonly embedding: SparseRows;
+  private readonly unembedding: SparseRows;
+  private readonly x: Float64Array;
+  private readonly headOut: Float64Array;
+  private readonly kv = new Float64Array(2);
+  position = 0;
+
+  constructor(readonly model: TransformerModel) {
+    const d = model.dModel;
+    const V = model.vocabulary.length;
+    this.embedding = new SparseRows(model.embedding, V, d);
+    this.unembedding = new SparseRows(model.unembedding, V, d);
+    this.layers = model.layers.map((l, li) => ({
+      query: new SparseRows(l.query, model.heads * 2, d),
+      key: new SparseRows(l.key, model.heads * 2, d),
+      value: new SparseRows(l.value, model.heads * 2, d),
+      output: new SparseRows(l.output, model.heads * 2, d),
+      gate: new SparseRows(l.gate, model.dFfn, d),
+      up: new SparseRows(l.up, model.dFfn, d),
+      down: new SparseRows(l.down, model.dFfn, d),
+      heads: l.heads,
+      caches: l.heads.map((h, hi) =>
+        h.kind === 'unused'
+          ? null
+          : h.kind === 'gather' || h.kind === 'passthrough'
+            ? new PositionAttention(2)
+            : new HullAttention(2, li * 64 + hi + 1),
+      ),
+    }));
+    this.x = new Float64Array(d);
+    this.headOut = new Float64Array(model.heads * 2);
+  }
+
+  /** Runs the forward pass for the next position with `token` as its input. */
+  feed(token: number): void {
+    const { model, x } = this;
+    const p = this.position;
+    if (token < 0 || token >= model.vocabulary.length)
+      throw new RangeError(`token id ${token} is not in the vocabulary`);
+    // Embedding and positional features.
+    x.fill(0);
+    this.embedding.addScaled(token, 1, x);
+    x[model.positionSlot] += p;
+    x[model.positionSquareSlot] += p * p;
+    for (const layer of this.layers) {
+      // Attention: every head reads the layer's input, then all outputs are added.
+      const out = this.headOut;
+      for (let h = 0; h < layer.heads.length; h++) {
+        const cache = layer.caches[h];
+        if (!cache) continue;
+        const qx = snap(layer.query.dot(2 * h, x) / model.hardmaxScale);
+        const qy = snap(layer.query.dot(2 * h + 1, x) / model.hardmaxScale);
+        const kx = snap(layer.key.dot(2 * h, x));
+        const ky = snap(layer.key.dot(2 * h + 1, x));
+        this.kv[0] = layer.value.dot(2 * h, x);
+        this.kv[1] = layer.value.dot(2 * h + 1, x);
+        cache.insert(kx, ky, this.kv, p);
+        const result = out.subarray(2 * h, 2 * h + 2);
+        if (!cache.query(qx, qy, layer.heads[h].tie, result)) result.fill(0);
+      }
+      for (let h = 0; h < layer.heads.length; h++) {
+        if (!layer.caches[h]) continue;
+        layer.output.addScaled(2 * h, out[2 * h], x);
+        layer.output.addScaled(2 * h + 1, out[2 * h + 1], x);
+      }
+      // ReGLU feed-forward: every neuron reads the post-attention residual.
+      const F = model.dFfn;
+      const hidden = new Float64Array(F);
+      for (let j = 0; j < F; j++) {
+        const g = layer.gate.dot(j, x);
+        hidden[j] = g > 0 ? layer.up.dot(j, x) * g : 0;
+      }
+      for (let j = 0; j < F; j++) if (hidden[j] !== 0) layer.down.addScaled(j, hidden[j], x);
+    }
+    this.position++;
+  }
+
+  /** The highest-scoring next token (the first on ties). */
+  predict(): number {
+    let best = 0;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (let t = 0; t < this.model.vocabulary.length; t++) {
+      const s = this.unembedding.dot(t, this.x);
+      if (s > bestScore) {
+        bestScore = s;
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /** The residual stream after the last position (for inspection). */
+  get residual(): Float64Array {
+    return this.x;
+  }
+}
