@@ -57,9 +57,13 @@ export function buildWeights(
   };
 
   const embedding = new Float64Array(V * d);
-  machine.embeddings.forEach((e, t) => embedding.set(row(e), t * d));
+  machine.embeddings.forEach((e, t) => {
+    embedding.set(row(e), t * d);
+  });
   const unembedding = new Float64Array(V * d);
-  machine.scores.forEach((e, t) => unembedding.set(row(e), t * d));
+  machine.scores.forEach((e, t) => {
+    unembedding.set(row(e), t * d);
+  });
 
   const gatherKey = [graph.position.times(2).key, graph.positionSq.times(-1).key];
   const perLayer: {
