@@ -35,8 +35,7 @@ export function graphHash(m: MachineGraph): string {
       `${l.name} ${l.tie} ${l.query.map((e) => e.key).join('|')} ${l.key.map((e) => e.key).join('|')} ${l.clear?.key ?? ''} ${l.values.map((e) => e.key).join('|')}\n`,
     );
   }
-  m.embeddings.forEach((e) => h.update(`${e.key}\n`));
-  m.scores.forEach((e) => h.update(`${e.key}\n`));
+  for (const e of [...m.embeddings, ...m.scores]) h.update(`${e.key}\n`);
   return h.digest('hex').slice(0, 16);
 }
 
