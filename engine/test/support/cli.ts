@@ -6,9 +6,14 @@ import { join } from 'node:path';
 
 export const repoRoot = join(__dirname, '..', '..', '..');
 
-export function runTool(tool: string, args: string[], cwd = repoRoot) {
+export function runTool(tool: string, args: string[], cwd = repoRoot, env: Record<string, string> = {}) {
   const bundle = join(repoRoot, 'dist', 'cli', `${tool}.js`);
   assert.ok(existsSync(bundle), `${bundle} is built (npm test builds it first)`);
-  const r = spawnSync(process.execPath, [bundle, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [bundle, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

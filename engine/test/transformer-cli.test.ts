@@ -1,0 +1,57 @@
+// wasm-build and wasm-run as a user runs them: the model is built into the cache (or -o), and the
+// examples run through the transformer with their output and a PASS line each.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { loadManifest } from '../manifest';
+import { runTool } from './support/cli';
+
+const work = mkdtempSync(join(tmpdir(), 'tvm-run-'));
+const cache = join(work, 'cache');
+after(() => rmSync(work, { recursive: true, force: true }));
+const env = { TVM_CACHE_DIR: cache };
+
+test('wasm-build writes the model and prints its shape', () => {
+  const r = runTool('wasm-build', ['-o', join(work, 'model.tvmw')], work, env);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /vocabulary 824, d_model \d+, layers \d+, heads \d+, d_ffn \d+/);
+  assert.match(r.stdout, /nonzero weights \d+ of \d+ \([\d.]+%\)/);
+  assert.ok(existsSync(join(work, 'model.tvmw')));
+  assert.equal(readdirSync(cache).filter((f) => f.endsWith('.tvmw')).length, 1, 'one model in the cache');
+  const solver = runTool('wasm-build', ['--solver', 'simplex'], work, env);
+  assert.notEqual(solver.code, 0);
+  assert.match(solver.stderr, /unknown solver 'simplex'/);
+});
+
+test('wasm-run: programs through the transformer print their output and PASS', () => {
+  const examples = loadManifest();
+  for (const n of ['hello', 'addition']) {
+    const ex = examples.find((e) => e.name === n)!;
+    assert.equal(runTool('wasm-compile', [ex.file, '--args', ex.args, '-o', join(work, n)], work).code, 0);
+  }
+  const r = runTool(
+    'wasm-run',
+    ['hello.tvm', 'addition.tvm', '--engine', 'js', '--model', join(work, 'model.tvmw')],
+    work,
+    env,
+  );
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /^Hello, World!$/m);
+  assert.match(r.stdout, /^12345\+6789=19134$/m);
+  assert.match(r.stdout, /^hello: PASS 1770 tok in [\d.]+ s \(\d+ tok\/s\)$/m);
+  assert.match(r.stdout, /^addition: PASS \d+ tok in/m);
+  const other = runTool('wasm-run', ['hello.tvm', '--args', 'transformer'], work, env);
+  assert.equal(other.code, 0, other.stdout + other.stderr);
+  assert.match(other.stdout, /^Hello, transformer!$/m);
+  assert.match(other.stderr, /native engine is not built in this version; using the JS engine/);
+});
+
+test('wasm-run: a corrupt model file is an error naming the file', () => {
+  writeFileSync(join(work, 'broken.tvmw'), 'TVMWEIGH but not really');
+  const r = runTool('wasm-run', ['hello.tvm', '--model', 'broken.tvmw'], work, env);
+  assert.notEqual(r.code, 0);
+  assert.match(r.stderr, /broken\.tvmw: (checksum mismatch|truncated|format version)/);
+  assert.doesNotMatch(r.stderr, /\n\s+at /);
+});
