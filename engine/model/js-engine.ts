@@ -94,8 +94,11 @@ export class JsEngine {
     this.headOut = new Float64Array(model.heads * 2);
   }
 
-  /** Runs the forward pass for the next position with `token` as its input. */
-  feed(token: number): void {
+  /**
+   * Runs the forward pass for the next position with `token` as its input. `onLayer` sees the
+   * residual stream after each layer (for inspection; it must not keep the array).
+   */
+  feed(token: number, onLayer?: (layer: number, x: Float64Array) => void): void {
     const { model, x } = this;
     const p = this.position;
     if (token < 0 || token >= model.vocabulary.length)
@@ -105,7 +108,8 @@ export class JsEngine {
     this.embedding.addScaled(token, 1, x);
     x[model.positionSlot] += p;
     x[model.positionSquareSlot] += p * p;
-    for (const layer of this.layers) {
+    for (let li = 0; li < this.layers.length; li++) {
+      const layer = this.layers[li];
       // Attention: every head reads the layer's input, then all outputs are added.
       const out = this.headOut;
       for (let h = 0; h < layer.heads.length; h++) {
@@ -134,6 +138,7 @@ export class JsEngine {
         hidden[j] = g > 0 ? layer.up.dot(j, x) * g : 0;
       }
       for (let j = 0; j < F; j++) if (hidden[j] !== 0) layer.down.addScaled(j, hidden[j], x);
+      onLayer?.(li, x);
     }
     this.position++;
   }

@@ -7,13 +7,14 @@ import { buildMachineGraph } from '../machine/interpreter';
 import { loadManifest } from '../manifest';
 import { JsEngine } from '../model/js-engine';
 import { scheduleAsap } from '../schedule/heuristic';
-import { validateSchedule } from '../schedule/plan';
+import { FoldedGraph, validateSchedule } from '../schedule/plan';
 import { promptTokens } from '../tokens/program-file';
 import { T_HALT } from '../tokens/vocabulary';
 import { runReference } from '../vm/reference';
 import { buildWeights } from '../weights/build';
 import { crc32, parseModel, serializeModel, WeightFileError } from '../weights/file';
 import type { TransformerModel } from '../weights/model';
+import { planSlots } from '../weights/slots';
 
 const machine = buildMachineGraph('universal');
 const schedule = scheduleAsap(machine.graph);
@@ -35,6 +36,35 @@ async function generate(m: TransformerModel, name: string, args?: string) {
   }
   return n;
 }
+
+test('slot reuse: every operation finds what it reads in the slot it reads', () => {
+  const folded = new FoldedGraph(machine.graph);
+  const finalReads = new Set(
+    [machine.graph.one, machine.graph.position, machine.graph.positionSq].map(
+      (e) => machine.graph.dimOf(e).id,
+    ),
+  );
+  for (const e of machine.scores) for (const id of folded.fold(e).keys()) finalReads.add(id);
+  const plan = planSlots(machine.graph, schedule, finalReads);
+  assert.ok(
+    plan.dModel < machine.graph.dims.length / 2,
+    `${plan.dModel} slots for ${machine.graph.dims.length} dimensions`,
+  );
+  assert.equal(plan.dModel, model.dModel);
+  // Replay the schedule over slot contents.
+  const content = new Map<number, number>();
+  for (const d of machine.graph.dims) if (d.kind === 'input') content.set(plan.slotOf.get(d.id)!, d.id);
+  const order = schedule.ops.map((op, i) => ({ op, t: schedule.times[i] })).sort((a, b) => a.t - b.t);
+  for (let t = 0; t < 2 * schedule.layers; t++) {
+    const now = order.filter((o) => o.t === t);
+    for (const { op } of now) {
+      for (const r of op.reads)
+        assert.equal(content.get(plan.slotOf.get(r)!), r, `${op.kind} ${op.id} at ${t} reads ${r}`);
+    }
+    for (const { op } of now) for (const w of op.writes) content.set(plan.slotOf.get(w)!, w);
+  }
+  for (const r of finalReads) assert.equal(content.get(plan.slotOf.get(r)!), r, 'read by the scores');
+});
 
 test('the heuristic schedule respects every dependency and phase', () => {
   validateSchedule(schedule, machine.graph);

@@ -1,22 +1,53 @@
 // Analytic weights: a scheduled graph written down as a transformer, no training.
 //
-// Every dimension but the inputs' is written into one residual slot of its own. A lookup becomes
-// one head per two values: query rows = its query (times the hard-max scale), key rows = its key
-// with −BIG·clear added to y, value rows = its values, output rows = one-hot on the value slots.
-// Persisted sums go two to a passthrough head (query = the current position, key = position, so
-// it reads its own position; value rows = the sums). A ReGLU is one FFN neuron (gate row b, up
-// row a, down row one-hot).
+// Residual slots come from a slot plan (slots.ts): a value lives in a slot from its write to its
+// last read, and slots are reused. A lookup becomes one head per two values: query rows = its
+// query (times the hard-max scale), key rows = its key with −BIG·clear added to y, value rows = its
+// values, output rows = one-hot on the value slots. Persisted sums go two to a passthrough head
+// (query = the current position, key = position, so it reads its own position; value rows = the
+// sums). A ReGLU is one FFN neuron (gate row b, up row a, down row one-hot).
+//
+// Erasing a reused slot's old value costs half a passthrough head in attention, or two neurons in
+// the FFN, and the erase is added BEFORE the new value: old − old is exactly 0 in float64, while
+// (old + new) − old loses new when old is large (the prompt's program bytes make some values
+// ~2^64). So erase heads come first in a layer and erase neurons before the neuron they make room
+// for; engines add head outputs in head order and neuron outputs in neuron order.
 import type { Expr } from '../graph/expr';
 import type { Graph } from '../graph/graph';
 import type { MachineGraph } from '../machine/interpreter';
 import { FoldedGraph, type Schedule } from '../schedule/plan';
 import { vocabulary } from '../tokens/vocabulary';
 import type { HeadInfo, LayerWeights, TransformerModel } from './model';
+import { planSlots } from './slots';
 
 /** Multiplies queries: a power of two, so engines undo it exactly. */
 export const HARDMAX_SCALE = 2 ** 20;
-/** What a cleared row loses from its key's y: more than any real score. */
-export const CLEAR_PENALTY = 2 ** 60;
+/**
+ * What a cleared row loses from its key's y: more than any score can reach, garbage included
+ * (keys computed over the prompt's program bytes can be ~2^34, so q·k can pass 2^68).
+ */
+export const CLEAR_PENALTY = 2 ** 100;
+
+interface HeadRows {
+  readonly q: Float64Array[];
+  readonly k: Float64Array[];
+  readonly v: Float64Array[];
+  readonly o: Float64Array[];
+  readonly info: HeadInfo;
+}
+
+interface NeuronRows {
+  readonly gate: Float64Array;
+  readonly up: Float64Array;
+  readonly down: Float64Array;
+}
+
+/** A value a passthrough head copies at the current position: `value` rows into `slot`. */
+interface Passthrough {
+  readonly value: Float64Array;
+  readonly slot: number;
+  readonly name: string;
+}
 
 export function buildWeights(
   machine: MachineGraph,
@@ -25,123 +56,132 @@ export function buildWeights(
 ): TransformerModel {
   const graph: Graph = machine.graph;
   const folded = new FoldedGraph(graph);
-  const inputs = graph.dims.filter((d) => d.kind === 'input');
-  // Slots: inputs first, then what the schedule computes, in time order.
-  const slotOf = new Map<number, number>();
-  const slotNames: string[] = [];
-  const slotTime: number[] = [];
-  const assign = (id: number, time: number) => {
-    slotOf.set(id, slotNames.length);
-    slotNames.push(graph.dims[id].name);
-    slotTime.push(time);
-  };
-  for (const d of inputs) assign(d.id, -1);
-  const order = schedule.ops.map((op, i) => ({ op, t: schedule.times[i] })).sort((a, b) => a.t - b.t);
-  for (const { op, t } of order) for (const w of op.writes) assign(w, t);
-  const d = slotNames.length;
+  const inputs = graph.dims.filter((x) => x.kind === 'input');
+  // Read at the end: by the scores, and in every layer by passthrough heads and erase neurons
+  // (the position features and `one`).
+  const finalReads = new Set<number>(
+    [graph.one, graph.position, graph.positionSq].map((e) => graph.dimOf(e).id),
+  );
+  for (const e of machine.scores) for (const id of folded.fold(e).keys()) finalReads.add(id);
+  const plan = planSlots(graph, schedule, finalReads);
+  const d = plan.dModel;
   const V = machine.embeddings.length;
+  /** Slot whose old value a write must erase, by `time:writer`. */
+  const erases = new Map(plan.erases.map((e) => [`${e.time}:${e.writer}`, e.slot]));
 
+  const slotOf = (id: number) => {
+    const s = plan.slotOf.get(id);
+    if (s === undefined) throw new Error(`weights: ${graph.dims[id].name} has no slot`);
+    return s;
+  };
   const row = (e: Expr, scale = 1): Float64Array => {
     const r = new Float64Array(d);
-    for (const [id, c] of folded.fold(e)) {
-      const s = slotOf.get(id);
-      if (s === undefined) throw new Error(`weights: ${graph.dims[id].name} has no slot`);
-      r[s] += c * scale;
-    }
+    for (const [id, c] of folded.fold(e)) r[slotOf(id)] += c * scale;
     return r;
   };
-  const oneHot = (id: number) => {
+  const unit = (slot: number, sign = 1) => {
     const r = new Float64Array(d);
-    r[slotOf.get(id)!] = 1;
+    r[slot] = sign;
     return r;
   };
+  const zero = () => new Float64Array(d);
 
   const embedding = new Float64Array(V * d);
+  const unembedding = new Float64Array(V * d);
   machine.embeddings.forEach((e, t) => {
     embedding.set(row(e), t * d);
   });
-  const unembedding = new Float64Array(V * d);
   machine.scores.forEach((e, t) => {
     unembedding.set(row(e), t * d);
   });
 
   const gatherKey = [graph.position.times(2).key, graph.positionSq.times(-1).key];
-  const perLayer: {
-    heads: { q: Float64Array[]; k: Float64Array[]; v: Float64Array[]; o: Float64Array[]; info: HeadInfo }[];
-    neurons: { gate: Float64Array; up: Float64Array; down: Float64Array }[];
-  }[] = Array.from({ length: schedule.layers }, () => ({ heads: [], neurons: [] }));
-  const pendingPersists: number[][] = Array.from({ length: schedule.layers }, () => []);
+  const here = {
+    q: [row(graph.position, HARDMAX_SCALE), row(graph.one, HARDMAX_SCALE)],
+    k: [row(graph.position.times(2)), row(graph.positionSq.times(-1))],
+  };
+  const heads: HeadRows[][] = Array.from({ length: schedule.layers }, () => []);
+  const neurons: NeuronRows[][] = Array.from({ length: schedule.layers }, () => []);
+  const passthrough: Passthrough[][] = Array.from({ length: schedule.layers }, () => []);
+  const erasing: Passthrough[][] = Array.from({ length: schedule.layers }, () => []);
+  const oneRow = row(graph.one);
+
   schedule.ops.forEach((op, i) => {
-    const layer = perLayer[Math.floor(schedule.times[i] / 2)];
+    const time = schedule.times[i];
+    const layer = Math.floor(time / 2);
+    // Writes into reused slots erase the old value first.
+    for (const w of op.writes) {
+      const slot = erases.get(`${time}:${w}`);
+      if (slot === undefined) continue;
+      if (time % 2 === 0)
+        erasing[layer].push({ value: unit(slot, -1), slot, name: `erase for ${graph.dims[w].name}` });
+      else {
+        neurons[layer].push({ gate: unit(slot), up: oneRow, down: unit(slot, -1) }); // −relu(old)
+        neurons[layer].push({ gate: unit(slot, -1), up: oneRow, down: unit(slot) }); // +relu(−old)
+      }
+    }
     if (op.kind === 'lookup') {
       const l = graph.lookups[op.id];
-      const kind: HeadInfo['kind'] =
-        l.tie === 'average'
-          ? 'average'
-          : !l.clear && l.key[0].key === gatherKey[0] && l.key[1].key === gatherKey[1]
-            ? 'gather'
-            : 'lookup';
-      const q = [row(l.query[0], HARDMAX_SCALE), row(l.query[1], HARDMAX_SCALE)];
+      const gather = !l.clear && l.key[0].key === gatherKey[0] && l.key[1].key === gatherKey[1];
+      const kind: HeadInfo['kind'] = l.tie === 'average' ? 'average' : gather ? 'gather' : 'lookup';
       const ky = row(l.key[1]);
-      if (l.clear) {
-        const [[clearId]] = [...l.clear.terms];
-        ky[slotOf.get(clearId)!] -= CLEAR_PENALTY;
-      }
-      const k = [row(l.key[0]), ky];
+      if (l.clear) ky[slotOf([...l.clear.terms][0][0])] -= CLEAR_PENALTY;
       for (let v = 0; v < l.values.length; v += 2) {
-        const pair = l.values.slice(v, v + 2);
         const dims = l.dims.slice(v, v + 2);
-        layer.heads.push({
-          q,
-          k,
-          v: [row(pair[0]), pair[1] ? row(pair[1]) : new Float64Array(d)],
-          o: [oneHot(dims[0]), dims[1] !== undefined ? oneHot(dims[1]) : new Float64Array(d)],
+        heads[layer].push({
+          q: [row(l.query[0], HARDMAX_SCALE), row(l.query[1], HARDMAX_SCALE)],
+          k: [row(l.key[0]), ky],
+          v: [row(l.values[v]), l.values[v + 1] ? row(l.values[v + 1]) : zero()],
+          o: [unit(slotOf(dims[0])), dims[1] !== undefined ? unit(slotOf(dims[1])) : zero()],
           info: { kind, tie: l.tie, lookup: l.name, values: dims.map((id) => graph.dims[id].name) },
         });
       }
     } else if (op.kind === 'reglu') {
       const dim = graph.dims[op.id];
-      layer.neurons.push({ gate: row(dim.b!), up: row(dim.a!), down: oneHot(op.id) });
+      neurons[layer].push({ gate: row(dim.b!), up: row(dim.a!), down: unit(slotOf(op.id)) });
     } else {
-      pendingPersists[Math.floor(schedule.times[i] / 2)].push(op.id);
-    }
-  });
-  // Passthrough heads: two persisted sums each, reading the current position.
-  const position2 = graph.position.times(2);
-  const minusPositionSq = graph.positionSq.times(-1);
-  pendingPersists.forEach((ids, li) => {
-    for (let j = 0; j < ids.length; j += 2) {
-      const pair = ids.slice(j, j + 2);
-      perLayer[li].heads.push({
-        q: [row(graph.position, HARDMAX_SCALE), row(graph.one, HARDMAX_SCALE)],
-        k: [row(position2), row(minusPositionSq)],
-        v: [
-          row(graph.dims[pair[0]].e!),
-          pair[1] !== undefined ? row(graph.dims[pair[1]].e!) : new Float64Array(d),
-        ],
-        o: [oneHot(pair[0]), pair[1] !== undefined ? oneHot(pair[1]) : new Float64Array(d)],
-        info: {
-          kind: 'passthrough',
-          tie: 'latest',
-          lookup: 'persist',
-          values: pair.map((id) => graph.dims[id].name),
-        },
+      passthrough[layer].push({
+        value: row(graph.dims[op.id].e!),
+        slot: slotOf(op.id),
+        name: graph.dims[op.id].name,
       });
     }
   });
+  const packed = (items: Passthrough[]) => {
+    const out: HeadRows[] = [];
+    for (let j = 0; j < items.length; j += 2) {
+      const [a, b] = [items[j], items[j + 1]];
+      out.push({
+        ...here,
+        v: [a.value, b ? b.value : zero()],
+        o: [unit(a.slot), b ? unit(b.slot) : zero()],
+        info: {
+          kind: 'passthrough',
+          tie: 'latest',
+          lookup: 'passthrough',
+          values: b ? [a.name, b.name] : [a.name],
+        },
+      });
+    }
+    return out;
+  };
+  heads.forEach((layerHeads, layer) => {
+    layerHeads.unshift(...packed(erasing[layer]));
+    layerHeads.push(...packed(passthrough[layer]));
+  });
 
-  const H = Math.max(1, ...perLayer.map((l) => l.heads.length));
-  const F = Math.max(1, ...perLayer.map((l) => l.neurons.length));
-  const layers: LayerWeights[] = perLayer.map((l, li) => {
+  const H = Math.max(1, ...heads.map((l) => l.length));
+  const F = Math.max(1, ...neurons.map((l) => l.length));
+  const layers: LayerWeights[] = heads.map((layerHeads, li) => {
     const query = new Float64Array(H * 2 * d);
     const key = new Float64Array(H * 2 * d);
     const value = new Float64Array(H * 2 * d);
     const output = new Float64Array(H * 2 * d);
-    const heads: HeadInfo[] = [];
+    const info: HeadInfo[] = [];
     for (let h = 0; h < H; h++) {
-      const head = l.heads[h];
+      const head = layerHeads[h];
       if (!head) {
-        heads.push({ kind: 'unused', tie: 'latest', lookup: '', values: [] });
+        info.push({ kind: 'unused', tie: 'latest', lookup: '', values: [] });
         continue;
       }
       for (let j = 0; j < 2; j++) {
@@ -150,29 +190,27 @@ export function buildWeights(
         value.set(head.v[j], (2 * h + j) * d);
         output.set(head.o[j], (2 * h + j) * d);
       }
-      heads.push(head.info);
+      info.push(head.info);
     }
     const gate = new Float64Array(F * d);
     const up = new Float64Array(F * d);
     const down = new Float64Array(F * d);
-    l.neurons.forEach((n, j) => {
+    neurons[li].forEach((n, j) => {
       gate.set(n.gate, j * d);
       up.set(n.up, j * d);
       down.set(n.down, j * d);
     });
-    const slots = slotNames.map((name, s) => (slotTime[s] <= 2 * li + 1 ? name : ''));
-    return { query, key, value, output, gate, up, down, heads, slots };
+    return { query, key, value, output, gate, up, down, heads: info, slots: plan.names[li] };
   });
 
-  const slot = (e: Expr) => slotOf.get(graph.dimOf(e).id)!;
   return {
     vocabulary: vocabulary(),
     dModel: d,
     heads: H,
     dFfn: F,
     hardmaxScale: HARDMAX_SCALE,
-    positionSlot: slot(graph.position),
-    positionSquareSlot: slot(graph.positionSq),
+    positionSlot: slotOf(graph.dimOf(graph.position).id),
+    positionSquareSlot: slotOf(graph.dimOf(graph.positionSq).id),
     embedding,
     unembedding,
     layers,

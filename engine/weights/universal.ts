@@ -11,7 +11,7 @@ import { readModel, WEIGHT_FILE_VERSION, WeightFileError, writeModel } from './f
 import type { TransformerModel } from './model';
 
 /** Bumped whenever the weight construction changes what it writes for the same graph. */
-const BUILDER_VERSION = 1;
+const BUILDER_VERSION = 2;
 
 export function cacheDir(): string {
   const base =
