@@ -65,6 +65,7 @@ export class JsEngine {
   private readonly unembedding: SparseRows;
   private readonly x: Float64Array;
   private readonly headOut: Float64Array;
+  private readonly hidden: Float64Array;
   private readonly kv = new Float64Array(2);
   position = 0;
 
@@ -92,6 +93,7 @@ export class JsEngine {
     }));
     this.x = new Float64Array(d);
     this.headOut = new Float64Array(model.heads * 2);
+    this.hidden = new Float64Array(model.dFfn);
   }
 
   /**
@@ -132,7 +134,7 @@ export class JsEngine {
       }
       // ReGLU feed-forward: every neuron reads the post-attention residual.
       const F = model.dFfn;
-      const hidden = new Float64Array(F);
+      const hidden = this.hidden;
       for (let j = 0; j < F; j++) {
         const g = layer.gate.dot(j, x);
         hidden[j] = g > 0 ? layer.up.dot(j, x) * g : 0;
