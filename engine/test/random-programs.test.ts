@@ -16,6 +16,16 @@ const EDGES = [
   0xffffffff, 0xfffffffe, 0x80000001,
 ];
 
+/** The output import, a memory, and $print32: prints a value's 4 bytes, least significant first. */
+const PRINT32_WAT = `(import "env" "output_byte" (func $out (param i32)))
+  (memory (export "memory") 1)
+  (func $print32 (param $v i32)
+    (i32.store (i32.const 100) (local.get $v))
+    (call $out (i32.load8_u (i32.const 100)))
+    (call $out (i32.load8_u (i32.const 101)))
+    (call $out (i32.load8_u (i32.const 102)))
+    (call $out (i32.load8_u (i32.const 103))))`;
+
 const dir = mkdtempSync(join(tmpdir(), 'tvm-random-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -64,16 +74,9 @@ function watProgram(seed: number): string {
     return `(i32.${op} ${expr(depth - 1)} ${guarded})`;
   };
   const inits = ['a', 'b', 'c', 'd'].map((l) => `(local.set $${l} (i32.const ${constant()}))`).join('\n    ');
-  const body = Array.from({ length: 16 }, () => `(call $print ${expr(3)})`).join('\n    ');
+  const body = Array.from({ length: 16 }, () => `(call $print32 ${expr(3)})`).join('\n    ');
   return `(module
-  (import "env" "output_byte" (func $out (param i32)))
-  (memory (export "memory") 1)
-  (func $print (param $v i32)
-    (i32.store (i32.const 100) (local.get $v))
-    (call $out (i32.load8_u (i32.const 100)))
-    (call $out (i32.load8_u (i32.const 101)))
-    (call $out (i32.load8_u (i32.const 102)))
-    (call $out (i32.load8_u (i32.const 103))))
+  ${PRINT32_WAT}
   (func (export "compute") (local $a i32) (local $b i32) (local $c i32) (local $d i32)
     ${inits}
     ${body}))`;
@@ -180,14 +183,7 @@ function i64Program(seed: number): string {
     ]);
   });
   return `(module
-  (import "env" "output_byte" (func $out (param i32)))
-  (memory (export "memory") 1)
-  (func $print32 (param $v i32)
-    (i32.store (i32.const 100) (local.get $v))
-    (call $out (i32.load8_u (i32.const 100)))
-    (call $out (i32.load8_u (i32.const 101)))
-    (call $out (i32.load8_u (i32.const 102)))
-    (call $out (i32.load8_u (i32.const 103))))
+  ${PRINT32_WAT}
   (func $print64 (param $v i64)
     (call $print32 (i32.wrap_i64 (local.get $v)))
     (call $print32 (i32.wrap_i64 (i64.shr_u (local.get $v) (i64.const 32)))))
