@@ -17,7 +17,7 @@ await build({
   format: 'cjs',
   sourcemap: true,
   banner: { js: '#!/usr/bin/env node' },
-  // wabt ships a large emscripten module; load it from node_modules instead of inlining it.
-  external: ['wabt'],
+  // wabt and highs ship large emscripten modules; load them from node_modules, not inlined.
+  external: ['wabt', 'highs'],
   logLevel: 'warning',
 });

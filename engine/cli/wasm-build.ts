@@ -1,18 +1,17 @@
-// wasm-build [--solver heuristic|highs|glpk] [-o model.tvmw]
+// wasm-build [--solver highs|heuristic] [--time-limit S] [-o model.tvmw]
 // Schedules the universal machine graph and writes its transformer weights (to the per-user cache,
 // and to -o when given), then prints the model's shape.
 import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildMachineGraph } from '../machine/interpreter';
 import { nonzeros } from '../weights/model';
-import { buildUniversal, cacheDir, graphHash } from '../weights/universal';
-import { parseCli, runMain, UsageError } from './_common';
+import { buildUniversal, universalPath } from '../weights/universal';
+import { parseCli, positiveOption, runMain, UsageError } from './_common';
 
-const USAGE = 'usage: wasm-build [--solver heuristic|highs|glpk] [-o model.tvmw]';
+const USAGE = 'usage: wasm-build [--solver highs|heuristic] [--time-limit SECONDS] [-o model.tvmw]';
 
-runMain('wasm-build', () => {
+runMain('wasm-build', async () => {
   const { values, positionals } = parseCli(USAGE, {
     solver: { type: 'string' },
+    'time-limit': { type: 'string' },
     output: { type: 'string', short: 'o' },
   });
   if (values.help) {
@@ -20,18 +19,19 @@ runMain('wasm-build', () => {
     return 0;
   }
   if (positionals.length) throw new UsageError(USAGE);
-  const solver = values.solver ?? 'heuristic';
-  if (solver === 'highs' || solver === 'glpk') {
+  const solver = values.solver ?? 'highs';
+  if (solver === 'glpk')
     throw new UsageError(
-      `--solver ${solver}: the MILP scheduler is not in this build yet; use --solver heuristic (the default)`,
+      '--solver glpk: the glpk.js backend is not in this build yet; use highs or heuristic',
     );
-  }
-  if (solver !== 'heuristic') throw new UsageError(`unknown solver '${solver}'\n${USAGE}`);
-  const file = join(cacheDir(), `universal-${graphHash(buildMachineGraph('universal'))}.tvmw`);
-  const { model, seconds } = buildUniversal(file);
+  if (solver !== 'highs' && solver !== 'heuristic')
+    throw new UsageError(`unknown solver '${solver}'\n${USAGE}`);
+  const timeLimit = positiveOption(values['time-limit'], '--time-limit', USAGE) ?? 100;
+  const file = universalPath(solver);
+  const { model, seconds, schedule } = await buildUniversal(file, solver, timeLimit);
   if (values.output) copyFileSync(file, values.output);
   const { nonzero, total } = nonzeros(model);
-  console.log(`universal model (${solver} schedule) built in ${seconds.toFixed(2)} s`);
+  console.log(`universal model built in ${seconds.toFixed(2)} s; schedule: ${schedule}`);
   console.log(
     `  vocabulary ${model.vocabulary.length}, d_model ${model.dModel}, layers ${model.layers.length}, heads ${model.heads}, d_ffn ${model.dFfn}`,
   );

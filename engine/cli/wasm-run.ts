@@ -32,7 +32,7 @@ runMain('wasm-run', async () => {
   if (engine === 'native')
     console.error('wasm-run: the native engine is not built in this version; using the JS engine');
 
-  const model = values.model ? readModel(values.model) : universalModel().model;
+  const model = values.model ? readModel(values.model) : (await universalModel()).model;
   const programs: { name: string; program: TokenProgram }[] = [];
   if (positionals.length) {
     for (const f of positionals)

@@ -14,8 +14,9 @@ after(() => rmSync(work, { recursive: true, force: true }));
 const env = { TVM_CACHE_DIR: cache };
 
 test('wasm-build writes the model and prints its shape', () => {
-  const r = runTool('wasm-build', ['-o', join(work, 'model.tvmw')], work, env);
+  const r = runTool('wasm-build', ['--solver', 'heuristic', '-o', join(work, 'model.tvmw')], work, env);
   assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /schedule: heuristic/);
   assert.match(r.stdout, /vocabulary 824, d_model \d+, layers \d+, heads \d+, d_ffn \d+/);
   assert.match(r.stdout, /nonzero weights \d+ of \d+ \([\d.]+%\)/);
   assert.ok(existsSync(join(work, 'model.tvmw')));

@@ -49,6 +49,18 @@ interface Passthrough {
   readonly name: string;
 }
 
+/**
+ * Dimensions read after the last layer: by the scores, and in every layer by passthrough heads
+ * and erase neurons (the position features and `one`). They stay live to the end.
+ */
+export function finalReads(machine: MachineGraph): Set<number> {
+  const graph = machine.graph;
+  const folded = new FoldedGraph(graph);
+  const reads = new Set<number>([graph.one, graph.position, graph.positionSq].map((e) => graph.dimOf(e).id));
+  for (const e of machine.scores) for (const id of folded.fold(e).keys()) reads.add(id);
+  return reads;
+}
+
 export function buildWeights(
   machine: MachineGraph,
   schedule: Schedule,

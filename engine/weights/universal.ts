@@ -5,13 +5,13 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { buildMachineGraph, type MachineGraph } from '../machine/interpreter';
-import { scheduleAsap } from '../schedule/heuristic';
-import { buildWeights } from './build';
+import { type Solver, scheduleGraph } from '../schedule/schedule';
+import { buildWeights, finalReads } from './build';
 import { readModel, WEIGHT_FILE_VERSION, WeightFileError, writeModel } from './file';
 import type { TransformerModel } from './model';
 
 /** Bumped whenever the weight construction changes what it writes for the same graph. */
-const BUILDER_VERSION = 2;
+const BUILDER_VERSION = 3;
 
 export function cacheDir(): string {
   const base =
@@ -44,31 +44,57 @@ export interface BuiltModel {
   readonly file: string;
   readonly cached: boolean;
   readonly seconds: number;
+  /** How the schedule was made (solver and status, or the fallback's reason). */
+  readonly schedule: string;
 }
 
-/** Builds the universal model (schedule and weights) and writes it to `file`. */
-export function buildUniversal(file: string): BuiltModel {
+/** Where the universal model built with `solver` is cached. */
+export function universalPath(solver: Solver, machine = buildMachineGraph('universal')): string {
+  return join(cacheDir(), `universal-${graphHash(machine)}-${solver}.tvmw`);
+}
+
+/** Schedules the universal graph, builds its weights and writes them to `file`. */
+export async function buildUniversal(file: string, solver: Solver, timeLimit = 100): Promise<BuiltModel> {
   const start = performance.now();
   const machine = buildMachineGraph('universal');
-  const schedule = scheduleAsap(machine.graph);
-  const model = buildWeights(machine, schedule, { graph: graphHash(machine), schedule: 'heuristic' });
+  const hash = graphHash(machine);
+  const outcome = await scheduleGraph(machine.graph, {
+    solver,
+    timeLimit,
+    finalReads: finalReads(machine),
+    cache: { dir: cacheDir(), key: hash },
+  });
+  const source = outcome.fallback ? `heuristic (${outcome.fallback})` : outcome.source;
+  const model = buildWeights(machine, outcome.schedule, { graph: hash, schedule: source });
   const tmp = `${file}.${process.pid}.tmp`;
   writeModel(tmp, model);
   renameSync(tmp, file); // atomic: a reader never sees half a file
-  return { model, file, cached: false, seconds: (performance.now() - start) / 1000 };
+  return { model, file, cached: false, seconds: (performance.now() - start) / 1000, schedule: source };
 }
 
-/** The cached universal model, built first when missing or unreadable. */
-export function universalModel(): BuiltModel {
-  const file = join(cacheDir(), `universal-${graphHash(buildMachineGraph('universal'))}.tvmw`);
-  if (existsSync(file)) {
+/**
+ * The cached universal model: the HiGHS-scheduled one when wasm-build has made it, else the
+ * heuristic one, built now when missing or unreadable (it takes a fraction of a second).
+ */
+export async function universalModel(): Promise<BuiltModel> {
+  const machine = buildMachineGraph('universal');
+  for (const solver of ['highs', 'heuristic'] as const) {
+    const file = universalPath(solver, machine);
+    if (!existsSync(file)) continue;
     const start = performance.now();
     try {
-      return { model: readModel(file), file, cached: true, seconds: (performance.now() - start) / 1000 };
+      const model = readModel(file);
+      return {
+        model,
+        file,
+        cached: true,
+        seconds: (performance.now() - start) / 1000,
+        schedule: String(model.meta.schedule ?? solver),
+      };
     } catch (e) {
       if (!(e instanceof WeightFileError)) throw e;
       // A damaged cache entry is rebuilt, not trusted.
     }
   }
-  return buildUniversal(file);
+  return buildUniversal(universalPath('heuristic', machine), 'heuristic');
 }

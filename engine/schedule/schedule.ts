@@ -1,0 +1,86 @@
+// Choosing a schedule: HiGHS (the default), or the list-scheduling heuristic, which is also the
+// fallback when the solver fails or finds nothing in its time. Solved schedules are cached on
+// disk, keyed by the graph's hash, the solver and the layer count, so nobody solves twice.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Graph } from '../graph/graph';
+import { scheduleAsap } from './heuristic';
+import { scheduleMilp } from './milp';
+import { FoldedGraph, type Schedule, validateSchedule } from './plan';
+
+export type Solver = 'highs' | 'heuristic';
+
+export interface ScheduleRequest {
+  readonly solver: Solver;
+  /** Seconds the MILP solver may spend (default 100). */
+  readonly timeLimit?: number;
+  /** Layers the MILP may use (default: the heuristic's depth). */
+  readonly layers?: number;
+  /** Dimensions read after the last layer. */
+  readonly finalReads: Iterable<number>;
+  /** Folder of the schedule cache, and the key of this graph in it. */
+  readonly cache?: { readonly dir: string; readonly key: string };
+}
+
+export interface ScheduleOutcome {
+  readonly schedule: Schedule;
+  /** What produced it: `highs (Optimal)`, `highs (Time limit reached)`, `heuristic`, `… (cached)`. */
+  readonly source: string;
+  readonly seconds: number;
+  /** Set when the requested solver failed and the heuristic stood in. */
+  readonly fallback?: string;
+}
+
+export async function scheduleGraph(graph: Graph, r: ScheduleRequest): Promise<ScheduleOutcome> {
+  const start = performance.now();
+  const heuristic = scheduleAsap(graph);
+  if (r.solver === 'heuristic')
+    return { schedule: heuristic, source: 'heuristic', seconds: (performance.now() - start) / 1000 };
+  const layers = r.layers ?? heuristic.layers;
+  const file = r.cache && join(r.cache.dir, `schedule-${r.cache.key}-${r.solver}-${layers}.json`);
+  if (file && existsSync(file)) {
+    const cached = readCached(file, graph);
+    if (cached)
+      return {
+        schedule: cached.schedule,
+        source: `${cached.source} (cached)`,
+        seconds: (performance.now() - start) / 1000,
+      };
+  }
+  try {
+    const solved = await scheduleMilp(graph, {
+      layers,
+      timeLimit: r.timeLimit ?? 100,
+      finalReads: r.finalReads,
+    });
+    const source = `highs (${solved.status}, ${solved.variables} variables, ${solved.constraints} constraints)`;
+    if (file) {
+      mkdirSync(r.cache!.dir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ source, times: solved.schedule.times }));
+      renameSync(tmp, file);
+    }
+    return { schedule: solved.schedule, source, seconds: (performance.now() - start) / 1000 };
+  } catch (e) {
+    return {
+      schedule: heuristic,
+      source: 'heuristic',
+      seconds: (performance.now() - start) / 1000,
+      fallback: `${(e as Error).message}; using the heuristic schedule`,
+    };
+  }
+}
+
+/** A cached schedule, if it still fits the graph (the ops are derived, in a fixed order). */
+function readCached(file: string, graph: Graph): { schedule: Schedule; source: string } | undefined {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { source: string; times: number[] };
+    const ops = new FoldedGraph(graph).ops();
+    if (!Array.isArray(data.times) || data.times.length !== ops.length) return undefined;
+    const schedule = { ops, times: data.times, layers: Math.floor(Math.max(...data.times) / 2) + 1 };
+    validateSchedule(schedule, graph);
+    return { schedule, source: data.source };
+  } catch {
+    return undefined; // unreadable or stale: solve again
+  }
+}
