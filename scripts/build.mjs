@@ -18,6 +18,6 @@ await build({
   sourcemap: true,
   banner: { js: '#!/usr/bin/env node' },
   // wabt and highs ship large emscripten modules; load them from node_modules, not inlined.
-  external: ['wabt', 'highs'],
+  external: ['wabt', 'highs', 'glpk.js'],
   logLevel: 'warning',
 });

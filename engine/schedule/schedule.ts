@@ -8,7 +8,7 @@ import { scheduleAsap } from './heuristic';
 import { scheduleMilp } from './milp';
 import { FoldedGraph, type Schedule, validateSchedule } from './plan';
 
-export type Solver = 'highs' | 'heuristic';
+export type Solver = 'highs' | 'glpk' | 'heuristic';
 
 export interface ScheduleRequest {
   readonly solver: Solver;
@@ -49,11 +49,12 @@ export async function scheduleGraph(graph: Graph, r: ScheduleRequest): Promise<S
   }
   try {
     const solved = await scheduleMilp(graph, {
+      solver: r.solver,
       layers,
       timeLimit: r.timeLimit ?? 100,
       finalReads: r.finalReads,
     });
-    const source = `highs (${solved.status}, ${solved.variables} variables, ${solved.constraints} constraints)`;
+    const source = `${r.solver} (${solved.status}, ${solved.variables} variables, ${solved.constraints} constraints)`;
     if (file) {
       mkdirSync(r.cache!.dir, { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;

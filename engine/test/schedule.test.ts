@@ -81,3 +81,17 @@ test('solved schedules are cached by graph key, solver and layers', async () => 
   assert.match(second.source, /\(cached\)$/);
   assert.deepEqual(second.schedule.times, first.schedule.times);
 });
+
+test('glpk.js, the second backend, schedules the small graph within its time limit', async () => {
+  const g = smallGraph();
+  const asap = scheduleAsap(g);
+  const r = await scheduleMilp(g, { layers: asap.layers + 1, timeLimit: 20, finalReads: [], solver: 'glpk' });
+  assert.match(r.status, /^(Optimal|Feasible)$/);
+  validateSchedule(r.schedule, g);
+  const h = await scheduleMilp(g, { layers: asap.layers + 1, timeLimit: 30, finalReads: [] });
+  assert.equal(
+    width(g, r.schedule.times, r.schedule.ops),
+    width(g, h.schedule.times, h.schedule.ops),
+    'both solvers reach the optimum width',
+  );
+});
