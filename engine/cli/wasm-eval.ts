@@ -1,17 +1,12 @@
 // wasm-eval [FILE.tvm ...] [--nohull] [--specialized] [--args STR] [--max-tokens N]
 // Runs token programs through the machine's computation graph with exact arithmetic (no weights)
 // and compares every generated token with the reference executor's trace.
-import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { compileFile } from '../compiler/compile';
 import { buildMachineGraph, type MachineGraph } from '../machine/interpreter';
 import { describeMismatch, runGraph } from '../machine/run';
-import { loadManifest } from '../manifest';
-import { promptTokens, type TokenProgram } from '../tokens/program-file';
+import { promptTokens } from '../tokens/program-file';
 import { VOCAB_SIZE } from '../tokens/vocabulary';
-import { runReference } from '../vm/reference';
-import { DATA_DIR, parseCli, positiveOption, readProgramFile, runMain, UsageError } from './_common';
-import { writeCompiled } from './_compiled-files';
+import { parseCli, positiveOption, runMain, UsageError } from './_common';
+import { expectedGeneration, programsToRun } from './_compiled-files';
 
 const USAGE =
   'usage: wasm-eval [FILE.tvm ...] [--nohull] [--specialized] [--args STR] [--max-tokens N]   (default: every example)';
@@ -22,20 +17,6 @@ function describeGraph(m: MachineGraph): string {
     `${m.mode} graph: ${s.dims} dimensions (${s.inputs} input, ${s.reglu} reglu, ${s.persist} persist, ` +
     `${s.lookupValues} lookup values), ${s.lookups} lookups, vocabulary ${VOCAB_SIZE}`
   );
-}
-
-/** The programs to run: the files given, or every example (compiled into data/ when missing). */
-async function programs(files: string[]): Promise<{ name: string; program: TokenProgram }[]> {
-  if (files.length)
-    return files.map((f) => ({ name: basename(f).replace(/\.(tvm|txt)$/, ''), program: readProgramFile(f) }));
-  const out: { name: string; program: TokenProgram }[] = [];
-  for (const ex of loadManifest()) {
-    const file = join(DATA_DIR, `${ex.name}.tvm`);
-    if (!existsSync(file))
-      writeCompiled(await compileFile(ex.file, { args: ex.args }), join(DATA_DIR, ex.name));
-    out.push({ name: ex.name, program: readProgramFile(file) });
-  }
-  return out;
 }
 
 runMain('wasm-eval', async () => {
@@ -53,7 +34,7 @@ runMain('wasm-eval', async () => {
   const attention = values.nohull ? 'brute' : 'hull';
   let failures = 0;
   let universal: MachineGraph | undefined;
-  for (const { name, program } of await programs(positionals)) {
+  for (const { name, program } of await programsToRun(positionals)) {
     if (program.specialized)
       throw new UsageError(`${name}: a specialized input has no program; give the universal .tvm`);
     const unsupported = program.instructions.findIndex((i) => i.op === 'global.get' || i.op === 'global.set');
@@ -63,9 +44,7 @@ runMain('wasm-eval', async () => {
       );
     }
     const input = values.args !== undefined ? new TextEncoder().encode(values.args) : program.input;
-    const reference = runReference(program, { input, maxTokens });
-    const inputTokens = input && program.instructions[0]?.op === 'input_base' ? input.length + 2 : 0;
-    const expected = reference.trace.subarray(inputTokens);
+    const expected = expectedGeneration(program, input, maxTokens);
     let machine: MachineGraph;
     if (values.specialized) {
       machine = buildMachineGraph('specialized', program.instructions);

@@ -1,18 +1,14 @@
 // wasm-run [FILE.tvm ...] [--engine native|js] [--model FILE] [--args STR]
 // Runs programs through the transformer, printing each program's output and whether every token
 // equals the reference executor's trace.
-import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { compileFile } from '../compiler/compile';
-import { loadManifest } from '../manifest';
+import { describeMismatch, generate } from '../model/generate';
 import { JsEngine } from '../model/js-engine';
-import { promptTokens, type TokenProgram } from '../tokens/program-file';
-import { isOut, OUT_BASE, T_HALT, tokenText } from '../tokens/vocabulary';
-import { runReference } from '../vm/reference';
+import { promptTokens } from '../tokens/program-file';
+import { isOut, OUT_BASE } from '../tokens/vocabulary';
 import { readModel } from '../weights/file';
 import { universalModel } from '../weights/universal';
-import { DATA_DIR, parseCli, readProgramFile, runMain, UsageError } from './_common';
-import { writeCompiled } from './_compiled-files';
+import { parseCli, runMain, UsageError } from './_common';
+import { expectedGeneration, programsToRun } from './_compiled-files';
 
 const USAGE =
   'usage: wasm-run [FILE.tvm ...] [--engine native|js] [--model FILE] [--args STR]   (default: every example)';
@@ -33,59 +29,35 @@ runMain('wasm-run', async () => {
     console.error('wasm-run: the native engine is not built in this version; using the JS engine');
 
   const model = values.model ? readModel(values.model) : (await universalModel()).model;
-  const programs: { name: string; program: TokenProgram }[] = [];
-  if (positionals.length) {
-    for (const f of positionals)
-      programs.push({ name: basename(f).replace(/\.(tvm|txt)$/, ''), program: readProgramFile(f) });
-  } else {
-    for (const ex of loadManifest()) {
-      const file = join(DATA_DIR, `${ex.name}.tvm`);
-      if (!existsSync(file))
-        writeCompiled(await compileFile(ex.file, { args: ex.args }), join(DATA_DIR, ex.name));
-      programs.push({ name: ex.name, program: readProgramFile(file) });
-    }
-  }
-
   let failures = 0;
-  for (const { name, program } of programs) {
-    if (program.specialized)
+  for (const { name, program } of await programsToRun(positionals)) {
+    if (program.specialized) {
       throw new UsageError(`${name}: a specialized input needs a specialized model (wasm-specialize)`);
+    }
     const input = values.args !== undefined ? new TextEncoder().encode(values.args) : program.input;
-    const reference = runReference(program, { input });
-    const skip = input && program.instructions[0]?.op === 'input_base' ? input.length + 2 : 0;
-    const expected = reference.trace.subarray(skip);
-    const start = performance.now();
-    const js = new JsEngine(model);
-    for (const t of promptTokens(program, input)) js.feed(t);
-    let generated = 0;
+    const expected = expectedGeneration(program, input);
+    // Program output is printed line by line as the transformer emits it.
     let line: number[] = [];
-    let mismatch = '';
-    for (;;) {
-      const t = js.predict();
-      if (t !== expected[generated]) {
-        const want = expected[generated] !== undefined ? tokenText(expected[generated]) : '<end of trace>';
-        mismatch = `first mismatch at generated token ${generated}: expected '${want}', got '${tokenText(t)}'`;
-        break;
-      }
-      generated++;
-      if (isOut(t)) {
+    const prompt = promptTokens(program, input);
+    const run = generate(new JsEngine(model), prompt, {
+      expected,
+      onToken: (t) => {
+        if (!isOut(t)) return;
         line.push(t - OUT_BASE);
         if (t - OUT_BASE === 10) {
           process.stdout.write(Buffer.from(line));
           line = [];
         }
-      }
-      if (t === T_HALT) break;
-      js.feed(t);
-    }
+      },
+    });
     if (line.length) process.stdout.write(`${Buffer.from(line).toString('latin1')}\n`);
-    const seconds = (performance.now() - start) / 1000;
-    const pass = !mismatch && generated === expected.length;
+    const generated = run.tokens.length - (run.mismatch ? 1 : 0);
+    const pass = !run.mismatch && run.tokens.length === expected.length;
     if (!pass) failures++;
     console.log(
-      `${name}: ${pass ? 'PASS' : 'FAIL'} ${generated} tok in ${seconds.toFixed(2)} s (${Math.round(generated / seconds)} tok/s)`,
+      `${name}: ${pass ? 'PASS' : 'FAIL'} ${generated} tok in ${run.seconds.toFixed(2)} s (${Math.round(generated / run.seconds)} tok/s)`,
     );
-    if (mismatch) console.log(`  ${mismatch}`);
+    if (run.mismatch) console.log(`  ${describeMismatch(run.mismatch, prompt.length)}`);
   }
   return failures ? 1 : 0;
 });

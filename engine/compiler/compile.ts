@@ -9,7 +9,7 @@ import { WasmFormatError } from '../wasm/reader';
 import { compileC } from './clang';
 import { CompileError, type Diagnostic } from './diagnostics';
 import { type FlatFunction, flattenFunction, globalAddress } from './flatten';
-import { type FlatInstr, FunctionBuilder } from './function-builder';
+import { FunctionBuilder } from './function-builder';
 import { type LinkUnit, link } from './link';
 import { loweringHelpers } from './lowering/helpers';
 import { SourceMap, type SourceMapData } from './source-map';
@@ -273,7 +273,7 @@ function buildPrologue(
   }
   b.kind = 'prologue';
   if (inputAddress >= 0) b.emit('i32.const', inputAddress);
-  b.emit('call', 0, { callee: { fn: entryIndex } } as Partial<FlatInstr>);
+  b.emit('call', 0, { callee: { fn: entryIndex } });
   b.emit('halt');
   return b;
 }

@@ -162,17 +162,7 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
     },
   ];
   let reachable = true;
-  let globalTemp = -1;
-  const temps = new Map<string, number>();
-  /** A function-wide temporary local, reused by name: sequences never overlap. */
-  const temp = (name: string) => {
-    let t = temps.get(name);
-    if (t === undefined) {
-      t = b.newLocal();
-      temps.set(name, t);
-    }
-    return t;
-  };
+  const temp = (name: string) => b.scratch(name);
 
   const pop = (want?: Val): Val => {
     const v = stack.pop() ?? 'i32';
@@ -411,7 +401,7 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
             b.emit('i32.load', 0);
             return;
           }
-          if (globalTemp < 0) globalTemp = b.newLocal();
+          const globalTemp = temp('global');
           b.emit('local.set', globalTemp);
           b.emit('i32.const', globalAddress(imm));
           b.emit('local.get', globalTemp);

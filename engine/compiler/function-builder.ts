@@ -54,9 +54,19 @@ export class FunctionBuilder {
     this.emit(op, 0, { label });
   }
 
-  /** A fresh local index for compiler temporaries. */
-  newLocal(): number {
-    return this.localCount++;
+  private readonly scratchLocals = new Map<string, number>();
+
+  /**
+   * A compiler temporary, one per name for the whole function: the sequences that use one never
+   * overlap, so reusing it keeps functions far below the machine's local limit.
+   */
+  scratch(name: string): number {
+    let t = this.scratchLocals.get(name);
+    if (t === undefined) {
+      t = this.localCount++;
+      this.scratchLocals.set(name, t);
+    }
+    return t;
   }
 
   /** The last instruction, if nothing can jump between it and the next one. */

@@ -186,26 +186,33 @@ export class GraphEvaluator {
     return v;
   }
 
+  /** A lookup's query or key coordinate: checked to be an integer, then snapped to it. */
+  private integer(l: CompiledLookup, e: number, what: string, p: number): number {
+    const x = this.linear.evaluate(e, this.values);
+    const r = snap(x);
+    if (Math.abs(x - r) > TOLERANCE * Math.max(1, Math.abs(x))) {
+      throw new GraphValueError(`lookup ${l.name}: ${what} is ${x} at position ${p}, not an integer`);
+    }
+    return r;
+  }
+
   private answer(li: number, p: number): void {
     const l = this.lookups[li];
     const v = this.values;
     const head = this.heads[li];
-    const at = (e: number, what: string) => {
-      const x = this.linear.evaluate(e, v);
-      const r = snap(x);
-      if (Math.abs(x - r) > TOLERANCE * Math.max(1, Math.abs(x))) {
-        throw new GraphValueError(`lookup ${l.name}: ${what} is ${x} at position ${p}, not an integer`);
-      }
-      return r;
-    };
-    const cleared = l.clear !== NONE && at(l.clear, 'clear') !== 0;
+    const cleared = l.clear !== NONE && this.integer(l, l.clear, 'clear', p) !== 0;
     if (!cleared) {
       const row = this.row[li];
       for (let i = 0; i < row.length; i++) row[i] = this.linear.evaluate(l.values[i], v);
-      head.insert(at(l.kx, 'key x'), at(l.ky, 'key y'), row, p);
+      head.insert(this.integer(l, l.kx, 'key x', p), this.integer(l, l.ky, 'key y', p), row, p);
     }
     const result = this.results[li];
-    const tied = head.query(at(l.qx, 'query x'), at(l.qy, 'query y'), l.tie, result);
+    const tied = head.query(
+      this.integer(l, l.qx, 'query x', p),
+      this.integer(l, l.qy, 'query y', p),
+      l.tie,
+      result,
+    );
     for (let i = 0; i < l.dims.length; i++) v[l.dims[i]] = tied ? result[i] : 0;
   }
 }

@@ -3,7 +3,8 @@
 
 import { type AttentionMode, GraphEvaluator } from '../graph/evaluator';
 import { Expr } from '../graph/expr';
-import { T_HALT, tokenText, VOCAB_SIZE } from '../tokens/vocabulary';
+import { describeMismatch, type GenerateOptions, type Generation, generate } from '../model/generate';
+import { VOCAB_SIZE } from '../tokens/vocabulary';
 import type { MachineGraph } from './interpreter';
 
 /** The scores of all tokens as one sparse matrix over dimensions (rows = tokens). */
@@ -81,54 +82,19 @@ export class MachineRunner {
   }
 }
 
-export interface GraphRun {
-  /** Generated tokens (after the prompt), `halt` included when reached. */
-  readonly tokens: Int32Array;
-  readonly halted: boolean;
-  /** When compared with an expected trace: the first generated index that differs. */
-  readonly mismatch?: { readonly index: number; readonly expected: number; readonly actual: number };
-  readonly seconds: number;
-}
+export type GraphRun = Generation;
 
-export interface GraphRunOptions {
+export interface GraphRunOptions extends GenerateOptions {
   readonly attention?: AttentionMode;
-  readonly maxTokens?: number;
-  /** The trace the generated tokens must equal; generation stops at the first difference. */
-  readonly expected?: ArrayLike<number>;
 }
 
-/** Prefills `prompt` and generates until halt (or a mismatch with `expected`, or `maxTokens`). */
+/** Prefills `prompt` and generates with the graph until halt (or a mismatch, or `maxTokens`). */
 export function runGraph(
   machine: MachineGraph,
   prompt: ArrayLike<number>,
   o: GraphRunOptions = {},
 ): GraphRun {
-  const start = performance.now();
-  const runner = new MachineRunner(machine, o.attention ?? 'hull');
-  for (let i = 0; i < prompt.length; i++) runner.feed(prompt[i]);
-  const out: number[] = [];
-  const max = o.maxTokens ?? (o.expected ? o.expected.length : 50_000_000);
-  let mismatch: GraphRun['mismatch'];
-  while (out.length < max) {
-    const t = runner.predict();
-    if (o.expected && t !== o.expected[out.length]) {
-      mismatch = { index: out.length, expected: o.expected[out.length] ?? -1, actual: t };
-      out.push(t);
-      break;
-    }
-    out.push(t);
-    if (t === T_HALT) break;
-    runner.feed(t);
-  }
-  return {
-    tokens: Int32Array.from(out),
-    halted: out[out.length - 1] === T_HALT && !mismatch,
-    mismatch,
-    seconds: (performance.now() - start) / 1000,
-  };
+  return generate(new MachineRunner(machine, o.attention ?? 'hull'), prompt, o);
 }
 
-export function describeMismatch(m: NonNullable<GraphRun['mismatch']>, promptLength: number): string {
-  const expected = m.expected >= 0 ? tokenText(m.expected) : '<end of trace>';
-  return `first mismatch at token ${promptLength + m.index} (generated #${m.index}): expected '${expected}', got '${tokenText(m.actual)}'`;
-}
+export { describeMismatch };

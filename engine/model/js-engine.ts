@@ -64,7 +64,8 @@ export class JsEngine {
   private readonly embedding: SparseRows;
   private readonly unembedding: SparseRows;
   private readonly x: Float64Array;
-  private readonly headOut: Float64Array;
+  /** Each head's two selected values, reused at every position. */
+  private readonly headOut: Float64Array[];
   private readonly hidden: Float64Array;
   private readonly kv = new Float64Array(2);
   position = 0;
@@ -92,7 +93,7 @@ export class JsEngine {
       ),
     }));
     this.x = new Float64Array(d);
-    this.headOut = new Float64Array(model.heads * 2);
+    this.headOut = Array.from({ length: model.heads }, () => new Float64Array(2));
     this.hidden = new Float64Array(model.dFfn);
   }
 
@@ -124,13 +125,12 @@ export class JsEngine {
         this.kv[0] = layer.value.dot(2 * h, x);
         this.kv[1] = layer.value.dot(2 * h + 1, x);
         cache.insert(kx, ky, this.kv, p);
-        const result = out.subarray(2 * h, 2 * h + 2);
-        if (!cache.query(qx, qy, layer.heads[h].tie, result)) result.fill(0);
+        if (!cache.query(qx, qy, layer.heads[h].tie, out[h])) out[h].fill(0);
       }
       for (let h = 0; h < layer.heads.length; h++) {
         if (!layer.caches[h]) continue;
-        layer.output.addScaled(2 * h, out[2 * h], x);
-        layer.output.addScaled(2 * h + 1, out[2 * h + 1], x);
+        layer.output.addScaled(2 * h, out[h][0], x);
+        layer.output.addScaled(2 * h + 1, out[h][1], x);
       }
       // ReGLU feed-forward: every neuron reads the post-attention residual.
       const F = model.dFfn;

@@ -1,10 +1,10 @@
 // The fallback scheduler: every operation as early as its inputs allow (list scheduling in the
 // graph's creation order, which is topological). Valid and instant; not width-optimal.
 import type { Graph } from '../graph/graph';
-import { FoldedGraph, type Op, type Schedule, validateSchedule } from './plan';
+import { graphOps, type Op, type Schedule, validateSchedule } from './plan';
 
-export function scheduleAsap(graph: Graph, folded = new FoldedGraph(graph)): Schedule {
-  const ops: Op[] = folded.ops().sort((a, b) => Math.min(...a.writes) - Math.min(...b.writes));
+export function scheduleAsap(graph: Graph): Schedule {
+  const ops: Op[] = graphOps(graph).sort((a, b) => Math.min(...a.writes) - Math.min(...b.writes));
   const ready = new Map<number, number>();
   for (const d of graph.dims) if (d.kind === 'input') ready.set(d.id, -1);
   const times = ops.map((op) => {

@@ -17,7 +17,7 @@
 // glpk.js (GLPK in WebAssembly, from its JSON form), which is far slower on the full machine and
 // is meant for small graphs.
 import type { Graph } from '../graph/graph';
-import { FoldedGraph, type Op, type Schedule, validateSchedule } from './plan';
+import { graphOps, type Op, type Schedule, validateSchedule } from './plan';
 
 export type MilpSolver = 'highs' | 'glpk';
 
@@ -51,10 +51,10 @@ export interface LinearModel {
 }
 
 /** The scheduling program, and how to read a solution back. */
-export function formulate(graph: Graph, o: MilpOptions, folded = new FoldedGraph(graph)) {
+export function formulate(graph: Graph, o: MilpOptions) {
   const L = o.layers;
   const layers = Array.from({ length: L }, (_, l) => l);
-  const ops: Op[] = folded.ops();
+  const ops: Op[] = graphOps(graph);
   const time = (op: Op, l: number) => 2 * l + (op.kind === 'reglu' ? 1 : 0);
   const x = (i: number, l: number) => `x${i}_${l}`;
   const writer = new Map<number, number>();

@@ -29,71 +29,35 @@ export interface Schedule {
   readonly layers: number;
 }
 
-/** The graph rewritten for scheduling: which persists stay, and every expression over slotted dims. */
-export class FoldedGraph {
-  /** Persist dims that keep a slot. */
-  readonly materialized: ReadonlySet<number>;
-  private readonly cache = new Map<number, Map<number, number>>();
-
-  constructor(readonly graph: Graph) {
-    for (const l of graph.lookups) {
-      const terms = l.clear ? [...l.clear.terms] : [];
-      if (l.clear && (terms.length !== 1 || terms[0][1] !== 1)) {
-        // A key multiplies the flag by a huge constant, which cancels exactly only for one slot.
-        throw new Error(`lookup ${l.name}: its clear flag must be a single dimension (persist it)`);
-      }
+/**
+ * The operations to schedule, in a fixed order (lookups, then neurons and persisted sums in
+ * creation order). Every persisted sum keeps a slot of its own (see above), so an op reads
+ * exactly the dimensions its expressions name.
+ */
+export function graphOps(graph: Graph): Op[] {
+  const reads = (...es: (Expr | undefined)[]) => {
+    const s = new Set<number>();
+    for (const e of es) if (e) for (const id of e.terms.keys()) s.add(id);
+    return [...s];
+  };
+  const ops: Op[] = graph.lookups.map((l) => {
+    const clear = l.clear ? [...l.clear.terms] : [];
+    if (l.clear && (clear.length !== 1 || clear[0][1] !== 1)) {
+      // A key multiplies the flag by a huge constant, which cancels exactly only for one slot.
+      throw new Error(`lookup ${l.name}: its clear flag must be a single dimension (persist it)`);
     }
-    this.materialized = new Set(graph.dims.filter((d) => d.kind === 'persist').map((d) => d.id));
-  }
-
-  /** True when the dimension has a residual slot. */
-  slotted(id: number): boolean {
-    const k = this.graph.dims[id].kind;
-    return k !== 'persist' || this.materialized.has(id);
-  }
-
-  /** The expression with folded persists replaced by their own expressions, recursively. */
-  fold(e: Expr): Map<number, number> {
-    const out = new Map<number, number>();
-    for (const [id, c] of e.terms) {
-      if (this.slotted(id)) out.set(id, (out.get(id) ?? 0) + c);
-      else for (const [j, cj] of this.foldPersist(id)) out.set(j, (out.get(j) ?? 0) + c * cj);
-    }
-    for (const [id, c] of out) if (c === 0) out.delete(id);
-    return out;
-  }
-
-  private foldPersist(id: number): Map<number, number> {
-    let hit = this.cache.get(id);
-    if (!hit) {
-      hit = this.fold(this.graph.dims[id].e!);
-      this.cache.set(id, hit);
-    }
-    return hit;
-  }
-
-  /** The operations to schedule. */
-  ops(): Op[] {
-    const g = this.graph;
-    const reads = (...es: (Expr | undefined)[]) => {
-      const s = new Set<number>();
-      for (const e of es) if (e) for (const id of this.fold(e).keys()) s.add(id);
-      return [...s];
-    };
-    const ops: Op[] = g.lookups.map((l) => ({
+    return {
       kind: 'lookup' as const,
       id: l.id,
       reads: reads(l.query[0], l.query[1], l.key[0], l.key[1], l.clear, ...l.values),
       writes: l.dims,
-    }));
-    for (const d of g.dims) {
-      if (d.kind === 'reglu') ops.push({ kind: 'reglu', id: d.id, reads: reads(d.a, d.b), writes: [d.id] });
-      if (d.kind === 'persist' && this.materialized.has(d.id)) {
-        ops.push({ kind: 'persist', id: d.id, reads: reads(d.e), writes: [d.id] });
-      }
-    }
-    return ops;
+    };
+  });
+  for (const d of graph.dims) {
+    if (d.kind === 'reglu') ops.push({ kind: 'reglu', id: d.id, reads: reads(d.a, d.b), writes: [d.id] });
+    if (d.kind === 'persist') ops.push({ kind: 'persist', id: d.id, reads: reads(d.e), writes: [d.id] });
   }
+  return ops;
 }
 
 /** Checks a schedule: every op after what it reads, lookups in attention, neurons in the FFN. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Graph } from '../graph/graph';
 import { scheduleAsap } from './heuristic';
 import { scheduleMilp } from './milp';
-import { FoldedGraph, type Schedule, validateSchedule } from './plan';
+import { graphOps, type Schedule, validateSchedule } from './plan';
 
 export type Solver = 'highs' | 'glpk' | 'heuristic';
 
@@ -76,7 +76,7 @@ export async function scheduleGraph(graph: Graph, r: ScheduleRequest): Promise<S
 function readCached(file: string, graph: Graph): { schedule: Schedule; source: string } | undefined {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as { source: string; times: number[] };
-    const ops = new FoldedGraph(graph).ops();
+    const ops = graphOps(graph);
     if (!Array.isArray(data.times) || data.times.length !== ops.length) return undefined;
     const schedule = { ops, times: data.times, layers: Math.floor(Math.max(...data.times) / 2) + 1 };
     validateSchedule(schedule, graph);

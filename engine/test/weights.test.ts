@@ -7,11 +7,11 @@ import { buildMachineGraph } from '../machine/interpreter';
 import { loadManifest } from '../manifest';
 import { JsEngine } from '../model/js-engine';
 import { scheduleAsap } from '../schedule/heuristic';
-import { FoldedGraph, validateSchedule } from '../schedule/plan';
+import { validateSchedule } from '../schedule/plan';
 import { promptTokens } from '../tokens/program-file';
 import { T_HALT } from '../tokens/vocabulary';
 import { runReference } from '../vm/reference';
-import { buildWeights } from '../weights/build';
+import { buildWeights, finalReads as finalReadsOf } from '../weights/build';
 import { crc32, parseModel, serializeModel, WeightFileError } from '../weights/file';
 import type { TransformerModel } from '../weights/model';
 import { planSlots } from '../weights/slots';
@@ -38,13 +38,7 @@ async function generate(m: TransformerModel, name: string, args?: string) {
 }
 
 test('slot reuse: every operation finds what it reads in the slot it reads', () => {
-  const folded = new FoldedGraph(machine.graph);
-  const finalReads = new Set(
-    [machine.graph.one, machine.graph.position, machine.graph.positionSq].map(
-      (e) => machine.graph.dimOf(e).id,
-    ),
-  );
-  for (const e of machine.scores) for (const id of folded.fold(e).keys()) finalReads.add(id);
+  const finalReads = finalReadsOf(machine);
   const plan = planSlots(machine.graph, schedule, finalReads);
   assert.ok(
     plan.dModel < machine.graph.dims.length / 2,

@@ -123,23 +123,6 @@ export const OPCODES: readonly OpcodeInfo[] = [
   op('input_base', 0, 0, 'input', 0),
 ];
 
-const BY_NAME = new Map<string, number>(OPCODES.map((o, i) => [o.name, i]));
-
-/** Index of an opcode in OPCODES, or -1. */
-export function opcodeIndex(name: string): number {
-  return BY_NAME.get(name) ?? -1;
-}
-
-export function isOpcodeName(name: string): name is OpcodeName {
-  return BY_NAME.has(name);
-}
-
-export function opcodeInfo(name: string): OpcodeInfo {
-  const i = BY_NAME.get(name);
-  if (i === undefined) throw new Error(`unknown opcode '${name}'`);
-  return OPCODES[i];
-}
-
 /** Opcode indices, for hot loops that switch on numbers rather than strings. */
 export const Op = Object.freeze(Object.fromEntries(OPCODE_NAMES.map((n, i) => [n, i]))) as Readonly<
   Record<OpcodeName, number>

@@ -118,7 +118,3 @@ export function commitToken(stackDelta: number, sts: 0 | 1, bt: 0 | 1): number {
   if (id === undefined) throw new Error(`no commit token for (${stackDelta}, sts=${sts}, bt=${bt})`);
   return id;
 }
-
-export function commitOf(id: number): Commit {
-  return COMMITS[id - COMMIT_BASE];
-}

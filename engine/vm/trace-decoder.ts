@@ -305,16 +305,6 @@ export class TraceDecoder {
     this.phase = Phase.Start;
     this.branchTaken = false;
   }
-
-  /** True between instructions (no partial instruction pending). */
-  get atInstructionBoundary(): boolean {
-    return this.phase === Phase.Start;
-  }
-
-  /** Bytes of the current, unfinished instruction seen so far. */
-  get pendingBytes(): readonly number[] {
-    return this.phase === Phase.Start ? [] : this.bytes;
-  }
 }
 
 const EXPECTED_COMMIT = OPCODES.map((o) =>

@@ -141,9 +141,3 @@ export function readSections(bytes: Uint8Array): SectionSpan[] {
   }
   return sections;
 }
-
-/** The payload of the named custom section, if present. */
-export function customSection(bytes: Uint8Array, name: string): Uint8Array | undefined {
-  const s = readSections(bytes).find((x) => x.id === 0 && x.name === name);
-  return s && bytes.subarray(s.start, s.end);
-}

@@ -15,7 +15,7 @@
 import type { Expr } from '../graph/expr';
 import type { Graph } from '../graph/graph';
 import type { MachineGraph } from '../machine/interpreter';
-import { FoldedGraph, type Schedule } from '../schedule/plan';
+import type { Schedule } from '../schedule/plan';
 import { vocabulary } from '../tokens/vocabulary';
 import type { HeadInfo, LayerWeights, TransformerModel } from './model';
 import { planSlots } from './slots';
@@ -55,9 +55,8 @@ interface Passthrough {
  */
 export function finalReads(machine: MachineGraph): Set<number> {
   const graph = machine.graph;
-  const folded = new FoldedGraph(graph);
   const reads = new Set<number>([graph.one, graph.position, graph.positionSq].map((e) => graph.dimOf(e).id));
-  for (const e of machine.scores) for (const id of folded.fold(e).keys()) reads.add(id);
+  for (const e of machine.scores) for (const id of e.terms.keys()) reads.add(id);
   return reads;
 }
 
@@ -67,15 +66,8 @@ export function buildWeights(
   meta: Record<string, string | number> = {},
 ): TransformerModel {
   const graph: Graph = machine.graph;
-  const folded = new FoldedGraph(graph);
   const inputs = graph.dims.filter((x) => x.kind === 'input');
-  // Read at the end: by the scores, and in every layer by passthrough heads and erase neurons
-  // (the position features and `one`).
-  const finalReads = new Set<number>(
-    [graph.one, graph.position, graph.positionSq].map((e) => graph.dimOf(e).id),
-  );
-  for (const e of machine.scores) for (const id of folded.fold(e).keys()) finalReads.add(id);
-  const plan = planSlots(graph, schedule, finalReads);
+  const plan = planSlots(graph, schedule, finalReads(machine));
   const d = plan.dModel;
   const V = machine.embeddings.length;
   /** Slot whose old value a write must erase, by `time:writer`. */
@@ -88,7 +80,7 @@ export function buildWeights(
   };
   const row = (e: Expr, scale = 1): Float64Array => {
     const r = new Float64Array(d);
-    for (const [id, c] of folded.fold(e)) r[slotOf(id)] += c * scale;
+    for (const [id, c] of e.terms) r[slotOf(id)] += c * scale;
     return r;
   };
   const unit = (slot: number, sign = 1) => {

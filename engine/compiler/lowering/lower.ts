@@ -36,7 +36,7 @@ function callHelper(b: FunctionBuilder, name: string): void {
 
 /** x << k for the value on top of the stack, 0 < k < 32. */
 function shiftLeftConst(b: FunctionBuilder, k: number): void {
-  const t = b.newLocal();
+  const t = b.scratch('lowering');
   const bytes = k >> 3;
   if (bytes > 0) {
     // Zero scratch word 0, store x at byte `bytes`, read word 0 back: x << 8·bytes.
@@ -59,7 +59,7 @@ function shiftLeftConst(b: FunctionBuilder, k: number): void {
 
 /** x >> 8·bytes (logical or arithmetic) through scratch memory. */
 function shiftRightBytes(b: FunctionBuilder, bytes: number, signed: boolean): void {
-  const t = b.newLocal();
+  const t = b.scratch('lowering');
   b.emit('local.set', t);
   b.emit('i32.const', 0);
   b.emit('local.get', t);
@@ -83,7 +83,7 @@ function shiftRightBytes(b: FunctionBuilder, bytes: number, signed: boolean): vo
 /** Sign-extends the low 8 or 16 bits: store them to scratch and load them back signed. */
 export function signExtend(b: FunctionBuilder, bits: 8 | 16): void {
   b.as('lowered', () => {
-    const t = b.newLocal();
+    const t = b.scratch('lowering');
     b.emit('local.set', t);
     b.emit('i32.const', 0);
     b.emit('local.get', t);
@@ -95,7 +95,7 @@ export function signExtend(b: FunctionBuilder, bits: 8 | 16): void {
 
 /** x & mask for masks of whole low bytes (0xff, 0xffff, 0xffffff) through scratch memory. */
 export function maskLowBytes(b: FunctionBuilder, bytes: number): void {
-  const t = b.newLocal();
+  const t = b.scratch('lowering');
   b.emit('local.set', t);
   if (bytes === 3) {
     b.emit('i32.const', 0);
@@ -131,7 +131,7 @@ function mulConst(b: FunctionBuilder, c: number, negate: boolean): void {
     b.emit('i32.const', 0);
     return;
   }
-  const x = b.newLocal();
+  const x = b.scratch('lowering');
   b.emit('local.set', x);
   if (negate) b.emit('i32.const', 0);
   let first = true;

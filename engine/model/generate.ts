@@ -1,0 +1,56 @@
+// Autoregressive generation for anything that reads a token and predicts the next one (the graph
+// evaluator, the JS engine, later the native engine): prefill the prompt, then take the predicted
+// token and feed it back until `halt`, comparing with an expected trace when one is given.
+import { T_HALT, tokenText } from '../tokens/vocabulary';
+
+export interface TokenModel {
+  feed(token: number): void;
+  predict(): number;
+}
+
+export interface Generation {
+  /** Generated tokens (after the prompt), `halt` included when reached. */
+  readonly tokens: Int32Array;
+  readonly halted: boolean;
+  /** When compared with an expected trace: the first generated index that differs. */
+  readonly mismatch?: { readonly index: number; readonly expected: number; readonly actual: number };
+  readonly seconds: number;
+}
+
+export interface GenerateOptions {
+  readonly maxTokens?: number;
+  /** The trace the generated tokens must equal; generation stops at the first difference. */
+  readonly expected?: ArrayLike<number>;
+  /** Sees every generated token that matched (all of them without `expected`). */
+  readonly onToken?: (token: number) => void;
+}
+
+export function generate(model: TokenModel, prompt: ArrayLike<number>, o: GenerateOptions = {}): Generation {
+  const start = performance.now();
+  for (let i = 0; i < prompt.length; i++) model.feed(prompt[i]);
+  const out: number[] = [];
+  const max = o.maxTokens ?? (o.expected ? o.expected.length : 50_000_000);
+  let mismatch: Generation['mismatch'];
+  while (out.length < max) {
+    const t = model.predict();
+    out.push(t);
+    if (o.expected && t !== o.expected[out.length - 1]) {
+      mismatch = { index: out.length - 1, expected: o.expected[out.length - 1] ?? -1, actual: t };
+      break;
+    }
+    o.onToken?.(t);
+    if (t === T_HALT) break;
+    model.feed(t);
+  }
+  return {
+    tokens: Int32Array.from(out),
+    halted: out[out.length - 1] === T_HALT && !mismatch,
+    mismatch,
+    seconds: (performance.now() - start) / 1000,
+  };
+}
+
+export function describeMismatch(m: NonNullable<Generation['mismatch']>, promptLength: number): string {
+  const expected = m.expected >= 0 ? tokenText(m.expected) : '<end of trace>';
+  return `first mismatch at token ${promptLength + m.index} (generated #${m.index}): expected '${expected}', got '${tokenText(m.actual)}'`;
+}
