@@ -42,6 +42,8 @@ import {
 const H = 2 ** 20;
 /** Key stride of one call depth in the locals lookup (room for 2048 locals of 4 bytes). */
 const LOCALS_STRIDE = 8192;
+/** Adding this to |x| < 2^51 rounds x to the nearest integer in float64 (the spacing there is 1). */
+const ROUNDING = 1.5 * 2 ** 52;
 
 export interface MachineGraph {
   readonly graph: Graph;
@@ -79,6 +81,7 @@ export function buildMachineGraph(
   const isClose = g.input('is_close');
   const isByte = g.input('is_byte');
   const byteValue = g.input('byte_value');
+  const byteSign = g.input('byte_sign'); // the byte is ≥ 128
   const carry = g.input('carry');
   const isCommit = g.input('is_commit');
   const commitSd = g.input('commit_sd');
@@ -93,8 +96,9 @@ export function buildMachineGraph(
 
   const embeddings: Expr[] = new Array(VOCAB_SIZE).fill(new Expr());
   for (let b = 0; b < 256; b++) {
-    embeddings[BYTE_BASE + b] = one.plus(isByte, byteValue.times(b));
-    embeddings[CARRY_BASE + b] = one.plus(isByte, byteValue.times(b), carry);
+    const sign = byteSign.times(b >= 128 ? 1 : 0);
+    embeddings[BYTE_BASE + b] = one.plus(isByte, byteValue.times(b), sign);
+    embeddings[CARRY_BASE + b] = one.plus(isByte, byteValue.times(b), sign, carry);
     embeddings[OUT_BASE + b] = one.plus(isOut);
   }
   COMMITS.forEach((cm, i) => {
@@ -151,10 +155,12 @@ export function buildMachineGraph(
   );
   const stackDelta = commitSd.minus(isOut);
   const callDelta = isCallCommit.minus(isReturnCommit);
-  const sums = g.fetchSum([cursorDelta, stackDelta, callDelta], 'state');
-  const cursor = name('cursor', sums[0]);
-  const depth = name('stack_depth', sums[1]);
-  const callDepth = name('call_depth', sums[2]);
+  // Two averaging lookups: the depths need only the token (layer 0), the cursor needs the jump
+  // offset first.
+  const cursor = name('cursor', g.fetchSum([cursorDelta], 'cursor')[0]);
+  const [depth, callDepth] = g.fetchSum([stackDelta, callDelta], 'depths');
+  name('stack_depth', depth);
+  name('call_depth', callDepth);
   /**
    * 1 from the end of the program section on: writes before it are program bytes, not state. The
    * position of `}` comes from a lookup, so the flag is exactly 0 or 1 (a prefix sum would carry
@@ -193,16 +199,19 @@ export function buildMachineGraph(
     memoryOffset = immediate;
   } else {
     // Tables indexed by the cursor: one neuron per instruction i, relu(1 − (cursor − i)²), which is
-    // 1 at i = cursor and 0 elsewhere; every table is a linear combination of these neurons. Only
-    // one neuron is nonzero, so the rounding noise of the cursor (a prefix sum) stays relative to
-    // the table's value: tables hold small numbers (bytes, opcode numbers, local indices, offsets),
-    // never whole 32-bit immediates.
+    // exactly 1 at i = cursor and 0 elsewhere (the cursor is rounded first); every table is a
+    // linear combination of these neurons.
     const instructions = program!;
-    const cursorSq = g.square(cursor, 'cursor_sq');
+    // The cursor is a prefix sum, so it carries rounding noise, which opcode matches (and the
+    // gates that scale them by 2^36) must not see. One neuron rounds it: relu(cursor + 1.5·2^52)
+    // is computed in float64, where the spacing at 1.5·2^52 is 1, so it IS round(cursor) + 1.5·2^52.
+    const rounded = g.reglu(one, cursor.plus(c(ROUNDING)), 'cursor_rounded');
+    const exactCursor = g.persist(rounded.minus(c(ROUNDING)), 'cursor_exact');
+    const cursorSq = g.square(exactCursor, 'cursor_sq');
     const at = instructions.map((_, i) =>
       g.reglu(
         one,
-        cursor
+        exactCursor
           .times(2 * i)
           .minus(cursorSq)
           .plus(c(1 - i * i)),
@@ -242,6 +251,38 @@ export function buildMachineGraph(
     linearSum(ops.map((x) => g.reglu(value, opMatch(x), `${label}@${x}`)));
   const is = (ops: readonly OpcodeName[], label: string) => g.persist(when(ops, one, label), label);
 
+  // Gated neurons: a case of the next byte is computed in ONE layer of neurons by folding its
+  // conditions into the gate. A condition is 1 when it holds and an integer ≤ 0 when it does not
+  // (an opcode match, a 0/1 flag); shift(conditions) is 0 when all hold and ≤ −BIG otherwise,
+  // which zeroes relu(gate + shift) for any gate below BIG (trace values and addresses are < 2^34).
+  const BIG = 2 ** 36;
+  const shift = (conds: Expr[]) => linearSum(conds.map((x) => x.minus(one).times(BIG)));
+  /** a·relu(b) when every condition holds, else 0: one neuron. */
+  const gatedReglu = (a: Expr, b: Expr, conds: Expr[], label: string) =>
+    g.reglu(a, b.plus(shift(conds)), label);
+  /** a·[d ≥ 0] for integer d when every condition holds: two neurons. */
+  const gatedStep = (a: Expr, d: Expr, conds: Expr[], label: string) =>
+    gatedReglu(a, d.plus(one), conds, `${label}+`).minus(gatedReglu(a, d, conds, `${label}-`));
+  /** a·[d = 0] for integer d when every condition holds: three neurons (a tent). */
+  const gatedTent = (a: Expr, d: Expr, conds: Expr[], label: string) =>
+    linearSum([
+      gatedReglu(a, d.plus(one), conds, `${label}<`),
+      gatedReglu(a, d, conds, `${label}=`).times(-2),
+      gatedReglu(a, d.minus(one), conds, `${label}>`),
+    ]);
+  /** 1 when every condition holds, else 0: one neuron. */
+  const all = (conds: Expr[], label: string) => gatedReglu(one, one, conds, label);
+  /**
+   * 1 on the value bytes an instruction in `ops` writes to state, in the trace (not the prompt):
+   * the conjunction of three flags in one neuron per opcode, relu(match + is_byte + in_trace − 2),
+   * since match ≤ 0 for other opcodes and the two flags are exactly 0 or 1.
+   */
+  const writeFlag = (ops: readonly OpcodeName[], label: string) =>
+    g.persist(
+      linearSum(ops.map((x) => g.reglu(one, opMatch(x).plus(isByte, inTrace).minus(c(2)), `${label}@${x}`))),
+      label,
+    );
+
   // ── The operand stack ──
   const notPush = g.persist(one.minus(commitSts), 'not_push');
   const entry = (d: Expr, label: string) =>
@@ -261,14 +302,7 @@ export function buildMachineGraph(
 
   // ── Locals, per call depth ──
   const localKey = callDepth.times(LOCALS_STRIDE).plus(localIndex.times(4));
-  const writesLocal = g.persist(
-    g.reglu(
-      g.reglu(when(['local.set', 'local.tee'], one, 'local_write_op'), isByte, 'local_write_byte'),
-      inTrace,
-      'local_write',
-    ),
-    'local_write',
-  );
+  const writesLocal = writeFlag(['local.set', 'local.tee'], 'local_write');
   const [localByte] = g.fetch([byteValue], {
     query: localKey.plus(k),
     key: localKey.plus(k).minus(one),
@@ -279,41 +313,18 @@ export function buildMachineGraph(
 
   // ── Memory, per byte ──
   const storeOps: OpcodeName[] = ['i32.store', 'i32.store8', 'i32.store16', 'input_base'];
-  const writesMemory = g.persist(
-    g.reglu(
-      g.reglu(when(storeOps, one, 'memory_write_op'), isByte, 'memory_write_byte'),
-      inTrace,
-      'memory_write',
-    ),
-    'memory_write',
-  );
+  const writesMemory = writeFlag(storeOps, 'memory_write');
   const writeAddress = secondValue.plus(memoryOffset, k).minus(one);
   const readAddress = name('memory_read_address', topValue.plus(memoryOffset, k));
-  const [dirtyByte, dirtyAddress] = g.fetch([byteValue, writeAddress], {
+  const [dirtyByte, dirtyAddress, dirtySign] = g.fetch([byteValue, writeAddress, byteSign], {
     query: readAddress,
     key: writeAddress,
     clear: g.persist(one.minus(writesMemory), 'not_memory_write'),
     name: 'memory_byte_dirty',
   });
-  // Exact-address check: dirty·max(0, 1 − |diff|), so unwritten addresses read 0.
-  const diff = g.persist(dirtyAddress.minus(readAddress), 'memory_address_diff');
-  const memoryByte = name(
-    'memory_byte',
-    g.persist(
-      g
-        .reglu(dirtyByte, diff.plus(one), 'memory_tent_left')
-        .minus(g.reglu(dirtyByte, diff, 'memory_tent_middle').times(2))
-        .plus(g.reglu(dirtyByte, diff.minus(one), 'memory_tent_right')),
-      'memory_byte',
-    ),
-  );
-  const memorySign = g.stepglu(one, memoryByte.minus(c(128)), 'memory_sign');
 
   // ── The call stack: each call's immediate bytes, by call depth ──
-  const writesCall = g.persist(
-    g.reglu(g.reglu(when(['call'], one, 'call_write_op'), isByte, 'call_write_byte'), inTrace, 'call_write'),
-    'call_write',
-  );
+  const writesCall = writeFlag(['call'], 'call_write');
   const [callByte] = g.fetch([byteValue], {
     query: callDepth.minus(one).times(4).plus(k),
     key: callDepth.times(4).plus(k).minus(one),
@@ -321,52 +332,64 @@ export function buildMachineGraph(
     name: 'call_stack_byte',
   });
 
-  // ── Arithmetic on the byte being emitted (k), with the carry of the previous byte ──
+  // ── The byte being emitted (k), each case one layer of gated neurons ──
   const carryIn = carry; // the current token's flag: the previous byte's carry or borrow out
-  const sum = g.persist(secondByte.plus(topByte, carryIn), 'add_sum');
-  const addCarry = g.stepglu(one, sum.minus(c(256)), 'add_carry');
-  const addByte = sum.minus(addCarry.times(256));
-  const difference = g.persist(secondByte.minus(topByte).minus(carryIn), 'sub_difference');
-  const subBorrow = g.persist(one.minus(g.stepglu(one, difference, 'sub_no_borrow')), 'sub_borrow');
-  const subByte = difference.plus(subBorrow.times(256));
-  const retDifference = g.persist(immByteK.minus(callByte).minus(carryIn), 'return_difference');
-  const retBorrow = g.persist(one.minus(g.stepglu(one, retDifference, 'return_no_borrow')), 'return_borrow');
-  const retByte = retDifference.plus(retBorrow.times(256));
-
-  // Comparisons on whole values: a = second, b = top.
-  const [a, b] = [secondValue, topValue];
-  const ltU = g.stepglu(one, b.minus(a).minus(one), 'lt_u');
-  const gtU = g.stepglu(one, a.minus(b).minus(one), 'gt_u');
-  const eq = one.minus(ltU).minus(gtU);
-  const signA = g.stepglu(one, a.minus(c(2 ** 31)), 'sign_a');
-  const signB = g.stepglu(one, b.minus(c(2 ** 31)), 'sign_b');
-  const aS = a.minus(signA.times(2 ** 32));
-  const bS = b.minus(signB.times(2 ** 32));
-  const ltS = g.stepglu(one, bS.minus(aS).minus(one), 'lt_s');
-  const gtS = g.stepglu(one, aS.minus(bS).minus(one), 'gt_s');
-  const bits: [OpcodeName, Expr][] = [
-    ['i32.eqz', one.minus(nonzero)],
-    ['i32.eq', eq],
-    ['i32.ne', one.minus(eq)],
-    ['i32.lt_s', ltS],
-    ['i32.lt_u', ltU],
-    ['i32.gt_s', gtS],
-    ['i32.gt_u', gtU],
-    ['i32.le_s', one.minus(gtS)],
-    ['i32.le_u', one.minus(gtU)],
-    ['i32.ge_s', one.minus(ltS)],
-    ['i32.ge_u', one.minus(ltU)],
-  ];
   const firstByte = kIs(0);
-  const selected = g.persist(
-    g
-      .reglu(thirdByte, nonzero, 'select_a')
-      .plus(secondByte)
-      .minus(g.reglu(secondByte, nonzero, 'select_b_off')),
-    'select_byte',
+  const below2 = one.minus(k2);
+  const at = (x: OpcodeName, ...more: Expr[]) => [opMatch(x), ...more];
+
+  // Addition, subtraction, and the return address (the call's immediate minus the return's).
+  const sum = secondByte.plus(topByte, carryIn);
+  const addCarry = gatedStep(one, sum.minus(c(256)), at('i32.add'), 'add_carry');
+  const difference = secondByte.minus(topByte).minus(carryIn);
+  const subBorrow = all(at('i32.sub'), 'sub_op').minus(
+    gatedStep(one, difference, at('i32.sub'), 'sub_no_borrow'),
+  );
+  const retDifference = immByteK.minus(callByte).minus(carryIn);
+  const retBorrow = all(at('return'), 'return_op').minus(
+    gatedStep(one, retDifference, at('return'), 'return_no_borrow'),
   );
 
-  const below2 = one.minus(k2);
+  // Loads: the dirty byte counts only at the exact address (a tent in the address difference), so
+  // unwritten memory reads 0; the sign of a signed load's top byte comes with it (byte_sign).
+  const diff = dirtyAddress.minus(readAddress);
+  const loadByte = (x: OpcodeName, ...more: Expr[]) =>
+    gatedTent(dirtyByte, diff, at(x, ...more), `load@${x}`);
+  const loadSign = (x: OpcodeName, kAt: Expr) => gatedTent(dirtySign, diff, at(x, kAt), `sign@${x}`);
+
+  // Comparisons on whole values, a = second, b = top, in the first byte (the rest are 0). With
+  // unsigned steps and the sign bits, lt_s = lt_u + sign(a) − sign(b).
+  const [a, b] = [secondValue, topValue];
+  const comparison = (x: OpcodeName, form: (steps: Record<string, Expr>, always: Expr) => Expr) => {
+    const cond = at(x, firstByte);
+    const step = (d: Expr, label: string) => gatedStep(one, d, cond, `${x}.${label}`);
+    return form(
+      {
+        ltU: step(b.minus(a).minus(one), 'lt_u'),
+        gtU: step(a.minus(b).minus(one), 'gt_u'),
+        signA: step(a.minus(c(2 ** 31)), 'sign_a'),
+        signB: step(b.minus(c(2 ** 31)), 'sign_b'),
+        nonzero: step(b.minus(one), 'nonzero'),
+      },
+      all(cond, `${x}.first_byte`),
+    );
+  };
+  const ltS = (s: Record<string, Expr>) => s.ltU.plus(s.signA).minus(s.signB);
+  const gtS = (s: Record<string, Expr>) => s.gtU.plus(s.signB).minus(s.signA);
+  const bits: Expr[] = [
+    comparison('i32.eqz', (s, t) => t.minus(s.nonzero)),
+    comparison('i32.eq', (s, t) => t.minus(s.ltU).minus(s.gtU)),
+    comparison('i32.ne', (s) => s.ltU.plus(s.gtU)),
+    comparison('i32.lt_s', ltS),
+    comparison('i32.lt_u', (s) => s.ltU),
+    comparison('i32.gt_s', gtS),
+    comparison('i32.gt_u', (s) => s.gtU),
+    comparison('i32.le_s', (s, t) => t.minus(gtS(s))),
+    comparison('i32.le_u', (s, t) => t.minus(s.gtU)),
+    comparison('i32.ge_s', (s, t) => t.minus(ltS(s))),
+    comparison('i32.ge_u', (s, t) => t.minus(s.ltU)),
+  ];
+
   const resultByte = name(
     'result_byte',
     g.persist(
@@ -374,18 +397,20 @@ export function buildMachineGraph(
         when(['i32.const', 'br', 'br_if', 'call'], immByteK, 'imm'),
         when(['local.get'], localByte, 'local'),
         when(['local.set', 'local.tee', 'i32.store', 'i32.store8', 'i32.store16'], topByte, 'top'),
-        when(['select'], selected, 'select'),
-        when(['i32.add'], addByte, 'add'),
-        when(['i32.sub'], subByte, 'sub'),
-        when(['return'], retByte, 'return'),
-        when(['i32.load'], memoryByte, 'load'),
-        when(['i32.load8_u', 'i32.load8_s'], g.reglu(memoryByte, firstByte, 'memory_first_byte'), 'load8'),
-        when(['i32.load16_u', 'i32.load16_s'], g.reglu(memoryByte, below2, 'memory_low_half'), 'load16'),
-        when(['i32.load8_s'], g.reglu(carryIn.times(255), k1, 'sign_fill_8'), 'load8_s_fill'),
-        when(['i32.load16_s'], g.reglu(carryIn.times(255), k2, 'sign_fill_16'), 'load16_s_fill'),
-        ...bits.map(([x, bit]) =>
-          g.reglu(g.reglu(bit, firstByte, `${x}_first_byte`), opMatch(x), `bit@${x}`),
-        ),
+        // select: the third value when the top is nonzero, else the second.
+        when(['select'], secondByte, 'select'),
+        gatedStep(thirdByte.minus(secondByte), topValue.minus(one), at('select'), 'select_third'),
+        when(['i32.add'], sum, 'add').minus(addCarry.times(256)),
+        when(['i32.sub'], difference, 'sub').plus(subBorrow.times(256)),
+        when(['return'], retDifference, 'return').plus(retBorrow.times(256)),
+        loadByte('i32.load'),
+        loadByte('i32.load8_u', firstByte),
+        loadByte('i32.load8_s', firstByte),
+        loadByte('i32.load16_u', below2),
+        loadByte('i32.load16_s', below2),
+        gatedReglu(carryIn.times(255), one, at('i32.load8_s', k1), 'sign_fill_8'),
+        gatedReglu(carryIn.times(255), one, at('i32.load16_s', k2), 'sign_fill_16'),
+        ...bits,
       ]),
       'result_byte',
     ),
@@ -394,19 +419,13 @@ export function buildMachineGraph(
     'result_carry',
     g.persist(
       linearSum([
-        when(['i32.add'], addCarry, 'add_carry'),
-        when(['i32.sub'], subBorrow, 'sub_borrow'),
-        when(['return'], retBorrow, 'return_borrow'),
-        when(
-          ['i32.load8_s'],
-          g.reglu(memorySign, firstByte, 'sign_8_first').plus(g.reglu(carryIn, k1, 'sign_8_rest')),
-          'load8_s_sign',
-        ),
-        when(
-          ['i32.load16_s'],
-          g.reglu(memorySign, kIs(1), 'sign_16_second').plus(g.reglu(carryIn, k2, 'sign_16_rest')),
-          'load16_s_sign',
-        ),
+        addCarry,
+        subBorrow,
+        retBorrow,
+        loadSign('i32.load8_s', firstByte),
+        gatedReglu(carryIn, one, at('i32.load8_s', k1), 'sign_8_rest'),
+        loadSign('i32.load16_s', kIs(1)),
+        gatedReglu(carryIn, one, at('i32.load16_s', k2), 'sign_16_rest'),
       ]),
       'result_carry',
     ),
@@ -477,8 +496,11 @@ export function buildMachineGraph(
   const emitHalt = atBoundary(is(['halt'], 'is_halt'), 'emit_halt');
 
   // Fields of the commit to emit.
-  const sd = linearSum(
-    OPCODES.filter((o) => o.stackDelta !== 0).map((o) => when([o.name], c(o.stackDelta), `sd_${o.name}`)),
+  const sd = g.persist(
+    linearSum(
+      OPCODES.filter((o) => o.stackDelta !== 0).map((o) => when([o.name], c(o.stackDelta), `sd_${o.name}`)),
+    ),
+    'commit_sd',
   );
   const sts = is(
     OPCODES.filter((o) => o.sts === 1).map((o) => o.name),

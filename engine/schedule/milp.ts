@@ -1,23 +1,28 @@
 // The schedule as a mixed-integer program. For a fixed number of layers L:
 //
-//   x[i,l] ∈ {0,1}      op i runs in layer l (lookups and persisted sums in its attention phase,
-//                       neurons in its FFN phase); Σ_l x[i,l] = 1
-//   T_i = Σ_l (2l + phase_i)·x[i,l]           the op's time
-//   T_j ≥ T_i + 1       for every value op j reads from op i
-//   live[v,b] ≥ [T_i ≤ b] + [T_j > b] − 1     for every reader j of v and boundary b (after time b)
+//   x[i,t] ∈ {0,1}      op i runs at time t (lookups at attention times, neurons at FFN times,
+//                       persisted sums at either); Σ_t x[i,t] = 1
+//   T_i = Σ_t t·x[i,t]  the op's time
+//   T_j ≥ T_i + 1       for every value a lookup or neuron j reads from op i (persisted sums: T_j ≥ T_i)
+//   live[v,b] ≥ [W_v ≤ b] + [R_j > b] − 1     for every reader j of v and boundary b (after time b)
 //   D ≥ Σ_v live[v,b]   for every boundary b  (a value that is live needs a slot)
 //   H ≥ heads of layer l, F ≥ neurons of layer l
 //   minimize D + H + F/64
 //
-// [T_i ≤ b] and [T_j > b] are sums of x over the layers that put the op on that side of b, so the
-// program is linear. The slot plan then realizes exactly D slots (greedy interval coloring in time
-// order is optimal), plus the erases that reuse costs.
+// W_v is when v's slot is first written: its time, or for a persisted sum the attention time its
+// older terms are copied in (plan.ts). A sum of neurons only is pinned to its neurons' time, so
+// they write into its slot and it holds no slot earlier. R_j is when reader j takes v from the
+// residual stream: its time, or a persisted sum's copy time (a term computed at that time or later
+// is written into the sum's slot directly and needs no slot: then W_v ≥ R_j and v is not live).
+// [W ≤ b] and [R > b] are sums of x over the times on that side of b, so the program is linear.
+// The slot plan then realizes D slots (greedy interval coloring in time order is optimal), plus
+// the erases that reuse costs.
 //
 // Two solvers read it: HiGHS (the `highs` package, HiGHS in WebAssembly, from CPLEX LP text) and
 // glpk.js (GLPK in WebAssembly, from its JSON form), which is far slower on the full machine and
 // is meant for small graphs.
 import type { Graph } from '../graph/graph';
-import { graphOps, type Op, type Schedule, validateSchedule } from './plan';
+import { copyTime, graphOps, type Op, type Schedule, validateSchedule } from './plan';
 
 export type MilpSolver = 'highs' | 'glpk';
 
@@ -53,23 +58,33 @@ export interface LinearModel {
 /** The scheduling program, and how to read a solution back. */
 export function formulate(graph: Graph, o: MilpOptions) {
   const L = o.layers;
-  const layers = Array.from({ length: L }, (_, l) => l);
-  const ops: Op[] = graphOps(graph);
-  const time = (op: Op, l: number) => 2 * l + (op.kind === 'reglu' ? 1 : 0);
-  const x = (i: number, l: number) => `x${i}_${l}`;
+  const finals = new Set(o.finalReads);
+  const ops: Op[] = graphOps(graph, finals);
+  const allTimes = Array.from({ length: 2 * L }, (_, t) => t);
+  const timesOf = (op: Op) =>
+    op.kind === 'persist' ? allTimes : allTimes.filter((t) => t % 2 === (op.kind === 'reglu' ? 1 : 0));
+  const x = (i: number, t: number) => `x${i}_${t}`;
   const writer = new Map<number, number>();
   ops.forEach((op, i) => {
     for (const w of op.writes) writer.set(w, i);
   });
+  /** Persisted sums of neurons only: pinned to their neurons' time. */
+  const neuronSum = (op: Op) =>
+    op.kind === 'persist' && op.reads.every((r) => graph.dims[r].kind === 'reglu' && writer.has(r));
+  const writeTime = (op: Op, t: number) => (op.kind === 'persist' && !neuronSum(op) ? copyTime(t) : t);
+  const readTime = (op: Op, t: number) => (op.kind === 'persist' ? copyTime(t) : t);
+  const timeTerms = (i: number, sign: number): Term[] =>
+    timesOf(ops[i]).map((t): Term => [sign * t, x(i, t)]);
+
   const model: LinearModel = { objective: [], constraints: [], continuous: [], binaries: [] };
   const add = (name: string, terms: Term[], lo?: number, hi?: number) =>
     model.constraints.push({ name, terms, lo, hi });
 
-  ops.forEach((_, i) => {
-    for (const l of layers) model.binaries.push(x(i, l));
+  ops.forEach((op, i) => {
+    for (const t of timesOf(op)) model.binaries.push(x(i, t));
     add(
       `one${i}`,
-      layers.map((l) => [1, x(i, l)]),
+      timesOf(op).map((t) => [1, x(i, t)]),
       1,
       1,
     );
@@ -80,28 +95,31 @@ export function formulate(graph: Graph, o: MilpOptions) {
       readers.set(r, [...(readers.get(r) ?? []), j]);
       const i = writer.get(r);
       if (i === undefined) continue;
-      const terms: Term[] = [
-        ...layers.map((l): Term => [time(ops[j], l), x(j, l)]),
-        ...layers.map((l): Term => [-time(ops[i], l), x(i, l)]),
-      ];
-      add(`dep${j}_${r}`, terms, 1);
+      const terms = [...timeTerms(j, 1), ...timeTerms(i, -1)];
+      if (neuronSum(op)) add(`pin${j}_${r}`, terms, 0, 0);
+      else add(`dep${j}_${r}`, terms, op.kind === 'persist' ? 0 : 1);
     }
   });
 
-  const finals = new Set(o.finalReads);
   const inputs = graph.dims.filter((d) => d.kind === 'input').map((d) => d.id);
   const width: Term[][] = Array.from({ length: 2 * L }, () => []);
   for (const v of new Set([...writer.keys(), ...inputs])) {
     const i = writer.get(v);
     for (let b = 0; b < 2 * L; b++) {
-      // [T_i ≤ b]: the layers whose time for op i is ≤ b (inputs: always written).
+      // [W_v ≤ b]: the times whose write time for op i is ≤ b (inputs: always written).
       const written =
-        i === undefined ? null : layers.filter((l) => time(ops[i], l) <= b).map((l): Term => [-1, x(i, l)]);
+        i === undefined
+          ? null
+          : timesOf(ops[i])
+              .filter((t) => writeTime(ops[i], t) <= b)
+              .map((t): Term => [-1, x(i, t)]);
       if (written?.length === 0) continue;
       const reads: (Term[] | null)[] = [];
       if (finals.has(v)) reads.push(null); // read at the end: live whenever written
       for (const j of readers.get(v) ?? []) {
-        const later = layers.filter((l) => time(ops[j], l) > b).map((l): Term => [-1, x(j, l)]);
+        const later = timesOf(ops[j])
+          .filter((t) => readTime(ops[j], t) > b)
+          .map((t): Term => [-1, x(j, t)]);
         if (later.length) reads.push(later);
       }
       if (reads.length === 0) continue;
@@ -118,14 +136,24 @@ export function formulate(graph: Graph, o: MilpOptions) {
   width.forEach((terms, b) => {
     if (terms.length) add(`width${b}`, [[1, 'D'], ...terms], 0);
   });
-  for (const l of layers) {
+  /** Heads an op needs in its layer: lookups one per two values, sums with older terms half. */
+  const headsOf = (op: Op) =>
+    op.kind === 'lookup'
+      ? Math.ceil(graph.lookups[op.id].values.length / 2)
+      : op.kind === 'persist' && !neuronSum(op) && !op.reads.every((r) => graph.dims[r].kind === 'lookup')
+        ? 0.5
+        : 0;
+  for (let l = 0; l < L; l++) {
     const heads = ops.flatMap((op, i): Term[] =>
-      op.kind === 'reglu'
-        ? []
-        : [[op.kind === 'lookup' ? -Math.ceil(graph.lookups[op.id].values.length / 2) : -0.5, x(i, l)]],
+      headsOf(op)
+        ? [
+            [-headsOf(op), x(i, 2 * l)],
+            ...(op.kind === 'persist' ? [[-headsOf(op), x(i, 2 * l + 1)] as Term] : []),
+          ]
+        : [],
     );
     if (heads.length) add(`heads${l}`, [[1, 'H'], ...heads], 0);
-    const neurons = ops.flatMap((op, i): Term[] => (op.kind === 'reglu' ? [[-1, x(i, l)]] : []));
+    const neurons = ops.flatMap((op, i): Term[] => (op.kind === 'reglu' ? [[-1, x(i, 2 * l + 1)]] : []));
     if (neurons.length) add(`neurons${l}`, [[1, 'F'], ...neurons], 0);
   }
   model.continuous.push({ name: 'D', lo: 0 }, { name: 'H', lo: 0 }, { name: 'F', lo: 0 });
@@ -133,9 +161,9 @@ export function formulate(graph: Graph, o: MilpOptions) {
 
   const read = (value: (name: string) => number): Schedule => {
     const times = ops.map((op, i) => {
-      const l = layers.find((k) => value(x(i, k)) > 0.5);
-      if (l === undefined) throw new Error(`milp: op ${i} has no layer in the solution`);
-      return time(op, l);
+      const t = timesOf(op).find((k) => value(x(i, k)) > 0.5);
+      if (t === undefined) throw new Error(`milp: op ${i} has no time in the solution`);
+      return t;
     });
     return { ops, times, layers: Math.floor(Math.max(...times) / 2) + 1 };
   };

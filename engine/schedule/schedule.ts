@@ -33,13 +33,13 @@ export interface ScheduleOutcome {
 
 export async function scheduleGraph(graph: Graph, r: ScheduleRequest): Promise<ScheduleOutcome> {
   const start = performance.now();
-  const heuristic = scheduleAsap(graph);
+  const heuristic = scheduleAsap(graph, r.finalReads);
   if (r.solver === 'heuristic')
     return { schedule: heuristic, source: 'heuristic', seconds: (performance.now() - start) / 1000 };
   const layers = r.layers ?? heuristic.layers;
   const file = r.cache && join(r.cache.dir, `schedule-${r.cache.key}-${r.solver}-${layers}.json`);
   if (file && existsSync(file)) {
-    const cached = readCached(file, graph);
+    const cached = readCached(file, graph, r.finalReads);
     if (cached)
       return {
         schedule: cached.schedule,
@@ -73,10 +73,14 @@ export async function scheduleGraph(graph: Graph, r: ScheduleRequest): Promise<S
 }
 
 /** A cached schedule, if it still fits the graph (the ops are derived, in a fixed order). */
-function readCached(file: string, graph: Graph): { schedule: Schedule; source: string } | undefined {
+function readCached(
+  file: string,
+  graph: Graph,
+  finalReads: Iterable<number>,
+): { schedule: Schedule; source: string } | undefined {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as { source: string; times: number[] };
-    const ops = graphOps(graph);
+    const ops = graphOps(graph, finalReads);
     if (!Array.isArray(data.times) || data.times.length !== ops.length) return undefined;
     const schedule = { ops, times: data.times, layers: Math.floor(Math.max(...data.times) / 2) + 1 };
     validateSchedule(schedule, graph);

@@ -29,7 +29,8 @@ test('every dimension and lookup has a readable name; the graph reports its size
     'local_byte',
     'call_stack_byte',
     'opcode',
-    'state.mean',
+    'cursor.mean',
+    'depths.mean',
   ]) {
     assert.ok(
       m.graph.lookups.some((l) => l.name === n),

@@ -8,8 +8,9 @@ import { after, test } from 'node:test';
 import { Graph } from '../graph/graph';
 import { scheduleAsap } from '../schedule/heuristic';
 import { scheduleMilp } from '../schedule/milp';
-import { validateSchedule } from '../schedule/plan';
+import { type Schedule, validateSchedule } from '../schedule/plan';
 import { scheduleGraph } from '../schedule/schedule';
+import { planSlots } from '../weights/slots';
 
 const cache = mkdtempSync(join(tmpdir(), 'tvm-schedule-'));
 after(() => rmSync(cache, { recursive: true, force: true }));
@@ -29,50 +30,39 @@ function smallGraph() {
   });
   const mixed = g.persist(step.plus(latest.times(2)), 'mixed');
   const gated = g.reglu(mixed, step, 'gated');
-  g.persist(gated.plus(b), 'result');
-  return g;
+  const result = g.persist(gated.plus(b), 'result');
+  return { g, finalReads: [g.dimOf(result).id] };
 }
 
-/** Widest boundary: values written and still read later. */
-function width(graph: Graph, times: readonly number[], ops: ReturnType<typeof scheduleAsap>['ops']): number {
-  const written = new Map<number, number>();
-  const last = new Map<number, number>();
-  for (const d of graph.dims) if (d.kind === 'input') written.set(d.id, -1);
-  ops.forEach((op, i) => {
-    for (const w of op.writes) written.set(w, times[i]);
-    for (const r of op.reads) last.set(r, Math.max(last.get(r) ?? -1, times[i]));
-  });
-  let widest = 0;
-  for (let b = 0; b <= Math.max(...times); b++) {
-    widest = Math.max(widest, [...written].filter(([id, t]) => t <= b && (last.get(id) ?? -1) > b).length);
-  }
-  return widest;
+/** Residual width: the slots the schedule needs. */
+function width(graph: Graph, schedule: Schedule, finalReads: number[]): number {
+  return planSlots(graph, schedule, finalReads).dModel;
 }
 
 test('HiGHS schedules a small graph optimally: valid, and no wider than the heuristic', async () => {
-  const g = smallGraph();
-  const asap = scheduleAsap(g);
-  const r = await scheduleMilp(g, { layers: asap.layers + 1, timeLimit: 30, finalReads: [] });
+  const { g, finalReads } = smallGraph();
+  const asap = scheduleAsap(g, finalReads);
+  const r = await scheduleMilp(g, { layers: asap.layers + 1, timeLimit: 30, finalReads });
   assert.equal(r.status, 'Optimal');
   validateSchedule(r.schedule, g);
-  assert.ok(width(g, r.schedule.times, r.schedule.ops) <= width(g, asap.times, asap.ops));
+  assert.ok(width(g, r.schedule, finalReads) <= width(g, asap, finalReads));
   assert.ok(r.variables > 0 && r.constraints > 0);
 });
 
 test('too few layers: the heuristic stands in and says why', async () => {
-  const g = smallGraph();
-  const out = await scheduleGraph(g, { solver: 'highs', layers: 1, timeLimit: 10, finalReads: [] });
+  const { g, finalReads } = smallGraph();
+  const out = await scheduleGraph(g, { solver: 'highs', layers: 1, timeLimit: 10, finalReads });
   assert.equal(out.source, 'heuristic');
   assert.match(out.fallback ?? '', /HiGHS found no schedule with 1 layers .*; using the heuristic schedule/);
   validateSchedule(out.schedule, g);
 });
 
 test('solved schedules are cached by graph key, solver and layers', async () => {
-  const g = smallGraph();
+  const { g, finalReads } = smallGraph();
   const request = {
     solver: 'highs' as const,
     timeLimit: 30,
-    finalReads: [],
+    finalReads,
     cache: { dir: cache, key: 'small' },
   };
   const first = await scheduleGraph(g, request);
@@ -83,15 +73,15 @@ test('solved schedules are cached by graph key, solver and layers', async () => 
 });
 
 test('glpk.js, the second backend, schedules the small graph within its time limit', async () => {
-  const g = smallGraph();
-  const asap = scheduleAsap(g);
-  const r = await scheduleMilp(g, { layers: asap.layers + 1, timeLimit: 20, finalReads: [], solver: 'glpk' });
+  const { g, finalReads } = smallGraph();
+  const asap = scheduleAsap(g, finalReads);
+  const r = await scheduleMilp(g, { layers: asap.layers + 1, timeLimit: 20, finalReads, solver: 'glpk' });
   assert.match(r.status, /^(Optimal|Feasible)$/);
   validateSchedule(r.schedule, g);
-  const h = await scheduleMilp(g, { layers: asap.layers + 1, timeLimit: 30, finalReads: [] });
+  const h = await scheduleMilp(g, { layers: asap.layers + 1, timeLimit: 30, finalReads });
   assert.equal(
-    width(g, r.schedule.times, r.schedule.ops),
-    width(g, h.schedule.times, h.schedule.ops),
+    width(g, r.schedule, finalReads),
+    width(g, h.schedule, finalReads),
     'both solvers reach the optimum width',
   );
 });

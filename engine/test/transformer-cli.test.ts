@@ -20,10 +20,31 @@ test('wasm-build writes the model and prints its shape', () => {
   assert.match(r.stdout, /vocabulary 824, d_model \d+, layers \d+, heads \d+, d_ffn \d+/);
   assert.match(r.stdout, /nonzero weights \d+ of \d+ \([\d.]+%\)/);
   assert.ok(existsSync(join(work, 'model.tvmw')));
-  assert.equal(readdirSync(cache).filter((f) => f.endsWith('.tvmw')).length, 1, 'one model in the cache');
+  assert.equal(
+    readdirSync(cache).filter((f) => f.endsWith('-heuristic.tvmw')).length,
+    1,
+    'the heuristic model in the cache',
+  );
   const solver = runTool('wasm-build', ['--solver', 'simplex'], work, env);
   assert.notEqual(solver.code, 0);
   assert.match(solver.stderr, /unknown solver 'simplex'/);
+});
+
+test('wasm-build with HiGHS: the optimal schedule fits 5 layers and a 35-wide residual stream', () => {
+  const r = runTool('wasm-build', ['-o', join(work, 'highs.tvmw')], work, env);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /schedule: highs \(Optimal/);
+  const [, dModel, layers] = r.stdout.match(/d_model (\d+), layers (\d+)/)!.map(Number);
+  assert.ok(dModel <= 38 && layers <= 7, `d_model ${dModel}, ${layers} layers`);
+  for (const [args, message] of [
+    [['--layers', '2.5'], /--layers must be a whole number/],
+    [['--layers', '6', '--solver', 'heuristic'], /--layers needs a solver/],
+    [['--layers', '0'], /--layers must be a positive number/],
+  ] as const) {
+    const bad = runTool('wasm-build', [...args], work, env);
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.stderr, message);
+  }
 });
 
 test('wasm-run: programs through the transformer print their output and PASS', () => {

@@ -1,21 +1,22 @@
 // Analytic weights: a scheduled graph written down as a transformer, no training.
 //
-// Residual slots come from a slot plan (slots.ts): a value lives in a slot from its write to its
-// last read, and slots are reused. A lookup becomes one head per two values: query rows = its
-// query (times the hard-max scale), key rows = its key with −BIG·clear added to y, value rows = its
-// values, output rows = one-hot on the value slots. Persisted sums go two to a passthrough head
-// (query = the current position, key = position, so it reads its own position; value rows = the
-// sums). A ReGLU is one FFN neuron (gate row b, up row a, down row one-hot).
+// Residual slots come from a slot plan (slots.ts): a value lives in a slot from its first write
+// to its last read, and slots are reused. A lookup becomes one head per two values: query rows =
+// its query (times the hard-max scale), key rows = its key with −BIG·clear added to y, value rows
+// = its values, output rows = the value's slot and the slots of the persisted sums it is written
+// into. A ReGLU is one FFN neuron (gate row b, up row a, down row = its slot and its sums' slots).
+// A persisted sum's older terms are copied by passthrough heads, two sums to a head (query = the
+// current position, key = position, so it reads its own position; value rows = the terms).
 //
 // Erasing a reused slot's old value costs half a passthrough head in attention, or two neurons in
-// the FFN, and the erase is added BEFORE the new value: old − old is exactly 0 in float64, while
+// the FFN, and the erase is added BEFORE any new value: old − old is exactly 0 in float64, while
 // (old + new) − old loses new when old is large (the prompt's program bytes make some values
-// ~2^64). So erase heads come first in a layer and erase neurons before the neuron they make room
-// for; engines add head outputs in head order and neuron outputs in neuron order.
+// ~2^64). So erase heads come first in a layer and erase neurons first in the FFN; engines add
+// head outputs in head order and neuron outputs in neuron order.
 import type { Expr } from '../graph/expr';
 import type { Graph } from '../graph/graph';
 import type { MachineGraph } from '../machine/interpreter';
-import type { Schedule } from '../schedule/plan';
+import { contributions, copyTime, dimTimes, type Schedule } from '../schedule/plan';
 import { vocabulary } from '../tokens/vocabulary';
 import type { HeadInfo, LayerWeights, TransformerModel } from './model';
 import { planSlots } from './slots';
@@ -70,8 +71,6 @@ export function buildWeights(
   const plan = planSlots(graph, schedule, finalReads(machine));
   const d = plan.dModel;
   const V = machine.embeddings.length;
-  /** Slot whose old value a write must erase, by `time:writer`. */
-  const erases = new Map(plan.erases.map((e) => [`${e.time}:${e.writer}`, e.slot]));
 
   const slotOf = (id: number) => {
     const s = plan.slotOf.get(id);
@@ -108,22 +107,49 @@ export function buildWeights(
   const neurons: NeuronRows[][] = Array.from({ length: schedule.layers }, () => []);
   const passthrough: Passthrough[][] = Array.from({ length: schedule.layers }, () => []);
   const erasing: Passthrough[][] = Array.from({ length: schedule.layers }, () => []);
+  const eraseNeurons: NeuronRows[][] = Array.from({ length: schedule.layers }, () => []);
   const oneRow = row(graph.one);
 
-  schedule.ops.forEach((op, i) => {
-    const time = schedule.times[i];
-    const layer = Math.floor(time / 2);
-    // Writes into reused slots erase the old value first.
-    for (const w of op.writes) {
-      const slot = erases.get(`${time}:${w}`);
-      if (slot === undefined) continue;
-      if (time % 2 === 0)
-        erasing[layer].push({ value: unit(slot, -1), slot, name: `erase for ${graph.dims[w].name}` });
+  // Where each neuron and lookup value goes: its own slot when it has one, and the slots of the
+  // persisted sums it is written into directly (plan.ts). Sums' older terms are passthrough copies.
+  const times = dimTimes(graph, schedule);
+  const targets = new Map<number, [slot: number, coefficient: number][]>();
+  const target = (dim: number, slot: number, c: number) =>
+    targets.set(dim, [...(targets.get(dim) ?? []), [slot, c]]);
+  for (const [id, slot] of plan.slotOf) if (graph.dims[id].kind !== 'input') target(id, slot, 1);
+  for (const op of schedule.ops) {
+    const slot = op.kind === 'persist' ? plan.slotOf.get(op.id) : undefined;
+    if (slot === undefined) continue; // absorbed into the sums that read it
+    const copies = new Float64Array(d);
+    let copied = false;
+    for (const c of contributions(graph, op.id, times)) {
+      if (c.via !== 'copy') target(c.dim, slot, c.coefficient);
       else {
-        neurons[layer].push({ gate: unit(slot), up: oneRow, down: unit(slot, -1) }); // −relu(old)
-        neurons[layer].push({ gate: unit(slot, -1), up: oneRow, down: unit(slot) }); // +relu(−old)
+        copies[slotOf(c.dim)] += c.coefficient;
+        copied = true;
       }
     }
+    if (copied)
+      passthrough[copyTime(times[op.id]) / 2].push({ value: copies, slot, name: graph.dims[op.id].name });
+  }
+  const outputRow = (dim: number | undefined) => {
+    const r = zero();
+    if (dim !== undefined) for (const [slot, c] of targets.get(dim) ?? []) r[slot] += c;
+    return r;
+  };
+
+  // Erases come first in their sublayer: old − old is exactly 0 before anything is added.
+  for (const e of plan.erases) {
+    const layer = Math.floor(e.time / 2);
+    const name = `erase for ${graph.dims[e.writer].name}`;
+    if (e.time % 2 === 0) erasing[layer].push({ value: unit(e.slot, -1), slot: e.slot, name });
+    else {
+      eraseNeurons[layer].push({ gate: unit(e.slot), up: oneRow, down: unit(e.slot, -1) }); // −relu(old)
+      eraseNeurons[layer].push({ gate: unit(e.slot, -1), up: oneRow, down: unit(e.slot) }); // +relu(−old)
+    }
+  }
+  schedule.ops.forEach((op, i) => {
+    const layer = Math.floor(schedule.times[i] / 2);
     if (op.kind === 'lookup') {
       const l = graph.lookups[op.id];
       const gather = !l.clear && l.key[0].key === gatherKey[0] && l.key[1].key === gatherKey[1];
@@ -136,19 +162,13 @@ export function buildWeights(
           q: [row(l.query[0], HARDMAX_SCALE), row(l.query[1], HARDMAX_SCALE)],
           k: [row(l.key[0]), ky],
           v: [row(l.values[v]), l.values[v + 1] ? row(l.values[v + 1]) : zero()],
-          o: [unit(slotOf(dims[0])), dims[1] !== undefined ? unit(slotOf(dims[1])) : zero()],
+          o: [outputRow(dims[0]), outputRow(dims[1])],
           info: { kind, tie: l.tie, lookup: l.name, values: dims.map((id) => graph.dims[id].name) },
         });
       }
     } else if (op.kind === 'reglu') {
       const dim = graph.dims[op.id];
-      neurons[layer].push({ gate: row(dim.b!), up: row(dim.a!), down: unit(slotOf(op.id)) });
-    } else {
-      passthrough[layer].push({
-        value: row(graph.dims[op.id].e!),
-        slot: slotOf(op.id),
-        name: graph.dims[op.id].name,
-      });
+      neurons[layer].push({ gate: row(dim.b!), up: row(dim.a!), down: outputRow(op.id) });
     }
   });
   const packed = (items: Passthrough[]) => {
@@ -175,6 +195,9 @@ export function buildWeights(
   });
 
   const H = Math.max(1, ...heads.map((l) => l.length));
+  neurons.forEach((layerNeurons, layer) => {
+    layerNeurons.unshift(...eraseNeurons[layer]);
+  });
   const F = Math.max(1, ...neurons.map((l) => l.length));
   const layers: LayerWeights[] = heads.map((layerHeads, li) => {
     const query = new Float64Array(H * 2 * d);

@@ -11,7 +11,7 @@ import { readModel, WEIGHT_FILE_VERSION, WeightFileError, writeModel } from './f
 import type { TransformerModel } from './model';
 
 /** Bumped whenever the weight construction changes what it writes for the same graph. */
-const BUILDER_VERSION = 3;
+const BUILDER_VERSION = 4;
 
 export function cacheDir(): string {
   const base =
@@ -48,19 +48,32 @@ export interface BuiltModel {
   readonly schedule: string;
 }
 
-/** Where the universal model built with `solver` is cached. */
-export function universalPath(solver: Solver, machine = buildMachineGraph('universal')): string {
-  return join(cacheDir(), `universal-${graphHash(machine)}-${solver}.tvmw`);
+/** Where the universal model built with `solver` (and a layer count, when not the fewest) is cached. */
+export function universalPath(
+  solver: Solver,
+  machine = buildMachineGraph('universal'),
+  layers?: number,
+): string {
+  return join(
+    cacheDir(),
+    `universal-${graphHash(machine)}-${solver}${layers ? `-${layers}layers` : ''}.tvmw`,
+  );
 }
 
 /** Schedules the universal graph, builds its weights and writes them to `file`. */
-export async function buildUniversal(file: string, solver: Solver, timeLimit = 100): Promise<BuiltModel> {
+export async function buildUniversal(
+  file: string,
+  solver: Solver,
+  timeLimit = 100,
+  layers?: number,
+): Promise<BuiltModel> {
   const start = performance.now();
   const machine = buildMachineGraph('universal');
   const hash = graphHash(machine);
   const outcome = await scheduleGraph(machine.graph, {
     solver,
     timeLimit,
+    layers,
     finalReads: finalReads(machine),
     cache: { dir: cacheDir(), key: hash },
   });
