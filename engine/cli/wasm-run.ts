@@ -1,11 +1,15 @@
 // wasm-run [FILE.tvm ...] [--engine native|js] [--model FILE] [--args STR]
-// Runs programs through the transformer, printing each program's output and whether every token
-// equals the reference executor's trace.
-import { describeMismatch, generate } from '../model/generate';
+// Runs programs through the transformer, printing each program's output as it is generated and
+// whether every token equals the reference executor's trace. The native engine is the default;
+// without it (no C++ toolchain at install) wasm-run says why once and uses the JS engine. On a
+// terminal, long runs show live progress on stderr; piped output stays clean.
+import { describeMismatch, type Generation, generate } from '../model/generate';
 import { JsEngine } from '../model/js-engine';
+import { generateNative, loadNative, openNative } from '../model/native-engine';
 import { promptTokens } from '../tokens/program-file';
 import { isOut, OUT_BASE } from '../tokens/vocabulary';
 import { readModel } from '../weights/file';
+import type { TransformerModel } from '../weights/model';
 import { universalModel } from '../weights/universal';
 import { parseCli, runMain, UsageError } from './_common';
 import { expectedGeneration, programsToRun } from './_compiled-files';
@@ -23,12 +27,20 @@ runMain('wasm-run', async () => {
     console.log(USAGE);
     return 0;
   }
-  const engine = values.engine ?? 'native';
+  let engine = values.engine ?? 'native';
   if (engine !== 'native' && engine !== 'js') throw new UsageError(`unknown engine '${engine}'\n${USAGE}`);
-  if (engine === 'native')
-    console.error('wasm-run: the native engine is not built in this version; using the JS engine');
+  if (engine === 'native') {
+    const native = loadNative();
+    if (!native.ok) {
+      console.error(`wasm-run: ${native.reason}; using the JS engine`);
+      engine = 'js';
+    }
+  }
+  // The model file: given, or the cached universal model (built now when missing).
+  const modelFile = values.model ?? (await universalModel()).file;
+  let jsModel: TransformerModel | undefined;
+  if (engine === 'js' || values.model) jsModel = readModel(modelFile); // checks the file, with its name
 
-  const model = values.model ? readModel(values.model) : (await universalModel()).model;
   let failures = 0;
   for (const { name, program } of await programsToRun(positionals)) {
     if (program.specialized) {
@@ -36,21 +48,17 @@ runMain('wasm-run', async () => {
     }
     const input = values.args !== undefined ? new TextEncoder().encode(values.args) : program.input;
     const expected = expectedGeneration(program, input);
-    // Program output is printed line by line as the transformer emits it.
-    let line: number[] = [];
     const prompt = promptTokens(program, input);
-    const run = generate(new JsEngine(model), prompt, {
-      expected,
-      onToken: (t) => {
-        if (!isOut(t)) return;
-        line.push(t - OUT_BASE);
-        if (t - OUT_BASE === 10) {
-          process.stdout.write(Buffer.from(line));
-          line = [];
-        }
-      },
-    });
-    if (line.length) process.stdout.write(`${Buffer.from(line).toString('latin1')}\n`);
+    const out = new OutputPrinter();
+    const run: Generation =
+      engine === 'native'
+        ? await generateNative(openNative(modelFile), prompt, {
+            expected,
+            onToken: (t) => out.token(t),
+            onChunk: (c) => out.progress(c.length),
+          })
+        : generate(new JsEngine(jsModel!), prompt, { expected, onToken: (t) => out.token(t) });
+    out.end();
     const generated = run.tokens.length - (run.mismatch ? 1 : 0);
     const pass = !run.mismatch && run.tokens.length === expected.length;
     if (!pass) failures++;
@@ -61,3 +69,43 @@ runMain('wasm-run', async () => {
   }
   return failures ? 1 : 0;
 });
+
+/** Prints program output line by line as the transformer emits it, and progress on a terminal. */
+class OutputPrinter {
+  private line: number[] = [];
+  private tokens = 0;
+  private readonly start = performance.now();
+  private readonly live = process.stderr.isTTY === true;
+  private shown = false;
+
+  token(t: number): void {
+    if (!isOut(t)) return;
+    this.line.push(t - OUT_BASE);
+    if (t - OUT_BASE === 10) {
+      this.clear();
+      process.stdout.write(Buffer.from(this.line));
+      this.line = [];
+    }
+  }
+
+  progress(count: number): void {
+    this.tokens += count;
+    const seconds = (performance.now() - this.start) / 1000;
+    if (!this.live || seconds < 1) return;
+    const rate = Math.round(this.tokens / seconds);
+    process.stderr.write(
+      `\r\x1b[2K  ${this.tokens.toLocaleString('en-US')} tokens, ${rate.toLocaleString('en-US')} tok/s`,
+    );
+    this.shown = true;
+  }
+
+  end(): void {
+    this.clear();
+    if (this.line.length) process.stdout.write(`${Buffer.from(this.line).toString('latin1')}\n`);
+  }
+
+  private clear(): void {
+    if (this.shown) process.stderr.write('\r\x1b[2K');
+    this.shown = false;
+  }
+}

@@ -1,0 +1,127 @@
+// The native engine (native/, C++17 through node-addon-api), as TypeScript sees it. `npm install`
+// builds it; when that was impossible (no C++ toolchain), loading says why once and callers fall
+// back to the JS engine.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { packageRoot } from '../compiler/paths';
+import { T_HALT } from '../tokens/vocabulary';
+import type { GenerateOptions, Generation } from './generate';
+
+/** What a head selected at the last position: a position (latest tie) or a span and count. */
+export interface HeadSelection {
+  readonly position: number;
+  readonly last: number;
+  readonly count: number;
+}
+
+export type StopReason = 'halt' | 'budget' | 'mismatch' | 'paused' | 'stop-token';
+
+export interface NativeGenerateOptions {
+  readonly halt?: number;
+  readonly budget?: number;
+  /** Compared from the first generated token; generation stops at the first difference. */
+  readonly expected?: Int32Array;
+  /** Tokens after which generation stops (they are fed). */
+  readonly stopTokens?: readonly number[];
+  /** Largest chunk handed to onTokens (chunks also go out every 50 ms). */
+  readonly chunk?: number;
+}
+
+/** The addon's engine: one sequence on one model. */
+export interface NativeEngine {
+  feed(tokens: number | Int32Array): void;
+  predict(): number;
+  generate(
+    o: NativeGenerateOptions,
+    onTokens: (tokens: Int32Array) => void,
+  ): Promise<{ reason: StopReason; count: number; expected: number }>;
+  pause(): void;
+  selections(): HeadSelection[][];
+  residual(): Float64Array;
+  readonly position: number;
+  readonly busy: boolean;
+  readonly shape: { vocabulary: number; dModel: number; layers: number; heads: number; dFfn: number };
+}
+
+type Loaded = { ok: true; NativeEngine: new (file: string) => NativeEngine } | { ok: false; reason: string };
+let loaded: Loaded | undefined;
+
+export const nativeAddonPath = () => join(packageRoot(), 'native', 'build', 'Release', 'tvm_native.node');
+/** Written by scripts/build-native.mjs when the addon could not be built. */
+export const nativeFailurePath = () => join(packageRoot(), 'native', 'build', 'UNAVAILABLE.txt');
+
+export function loadNative(): Loaded {
+  if (loaded) return loaded;
+  const file = nativeAddonPath();
+  if (!existsSync(file)) {
+    const why = existsSync(nativeFailurePath())
+      ? readFileSync(nativeFailurePath(), 'utf8').trim()
+      : 'it has not been built (run npm install)';
+    loaded = { ok: false, reason: `the native engine is not available: ${why}` };
+    return loaded;
+  }
+  try {
+    const addon = createRequire(__filename)(file) as { NativeEngine: new (file: string) => NativeEngine };
+    loaded = { ok: true, NativeEngine: addon.NativeEngine };
+  } catch (e) {
+    loaded = { ok: false, reason: `the native engine does not load: ${(e as Error).message}` };
+  }
+  return loaded;
+}
+
+/** A native engine on a weight file; throws with the reason when the addon is unavailable. */
+export function openNative(modelFile: string): NativeEngine {
+  const n = loadNative();
+  if (!n.ok) throw new Error(n.reason);
+  return new n.NativeEngine(modelFile);
+}
+
+/**
+ * Prefills `prompt` and generates until halt (or a mismatch, or maxTokens), off the main thread,
+ * with the same result as generate() in generate.ts. onToken sees every matching token.
+ */
+export async function generateNative(
+  engine: NativeEngine,
+  prompt: Int32Array,
+  o: GenerateOptions & { readonly onChunk?: (tokens: Int32Array) => void } = {},
+): Promise<Generation> {
+  const start = performance.now();
+  engine.feed(prompt);
+  const chunks: Int32Array[] = [];
+  const expected = o.expected ? Int32Array.from(o.expected) : undefined;
+  const r = await engine.generate(
+    { halt: T_HALT, budget: o.maxTokens ?? (expected ? expected.length : 50_000_000), expected },
+    (tokens) => {
+      chunks.push(tokens);
+      o.onChunk?.(tokens);
+      if (o.onToken) {
+        const upTo = expected ? matching(tokens, expected, chunks) : tokens.length;
+        for (let i = 0; i < upTo; i++) o.onToken(tokens[i]);
+      }
+    },
+  );
+  const tokens = new Int32Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    tokens.set(c, at);
+    at += c.length;
+  }
+  const index = tokens.length - 1;
+  const mismatch =
+    r.reason === 'mismatch' ? { index, expected: r.expected, actual: tokens[index] } : undefined;
+  return {
+    tokens,
+    halted: r.reason === 'halt',
+    mismatch,
+    seconds: (performance.now() - start) / 1000,
+  };
+}
+
+/** How many tokens of the newest chunk match the expectation (all but a final mismatch). */
+function matching(chunk: Int32Array, expected: Int32Array, chunks: Int32Array[]): number {
+  const before = chunks.reduce((n, c) => n + c.length, 0) - chunk.length;
+  let n = 0;
+  while (n < chunk.length && chunk[n] === expected[before + n]) n++;
+  return n;
+}

@@ -1,0 +1,304 @@
+// The engine bound to Node (node-addon-api). One NativeEngine is one sequence: prefill it with
+// feed(), step it with predict()/feed(), or let generate() run it on a libuv worker thread,
+// streaming tokens back in chunks while the JavaScript thread stays free; pause() stops that run
+// after the token in flight, and the next generate() continues exactly there.
+#include <napi.h>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine.h"
+#include "model.h"
+
+namespace {
+
+using tvm::Engine;
+using tvm::Model;
+
+const char* stopName(tvm::Stop s) {
+  switch (s) {
+    case tvm::Stop::Halt: return "halt";
+    case tvm::Stop::Budget: return "budget";
+    case tvm::Stop::Mismatch: return "mismatch";
+    case tvm::Stop::Paused: return "paused";
+    case tvm::Stop::StopToken: return "stop-token";
+  }
+  return "unknown";
+}
+
+class NativeEngine;
+
+/** Runs Engine::generate off the main thread; tokens reach JavaScript in chunks, in order. */
+class GenerateWorker : public Napi::AsyncProgressQueueWorker<int32_t> {
+ public:
+  GenerateWorker(Napi::Env env, NativeEngine* owner, Napi::Function onTokens, int32_t halt, int64_t budget,
+                 std::vector<int32_t> expected, bool checkExpected, std::vector<int32_t> stopTokens,
+                 int64_t chunk)
+      : Napi::AsyncProgressQueueWorker<int32_t>(env),
+        owner_(owner),
+        deferred_(Napi::Promise::Deferred::New(env)),
+        halt_(halt),
+        budget_(budget),
+        expected_(std::move(expected)),
+        checkExpected_(checkExpected),
+        stopTokens_(std::move(stopTokens)),
+        chunk_(chunk) {
+    onTokens_ = Napi::Persistent(onTokens);
+  }
+  Napi::Promise promise() { return deferred_.Promise(); }
+
+ protected:
+  void Execute(const ExecutionProgress& progress) override;
+  void OnProgress(const int32_t* data, size_t count) override {
+    if (!data || count == 0) return;
+    Napi::Env env = Env();
+    Napi::HandleScope scope(env);
+    auto tokens = Napi::Int32Array::New(env, count);
+    std::copy(data, data + count, tokens.Data());
+    onTokens_.Call({tokens});
+  }
+  void OnOK() override;
+  void OnError(const Napi::Error& e) override;
+
+ private:
+  NativeEngine* owner_;
+  Napi::Promise::Deferred deferred_;
+  Napi::FunctionReference onTokens_;
+  int32_t halt_;
+  int64_t budget_;
+  std::vector<int32_t> expected_;
+  bool checkExpected_;
+  std::vector<int32_t> stopTokens_;
+  int64_t chunk_;
+  tvm::Generated result_;
+};
+
+class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
+ public:
+  static Napi::Function Define(Napi::Env env) {
+    return DefineClass(env, "NativeEngine",
+                       {
+                           InstanceMethod<&NativeEngine::Feed>("feed"),
+                           InstanceMethod<&NativeEngine::Predict>("predict"),
+                           InstanceMethod<&NativeEngine::Generate>("generate"),
+                           InstanceMethod<&NativeEngine::Pause>("pause"),
+                           InstanceMethod<&NativeEngine::Selections>("selections"),
+                           InstanceMethod<&NativeEngine::Residual>("residual"),
+                           InstanceAccessor<&NativeEngine::Position>("position"),
+                           InstanceAccessor<&NativeEngine::Busy>("busy"),
+                           InstanceAccessor<&NativeEngine::Shape>("shape"),
+                       });
+  }
+
+  explicit NativeEngine(const Napi::CallbackInfo& info) : Napi::ObjectWrap<NativeEngine>(info) {
+    Napi::Env env = info.Env();
+    if (info.Length() < 1 || !info[0].IsString()) {
+      Napi::TypeError::New(env, "NativeEngine(file): the weight file's path").ThrowAsJavaScriptException();
+      return;
+    }
+    try {
+      auto model = std::make_shared<const Model>(tvm::loadModel(info[0].As<Napi::String>().Utf8Value()));
+      engine_ = std::make_unique<Engine>(model);
+    } catch (const std::exception& e) {
+      Napi::Error::New(env, e.what()).ThrowAsJavaScriptException();
+    }
+  }
+
+  Engine& engine() { return *engine_; }
+  std::atomic<bool>& pauseFlag() { return pause_; }
+  void finished() { busy_ = false; }
+
+ private:
+  std::unique_ptr<Engine> engine_;
+  std::atomic<bool> pause_{false};
+  bool busy_ = false;
+
+  bool ready(Napi::Env env) {
+    if (!engine_) {
+      Napi::Error::New(env, "the engine has no model").ThrowAsJavaScriptException();
+      return false;
+    }
+    if (busy_) {
+      Napi::Error::New(env, "the engine is generating; pause it first").ThrowAsJavaScriptException();
+      return false;
+    }
+    return true;
+  }
+
+  /** feed(token) or feed(Int32Array): runs the forward pass for each token. */
+  Napi::Value Feed(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (!ready(env)) return env.Undefined();
+    try {
+      if (info.Length() == 1 && info[0].IsTypedArray()) {
+        auto tokens = info[0].As<Napi::TypedArray>();
+        if (tokens.TypedArrayType() != napi_int32_array) throw std::runtime_error("feed: expects an Int32Array");
+        auto array = tokens.As<Napi::Int32Array>();
+        for (size_t i = 0; i < array.ElementLength(); i++) engine_->feed(array[i]);
+      } else if (info.Length() == 1 && info[0].IsNumber()) {
+        engine_->feed(info[0].As<Napi::Number>().Int32Value());
+      } else {
+        throw std::runtime_error("feed: expects a token id or an Int32Array of them");
+      }
+    } catch (const std::exception& e) {
+      Napi::Error::New(env, e.what()).ThrowAsJavaScriptException();
+    }
+    return env.Undefined();
+  }
+
+  Napi::Value Predict(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (!ready(env)) return env.Undefined();
+    return Napi::Number::New(env, engine_->predict());
+  }
+
+  /**
+   * generate({ halt, budget, expected?, stopTokens?, chunk? }, onTokens) → Promise<{ reason,
+   * count, expected }>. Expected tokens are compared from the first generated one.
+   */
+  Napi::Value Generate(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (!ready(env)) return env.Undefined();
+    if (info.Length() < 2 || !info[0].IsObject() || !info[1].IsFunction()) {
+      Napi::TypeError::New(env, "generate(options, onTokens)").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    auto o = info[0].As<Napi::Object>();
+    auto number = [&](const char* name, double fallback) {
+      auto v = o.Get(name);
+      return v.IsNumber() ? v.As<Napi::Number>().DoubleValue() : fallback;
+    };
+    std::vector<int32_t> expected, stops;
+    bool check = false;
+    auto e = o.Get("expected");
+    if (e.IsTypedArray() && e.As<Napi::TypedArray>().TypedArrayType() == napi_int32_array) {
+      auto a = e.As<Napi::Int32Array>();
+      expected.assign(a.Data(), a.Data() + a.ElementLength());
+      check = true;
+    }
+    auto s = o.Get("stopTokens");
+    if (s.IsArray()) {
+      auto a = s.As<Napi::Array>();
+      for (uint32_t i = 0; i < a.Length(); i++) stops.push_back(a.Get(i).As<Napi::Number>().Int32Value());
+    }
+    const double budget = number("budget", 1e15);
+    const double chunk = number("chunk", 65536);
+    auto* worker = new GenerateWorker(env, this, info[1].As<Napi::Function>(),
+                                      static_cast<int32_t>(number("halt", -1)),
+                                      static_cast<int64_t>(budget < 0 ? 0 : budget), std::move(expected), check,
+                                      std::move(stops), static_cast<int64_t>(chunk < 1 ? 1 : chunk));
+    pause_ = false;
+    busy_ = true;
+    Ref();  // keep this object alive while the worker uses it
+    worker->Queue();
+    return worker->promise();
+  }
+
+  /** Asks a running generate() to stop after the token in flight. */
+  Napi::Value Pause(const Napi::CallbackInfo& info) {
+    pause_ = true;
+    return info.Env().Undefined();
+  }
+
+  /** What each head selected at the last position: [layer][head] = { position, last, count }. */
+  Napi::Value Selections(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (!ready(env)) return env.Undefined();
+    const auto& all = engine_->selections();
+    auto layers = Napi::Array::New(env, all.size());
+    for (size_t l = 0; l < all.size(); l++) {
+      auto heads = Napi::Array::New(env, all[l].size());
+      for (size_t h = 0; h < all[l].size(); h++) {
+        auto s = Napi::Object::New(env);
+        s.Set("position", Napi::Number::New(env, static_cast<double>(all[l][h].position)));
+        s.Set("last", Napi::Number::New(env, static_cast<double>(all[l][h].last)));
+        s.Set("count", Napi::Number::New(env, static_cast<double>(all[l][h].count)));
+        heads.Set(h, s);
+      }
+      layers.Set(l, heads);
+    }
+    return layers;
+  }
+
+  Napi::Value Residual(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (!ready(env)) return env.Undefined();
+    const auto& x = engine_->residual();
+    auto out = Napi::Float64Array::New(env, x.size());
+    std::copy(x.begin(), x.end(), out.Data());
+    return out;
+  }
+
+  Napi::Value Position(const Napi::CallbackInfo& info) {
+    return Napi::Number::New(info.Env(), engine_ ? static_cast<double>(engine_->position()) : 0);
+  }
+  Napi::Value Busy(const Napi::CallbackInfo& info) { return Napi::Boolean::New(info.Env(), busy_); }
+  Napi::Value Shape(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    auto o = Napi::Object::New(env);
+    if (!engine_) return o;
+    const Model& m = engine_->model();
+    o.Set("vocabulary", Napi::Number::New(env, static_cast<double>(m.vocabulary)));
+    o.Set("dModel", Napi::Number::New(env, static_cast<double>(m.dModel)));
+    o.Set("layers", Napi::Number::New(env, static_cast<double>(m.layers.size())));
+    o.Set("heads", Napi::Number::New(env, static_cast<double>(m.heads)));
+    o.Set("dFfn", Napi::Number::New(env, static_cast<double>(m.dFfn)));
+    return o;
+  }
+};
+
+void GenerateWorker::Execute(const ExecutionProgress& progress) {
+  std::vector<int32_t> pending;
+  pending.reserve(static_cast<size_t>(std::min<int64_t>(chunk_, 1 << 20)));
+  auto last = std::chrono::steady_clock::now();
+  auto emit = [&](int32_t t) {
+    pending.push_back(t);
+    // A chunk goes out when full, or every 50 ms so output appears while the program runs.
+    if (static_cast<int64_t>(pending.size()) >= chunk_ || (pending.size() % 1024 == 0 &&
+                                                           std::chrono::steady_clock::now() - last >
+                                                               std::chrono::milliseconds(50))) {
+      progress.Send(pending.data(), pending.size());
+      pending.clear();
+      last = std::chrono::steady_clock::now();
+    }
+  };
+  try {
+    result_ = owner_->engine().generate(halt_, budget_, checkExpected_ ? expected_.data() : nullptr,
+                                        static_cast<int64_t>(expected_.size()), stopTokens_, owner_->pauseFlag(),
+                                        emit);
+  } catch (const std::exception& e) {
+    if (!pending.empty()) progress.Send(pending.data(), pending.size());
+    SetError(e.what());
+    return;
+  }
+  if (!pending.empty()) progress.Send(pending.data(), pending.size());
+}
+
+void GenerateWorker::OnOK() {
+  Napi::Env env = Env();
+  owner_->finished();
+  owner_->Unref();
+  auto r = Napi::Object::New(env);
+  r.Set("reason", stopName(result_.reason));
+  r.Set("count", Napi::Number::New(env, static_cast<double>(result_.count)));
+  r.Set("expected", Napi::Number::New(env, result_.expected));
+  deferred_.Resolve(r);
+}
+
+void GenerateWorker::OnError(const Napi::Error& e) {
+  owner_->finished();
+  owner_->Unref();
+  deferred_.Reject(e.Value());
+}
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  exports.Set("NativeEngine", NativeEngine::Define(env));
+  return exports;
+}
+
+}  // namespace
+
+NODE_API_MODULE(tvm_native, Init)

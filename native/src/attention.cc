@@ -1,0 +1,300 @@
+// See attention.h. The hull is a treap ordered by x whose nodes are also threaded in x order
+// (prev/next), kept in a pool with a free list so inserting a key allocates nothing once warm.
+#include "attention.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tvm {
+
+// ── UpperHull ──
+
+uint32_t UpperHull::nextPriority() {
+  // xorshift32: deterministic, so the treap's shape (and speed) repeats from run to run.
+  random_ ^= random_ << 13;
+  random_ ^= random_ >> 17;
+  random_ ^= random_ << 5;
+  return random_;
+}
+
+int32_t UpperHull::allocate(int32_t group, i128 x, i128 y) {
+  int32_t i;
+  if (!free_.empty()) {
+    i = free_.back();
+    free_.pop_back();
+  } else {
+    i = static_cast<int32_t>(nodes_.size());
+    nodes_.emplace_back();
+  }
+  Node& n = nodes_[i];
+  n = Node();
+  n.group = group;
+  n.x = x;
+  n.y = y;
+  n.priority = nextPriority();
+  return i;
+}
+
+int32_t UpperHull::floor(i128 x) const {
+  int32_t n = root_, best = -1;
+  while (n >= 0) {
+    if (nodes_[n].x <= x) {
+      best = n;
+      n = nodes_[n].right;
+    } else {
+      n = nodes_[n].left;
+    }
+  }
+  return best;
+}
+
+int32_t UpperHull::first() const {
+  int32_t n = root_;
+  while (n >= 0 && nodes_[n].left >= 0) n = nodes_[n].left;
+  return n;
+}
+
+void UpperHull::split(int32_t t, i128 x, int32_t& l, int32_t& r) {
+  if (t < 0) {
+    l = r = -1;
+    return;
+  }
+  if (nodes_[t].x < x) {
+    int32_t a, b;
+    split(nodes_[t].right, x, a, b);
+    nodes_[t].right = a;
+    l = t;
+    r = b;
+  } else {
+    int32_t a, b;
+    split(nodes_[t].left, x, a, b);
+    nodes_[t].left = b;
+    l = a;
+    r = t;
+  }
+}
+
+int32_t UpperHull::insertAt(int32_t t, int32_t node) {
+  if (t < 0) return node;
+  if (nodes_[node].priority > nodes_[t].priority) {
+    int32_t l, r;
+    split(t, nodes_[node].x, l, r);
+    nodes_[node].left = l;
+    nodes_[node].right = r;
+    return node;
+  }
+  if (nodes_[node].x < nodes_[t].x) {
+    int32_t sub = insertAt(nodes_[t].left, node);
+    nodes_[t].left = sub;
+  } else {
+    int32_t sub = insertAt(nodes_[t].right, node);
+    nodes_[t].right = sub;
+  }
+  return t;
+}
+
+int32_t UpperHull::merge(int32_t a, int32_t b) {
+  if (a < 0) return b;
+  if (b < 0) return a;
+  if (nodes_[a].priority > nodes_[b].priority) {
+    int32_t sub = merge(nodes_[a].right, b);
+    nodes_[a].right = sub;
+    return a;
+  }
+  int32_t sub = merge(a, nodes_[b].left);
+  nodes_[b].left = sub;
+  return b;
+}
+
+int32_t UpperHull::removeAt(int32_t t, i128 x) {
+  if (t < 0) return -1;
+  if (nodes_[t].x == x) return merge(nodes_[t].left, nodes_[t].right);
+  if (x < nodes_[t].x) {
+    int32_t sub = removeAt(nodes_[t].left, x);
+    nodes_[t].left = sub;
+  } else {
+    int32_t sub = removeAt(nodes_[t].right, x);
+    nodes_[t].right = sub;
+  }
+  return t;
+}
+
+void UpperHull::unlink(int32_t n) {
+  root_ = removeAt(root_, nodes_[n].x);
+  int32_t p = nodes_[n].prev, q = nodes_[n].next;
+  if (p >= 0) nodes_[p].next = q;
+  if (q >= 0) nodes_[q].prev = p;
+  size_--;
+  free_.push_back(n);
+}
+
+bool UpperHull::strictlyBelow(int32_t a, int32_t b, int32_t c) const {
+  // b.y < a.y + (c.y − a.y)·(b.x − a.x)/(c.x − a.x)  ⇔  (b.y − a.y)(c.x − a.x) < (c.y − a.y)(b.x − a.x)
+  const Node &A = nodes_[a], &B = nodes_[b], &C = nodes_[c];
+  return compareProducts(B.y - A.y, C.x - A.x, C.y - A.y, B.x - A.x) < 0;
+}
+
+void UpperHull::add(int32_t group, std::vector<KeyGroup>& groups) {
+  const KeyGroup& g = groups[group];
+  const i128 y = flip_ ? -g.y : g.y;
+  int32_t before = floor(g.x);
+  if (before >= 0 && nodes_[before].x == g.x) {
+    if (nodes_[before].y >= y) return;  // same x, not higher: below the hull
+    int32_t replaced = before;
+    before = nodes_[replaced].prev;
+    unlink(replaced);
+  }
+  int32_t after = before >= 0 ? nodes_[before].next : first();
+  int32_t node = allocate(group, g.x, y);
+  if (before >= 0 && after >= 0 && strictlyBelow(before, node, after)) {
+    free_.push_back(node);
+    return;
+  }
+  nodes_[node].prev = before;
+  nodes_[node].next = after;
+  if (before >= 0) nodes_[before].next = node;
+  if (after >= 0) nodes_[after].prev = node;
+  root_ = insertAt(root_, node);
+  size_++;
+  // Neighbours that now lie strictly below the hull are no longer on it.
+  for (;;) {
+    int32_t p = nodes_[node].prev;
+    if (p < 0 || nodes_[p].prev < 0 || !strictlyBelow(nodes_[p].prev, p, node)) break;
+    unlink(p);
+  }
+  for (;;) {
+    int32_t q = nodes_[node].next;
+    if (q < 0 || nodes_[q].next < 0 || !strictlyBelow(node, q, nodes_[q].next)) break;
+    unlink(q);
+  }
+}
+
+void UpperHull::best(i128 qx, i128 qy, const std::vector<KeyGroup>&, std::vector<int32_t>& out) const {
+  // Sign of score(a) − score(b) = qx·(a.x − b.x) + qy·(a.y − b.y).
+  auto compare = [&](const Node& a, const Node& b) { return compareProducts(qx, a.x - b.x, -qy, a.y - b.y); };
+  // The score is unimodal along the hull: find the first node not followed by a higher one.
+  int32_t n = root_, found = -1;
+  while (n >= 0) {
+    const Node& node = nodes_[n];
+    if (node.next >= 0 && compare(nodes_[node.next], node) > 0) {
+      n = node.right;
+    } else {
+      found = n;
+      n = node.left;
+    }
+  }
+  if (found < 0) return;
+  const Node& top = nodes_[found];
+  for (int32_t t = found; t >= 0 && compare(nodes_[t], top) == 0; t = nodes_[t].next) out.push_back(nodes_[t].group);
+}
+
+// ── HullAttention ──
+
+static void addTo(KeyGroup& g, const double values[2], int64_t seq) {
+  for (int i = 0; i < 2; i++) {
+    g.latest[i] = values[i];
+    g.sum[i] += values[i];
+  }
+  if (g.firstSeq < 0) g.firstSeq = seq;
+  g.latestSeq = seq;
+  g.count++;
+}
+
+void HullAttention::insert(i128 x, i128 y, const double values[2], int64_t seq) {
+  auto [it, fresh] = index_.try_emplace({x, y}, static_cast<int32_t>(groups_.size()));
+  if (fresh) {
+    groups_.emplace_back();
+    groups_.back().x = x;
+    groups_.back().y = y;
+  }
+  const int32_t g = it->second;
+  addTo(groups_[g], values, seq);
+  addTo(all_, values, seq);
+  if (!fresh) return;
+  upper_.add(g, groups_);
+  lower_.add(g, groups_);
+  if (maxX_.empty() || x > groups_[maxX_[0]].x) maxX_.assign(1, g);
+  else if (x == groups_[maxX_[0]].x) maxX_.push_back(g);
+  if (minX_.empty() || x < groups_[minX_[0]].x) minX_.assign(1, g);
+  else if (x == groups_[minX_[0]].x) minX_.push_back(g);
+}
+
+Selection HullAttention::query(i128 qx, i128 qy, Tie tie, double out[2]) {
+  Selection s;
+  if (all_.count == 0) return s;
+  tied_.clear();
+  const KeyGroup* single = nullptr;
+  if (qy > 0) upper_.best(qx, qy, groups_, tied_);
+  else if (qy < 0) lower_.best(qx, -qy, groups_, tied_);
+  else if (qx > 0) tied_ = maxX_;
+  else if (qx < 0) tied_ = minX_;
+  else single = &all_;
+  auto group = [&](size_t i) -> const KeyGroup& { return single ? *single : groups_[tied_[i]]; };
+  const size_t n = single ? 1 : tied_.size();
+  if (n == 0) return s;
+  if (tie == Tie::Latest) {
+    const KeyGroup* best = &group(0);
+    for (size_t i = 0; i < n; i++) {
+      if (group(i).latestSeq > best->latestSeq) best = &group(i);
+      s.count += group(i).count;
+    }
+    out[0] = best->latest[0];
+    out[1] = best->latest[1];
+    s.position = s.last = best->latestSeq;
+    return s;
+  }
+  out[0] = out[1] = 0;
+  s.position = INT64_MAX;
+  for (size_t i = 0; i < n; i++) {
+    const KeyGroup& g = group(i);
+    s.count += g.count;
+    out[0] += g.sum[0];
+    out[1] += g.sum[1];
+    s.position = std::min(s.position, g.firstSeq);
+    s.last = std::max(s.last, g.latestSeq);
+  }
+  out[0] /= static_cast<double>(s.count);
+  out[1] /= static_cast<double>(s.count);
+  return s;
+}
+
+// ── PositionAttention ──
+
+bool PositionAttention::insert(double x, double y, const double values[2], int64_t seq) {
+  const double j = static_cast<double>(seq);
+  if (seq != count_ || x != 2 * j || y != -j * j) return false;
+  current_[0] = values[0];
+  current_[1] = values[1];
+  if (keepRows_) {
+    rows_.push_back(values[0]);
+    rows_.push_back(values[1]);
+  }
+  count_++;
+  return true;
+}
+
+bool PositionAttention::query(double qx, double qy, Tie, double out[2], Selection& selected) const {
+  const int64_t last = count_ - 1;
+  if (last < 0) return true;
+  int64_t j;
+  if (qy > 0) {
+    // The parabola's top is at qx/qy; among integers, round half up (the later row wins a tie).
+    double top = std::floor(qx / qy + 0.5);
+    j = top < 0 ? 0 : top > static_cast<double>(last) ? last : static_cast<int64_t>(top);
+  } else if (qy == 0) {
+    j = qx >= 0 ? last : 0;
+  } else {
+    // Convex: an end wins; equal scores go to the later end.
+    const double l = static_cast<double>(last);
+    j = 2 * qx * l - qy * l * l >= 0 ? last : 0;
+  }
+  if (!keepRows_ && j != last) return false;
+  const double* row = keepRows_ ? &rows_[2 * j] : current_;
+  out[0] = row[0];
+  out[1] = row[1];
+  selected.position = selected.last = j;
+  selected.count = 1;
+  return true;
+}
+
+}  // namespace tvm

@@ -1,0 +1,112 @@
+// The attention caches of one head, by the head's kind:
+// - HullAttention (lookup and average heads): keys in a convex hull, O(log n) per query;
+// - PositionAttention (gather and passthrough heads): the key of row j is (2j, −j²), so the row
+//   nearest to qx/qy wins and an array indexed by position answers in O(1); passthrough heads
+//   always read the current position and keep no rows at all.
+// Both report what they selected, for the debugger's attention view.
+#pragma once
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "exact.h"
+
+namespace tvm {
+
+enum class Tie { Latest, Average };
+
+/** What a head selected at one position. */
+struct Selection {
+  /** The position whose values were returned (latest tie), or the first tied position (average). */
+  int64_t position = -1;
+  /** The last tied position (equal to `position` for a single selection). */
+  int64_t last = -1;
+  /** How many positions tied. */
+  int64_t count = 0;
+};
+
+/** All insertions of one key point: the latest values, the sum, the count, first and last seq. */
+struct KeyGroup {
+  i128 x = 0, y = 0;
+  double latest[2] = {0, 0};
+  double sum[2] = {0, 0};
+  int64_t count = 0;
+  int64_t firstSeq = -1, latestSeq = -1;
+};
+
+/** The upper convex hull (points on edges kept) of key groups, as a threaded treap by x. */
+class UpperHull {
+ public:
+  UpperHull(bool flip, uint32_t seed) : flip_(flip), random_(seed ? seed : 1) {}
+  void add(int32_t group, std::vector<KeyGroup>& groups);
+  /** Appends the groups maximizing qx·x + qy·y (qy > 0 in this hull's orientation). */
+  void best(i128 qx, i128 qy, const std::vector<KeyGroup>& groups, std::vector<int32_t>& out) const;
+  size_t size() const { return size_; }
+
+ private:
+  struct Node {
+    int32_t left = -1, right = -1, prev = -1, next = -1;
+    uint32_t priority = 0;
+    int32_t group = -1;
+    i128 x = 0, y = 0;  // y as this hull sees it (the lower hull stores −y)
+  };
+  bool flip_;
+  uint32_t random_;
+  int32_t root_ = -1;
+  size_t size_ = 0;
+  std::vector<Node> nodes_;
+  std::vector<int32_t> free_;
+
+  uint32_t nextPriority();
+  int32_t allocate(int32_t group, i128 x, i128 y);
+  int32_t floor(i128 x) const;
+  int32_t first() const;
+  void split(int32_t t, i128 x, int32_t& l, int32_t& r);
+  int32_t insertAt(int32_t t, int32_t node);
+  int32_t merge(int32_t a, int32_t b);
+  int32_t removeAt(int32_t t, i128 x);
+  void unlink(int32_t n);
+  bool strictlyBelow(int32_t a, int32_t b, int32_t c) const;
+};
+
+class HullAttention {
+ public:
+  explicit HullAttention(uint32_t seed) : upper_(false, seed), lower_(true, seed ^ 0x5bd1e995u) {
+    all_.x = all_.y = 0;
+  }
+  void insert(i128 x, i128 y, const double values[2], int64_t seq);
+  /** Writes the selected values into out; returns what was selected. */
+  Selection query(i128 qx, i128 qy, Tie tie, double out[2]);
+
+ private:
+  struct KeyHash {
+    size_t operator()(const std::pair<i128, i128>& k) const {
+      u128 h = u128(k.first) * 0x9e3779b97f4a7c15ull ^ u128(k.second) * 0xc2b2ae3d27d4eb4full;
+      return size_t(h ^ (h >> 64));
+    }
+  };
+  std::unordered_map<std::pair<i128, i128>, int32_t, KeyHash> index_;
+  std::vector<KeyGroup> groups_;
+  UpperHull upper_, lower_;
+  std::vector<int32_t> maxX_, minX_;
+  KeyGroup all_;
+  std::vector<int32_t> tied_;
+};
+
+class PositionAttention {
+ public:
+  /** Passthrough heads keep no rows: they must select the current position. */
+  explicit PositionAttention(bool keepRows) : keepRows_(keepRows) {}
+  /** Inserts the row of position `seq` (positions come in order); false if its key is not (2j, −j²). */
+  bool insert(double x, double y, const double values[2], int64_t seq);
+  /** false when a passthrough head would read another position than the current one. */
+  bool query(double qx, double qy, Tie tie, double out[2], Selection& selected) const;
+
+ private:
+  bool keepRows_;
+  int64_t count_ = 0;
+  double current_[2] = {0, 0};
+  std::vector<double> rows_;
+};
+
+}  // namespace tvm

@@ -1,0 +1,146 @@
+// The forward pass, top to bottom. At position p with token t:
+//
+//   x = embedding[t];  x[position] += p;  x[position²] += p²
+//   for each layer:
+//     attention: every head reads the layer's input x: q = query·x / scale, k = key·x (both
+//       rounded: integers by construction), v = value·x; the cache takes (k, v) at p, then answers
+//       q with the values of the best-scoring position(s); all outputs are then added to x
+//     FFN: hidden_j = (up_j·x)·relu(gate_j·x) for every neuron, then x += Σ_j hidden_j·down_j
+//   next token = argmax over t of unembedding_t·x
+//
+// The order of every addition is the weight file's definition (head order, value 0 then 1,
+// neuron order, row entries in column order), and the build disables floating-point
+// contraction, so this engine and the TypeScript one compute the same doubles.
+#include "engine.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace tvm {
+
+Engine::Engine(std::shared_ptr<const Model> model) : model_(std::move(model)) {
+  const Model& m = *model_;
+  caches_.resize(m.layers.size());
+  selections_.assign(m.layers.size(), std::vector<Selection>(m.heads));
+  for (size_t l = 0; l < m.layers.size(); l++) {
+    for (int64_t h = 0; h < m.heads; h++) {
+      HeadCache c;
+      switch (m.layers[l].heads[h].kind) {
+        case HeadKind::Lookup:
+        case HeadKind::Average:
+          c.hull = std::make_unique<HullAttention>(static_cast<uint32_t>(l * 64 + h + 1));
+          break;
+        case HeadKind::Gather: c.rows = std::make_unique<PositionAttention>(true); break;
+        case HeadKind::Passthrough: c.rows = std::make_unique<PositionAttention>(false); break;
+        case HeadKind::Unused: break;
+      }
+      caches_[l].push_back(std::move(c));
+    }
+  }
+  x_.assign(m.dModel, 0);
+  hidden_.assign(m.dFfn, 0);
+  headOut_.assign(2 * m.heads, 0);
+}
+
+void Engine::feed(int32_t token) {
+  const Model& m = *model_;
+  if (token < 0 || token >= m.vocabulary)
+    throw std::runtime_error("token id " + std::to_string(token) + " is not in the vocabulary");
+  const int64_t p = position_;
+  double* x = x_.data();
+  // Embedding and positional features.
+  std::fill(x_.begin(), x_.end(), 0.0);
+  m.embedding.addScaled(token, 1, x);
+  x[m.positionSlot] += static_cast<double>(p);
+  x[m.positionSquareSlot] += static_cast<double>(p) * static_cast<double>(p);
+
+  for (size_t l = 0; l < m.layers.size(); l++) {
+    const Layer& layer = m.layers[l];
+    // Attention: every head reads the layer's input, then all outputs are added.
+    for (int64_t h = 0; h < m.heads; h++) {
+      HeadCache& cache = caches_[l][h];
+      double* out = &headOut_[2 * h];
+      Selection& selected = selections_[l][h];
+      selected = Selection();
+      out[0] = out[1] = 0;
+      if (!cache.hull && !cache.rows) continue;
+      const double qx = roundHalfUp(layer.query.dot(2 * h, x) / m.hardmaxScale);
+      const double qy = roundHalfUp(layer.query.dot(2 * h + 1, x) / m.hardmaxScale);
+      const double kx = roundHalfUp(layer.key.dot(2 * h, x));
+      const double ky = roundHalfUp(layer.key.dot(2 * h + 1, x));
+      const double v[2] = {layer.value.dot(2 * h, x), layer.value.dot(2 * h + 1, x)};
+      const Tie tie = layer.heads[h].tie;
+      if (cache.hull) {
+        cache.hull->insert(toInteger(kx), toInteger(ky), v, p);
+        selected = cache.hull->query(toInteger(qx), toInteger(qy), tie, out);
+      } else if (!cache.rows->insert(kx, ky, v, p) || !cache.rows->query(qx, qy, tie, out, selected)) {
+        throw std::runtime_error("layer " + std::to_string(l) + " head " + std::to_string(h) +
+                                 ": a position head's key or query at position " + std::to_string(p) +
+                                 " is not the one its kind promises (the weights are not a machine's)");
+      }
+    }
+    for (int64_t h = 0; h < m.heads; h++) {
+      if (!caches_[l][h].hull && !caches_[l][h].rows) continue;
+      layer.output.addScaled(2 * h, headOut_[2 * h], x);
+      layer.output.addScaled(2 * h + 1, headOut_[2 * h + 1], x);
+    }
+    // ReGLU feed-forward: every neuron reads the post-attention residual.
+    double* hidden = hidden_.data();
+    for (int64_t j = 0; j < m.dFfn; j++) {
+      const double g = layer.gate.dot(j, x);
+      hidden[j] = g > 0 ? layer.up.dot(j, x) * g : 0;
+    }
+    for (int64_t j = 0; j < m.dFfn; j++)
+      if (hidden[j] != 0) layer.down.addScaled(j, hidden[j], x);
+  }
+  position_++;
+}
+
+int32_t Engine::predict() const {
+  const Model& m = *model_;
+  int32_t best = 0;
+  double bestScore = -INFINITY;
+  for (int64_t t = 0; t < m.vocabulary; t++) {
+    const double s = m.unembedding.dot(t, x_.data());
+    if (s > bestScore) {
+      bestScore = s;
+      best = static_cast<int32_t>(t);
+    }
+  }
+  return best;
+}
+
+Generated Engine::generate(int32_t halt, int64_t budget, const int32_t* expected, int64_t expectedLength,
+                           const std::vector<int32_t>& stopTokens, const std::atomic<bool>& pause,
+                           const std::function<void(int32_t)>& emit) {
+  Generated r;
+  while (r.count < budget) {
+    if (pause.load(std::memory_order_relaxed)) {
+      r.reason = Stop::Paused;
+      return r;
+    }
+    const int32_t t = predict();
+    emit(t);
+    r.count++;
+    if (expected && (r.count > expectedLength || expected[r.count - 1] != t)) {
+      r.reason = Stop::Mismatch;
+      r.expected = r.count > expectedLength ? -1 : expected[r.count - 1];
+      return r;
+    }
+    if (t == halt) {
+      r.reason = Stop::Halt;
+      return r;
+    }
+    feed(t);
+    for (int32_t s : stopTokens) {
+      if (s == t) {
+        r.reason = Stop::StopToken;
+        return r;
+      }
+    }
+  }
+  r.reason = Stop::Budget;
+  return r;
+}
+
+}  // namespace tvm

@@ -1,0 +1,63 @@
+// The forward pass, one position at a time, and autoregressive generation. No allocation per
+// token: every buffer is sized when the engine is made (the caches grow with the sequence).
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "attention.h"
+#include "model.h"
+
+namespace tvm {
+
+/** Why generation stopped. */
+enum class Stop { Halt, Budget, Mismatch, Paused, StopToken };
+
+struct Generated {
+  Stop reason = Stop::Budget;
+  /** Tokens generated in this call (the mismatching one included). */
+  int64_t count = 0;
+  /** On a mismatch: the expected token (−1 past the end of the expectation). */
+  int32_t expected = -1;
+};
+
+class Engine {
+ public:
+  explicit Engine(std::shared_ptr<const Model> model);
+
+  /** Runs the forward pass for the next position with `token` as its input. */
+  void feed(int32_t token);
+  /** The highest-scoring next token (the first on ties). */
+  int32_t predict() const;
+  int64_t position() const { return position_; }
+  const Model& model() const { return *model_; }
+
+  /**
+   * Predicts and feeds tokens until `halt` is predicted (not fed), `budget` tokens, a token that
+   * differs from `expected` (when given; compared from expected[0]), a stop token, or `pause` is
+   * set. Every generated token is passed to `emit` (the mismatching one too).
+   */
+  Generated generate(int32_t halt, int64_t budget, const int32_t* expected, int64_t expectedLength,
+                     const std::vector<int32_t>& stopTokens, const std::atomic<bool>& pause,
+                     const std::function<void(int32_t)>& emit);
+
+  /** What every head selected at the last position fed: [layer][head]. */
+  const std::vector<std::vector<Selection>>& selections() const { return selections_; }
+  /** The residual stream after the last position. */
+  const std::vector<double>& residual() const { return x_; }
+
+ private:
+  struct HeadCache {
+    std::unique_ptr<HullAttention> hull;
+    std::unique_ptr<PositionAttention> rows;
+  };
+  std::shared_ptr<const Model> model_;
+  std::vector<std::vector<HeadCache>> caches_;
+  std::vector<std::vector<Selection>> selections_;
+  std::vector<double> x_, hidden_, headOut_;
+  int64_t position_ = 0;
+};
+
+}  // namespace tvm

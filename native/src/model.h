@@ -1,0 +1,58 @@
+// The transformer as the native engine runs it: the weight file (docs/weight-file.md) read and
+// checked as strictly as the TypeScript reader, every matrix kept as sparse rows.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "attention.h"
+
+namespace tvm {
+
+/** Rows of a matrix, nonzero entries only, in column order (so dot products add in that order). */
+struct SparseRows {
+  std::vector<int32_t> start;  // row r spans [start[r], start[r + 1])
+  std::vector<int32_t> column;
+  std::vector<double> value;
+
+  void build(const double* dense, int64_t rows, int64_t width);
+  double dot(int64_t r, const double* x) const {
+    double s = 0;
+    for (int32_t i = start[r], end = start[r + 1]; i < end; i++) s += value[i] * x[column[i]];
+    return s;
+  }
+  /** x += a · row r. */
+  void addScaled(int64_t r, double a, double* x) const {
+    for (int32_t i = start[r], end = start[r + 1]; i < end; i++) x[column[i]] += a * value[i];
+  }
+  bool empty(int64_t r) const { return start[r] == start[r + 1]; }
+  int64_t nonzeros() const { return static_cast<int64_t>(value.size()); }
+};
+
+enum class HeadKind { Lookup, Gather, Average, Passthrough, Unused };
+
+struct Head {
+  HeadKind kind = HeadKind::Unused;
+  Tie tie = Tie::Latest;
+  std::string lookup;
+};
+
+struct Layer {
+  SparseRows query, key, value, output;  // [2·heads] rows of dModel
+  SparseRows gate, up, down;             // [dFfn] rows of dModel
+  std::vector<Head> heads;
+};
+
+struct Model {
+  int64_t vocabulary = 0, dModel = 0, heads = 0, dFfn = 0;
+  double hardmaxScale = 1;
+  int64_t positionSlot = 0, positionSquareSlot = 0;
+  std::vector<std::string> tokens;
+  SparseRows embedding, unembedding;  // [vocabulary] rows of dModel
+  std::vector<Layer> layers;
+};
+
+/** Reads and checks a weight file; throws std::runtime_error("FILE: reason") on any defect. */
+Model loadModel(const std::string& file);
+
+}  // namespace tvm
