@@ -89,7 +89,7 @@ Model loadModel(const std::string& file) {
   auto count = [&](const char* field, int64_t min) {
     const Json* v = h.get(field);
     if (!v || !v->isNumber() || v->number != std::floor(v->number) || v->number < double(min) || v->number > kLimit)
-      fail(std::string("header: ") + field + " must be an integer >= " + std::to_string(min));
+      fail(std::string("header: ") + field + " must be an integer ≥ " + std::to_string(min));
     return static_cast<int64_t>(v->number);
   };
   Model m;
@@ -136,16 +136,22 @@ Model loadModel(const std::string& file) {
       else if (k == "average") head.kind = HeadKind::Average;
       else if (k == "passthrough") head.kind = HeadKind::Passthrough;
       else if (k == "unused") head.kind = HeadKind::Unused;
-      else fail("header: layer " + std::to_string(l) + " has a head with unknown kind '" + k + "'");
+      else fail("header: layer " + std::to_string(l) + " has a head with unknown kind or tie-break ('" + k + "')");
       if (t == "latest") head.tie = Tie::Latest;
       else if (t == "average") head.tie = Tie::Average;
-      else fail("header: layer " + std::to_string(l) + " has a head with unknown tie-break '" + t + "'");
+      else fail("header: layer " + std::to_string(l) + " has a head with unknown kind or tie-break ('" + t + "')");
       if ((head.kind == HeadKind::Gather || head.kind == HeadKind::Passthrough) && head.tie != Tie::Latest)
         fail("header: layer " + std::to_string(l) + " has a position head that averages");
       head.lookup = lookup && lookup->isString() ? lookup->string : "";
       m.layers[l].heads.push_back(head);
     }
   }
+
+  const Json* slots = h.get("slots");
+  bool slotsOk = slots && slots->isArray() && int64_t(slots->items.size()) == layerCount;
+  for (size_t l = 0; slotsOk && l < slots->items.size(); l++)
+    slotsOk = slots->items[l].isArray() && int64_t(slots->items[l].items.size()) == m.dModel;
+  if (!slotsOk) fail("header: slots needs one list of dModel names per layer");
 
   // Tensors: exactly the expected names and shapes, packed after the header.
   struct Expected {
@@ -183,7 +189,9 @@ Model loadModel(const std::string& file) {
     dense.resize(n);
     for (int64_t i = 0; i < n; i++, at += 8) {
       double v = f64(&bytes[at]);
-      if (!std::isfinite(v)) fail("tensor " + e.name + ": entry " + std::to_string(i) + " is not finite");
+      if (!std::isfinite(v))
+        fail("tensor " + e.name + ": entry " + std::to_string(i) + " is " +
+             (std::isnan(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity"));
       dense[i] = v;
     }
     into.build(dense.data(), e.rows, m.dModel);

@@ -1,0 +1,142 @@
+// The native engine (native/, C++) against the reference executor and the JS engine: every
+// example token for token (sudoku's 1.5M tokens included), the same residual stream as the JS
+// engine bit for bit, determinism, pause and resume, attention selections, and the weight-file
+// reader rejecting what the TypeScript reader rejects. Skipped, with the reason, where the addon
+// could not be built.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { buildMachineGraph } from '../machine/interpreter';
+import { loadManifest } from '../manifest';
+import { JsEngine } from '../model/js-engine';
+import { generateNative, loadNative, openNative } from '../model/native-engine';
+import { scheduleAsap } from '../schedule/heuristic';
+import { Op } from '../tokens/opcodes';
+import { OPCODE_BASE, T_HALT } from '../tokens/vocabulary';
+import { buildWeights, finalReads } from '../weights/build';
+import { serializeModel, writeModel } from '../weights/file';
+import { damagedWeightFiles } from './support/damaged-weights';
+import { exampleRun } from './support/examples';
+
+const native = loadNative();
+const skip = native.ok ? false : native.reason;
+const work = mkdtempSync(join(tmpdir(), 'tvm-native-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+const machine = buildMachineGraph('universal');
+const model = buildWeights(machine, scheduleAsap(machine.graph, finalReads(machine)));
+const modelFile = join(work, 'model.tvmw');
+writeModel(modelFile, model);
+
+const bits = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+test('native engine: every example token for token like the reference executor', { skip }, async () => {
+  for (const { name } of loadManifest()) {
+    const run = await exampleRun(name);
+    const r = await generateNative(openNative(modelFile), run.prompt, { expected: run.expected });
+    assert.equal(r.mismatch, undefined, `${name}: ${JSON.stringify(r.mismatch)}`);
+    assert.ok(r.halted, name);
+    assert.equal(r.tokens.length, run.expected.length, name);
+  }
+});
+
+test('native and JS engines compute the same residual stream, bit for bit', { skip }, async () => {
+  const run = await exampleRun('addition');
+  const n = openNative(modelFile);
+  const js = new JsEngine(model);
+  const tokens = [...run.prompt, ...run.expected.subarray(0, 3000)];
+  tokens.forEach((t, i) => {
+    n.feed(t);
+    js.feed(t);
+    if (i % 500 === 0 || i === tokens.length - 1) {
+      assert.ok(bits(n.residual()).equals(bits(js.residual)), `residual after position ${i}`);
+      assert.equal(n.predict(), js.predict(), `prediction after position ${i}`);
+    }
+  });
+});
+
+test('native engine: two runs give the same tokens and the same final state', { skip }, async () => {
+  const run = await exampleRun('fibonacci');
+  const [a, b] = [openNative(modelFile), openNative(modelFile)];
+  const ra = await generateNative(a, run.prompt);
+  const rb = await generateNative(b, run.prompt);
+  assert.deepEqual(ra.tokens, rb.tokens);
+  assert.ok(bits(a.residual()).equals(bits(b.residual())));
+});
+
+test('pause stops a run at once; resuming continues exactly where it stopped', { skip }, async () => {
+  const run = await exampleRun('collatz');
+  const e = openNative(modelFile);
+  e.feed(run.prompt);
+  const got: number[] = [];
+  let pauses = 0;
+  const onTokens = (c: Int32Array) => {
+    got.push(...c);
+    // While a run is in flight the engine refuses anything else.
+    assert.ok(e.busy);
+    assert.throws(() => e.feed(0), /the engine is generating; pause it first/);
+    if (pauses < 3) {
+      e.pause();
+      pauses++;
+    }
+  };
+  let r = await e.generate({ halt: T_HALT, chunk: 2000 }, onTokens);
+  assert.equal(r.reason, 'paused');
+  assert.ok(got.length < run.expected.length / 4, `paused after ${got.length} tokens`);
+  while (r.reason === 'paused') r = await e.generate({ halt: T_HALT, chunk: 2000 }, onTokens);
+  assert.equal(r.reason, 'halt');
+  assert.equal(pauses, 3);
+  assert.deepEqual(Int32Array.from(got), run.expected);
+});
+
+test('attention selections: what each head picked at the last position', { skip }, async () => {
+  const run = await exampleRun('fibonacci');
+  const e = openNative(modelFile);
+  e.feed(run.prompt);
+  for (const t of run.expected.subarray(0, 5000)) e.feed(t);
+  const p = e.position - 1;
+  const selections = e.selections();
+  let checked = 0;
+  model.layers.forEach((layer, l) =>
+    layer.heads.forEach((head, h) => {
+      const s = selections[l][h];
+      if (head.kind === 'unused') return assert.equal(s.count, 0);
+      assert.ok(
+        s.position >= 0 && s.last <= p && s.position <= s.last,
+        `${head.lookup}: ${JSON.stringify(s)}`,
+      );
+      if (head.kind === 'passthrough')
+        assert.equal(s.position, p, 'a passthrough head reads its own position');
+      if (head.kind === 'average')
+        assert.equal(s.count, p, 'an average head ties every position after the start');
+      if (head.lookup === 'opcode') {
+        // The program's instruction i sits at prompt positions 5i+1 (opcode) .. 5i+4.
+        const i = (s.position - 1) / 5;
+        assert.ok(Number.isInteger(i), `opcode head at ${s.position}`);
+        assert.equal(run.prompt[s.position], OPCODE_BASE + Op[run.program.instructions[i].op]);
+      }
+      checked++;
+    }),
+  );
+  assert.ok(checked > 10);
+});
+
+test('the native reader rejects damaged weight files as the TypeScript reader does', { skip }, () => {
+  for (const [k, d] of damagedWeightFiles(serializeModel(model)).entries()) {
+    const file = join(work, `bad-${k}.tvmw`);
+    writeFileSync(file, d.bytes);
+    assert.throws(
+      () => openNative(file),
+      (e: unknown) => e instanceof Error && d.reason.test(e.message) && e.message.startsWith(`${file}: `),
+      d.what,
+    );
+  }
+  assert.throws(() => openNative(join(work, 'missing.tvmw')), /missing\.tvmw: cannot read/);
+});
+
+test('a token outside the vocabulary is an error, not a crash', { skip }, () => {
+  const e = openNative(modelFile);
+  assert.throws(() => e.feed(100_000), /token id 100000 is not in the vocabulary/);
+  assert.throws(() => e.feed(-1), /not in the vocabulary/);
+});
