@@ -40,6 +40,7 @@ Engine::Engine(std::shared_ptr<const Model> model) : model_(std::move(model)) {
   x_.assign(m.dModel, 0);
   hidden_.assign(m.dFfn, 0);
   headOut_.assign(2 * m.heads, 0);
+  scores_.assign(m.vocabulary, 0);
 }
 
 void Engine::feed(int32_t token) {
@@ -98,10 +99,11 @@ void Engine::feed(int32_t token) {
 
 int32_t Engine::predict() const {
   const Model& m = *model_;
+  m.unembeddingColumns.multiply(x_.data(), m.dModel, scores_.data(), m.vocabulary);
   int32_t best = 0;
   double bestScore = -INFINITY;
   for (int64_t t = 0; t < m.vocabulary; t++) {
-    const double s = m.unembedding.dot(t, x_.data());
+    const double s = scores_[t];
     if (s > bestScore) {
       bestScore = s;
       best = static_cast<int32_t>(t);

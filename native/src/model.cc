@@ -63,6 +63,23 @@ void SparseRows::build(const double* dense, int64_t rows, int64_t width) {
   }
 }
 
+void SparseColumns::build(const SparseRows& rows, int64_t width) {
+  std::vector<int32_t> counts(width + 1, 0);
+  for (int32_t c : rows.column) counts[c + 1]++;
+  start.assign(width + 1, 0);
+  for (int64_t c = 0; c < width; c++) start[c + 1] = start[c] + counts[c + 1];
+  row.assign(rows.column.size(), 0);
+  value.assign(rows.column.size(), 0);
+  std::vector<int32_t> at(start.begin(), start.end() - 1);
+  const int64_t n = static_cast<int64_t>(rows.start.size()) - 1;
+  for (int64_t r = 0; r < n; r++) {  // rows ascending, so each column lists them ascending
+    for (int32_t i = rows.start[r]; i < rows.start[r + 1]; i++) {
+      row[at[rows.column[i]]] = static_cast<int32_t>(r);
+      value[at[rows.column[i]]++] = rows.value[i];
+    }
+  }
+}
+
 Model loadModel(const std::string& file) {
   auto fail = [&](const std::string& reason) -> void { throw std::runtime_error(file + ": " + reason); };
   std::ifstream in(file, std::ios::binary);
@@ -198,6 +215,7 @@ Model loadModel(const std::string& file) {
   };
   read(expected[0], m.embedding);
   read(expected[1], m.unembedding);
+  m.unembeddingColumns.build(m.unembedding, m.dModel);
   for (int64_t l = 0; l < layerCount; l++) {
     Layer& layer = m.layers[l];
     SparseRows* parts[] = {&layer.query, &layer.key, &layer.value, &layer.output, &layer.gate, &layer.up, &layer.down};

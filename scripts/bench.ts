@@ -1,0 +1,133 @@
+// npm run bench [-- --runs N] [--examples a,b] [--engines native,js,graph]
+// Speed of every engine on every example, each run in a child process of its own so its peak
+// resident memory is its own: tokens, seconds, tokens/s, peak RSS, and the native/JS ratio from
+// the same run. Every run is also checked token for token against the reference executor. With
+// --runs N the median of N runs is reported. Also measures how soon pause() stops a native run.
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { buildMachineGraph } from '../engine/machine/interpreter';
+import { runGraph } from '../engine/machine/run';
+import { loadManifest } from '../engine/manifest';
+import { generate } from '../engine/model/generate';
+import { JsEngine } from '../engine/model/js-engine';
+import { generateNative, loadNative, openNative } from '../engine/model/native-engine';
+import { exampleRun } from '../engine/test/support/examples';
+import { T_HALT } from '../engine/tokens/vocabulary';
+import { readModel } from '../engine/weights/file';
+import { universalModel } from '../engine/weights/universal';
+
+type Engine = 'native' | 'js' | 'graph';
+interface Measure {
+  tokens: number;
+  seconds: number;
+  rssMiB: number;
+  pass: boolean;
+}
+
+async function one(engine: Engine, name: string, modelFile: string): Promise<Measure> {
+  const run = await exampleRun(name);
+  let r: { tokens: Int32Array; seconds: number; mismatch?: unknown };
+  if (engine === 'native')
+    r = await generateNative(openNative(modelFile), run.prompt, { expected: run.expected });
+  else if (engine === 'js')
+    r = generate(new JsEngine(readModel(modelFile)), run.prompt, { expected: run.expected });
+  else r = runGraph(buildMachineGraph('universal'), run.prompt, { expected: run.expected });
+  return {
+    tokens: r.tokens.length,
+    seconds: r.seconds,
+    rssMiB: process.resourceUsage().maxRSS / 1024,
+    pass: !r.mismatch && r.tokens.length === run.expected.length,
+  };
+}
+
+/** Starts sudoku natively, pauses it after a second, and returns how long the pause took. */
+async function pauseLatency(modelFile: string): Promise<number> {
+  const run = await exampleRun('sudoku');
+  const e = openNative(modelFile);
+  e.feed(run.prompt);
+  const done = e.generate({ halt: T_HALT, chunk: 1 << 20 }, () => {});
+  await new Promise((r) => setTimeout(r, 1000));
+  const asked = performance.now();
+  e.pause();
+  const r = await done;
+  if (r.reason !== 'paused') throw new Error(`the run ended (${r.reason}) before the pause`);
+  return performance.now() - asked;
+}
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  const { file: modelFile } = await universalModel();
+  if (option('one')) {
+    const [engine, name] = option('one')!.split(':');
+    process.stdout.write(JSON.stringify(await one(engine as Engine, name, modelFile)));
+    return;
+  }
+  if (option('pause')) {
+    process.stdout.write(JSON.stringify(await pauseLatency(modelFile)));
+    return;
+  }
+  const runs = Number(option('runs') ?? 1);
+  const examples = option('examples')?.split(',') ?? loadManifest().map((e) => e.name);
+  const native = loadNative();
+  const engines = ((option('engines')?.split(',') ?? ['native', 'js', 'graph']) as Engine[]).filter(
+    (e) => e !== 'native' || native.ok,
+  );
+  if (!native.ok) console.log(`(${native.reason}: native runs skipped)`);
+  const model = readModel(modelFile);
+  console.log(
+    `model ${modelFile} (${(statSync(modelFile).size / 1024).toFixed(0)} KiB): d_model ${model.dModel}, ${model.layers.length} layers, ${model.heads} heads, d_ffn ${model.dFfn}; ${runs} run(s) each, median`,
+  );
+  console.log('example            engine   tokens      seconds   tok/s      peak RSS   check');
+  for (const name of examples) {
+    const rate = new Map<Engine, number>();
+    for (const engine of engines) {
+      const ms: Measure[] = [];
+      for (let k = 0; k < runs; k++) {
+        const child = spawnSync(
+          process.execPath,
+          ['--import', 'tsx', __filename, '--one', `${engine}:${name}`],
+          {
+            encoding: 'utf8',
+            maxBuffer: 1 << 24,
+          },
+        );
+        if (child.status !== 0) throw new Error(`${engine} ${name}: ${child.stderr}`);
+        ms.push(JSON.parse(child.stdout));
+      }
+      const seconds = median(ms.map((m) => m.seconds));
+      const tokens = ms[0].tokens;
+      rate.set(engine, tokens / seconds);
+      console.log(
+        `${name.padEnd(18)} ${engine.padEnd(8)} ${String(tokens).padStart(9)}  ${seconds.toFixed(2).padStart(9)}  ${Math.round(
+          tokens / seconds,
+        )
+          .toString()
+          .padStart(8)}  ${median(ms.map((m) => m.rssMiB))
+          .toFixed(0)
+          .padStart(6)} MiB   ${ms.every((m) => m.pass) ? 'PASS' : 'FAIL'}`,
+      );
+    }
+    if (rate.has('native') && rate.has('js'))
+      console.log(`${''.padEnd(18)} native/JS ${(rate.get('native')! / rate.get('js')!).toFixed(2)}×`);
+  }
+  if (native.ok) {
+    const child = spawnSync(process.execPath, [__filename, '--pause', '1'], {
+      encoding: 'utf8',
+    });
+    if (child.status === 0)
+      console.log(
+        `pause(): a running native generation stopped ${JSON.parse(child.stdout).toFixed(2)} ms after the request`,
+      );
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
