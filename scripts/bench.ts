@@ -1,10 +1,12 @@
 // npm run bench [-- --runs N] [--examples a,b] [--engines native,js,graph]
 // Speed of every engine on every example, each run in a child process of its own so its peak
-// resident memory is its own: tokens, seconds, tokens/s, peak RSS, and the native/JS ratio from
-// the same run. Every run is also checked token for token against the reference executor. With
+// resident memory is its own: tokens, seconds, tokens/s, peak RSS, and the native/JS and
+// specialized/universal ratios from the same run (native-spec: the example's specialized model). Every run is also checked token for token against the reference executor. With
 // --runs N the median of N runs is reported. Also measures how soon pause() stops a native run.
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildMachineGraph } from '../engine/machine/interpreter';
 import { runGraph } from '../engine/machine/run';
 import { loadManifest } from '../engine/manifest';
@@ -12,11 +14,14 @@ import { generate } from '../engine/model/generate';
 import { JsEngine } from '../engine/model/js-engine';
 import { generateNative, loadNative, openNative } from '../engine/model/native-engine';
 import { exampleRun } from '../engine/test/support/examples';
+import { promptTokens } from '../engine/tokens/program-file';
 import { T_HALT } from '../engine/tokens/vocabulary';
-import { readModel } from '../engine/weights/file';
+import { readModel, writeModel } from '../engine/weights/file';
+import { specialize } from '../engine/weights/specialize';
 import { universalModel } from '../engine/weights/universal';
 
-type Engine = 'native' | 'js' | 'graph';
+/** native-spec: the example's own specialized model (wasm-specialize) on the native engine. */
+type Engine = 'native' | 'native-spec' | 'js' | 'graph';
 interface Measure {
   tokens: number;
   seconds: number;
@@ -29,7 +34,16 @@ async function one(engine: Engine, name: string, modelFile: string): Promise<Mea
   let r: { tokens: Int32Array; seconds: number; mismatch?: unknown };
   if (engine === 'native')
     r = await generateNative(openNative(modelFile), run.prompt, { expected: run.expected });
-  else if (engine === 'js')
+  else if (engine === 'native-spec') {
+    const file = join(tmpdir(), `tvm-bench-${process.pid}.tvmw`);
+    writeModel(file, specialize(run.program.instructions, name).model);
+    const prompt = promptTokens({ ...run.program, specialized: true }, run.program.input);
+    try {
+      r = await generateNative(openNative(file), prompt, { expected: run.expected });
+    } finally {
+      rmSync(file, { force: true });
+    }
+  } else if (engine === 'js')
     r = generate(new JsEngine(readModel(modelFile)), run.prompt, { expected: run.expected });
   else r = runGraph(buildMachineGraph('universal'), run.prompt, { expected: run.expected });
   return {
@@ -75,15 +89,15 @@ async function main() {
   const runs = Number(option('runs') ?? 1);
   const examples = option('examples')?.split(',') ?? loadManifest().map((e) => e.name);
   const native = loadNative();
-  const engines = ((option('engines')?.split(',') ?? ['native', 'js', 'graph']) as Engine[]).filter(
-    (e) => e !== 'native' || native.ok,
-  );
+  const engines = (
+    (option('engines')?.split(',') ?? ['native', 'native-spec', 'js', 'graph']) as Engine[]
+  ).filter((e) => !e.startsWith('native') || native.ok);
   if (!native.ok) console.log(`(${native.reason}: native runs skipped)`);
   const model = readModel(modelFile);
   console.log(
     `model ${modelFile} (${(statSync(modelFile).size / 1024).toFixed(0)} KiB): d_model ${model.dModel}, ${model.layers.length} layers, ${model.heads} heads, d_ffn ${model.dFfn}; ${runs} run(s) each, median`,
   );
-  console.log('example            engine   tokens      seconds   tok/s      peak RSS   check');
+  console.log('example            engine         tokens    seconds     tok/s   peak RSS   check');
   for (const name of examples) {
     const rate = new Map<Engine, number>();
     for (const engine of engines) {
@@ -104,7 +118,7 @@ async function main() {
       const tokens = ms[0].tokens;
       rate.set(engine, tokens / seconds);
       console.log(
-        `${name.padEnd(18)} ${engine.padEnd(8)} ${String(tokens).padStart(9)}  ${seconds.toFixed(2).padStart(9)}  ${Math.round(
+        `${name.padEnd(18)} ${engine.padEnd(11)} ${String(tokens).padStart(9)}  ${seconds.toFixed(2).padStart(9)}  ${Math.round(
           tokens / seconds,
         )
           .toString()
@@ -113,8 +127,10 @@ async function main() {
           .padStart(6)} MiB   ${ms.every((m) => m.pass) ? 'PASS' : 'FAIL'}`,
       );
     }
-    if (rate.has('native') && rate.has('js'))
-      console.log(`${''.padEnd(18)} native/JS ${(rate.get('native')! / rate.get('js')!).toFixed(2)}×`);
+    const ratio = (a: Engine, b: Engine) =>
+      rate.has(a) && rate.has(b) ? `${a}/${b} ${(rate.get(a)! / rate.get(b)!).toFixed(2)}×` : '';
+    const ratios = [ratio('native', 'js'), ratio('native-spec', 'native')].filter(Boolean);
+    if (ratios.length) console.log(`${''.padEnd(18)} ${ratios.join(', ')}`);
   }
   if (native.ok) {
     const child = spawnSync(process.execPath, [__filename, '--pause', '1'], {

@@ -2,14 +2,17 @@
 // Runs programs through the transformer, printing each program's output as it is generated and
 // whether every token equals the reference executor's trace. The native engine is the default;
 // without it (no C++ toolchain at install) wasm-run says why once and uses the JS engine. On a
-// terminal, long runs show live progress on stderr; piped output stays clean.
+// terminal, long runs show live progress on stderr; piped output stays clean. A model made by
+// wasm-specialize runs its own program: give it NAME_spec.tvm (just `start` and the input) or
+// the program's NAME.tvm.
 import { describeMismatch, type Generation, generate } from '../model/generate';
 import { JsEngine } from '../model/js-engine';
 import { generateNative, loadNative, openNative } from '../model/native-engine';
-import { promptTokens } from '../tokens/program-file';
+import { formatProgram, promptTokens } from '../tokens/program-file';
 import { isOut, OUT_BASE } from '../tokens/vocabulary';
 import { readModel } from '../weights/file';
 import type { TransformerModel } from '../weights/model';
+import { bakedProgram } from '../weights/specialize';
 import { universalModel } from '../weights/universal';
 import { parseCli, runMain, UsageError } from './_common';
 import { expectedGeneration, programsToRun } from './_compiled-files';
@@ -40,15 +43,28 @@ runMain('wasm-run', async () => {
   const modelFile = values.model ?? (await universalModel()).file;
   let jsModel: TransformerModel | undefined;
   if (engine === 'js' || values.model) jsModel = readModel(modelFile); // checks the file, with its name
+  const baked = jsModel && bakedProgram(jsModel);
+  if (baked && positionals.length === 0) {
+    throw new UsageError(
+      `${modelFile} is specialized to ${jsModel!.meta.specializedFor}: give its NAME_spec.tvm\n${USAGE}`,
+    );
+  }
 
   let failures = 0;
   for (const { name, program } of await programsToRun(positionals)) {
-    if (program.specialized) {
+    let instructions = program.instructions;
+    if (baked) {
+      if (!program.specialized && formatProgram(instructions, null) !== formatProgram(baked, null))
+        throw new UsageError(
+          `${name}: the model is specialized to ${jsModel!.meta.specializedFor}, another program`,
+        );
+      instructions = [...baked];
+    } else if (program.specialized) {
       throw new UsageError(`${name}: a specialized input needs a specialized model (wasm-specialize)`);
     }
     const input = values.args !== undefined ? new TextEncoder().encode(values.args) : program.input;
-    const expected = expectedGeneration(program, input);
-    const prompt = promptTokens(program, input);
+    const expected = expectedGeneration({ ...program, instructions, specialized: false }, input);
+    const prompt = promptTokens({ ...program, instructions, specialized: baked !== undefined }, input);
     const out = new OutputPrinter();
     const run: Generation =
       engine === 'native'

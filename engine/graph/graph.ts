@@ -44,6 +44,17 @@ export interface Lookup {
   readonly dims: readonly number[];
 }
 
+/**
+ * Neurons i = 0..n−1 computing relu(1 − (x − i)²) = [x = i] for an integer x, given x and x² as
+ * single dimensions: a one-hot selector. At most one is nonzero, which engines may use (the
+ * weight file lists such groups; docs/weight-file.md).
+ */
+export interface Selector {
+  readonly dims: readonly number[];
+  readonly x: number;
+  readonly xSquared: number;
+}
+
 export interface FetchOptions {
   /** The 1-D query: rows whose key is nearest to it are selected. */
   readonly query: Expr;
@@ -55,6 +66,7 @@ export interface FetchOptions {
 export class Graph {
   readonly dims: Dim[] = [];
   readonly lookups: Lookup[] = [];
+  readonly selectors: Selector[] = [];
   readonly one: Expr;
   readonly position: Expr;
   readonly positionSq: Expr;
@@ -151,6 +163,23 @@ export class Graph {
     }
     if (e.isZero) return new Expr();
     return this.multiply(e, e, name);
+  }
+
+  /** n neurons [x = i] for i < n (x an integer dimension, xSquared its square). */
+  oneHot(x: Expr, xSquared: Expr, n: number, name: string): Expr[] {
+    const [xd, sd] = [this.dimOf(x).id, this.dimOf(xSquared).id];
+    const neurons = Array.from({ length: n }, (_, i) =>
+      this.reglu(
+        this.one,
+        x
+          .times(2 * i)
+          .minus(xSquared)
+          .plus(this.c(1 - i * i)),
+        `${name}_${i}`,
+      ),
+    );
+    this.selectors.push({ dims: neurons.map((e) => this.dimOf(e).id), x: xd, xSquared: sd });
+    return neurons;
   }
 
   /** A 2-D hard-max lookup. Returns one expression per value. */

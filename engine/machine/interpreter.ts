@@ -208,16 +208,7 @@ export function buildMachineGraph(
     const rounded = g.reglu(one, cursor.plus(c(ROUNDING)), 'cursor_rounded');
     const exactCursor = g.persist(rounded.minus(c(ROUNDING)), 'cursor_exact');
     const cursorSq = g.square(exactCursor, 'cursor_sq');
-    const at = instructions.map((_, i) =>
-      g.reglu(
-        one,
-        exactCursor
-          .times(2 * i)
-          .minus(cursorSq)
-          .plus(c(1 - i * i)),
-        `instruction_${i}`,
-      ),
-    );
+    const at = g.oneHot(exactCursor, cursorSq, instructions.length, 'instruction');
     const table = (f: (ins: Instruction) => number, label: string) =>
       g.persist(linearSum(instructions.flatMap((ins, i) => (f(ins) ? [at[i].times(f(ins))] : []))), label);
     op = table((ins) => opNumber(ins.op), 'opcode');

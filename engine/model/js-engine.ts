@@ -8,7 +8,7 @@
 import { snap } from '../attention/exact';
 import { HullAttention } from '../attention/hull';
 import { PositionAttention } from '../attention/position';
-import type { HeadInfo, TransformerModel } from '../weights/model';
+import type { HeadInfo, NeuronSelector, TransformerModel } from '../weights/model';
 
 /** Rows of a matrix, keeping only nonzero entries. */
 class SparseRows {
@@ -57,7 +57,14 @@ interface Layer {
   readonly down: SparseRows;
   readonly heads: readonly HeadInfo[];
   readonly caches: (HullAttention | PositionAttention | null)[];
+  /** Neurons with a nonzero gate row, ascending (the others never fire). */
+  readonly live: Int32Array;
+  /** The one-hot group starting at a neuron, if any, and the index in `live` just past it. */
+  readonly selectorAt: Map<number, { sel: NeuronSelector; liveEnd: number }>;
 }
+
+/** Integers up to this square exactly in float64 (the one-hot shortcut's precondition). */
+const EXACT_SQUARE = 2 ** 26;
 
 export class JsEngine {
   private readonly layers: Layer[];
@@ -67,6 +74,8 @@ export class JsEngine {
   /** Each head's two selected values, reused at every position. */
   private readonly headOut: Float64Array[];
   private readonly hidden: Float64Array;
+  /** The neurons that fired at this layer, ascending. */
+  private readonly firing: Int32Array;
   private readonly kv = new Float64Array(2);
   position = 0;
 
@@ -91,10 +100,22 @@ export class JsEngine {
             ? new PositionAttention(2)
             : new HullAttention(2, li * 64 + hi + 1),
       ),
+      live: Int32Array.from(
+        Array.from({ length: model.dFfn }, (_, j) => j).filter((j) =>
+          l.gate.subarray(j * d, (j + 1) * d).some((v) => v !== 0),
+        ),
+      ),
+      selectorAt: new Map(),
     }));
+    for (const sel of model.selectors) {
+      const layer = this.layers[sel.layer];
+      const liveEnd = layer.live.findIndex((j) => j >= sel.first + sel.count);
+      layer.selectorAt.set(sel.first, { sel, liveEnd: liveEnd < 0 ? layer.live.length : liveEnd });
+    }
     this.x = new Float64Array(d);
     this.headOut = Array.from({ length: model.heads }, () => new Float64Array(2));
     this.hidden = new Float64Array(model.dFfn);
+    this.firing = new Int32Array(model.dFfn);
   }
 
   /**
@@ -132,14 +153,41 @@ export class JsEngine {
         layer.output.addScaled(2 * h, out[h][0], x);
         layer.output.addScaled(2 * h + 1, out[h][1], x);
       }
-      // ReGLU feed-forward: every neuron reads the post-attention residual.
-      const F = model.dFfn;
+      // ReGLU feed-forward: every neuron reads the post-attention residual; then the neurons that
+      // fired add their down rows, in neuron order. In a one-hot group whose preconditions hold,
+      // only the selected neuron can fire, so only it is computed (model.ts: NeuronSelector).
+      const { live, selectorAt } = layer;
       const hidden = this.hidden;
-      for (let j = 0; j < F; j++) {
+      const firing = this.firing;
+      let fired = 0;
+      const fire = (j: number) => {
         const g = layer.gate.dot(j, x);
-        hidden[j] = g > 0 ? layer.up.dot(j, x) * g : 0;
+        if (g <= 0) return;
+        const h = layer.up.dot(j, x) * g;
+        if (h === 0) return;
+        hidden[j] = h;
+        firing[fired++] = j;
+      };
+      for (let k = 0; k < live.length; k++) {
+        const j = live[k];
+        const group = selectorAt.get(j);
+        if (group) {
+          const sel = group.sel;
+          const c = x[sel.slot];
+          if (
+            x[sel.oneSlot] === 1 &&
+            Number.isInteger(c) &&
+            Math.abs(c) < EXACT_SQUARE &&
+            x[sel.squareSlot] === c * c
+          ) {
+            if (c >= 0 && c < sel.count) fire(sel.first + c);
+            k = group.liveEnd - 1; // past the group
+            continue;
+          }
+        }
+        fire(j);
       }
-      for (let j = 0; j < F; j++) if (hidden[j] !== 0) layer.down.addScaled(j, hidden[j], x);
+      for (let a = 0; a < fired; a++) layer.down.addScaled(firing[a], hidden[firing[a]], x);
       onLayer?.(li, x);
     }
     this.position++;

@@ -41,6 +41,8 @@ interface NeuronRows {
   readonly gate: Float64Array;
   readonly up: Float64Array;
   readonly down: Float64Array;
+  /** The graph neuron it realizes (erase neurons have none). */
+  readonly dim?: number;
 }
 
 /** A value a passthrough head copies at the current position: `value` rows into `slot`. */
@@ -168,7 +170,7 @@ export function buildWeights(
       }
     } else if (op.kind === 'reglu') {
       const dim = graph.dims[op.id];
-      neurons[layer].push({ gate: row(dim.b!), up: row(dim.a!), down: outputRow(op.id) });
+      neurons[layer].push({ gate: row(dim.b!), up: row(dim.a!), down: outputRow(op.id), dim: op.id });
     }
   });
   const packed = (items: Passthrough[]) => {
@@ -199,6 +201,20 @@ export function buildWeights(
     layerNeurons.unshift(...eraseNeurons[layer]);
   });
   const F = Math.max(1, ...neurons.map((l) => l.length));
+  const selectors = graph.selectors.map((sel) => {
+    const layer = neurons.findIndex((l) => l.some((n) => n.dim === sel.dims[0]));
+    const first = neurons[layer].findIndex((n) => n.dim === sel.dims[0]);
+    if (sel.dims.some((dim, i) => neurons[layer][first + i]?.dim !== dim))
+      throw new Error('weights: a one-hot group is not contiguous in its layer');
+    return {
+      layer,
+      first,
+      count: sel.dims.length,
+      slot: slotOf(sel.x),
+      squareSlot: slotOf(sel.xSquared),
+      oneSlot: slotOf(graph.dimOf(graph.one).id),
+    };
+  });
   const layers: LayerWeights[] = heads.map((layerHeads, li) => {
     const query = new Float64Array(H * 2 * d);
     const key = new Float64Array(H * 2 * d);
@@ -241,6 +257,7 @@ export function buildWeights(
     embedding,
     unembedding,
     layers,
+    selectors,
     inputSlots: inputs.map((x) => x.name),
     meta: { ...meta, mode: machine.mode, layers: schedule.layers },
   };

@@ -11,7 +11,7 @@
 // Reading checks every field before using it: a truncated, corrupt or foreign file is an error
 // that says what is wrong, never an out-of-range read or a model that computes garbage.
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { HeadInfo, LayerWeights, TransformerModel } from './model';
+import type { HeadInfo, LayerWeights, NeuronSelector, TransformerModel } from './model';
 
 const MAGIC = 'TVMWEIGH';
 export const WEIGHT_FILE_VERSION = 1;
@@ -57,6 +57,7 @@ interface Header {
   meta: Record<string, string | number>;
   headInfo: HeadInfo[][];
   slots: string[][];
+  selectors?: NeuronSelector[];
   tensors: { name: string; shape: number[] }[];
 }
 
@@ -91,6 +92,7 @@ export function serializeModel(m: TransformerModel): Uint8Array {
     meta: { ...m.meta },
     headInfo: m.layers.map((l) => [...l.heads]),
     slots: m.layers.map((l) => [...l.slots]),
+    selectors: m.selectors.map((x) => ({ ...x })),
     tensors: tensors.map(({ name, shape }) => ({ name, shape })),
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
@@ -255,8 +257,10 @@ export function parseModel(bytes: Uint8Array, file: string): TransformerModel {
       slots: h.slots[i],
     });
   }
+  const selectors = checkSelectors(h.selectors ?? [], layers, d, dFfn, fail);
   return {
     vocabulary: h.vocabulary,
+    selectors,
     dModel: d,
     heads,
     dFfn,
@@ -269,4 +273,50 @@ export function parseModel(bytes: Uint8Array, file: string): TransformerModel {
     inputSlots: Array.isArray(h.inputSlots) ? h.inputSlots : [],
     meta: h.meta && typeof h.meta === 'object' ? h.meta : {},
   };
+}
+
+/**
+ * One-hot groups must be what they claim: an engine that trusts a group computes one neuron of
+ * it, so every gate row is checked to have exactly the form 2i·x − x² + (1 − i²)·one.
+ */
+function checkSelectors(
+  list: unknown,
+  layers: readonly LayerWeights[],
+  d: number,
+  dFfn: number,
+  fail: (reason: string) => never,
+): NeuronSelector[] {
+  if (!Array.isArray(list)) fail('header: selectors must be a list');
+  return (list as NeuronSelector[]).map((s, k) => {
+    const int = (v: unknown, below: number) =>
+      Number.isInteger(v) && (v as number) >= 0 && (v as number) < below;
+    if (
+      !s ||
+      !int(s.layer, layers.length) ||
+      !int(s.first, dFfn) ||
+      !int(s.count, dFfn + 1) ||
+      s.count < 1 ||
+      s.first + s.count > dFfn ||
+      !int(s.slot, d) ||
+      !int(s.squareSlot, d) ||
+      !int(s.oneSlot, d) ||
+      new Set([s.slot, s.squareSlot, s.oneSlot]).size !== 3
+    ) {
+      fail(`header: selector ${k} is out of range (${JSON.stringify(s)?.slice(0, 120)})`);
+    }
+    const gate = layers[s.layer].gate;
+    for (let i = 0; i < s.count; i++) {
+      const row = gate.subarray((s.first + i) * d, (s.first + i + 1) * d);
+      const want = new Map([
+        [s.slot, 2 * i],
+        [s.squareSlot, -1],
+        [s.oneSlot, 1 - i * i],
+      ]);
+      for (let c = 0; c < d; c++) {
+        if (row[c] !== (want.get(c) ?? 0))
+          fail(`header: selector ${k}: neuron ${s.first + i} of layer ${s.layer} is not a one-hot gate`);
+      }
+    }
+    return { ...s };
+  });
 }

@@ -38,6 +38,21 @@ export interface LayerWeights {
   readonly slots: readonly string[];
 }
 
+/**
+ * A one-hot neuron group (Graph.oneHot): neuron first + i of the layer has gate row
+ * 2i·x[slot] − x[squareSlot] + (1 − i²)·x[oneSlot], which is 1 when x = i and ≤ 0 otherwise. When
+ * x[oneSlot] = 1, x[slot] is an integer and x[squareSlot] equals its square, only neuron x[slot]
+ * can be nonzero, so an engine may compute that one alone and get the same sums.
+ */
+export interface NeuronSelector {
+  readonly layer: number;
+  readonly first: number;
+  readonly count: number;
+  readonly slot: number;
+  readonly squareSlot: number;
+  readonly oneSlot: number;
+}
+
 export interface TransformerModel {
   /** Token texts by id. */
   readonly vocabulary: readonly string[];
@@ -54,6 +69,8 @@ export interface TransformerModel {
   /** [vocabulary, dModel] */
   readonly unembedding: Float64Array;
   readonly layers: readonly LayerWeights[];
+  /** One-hot neuron groups engines may evaluate in O(1) (empty for the universal model). */
+  readonly selectors: readonly NeuronSelector[];
   /** Names of the slots the embedding fills. */
   readonly inputSlots: readonly string[];
   /** Free-form description: graph hash, schedule, builder. */

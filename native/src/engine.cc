@@ -13,6 +13,7 @@
 // contraction, so this engine and the TypeScript one compute the same doubles.
 #include "engine.h"
 
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -39,6 +40,7 @@ Engine::Engine(std::shared_ptr<const Model> model) : model_(std::move(model)) {
   }
   x_.assign(m.dModel, 0);
   hidden_.assign(m.dFfn, 0);
+  firing_.assign(m.dFfn, 0);
   headOut_.assign(2 * m.heads, 0);
   scores_.assign(m.vocabulary, 0);
 }
@@ -85,14 +87,36 @@ void Engine::feed(int32_t token) {
       layer.output.addScaled(2 * h, headOut_[2 * h], x);
       layer.output.addScaled(2 * h + 1, headOut_[2 * h + 1], x);
     }
-    // ReGLU feed-forward: every neuron reads the post-attention residual.
+    // ReGLU feed-forward: every neuron reads the post-attention residual; then the neurons that
+    // fired add their down rows, in neuron order. In a one-hot group whose preconditions hold only
+    // the selected neuron can fire, so only it is computed.
     double* hidden = hidden_.data();
-    for (int64_t j = 0; j < m.dFfn; j++) {
+    int32_t* firing = firing_.data();
+    int64_t fired = 0;
+    auto fire = [&](int64_t j) {
       const double g = layer.gate.dot(j, x);
-      hidden[j] = g > 0 ? layer.up.dot(j, x) * g : 0;
+      if (!(g > 0)) return;
+      const double v = layer.up.dot(j, x) * g;
+      if (v == 0) return;
+      hidden[j] = v;
+      firing[fired++] = static_cast<int32_t>(j);
+    };
+    const std::vector<int32_t>& live = layer.live;
+    for (size_t k = 0; k < live.size(); k++) {
+      const int64_t j = live[k];
+      const int32_t s = layer.selectorAt[j];
+      if (s >= 0) {
+        const Selector& sel = layer.selectors[s];
+        const double c = x[sel.slot];
+        if (x[sel.oneSlot] == 1 && c == std::floor(c) && std::fabs(c) < 0x1p26 && x[sel.squareSlot] == c * c) {
+          if (c >= 0 && c < static_cast<double>(sel.count)) fire(sel.first + static_cast<int64_t>(c));
+          k = sel.liveEnd - 1;  // past the group
+          continue;
+        }
+      }
+      fire(j);
     }
-    for (int64_t j = 0; j < m.dFfn; j++)
-      if (hidden[j] != 0) layer.down.addScaled(j, hidden[j], x);
+    for (int64_t a = 0; a < fired; a++) layer.down.addScaled(firing[a], hidden[firing[a]], x);
   }
   position_++;
 }

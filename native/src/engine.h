@@ -57,6 +57,7 @@ class Engine {
   std::vector<std::vector<HeadCache>> caches_;
   std::vector<std::vector<Selection>> selections_;
   std::vector<double> x_, hidden_, headOut_;
+  std::vector<int32_t> firing_;
   mutable std::vector<double> scores_;
   int64_t position_ = 0;
 };

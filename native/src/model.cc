@@ -2,6 +2,7 @@
 // truncated, corrupt or hostile file is an error, never an out-of-bounds access.
 #include "model.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -220,6 +221,59 @@ Model loadModel(const std::string& file) {
     Layer& layer = m.layers[l];
     SparseRows* parts[] = {&layer.query, &layer.key, &layer.value, &layer.output, &layer.gate, &layer.up, &layer.down};
     for (int k = 0; k < 7; k++) read(expected[2 + l * 7 + k], *parts[k]);
+  }
+
+  for (Layer& layer : m.layers) {
+    layer.selectorAt.assign(m.dFfn, -1);
+    for (int64_t j = 0; j < m.dFfn; j++)
+      if (!layer.gate.empty(j)) layer.live.push_back(static_cast<int32_t>(j));
+  }
+  // One-hot groups must be what they claim: the engine computes one neuron of a group it trusts.
+  if (const Json* selectors = h.get("selectors")) {
+    if (!selectors->isArray()) fail("header: selectors must be a list");
+    for (size_t k = 0; k < selectors->items.size(); k++) {
+      const Json& s = selectors->items[k];
+      auto field = [&](const char* name, int64_t below) -> int64_t {
+        const Json* v = s.get(name);
+        if (!v || !v->isNumber() || v->number != std::floor(v->number) || v->number < 0 || v->number >= double(below))
+          fail("header: selector " + std::to_string(k) + " is out of range");
+        return static_cast<int64_t>(v->number);
+      };
+      const int64_t l = field("layer", layerCount);
+      Selector sel;
+      sel.first = field("first", m.dFfn);
+      sel.count = field("count", m.dFfn + 1);
+      sel.slot = field("slot", m.dModel);
+      sel.squareSlot = field("squareSlot", m.dModel);
+      sel.oneSlot = field("oneSlot", m.dModel);
+      if (sel.count < 1 || sel.first + sel.count > m.dFfn || sel.slot == sel.squareSlot || sel.slot == sel.oneSlot ||
+          sel.squareSlot == sel.oneSlot)
+        fail("header: selector " + std::to_string(k) + " is out of range");
+      Layer& layer = m.layers[l];
+      for (int64_t i = 0; i < sel.count; i++) {
+        const int64_t j = sel.first + i;
+        const SparseRows& g = layer.gate;
+        bool ok = true;
+        int found = 0;
+        for (int32_t e = g.start[j]; e < g.start[j + 1]; e++) {
+          const int64_t c = g.column[e];
+          const double v = g.value[e];
+          if (c == sel.slot) ok = ok && v == double(2 * i), found++;
+          else if (c == sel.squareSlot) ok = ok && v == -1.0, found++;
+          else if (c == sel.oneSlot) ok = ok && v == double(1 - i * i), found++;
+          else ok = false;
+        }
+        const int expected = 1 + (i != 0) + (i != 1);
+        if (!ok || found != expected)
+          fail("header: selector " + std::to_string(k) + ": neuron " + std::to_string(j) + " of layer " +
+               std::to_string(l) + " is not a one-hot gate");
+      }
+      if (layer.selectorAt[sel.first] >= 0) fail("header: two selectors start at the same neuron");
+      sel.liveEnd = static_cast<size_t>(std::lower_bound(layer.live.begin(), layer.live.end(), sel.first + sel.count) -
+                                        layer.live.begin());
+      layer.selectorAt[sel.first] = static_cast<int32_t>(layer.selectors.size());
+      layer.selectors.push_back(sel);
+    }
   }
   return m;
 }

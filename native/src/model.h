@@ -60,10 +60,26 @@ struct Head {
   std::string lookup;
 };
 
+/**
+ * A one-hot neuron group: neuron first + i has gate 2i·x[slot] − x[squareSlot] + (1 − i²)·x[oneSlot]
+ * (checked at load), so when x[oneSlot] = 1 and x[slot] is an integer whose square is
+ * x[squareSlot], only neuron first + x[slot] can fire.
+ */
+struct Selector {
+  int64_t first = 0, count = 0, slot = 0, squareSlot = 0, oneSlot = 0;
+  /** Index in Layer::live just past the group. */
+  size_t liveEnd = 0;
+};
+
 struct Layer {
   SparseRows query, key, value, output;  // [2·heads] rows of dModel
   SparseRows gate, up, down;             // [dFfn] rows of dModel
   std::vector<Head> heads;
+  /** Neurons with a nonzero gate row, ascending (the others never fire). */
+  std::vector<int32_t> live;
+  /** selectorAt[j] indexes `selectors` when a one-hot group starts at neuron j, else −1. */
+  std::vector<int32_t> selectorAt;
+  std::vector<Selector> selectors;
 };
 
 struct Model {

@@ -92,6 +92,22 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
     },
     { what: 'head kind', bytes: withHeader(kinds), reason: /unknown kind or tie-break/ },
     {
+      what: 'a one-hot group the gates do not have',
+      bytes: withHeader({
+        ...header,
+        selectors: [{ layer: 0, first: 0, count: 2, slot: 0, squareSlot: 1, oneSlot: 2 }],
+      }),
+      reason: /selector 0: neuron 0 of layer 0 is not a one-hot gate/,
+    },
+    {
+      what: 'a one-hot group past the layer',
+      bytes: withHeader({
+        ...header,
+        selectors: [{ layer: 0, first: 0, count: header.dFfn + 1, slot: 0, squareSlot: 1, oneSlot: 2 }],
+      }),
+      reason: /selector 0 is out of range/,
+    },
+    {
       what: 'NaN weight',
       bytes: reseal(edited((_, v) => v.setFloat64(dataStart + 8, Number.NaN, true))),
       reason: /tensor embedding: entry 1 is NaN/,

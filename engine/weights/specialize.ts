@@ -1,0 +1,42 @@
+// Specialization (the first Futamura projection): one program baked into the weights, so the
+// prompt is just `start` and the input. The machine graph gains one neuron per instruction and a
+// table per field (opcode, immediate bytes, local index, memory offset), each table a sum of those
+// neurons. The neurons need no solver: they read the same three values (the rounded cursor, its
+// square, one) and are read only by the tables, so they go structurally into the FFN sublayer
+// right after the cursor's square, where they write straight into the tables' slots and hold
+// none of their own. The list scheduler places exactly that (a neuron read only by persisted sums
+// at the sums' time), in milliseconds for thousands of instructions.
+//
+// The model carries its program (meta.program, the program section as token text), so a run can
+// check it is given the right program and compare with the reference executor.
+import { buildMachineGraph } from '../machine/interpreter';
+import { scheduleAsap } from '../schedule/heuristic';
+import { formatProgram, type Instruction, parseProgram } from '../tokens/program-file';
+import { buildWeights, finalReads } from './build';
+import type { TransformerModel } from './model';
+
+export interface Specialized {
+  readonly model: TransformerModel;
+  readonly seconds: number;
+}
+
+export function specialize(instructions: readonly Instruction[], name: string): Specialized {
+  const start = performance.now();
+  const machine = buildMachineGraph('specialized', instructions);
+  const schedule = scheduleAsap(machine.graph, finalReads(machine));
+  const model = buildWeights(machine, schedule, {
+    specializedFor: name,
+    instructions: instructions.length,
+    program: formatProgram(instructions, null),
+    schedule: 'structural (list scheduling)',
+  });
+  return { model, seconds: (performance.now() - start) / 1000 };
+}
+
+/** The program a specialized model was built for (undefined for a universal model). */
+export function bakedProgram(model: TransformerModel): readonly Instruction[] | undefined {
+  if (model.meta.mode !== 'specialized') return undefined;
+  const text = model.meta.program;
+  if (typeof text !== 'string') throw new Error('this specialized model does not say which program it runs');
+  return parseProgram(text, `the model's program (${model.meta.specializedFor ?? 'unnamed'})`).instructions;
+}
