@@ -15,7 +15,7 @@ export interface HeadSelection {
   readonly count: number;
 }
 
-export type StopReason = 'halt' | 'budget' | 'mismatch' | 'paused' | 'stop-token';
+export type StopReason = 'halt' | 'budget' | 'mismatch' | 'paused' | 'cancelled' | 'stop-token';
 
 export interface NativeGenerateOptions {
   readonly halt?: number;
@@ -36,7 +36,10 @@ export interface NativeEngine {
     o: NativeGenerateOptions,
     onTokens: (tokens: Int32Array) => void,
   ): Promise<{ reason: StopReason; count: number; expected: number }>;
+  /** Stops a running generate() after the token in flight; a later generate() continues. */
   pause(): void;
+  /** The same stop, reported as 'cancelled'. */
+  cancel(): void;
   selections(): HeadSelection[][];
   residual(): Float64Array;
   readonly position: number;

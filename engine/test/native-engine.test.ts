@@ -88,6 +88,12 @@ test('pause stops a run at once; resuming continues exactly where it stopped', {
   assert.equal(r.reason, 'halt');
   assert.equal(pauses, 3);
   assert.deepEqual(Int32Array.from(got), run.expected);
+  // cancel() stops the same way and says so.
+  const c = openNative(modelFile);
+  c.feed(run.prompt);
+  const cancelled = await c.generate({ halt: T_HALT, chunk: 500 }, () => c.cancel());
+  assert.equal(cancelled.reason, 'cancelled');
+  assert.ok(cancelled.count < run.expected.length);
 });
 
 test('attention selections: what each head picked at the last position', { skip }, async () => {

@@ -86,8 +86,9 @@ export async function buildUniversal(
 }
 
 /**
- * The cached universal model: the HiGHS-scheduled one when wasm-build has made it, else the
- * heuristic one, built now when missing or unreadable (it takes a fraction of a second).
+ * The cached universal model: the HiGHS-scheduled one, else the heuristic one; when neither is
+ * there (or readable) it is built now with HiGHS (a few seconds), or with the heuristic if the
+ * solver fails.
  */
 export async function universalModel(): Promise<BuiltModel> {
   const machine = buildMachineGraph('universal');
@@ -109,5 +110,11 @@ export async function universalModel(): Promise<BuiltModel> {
       // A damaged cache entry is rebuilt, not trusted.
     }
   }
-  return buildUniversal(universalPath('heuristic', machine), 'heuristic');
+  const file = universalPath('highs', machine);
+  const built = await buildUniversal(file, 'highs');
+  if (!built.schedule.startsWith('heuristic')) return built;
+  // The solver failed and the heuristic stood in: keep the file under the heuristic's name.
+  const fallback = universalPath('heuristic', machine);
+  renameSync(file, fallback);
+  return { ...built, file: fallback };
 }

@@ -24,6 +24,7 @@ const char* stopName(tvm::Stop s) {
     case tvm::Stop::Budget: return "budget";
     case tvm::Stop::Mismatch: return "mismatch";
     case tvm::Stop::Paused: return "paused";
+    case tvm::Stop::Cancelled: return "cancelled";
     case tvm::Stop::StopToken: return "stop-token";
   }
   return "unknown";
@@ -85,6 +86,7 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
                            InstanceMethod<&NativeEngine::Predict>("predict"),
                            InstanceMethod<&NativeEngine::Generate>("generate"),
                            InstanceMethod<&NativeEngine::Pause>("pause"),
+                           InstanceMethod<&NativeEngine::Cancel>("cancel"),
                            InstanceMethod<&NativeEngine::Selections>("selections"),
                            InstanceMethod<&NativeEngine::Residual>("residual"),
                            InstanceAccessor<&NativeEngine::Position>("position"),
@@ -108,12 +110,12 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
   }
 
   Engine& engine() { return *engine_; }
-  std::atomic<bool>& pauseFlag() { return pause_; }
+  std::atomic<int>& request() { return request_; }
   void finished() { busy_ = false; }
 
  private:
   std::unique_ptr<Engine> engine_;
-  std::atomic<bool> pause_{false};
+  std::atomic<int> request_{tvm::kRun};
   bool busy_ = false;
 
   bool ready(Napi::Env env) {
@@ -190,16 +192,22 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
                                       static_cast<int32_t>(number("halt", -1)),
                                       static_cast<int64_t>(budget < 0 ? 0 : budget), std::move(expected), check,
                                       std::move(stops), static_cast<int64_t>(chunk < 1 ? 1 : chunk));
-    pause_ = false;
+    request_ = tvm::kRun;
     busy_ = true;
     Ref();  // keep this object alive while the worker uses it
     worker->Queue();
     return worker->promise();
   }
 
-  /** Asks a running generate() to stop after the token in flight. */
+  /** Asks a running generate() to stop after the token in flight ('paused'); a later generate() goes on. */
   Napi::Value Pause(const Napi::CallbackInfo& info) {
-    pause_ = true;
+    request_ = tvm::kPause;
+    return info.Env().Undefined();
+  }
+
+  /** The same stop, reported as 'cancelled': the caller is abandoning the run. */
+  Napi::Value Cancel(const Napi::CallbackInfo& info) {
+    request_ = tvm::kCancel;
     return info.Env().Undefined();
   }
 
@@ -267,7 +275,7 @@ void GenerateWorker::Execute(const ExecutionProgress& progress) {
   };
   try {
     result_ = owner_->engine().generate(halt_, budget_, checkExpected_ ? expected_.data() : nullptr,
-                                        static_cast<int64_t>(expected_.size()), stopTokens_, owner_->pauseFlag(),
+                                        static_cast<int64_t>(expected_.size()), stopTokens_, owner_->request(),
                                         emit);
   } catch (const std::exception& e) {
     if (!pending.empty()) progress.Send(pending.data(), pending.size());

@@ -188,6 +188,40 @@ void UpperHull::best(i128 qx, i128 qy, const std::vector<KeyGroup>&, std::vector
   for (int32_t t = found; t >= 0 && compare(nodes_[t], top) == 0; t = nodes_[t].next) out.push_back(nodes_[t].group);
 }
 
+// ── KeyIndex ──
+
+int32_t KeyIndex::find(i128 x, i128 y, int32_t fresh, bool& inserted) {
+  if (2 * (used_ + 1) > slots_.size()) grow();
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash(x, y) & mask;; i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.group < 0) {
+      s.x = x;
+      s.y = y;
+      s.group = fresh;
+      used_++;
+      inserted = true;
+      return fresh;
+    }
+    if (s.x == x && s.y == y) {
+      inserted = false;
+      return s.group;
+    }
+  }
+}
+
+void KeyIndex::grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.group < 0) continue;
+    size_t i = hash(s.x, s.y) & mask;
+    while (slots_[i].group >= 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
 // ── HullAttention ──
 
 static void addTo(KeyGroup& g, const double values[2], int64_t seq) {
@@ -201,13 +235,13 @@ static void addTo(KeyGroup& g, const double values[2], int64_t seq) {
 }
 
 void HullAttention::insert(i128 x, i128 y, const double values[2], int64_t seq) {
-  auto [it, fresh] = index_.try_emplace({x, y}, static_cast<int32_t>(groups_.size()));
+  bool fresh = false;
+  const int32_t g = index_.find(x, y, static_cast<int32_t>(groups_.size()), fresh);
   if (fresh) {
     groups_.emplace_back();
     groups_.back().x = x;
     groups_.back().y = y;
   }
-  const int32_t g = it->second;
   addTo(groups_[g], values, seq);
   addTo(all_, values, seq);
   if (!fresh) return;

@@ -6,7 +6,6 @@
 // Both report what they selected, for the debugger's attention view.
 #pragma once
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "exact.h"
@@ -69,6 +68,31 @@ class UpperHull {
   bool strictlyBelow(int32_t a, int32_t b, int32_t c) const;
 };
 
+/**
+ * Key point → group index, open addressing over flat arrays: inserting a key allocates nothing
+ * but the amortized growth of the table.
+ */
+class KeyIndex {
+ public:
+  /** The group of (x, y), creating it as `fresh` when absent. */
+  int32_t find(i128 x, i128 y, int32_t fresh, bool& inserted);
+
+ private:
+  struct Slot {
+    i128 x, y;
+    int32_t group = -1;
+  };
+  std::vector<Slot> slots_ = std::vector<Slot>(64);
+  size_t used_ = 0;
+  static size_t hash(i128 x, i128 y) {
+    u128 h = u128(x) * 0x9e3779b97f4a7c15ull ^ u128(y) * 0xc2b2ae3d27d4eb4full;
+    uint64_t m = uint64_t(h) ^ uint64_t(h >> 64);
+    m ^= m >> 31;
+    return size_t(m * 0xff51afd7ed558ccdull);
+  }
+  void grow();
+};
+
 class HullAttention {
  public:
   explicit HullAttention(uint32_t seed) : upper_(false, seed), lower_(true, seed ^ 0x5bd1e995u) {
@@ -79,13 +103,7 @@ class HullAttention {
   Selection query(i128 qx, i128 qy, Tie tie, double out[2]);
 
  private:
-  struct KeyHash {
-    size_t operator()(const std::pair<i128, i128>& k) const {
-      u128 h = u128(k.first) * 0x9e3779b97f4a7c15ull ^ u128(k.second) * 0xc2b2ae3d27d4eb4full;
-      return size_t(h ^ (h >> 64));
-    }
-  };
-  std::unordered_map<std::pair<i128, i128>, int32_t, KeyHash> index_;
+  KeyIndex index_;
   std::vector<KeyGroup> groups_;
   UpperHull upper_, lower_;
   std::vector<int32_t> maxX_, minX_;

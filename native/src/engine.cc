@@ -137,12 +137,13 @@ int32_t Engine::predict() const {
 }
 
 Generated Engine::generate(int32_t halt, int64_t budget, const int32_t* expected, int64_t expectedLength,
-                           const std::vector<int32_t>& stopTokens, const std::atomic<bool>& pause,
+                           const std::vector<int32_t>& stopTokens, const std::atomic<int>& request,
                            const std::function<void(int32_t)>& emit) {
   Generated r;
   while (r.count < budget) {
-    if (pause.load(std::memory_order_relaxed)) {
-      r.reason = Stop::Paused;
+    const int asked = request.load(std::memory_order_relaxed);
+    if (asked != kRun) {
+      r.reason = asked == kCancel ? Stop::Cancelled : Stop::Paused;
       return r;
     }
     const int32_t t = predict();

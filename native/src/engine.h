@@ -13,7 +13,10 @@
 namespace tvm {
 
 /** Why generation stopped. */
-enum class Stop { Halt, Budget, Mismatch, Paused, StopToken };
+enum class Stop { Halt, Budget, Mismatch, Paused, Cancelled, StopToken };
+
+/** What a caller may ask of a running generate(): nothing, pause, or cancel. */
+enum Request : int { kRun = 0, kPause = 1, kCancel = 2 };
 
 struct Generated {
   Stop reason = Stop::Budget;
@@ -36,11 +39,12 @@ class Engine {
 
   /**
    * Predicts and feeds tokens until `halt` is predicted (not fed), `budget` tokens, a token that
-   * differs from `expected` (when given; compared from expected[0]), a stop token, or `pause` is
-   * set. Every generated token is passed to `emit` (the mismatching one too).
+   * differs from `expected` (when given; compared from expected[0]), a stop token, or `request`
+   * asks to pause or cancel (checked before every token, between whole forward passes). Every
+   * generated token is passed to `emit` (the mismatching one too).
    */
   Generated generate(int32_t halt, int64_t budget, const int32_t* expected, int64_t expectedLength,
-                     const std::vector<int32_t>& stopTokens, const std::atomic<bool>& pause,
+                     const std::vector<int32_t>& stopTokens, const std::atomic<int>& request,
                      const std::function<void(int32_t)>& emit);
 
   /** What every head selected at the last position fed: [layer][head]. */
