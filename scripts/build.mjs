@@ -22,3 +22,18 @@ const common = {
 await build({ ...common, entryPoints: cliEntries, outdir: 'dist/cli' });
 // The benchmark is bundled too, so it measures the code users run.
 await build({ ...common, entryPoints: ['scripts/bench.ts'], outdir: 'dist' });
+// The VS Code extension (the Debug Adapter runs inline in it).
+await build({
+  ...common,
+  banner: {},
+  entryPoints: [{ in: 'extension/extension.ts', out: 'extension' }],
+  outdir: 'dist',
+  external: [...common.external, 'vscode'],
+});
+// The Debug Adapter over stdio (`node dist/debugAdapter.js`).
+await build({
+  ...common,
+  banner: {},
+  entryPoints: [{ in: 'debug-adapter/main.ts', out: 'debugAdapter' }],
+  outdir: 'dist',
+});

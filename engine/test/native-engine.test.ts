@@ -104,10 +104,13 @@ test('attention selections: what each head picked at the last position', { skip 
   const p = e.position - 1;
   const selections = e.selections();
   let checked = 0;
-  model.layers.forEach((layer, l) =>
+  model.layers.forEach((layer, l) => {
     layer.heads.forEach((head, h) => {
       const s = selections[l][h];
-      if (head.kind === 'unused') return assert.equal(s.count, 0);
+      if (head.kind === 'unused') {
+        assert.equal(s.count, 0);
+        return;
+      }
       assert.ok(
         s.position >= 0 && s.last <= p && s.position <= s.last,
         `${head.lookup}: ${JSON.stringify(s)}`,
@@ -123,8 +126,8 @@ test('attention selections: what each head picked at the last position', { skip 
         assert.equal(run.prompt[s.position], OPCODE_BASE + Op[run.program.instructions[i].op]);
       }
       checked++;
-    }),
-  );
+    });
+  });
   assert.ok(checked > 10);
 });
 

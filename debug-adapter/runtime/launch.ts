@@ -1,0 +1,159 @@
+// Starting a debug session's machine: the program compiled (C, WAT, WASM) or read (a token
+// program, with its source map when one lies beside it), the model found or built, the engine
+// opened and prefilled, and the reference executor's trace made to check every token against.
+import { existsSync, readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { compileFile } from '../../engine/compiler/compile';
+import { CompileError, type Diagnostic } from '../../engine/compiler/diagnostics';
+import { SourceMap } from '../../engine/compiler/source-map';
+import { loadNative } from '../../engine/model/native-engine';
+import {
+  type Instruction,
+  parseProgram,
+  promptTokens,
+  type TokenProgram,
+} from '../../engine/tokens/program-file';
+import { tokenText } from '../../engine/tokens/vocabulary';
+import { DEFAULT_MAX_TOKENS, MachineError, runReference } from '../../engine/vm/reference';
+import { readModel } from '../../engine/weights/file';
+import { bakedProgram } from '../../engine/weights/specialize';
+import { universalModel } from '../../engine/weights/universal';
+import { MachineRuntime } from './runtime';
+import { type EngineKind, openSource } from './token-source';
+
+export interface LaunchOptions {
+  /** A .c, .wat, .wasm, .tvm or .txt file. */
+  readonly program: string;
+  /** The input string given to compute (default: the token program's own input). */
+  readonly args?: string;
+  readonly engine?: EngineKind;
+  /** A weight file (default: the cached universal model, built when missing). */
+  readonly model?: string;
+  readonly maxTokens?: number;
+}
+
+export interface Launched {
+  readonly runtime: MachineRuntime;
+  readonly instructions: readonly Instruction[];
+  readonly sourceMap?: SourceMap;
+  readonly engine: EngineKind;
+  readonly modelFile: string;
+  readonly specialized: boolean;
+  /** Things the user should know (an engine fallback, a check that could not be made). */
+  readonly notices: string[];
+}
+
+/** A compile error, with its diagnostics located for the Problems panel. */
+export class LaunchCompileError extends Error {
+  constructor(
+    message: string,
+    readonly diagnostics: readonly { file: string; line: number; column: number; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+export type LaunchProgress = (message: string) => void;
+
+export async function launch(o: LaunchOptions, progress: LaunchProgress = () => {}): Promise<Launched> {
+  const notices: string[] = [];
+  if (!existsSync(o.program)) throw new Error(`${o.program}: no such file`);
+  progress(`compiling ${o.program}`);
+  const { program, sourceMap } = await loadProgram(o);
+
+  let modelFile = o.model;
+  if (!modelFile) {
+    progress('loading the transformer (building it on first use)');
+    modelFile = (await universalModel()).file;
+  }
+  const model = readModel(modelFile); // checks the file and tells universal from specialized
+  const baked = bakedProgram(model);
+  const specialized = baked !== undefined;
+  if (baked && JSON.stringify(baked) !== JSON.stringify(program.instructions))
+    throw new Error(`${modelFile} is specialized to ${model.meta.specializedFor}, not to ${o.program}`);
+
+  let engine: EngineKind = o.engine ?? 'native';
+  if (engine === 'native' && !loadNative().ok) {
+    const n = loadNative();
+    notices.push(`${n.ok ? '' : n.reason}; using the JS engine`);
+    engine = 'js';
+  }
+  const input = o.args !== undefined ? new TextEncoder().encode(o.args) : program.input;
+  const prompt = promptTokens({ ...program, specialized }, input);
+  const promptLength = specialized ? 1 : program.instructions.length * 5 + 2;
+  const maxTokens = o.maxTokens ?? DEFAULT_MAX_TOKENS;
+
+  progress('running the reference executor');
+  let expected: Int32Array | undefined;
+  try {
+    const trace = runReference({ ...program, specialized: false }, { input, maxTokens }).trace;
+    expected = trace.subarray(prompt.length - promptLength);
+  } catch (e) {
+    if (!(e instanceof MachineError)) throw e;
+    notices.push(`the reference executor stopped (${e.message}); tokens are not checked against it`);
+  }
+  progress(`starting the ${engine} engine`);
+  const source = openSource({
+    kind: engine,
+    modelFile,
+    prompt,
+    instructions: program.instructions,
+    specialized,
+  });
+  const runtime = new MachineRuntime(source, {
+    instructions: program.instructions,
+    sourceMap,
+    promptLength,
+    inputSection: prompt.subarray(promptLength),
+    expected,
+    maxTokens,
+    promptText: (p) => (p >= 0 && p < prompt.length ? tokenText(prompt[p]) : ''),
+  });
+  return { runtime, instructions: program.instructions, sourceMap, engine, modelFile, specialized, notices };
+}
+
+async function loadProgram(o: LaunchOptions): Promise<{ program: TokenProgram; sourceMap?: SourceMap }> {
+  const ext = extname(o.program).toLowerCase();
+  if (ext === '.tvm' || ext === '.txt') {
+    const program = parseProgram(readFileSync(o.program, 'utf8'), o.program);
+    if (program.specialized)
+      throw new Error(`${o.program}: a specialized input has no program to debug; give the program's .tvm`);
+    const mapFile = o.program.replace(/\.(tvm|txt)$/i, '.map.json');
+    const sourceMap = existsSync(mapFile)
+      ? SourceMap.parse(readFileSync(mapFile, 'utf8'), mapFile)
+      : undefined;
+    return { program, sourceMap };
+  }
+  try {
+    const compiled = await compileFile(o.program, { args: o.args });
+    return {
+      program: {
+        instructions: compiled.instructions,
+        input: compiled.input,
+        specialized: false,
+        trace: new Int32Array(0),
+      },
+      sourceMap: compiled.sourceMap,
+    };
+  } catch (e) {
+    if (e instanceof CompileError) throw new LaunchCompileError(e.message, locate(e, o.program));
+    throw e;
+  }
+}
+
+/** Diagnostics with a file and line: ours, or parsed from clang's `file:line:col: error: …`. */
+function locate(e: CompileError, program: string) {
+  const out: { file: string; line: number; column: number; message: string }[] = [];
+  const add = (d: Diagnostic) =>
+    out.push({
+      file: d.location?.file ?? program,
+      line: d.location?.line ?? 1,
+      column: d.location?.column ?? 1,
+      message: d.message,
+    });
+  e.diagnostics.forEach(add);
+  for (const m of (e.toolOutput ?? '').matchAll(/^(.+?):(\d+):(\d+): (?:fatal )?error: (.+)$/gm)) {
+    out.push({ file: m[1], line: Number(m[2]), column: Number(m[3]), message: m[4] });
+  }
+  return out;
+}

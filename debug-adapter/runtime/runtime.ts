@@ -1,0 +1,406 @@
+// The machine being debugged: a token source (an engine) generating the trace, a trace decoder
+// turning it into machine state, and run control over it. No DAP or vscode import: the session
+// (debug-adapter/session/) maps this to the protocol.
+//
+// The trace is append-only. The decoder always holds the state at the CURRENT step (the number of
+// instructions done; the next one is at decoder.pc), and stops only at whole instructions. Going
+// forward replays recorded tokens first, then asks the engine for more; the engine may run ahead
+// of a stop, and what it made is kept for later. Going back rebuilds the state from the start of
+// the trace (the decoder runs at millions of tokens per second).
+import { EventEmitter } from 'node:events';
+import type { SourceMap } from '../../engine/compiler/source-map';
+import type { Instruction } from '../../engine/tokens/program-file';
+import { tokenText } from '../../engine/tokens/vocabulary';
+import { TokenBuffer } from '../../engine/vm/token-buffer';
+import { TraceDecodeError, TraceDecoder } from '../../engine/vm/trace-decoder';
+import { BreakpointSet } from './breakpoints';
+import type { MachineView } from './expression';
+import type { SourceStop, TokenSource } from './token-source';
+
+export type StopReason = 'entry' | 'step' | 'breakpoint' | 'pause' | 'exception' | 'goto';
+
+export interface StopEvent {
+  readonly reason: StopReason;
+  readonly step: number;
+  readonly description?: string;
+  readonly text?: string;
+  readonly breakpoints?: readonly number[];
+}
+
+export type Granularity = 'instruction' | 'line';
+
+export interface RuntimeEvents {
+  stopped: [StopEvent];
+  /** Program output, as the machine emits it (each byte once). */
+  output: [string];
+  /** Messages for the user (logpoints, notices). */
+  console: [string];
+  /** The program halted (or the session cannot go on). */
+  ended: [{ halted: boolean; tokens: number; steps: number }];
+  /** Tokens generated so far, for progress reports. */
+  progress: [{ tokens: number; seconds: number }];
+}
+
+export interface RuntimeOptions {
+  readonly instructions: readonly Instruction[];
+  readonly sourceMap?: SourceMap;
+  /** Prompt tokens before the trace (program section or `start`). */
+  readonly promptLength: number;
+  /** The trace's first tokens, given in the prompt (the input section), if any. */
+  readonly inputSection: Int32Array;
+  /** The reference executor's generation, to catch a divergence at its first token. */
+  readonly expected?: Int32Array;
+  /** Most tokens to generate. */
+  readonly maxTokens: number;
+  /** The prompt's token text at a position before the trace. */
+  readonly promptText?: (position: number) => string;
+}
+
+type Check = (pc: number) => StopEvent | undefined;
+
+export class MachineRuntime extends EventEmitter<RuntimeEvents> {
+  readonly breakpoints: BreakpointSet;
+  /** The recorded trace: the input section, then every generated token. */
+  readonly trace = new TokenBuffer(1 << 16);
+  private decoder: TraceDecoder;
+  /** Tokens of `trace` the decoder has consumed. */
+  private decoded = 0;
+  private generatedTokens = 0;
+  private outputShown = 0;
+  private running = false;
+  private pauseAsked = false;
+  private finished = false;
+  /** Set when the trace cannot go on: a divergence, an impossible token, the token budget. */
+  private failure?: string;
+  private readonly isLineStart: Uint8Array;
+  private readonly started = performance.now();
+
+  constructor(
+    private readonly source: TokenSource,
+    readonly o: RuntimeOptions,
+  ) {
+    super();
+    this.breakpoints = new BreakpointSet(o.instructions, o.sourceMap);
+    this.decoder = new TraceDecoder(o.instructions);
+    for (const t of o.inputSection) this.trace.push(t);
+    this.isLineStart = lineStarts(o.instructions.length, o.sourceMap);
+    // The input section is the trace of input_base: decode it, the first instruction.
+    this.replay(() => undefined, Number.POSITIVE_INFINITY, this.o.inputSection.length);
+  }
+
+  // ── What the session reads ──
+
+  get state(): TraceDecoder {
+    return this.decoder;
+  }
+
+  get step(): number {
+    return this.decoder.step;
+  }
+
+  get pc(): number {
+    return this.decoder.pc;
+  }
+
+  /** Position of the next token in the whole sequence (prompt included). */
+  get position(): number {
+    return this.o.promptLength + this.decoded;
+  }
+
+  get ended(): boolean {
+    return this.finished;
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  get engine(): TokenSource {
+    return this.source;
+  }
+
+  /** Steps recorded so far (the current one or later). */
+  get recordedSteps(): number {
+    return Math.max(this.decoder.step, this.recordedStepCount);
+  }
+  private recordedStepCount = 0;
+
+  /** The text of the token at a position of the whole sequence (prompt included). */
+  tokenAt(position: number): string {
+    const i = position - this.o.promptLength;
+    if (i >= 0) return i < this.trace.length ? tokenText(this.trace.at(i)) : '';
+    return this.o.promptText?.(position) ?? '';
+  }
+
+  /** The tokens of the instruction completed last (the Machine scope shows them). */
+  lastInstructionTokens(): string[] {
+    const starts = this.decoder.stepStarts;
+    if (!starts.length) return [];
+    return Array.from(this.trace.view(starts[starts.length - 1], this.decoded), tokenText);
+  }
+
+  /** Machine state as the expression language reads it, with `frame` selecting the locals. */
+  view(frame = 0): MachineView {
+    const d = this.decoder;
+    const locals = frame === 0 ? d.locals : d.frames[d.frames.length - frame]?.savedLocals;
+    return {
+      stackAt: (i) => d.stack[d.stack.length - 1 - i],
+      stackDepth: () => d.stack.length,
+      local: (i) => (locals && i >= 0 && i < locals.length ? locals[i] : undefined),
+      global: (i) => d.memory.load(8 + 4 * i, 4),
+      memory: (a, n) => d.memory.load(a, n),
+      step: d.step,
+      pc: d.pc,
+      depth: d.frames.length,
+      position: this.position,
+    };
+  }
+
+  // ── Run control ──
+
+  /** Runs to the next breakpoint (or the end). */
+  continue(): Promise<void> {
+    return this.go((pc) => this.breakpointAt(pc));
+  }
+
+  /** One step forward: an instruction, or a C line (over calls, into them, or out). */
+  stepForward(kind: 'in' | 'over' | 'out', granularity: Granularity): Promise<void> {
+    const d0 = this.decoder.frames.length;
+    const line0 = this.lineOf(this.pc);
+    const byLine = granularity === 'line' && this.o.sourceMap !== undefined && line0 !== undefined;
+    const step = (): StopEvent => ({ reason: 'step', step: this.step });
+    const check: Check = (pc) => {
+      const depth = this.decoder.frames.length;
+      // Out: back in the caller (by line: at an instruction with a C line, not mid-bookkeeping).
+      if (kind === 'out')
+        return depth < d0 && (!byLine || this.lineOf(pc) !== undefined) ? step() : this.breakpointAt(pc);
+      if (!byLine) {
+        if (kind === 'in' || depth <= d0) return step();
+        return this.breakpointAt(pc);
+      }
+      if (depth < d0 && this.lineOf(pc) !== undefined) return step();
+      const changed = this.lineOf(pc) !== line0 || depth !== d0;
+      if (this.isLineStart[pc] && (kind === 'in' || depth <= d0) && changed) return step();
+      return this.breakpointAt(pc);
+    };
+    return this.go(check);
+  }
+
+  /** One step back: an instruction, or to where the current C line was entered from the line before. */
+  async stepBack(granularity: Granularity): Promise<void> {
+    if (this.step === 0) return this.stop({ reason: 'step', step: 0 });
+    let target = this.step - 1;
+    if (granularity === 'line' && this.o.sourceMap) {
+      // The latest earlier step at a line start of another line (or the start of the trace).
+      const line0 = this.lineOf(this.pc);
+      const starts = this.scan(this.step, (pc) => this.isLineStart[pc] === 1 && this.lineOf(pc) !== line0);
+      target = starts.length ? starts[starts.length - 1] : 0;
+    }
+    this.rebuild(target);
+    this.stop({ reason: 'step', step: this.step });
+  }
+
+  /** Back to the latest earlier step where a breakpoint would stop (or the start). */
+  async reverseContinue(): Promise<void> {
+    const hits = this.scan(this.step, (pc) => this.breakpoints.watches(pc));
+    // A condition must hold at that step: test candidates from the latest.
+    for (let k = hits.length - 1; k >= 0; k--) {
+      this.rebuild(hits[k]);
+      const hit = this.breakpoints.check(this.pc, this.view(), () => {});
+      if (hit) return this.stop({ reason: 'breakpoint', step: this.step, breakpoints: hit.ids });
+    }
+    this.rebuild(0);
+    this.stop({ reason: 'entry', step: 0, description: 'reached the start of the trace' });
+  }
+
+  /** Moves to any recorded step (time travel). */
+  goto(step: number): void {
+    this.rebuild(Math.max(0, Math.min(step, this.recordedSteps)));
+    this.stop({ reason: 'goto', step: this.step });
+  }
+
+  /** Asks a running continue/step to stop at the next whole instruction. */
+  pause(): void {
+    if (!this.running) return;
+    this.pauseAsked = true;
+    this.source.pause();
+  }
+
+  /** Stops the engine for good. */
+  dispose(): void {
+    this.pauseAsked = true;
+    this.source.cancel();
+  }
+
+  // ── Internals ──
+
+  private breakpointAt(pc: number): StopEvent | undefined {
+    const hit = this.breakpoints.check(pc, this.view(), (text) => this.emit('console', text));
+    if (!hit) return undefined;
+    return {
+      reason: 'breakpoint',
+      step: this.step,
+      breakpoints: hit.ids,
+      description: hit.error,
+      text: hit.error,
+    };
+  }
+
+  private lineOf(pc: number): number | undefined {
+    const loc = this.o.sourceMap?.location(pc);
+    return loc ? loc.line : undefined;
+  }
+
+  private stop(e: StopEvent): void {
+    this.flushOutput();
+    this.emit('stopped', e);
+  }
+
+  /** Emits the output bytes decoded since the last flush (each byte once, even after going back). */
+  private flushOutput(): void {
+    const out = this.decoder.output;
+    if (out.length <= this.outputShown) return;
+    this.emit('output', Buffer.from(out.slice(this.outputShown)).toString('latin1'));
+    this.outputShown = out.length;
+  }
+
+  /**
+   * Feeds recorded tokens to the decoder until `check` stops at an instruction boundary, a pause
+   * is asked for, or `limit` tokens are consumed. Returns the stop, if any.
+   */
+  private replay(check: Check, first: number, limit = this.trace.length): StopEvent | undefined {
+    const d = this.decoder;
+    while (this.decoded < limit && !d.halted) {
+      const before = d.step;
+      try {
+        d.feed(this.trace.at(this.decoded));
+      } catch (e) {
+        if (!(e instanceof TraceDecodeError)) throw e;
+        this.failure = `the transformer generated a token no machine could: ${e.message}`;
+        return { reason: 'exception', step: d.step, description: 'impossible token', text: this.failure };
+      }
+      this.decoded++;
+      if (d.step === before) continue;
+      this.recordedStepCount = Math.max(this.recordedStepCount, d.step);
+      if (d.halted) return undefined;
+      if (d.step < first) continue;
+      const stop = check(d.pc);
+      if (stop) return stop;
+      if (this.pauseAsked) return { reason: 'pause', step: d.step };
+    }
+    return undefined;
+  }
+
+  /** Runs forward until `check` stops (checked from the next boundary on). */
+  private async go(check: Check): Promise<void> {
+    if (this.running) return;
+    if (this.finished) return void this.emit('ended', this.endInfo());
+    this.running = true;
+    this.pauseAsked = false;
+    const first = this.step + 1;
+    try {
+      for (;;) {
+        const stop = this.replay(check, first);
+        if (stop) return this.stop(stop);
+        if (this.decoder.halted) return this.end();
+        if (this.failure)
+          return this.stop({
+            reason: 'exception',
+            step: this.step,
+            text: this.failure,
+            description: this.failure,
+          });
+        if (this.pauseAsked) return this.stop({ reason: 'pause', step: this.step });
+        if (this.generatedTokens >= this.o.maxTokens) {
+          this.failure = `the token budget (maxTokens ${this.o.maxTokens}) ran out before the program halted`;
+          continue;
+        }
+        // Generate: decode each chunk as it arrives; at a stop, let the engine pause (what it
+        // makes meanwhile is recorded, not decoded).
+        let found: StopEvent | undefined;
+        const ended: SourceStop = await this.source.generate(
+          this.o.maxTokens - this.generatedTokens,
+          (chunk) => {
+            this.record(chunk);
+            if (found || this.failure) return;
+            found = this.replay(check, first);
+            this.flushOutput();
+            if (found || this.failure || this.decoder.halted) this.source.pause();
+            this.emit('progress', {
+              tokens: this.generatedTokens,
+              seconds: (performance.now() - this.started) / 1000,
+            });
+          },
+        );
+        if (found) return this.stop(found);
+        if (ended === 'cancelled') return;
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Appends generated tokens, checking them against the reference. */
+  private record(chunk: Int32Array): void {
+    const expected = this.o.expected;
+    for (const t of chunk) {
+      if (this.failure) return;
+      if (expected) {
+        const want = this.generatedTokens < expected.length ? expected[this.generatedTokens] : -1;
+        if (t !== want) {
+          this.failure =
+            `the transformer diverged from the reference executor at token ${this.o.promptLength + this.trace.length}: ` +
+            `expected '${want >= 0 ? tokenText(want) : '<end>'}', generated '${tokenText(t)}'`;
+          this.source.pause();
+          return;
+        }
+      }
+      this.trace.push(t);
+      this.generatedTokens++;
+    }
+  }
+
+  private end(): void {
+    this.flushOutput();
+    this.finished = true;
+    this.emit('ended', this.endInfo());
+  }
+
+  private endInfo() {
+    return { halted: this.decoder.halted, tokens: this.o.promptLength + this.trace.length, steps: this.step };
+  }
+
+  /** Rebuilds the decoder at `step` from the start of the trace. */
+  private rebuild(step: number): void {
+    this.decoder = new TraceDecoder(this.o.instructions);
+    this.decoded = 0;
+    const d = this.decoder;
+    while (d.step < step && this.decoded < this.trace.length) d.feed(this.trace.at(this.decoded++));
+  }
+
+  /** Steps before `until` (boundaries, replayed from the start) where `watch(pc)` holds. */
+  private scan(until: number, watch: (pc: number) => boolean): number[] {
+    const d = new TraceDecoder(this.o.instructions);
+    const out: number[] = [];
+    for (let i = 0; i < this.trace.length && d.step < until; i++) {
+      const before = d.step;
+      d.feed(this.trace.at(i));
+      if (d.step !== before && d.step < until && watch(d.pc)) out.push(d.step);
+    }
+    return out;
+  }
+}
+
+/** Instructions where a C line begins (a different line, file or function than the one before). */
+function lineStarts(n: number, map: SourceMap | undefined): Uint8Array {
+  const out = new Uint8Array(n);
+  if (!map) return out;
+  let last = '';
+  for (let pc = 0; pc < n; pc++) {
+    const loc = map.location(pc);
+    const key = loc ? `${map.functionAt(pc)?.name}:${loc.file}:${loc.line}` : '';
+    if (loc && key !== last) out[pc] = 1;
+    last = key;
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+// The VS Code side: F5 on a C (or WAT, WASM, token) file debugs it on the transformer with no
+// launch.json, commands run and debug the active file, and compile errors reported by the adapter
+// land in the Problems panel at their lines. The Debug Adapter runs inline, in this process.
+import * as vscode from 'vscode';
+import { DIAGNOSTICS_EVENT, TransformerDebugSession } from '../debug-adapter/session/session';
+
+const TYPE = 'transformer-vm';
+const PROGRAM_FILES = /\.(c|wat|wasm|tvm|txt)$/i;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const diagnostics = vscode.languages.createDiagnosticCollection('Transformer VM');
+  context.subscriptions.push(
+    diagnostics,
+    vscode.debug.registerDebugConfigurationProvider(TYPE, new ConfigurationProvider()),
+    vscode.debug.registerDebugConfigurationProvider(
+      TYPE,
+      new DynamicConfigurations(),
+      vscode.DebugConfigurationProviderTriggerKind.Dynamic,
+    ),
+    vscode.debug.registerDebugAdapterDescriptorFactory(TYPE, {
+      createDebugAdapterDescriptor: () =>
+        new vscode.DebugAdapterInlineImplementation(new TransformerDebugSession()),
+    }),
+    vscode.debug.onDidStartDebugSession((s) => {
+      if (s.type === TYPE) diagnostics.clear();
+    }),
+    vscode.debug.onDidReceiveDebugSessionCustomEvent((e) => {
+      if (e.session.type !== TYPE || e.event !== DIAGNOSTICS_EVENT) return;
+      showDiagnostics(diagnostics, e.body.diagnostics);
+    }),
+    vscode.commands.registerCommand('transformerVm.debugFile', (uri?: vscode.Uri) => start(uri, false)),
+    vscode.commands.registerCommand('transformerVm.runFile', (uri?: vscode.Uri) => start(uri, true)),
+  );
+}
+
+export function deactivate(): void {}
+
+/** Starts a session on a file (the active editor's by default). */
+async function start(uri: vscode.Uri | undefined, noDebug: boolean): Promise<boolean> {
+  const file = uri ?? vscode.window.activeTextEditor?.document.uri;
+  if (!file || !PROGRAM_FILES.test(file.fsPath)) {
+    void vscode.window.showErrorMessage('Transformer VM: open a .c, .wat, .wasm or .tvm file first');
+    return false;
+  }
+  return vscode.debug.startDebugging(vscode.workspace.getWorkspaceFolder(file), configurationFor(file), {
+    noDebug,
+  });
+}
+
+function configurationFor(file: vscode.Uri): vscode.DebugConfiguration {
+  return {
+    type: TYPE,
+    request: 'launch',
+    name: `Transformer VM: ${file.path.split('/').pop()}`,
+    program: file.fsPath,
+    stopOnEntry: false,
+  };
+}
+
+/** F5 with no launch.json: debug the active file. */
+class ConfigurationProvider implements vscode.DebugConfigurationProvider {
+  resolveDebugConfiguration(
+    _folder: vscode.WorkspaceFolder | undefined,
+    config: vscode.DebugConfiguration,
+  ): vscode.DebugConfiguration | undefined {
+    if (!config.type && !config.request && !config.name) {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !PROGRAM_FILES.test(editor.document.fileName)) {
+        void vscode.window.showErrorMessage(
+          'Transformer VM: open a .c, .wat, .wasm or .tvm file to debug it',
+        );
+        return undefined;
+      }
+      return configurationFor(editor.document.uri);
+    }
+    if (!config.program) {
+      void vscode.window.showErrorMessage('Transformer VM: the launch configuration needs a "program"');
+      return undefined;
+    }
+    return config;
+  }
+}
+
+/** "Run and Debug" offers the open program files without a launch.json. */
+class DynamicConfigurations implements vscode.DebugConfigurationProvider {
+  provideDebugConfigurations(): vscode.DebugConfiguration[] {
+    return vscode.window.visibleTextEditors
+      .map((e) => e.document.uri)
+      .filter((u) => PROGRAM_FILES.test(u.fsPath))
+      .map(configurationFor);
+  }
+}
+
+function showDiagnostics(
+  collection: vscode.DiagnosticCollection,
+  list: readonly { file: string; line: number; column: number; message: string }[],
+): void {
+  const byFile = new Map<string, vscode.Diagnostic[]>();
+  for (const d of list) {
+    const position = new vscode.Position(Math.max(0, d.line - 1), Math.max(0, d.column - 1));
+    const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position.translate(0, 1)), d.message);
+    diagnostic.source = 'Transformer VM';
+    byFile.set(d.file, [...(byFile.get(d.file) ?? []), diagnostic]);
+  }
+  for (const [file, ds] of byFile) collection.set(vscode.Uri.file(file), ds);
+}
