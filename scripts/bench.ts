@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { launch } from '../debug-adapter/runtime/launch';
 import { buildMachineGraph } from '../engine/machine/interpreter';
 import { runGraph } from '../engine/machine/run';
 import { loadManifest } from '../engine/manifest';
@@ -20,8 +21,12 @@ import { readModel, writeModel } from '../engine/weights/file';
 import { specialize } from '../engine/weights/specialize';
 import { universalModel } from '../engine/weights/universal';
 
-/** native-spec: the example's own specialized model (wasm-specialize) on the native engine. */
-type Engine = 'native' | 'native-spec' | 'js' | 'graph';
+/**
+ * native-spec: the example's own specialized model (wasm-specialize) on the native engine;
+ * debug: the native engine driven by the debugger's runtime (trace decoded, breakpoints checked
+ * at every instruction), with breakpoints that are never hit.
+ */
+type Engine = 'native' | 'native-spec' | 'debug' | 'js' | 'graph';
 interface Measure {
   tokens: number;
   seconds: number;
@@ -43,6 +48,28 @@ async function one(engine: Engine, name: string, modelFile: string): Promise<Mea
     } finally {
       rmSync(file, { force: true });
     }
+  } else if (engine === 'debug') {
+    const l = await launch({
+      program: loadManifest().find((e) => e.name === name)!.file,
+      args: run.program.input ? new TextDecoder().decode(run.program.input) : undefined,
+      model: modelFile,
+    });
+    l.runtime.breakpoints.setFunctions([{ name: 'i32.load16_s' }, { name: 'no_such_function' }]);
+    l.runtime.breakpoints.setLines(loadManifest().find((e) => e.name === name)!.file, [{ line: 1 }]);
+    let stopped = false;
+    l.runtime.on('stopped', () => {
+      stopped = true;
+    });
+    const start = performance.now();
+    const ended = new Promise<{ tokens: number }>((resolve) => l.runtime.once('ended', resolve));
+    await l.runtime.continue();
+    const end = await ended;
+    const generated = end.tokens - l.runtime.o.promptLength - l.runtime.o.inputSection.length;
+    r = {
+      tokens: new Int32Array(generated),
+      seconds: (performance.now() - start) / 1000,
+      mismatch: stopped ? 'stopped' : undefined,
+    };
   } else if (engine === 'js')
     r = generate(new JsEngine(readModel(modelFile)), run.prompt, { expected: run.expected });
   else r = runGraph(buildMachineGraph('universal'), run.prompt, { expected: run.expected });
@@ -129,7 +156,9 @@ async function main() {
     }
     const ratio = (a: Engine, b: Engine) =>
       rate.has(a) && rate.has(b) ? `${a}/${b} ${(rate.get(a)! / rate.get(b)!).toFixed(2)}×` : '';
-    const ratios = [ratio('native', 'js'), ratio('native-spec', 'native')].filter(Boolean);
+    const ratios = [ratio('native', 'js'), ratio('native-spec', 'native'), ratio('debug', 'native')].filter(
+      Boolean,
+    );
     if (ratios.length) console.log(`${''.padEnd(18)} ${ratios.join(', ')}`);
   }
   if (native.ok) {

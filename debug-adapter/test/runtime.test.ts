@@ -1,0 +1,119 @@
+// The debugger's runtime without the protocol: the same stops on every engine, a divergence from
+// the reference stopping at the first differing token with both tokens shown, the token budget,
+// and the expression language of conditions and watches.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadNative } from '../../engine/model/native-engine';
+import { Expression, ExpressionError, type MachineView } from '../runtime/expression';
+import { launch } from '../runtime/launch';
+import type { StopEvent } from '../runtime/runtime';
+import type { TokenSource } from '../runtime/token-source';
+import { example } from './support/dap';
+
+const next = (r: { once(e: 'stopped', f: (e: StopEvent) => void): unknown }) =>
+  new Promise<StopEvent>((resolve) => r.once('stopped', resolve));
+
+test('every engine stops at the same instruction with the same state', async () => {
+  const seen: string[] = [];
+  for (const engine of ['js', 'graph', ...(loadNative().ok ? ['native' as const] : [])] as const) {
+    const { runtime } = await launch({ program: example('hello'), args: 'engines', engine });
+    runtime.breakpoints.setFunctions([{ name: 'output', condition: 'stack[0] == 103' }]); // 'g'
+    const stop = next(runtime);
+    await runtime.continue();
+    const e = await stop;
+    assert.equal(e.reason, 'breakpoint');
+    seen.push(`${runtime.step}:${runtime.pc}:${runtime.state.stack.join(',')}`);
+    runtime.dispose();
+  }
+  assert.equal(new Set(seen).size, 1, seen.join(' | '));
+});
+
+test('a token that differs from the reference stops the run there, showing both tokens', async () => {
+  const l = await launch({ program: example('hello'), args: 'diverge', engine: 'js' });
+  const inner = l.runtime.engine;
+  // Corrupt the 40th generated token on its way out of the engine.
+  let made = 0;
+  const corrupt: TokenSource = {
+    kind: inner.kind,
+    pause: () => inner.pause(),
+    cancel: () => inner.cancel(),
+    selections: () => inner.selections(),
+    generate: (budget, onTokens) =>
+      inner.generate(budget, (chunk) => {
+        const copy = chunk.slice();
+        for (let i = 0; i < copy.length; i++, made++) if (made === 40) copy[i] = copy[i] === 0 ? 1 : 0;
+        onTokens(copy);
+      }),
+  };
+  (l.runtime as unknown as { source: TokenSource }).source = corrupt;
+  const stop = next(l.runtime);
+  await l.runtime.continue();
+  const e = await stop;
+  assert.equal(e.reason, 'exception');
+  assert.match(
+    e.text ?? '',
+    /diverged from the reference executor at token \d+: expected '[^']+', generated '[^']+'/,
+  );
+  assert.equal(
+    l.runtime.trace.length,
+    l.runtime.o.inputSection.length + 40,
+    'nothing after the divergence is kept',
+  );
+});
+
+test('the token budget ends a program that would run longer', async () => {
+  const { runtime } = await launch({
+    program: example('collatz'),
+    args: '27',
+    engine: 'js',
+    maxTokens: 2000,
+  });
+  const stop = next(runtime);
+  await runtime.continue();
+  const e = await stop;
+  assert.equal(e.reason, 'exception');
+  assert.match(e.text ?? '', /token budget \(maxTokens 2000\) ran out/);
+});
+
+test('the expression language: C-like 32-bit integers over machine state', () => {
+  const m: MachineView = {
+    stackAt: (i) => [7, -1 >>> 0, 300][i],
+    stackDepth: () => 3,
+    local: (i) => (i < 2 ? [10, 0x80000000][i] : undefined),
+    global: () => 1024,
+    memory: (a, n) => (n === 1 ? a & 0xff : 0x12345678 >>> 0),
+    step: 42,
+    pc: 9,
+    depth: 1,
+    position: 500,
+  };
+  const v = (s: string) => new Expression(s).evaluate(m);
+  assert.equal(v('stack[0] == 7'), 1);
+  assert.equal(v('stack[1]'), -1);
+  assert.equal(v('u32(stack[1])'), 0xffffffff);
+  assert.equal(v('stack[1] == 0xffffffff'), 1);
+  assert.equal(v('local[1] < 0 && local[0] > 5'), 1);
+  assert.equal(v('2147483647 + 1'), -2147483648);
+  assert.equal(v('-7 / 2'), -3);
+  assert.equal(v('(step + pc) * 2 % 7'), ((42 + 9) * 2) % 7);
+  assert.equal(v('sp == 1024 || !depth'), 1);
+  assert.equal(v('mem8[0x1ff]'), 0xff);
+  assert.equal(v('s8(mem8[0x1ff])'), -1);
+  assert.equal(v('mem32[0]'), 0x12345678);
+  for (const [bad, why] of [
+    ['stack[3]', /the operand stack holds 3 values/],
+    ['local[2]', /no such local/],
+    ['1 / 0', /division by zero/],
+    ['foo + 1', /unknown name 'foo'/],
+    ['stack[0', /expected '\]'/],
+    ['1 +', /unexpected end/],
+    ['0x1ffffffff', /does not fit in 32 bits/],
+    ['', /empty expression/],
+  ] as const) {
+    assert.throws(
+      () => v(bad),
+      (e: unknown) => e instanceof ExpressionError && why.test(e.message),
+      bad,
+    );
+  }
+});
