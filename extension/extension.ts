@@ -3,12 +3,14 @@
 // land in the Problems panel at their lines. The Debug Adapter runs inline, in this process.
 import * as vscode from 'vscode';
 import { DIAGNOSTICS_EVENT, TransformerDebugSession } from '../debug-adapter/session/session';
+import { AttentionView } from './attention-view';
 
 const TYPE = 'transformer-vm';
 const PROGRAM_FILES = /\.(c|wat|wasm|tvm|txt)$/i;
 
 export function activate(context: vscode.ExtensionContext): void {
   const diagnostics = vscode.languages.createDiagnosticCollection('Transformer VM');
+  new AttentionView(TYPE).register(context);
   context.subscriptions.push(
     diagnostics,
     vscode.debug.registerDebugConfigurationProvider(TYPE, new ConfigurationProvider()),

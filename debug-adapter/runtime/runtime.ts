@@ -73,6 +73,8 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   /** Set when the trace cannot go on: a divergence, an impossible token, the token budget. */
   private failure?: string;
   private readonly isLineStart: Uint8Array;
+  /** The instruction each recorded step ran (index = step). */
+  private readonly stepPc = new TokenBuffer(1 << 12);
   private readonly started = performance.now();
 
   constructor(
@@ -124,6 +126,57 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
     return Math.max(this.decoder.step, this.recordedStepCount);
   }
   private recordedStepCount = 0;
+
+  /**
+   * The position of the last token before the boundary at `step` (at most the current step): the
+   * position whose forward pass chose the step's first token.
+   */
+  positionBefore(step: number): number {
+    const starts = this.decoder.stepStarts;
+    if (step < 0 || step > this.step)
+      throw new RangeError(`step ${step} is not at or before the current step (${this.step})`);
+    const traceIndex = step === this.step ? this.decoded : starts[step];
+    return this.o.promptLength + traceIndex - 1;
+  }
+
+  /**
+   * What the token at a position is: in the prompt, a program or input byte; in the trace, which
+   * token of which step. `step` is the step that wrote it (absent for the program section).
+   */
+  describe(position: number): { token: string; what: string; step?: number } {
+    const token = this.tokenAt(position);
+    const t = position - this.o.promptLength;
+    if (t < 0) {
+      if (position === 0) return { token, what: 'the start of the prompt' };
+      const i = Math.floor((position - 1) / 5);
+      const k = (position - 1) % 5;
+      const ins = this.o.instructions[i];
+      if (!ins) return { token, what: 'the end of the program section' };
+      return {
+        token,
+        what:
+          k === 0
+            ? `the opcode of instruction ${i} (${ins.op})`
+            : `immediate byte ${k - 1} of instruction ${i} (${ins.op})`,
+      };
+    }
+    const starts = this.decoder.stepStarts;
+    // The last completed step starting at or before t.
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0 || starts[0] > t) return { token, what: `trace token ${t}` };
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    const step = lo;
+    const k = t - starts[step];
+    const pc = step < this.stepPc.length ? this.stepPc.at(step) : -1;
+    const op = this.o.instructions[pc]?.op ?? '?';
+    const role = /^[0-9a-f]{2}'?$/.test(token) ? `byte ${k}` : `token ${k} ('${token}')`;
+    return { token, what: `${role} of ${op} (instruction ${pc}) at step ${step}`, step };
+  }
 
   /** The text of the token at a position of the whole sequence (prompt included). */
   tokenAt(position: number): string {
@@ -272,6 +325,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
     const d = this.decoder;
     while (this.decoded < limit && !d.halted) {
       const before = d.step;
+      const pc = d.pc;
       try {
         d.feed(this.trace.at(this.decoded));
       } catch (e) {
@@ -281,6 +335,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
       }
       this.decoded++;
       if (d.step === before) continue;
+      if (before === this.stepPc.length) this.stepPc.push(pc);
       this.recordedStepCount = Math.max(this.recordedStepCount, d.step);
       if (d.halted) return undefined;
       if (d.step < first) continue;

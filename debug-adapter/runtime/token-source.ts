@@ -5,7 +5,12 @@
 import { buildMachineGraph } from '../../engine/machine/interpreter';
 import { MachineRunner } from '../../engine/machine/run';
 import { JsEngine } from '../../engine/model/js-engine';
-import { type HeadSelection, type NativeEngine, openNative } from '../../engine/model/native-engine';
+import {
+  type HeadSelection,
+  type NativeEngine,
+  openNative,
+  type RecordedSelections,
+} from '../../engine/model/native-engine';
 import type { Instruction } from '../../engine/tokens/program-file';
 import { T_HALT } from '../../engine/tokens/vocabulary';
 import { readModel } from '../../engine/weights/file';
@@ -22,6 +27,8 @@ export interface TokenSource {
   cancel(): void;
   /** What each attention head selected at the last position (engines that can tell). */
   selections(): HeadSelection[][] | undefined;
+  /** What the recorded heads selected at any position so far (engines that can tell). */
+  selectionsAt(position: number): RecordedSelections | undefined;
 }
 
 export interface SourceOptions {
@@ -50,6 +57,7 @@ class NativeSource implements TokenSource {
     private readonly engine: NativeEngine,
     prompt: Int32Array,
   ) {
+    engine.recordSelections(true); // the debugger shows attention at any step: 4 bytes per head per token
     engine.feed(prompt);
   }
 
@@ -69,6 +77,10 @@ class NativeSource implements TokenSource {
 
   selections(): HeadSelection[][] {
     return this.engine.selections();
+  }
+
+  selectionsAt(position: number): RecordedSelections | undefined {
+    return this.engine.selectionsAt(position);
   }
 }
 
@@ -117,6 +129,10 @@ class SlicedSource implements TokenSource {
   }
 
   selections(): undefined {
+    return undefined;
+  }
+
+  selectionsAt(): undefined {
     return undefined;
   }
 }

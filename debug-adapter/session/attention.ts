@@ -1,7 +1,8 @@
-// The `attentionHits` request: what every attention head selected. The native engine reports the
-// selections of the last position it ran; the answer is given for the step whose first token
-// that position predicts, with the token found at each selected position.
-import type { DebugProtocol } from '@vscode/debugprotocol';
+// The `attentionHits` request (../shared/spec/interfaces.md): at a step (the current one by
+// default, or any earlier one), every attention head with its layer, index, kind, lookup name,
+// the positions it selected, the tokens there, what each token was and the step that wrote it.
+// The native engine records every position's selections while the debugger runs it (4 bytes per
+// head per token); passthrough heads always read their own position.
 import { readModel } from '../../engine/weights/file';
 import type { HeadInfo } from '../../engine/weights/model';
 import type { Launched } from '../runtime/launch';
@@ -12,38 +13,55 @@ export interface AttentionHit {
   readonly kind: HeadInfo['kind'];
   readonly lookup: string;
   readonly values: readonly string[];
-  /** Selected positions: one (latest tie), or the first and last of a tied span. */
+  /** Positions selected: one (latest tie), or the first and last of the tied span (average). */
   readonly positions: readonly number[];
+  /** How many positions tied. */
   readonly count: number;
-  /** The token at each selected position. */
-  readonly tokens: readonly string[];
+  /** At each selected position: the token, what it was, and the step that wrote it. */
+  readonly tokens: readonly { token: string; what: string; step?: number }[];
+}
+
+export interface AttentionAnswer {
+  readonly step: number;
+  /** The position whose forward pass these selections belong to. */
+  readonly position: number;
+  readonly heads: readonly AttentionHit[];
 }
 
 const heads = new Map<string, HeadInfo[][]>();
 
-export function attentionHits(l: Launched, step: number | undefined): DebugProtocol.Response['body'] {
+export function attentionHits(l: Launched, step: number | undefined): AttentionAnswer {
   const r = l.runtime;
-  const selections = r.engine.selections();
-  if (!selections) throw new Error(`the ${l.engine} engine does not report attention; use the native engine`);
-  const engineStep = r.recordedSteps;
-  if (step !== undefined && step !== r.step)
-    throw new Error(`attention is available for the current step (${r.step})`);
-  if (r.step !== engineStep || r.isRunning)
+  const target = step ?? r.step;
+  const position = r.positionBefore(target);
+  const log = r.engine.selectionsAt(position);
+  if (!log)
     throw new Error(
-      `the engine has run ahead to step ${engineStep}; attention is reported where the engine stands (continue or step to it)`,
+      l.engine === 'native'
+        ? `position ${position} was not recorded`
+        : `the ${l.engine} engine does not report attention; launch with "engine": "native"`,
     );
   let info = heads.get(l.modelFile);
   if (!info) {
     info = readModel(l.modelFile).layers.map((layer) => [...layer.heads]);
     heads.set(l.modelFile, info);
   }
-  const tokenAt = (p: number) => r.tokenAt(p);
+  const logged = new Map(log.heads.map(([layer, head], i) => [`${layer}:${head}`, log.selected[i]]));
   const hits: AttentionHit[] = [];
   info.forEach((layer, li) => {
     layer.forEach((h, hi) => {
       if (h.kind === 'unused') return;
-      const s = selections[li][hi];
-      const positions = s.count > 1 && s.position !== s.last ? [s.position, s.last] : [s.position];
+      let positions: number[];
+      let count = 1;
+      if (h.kind === 'passthrough') positions = [position];
+      else {
+        const selected = logged.get(`${li}:${hi}`);
+        if (selected === undefined) return;
+        if (h.tie === 'average') {
+          count = selected;
+          positions = count > 1 ? [position - count + 1, position] : [position];
+        } else positions = [selected];
+      }
       hits.push({
         layer: li,
         head: hi,
@@ -51,10 +69,10 @@ export function attentionHits(l: Launched, step: number | undefined): DebugProto
         lookup: h.lookup,
         values: h.values,
         positions,
-        count: s.count,
-        tokens: positions.map(tokenAt),
+        count,
+        tokens: positions.map((p) => r.describe(p)),
       });
     });
   });
-  return { step: r.step, position: r.position - 1, heads: hits };
+  return { step: target, position, heads: hits };
 }

@@ -406,18 +406,24 @@ export class TransformerDebugSession extends LoggingDebugSession {
     this.sendResponse(response);
   }
 
+  /**
+   * attentionHits { step? }: what every head selected (session/attention.ts); timeTravel
+   * { step }: stop at any recorded step (the attention view jumps to the step that wrote a token).
+   */
   protected override customRequest(
     command: string,
     response: DebugProtocol.Response,
     args: { step?: number },
   ): void {
-    if (command !== 'attentionHits') {
-      super.customRequest(command, response, args);
-      return;
-    }
     try {
-      response.body = attentionHits(this.launched!, args?.step);
-      this.sendResponse(response);
+      if (command === 'attentionHits') {
+        response.body = attentionHits(this.launched!, args?.step);
+        this.sendResponse(response);
+      } else if (command === 'timeTravel') {
+        if (this.runtime.isRunning) throw new Error('pause the program first');
+        this.sendResponse(response);
+        this.runtime.goto(Number(args?.step));
+      } else super.customRequest(command, response, args);
     } catch (e) {
       this.sendErrorResponse(response, { id: 1003, format: (e as Error).message, showUser: false });
     }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after as afterAll, test } from 'node:test';
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import { loadNative } from '../../engine/model/native-engine';
 import { after, example, lineOf, markerLine, referenceAt, scope, signed, startSession } from './support/dap';
 
 const work = mkdtempSync(join(tmpdir(), 'tvm-dap-'));
@@ -295,3 +296,56 @@ test('disconnect in the middle of a run ends the adapter cleanly', async () => {
 });
 
 const SUDOKU = '530070000600195000098000060800060003400803001700020006060000280000419005000080079';
+
+test('attention hits: every head at the current or an earlier step, and time travel to a writer', async (t) => {
+  if (!loadNative().ok) return t.skip('the native engine is not built');
+  const { dc, first } = await startSession(
+    { program: example('hello'), args: 'DAP' },
+    { functionBreakpoints: [{ name: 'output' }] },
+  );
+  try {
+    assert.equal(first.body.reason, 'breakpoint');
+    const step = Number((await scope(dc, 'Machine')).get('step'));
+    const pc = Number((await scope(dc, 'Machine')).get('cursor'));
+    const r = await dc.customRequest('attentionHits', {});
+    const answer = r.body as {
+      step: number;
+      position: number;
+      heads: {
+        layer: number;
+        head: number;
+        kind: string;
+        lookup: string;
+        positions: number[];
+        count: number;
+        tokens: { token: string; what: string; step?: number }[];
+      }[];
+    };
+    assert.equal(answer.step, step);
+    const kinds = new Set(answer.heads.map((h) => h.kind));
+    for (const k of ['lookup', 'gather', 'passthrough', 'average']) assert.ok(kinds.has(k), `a ${k} head`);
+    for (const h of answer.heads) {
+      assert.ok(
+        h.positions.every((p) => p >= 0 && p <= answer.position),
+        `${h.lookup}: ${h.positions}`,
+      );
+      assert.equal(h.tokens.length, h.positions.length);
+    }
+    // The opcode head read the program section: the opcode of the instruction about to run.
+    const opcode = answer.heads.find((h) => h.lookup === 'opcode')!;
+    assert.equal(opcode.tokens[0].token, 'output');
+    assert.match(opcode.tokens[0].what, new RegExp(`the opcode of instruction ${pc} \\(output\\)`));
+    // The stack top head read a token of the step that pushed the value being printed.
+    const top = answer.heads.find((h) => h.lookup === 'stack_top')!;
+    const writer = top.tokens[0].step!;
+    assert.ok(writer < step, top.tokens[0].what);
+    const earlier = await dc.customRequest('attentionHits', { step: 5 });
+    assert.equal((earlier.body as { step: number }).step, 5);
+    const travelled = await after(dc, () => dc.customRequest('timeTravel', { step: writer + 1 }));
+    assert.equal(travelled.body.reason, 'goto');
+    assert.equal(Number((await scope(dc, 'Machine')).get('step')), writer + 1);
+    assert.equal(signed((await scope(dc, 'Operand stack')).get('[0]')), 'H'.charCodeAt(0));
+  } finally {
+    await dc.stop();
+  }
+});

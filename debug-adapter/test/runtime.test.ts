@@ -38,6 +38,7 @@ test('a token that differs from the reference stops the run there, showing both 
     pause: () => inner.pause(),
     cancel: () => inner.cancel(),
     selections: () => inner.selections(),
+    selectionsAt: (p) => inner.selectionsAt(p),
     generate: (budget, onTokens) =>
       inner.generate(budget, (chunk) => {
         const copy = chunk.slice();

@@ -15,6 +15,11 @@ export interface HeadSelection {
   readonly count: number;
 }
 
+export interface RecordedSelections {
+  readonly heads: readonly (readonly [layer: number, head: number])[];
+  readonly selected: Int32Array;
+}
+
 export type StopReason = 'halt' | 'budget' | 'mismatch' | 'paused' | 'cancelled' | 'stop-token';
 
 export interface NativeGenerateOptions {
@@ -41,6 +46,13 @@ export interface NativeEngine {
   /** The same stop, reported as 'cancelled'. */
   cancel(): void;
   selections(): HeadSelection[][];
+  /** Keep every position's selections from the next position on (for selectionsAt). */
+  recordSelections(on: boolean): void;
+  /**
+   * What the recorded heads (lookup, gather, average; [layer, head]) selected at a recorded
+   * position: the position (latest tie), or how many positions tied (average).
+   */
+  selectionsAt(position: number): RecordedSelections | undefined;
   residual(): Float64Array;
   readonly position: number;
   readonly busy: boolean;

@@ -88,6 +88,8 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
                            InstanceMethod<&NativeEngine::Pause>("pause"),
                            InstanceMethod<&NativeEngine::Cancel>("cancel"),
                            InstanceMethod<&NativeEngine::Selections>("selections"),
+                           InstanceMethod<&NativeEngine::RecordSelections>("recordSelections"),
+                           InstanceMethod<&NativeEngine::SelectionsAt>("selectionsAt"),
                            InstanceMethod<&NativeEngine::Residual>("residual"),
                            InstanceAccessor<&NativeEngine::Position>("position"),
                            InstanceAccessor<&NativeEngine::Busy>("busy"),
@@ -229,6 +231,43 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
       layers.Set(l, heads);
     }
     return layers;
+  }
+
+  /** recordSelections(on): keep every position's selections from now on (selectionsAt). */
+  Napi::Value RecordSelections(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (!ready(env)) return env.Undefined();
+    engine_->recordSelections(info.Length() > 0 && info[0].ToBoolean().Value());
+    return env.Undefined();
+  }
+
+  /**
+   * selectionsAt(position) → { heads: [[layer, head], …], selected: Int32Array } or undefined:
+   * per recorded head, the position selected (average heads: how many tied).
+   */
+  Napi::Value SelectionsAt(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (!ready(env)) return env.Undefined();
+    if (info.Length() < 1 || !info[0].IsNumber()) {
+      Napi::TypeError::New(env, "selectionsAt(position)").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    std::vector<int32_t> row;
+    if (!engine_->selectionsAt(info[0].As<Napi::Number>().Int64Value(), row)) return env.Undefined();
+    auto selected = Napi::Int32Array::New(env, row.size());
+    std::copy(row.begin(), row.end(), selected.Data());
+    const auto& logged = engine_->recordedHeads();
+    auto heads = Napi::Array::New(env, logged.size());
+    for (size_t i = 0; i < logged.size(); i++) {
+      auto pair = Napi::Array::New(env, 2);
+      pair.Set(uint32_t(0), logged[i].first);
+      pair.Set(uint32_t(1), logged[i].second);
+      heads.Set(i, pair);
+    }
+    auto o = Napi::Object::New(env);
+    o.Set("heads", heads);
+    o.Set("selected", selected);
+    return o;
   }
 
   Napi::Value Residual(const Napi::CallbackInfo& info) {

@@ -43,6 +43,30 @@ Engine::Engine(std::shared_ptr<const Model> model) : model_(std::move(model)) {
   firing_.assign(m.dFfn, 0);
   headOut_.assign(2 * m.heads, 0);
   scores_.assign(m.vocabulary, 0);
+  for (size_t l = 0; l < m.layers.size(); l++)
+    for (int64_t h = 0; h < m.heads; h++) {
+      const HeadKind k = m.layers[l].heads[h].kind;
+      if (k == HeadKind::Lookup || k == HeadKind::Gather || k == HeadKind::Average)
+        logged_.emplace_back(static_cast<int32_t>(l), static_cast<int32_t>(h));
+    }
+}
+
+void Engine::recordSelections(bool on) {
+  if (on && !recording_) {
+    logStart_ = position_;
+    log_.clear();
+  }
+  recording_ = on;
+}
+
+bool Engine::selectionsAt(int64_t position, std::vector<int32_t>& out) const {
+  const size_t n = logged_.size();
+  if (n == 0 || position < logStart_ || (position - logStart_ + 1) * static_cast<int64_t>(n) >
+                                               static_cast<int64_t>(log_.size()))
+    return false;
+  const int32_t* row = &log_[(position - logStart_) * n];
+  out.assign(row, row + n);
+  return true;
 }
 
 void Engine::feed(int32_t token) {
@@ -117,6 +141,13 @@ void Engine::feed(int32_t token) {
       fire(j);
     }
     for (int64_t a = 0; a < fired; a++) layer.down.addScaled(firing[a], hidden[firing[a]], x);
+  }
+  if (recording_) {
+    for (const auto& [l, h] : logged_) {
+      const Selection& s = selections_[l][h];
+      const bool average = m.layers[l].heads[h].tie == Tie::Average;
+      log_.push_back(static_cast<int32_t>(average ? s.count : s.position));
+    }
   }
   position_++;
 }

@@ -47,6 +47,20 @@ class Engine {
                      const std::vector<int32_t>& stopTokens, const std::atomic<int>& request,
                      const std::function<void(int32_t)>& emit);
 
+  /**
+   * Starts keeping, from the next position on, what every recorded head (lookup, gather and
+   * average heads, in layer and head order) selected at each position: 4 bytes per head per
+   * position, only when asked for (the debugger does).
+   */
+  void recordSelections(bool on);
+  /**
+   * The log at one position: per recorded head, the selected position (latest tie) or how many
+   * positions tied (average). False when that position was not recorded.
+   */
+  bool selectionsAt(int64_t position, std::vector<int32_t>& out) const;
+  /** The recorded heads, as (layer, head) pairs. */
+  const std::vector<std::pair<int32_t, int32_t>>& recordedHeads() const { return logged_; }
+
   /** What every head selected at the last position fed: [layer][head]. */
   const std::vector<std::vector<Selection>>& selections() const { return selections_; }
   /** The residual stream after the last position. */
@@ -64,6 +78,10 @@ class Engine {
   std::vector<int32_t> firing_;
   mutable std::vector<double> scores_;
   int64_t position_ = 0;
+  bool recording_ = false;
+  int64_t logStart_ = 0;
+  std::vector<int32_t> log_;
+  std::vector<std::pair<int32_t, int32_t>> logged_;
 };
 
 }  // namespace tvm
