@@ -2,6 +2,7 @@
 // launch.json, commands run and debug the active file, and compile errors reported by the adapter
 // land in the Problems panel at their lines. The Debug Adapter runs inline, in this process.
 import * as vscode from 'vscode';
+import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { DIAGNOSTICS_EVENT, TransformerDebugSession } from '../debug-adapter/session/session';
 import { AttentionView } from './attention-view';
 
@@ -30,12 +31,41 @@ export function activate(context: vscode.ExtensionContext): void {
       if (e.session.type !== TYPE || e.event !== DIAGNOSTICS_EVENT) return;
       showDiagnostics(diagnostics, e.body.diagnostics);
     }),
-    vscode.commands.registerCommand('transformerVm.debugFile', (uri?: vscode.Uri) => start(uri, false)),
-    vscode.commands.registerCommand('transformerVm.runFile', (uri?: vscode.Uri) => start(uri, true)),
+    vscode.commands.registerCommand('transformerVm.debugFile', (uri?: vscode.Uri | string) =>
+      start(asUri(uri), false),
+    ),
+    vscode.commands.registerCommand('transformerVm.runFile', (uri?: vscode.Uri | string) =>
+      start(asUri(uri), true),
+    ),
   );
+  client = startLanguageClient(context);
 }
 
-export function deactivate(): void {}
+let client: LanguageClient | undefined;
+
+/** Command arguments come as URIs from menus and as strings from the language server's code lenses. */
+const asUri = (u: vscode.Uri | string | undefined) => (typeof u === 'string' ? vscode.Uri.parse(u) : u);
+
+function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/languageServer.js');
+  const server: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc },
+  };
+  const c = new LanguageClient('transformerVm', 'Transformer VM', server, {
+    documentSelector: [
+      { scheme: 'file', language: 'tvm' },
+      { scheme: 'file', language: 'c' },
+      { scheme: 'file', pattern: '**/*.txt' },
+    ],
+  });
+  void c.start();
+  return c;
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}
 
 /** Starts a session on a file (the active editor's by default). */
 async function start(uri: vscode.Uri | undefined, noDebug: boolean): Promise<boolean> {

@@ -30,6 +30,13 @@ await build({
   outdir: 'dist',
   external: [...common.external, 'vscode'],
 });
+// The language server the extension starts (`node dist/languageServer.js --stdio` works too).
+await build({
+  ...common,
+  banner: {},
+  entryPoints: [{ in: 'extension/server/server.ts', out: 'languageServer' }],
+  outdir: 'dist',
+});
 // The Debug Adapter over stdio (`node dist/debugAdapter.js`).
 await build({
   ...common,

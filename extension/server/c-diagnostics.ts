@@ -1,0 +1,47 @@
+// Diagnostics for C files: the compiler run in the background on the editor's text (copied to a
+// scratch folder under the same name), reporting constructs the machine cannot run at their lines.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { compileFile } from '../../engine/compiler/compile';
+import { CompileError } from '../../engine/compiler/diagnostics';
+
+export interface CProblem {
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+let scratch: string | undefined;
+
+/** Compiles `text` as the C file `file`; returns its problems (empty when it compiles). */
+export async function checkC(file: string, text: string): Promise<CProblem[]> {
+  scratch ??= mkdtempSync(join(tmpdir(), 'tvm-lsp-'));
+  const dir = join(scratch, String(Math.abs(hash(file))));
+  mkdirSync(dir, { recursive: true });
+  const copy = join(dir, basename(file));
+  writeFileSync(copy, text);
+  try {
+    await compileFile(copy);
+    return [];
+  } catch (e) {
+    if (!(e instanceof CompileError)) return [{ line: 1, column: 1, message: (e as Error).message }];
+    const out: CProblem[] = [];
+    for (const d of e.diagnostics) {
+      if (d.location && basename(d.location.file) !== basename(file)) continue;
+      out.push({ line: d.location?.line ?? 1, column: d.location?.column ?? 1, message: d.message });
+    }
+    for (const m of (e.toolOutput ?? '').matchAll(/^(.+?):(\d+):(\d+): (?:fatal )?error: (.+)$/gm)) {
+      if (basename(m[1]) === basename(file))
+        out.push({ line: Number(m[2]), column: Number(m[3]), message: m[4] });
+    }
+    if (!out.length) out.push({ line: 1, column: 1, message: e.message.split('\n')[0] });
+    return out;
+  }
+}
+
+function hash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
