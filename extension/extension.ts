@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { DIAGNOSTICS_EVENT, TransformerDebugSession } from '../debug-adapter/session/session';
 import { AttentionView } from './attention-view';
+import { registerCommands } from './commands';
 
 const TYPE = 'transformer-vm';
 const PROGRAM_FILES = /\.(c|wat|wasm|tvm|txt)$/i;
@@ -12,6 +13,7 @@ const PROGRAM_FILES = /\.(c|wat|wasm|tvm|txt)$/i;
 export function activate(context: vscode.ExtensionContext): void {
   const diagnostics = vscode.languages.createDiagnosticCollection('Transformer VM');
   new AttentionView(TYPE).register(context);
+  registerCommands(context);
   context.subscriptions.push(
     diagnostics,
     vscode.debug.registerDebugConfigurationProvider(TYPE, new ConfigurationProvider()),

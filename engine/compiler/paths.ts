@@ -1,15 +1,19 @@
 // Where the package's own files are, whether we run from sources (tsx) or from the dist bundle.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 let root: string | undefined;
 
-/** The package root: the nearest folder above this file with our package.json. */
+/**
+ * The package root: the nearest folder above this file whose package.json is ours (a clone, the
+ * npm package, or the installed VS Code extension, which has no sources).
+ */
 export function packageRoot(): string {
   if (root) return root;
   let dir = __dirname;
   for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'engine'))) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'transformer-vm') {
       root = dir;
       return dir;
     }
@@ -22,3 +26,5 @@ export function packageRoot(): string {
 export const runtimeHeaderPath = () => join(packageRoot(), 'engine', 'compiler', 'runtime', 'tvm.h');
 export const loweringHelpersPath = () => join(packageRoot(), 'engine', 'compiler', 'lowering', 'helpers.wat');
 export const examplesDir = () => join(packageRoot(), 'examples');
+/** The universal model built at package time and shipped in the extension (absent in a clone). */
+export const packagedModelPath = () => join(packageRoot(), 'dist', 'model', 'universal.tvmw');
