@@ -1,0 +1,235 @@
+// npm run test:e2e: a real VS Code, driven like a person. code-server (VS Code in the browser,
+// installed by scripts/e2e-setup.mjs from npm) serves a fresh workspace with a C file; the built
+// .vsix is installed; Debian's chromium, driven by playwright-core, opens the file, sets a
+// breakpoint on a marked line (F9), presses F5, and the test checks the debug toolbar, the paused
+// line, the Variables pane, program output in the Debug Console and the Attention view.
+// Screenshots of each stage go to dist/e2e/. (@vscode/test-electron would download VS Code,
+// which this network does not allow.)
+import assert from 'node:assert/strict';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
+
+const root = join(__dirname, '..', '..');
+const shots = join(root, 'dist', 'e2e');
+const vsix = join(root, 'dist', 'transformer-vm.vsix');
+const work = mkdtempSync(join(tmpdir(), 'tvm-e2e-'));
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+let port = 0;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+before(async () => {
+  const { setup, entry } = await import('../../scripts/e2e-setup');
+  setup();
+  assert.ok(existsSync(vsix), `${vsix} is built (npm run package)`);
+  rmSync(shots, { recursive: true, force: true });
+  mkdirSync(shots, { recursive: true });
+  for (const d of ['data/User', 'extensions', 'config', 'ws']) mkdirSync(join(work, d), { recursive: true });
+  copyFileSync(join(__dirname, 'program.c'), join(work, 'ws', 'program.c'));
+  writeFileSync(
+    join(work, 'data', 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'security.workspace.trust.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'workbench.tips.enabled': false,
+      'extensions.ignoreRecommendations': true,
+      'debug.openDebug': 'openOnDebugBreak',
+    }),
+  );
+  port = await freePort();
+  const env = { ...process.env, XDG_CONFIG_HOME: join(work, 'config') };
+  const common = ['--user-data-dir', join(work, 'data'), '--extensions-dir', join(work, 'extensions')];
+  execFileSync(process.execPath, [entry, ...common, '--install-extension', vsix], { env, stdio: 'ignore' });
+  writeFileSync(
+    join(work, 'config', 'config.yaml'),
+    `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`,
+  );
+  server = spawn(
+    process.execPath,
+    [
+      entry,
+      ...common,
+      '--config',
+      join(work, 'config', 'config.yaml'),
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      join(work, 'ws'),
+    ],
+    { env, detached: true, stdio: 'ignore' }, // its own process group, killed whole at the end
+  );
+  for (let i = 0; i < 100; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+/** Runs a palette command by its exact label. */
+async function palette(page: Page, label: string) {
+  await page.keyboard.press('F1');
+  await page.keyboard.type(label);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click();
+}
+
+/** Text of the webview frame holding `marker` (webviews are nested iframes). */
+async function webviewText(page: Page, marker: string): Promise<string | undefined> {
+  const frames: Frame[] = page.frames();
+  for (const f of frames) {
+    const text = await f
+      .locator('body')
+      .textContent({ timeout: 1000 })
+      .then((t) => t ?? '')
+      .catch(() => '');
+    if (text.includes(marker)) return text;
+  }
+  return undefined;
+}
+
+test('F5 on a C file: breakpoint, paused line, variables, output and the attention view', {
+  timeout: 240_000,
+}, async () => {
+  const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    await session(page);
+  } catch (e) {
+    await shot(page, 'failure');
+    throw e;
+  }
+});
+
+async function session(page: Page) {
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(join(work, 'ws'))}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  // Open the program and put a breakpoint on the marked line.
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type('program.c');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'program.c' }).first().click();
+  await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
+  const line =
+    readFileSync(join(__dirname, 'program.c'), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes('@line: report')) + 1;
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('F9');
+  await page.waitForSelector('.codicon-debug-breakpoint', { timeout: 30_000 });
+  // The code lens shows once the extension and its language server are up.
+  await page
+    .locator('.codelens-decoration', { hasText: 'Run on Transformer VM' })
+    .waitFor({ timeout: 60_000 });
+  await shot(page, '1-breakpoint');
+  // F5 is ignored until debuggers are registered: wait for the palette to offer the command.
+  await page.keyboard.press('F1');
+  await page.keyboard.type('Debug: Start Debugging');
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'Debug: Start Debugging' })
+    .first()
+    .waitFor({ timeout: 60_000 });
+  await page.keyboard.press('Escape');
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('F5');
+  // Paused at the breakpoint: the debug toolbar, the top-frame line, the Variables pane.
+  await page.waitForSelector('.debug-toolbar', { timeout: 90_000 });
+  await page.waitForSelector('.debug-top-stack-frame-line', { timeout: 90_000 });
+  const current = await page
+    .locator('.monaco-editor .line-numbers.active-line-number')
+    .first()
+    .textContent()
+    .catch(() => null);
+  await shot(page, '2-paused');
+  await page.keyboard.press('Control+Shift+D');
+  const variables = page.locator('.debug-variables');
+  await variables.locator('.monaco-list-row', { hasText: 'Machine' }).first().waitFor({ timeout: 30_000 });
+  const machine = variables.locator('.monaco-list-row', { hasText: 'Machine' }).first();
+  if ((await machine.getAttribute('aria-expanded')) !== 'true') await machine.click();
+  await variables.locator('.monaco-list-row', { hasText: 'cursor' }).first().waitFor({ timeout: 30_000 });
+  const varsText = (await variables.textContent()) ?? '';
+  assert.match(varsText, /step/);
+  assert.match(varsText, /call depth/);
+  await shot(page, '3-variables');
+  // Continue to the second hit: the first line of output is in the Debug Console.
+  await page.keyboard.press('F5');
+  await page.waitForTimeout(1500);
+  await page.waitForSelector('.debug-top-stack-frame-line', { timeout: 60_000 });
+  await page.keyboard.press('Control+Shift+Y');
+  const repl = page.locator('.repl');
+  await repl.getByText('i=1 total=1').first().waitFor({ timeout: 30_000 });
+  await shot(page, '4-console');
+  // The attention view, in an editor tab.
+  await palette(page, 'Transformer VM: Open Attention View');
+  let attention: string | undefined;
+  for (let i = 0; i < 60 && !attention; i++) {
+    attention = await webviewText(page, 'stack_top');
+    if (!attention) await page.waitForTimeout(500);
+  }
+  assert.ok(attention, 'the attention view lists the heads');
+  assert.match(attention, /lookup/);
+  assert.match(attention, /step \d+, position \d+/);
+  await shot(page, '5-attention');
+  assert.ok(current === null || Number(current) === line, `paused on line ${current}`);
+  await page.close();
+}
