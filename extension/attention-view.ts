@@ -4,21 +4,7 @@
 // tab ("Transformer VM: Open Attention View"). It refreshes on every stop and asks nothing while
 // the program runs.
 import * as vscode from 'vscode';
-
-interface Answer {
-  step: number;
-  position: number;
-  heads: {
-    layer: number;
-    head: number;
-    kind: string;
-    lookup: string;
-    values: string[];
-    positions: number[];
-    count: number;
-    tokens: { token: string; what: string; step?: number }[];
-  }[];
-}
+import type { AttentionAnswer as Answer } from '../debug-adapter/session/attention';
 
 export class AttentionView implements vscode.WebviewViewProvider {
   static readonly id = 'transformerVm.attention';

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { compileFile } from '../../engine/compiler/compile';
-import { CompileError, type Diagnostic } from '../../engine/compiler/diagnostics';
+import { CompileError, type LocatedDiagnostic, locatedDiagnostics } from '../../engine/compiler/diagnostics';
 import { SourceMap } from '../../engine/compiler/source-map';
 import { loadNative } from '../../engine/model/native-engine';
 import {
@@ -47,7 +47,7 @@ export interface Launched {
 export class LaunchCompileError extends Error {
   constructor(
     message: string,
-    readonly diagnostics: readonly { file: string; line: number; column: number; message: string }[],
+    readonly diagnostics: readonly LocatedDiagnostic[],
   ) {
     super(message);
   }
@@ -136,24 +136,7 @@ async function loadProgram(o: LaunchOptions): Promise<{ program: TokenProgram; s
       sourceMap: compiled.sourceMap,
     };
   } catch (e) {
-    if (e instanceof CompileError) throw new LaunchCompileError(e.message, locate(e, o.program));
+    if (e instanceof CompileError) throw new LaunchCompileError(e.message, locatedDiagnostics(e, o.program));
     throw e;
   }
-}
-
-/** Diagnostics with a file and line: ours, or parsed from clang's `file:line:col: error: …`. */
-function locate(e: CompileError, program: string) {
-  const out: { file: string; line: number; column: number; message: string }[] = [];
-  const add = (d: Diagnostic) =>
-    out.push({
-      file: d.location?.file ?? program,
-      line: d.location?.line ?? 1,
-      column: d.location?.column ?? 1,
-      message: d.message,
-    });
-  e.diagnostics.forEach(add);
-  for (const m of (e.toolOutput ?? '').matchAll(/^(.+?):(\d+):(\d+): (?:fatal )?error: (.+)$/gm)) {
-    out.push({ file: m[1], line: Number(m[2]), column: Number(m[3]), message: m[4] });
-  }
-  return out;
 }

@@ -3,9 +3,9 @@
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { SourceMap } from '../../engine/compiler/source-map';
 import { MEMORY_SIZE } from '../../engine/tokens/limits';
-import { type Instruction, immediateBytes } from '../../engine/tokens/program-file';
+import { type Instruction, immediateBytes, jumpTarget } from '../../engine/tokens/program-file';
 import type { Memory } from '../../engine/vm/memory';
-import { address, formatInstruction, jumpTarget, parseAddress } from './format';
+import { address, formatInstruction, parseAddress } from './format';
 
 export function disassemble(
   instructions: readonly Instruction[],

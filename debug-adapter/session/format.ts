@@ -31,11 +31,6 @@ export function formatInstruction(ins: Instruction): string {
   }
 }
 
-/** The instruction a relative jump lands on (br, br_if, call jump from the next instruction). */
-export function jumpTarget(ins: Instruction, pc: number): number | undefined {
-  return ins.op === 'br' || ins.op === 'br_if' || ins.op === 'call' ? pc + 1 + (ins.imm | 0) : undefined;
-}
-
 /** Instruction addresses in the protocol: the index as hex, as disassembly views show them. */
 export const address = (pc: number) => `0x${pc.toString(16)}`;
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after as afterAll, test } from 'node:test';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { loadNative } from '../../engine/model/native-engine';
+import type { AttentionAnswer } from '../session/attention';
 import { after, example, lineOf, markerLine, referenceAt, scope, signed, startSession } from './support/dap';
 
 const work = mkdtempSync(join(tmpdir(), 'tvm-dap-'));
@@ -308,22 +309,11 @@ test('attention hits: every head at the current or an earlier step, and time tra
     const step = Number((await scope(dc, 'Machine')).get('step'));
     const pc = Number((await scope(dc, 'Machine')).get('cursor'));
     const r = await dc.customRequest('attentionHits', {});
-    const answer = r.body as {
-      step: number;
-      position: number;
-      heads: {
-        layer: number;
-        head: number;
-        kind: string;
-        lookup: string;
-        positions: number[];
-        count: number;
-        tokens: { token: string; what: string; step?: number }[];
-      }[];
-    };
+    const answer = r.body as AttentionAnswer;
     assert.equal(answer.step, step);
     const kinds = new Set(answer.heads.map((h) => h.kind));
-    for (const k of ['lookup', 'gather', 'passthrough', 'average']) assert.ok(kinds.has(k), `a ${k} head`);
+    for (const k of ['lookup', 'gather', 'passthrough', 'average'] as const)
+      assert.ok(kinds.has(k), `a ${k} head`);
     for (const h of answer.heads) {
       assert.ok(
         h.positions.every((p) => p >= 0 && p <= answer.position),

@@ -36,3 +36,28 @@ export class CompileError extends Error {
     this.name = 'CompileError';
   }
 }
+
+/** A diagnostic at a file, line and column (1-based), for editors' problem lists. */
+export interface LocatedDiagnostic {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+/**
+ * Every reason of a compile error placed at a file and line: ours where they carry a location
+ * (else the start of `file`), and clang's `file:line:col: error: …` lines from its output.
+ */
+export function locatedDiagnostics(e: CompileError, file: string): LocatedDiagnostic[] {
+  const out: LocatedDiagnostic[] = e.diagnostics.map((d) => ({
+    file: d.location?.file ?? file,
+    line: d.location?.line ?? 1,
+    column: d.location?.column ?? 1,
+    message: d.message,
+  }));
+  for (const m of (e.toolOutput ?? '').matchAll(/^(.+?):(\d+):(\d+): (?:fatal )?error: (.+)$/gm)) {
+    out.push({ file: m[1], line: Number(m[2]), column: Number(m[3]), message: m[4] });
+  }
+  return out;
+}

@@ -51,6 +51,11 @@ export interface TokenProgram {
   readonly trace: Int32Array;
 }
 
+/** The instruction a `br`, `br_if` or `call` at index i goes to (relative to the next one). */
+export function jumpTarget(ins: Instruction, i: number): number | undefined {
+  return ins.op === 'br' || ins.op === 'br_if' || ins.op === 'call' ? i + 1 + (ins.imm | 0) : undefined;
+}
+
 /** Token ids of a file, with the line and column of each for error messages. */
 export interface TokenizedFile {
   readonly file: string;

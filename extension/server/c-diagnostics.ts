@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { compileFile } from '../../engine/compiler/compile';
-import { CompileError } from '../../engine/compiler/diagnostics';
+import { CompileError, locatedDiagnostics } from '../../engine/compiler/diagnostics';
 
 export interface CProblem {
   readonly line: number;
@@ -26,15 +26,8 @@ export async function checkC(file: string, text: string): Promise<CProblem[]> {
     return [];
   } catch (e) {
     if (!(e instanceof CompileError)) return [{ line: 1, column: 1, message: (e as Error).message }];
-    const out: CProblem[] = [];
-    for (const d of e.diagnostics) {
-      if (d.location && basename(d.location.file) !== basename(file)) continue;
-      out.push({ line: d.location?.line ?? 1, column: d.location?.column ?? 1, message: d.message });
-    }
-    for (const m of (e.toolOutput ?? '').matchAll(/^(.+?):(\d+):(\d+): (?:fatal )?error: (.+)$/gm)) {
-      if (basename(m[1]) === basename(file))
-        out.push({ line: Number(m[2]), column: Number(m[3]), message: m[4] });
-    }
+    // Problems in this file only (the scratch copy has its name); the runtime header's are not its.
+    const out: CProblem[] = locatedDiagnostics(e, copy).filter((d) => basename(d.file) === basename(file));
     if (!out.length) out.push({ line: 1, column: 1, message: e.message.split('\n')[0] });
     return out;
   }

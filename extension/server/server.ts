@@ -19,6 +19,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { jumpTarget } from '../../engine/tokens/program-file';
 import { isCommit, isOpcode, isOut, OPCODE_BASE } from '../../engine/tokens/vocabulary';
 import { checkC } from './c-diagnostics';
 import {
@@ -26,7 +27,6 @@ import {
   functions,
   hover,
   instructionAt,
-  jumpTarget,
   opcodeToken,
   type TokenDocument,
   tokenAt,

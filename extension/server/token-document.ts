@@ -6,6 +6,7 @@ import { SourceMap } from '../../engine/compiler/source-map';
 import { OPCODES, Op } from '../../engine/tokens/opcodes';
 import {
   type Instruction,
+  jumpTarget,
   parseTokens,
   TokenFileError,
   type TokenizedFile,
@@ -109,10 +110,6 @@ export function tokenAt(doc: TokenDocument, line: number, column: number): numbe
     else return mid;
   }
   return undefined;
-}
-
-export function jumpTarget(ins: Instruction, i: number): number | undefined {
-  return ins.op === 'br' || ins.op === 'br_if' || ins.op === 'call' ? i + 1 + (ins.imm | 0) : undefined;
 }
 
 /** Markdown describing the instruction under a token. */
