@@ -288,6 +288,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   // ── Internals ──
 
   private breakpointAt(pc: number): StopEvent | undefined {
+    if (!this.breakpoints.watches(pc)) return undefined; // the common case: no view built
     const hit = this.breakpoints.check(pc, this.view(), (text) => this.emit('console', text));
     if (!hit) return undefined;
     return {
