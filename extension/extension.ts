@@ -132,6 +132,11 @@ function showDiagnostics(
   const byFile = new Map<string, vscode.Diagnostic[]>();
   for (const d of list) {
     const position = new vscode.Position(Math.max(0, d.line - 1), Math.max(0, d.column - 1));
+    // The language server may already show this problem (an open C file): not twice.
+    const shown = vscode.languages
+      .getDiagnostics(vscode.Uri.file(d.file))
+      .some((x) => x.message === d.message && x.range.start.line === position.line);
+    if (shown) continue;
     const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position.translate(0, 1)), d.message);
     diagnostic.source = 'Transformer VM';
     byFile.set(d.file, [...(byFile.get(d.file) ?? []), diagnostic]);

@@ -2,7 +2,9 @@
 // installed by scripts/e2e-setup.mjs from npm) serves a fresh workspace with a C file; the built
 // .vsix is installed; Debian's chromium, driven by playwright-core, opens the file, sets a
 // breakpoint on a marked line (F9), presses F5, and the test checks the debug toolbar, the paused
-// line, the Variables pane, program output in the Debug Console and the Attention view.
+// line, the Variables pane, program output in the Debug Console and the Attention view, and that
+// clicking an attention hit travels to the step that wrote it; a second session on a C file the
+// machine cannot run checks the error's dialog, Debug Console line and Problems entry.
 // Screenshots of each stage go to dist/e2e/. (@vscode/test-electron would download VS Code,
 // which this network does not allow.)
 import assert from 'node:assert/strict';
@@ -133,18 +135,25 @@ async function palette(page: Page, label: string) {
   await row.click();
 }
 
-/** Text of the webview frame holding `marker` (webviews are nested iframes). */
-async function webviewText(page: Page, marker: string): Promise<string | undefined> {
+/** The webview frame whose text holds `marker` (webviews are nested iframes), and that text. */
+async function webview(page: Page, marker: string): Promise<{ frame: Frame; text: string } | undefined> {
   const frames: Frame[] = page.frames();
-  for (const f of frames) {
-    const text = await f
+  for (const frame of frames) {
+    const text = await frame
       .locator('body')
       .textContent({ timeout: 1000 })
       .then((t) => t ?? '')
       .catch(() => '');
-    if (text.includes(marker)) return text;
+    if (text.includes(marker)) return { frame, text };
   }
   return undefined;
+}
+
+/** The `step` shown in the Variables pane's Machine scope. */
+async function shownStep(page: Page): Promise<number> {
+  const row = page.locator('.debug-variables .monaco-list-row', { hasText: /^\s*step/ }).first();
+  const text = (await row.textContent()) ?? '';
+  return Number(/step\s*=?\s*(\d+)/.exec(text)?.[1]);
 }
 
 test('F5 on a C file: breakpoint, paused line, variables, output and the attention view', {
@@ -221,15 +230,64 @@ async function session(page: Page) {
   await shot(page, '4-console');
   // The attention view, in an editor tab.
   await palette(page, 'Transformer VM: Open Attention View');
-  let attention: string | undefined;
+  let attention: { frame: Frame; text: string } | undefined;
   for (let i = 0; i < 60 && !attention; i++) {
-    attention = await webviewText(page, 'stack_top');
+    attention = await webview(page, 'stack_top');
     if (!attention) await page.waitForTimeout(500);
   }
   assert.ok(attention, 'the attention view lists the heads');
-  assert.match(attention, /lookup/);
-  assert.match(attention, /step \d+, position \d+/);
+  assert.match(attention.text, /lookup/);
+  assert.match(attention.text, /step \d+, position \d+/);
   await shot(page, '5-attention');
+  // Clicking a hit travels to the step after the one that wrote that token.
+  const before = await shownStep(page);
+  const hit = attention.frame.locator('td.hit', { hasText: /at step \d+/ }).first();
+  const target = Number(/at step (\d+)/.exec((await hit.textContent()) ?? '')?.[1]) + 1;
+  await hit.click();
+  for (let i = 0; i < 60 && (await shownStep(page)) !== target; i++) await page.waitForTimeout(250);
+  assert.equal(await shownStep(page), target, `travelled from step ${before} to the writer's step`);
+  await shot(page, '6-travelled');
   assert.ok(current === null || Number(current) === line, `paused on line ${current}`);
   await page.close();
 }
+
+test('a C file the machine cannot run: debugging it reports the error at its line (dialog, Debug Console, Problems)', {
+  timeout: 180_000,
+}, async () => {
+  const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    writeFileSync(
+      join(work, 'ws', 'floaty.c'),
+      'void compute(const char *input) {\n  float x = 2.5f;\n  printf("%d\\n", (int)(x * input[0]));\n}\n',
+    );
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(join(work, 'ws'))}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('floaty.c');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'floaty.c' }).first().click();
+    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
+    await page.locator('.codelens-decoration', { hasText: 'Debug' }).waitFor({ timeout: 60_000 });
+    // The launch fails with the compiler's message, file, line and column.
+    await page.locator('.codelens-decoration a', { hasText: 'Debug' }).first().click();
+    const message = /floaty\.c:3:\d+: error: floating point is not supported/;
+    const dialog = page.locator('.monaco-dialog-box', { hasText: message }).first();
+    await dialog.waitFor({ timeout: 90_000 });
+    await page.locator('.repl', { hasText: message }).first().waitFor({ timeout: 30_000 });
+    await shot(page, '7-launch-error');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.keyboard.press('Control+Shift+M');
+    const problems = page.locator('.markers-panel');
+    await problems.getByText(/float/i).first().waitFor({ timeout: 60_000 });
+    const text = (await problems.textContent()) ?? '';
+    assert.match(text, /floaty\.c/);
+    // One problem: the language server's and the launch's reports of it are the same one.
+    assert.equal(await problems.locator('.monaco-list-row', { hasText: /floating point/ }).count(), 1);
+    assert.match(text, /\[Ln [23], Col \d+\]/);
+    await shot(page, '8-problems');
+  } catch (e) {
+    await shot(page, 'failure-problems');
+    throw e;
+  } finally {
+    await page.close();
+  }
+});
