@@ -54,7 +54,12 @@ export interface RuntimeOptions {
   readonly maxTokens: number;
   /** The prompt's token text at a position before the trace. */
   readonly promptText?: (position: number) => string;
+  /** Steps between decoder checkpoints (going back decodes from the nearest one). */
+  readonly checkpointSteps?: number;
 }
+
+/** Going back to any step decodes at most this many steps (a few hundred thousand tokens). */
+const CHECKPOINT_STEPS = 20_000;
 
 type Check = (pc: number) => StopEvent | undefined;
 
@@ -75,6 +80,9 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   private readonly isLineStart: Uint8Array;
   /** The instruction each recorded step ran (index = step). */
   private readonly stepPc = new TokenBuffer(1 << 12);
+  /** Copies of the decoder every `checkpointSteps` steps, in step order. */
+  private readonly checkpoints: TraceDecoder[] = [];
+  private readonly checkpointSteps: number;
   private readonly started = performance.now();
 
   constructor(
@@ -83,6 +91,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   ) {
     super();
     this.breakpoints = new BreakpointSet(o.instructions, o.sourceMap);
+    this.checkpointSteps = o.checkpointSteps ?? CHECKPOINT_STEPS;
     this.decoder = new TraceDecoder(o.instructions);
     for (const t of o.inputSection) this.trace.push(t);
     this.isLineStart = lineStarts(o.instructions.length, o.sourceMap);
@@ -246,8 +255,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
     if (granularity === 'line' && this.o.sourceMap) {
       // The latest earlier step at a line start of another line (or the start of the trace).
       const line0 = this.lineOf(this.pc);
-      const starts = this.scan(this.step, (pc) => this.isLineStart[pc] === 1 && this.lineOf(pc) !== line0);
-      target = starts.length ? starts[starts.length - 1] : 0;
+      target = this.latest(this.step, (pc) => this.isLineStart[pc] === 1 && this.lineOf(pc) !== line0) ?? 0;
     }
     this.rebuild(target);
     this.stop({ reason: 'step', step: this.step });
@@ -255,12 +263,21 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
 
   /** Back to the latest earlier step where a breakpoint would stop (or the start). */
   async reverseContinue(): Promise<void> {
-    const hits = this.scan(this.step, (pc) => this.breakpoints.watches(pc));
-    // A condition must hold at that step: test candidates from the latest.
-    for (let k = hits.length - 1; k >= 0; k--) {
-      this.rebuild(hits[k]);
-      const hit = this.breakpoints.check(this.pc, this.view(), () => {});
-      if (hit) return this.stop({ reason: 'breakpoint', step: this.step, breakpoints: hit.ids });
+    // Candidates are steps a breakpoint watches; a condition must hold there too, which needs
+    // the state at that step: test candidates from the latest back.
+    let hit: { ids: number[] } | undefined;
+    const step = this.latest(
+      this.step,
+      (pc) => this.breakpoints.watches(pc),
+      (s) => {
+        this.rebuild(s);
+        hit = this.breakpoints.check(this.pc, this.view(), () => {});
+        return hit !== undefined;
+      },
+    );
+    if (step !== undefined && hit) {
+      this.rebuild(step);
+      return this.stop({ reason: 'breakpoint', step: this.step, breakpoints: hit.ids });
     }
     this.rebuild(0);
     this.stop({ reason: 'entry', step: 0, description: 'reached the start of the trace' });
@@ -337,6 +354,8 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
       this.decoded++;
       if (d.step === before) continue;
       if (before === this.stepPc.length) this.stepPc.push(pc);
+      if (d.step % this.checkpointSteps === 0 && d.step / this.checkpointSteps > this.checkpoints.length)
+        this.checkpoints.push(d.clone());
       this.recordedStepCount = Math.max(this.recordedStepCount, d.step);
       if (d.halted) return undefined;
       if (d.step < first) continue;
@@ -426,24 +445,45 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
     return { halted: this.decoder.halted, tokens: this.o.promptLength + this.trace.length, steps: this.step };
   }
 
-  /** Rebuilds the decoder at `step` from the start of the trace. */
+  /** Rebuilds the decoder at `step`, decoding from the nearest checkpoint at or before it. */
   private rebuild(step: number): void {
-    this.decoder = new TraceDecoder(this.o.instructions);
-    this.decoded = 0;
-    const d = this.decoder;
-    while (d.step < step && this.decoded < this.trace.length) d.feed(this.trace.at(this.decoded++));
+    const d = this.startBefore(step + 1);
+    while (d.step < step && d.position < this.trace.length) d.feed(this.trace.at(d.position));
+    this.decoder = d;
+    this.decoded = d.position;
   }
 
-  /** Steps before `until` (boundaries, replayed from the start) where `watch(pc)` holds. */
-  private scan(until: number, watch: (pc: number) => boolean): number[] {
-    const d = new TraceDecoder(this.o.instructions);
-    const out: number[] = [];
-    for (let i = 0; i < this.trace.length && d.step < until; i++) {
-      const before = d.step;
-      d.feed(this.trace.at(i));
-      if (d.step !== before && d.step < until && watch(d.pc)) out.push(d.step);
+  /** A fresh decoder at the latest checkpoint before `step` (or at the start of the trace). */
+  private startBefore(step: number, k = this.checkpointIndexBefore(step)): TraceDecoder {
+    return k >= 0 ? this.checkpoints[k].clone() : new TraceDecoder(this.o.instructions);
+  }
+
+  /** Index of the latest checkpoint whose step is below `step`, or −1. */
+  private checkpointIndexBefore(step: number): number {
+    let k = this.checkpoints.length - 1;
+    while (k >= 0 && this.checkpoints[k].step >= step) k--;
+    return k;
+  }
+
+  /**
+   * The latest step before `until` where `watch(pc)` holds (and `accept`, when given, agrees),
+   * searched a checkpoint segment at a time from the latest back, so going back costs what lies
+   * between the checkpoints, not the whole trace.
+   */
+  private latest(until: number, watch: (pc: number) => boolean, accept?: (step: number) => boolean) {
+    let end = until;
+    for (let k = this.checkpointIndexBefore(until); k >= -1; k--) {
+      const d = this.startBefore(end, k);
+      const found: number[] = [];
+      while (d.step < end - 1 && d.position < this.trace.length) {
+        const before = d.step;
+        d.feed(this.trace.at(d.position));
+        if (d.step !== before && watch(d.pc)) found.push(d.step);
+      }
+      for (let i = found.length - 1; i >= 0; i--) if (!accept || accept(found[i])) return found[i];
+      end = k >= 0 ? this.checkpoints[k].step + 1 : 0;
     }
-    return out;
+    return undefined;
   }
 }
 

@@ -8,7 +8,7 @@ import { Expression, ExpressionError, type MachineView } from '../runtime/expres
 import { launch } from '../runtime/launch';
 import type { StopEvent } from '../runtime/runtime';
 import type { TokenSource } from '../runtime/token-source';
-import { example } from './support/dap';
+import { example, referenceAt } from './support/dap';
 
 const next = (r: { once(e: 'stopped', f: (e: StopEvent) => void): unknown }) =>
   new Promise<StopEvent>((resolve) => r.once('stopped', resolve));
@@ -117,4 +117,44 @@ test('the expression language: C-like 32-bit integers over machine state', () =>
       bad,
     );
   }
+});
+
+test('going back from checkpoints lands on the same states as decoding from the start', async () => {
+  const runs: string[][] = [];
+  for (const checkpointSteps of [37, 1_000_000]) {
+    const l = await launch({ program: example('fibonacci'), args: '12', engine: 'js' });
+    const r = l.runtime;
+    (r as unknown as { checkpointSteps: number }).checkpointSteps = checkpointSteps;
+    r.breakpoints.setFunctions([{ name: 'output', condition: 'stack[0] == 10' }]);
+    const seen: string[] = [];
+    const state = () =>
+      `${r.step}:${r.pc}:${r.state.stack.join(',')}:${r.state.locals.join(',')}:${r.state.memory.load(8, 4)}`;
+    for (let i = 0; i < 4; i++) {
+      const stop = next(r);
+      await r.continue();
+      await stop;
+      seen.push(state());
+    }
+    for (const go of [() => r.reverseContinue(), () => r.stepBack('line'), () => r.stepBack('instruction')]) {
+      const stop = next(r);
+      await go();
+      await stop;
+      seen.push(state());
+    }
+    for (const step of [3, 150, 777]) {
+      const stop = next(r);
+      r.goto(step);
+      await stop;
+      const ref = await referenceAt(example('fibonacci'), '12', step);
+      assert.equal(r.pc, ref.pc);
+      assert.deepEqual(r.state.stack, ref.stack);
+      assert.deepEqual(r.state.locals, ref.locals);
+      seen.push(state());
+    }
+    if (checkpointSteps === 37)
+      assert.ok((r as unknown as { checkpoints: unknown[] }).checkpoints.length > 10);
+    runs.push(seen);
+    r.dispose();
+  }
+  assert.deepEqual(runs[0], runs[1]);
 });

@@ -105,6 +105,21 @@ export class TraceDecoder {
     this.imms = Uint32Array.from(instructions, (i) => i.imm);
   }
 
+  /** An independent copy of the state (the debugger keeps copies as checkpoints to go back fast). */
+  clone(): TraceDecoder {
+    const copy = Object.create(TraceDecoder.prototype) as TraceDecoder;
+    return Object.assign(copy, this, {
+      memory: this.memory.clone(),
+      // slice(), not spread: locals never written stay holes, as in the original.
+      stack: this.stack.slice(),
+      frames: this.frames.map((f) => ({ ...f, savedLocals: f.savedLocals.slice() })),
+      locals: this.locals.slice(),
+      output: this.output.slice(),
+      stepStarts: this.stepStarts.slice(),
+      bytes: this.bytes.slice(),
+    });
+  }
+
   /** Consumes every token of `ids`. */
   feedAll(ids: ArrayLike<number>): void {
     for (let i = 0; i < ids.length; i++) this.feed(ids[i]);
