@@ -29,6 +29,18 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.debug.onDidStartDebugSession((s) => {
       if (s.type === TYPE) diagnostics.clear();
     }),
+    // A problem the language server reports too is shown once: drop the launch's copy.
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      for (const uri of e.uris) {
+        const mine = diagnostics.get(uri);
+        if (!mine?.length) continue;
+        const all = vscode.languages.getDiagnostics(uri);
+        const same = (d: vscode.Diagnostic) =>
+          all.filter((x) => x.message === d.message && x.range.start.line === d.range.start.line).length;
+        const keep = mine.filter((d) => same(d) < 2);
+        if (keep.length !== mine.length) diagnostics.set(uri, keep);
+      }
+    }),
     vscode.debug.onDidReceiveDebugSessionCustomEvent((e) => {
       if (e.session.type !== TYPE || e.event !== DIAGNOSTICS_EVENT) return;
       showDiagnostics(diagnostics, e.body.diagnostics);
@@ -132,7 +144,8 @@ function showDiagnostics(
   const byFile = new Map<string, vscode.Diagnostic[]>();
   for (const d of list) {
     const position = new vscode.Position(Math.max(0, d.line - 1), Math.max(0, d.column - 1));
-    // The language server may already show this problem (an open C file): not twice.
+    // The language server may already show this problem (an open C file): not twice (and the
+    // listener above removes the launch's copy if the server's arrives later).
     const shown = vscode.languages
       .getDiagnostics(vscode.Uri.file(d.file))
       .some((x) => x.message === d.message && x.range.start.line === position.line);
