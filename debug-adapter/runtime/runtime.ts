@@ -132,9 +132,14 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
 
   /** Steps recorded so far (the current one or later). */
   get recordedSteps(): number {
-    return Math.max(this.decoder.step, this.recordedStepCount);
+    return Math.max(this.decoder.step, this.stepPc.length);
   }
-  private recordedStepCount = 0;
+
+  /** The locals of a call-stack frame (0 = the current function; callers' are saved in frames). */
+  localsOf(frame: number): number[] {
+    const d = this.decoder;
+    return frame === 0 ? d.locals : (d.frames[d.frames.length - frame]?.savedLocals ?? []);
+  }
 
   /**
    * The position of the last token before the boundary at `step` (at most the current step): the
@@ -204,11 +209,11 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   /** Machine state as the expression language reads it, with `frame` selecting the locals. */
   view(frame = 0): MachineView {
     const d = this.decoder;
-    const locals = frame === 0 ? d.locals : d.frames[d.frames.length - frame]?.savedLocals;
+    const locals = this.localsOf(frame);
     return {
       stackAt: (i) => d.stack[d.stack.length - 1 - i],
       stackDepth: () => d.stack.length,
-      local: (i) => (locals && i >= 0 && i < locals.length ? locals[i] : undefined),
+      local: (i) => (i >= 0 && i < locals.length ? locals[i] : undefined),
       global: (i) => d.memory.load(8 + 4 * i, 4),
       memory: (a, n) => d.memory.load(a, n),
       step: d.step,
@@ -356,7 +361,6 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
       if (before === this.stepPc.length) this.stepPc.push(pc);
       if (d.step % this.checkpointSteps === 0 && d.step / this.checkpointSteps > this.checkpoints.length)
         this.checkpoints.push(d.clone());
-      this.recordedStepCount = Math.max(this.recordedStepCount, d.step);
       if (d.halted) return undefined;
       if (d.step < first) continue;
       const stop = check(d.pc);

@@ -5,12 +5,7 @@
 import { buildMachineGraph } from '../../engine/machine/interpreter';
 import { MachineRunner } from '../../engine/machine/run';
 import { JsEngine } from '../../engine/model/js-engine';
-import {
-  type HeadSelection,
-  type NativeEngine,
-  openNative,
-  type RecordedSelections,
-} from '../../engine/model/native-engine';
+import { type NativeEngine, openNative, type RecordedSelections } from '../../engine/model/native-engine';
 import type { Instruction } from '../../engine/tokens/program-file';
 import { T_HALT } from '../../engine/tokens/vocabulary';
 import { readModel } from '../../engine/weights/file';
@@ -25,8 +20,6 @@ export interface TokenSource {
   /** Stops a running generate() after the token in flight. */
   pause(): void;
   cancel(): void;
-  /** What each attention head selected at the last position (engines that can tell). */
-  selections(): HeadSelection[][] | undefined;
   /** What the recorded heads selected at any position so far (engines that can tell). */
   selectionsAt(position: number): RecordedSelections | undefined;
 }
@@ -73,10 +66,6 @@ class NativeSource implements TokenSource {
 
   cancel(): void {
     this.engine.cancel();
-  }
-
-  selections(): HeadSelection[][] {
-    return this.engine.selections();
   }
 
   selectionsAt(position: number): RecordedSelections | undefined {
@@ -126,10 +115,6 @@ class SlicedSource implements TokenSource {
 
   cancel(): void {
     this.request = 'cancelled';
-  }
-
-  selections(): undefined {
-    return undefined;
   }
 
   selectionsAt(): undefined {

@@ -33,7 +33,7 @@ export class VariableStore {
 
   scopes(frame: number): DebugProtocol.Scope[] {
     const d = this.runtime.state;
-    const locals = frame === 0 ? d.locals : (d.frames[d.frames.length - frame]?.savedLocals ?? []);
+    const locals = this.runtime.localsOf(frame);
     const scope = (name: string, ref: Ref, expensive = false, indexed?: number): DebugProtocol.Scope => {
       const s: DebugProtocol.Scope = new Scope(name, this.handles.create(ref), expensive);
       if (indexed !== undefined) s.indexedVariables = indexed;
@@ -92,7 +92,7 @@ export class VariableStore {
         );
       }
       case 'locals': {
-        const locals = r.frame === 0 ? d.locals : (d.frames[d.frames.length - r.frame]?.savedLocals ?? []);
+        const locals = this.runtime.localsOf(r.frame);
         return page(Array.from(locals, (x) => x ?? 0)).map((x, i) =>
           v(`local[${start + i}]`, formatValue(x), { evaluateName: `local[${start + i}]` }),
         );

@@ -37,7 +37,6 @@ test('a token that differs from the reference stops the run there, showing both 
     kind: inner.kind,
     pause: () => inner.pause(),
     cancel: () => inner.cancel(),
-    selections: () => inner.selections(),
     selectionsAt: (p) => inner.selectionsAt(p),
     generate: (budget, onTokens) =>
       inner.generate(budget, (chunk) => {

@@ -104,6 +104,7 @@ export async function generateNative(
   const start = performance.now();
   engine.feed(prompt);
   const chunks: Int32Array[] = [];
+  let received = 0;
   const expected = o.expected ? Int32Array.from(o.expected) : undefined;
   const r = await engine.generate(
     { halt: T_HALT, budget: o.maxTokens ?? (expected ? expected.length : 50_000_000), expected },
@@ -111,12 +112,15 @@ export async function generateNative(
       chunks.push(tokens);
       o.onChunk?.(tokens);
       if (o.onToken) {
-        const upTo = expected ? matching(tokens, expected, chunks) : tokens.length;
+        // Every token that matched the expectation (all but a final mismatch).
+        let upTo = 0;
+        while (upTo < tokens.length && (!expected || tokens[upTo] === expected[received + upTo])) upTo++;
         for (let i = 0; i < upTo; i++) o.onToken(tokens[i]);
       }
+      received += tokens.length;
     },
   );
-  const tokens = new Int32Array(chunks.reduce((n, c) => n + c.length, 0));
+  const tokens = new Int32Array(received);
   let at = 0;
   for (const c of chunks) {
     tokens.set(c, at);
@@ -131,12 +135,4 @@ export async function generateNative(
     mismatch,
     seconds: (performance.now() - start) / 1000,
   };
-}
-
-/** How many tokens of the newest chunk match the expectation (all but a final mismatch). */
-function matching(chunk: Int32Array, expected: Int32Array, chunks: Int32Array[]): number {
-  const before = chunks.reduce((n, c) => n + c.length, 0) - chunk.length;
-  let n = 0;
-  while (n < chunk.length && chunk[n] === expected[before + n]) n++;
-  return n;
 }
