@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { after, test } from 'node:test';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { loadNative } from '../../engine/model/native-engine';
+import { nativeSkip } from '../../engine/test/support/native';
 
 const root = join(__dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'tvm-vsix-'));
@@ -22,7 +22,7 @@ function files(dir: string): string[] {
 }
 
 test('npm run package builds a lean .vsix whose adapter runs with the shipped model', {
-  skip: !loadNative().ok && 'the native engine is not built',
+  skip: nativeSkip(),
 }, async () => {
   const pack = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'package.ts')], {
     cwd: root,
