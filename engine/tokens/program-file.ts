@@ -1,5 +1,6 @@
 // Token program files (`.tvm`, or `.txt` in the public project's naming): reading them into token
 // ids with precise errors, splitting them into instructions and input, and writing them back.
+import { MAX_PROGRAM_INSTRUCTIONS } from './limits';
 import { OPCODES, Op, type OpcodeName } from './opcodes';
 import {
   byteToken,
@@ -144,6 +145,12 @@ export function parseTokens(t: TokenizedFile): TokenProgram {
         break;
       }
       if (!isOpcode(id)) fail(i, `expected an opcode or '}', found '${tokenText(id)}'`);
+      if (instructions.length === MAX_PROGRAM_INSTRUCTIONS) {
+        fail(
+          i,
+          `more than ${MAX_PROGRAM_INSTRUCTIONS.toLocaleString('en-US')} instructions, the most a token program may have`,
+        );
+      }
       const op = OPCODES[id - OPCODE_BASE].name;
       let imm = 0;
       for (let k = 0; k < 4; k++) {
