@@ -92,14 +92,12 @@ export function compileC(cFile: string, extraFlags: readonly string[] = []): Uin
     if (r.error) throw new Error(`could not run ${cc}: ${r.error.message}`);
     if (r.status !== 0) {
       const message = (r.stderr || r.stdout || `${cc} exited with status ${r.status}`).trimEnd();
-      throw new CompileError(
-        cFile,
-        [],
-        message
-          .split(`${dir}/`)
-          .join('')
-          .replace(/\S+-\w+\.o\b/g, cFile),
+      // clang's temporary object in our folder (dir/NAME-abc123.o) is the C file to the user.
+      const temporaryObject = new RegExp(
+        `${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/[^\\s:]+\\.o\\b`,
+        'g',
       );
+      throw new CompileError(cFile, [], message.replace(temporaryObject, cFile));
     }
     return new Uint8Array(readFileSync(out));
   } finally {
