@@ -125,6 +125,12 @@ const subCount = (c, k) => {
   if (k) ins(`local.get ${c}`, `i32.const ${8 * k}`, 'i32.sub', `local.set ${c}`);
 };
 
+// Trap codes of engine/vm/traps.ts (TrapCode): a trap is `call $trap` with a constant code, which
+// the compiler turns into a `halt` with that code as its immediate.
+const TRAP_DIVIDE_BY_ZERO = 2;
+const TRAP_INTEGER_OVERFLOW = 3;
+const trap = (code) => ins(`i32.const ${code}`, 'call $trap');
+
 const funcs = [];
 function func(name, params, locals, doc, body) {
   out.length = 0;
@@ -248,7 +254,7 @@ function divide(name, wantQuotient) {
       : ['n % d (unsigned; traps when d = 0): the division of div_u, keeping the remainder only.'],
     () => {
       ins('local.get $d', 'i32.eqz');
-      iff(() => ins('unreachable'));
+      iff(() => trap(TRAP_DIVIDE_BY_ZERO));
       ins('local.get $n', 'local.get $d', 'i32.lt_u');
       iff(() => ins(wantQuotient ? 'i32.const 0' : 'local.get $n', 'return'));
       const top = 30;
@@ -343,7 +349,7 @@ func(
         ins('local.get $n', `i32.const ${hex(0x80000000)}`, 'i32.eq');
         iff(() => {
           ins('local.get $d', 'i32.const -1', 'i32.eq');
-          iff(() => ins('unreachable'));
+          iff(() => trap(TRAP_INTEGER_OVERFLOW));
         });
         ins(
           'i32.const 0',
@@ -958,7 +964,8 @@ const header = `;; Runtime helpers for the WebAssembly i32 operations the machin
 ;; program uses (and those they call).
 ;;
 ;; Each helper has exactly the WebAssembly semantics of its operation: wrapping arithmetic, shift
-;; and rotate counts mod 32, traps (unreachable) on division by zero and on INT_MIN / -1.
+;; and rotate counts mod 32, traps on division by zero and on INT_MIN / -1: "call $trap" with the
+;; trap code (engine/vm/traps.ts) becomes a "halt" whose immediate is that code.
 ;;
 ;; Cost is the number of executed instructions, so the helpers trade code size for speed: bit loops
 ;; are unrolled, and a binary search on the operand jumps into the unrolled steps where its
@@ -969,6 +976,7 @@ const header = `;; Runtime helpers for the WebAssembly i32 operations the machin
 ;;     the sign and double.
 ;; Nothing is kept in scratch memory between calls.
 (module
+  (import "tvm" "trap" (func $trap (param i32)))
   (memory (export "memory") 1)
 `;
 

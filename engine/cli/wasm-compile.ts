@@ -1,12 +1,32 @@
 // wasm-compile FILE.c|.wat|.wasm [--args STR] [-o OUT] | --all
-// Compiles to a token program (OUT.tvm), a specialized input (OUT_spec.tvm) and a source map.
+// Compiles to a token program (OUT.tvm), a specialized input (OUT_spec.tvm) and a source map
+// (OUT.map.json), all three or none. OUT defaults to data/NAME; an OUT that is an existing folder
+// or ends in '/' means "into this folder": OUT/NAME.tvm and so on.
+import { statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { type CompiledProgram, compileFile } from '../compiler/compile';
 import { loadManifest } from '../manifest';
 import { DATA_DIR, parseCli, runMain, UsageError } from './_common';
 import { writeCompiled } from './_compiled-files';
 
-const USAGE = 'usage: wasm-compile FILE.c|FILE.wat|FILE.wasm [--args STR] [-o OUT] | wasm-compile --all';
+const USAGE =
+  'usage: wasm-compile FILE.c|FILE.wat|FILE.wasm [--args STR] [-o OUT|-o FOLDER/] | wasm-compile --all';
+
+/** Where the outputs go: OUT, or FOLDER/NAME for an -o that is a folder or ends in a slash. */
+function outputBase(output: string | undefined, name: string): string {
+  if (output === undefined) return join(DATA_DIR, name);
+  if (output === '') throw new UsageError(`-o needs a file name or a folder\n${USAGE}`);
+  if (/[\\/]$/.test(output) || isFolder(output)) return join(output, name);
+  return output;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 function summary(name: string, program: CompiledProgram, out: string): string {
   const kinds = new Map<string, number>();
@@ -29,7 +49,7 @@ runMain('wasm-compile', async () => {
     if (positionals.length || values.output) throw new UsageError(`--all takes no file or -o\n${USAGE}`);
     for (const ex of loadManifest()) {
       const program = await compileFile(ex.file, { args: values.args ?? ex.args });
-      console.log(summary(ex.name, program, writeCompiled(program, join(DATA_DIR, ex.name))));
+      console.log(summary(ex.name, program, writeCompiled(program, join(DATA_DIR, ex.name), ex.file)));
     }
     return 0;
   }
@@ -37,6 +57,6 @@ runMain('wasm-compile', async () => {
   const file = positionals[0];
   const name = basename(file, extname(file));
   const program = await compileFile(file, { args: values.args });
-  console.log(summary(name, program, writeCompiled(program, values.output ?? join(DATA_DIR, name))));
+  console.log(summary(name, program, writeCompiled(program, outputBase(values.output, name), file)));
   return 0;
 });

@@ -5,8 +5,9 @@ import { buildMachineGraph, type MachineGraph } from '../machine/interpreter';
 import { describeMismatch, runGraph } from '../machine/run';
 import { promptTokens } from '../tokens/program-file';
 import { VOCAB_SIZE } from '../tokens/vocabulary';
+import { TRAP_EXIT_STATUS } from '../vm/traps';
 import { parseCli, positiveOption, runMain, UsageError } from './_common';
-import { expectedGeneration, programsToRun } from './_compiled-files';
+import { expectedRun, programsToRun, trapMessage } from './_compiled-files';
 
 const USAGE =
   'usage: wasm-eval [FILE.tvm ...] [--nohull] [--specialized] [--args STR] [--max-tokens N]   (default: every example)';
@@ -34,7 +35,8 @@ runMain('wasm-eval', async () => {
   const attention = values.nohull ? 'brute' : 'hull';
   let failures = 0;
   let universal: MachineGraph | undefined;
-  for (const { name, program } of await programsToRun(positionals)) {
+  let trapped = false;
+  for (const { name, file, program } of await programsToRun(positionals)) {
     if (program.specialized)
       throw new UsageError(`${name}: a specialized input has no program; give the universal .tvm`);
     const unsupported = program.instructions.findIndex((i) => i.op === 'global.get' || i.op === 'global.set');
@@ -44,7 +46,7 @@ runMain('wasm-eval', async () => {
       );
     }
     const input = values.args !== undefined ? new TextEncoder().encode(values.args) : program.input;
-    const expected = expectedGeneration(program, input, maxTokens);
+    const { run: reference, generation: expected } = expectedRun(program, input, maxTokens);
     let machine: MachineGraph;
     if (values.specialized) {
       machine = buildMachineGraph('specialized', program.instructions);
@@ -65,6 +67,10 @@ runMain('wasm-eval', async () => {
       `${name}: ${pass ? 'PASS' : 'FAIL'} ${run.tokens.length} tok in ${run.seconds.toFixed(2)} s (${rate} tok/s, ${attention})`,
     );
     if (run.mismatch) console.log(`  ${describeMismatch(run.mismatch, prompt.length)}`);
+    // The transformer generated the trapping trace exactly: PASS, and the program's trap is reported.
+    const trap = trapMessage(file, program, reference);
+    if (trap) console.error(`${name}: trap: ${trap}`);
+    trapped ||= trap !== undefined;
   }
-  return failures ? 1 : 0;
+  return failures ? 1 : trapped ? TRAP_EXIT_STATUS : 0;
 });

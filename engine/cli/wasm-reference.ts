@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadManifest } from '../manifest';
 import { formatProgram, formatTrace } from '../tokens/program-file';
 import { runReference } from '../vm/reference';
+import { TRAP_EXIT_STATUS } from '../vm/traps';
 import {
   DATA_DIR,
   parseCli,
@@ -14,6 +15,7 @@ import {
   runMain,
   UsageError,
 } from './_common';
+import { trapMessage } from './_compiled-files';
 
 const USAGE = 'usage: wasm-reference [FILE.tvm ...] [--max-tokens N]   (default: every example in data/)';
 
@@ -31,6 +33,7 @@ runMain('wasm-reference', () => {
     if (missing.length)
       throw new UsageError(`${missing.join(', ')}: not compiled yet; run wasm-compile --all first`);
   }
+  let trapped = false;
   for (const file of files) {
     const program = readProgramFile(file);
     const run = runReference(program, { maxTokens });
@@ -40,6 +43,9 @@ runMain('wasm-reference', () => {
     process.stdout.write(Buffer.from(run.output));
     if (run.output.length && run.output[run.output.length - 1] !== 10) process.stdout.write('\n');
     console.log(`${file}: ${run.steps} instructions, ${run.trace.length} tokens -> ${ref}`);
+    const trap = trapMessage(file, program, run);
+    if (trap) console.error(`${file}: trap: ${trap}`);
+    trapped ||= trap !== undefined;
   }
-  return 0;
+  return trapped ? TRAP_EXIT_STATUS : 0;
 });

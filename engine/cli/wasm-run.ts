@@ -10,12 +10,13 @@ import { JsEngine } from '../model/js-engine';
 import { generateNative, loadNative, openNative } from '../model/native-engine';
 import { formatProgram, promptTokens } from '../tokens/program-file';
 import { isOut, OUT_BASE } from '../tokens/vocabulary';
+import { TRAP_EXIT_STATUS } from '../vm/traps';
 import { readModel } from '../weights/file';
 import type { TransformerModel } from '../weights/model';
 import { bakedProgram } from '../weights/specialize';
 import { universalModel } from '../weights/universal';
 import { parseCli, runMain, UsageError } from './_common';
-import { expectedGeneration, programsToRun } from './_compiled-files';
+import { expectedRun, programsToRun, trapMessage } from './_compiled-files';
 
 const USAGE =
   'usage: wasm-run [FILE.tvm ...] [--engine native|js] [--model FILE] [--args STR]   (default: every example)';
@@ -51,7 +52,8 @@ runMain('wasm-run', async () => {
   }
 
   let failures = 0;
-  for (const { name, program } of await programsToRun(positionals)) {
+  let trapped = false;
+  for (const { name, file, program } of await programsToRun(positionals)) {
     let instructions = program.instructions;
     if (baked) {
       if (!program.specialized && formatProgram(instructions, null) !== formatProgram(baked, null))
@@ -63,7 +65,10 @@ runMain('wasm-run', async () => {
       throw new UsageError(`${name}: a specialized input needs a specialized model (wasm-specialize)`);
     }
     const input = values.args !== undefined ? new TextEncoder().encode(values.args) : program.input;
-    const expected = expectedGeneration({ ...program, instructions, specialized: false }, input);
+    const { run: reference, generation: expected } = expectedRun(
+      { ...program, instructions, specialized: false },
+      input,
+    );
     const prompt = promptTokens({ ...program, instructions, specialized: baked !== undefined }, input);
     const out = new OutputPrinter();
     const run: Generation =
@@ -82,8 +87,12 @@ runMain('wasm-run', async () => {
       `${name}: ${pass ? 'PASS' : 'FAIL'} ${generated} tok in ${run.seconds.toFixed(2)} s (${Math.round(generated / run.seconds)} tok/s)`,
     );
     if (run.mismatch) console.log(`  ${describeMismatch(run.mismatch, prompt.length)}`);
+    // The transformer generated the trapping trace exactly: PASS, and the program's trap is reported.
+    const trap = trapMessage(file, { ...program, instructions }, reference);
+    if (trap) console.error(`${name}: trap: ${trap}`);
+    trapped ||= trap !== undefined;
   }
-  return failures ? 1 : 0;
+  return failures ? 1 : trapped ? TRAP_EXIT_STATUS : 0;
 });
 
 /** Prints program output line by line as the transformer emits it, and progress on a terminal. */

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type DataSymbol, dataSymbols } from '../wasm/linking';
 import { CompileError } from './diagnostics';
 import { runtimeHeaderPath } from './paths';
 
@@ -18,6 +19,9 @@ const CANDIDATES = [
 ];
 
 let cached: string | undefined;
+
+/** Bytes of C stack a compiled program gets. */
+export const C_STACK_SIZE = 1 << 20;
 
 function targetsWasm(cc: string): boolean {
   const r = spawnSync(cc, ['--print-targets'], { encoding: 'utf8' });
@@ -67,7 +71,10 @@ export const CLANG_FLAGS = [
   '-Wl,--no-entry',
   '-Wl,--export=compute',
   '-Wl,--export=__heap_base',
-  '-Wl,-z,stack-size=65536',
+  // The lowest address of the C stack: every stack-pointer write is checked against it.
+  '-Wl,--export=__stack_low',
+  // 1 MiB of C stack (docs/token-programs.md, memory layout); it lies above the static data.
+  `-Wl,-z,stack-size=${C_STACK_SIZE}`,
 ];
 
 /** Compiles a C file to a WebAssembly module. Clang's diagnostics are reported as clang printed them. */
@@ -76,22 +83,42 @@ export function compileC(cFile: string, extraFlags: readonly string[] = []): Uin
   const dir = mkdtempSync(join(tmpdir(), 'tvm-cc-'));
   try {
     const out = join(dir, 'out.wasm');
+    // clang's temporary object files go to our folder, so that linker messages can name the C file.
     const r = spawnSync(
       cc,
       [...CLANG_FLAGS, '-include', runtimeHeaderPath(), ...extraFlags, '-o', out, cFile],
-      {
-        encoding: 'utf8',
-      },
+      { encoding: 'utf8', env: { ...process.env, TMPDIR: dir, TMP: dir, TEMP: dir } },
     );
     if (r.error) throw new Error(`could not run ${cc}: ${r.error.message}`);
     if (r.status !== 0) {
-      throw new CompileError(
-        cFile,
-        [],
-        (r.stderr || r.stdout || `${cc} exited with status ${r.status}`).trimEnd(),
+      const message = (r.stderr || r.stdout || `${cc} exited with status ${r.status}`).trimEnd();
+      // clang's temporary object in our folder (dir/NAME-abc123.o) is the C file to the user.
+      const temporaryObject = new RegExp(
+        `${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/[^\\s:]+\\.o\\b`,
+        'g',
       );
+      throw new CompileError(cFile, [], message.replace(temporaryObject, cFile));
     }
     return new Uint8Array(readFileSync(out));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The C file's data symbols (initialized and zero-initialized variables), largest first, for
+ * messages about memory: the file is compiled again to an object file, whose symbol table has
+ * their sizes. Empty when that fails; this only runs on the error path.
+ */
+export function dataSymbolsOf(cFile: string): DataSymbol[] {
+  const dir = mkdtempSync(join(tmpdir(), 'tvm-sym-'));
+  try {
+    const obj = join(dir, 'out.o');
+    const flags = CLANG_FLAGS.filter((f) => !f.startsWith('-Wl,'));
+    const r = spawnSync(findClang(), [...flags, '-c', '-include', runtimeHeaderPath(), '-o', obj, cFile]);
+    return r.status === 0 ? dataSymbols(new Uint8Array(readFileSync(obj))) : [];
+  } catch {
+    return [];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

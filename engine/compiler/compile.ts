@@ -2,17 +2,19 @@
 // with a source map.
 import { readFileSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { MAX_PROGRAM_INSTRUCTIONS, MEMORY_SIZE } from '../tokens/limits';
 import type { Instruction, TokenProgram } from '../tokens/program-file';
 import { decodeModule, type WasmModule } from '../wasm/decoder';
 import { debugSectionsOf, LineTable, parseDebugLine } from '../wasm/dwarf-line';
+import type { DataSymbol } from '../wasm/linking';
 import { WasmFormatError } from '../wasm/reader';
-import { compileC } from './clang';
+import { compileC, dataSymbolsOf } from './clang';
 import { CompileError, type Diagnostic } from './diagnostics';
 import { type FlatFunction, flattenFunction, globalAddress } from './flatten';
 import { FunctionBuilder } from './function-builder';
 import { type LinkUnit, link } from './link';
 import { loweringHelpers } from './lowering/helpers';
-import { SourceMap, type SourceMapData } from './source-map';
+import { programHash, SourceMap, type SourceMapData } from './source-map';
 import { watToWasm } from './wat';
 
 export interface CompiledProgram {
@@ -46,7 +48,7 @@ export async function compileFile(file: string, options: CompileOptions = {}): P
     throw new CompileError(file, [
       { message: `cannot compile '${ext || file}' files: expected .c, .wat or .wasm` },
     ]);
-  return compileWasm(wasm, file, options);
+  return compileWasm(wasm, file, options, ext === '.c' ? () => dataSymbolsOf(file) : undefined);
 }
 
 /** Compiles a WebAssembly module; `file` names the source in messages and the source map. */
@@ -54,6 +56,8 @@ export async function compileWasm(
   wasm: Uint8Array,
   file: string,
   options: CompileOptions = {},
+  /** The C file's data symbols, for the message when the program does not fit in memory. */
+  symbols?: () => DataSymbol[],
 ): Promise<CompiledProgram> {
   let module: WasmModule;
   try {
@@ -87,10 +91,22 @@ export async function compileWasm(
       }),
     ]);
   }
+  const takesInput = entryType.params.length === 1;
+  const input = takesInput ? new TextEncoder().encode(options.args ?? '') : null;
+  if (input?.includes(0))
+    throw new CompileError(file, [{ message: 'the input string cannot contain a NUL byte' }]);
+  const inputAddress = takesInput ? inputBase(module) : -1;
+  checkMemory(module, file, inputAddress, input, symbols);
+
   const funcImports = module.imports.filter((i) => i.kind === 'func');
   const outputIndex = funcImports.findIndex((i) => i.name === 'output_byte');
   const diagnostics: Diagnostic[] = [];
-  const ctx = { module, outputImport: outputIndex >= 0 ? outputIndex : undefined, diagnostics };
+  const ctx = {
+    module,
+    outputImport: outputIndex >= 0 ? outputIndex : undefined,
+    stackLow: exportedGlobal(module, '__stack_low'),
+    diagnostics,
+  };
 
   // Flatten the functions reachable from compute, following calls.
   const flat = new Map<number, FlatFunction>();
@@ -109,9 +125,7 @@ export async function compileWasm(
   );
   const usedHelpers = helperCalls.length ? (await loweringHelpers()).closure(helperCalls) : [];
 
-  const takesInput = entryType.params.length === 1;
-  const inputAddress = takesInput ? inputBase(module) : -1;
-  const prologue = buildPrologue(module, [...flat.values()], entry.index, inputAddress);
+  const prologue = buildPrologue(module, file, [...flat.values()], entry.index, inputAddress);
   const name = (index: number) => module.functionNames.get(index) ?? `function[${index}]`;
   const order = [...flat.keys()].sort((a, b) => (a === entry.index ? -1 : b === entry.index ? 1 : a - b));
   const units: LinkUnit[] = [
@@ -144,6 +158,13 @@ export async function compileWasm(
     })),
   ];
   const linked = link(units);
+  if (linked.instructions.length > MAX_PROGRAM_INSTRUCTIONS) {
+    throw new CompileError(file, [
+      {
+        message: `the program has ${linked.instructions.length.toLocaleString('en-US')} instructions, more than the ${MAX_PROGRAM_INSTRUCTIONS.toLocaleString('en-US')} a token program may have`,
+      },
+    ]);
+  }
 
   const files: string[] = [];
   const fileIndex = new Map<string, number>();
@@ -163,6 +184,7 @@ export async function compileWasm(
   const sourceMap = new SourceMap({
     version: 1,
     source: resolve(file),
+    programHash: programHash(linked.instructions),
     files,
     functions: units.map((u, i) => ({
       name: u.name,
@@ -174,9 +196,6 @@ export async function compileWasm(
     instructions: rows,
   });
 
-  const input = takesInput ? new TextEncoder().encode(options.args ?? '') : null;
-  if (input?.includes(0))
-    throw new CompileError(file, [{ message: 'the input string cannot contain a NUL byte' }]);
   return { instructions: linked.instructions, input, inputAddress, sourceMap, wasm };
 }
 
@@ -217,13 +236,64 @@ function displayPath(p: string): string {
   return !isAbsolute(p) || rel.startsWith('..') ? p : rel;
 }
 
+/** The initial value of an exported i32 global (`__heap_base`, `__stack_low`), if exported. */
+function exportedGlobal(module: WasmModule, name: string): number | undefined {
+  const e = module.exports.find((x) => x.kind === 'global' && x.name === name);
+  return e ? module.globals[e.index]?.init : undefined;
+}
+
+const dataEnd = (module: WasmModule) =>
+  module.data.reduce((end, seg) => Math.max(end, seg.offset + seg.bytes.length), 0);
+
 /** The input's address: the linker's heap base, 16-byte aligned, above all static data. */
 function inputBase(module: WasmModule): number {
-  const heap = module.exports.find((e) => e.kind === 'global' && e.name === '__heap_base');
-  let base = heap ? (module.globals[heap.index]?.init ?? 0) : 0;
-  for (const seg of module.data) base = Math.max(base, seg.offset + seg.bytes.length);
+  let base = exportedGlobal(module, '__heap_base') ?? 0;
+  base = Math.max(base, dataEnd(module));
   base = Math.max(base, globalAddress(module.globals.length), 1024);
   return (base + 15) & ~15;
+}
+
+/**
+ * The program's memory (docs/token-programs.md): static data and zero-initialized data, the C
+ * stack above them (up to the stack pointer's initial value), then the input at the heap base.
+ * All of it must fit in the machine's memory; this is checked before anything is built.
+ */
+function checkMemory(
+  module: WasmModule,
+  file: string,
+  inputAddress: number,
+  input: Uint8Array | null,
+  symbols: (() => DataSymbol[]) | undefined,
+): void {
+  const stackLow = exportedGlobal(module, '__stack_low');
+  // Global 0 is the C stack pointer when the linker says where the stack is.
+  const stackTop = stackLow !== undefined ? (module.globals[0]?.init ?? 0) >>> 0 : 0;
+  const staticEnd = Math.max(dataEnd(module), exportedGlobal(module, '__heap_base') ?? 0, stackTop);
+  const needed = input ? inputAddress + input.length + 1 : staticEnd;
+  if (needed <= MEMORY_SIZE) return;
+  const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
+  const parts = [
+    stackLow !== undefined ? `static data ${mib(stackLow)}` : `static data ${mib(dataEnd(module))}`,
+    stackLow !== undefined && stackTop > stackLow ? `C stack ${mib(stackTop - stackLow)}` : '',
+    input ? `input ${input.length + 1} bytes` : '',
+  ].filter(Boolean);
+  const largest = (
+    symbols?.() ??
+    module.data.map((seg, i) => ({
+      name: `data segment ${i} at 0x${seg.offset.toString(16)}`,
+      size: seg.bytes.length,
+    }))
+  )
+    .sort((a, b) => b.size - a.size)
+    .slice(0, 3)
+    .map((s) => `${s.name} (${s.size.toLocaleString('en-US')} bytes)`);
+  throw new CompileError(file, [
+    {
+      message:
+        `the program needs ${mib(needed)} of memory (${parts.join(', ')}), more than the machine's ${mib(MEMORY_SIZE)}` +
+        (largest.length ? `; the largest variables: ${largest.join(', ')}` : ''),
+    },
+  ]);
 }
 
 /**
@@ -232,6 +302,7 @@ function inputBase(module: WasmModule): number {
  */
 function buildPrologue(
   module: WasmModule,
+  file: string,
   functions: FlatFunction[],
   entryIndex: number,
   inputAddress: number,
@@ -246,30 +317,43 @@ function buildPrologue(
       if (ins.kind === 'global' && ins.op === 'i32.const') usedGlobals.add((ins.imm - 8) / 4);
     }
   }
-  const words = new Map<number, number>();
-  const putByte = (addr: number, v: number) => {
-    const w = addr & ~3;
-    words.set(w, ((words.get(w) ?? 0) | (v << (8 * (addr & 3)))) >>> 0);
-  };
   const lowestData = Math.min(...module.data.map((d) => d.offset), Number.MAX_SAFE_INTEGER);
   if (globalAddress(module.globals.length) > lowestData && usedGlobals.size) {
-    throw new CompileError('(module)', [
+    throw new CompileError(file, [
       { message: `too many globals (${module.globals.length}) to fit below the data at ${lowestData}` },
     ]);
   }
+  b.kind = 'global';
   for (const g of [...usedGlobals].sort((x, y) => x - y)) {
-    const init = module.globals[g]?.init ?? 0;
-    for (let k = 0; k < 4; k++) putByte(globalAddress(g) + k, (init >>> (8 * k)) & 0xff);
-  }
-  for (const seg of module.data) {
-    for (let i = 0; i < seg.bytes.length; i++) putByte(seg.offset + i, seg.bytes[i]);
-  }
-  for (const [addr, value] of [...words.entries()].sort((x, y) => x[0] - y[0])) {
-    if (value === 0) continue; // memory starts zeroed
-    b.kind = addr < lowestData ? 'global' : 'prologue';
-    b.emit('i32.const', addr);
-    b.emit('i32.const', value);
+    const init = (module.globals[g]?.init ?? 0) >>> 0;
+    if (init === 0) continue; // memory starts zeroed
+    b.emit('i32.const', globalAddress(g));
+    b.emit('i32.const', init);
     b.emit('i32.store', 0);
+  }
+  // The data segments as one image (linear in their size, at most the machine's memory: checked
+  // before), stored a word at a time; zero words cost nothing, memory starts zeroed.
+  b.kind = 'prologue';
+  if (module.data.length) {
+    const base = lowestData & ~3;
+    const image = new Uint8Array(((dataEnd(module) - base + 3) & ~3) >>> 0);
+    for (const seg of module.data) image.set(seg.bytes, seg.offset - base);
+    const words = new Uint32Array(image.buffer);
+    let nonzero = 0;
+    for (let i = 0; i < words.length; i++) if (words[i] !== 0) nonzero++;
+    if (3 * nonzero > MAX_PROGRAM_INSTRUCTIONS) {
+      throw new CompileError(file, [
+        {
+          message: `the initialized data has ${nonzero.toLocaleString('en-US')} non-zero words; each costs 3 instructions, more than the ${MAX_PROGRAM_INSTRUCTIONS.toLocaleString('en-US')} a token program may have (make large arrays zero-initialized and fill them at run time)`,
+        },
+      ]);
+    }
+    for (let i = 0; i < words.length; i++) {
+      if (words[i] === 0) continue;
+      b.emit('i32.const', base + 4 * i);
+      b.emit('i32.const', words[i]);
+      b.emit('i32.store', 0);
+    }
   }
   b.kind = 'prologue';
   if (inputAddress >= 0) b.emit('i32.const', inputAddress);

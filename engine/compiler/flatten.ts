@@ -8,6 +8,7 @@
 // Code after an unconditional branch is dead and is not emitted.
 import { MAX_LOCALS } from '../tokens/limits';
 import type { OpcodeName } from '../tokens/opcodes';
+import { TrapCode } from '../vm/traps';
 import type { FunctionBody, ValType, WasmModule } from '../wasm/decoder';
 import { wasmOpName } from '../wasm/decoder';
 import { W } from '../wasm/wasm-opcodes';
@@ -105,6 +106,11 @@ export interface FlattenContext {
   readonly module: WasmModule;
   /** Function index of the `output_byte` import, if any. */
   readonly outputImport?: number;
+  /**
+   * Lowest address of the C stack: every write of the stack pointer (global 0) is checked against
+   * it and traps with TrapCode.stackOverflow below it. Undefined: no check (no known C stack).
+   */
+  readonly stackLow?: number;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -163,6 +169,8 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
   ];
   let reachable = true;
   const temp = (name: string) => b.scratch(name);
+  /** Stack-pointer checks whose trapping halt goes after the function's code. */
+  const stackTraps: { label: number; offset: number }[] = [];
 
   const pop = (want?: Val): Val => {
     const v = stack.pop() ?? 'i32';
@@ -256,7 +264,7 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
       case W.NOP:
         break;
       case W.UNREACHABLE:
-        b.emit('halt');
+        b.emit('halt', TrapCode.unreachable);
         reachable = false;
         break;
       case W.DROP:
@@ -368,11 +376,19 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
         break;
       case W.CALL: {
         if (imm < module.importedFunctionCount) {
+          const imp = module.imports.filter((i) => i.kind === 'func')[imm];
           if (imm === ctx.outputImport) {
             b.emit('output');
             pop('i32');
+          } else if (imp.module === 'tvm' && imp.name === 'trap') {
+            // (import "tvm" "trap" (func (param i32))) called with a constant: halt with that trap code.
+            const code = b.takeConstant();
+            pop('i32');
+            if (code === undefined || code === 0)
+              unsupported(op, offset, 'tvm.trap must be called with a constant non-zero trap code');
+            else b.emit('halt', code);
+            reachable = false;
           } else {
-            const imp = module.imports.filter((i) => i.kind === 'func')[imm];
             unsupported(
               op,
               offset,
@@ -402,7 +418,19 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
             return;
           }
           const globalTemp = temp('global');
-          b.emit('local.set', globalTemp);
+          if (imm === 0 && ctx.stackLow !== undefined) {
+            // The new stack pointer must not go below the C stack (into the static data): check it
+            // before it is stored, trapping at a halt of its own (placed after the function's code).
+            b.emit('local.tee', globalTemp);
+            const overflow = b.newLabel();
+            const stackLow = ctx.stackLow;
+            b.as('lowered', () => {
+              b.emit('i32.const', stackLow);
+              b.emit('i32.lt_u');
+              b.branch('br_if', overflow);
+            });
+            stackTraps.push({ label: overflow, offset });
+          } else b.emit('local.set', globalTemp);
           b.emit('i32.const', globalAddress(imm));
           b.emit('local.get', globalTemp);
           b.emit('i32.store', 0);
@@ -652,6 +680,13 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
     }
   }
 
+  b.as('global', () => {
+    for (const t of stackTraps) {
+      b.offset = t.offset;
+      b.bind(t.label);
+      b.emit('halt', TrapCode.stackOverflow);
+    }
+  });
   zeroInitLocals(b, paramSlots);
   if (b.localCount > MAX_LOCALS) {
     unsupported(0, fn.start, `the function needs ${b.localCount} local slots; the machine has ${MAX_LOCALS}`);

@@ -1,6 +1,8 @@
 // The source map of a token program: for every instruction, the function it belongs to, the
 // WebAssembly instruction it came from, the C line, and why it exists. The debugger resolves
 // C-line breakpoints and builds call stacks from it.
+import { createHash } from 'node:crypto';
+import type { Instruction } from '../tokens/program-file';
 import type { InstrKind } from './function-builder';
 
 export interface MappedFunction {
@@ -28,25 +30,67 @@ export interface SourceMapData {
   readonly version: 1;
   /** The compiled input file (C, WAT or WASM). */
   readonly source: string;
+  /** programHash() of the token program the map belongs to. */
+  readonly programHash: string;
   readonly files: string[];
   readonly functions: MappedFunction[];
   /** One row per instruction: [function, kind, wasmOffset, file, line, column]. */
   readonly instructions: [number, InstrKind, number, number, number, number][];
 }
 
+const KINDS = new Set<string>(['body', 'prologue', 'lowered', 'global']);
+const FUNCTION_KINDS = new Set<string>(['function', 'prologue', 'helper']);
+
+/** A hash of a token program's instructions (opcodes and immediates), which ties a map to it. */
+export function programHash(instructions: readonly Instruction[]): string {
+  const h = createHash('sha256');
+  const chunk = Buffer.alloc(4096);
+  let n = 0;
+  for (const ins of instructions) {
+    n += chunk.write(`${ins.op} ${ins.imm}\n`, n, 'latin1');
+    if (n > chunk.length - 64) {
+      h.update(chunk.subarray(0, n));
+      n = 0;
+    }
+  }
+  h.update(chunk.subarray(0, n));
+  return `sha256:${h.digest('hex')}`;
+}
+
+/** A source map that cannot be used: the message names the map file. */
+export class SourceMapError extends Error {}
+
 /** Queries over a source map. */
 export class SourceMap {
   constructor(readonly data: SourceMapData) {}
 
-  static parse(json: string, file: string): SourceMap {
+  /**
+   * Reads a map and checks every row, function and file index in it. With `instructions`, the
+   * map must belong to that program (its programHash), with one row per instruction.
+   */
+  static parse(json: string, file: string, instructions?: readonly Instruction[]): SourceMap {
     let data: SourceMapData;
     try {
       data = JSON.parse(json);
     } catch (e) {
-      throw new Error(`${file}: not a source map (${(e as Error).message})`);
+      throw new SourceMapError(`${file}: not a source map (${(e as Error).message})`);
     }
     if (data?.version !== 1 || !Array.isArray(data.instructions) || !Array.isArray(data.functions)) {
-      throw new Error(`${file}: not a version-1 Transformer VM source map`);
+      throw new SourceMapError(`${file}: not a version-1 Transformer VM source map`);
+    }
+    const problem = validate(data);
+    if (problem) throw new SourceMapError(`${file}: malformed source map: ${problem}`);
+    if (instructions) {
+      if (data.programHash !== programHash(instructions)) {
+        throw new SourceMapError(
+          `${file}: this source map belongs to another program (its program hash differs); compile the program again`,
+        );
+      }
+      if (data.instructions.length !== instructions.length) {
+        throw new SourceMapError(
+          `${file}: the source map has ${data.instructions.length} rows for a program of ${instructions.length} instructions`,
+        );
+      }
     }
     return new SourceMap(data);
   }
@@ -98,4 +142,44 @@ export class SourceMap {
   toJSON(): SourceMapData {
     return this.data;
   }
+}
+
+/** The first thing wrong in a map's contents, or undefined. */
+function validate(data: SourceMapData): string | undefined {
+  const isIndex = (v: unknown, length: number) =>
+    Number.isInteger(v) && (v as number) >= 0 && (v as number) < length;
+  const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+  if (typeof data.source !== 'string') return "'source' is not a string";
+  if (!Array.isArray(data.files) || data.files.some((f) => typeof f !== 'string'))
+    return "'files' is not a list of names";
+  const rows = data.instructions.length;
+  for (const [i, f] of data.functions.entries()) {
+    if (
+      typeof f?.name !== 'string' ||
+      !FUNCTION_KINDS.has(f.kind) ||
+      !Number.isInteger(f.wasmIndex) ||
+      !isCount(f.start) ||
+      !isCount(f.end) ||
+      f.start > f.end ||
+      f.end > rows
+    ) {
+      return `function ${i} is not {name, start <= end <= ${rows}, wasmIndex, kind}`;
+    }
+  }
+  for (let pc = 0; pc < rows; pc++) {
+    const r = data.instructions[pc];
+    if (
+      !Array.isArray(r) ||
+      r.length !== 6 ||
+      !isIndex(r[0], data.functions.length) ||
+      !KINDS.has(r[1]) ||
+      !Number.isInteger(r[2]) ||
+      !(r[3] === -1 || isIndex(r[3], data.files.length)) ||
+      !isCount(r[4]) ||
+      !isCount(r[5])
+    ) {
+      return `row ${pc} is not [function, kind, wasmOffset, file, line, column] with valid indices`;
+    }
+  }
+  return undefined;
 }

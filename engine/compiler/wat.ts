@@ -23,8 +23,17 @@ export async function watToWasm(text: string, file: string): Promise<Uint8Array>
     return new Uint8Array(module.toBinary({ write_debug_names: true }).buffer);
   } catch (e) {
     const message = (e as Error).message.replace(/^(parseWat|validate) failed:\s*/, '').trim();
-    throw new CompileError(file, [], message);
+    throw new CompileError(file, [], withFileName(message, file));
   } finally {
     module?.destroy();
   }
+}
+
+/**
+ * wabt copies the file name into its heap without the terminating NUL, so its messages may name
+ * `bad.watk:2:1`: every `NAME…:line:column:` that starts with the file name is rewritten to it.
+ */
+export function withFileName(message: string, file: string): string {
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return message.replace(new RegExp(`^${escaped}[^:\\n]*:(\\d+):(\\d+):`, 'gm'), `${file}:$1:$2:`);
 }

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import wabtInit from 'wabt';
 import { OPCODE_NAMES } from '../tokens/opcodes';
+import { TrapCode } from '../vm/traps';
 import { prngU32 } from './support/prng';
 
 /** The part of the WebAssembly JS API used here (the TypeScript setup has no DOM typings). */
@@ -95,7 +96,12 @@ async function load(): Promise<Setup> {
   const read = wabt.readWasm(binary, { readDebugNames: true });
   const disassembly = read.toText({});
   read.destroy();
-  const { module, instance } = await wasm.instantiate(binary, {});
+  // A trap is `call $trap` with the trap code (the compiler makes it a halt with that code).
+  const trap = (code: number) => {
+    trapCodes.push(code);
+    throw new wasm.RuntimeError(`trap ${code}`);
+  };
+  const { module, instance } = await wasm.instantiate(binary, { tvm: { trap } });
 
   const oracleModule = wabt.parseWat('oracle.wat', oracleWat(), { sign_extension: true });
   const oracleBinary = new Uint8Array(oracleModule.toBinary({}).buffer);
@@ -111,6 +117,8 @@ async function load(): Promise<Setup> {
     disassembly,
   };
 }
+/** The codes of the traps the helpers raised, in order. */
+const trapCodes: number[] = [];
 const setup = load();
 
 const EDGE_BASE = [
@@ -158,9 +166,9 @@ function outcome(fn: Fn, args: readonly number[]): Outcome {
   }
 }
 
-test('helpers.wat exports exactly the helpers and memory, and imports nothing', async () => {
+test('helpers.wat exports exactly the helpers and memory, and imports only the trap', async () => {
   const { module, helpers, disassembly } = await setup;
-  assert.deepEqual(wasm.Module.imports(module), []);
+  assert.deepEqual(wasm.Module.imports(module), [{ module: 'tvm', name: 'trap', kind: 'function' }]);
   const exports = wasm.Module.exports(module)
     .map((e) => `${e.kind} ${e.name}`)
     .sort();
@@ -176,7 +184,7 @@ test('helpers.wat exports exactly the helpers and memory, and imports nothing', 
     topLevel.add(m[1]);
     if (m[1] === 'func') functions++;
   }
-  assert.deepEqual([...topLevel].sort(), ['export', 'func', 'local', 'memory', 'module', 'type']);
+  assert.deepEqual([...topLevel].sort(), ['export', 'func', 'import', 'local', 'memory', 'module', 'type']);
   assert.equal(functions, HELPERS.length);
 });
 
@@ -228,11 +236,14 @@ test('helpers match the native i32 operations, traps included', async () => {
 
 test('helpers trap exactly where WebAssembly does', async () => {
   const { helpers } = await setup;
-  const traps = (op: string, a: number, b: number) => 'trap' in outcome(helpers[op], [a, b]);
+  const trapCode = (op: string, a: number, b: number) => {
+    trapCodes.length = 0;
+    return 'trap' in outcome(helpers[op], [a, b]) ? trapCodes[0] : undefined;
+  };
   for (const op of ['div_s', 'div_u', 'rem_s', 'rem_u']) {
-    for (const a of EDGE) assert.ok(traps(op, a, 0), `${op}(${a}, 0) traps`);
+    for (const a of EDGE) assert.equal(trapCode(op, a, 0), TrapCode.divideByZero, `${op}(${a}, 0) traps`);
   }
-  assert.ok(traps('div_s', -0x80000000, -1), 'div_s(INT_MIN, -1) traps');
+  assert.equal(trapCode('div_s', -0x80000000, -1), TrapCode.integerOverflow, 'div_s(INT_MIN, -1) traps');
   assert.equal(helpers.rem_s(-0x80000000, -1), 0);
   assert.equal(helpers.div_u(-0x80000000, -1), 0);
   assert.equal(helpers.rem_s(-7, 2), -1, 'the remainder has the sign of the dividend');

@@ -92,6 +92,15 @@ test('random WAT expression programs: the machine prints what V8 prints, traps i
     const ours = runReference(asTokenProgram(program));
     if (v8.trap) traps++;
     assert.equal(text(ours.output), text(v8.output), `seed ${seed}:\n${source}`);
+    // The same trap as V8's, by kind: "divide by zero", "divide result unrepresentable", "unreachable".
+    const v8Kind = !v8.trap
+      ? undefined
+      : /by zero/.test(v8.trap)
+        ? 'divideByZero'
+        : /unrepresentable/.test(v8.trap)
+          ? 'integerOverflow'
+          : 'unreachable';
+    assert.equal(ours.trap?.kind, v8Kind, `seed ${seed}: V8 says ${v8.trap}`);
   }
   assert.ok(traps > 0 && traps < 40, `some programs trap and most do not (${traps} trapped)`);
 });

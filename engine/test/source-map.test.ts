@@ -92,3 +92,64 @@ test('every instruction has a row; prologue and helpers have no C line; function
   }
   assert.throws(() => SourceMap.parse('{"version":2}', 'x.map.json'), /x\.map\.json: not a version-1/);
 });
+
+test('a source map belongs to one program: another program or bad indices are refused, naming the map', async () => {
+  const ex = loadManifest().find((e) => e.name === 'hello')!;
+  const program = await compileFile(ex.file, { args: ex.args });
+  const json = JSON.stringify(program.sourceMap.toJSON());
+  const map = SourceMap.parse(json, 'hello.map.json', program.instructions);
+  assert.equal(map.length, program.instructions.length);
+  // One immediate changed: the map is of another program.
+  const other = program.instructions.map((ins, i) => (i === 5 ? { ...ins, imm: ins.imm + 1 } : ins));
+  assert.throws(
+    () => SourceMap.parse(json, 'hello.map.json', other),
+    /hello\.map\.json: this source map belongs to another program/,
+  );
+  const data = program.sourceMap.toJSON();
+  // The map as JSON, loosely typed: the cases write what a damaged file may hold.
+  type Loose = { instructions: unknown[][]; functions: { end: number }[]; files: unknown[] };
+  const broken = (change: (d: Loose) => unknown) => {
+    const copy = JSON.parse(json);
+    change(copy);
+    return () => SourceMap.parse(JSON.stringify(copy), 'broken.map.json');
+  };
+  assert.throws(
+    broken((d) => {
+      d.instructions[3][0] = 999;
+    }),
+    /broken\.map\.json: malformed source map: row 3/,
+  );
+  assert.throws(
+    broken((d) => {
+      d.instructions[4][3] = d.files.length;
+    }),
+    /row 4/,
+  );
+  assert.throws(
+    broken((d) => {
+      (d.instructions as unknown[])[2] = 'x';
+    }),
+    /row 2/,
+  );
+  assert.throws(
+    broken((d) => {
+      d.functions[1].end = 1e9;
+    }),
+    /function 1/,
+  );
+  assert.throws(
+    broken((d) => {
+      d.files = [7];
+    }),
+    /'files'/,
+  );
+  assert.throws(
+    () =>
+      SourceMap.parse(
+        JSON.stringify({ ...data, programHash: undefined }),
+        'old.map.json',
+        program.instructions,
+      ),
+    /old\.map\.json: this source map belongs to another program/,
+  );
+});

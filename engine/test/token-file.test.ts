@@ -111,3 +111,16 @@ test('a reference trace file parses as program, input and trace', () => {
     'halt',
   ]);
 });
+
+test('immediates are hex byte tokens only: a character alias there is an error at its column', () => {
+  const e = errorOf('{\ni32.const 8 00 00 00\nhalt 00 00 00 00\n}\n');
+  assert.equal(e.line, 2);
+  assert.equal(e.column, 11);
+  assert.match(
+    e.message,
+    /^bad\.tvm:2:11: 'i32\.const' immediate byte 1 must be two hex digits, not the character alias '8'/,
+  );
+  assert.throws(() => parseProgram('{\nhalt 00 00 00 W\n}\n', 'x.tvm'), /x\.tvm:2:15: .*alias 'W'/);
+  // Aliases stay valid in the input section.
+  assert.equal(Buffer.from(parseProgram(hello, 'hello.tvm').input!).toString(), 'World');
+});

@@ -63,7 +63,7 @@ test('wasm-run: programs through the transformer print their output and PASS', (
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /^Hello, World!$/m);
   assert.match(r.stdout, /^12345\+6789=19134$/m);
-  assert.match(r.stdout, /^hello: PASS 1770 tok in [\d.]+ s \(\d+ tok\/s\)$/m);
+  assert.match(r.stdout, /^hello: PASS 1814 tok in [\d.]+ s \(\d+ tok\/s\)$/m);
   assert.match(r.stdout, /^addition: PASS \d+ tok in/m);
   const other = runTool('wasm-run', ['hello.tvm', '--args', 'transformer'], work, env);
   assert.equal(other.code, 0, other.stdout + other.stderr);

@@ -1,5 +1,6 @@
 // Token program files (`.tvm`, or `.txt` in the public project's naming): reading them into token
 // ids with precise errors, splitting them into instructions and input, and writing them back.
+import { MAX_PROGRAM_INSTRUCTIONS } from './limits';
 import { OPCODES, Op, type OpcodeName } from './opcodes';
 import {
   byteToken,
@@ -49,6 +50,8 @@ export interface TokenProgram {
   readonly specialized: boolean;
   /** Tokens after the input section (a reference trace file continues with the trace). */
   readonly trace: Int32Array;
+  /** The line of each instruction's opcode in the file it was read from, for messages. */
+  readonly lines?: Int32Array;
 }
 
 /** The instruction a `br`, `br_if` or `call` at index i goes to (relative to the next one). */
@@ -125,6 +128,7 @@ export function parseTokens(t: TokenizedFile): TokenProgram {
   };
   if (ids.length === 0) fail(0, "empty token file: expected '{' or 'start'");
   const instructions: Instruction[] = [];
+  const instructionLines: number[] = [];
   let i = 0;
   let specialized = false;
   if (ids[0] === T_START) {
@@ -141,10 +145,23 @@ export function parseTokens(t: TokenizedFile): TokenProgram {
         break;
       }
       if (!isOpcode(id)) fail(i, `expected an opcode or '}', found '${tokenText(id)}'`);
+      if (instructions.length === MAX_PROGRAM_INSTRUCTIONS) {
+        fail(
+          i,
+          `more than ${MAX_PROGRAM_INSTRUCTIONS.toLocaleString('en-US')} instructions, the most a token program may have`,
+        );
+      }
       const op = OPCODES[id - OPCODE_BASE].name;
       let imm = 0;
       for (let k = 0; k < 4; k++) {
         const b = ids[i + 1 + k];
+        if (b !== undefined && isByte(b) && !hasCarry(b) && t.lengths[i + 1 + k] !== 2) {
+          // An ASCII alias ('8' for 38) is input text, not an immediate: immediates are hex bytes.
+          fail(
+            i + 1 + k,
+            `'${op}' immediate byte ${k + 1} must be two hex digits, not the character alias '${String.fromCharCode(byteValue(b))}'`,
+          );
+        }
         if (b === undefined || !isByte(b) || hasCarry(b)) {
           fail(
             i,
@@ -155,6 +172,7 @@ export function parseTokens(t: TokenizedFile): TokenProgram {
         imm += byteValue(b) * 2 ** (8 * k);
       }
       instructions.push({ op, imm });
+      instructionLines.push(t.lines[i]);
       i += 5;
     }
   } else {
@@ -183,7 +201,7 @@ export function parseTokens(t: TokenizedFile): TokenProgram {
     if (sectionStart === i) fail(i, 'empty input section');
     input = Uint8Array.from(bytes);
   }
-  return { instructions, input, specialized, trace: ids.slice(i) };
+  return { instructions, input, specialized, trace: ids.slice(i), lines: Int32Array.from(instructionLines) };
 }
 
 function hex2(b: number): string {

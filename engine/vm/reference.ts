@@ -14,6 +14,7 @@ import {
 } from '../tokens/vocabulary';
 import { Memory } from './memory';
 import { TokenBuffer } from './token-buffer';
+import { describeTrap, type Trap } from './traps';
 
 /** The machine stopped on something a correct program never does. */
 export class MachineError extends Error {
@@ -89,20 +90,33 @@ export class ReferenceMachine {
   halted = false;
 
   constructor(
-    instructions: readonly Instruction[],
+    readonly instructions: readonly Instruction[],
     readonly input: Uint8Array | null,
+    /** Source line of each instruction (from the token file), for messages. */
+    lines?: ArrayLike<number>,
   ) {
     this.ops = Int32Array.from(instructions, (i) => Op[i.op]);
     this.imms = Uint32Array.from(instructions, (i) => i.imm);
-    instructions.forEach((ins, pc) => {
-      if (ins.op.startsWith('local.') && ins.imm >= MAX_LOCALS) {
-        throw new MachineError(
-          `${ins.op} of local ${ins.imm}: the machine has ${MAX_LOCALS} locals per function`,
-          0,
-          pc,
-        );
-      }
-    });
+    const problem = machineProblem(instructions, input);
+    if (problem) {
+      const line = lines?.[problem.pc];
+      throw new MachineError(
+        `${line !== undefined ? `line ${line}: ` : ''}${problem.message}`,
+        0,
+        problem.pc,
+      );
+    }
+  }
+
+  /** The trap the program stopped on (a `halt` with a non-zero code), once halted. */
+  trap(): Trap | undefined {
+    return this.halted
+      ? describeTrap(
+          this.instructions,
+          this.pc,
+          this.frames.map((f) => f.callPc),
+        )
+      : undefined;
   }
 
   private fail(message: string): never {
@@ -119,9 +133,12 @@ export class ReferenceMachine {
     for (let i = 0; i < 4; i++) out.push(byteToken((v >>> (8 * i)) & 0xff, ((carries >> i) & 1) === 1));
   }
 
-  /** The effective address of an n-byte access, which must lie inside the machine's memory. */
+  /**
+   * The effective address of an n-byte access, which must lie inside the machine's memory. Base +
+   * offset is computed without wrapping (as WebAssembly does): beyond 2^32 is outside too.
+   */
   private address(base: number, imm: number, n: number): number {
-    const addr = (base + imm) >>> 0;
+    const addr = base + imm;
     if (addr + n > MEMORY_SIZE) {
       this.fail(
         `memory access at 0x${addr.toString(16)} (${n} bytes) is outside the machine's 16 MiB memory`,
@@ -146,6 +163,7 @@ export class ReferenceMachine {
     const next = this.pc + 1;
     switch (op) {
       case Op.halt:
+        // The cursor stays on the halt: its immediate is the trap code (0: normal end).
         out.push(T_HALT);
         this.halted = true;
         break;
@@ -164,8 +182,6 @@ export class ReferenceMachine {
         this.push(out, imm, C_VALUE_PUSH);
         break;
       case Op['local.get']:
-      case Op['global.get']:
-        // global.* address the frame's slots as in the public machine; compiled code never uses them.
         this.push(out, this.locals[imm] ?? 0, C_VALUE_PUSH);
         break;
       case Op['local.set']: {
@@ -185,11 +201,6 @@ export class ReferenceMachine {
         this.pc = next;
         break;
       }
-      case Op['global.set']:
-        this.locals[imm] = this.pop();
-        out.push(C_POP);
-        this.pc = next;
-        break;
       case Op.drop:
         this.pop();
         out.push(C_POP);
@@ -323,6 +334,55 @@ export interface ReferenceRun {
   readonly output: Uint8Array;
   /** Instructions executed, `input_base` included. */
   readonly steps: number;
+  /** The `halt` the program stopped at. */
+  readonly haltPc: number;
+  /** The `call` instructions of the frames active at the halt, outermost first. */
+  readonly callPcs: number[];
+  /** Set when the program trapped (describe it with a source map: describeTrap(…, haltPc, callPcs, map)). */
+  readonly trap?: Trap;
+}
+
+/**
+ * Why the transformer could not run a program exactly as the reference executor would, or
+ * undefined. These are checked at load so that the reference never accepts what the machine
+ * cannot reproduce:
+ * - `global.get` / `global.set`: the transformer has no globals (compiled code keeps them in memory);
+ * - `local.*` beyond the machine's locals;
+ * - an input section without `input_base` as the first instruction (the input section is the
+ *   trace of that instruction), or `input_base` anywhere else;
+ * - a `return` whose immediate is not the bitwise NOT of a distance back to an instruction of the
+ *   program (the transformer finds the callee's start from it).
+ */
+export function machineProblem(
+  instructions: readonly Instruction[],
+  input: Uint8Array | null,
+): { pc: number; message: string } | undefined {
+  if (input && instructions[0]?.op !== 'input_base') {
+    return {
+      pc: 0,
+      message: "the program has an input section, so its first instruction must be 'input_base'",
+    };
+  }
+  for (let pc = 0; pc < instructions.length; pc++) {
+    const { op, imm } = instructions[pc];
+    if (op === 'global.get' || op === 'global.set') {
+      return {
+        pc,
+        message: `instruction ${pc} is ${op}, which the transformer does not implement (compiled programs keep globals in memory)`,
+      };
+    }
+    if (op.startsWith('local.') && imm >= MAX_LOCALS)
+      return { pc, message: `${op} of local ${imm}: the machine has ${MAX_LOCALS} locals per function` };
+    if (op === 'input_base' && pc !== 0)
+      return { pc, message: `instruction ${pc} is input_base, which may only be the first instruction` };
+    if (op === 'return' && ~imm >>> 0 > pc) {
+      return {
+        pc,
+        message: `instruction ${pc}: return's immediate 0x${imm.toString(16)} is not the bitwise NOT of a distance back to its function's start`,
+      };
+    }
+  }
+  return undefined;
 }
 
 export interface ReferenceOptions {
@@ -341,7 +401,7 @@ export function runReference(program: TokenProgram, options: ReferenceOptions = 
       'a specialized input (`start` …) has no program to execute; run the universal token program',
     );
   }
-  const machine = new ReferenceMachine(program.instructions, options.input ?? program.input);
+  const machine = new ReferenceMachine(program.instructions, options.input ?? program.input, program.lines);
   const out = new TokenBuffer(1 << 16);
   const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
   while (!machine.halted) {
@@ -354,5 +414,12 @@ export function runReference(program: TokenProgram, options: ReferenceOptions = 
       );
     }
   }
-  return { trace: out.toArray(), output: Uint8Array.from(machine.output), steps: machine.steps };
+  return {
+    trace: out.toArray(),
+    output: Uint8Array.from(machine.output),
+    steps: machine.steps,
+    haltPc: machine.pc,
+    callPcs: machine.frames.map((f) => f.callPc),
+    trap: machine.trap(),
+  };
 }

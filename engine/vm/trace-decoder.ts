@@ -19,6 +19,7 @@ import {
   tokenText,
 } from '../tokens/vocabulary';
 import { Memory } from './memory';
+import { describeTrap, type Trap, type TrapSourceMap } from './traps';
 
 /** A token that cannot follow the tokens before it. */
 export class TraceDecodeError extends Error {
@@ -98,11 +99,26 @@ export class TraceDecoder {
   private stepStart = 0;
 
   constructor(
-    instructions: readonly Instruction[],
+    private readonly instructions: readonly Instruction[],
     private readonly listener?: (e: MachineEvent) => void,
   ) {
     this.ops = Int32Array.from(instructions, (i) => Op[i.op]);
     this.imms = Uint32Array.from(instructions, (i) => i.imm);
+  }
+
+  /**
+   * The trap the program stopped on, once halted: the cursor stays on the `halt` that ran, whose
+   * immediate is the trap code (0, the normal end, gives undefined). With a source map the trap is
+   * placed at the innermost C function of the call stack.
+   */
+  trap(sourceMap?: TrapSourceMap): Trap | undefined {
+    if (!this.halted) return undefined;
+    return describeTrap(
+      this.instructions,
+      this.pc,
+      this.frames.map((f) => f.callPc),
+      sourceMap,
+    );
   }
 
   /** An independent copy of the state (the debugger keeps copies as checkpoints to go back fast). */

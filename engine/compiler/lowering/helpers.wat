@@ -5,7 +5,8 @@
 ;; program uses (and those they call).
 ;;
 ;; Each helper has exactly the WebAssembly semantics of its operation: wrapping arithmetic, shift
-;; and rotate counts mod 32, traps (unreachable) on division by zero and on INT_MIN / -1.
+;; and rotate counts mod 32, traps on division by zero and on INT_MIN / -1: "call $trap" with the
+;; trap code (engine/vm/traps.ts) becomes a "halt" whose immediate is that code.
 ;;
 ;; Cost is the number of executed instructions, so the helpers trade code size for speed: bit loops
 ;; are unrolled, and a binary search on the operand jumps into the unrolled steps where its
@@ -16,6 +17,7 @@
 ;;     the sign and double.
 ;; Nothing is kept in scratch memory between calls.
 (module
+  (import "tvm" "trap" (func $trap (param i32)))
   (memory (export "memory") 1)
 
   ;; a * b (wrapping). Negating both operands keeps the product, so make b the operand of smaller
@@ -1321,7 +1323,8 @@
     local.get $d
     i32.eqz
     if
-      unreachable
+      i32.const 2
+      call $trap
     end
     local.get $n
     local.get $d
@@ -2796,7 +2799,8 @@
     local.get $d
     i32.eqz
     if
-      unreachable
+      i32.const 2
+      call $trap
     end
     local.get $n
     local.get $d
@@ -4051,7 +4055,8 @@
           i32.const -1
           i32.eq
           if
-            unreachable
+            i32.const 3
+            call $trap
           end
         end
         i32.const 0
