@@ -82,6 +82,17 @@ test('token programs: each kind of mistake is a diagnostic at its place', async 
   assert.deepEqual(good, []);
 });
 
+test('a source map of another program is refused with a diagnostic, not used', async () => {
+  const compiled = await compileFile(join(root, 'examples', 'fibonacci.c'), { args: '10' });
+  const file = join(work, 'other.tvm');
+  const text = '{\ni32.const 05 00 00 00\nhalt 00 00 00 00\n}\n';
+  writeFileSync(join(work, 'other.map.json'), JSON.stringify(compiled.sourceMap.toJSON()));
+  const d = await open(file, text, 'tvm');
+  assert.equal(d.length, 1, JSON.stringify(d));
+  assert.match(d[0].message, /other\.map\.json: .*(another program|instruction).*; C lines are not shown/);
+  assert.deepEqual([d[0].range.start.line, d[0].range.start.character], [0, 0]);
+});
+
 test('hover, definition, symbols, folding and semantic tokens on a compiled program with its source map', async () => {
   const compiled = await compileFile(join(root, 'examples', 'fibonacci.c'), { args: '10' });
   const file = join(work, 'fibonacci.tvm');
