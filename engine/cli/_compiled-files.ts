@@ -1,36 +1,90 @@
 // The files of compiled programs: writing NAME.tvm, NAME_spec.tvm and NAME.map.json, and finding
 // the programs a run command works on, with the trace they must produce.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type CompiledProgram, compileFile } from '../compiler/compile';
 import { loadManifest } from '../manifest';
 import { formatProgram, formatSpecializedInput, type TokenProgram } from '../tokens/program-file';
-import { runReference } from '../vm/reference';
+import { assertNotInput, FileError, writeFilesAtomic } from '../util/files';
+import { MachineError, runReference } from '../vm/reference';
 import { DATA_DIR, outputPaths, readProgramFile } from './_common';
 
-/** Writes the three files; returns the program file's path. */
-export function writeCompiled(program: CompiledProgram, outBase: string): string {
+/**
+ * Writes the three files, all of them or none (a failure leaves the old ones); returns the program
+ * file's path. A missing output folder is created; a path under a regular file is an error
+ * naming it.
+ */
+export function writeCompiled(
+  program: CompiledProgram,
+  outBase: string,
+  inputs: readonly string[] = [],
+): string {
+  if (/[/\\]$/.test(outBase) || isFolder(outBase))
+    throw new FileError(
+      `${outBase}: is a folder; the output is named by its path without extension (${join(outBase, 'NAME')})`,
+    );
   const paths = outputPaths(outBase);
-  mkdirSync(dirname(paths.program), { recursive: true });
-  writeFileSync(paths.program, formatProgram(program.instructions, program.input));
-  writeFileSync(paths.spec, formatSpecializedInput(program.input));
-  writeFileSync(paths.map, `${JSON.stringify(program.sourceMap.toJSON())}\n`);
+  ensureFolder(dirname(paths.program), paths.program);
+  const files = [
+    { path: paths.program, data: formatProgram(program.instructions, program.input) },
+    { path: paths.spec, data: formatSpecializedInput(program.input) },
+    { path: paths.map, data: `${JSON.stringify(program.sourceMap.toJSON())}\n` },
+  ];
+  for (const f of files) assertNotInput(f.path, inputs);
+  writeFilesAtomic(files);
   return paths.program;
 }
 
-/** The programs a run command works on: the files given, or every example (compiled when missing). */
-export async function programsToRun(
-  files: readonly string[],
-): Promise<{ name: string; program: TokenProgram }[]> {
-  if (files.length) {
-    return files.map((f) => ({ name: basename(f).replace(/\.(tvm|txt)$/, ''), program: readProgramFile(f) }));
+/** Creates `dir` (and its parents) for `file`, with a clear error when a part is not a folder. */
+export function ensureFolder(dir: string, file: string): void {
+  for (let d = dir; ; d = dirname(d)) {
+    let st: ReturnType<typeof statSync> | undefined;
+    try {
+      st = statSync(d);
+    } catch {}
+    if (st && !st.isDirectory()) throw new FileError(`${file}: ${d} is not a folder`);
+    if (st || dirname(d) === d) break;
   }
-  const out: { name: string; program: TokenProgram }[] = [];
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new FileError(`${file}: cannot create the folder ${dir}: ${(e as Error).message}`);
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A program a run command works on; `load` reads it (and may fail, for this file alone). */
+export interface ProgramToRun {
+  readonly name: string;
+  readonly file: string;
+  readonly load: () => TokenProgram;
+}
+
+/**
+ * The programs a run command works on: the files given, or every example (compiled when missing).
+ * Nothing is read yet, so one bad file fails alone.
+ */
+export async function programsToRun(files: readonly string[]): Promise<ProgramToRun[]> {
+  if (files.length) {
+    return files.map((file) => ({
+      name: basename(file).replace(/\.(tvm|txt)$/, ''),
+      file,
+      load: () => readProgramFile(file),
+    }));
+  }
+  const out: ProgramToRun[] = [];
   for (const ex of loadManifest()) {
     const file = join(DATA_DIR, `${ex.name}.tvm`);
     if (!existsSync(file))
       writeCompiled(await compileFile(ex.file, { args: ex.args }), join(DATA_DIR, ex.name));
-    out.push({ name: ex.name, program: readProgramFile(file) });
+    out.push({ name: ex.name, file, load: () => readProgramFile(file) });
   }
   return out;
 }
@@ -43,7 +97,22 @@ export function expectedGeneration(
   program: TokenProgram,
   input: Uint8Array | null,
   maxTokens?: number,
+  limitFlag = '--max-tokens',
 ): Int32Array {
-  const trace = runReference(program, { input, maxTokens }).trace;
+  let trace: Int32Array;
+  try {
+    trace = runReference(program, { input, maxTokens }).trace;
+  } catch (e) {
+    // The executor's own message says "raise the limit": a user needs the flag that does.
+    if (e instanceof MachineError && e.message.includes('raise the limit'))
+      throw new MachineError(
+        e.message
+          .replace('raise the limit', `raise ${limitFlag}`)
+          .replace(/ \(instruction \d+, step \d+\)$/, ''),
+        e.step,
+        e.pc,
+      );
+    throw e;
+  }
   return trace.subarray(input && program.instructions[0]?.op === 'input_base' ? input.length + 2 : 0);
 }
