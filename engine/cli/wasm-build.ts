@@ -2,15 +2,15 @@
 // Schedules the universal machine graph and writes its transformer weights (to the per-user cache,
 // and to -o when given, atomically), then prints the model's shape. The layer count defaults to
 // the graph's depth (the fewest possible); more layers, up to MAX_LAYERS, let the solver narrow
-// the residual stream. The time limit is positive seconds, at most a day.
+// the residual stream. The time limit is whole seconds, at most a day.
 import { buildMachineGraph } from '../machine/interpreter';
-import { layerRange, MAX_TIME_LIMIT, MIN_TIME_LIMIT, SOLVERS } from '../schedule/schedule';
+import { layerRange, MAX_TIME_LIMIT, SOLVERS } from '../schedule/schedule';
 import { assertWritablePath, writeFileAtomic } from '../util/files';
 import { finalReads } from '../weights/build';
 import { serializeModel } from '../weights/file';
 import { nonzeros } from '../weights/model';
 import { buildUniversal, universalPath } from '../weights/universal';
-import { choiceOption, integerOption, numberOption, parseCli, runMain, UsageError } from './_common';
+import { choiceOption, integerOption, parseCli, runMain, UsageError } from './_common';
 
 const USAGE =
   'usage: wasm-build [--solver highs|glpk|heuristic] [--time-limit SECONDS] [--layers N] [-o model.tvmw]';
@@ -29,8 +29,7 @@ runMain('wasm-build', async () => {
   if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'\n${USAGE}`);
   const solver = choiceOption(values.solver, '--solver', SOLVERS, USAGE) ?? 'highs';
   const timeLimit =
-    numberOption(values['time-limit'], '--time-limit', { min: MIN_TIME_LIMIT, max: MAX_TIME_LIMIT }, USAGE) ??
-    100;
+    integerOption(values['time-limit'], '--time-limit', { min: 1, max: MAX_TIME_LIMIT }, USAGE) ?? 100;
   if (values.output) assertWritablePath(values.output);
   const machine = buildMachineGraph('universal');
   const layers = integerOption(
