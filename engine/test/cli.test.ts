@@ -14,9 +14,11 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import fc from 'fast-check';
 import { formatProgram, formatTrace, parseProgram } from '../tokens/program-file';
 import { runReference } from '../vm/reference';
 import { repoRoot as root, runTool } from './support/cli';
+import { argvArbitrary, checkArgv } from './support/cli-args-fuzz';
 
 const work = mkdtempSync(join(tmpdir(), 'tvm-cli-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -302,4 +304,13 @@ test("every command in README.md's table is in package.json's bin and built", ()
     assert.ok(bin[tool], `${tool} is in package.json's bin`);
     assert.ok(existsSync(join(root, bin[tool])), `${bin[tool]} is built`);
   }
+});
+
+test('random argv (fixed seed): every tool exits 0 or 1, quickly, without a stack trace', () => {
+  const env = { TVM_CACHE_DIR: join(work, 'args-cache') };
+  const r = fc.check(
+    fc.property(argvArbitrary, (a) => checkArgv(a, work, env)),
+    { seed: 1130, numRuns: 10, endOnFailure: true },
+  );
+  assert.ok(!r.failed, fc.defaultReportMessage(r));
 });
