@@ -6,6 +6,7 @@ import { buildMachineGraph, type MachineGraph } from '../machine/interpreter';
 import { describeMismatch, runGraph } from '../machine/run';
 import { promptTokens } from '../tokens/program-file';
 import { VOCAB_SIZE } from '../tokens/vocabulary';
+import { MAX_SPECIALIZED_INSTRUCTIONS } from '../weights/specialize';
 import { forEachFile, integerOption, MAX_TOKENS_RANGE, parseCli, runMain, UsageError } from './_common';
 import { expectedGeneration, programsToRun } from './_compiled-files';
 
@@ -51,6 +52,10 @@ runMain('wasm-eval', async () => {
           `${file}: instruction ${unsupported} is ${program.instructions[unsupported].op}, which the machine graph does not implement (compiled programs keep globals in memory)`,
         );
       }
+      if (values.specialized && program.instructions.length > MAX_SPECIALIZED_INSTRUCTIONS)
+        throw new UsageError(
+          `${file}: ${program.instructions.length.toLocaleString('en-US')} instructions; --specialized takes at most ${MAX_SPECIALIZED_INSTRUCTIONS.toLocaleString('en-US')}`,
+        );
       const input = values.args !== undefined ? new TextEncoder().encode(values.args) : program.input;
       const expected = expectedGeneration(program, input, maxTokens);
       let machine: MachineGraph;

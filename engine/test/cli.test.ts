@@ -17,7 +17,7 @@ import { after, test } from 'node:test';
 import fc from 'fast-check';
 import { formatProgram, formatTrace, parseProgram } from '../tokens/program-file';
 import { runReference } from '../vm/reference';
-import { repoRoot as root, runTool } from './support/cli';
+import { inBatches, repoRoot as root, runTool, runToolAsync } from './support/cli';
 import { argvArbitrary, checkArgv } from './support/cli-args-fuzz';
 
 const work = mkdtempSync(join(tmpdir(), 'tvm-cli-'));
@@ -134,36 +134,42 @@ const bin = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin as 
 const tools = Object.keys(bin);
 
 /** `--flag N` / `--flag SECONDS` in a tool's usage: the flags that take a number. */
-function numericFlags(tool: string): string[] {
-  const help = run(tool, ['--help']);
-  assert.equal(help.code, 0, `${tool} --help: ${help.stderr}`);
-  return [...help.stdout.matchAll(/(--[a-z-]+) (?:N|SECONDS)\]/g)].map((m) => m[1]);
+function numericFlags(usage: string): string[] {
+  return [...usage.matchAll(/(--[a-z-]+) (?:N|SECONDS)\]/g)].map((m) => m[1]);
 }
 
-test('every numeric flag of every tool refuses 0.5, -1, 1e300, abc and nothing, naming the flag', () => {
-  const walked: string[] = [];
-  for (const tool of tools) {
-    for (const flag of numericFlags(tool)) {
-      for (const bad of ['0.5', '-1', '1e300', 'abc', '']) {
-        // A cache of its own: were a value wrongly accepted, wasm-build would write there.
-        const r = runTool(tool, [`${flag}=${bad}`], work, { TVM_CACHE_DIR: join(work, 'cache') });
-        assert.equal(r.code, 1, `${tool} ${flag}=${bad}: ${r.stdout}${r.stderr}`);
-        assert.match(
-          r.stderr,
-          new RegExp(`^${flag} must be an integer from .* not '${bad}'\\nusage: ${tool}`),
-        );
-        assert.doesNotMatch(r.stderr, /\n\s+at .*:\d+:\d+/, 'no stack trace');
-      }
-      const missing = run(tool, [flag]);
-      assert.equal(missing.code, 1);
-      assert.match(missing.stderr, new RegExp(`Option '${flag} <value>' argument missing\\nusage: ${tool}`));
-      walked.push(`${tool} ${flag}`);
+test('every numeric flag of every tool refuses 0.5, -1, 1e300, abc and nothing, naming the flag', async () => {
+  // A cache of its own: were a value wrongly accepted, wasm-build would write there.
+  const env = { TVM_CACHE_DIR: join(work, 'cache') };
+  const go = (tool: string, args: string[]) => () => runToolAsync(tool, args, work, env);
+  const helps = await inBatches(tools.map((tool) => go(tool, ['--help'])));
+  const cases: { tool: string; flag: string; bad?: string }[] = [];
+  for (const [i, tool] of tools.entries()) {
+    assert.equal(helps[i].code, 0, `${tool} --help: ${helps[i].stderr}`);
+    for (const flag of numericFlags(helps[i].stdout)) {
+      for (const bad of ['0.5', '-1', '1e300', 'abc', '']) cases.push({ tool, flag, bad });
+      cases.push({ tool, flag }); // the value missing
     }
-    const unknown = run(tool, ['--frobnicate']);
-    assert.equal(unknown.code, 1);
-    assert.match(unknown.stderr, new RegExp(`Unknown option '--frobnicate'.*\\nusage: ${tool}`));
+    cases.push({ tool, flag: '--frobnicate' }); // unknown
+  }
+  const results = await inBatches(
+    cases.map(({ tool, flag, bad }) => go(tool, bad === undefined ? [flag] : [`${flag}=${bad}`])),
+  );
+  for (const [i, { tool, flag, bad }] of cases.entries()) {
+    const r = results[i];
+    const what = `${tool} ${flag}${bad === undefined ? '' : `=${bad}`}: ${r.stdout}${r.stderr}`;
+    assert.equal(r.code, 1, what);
+    const message =
+      bad !== undefined
+        ? `^${flag} must be an integer from .* not '${bad}'`
+        : flag === '--frobnicate'
+          ? `^Unknown option '--frobnicate'.*`
+          : `^Option '${flag} <value>' argument missing`;
+    assert.match(r.stderr, new RegExp(`${message}\\nusage: ${tool}`), what);
+    assert.doesNotMatch(r.stderr, /\n\s+at .*:\d+:\d+/, 'no stack trace');
   }
   // The walk covers the flags the issue names (a tool that drops one from its usage fails here).
+  const walked = new Set(cases.filter((c) => c.bad === '').map((c) => `${c.tool} ${c.flag}`));
   for (const f of [
     'wasm-reference --max-tokens',
     'wasm-eval --max-tokens',
@@ -171,7 +177,7 @@ test('every numeric flag of every tool refuses 0.5, -1, 1e300, abc and nothing, 
     'wasm-build --layers',
     'wasm-build --time-limit',
   ])
-    assert.ok(walked.includes(f), `${f} is walked (${walked.join(', ')})`);
+    assert.ok(walked.has(f), `${f} is walked (${[...walked].join(', ')})`);
 });
 
 test('--max-tokens: at most 1,000,000,000; the limit error names the flag', () => {
@@ -313,4 +319,18 @@ test('random argv (fixed seed): every tool exits 0 or 1, quickly, without a stac
     { seed: 1130, numRuns: 10, endOnFailure: true },
   );
   assert.ok(!r.failed, fc.defaultReportMessage(r));
+});
+
+test('a program too large to specialize is refused before any work, naming the bound', () => {
+  const lines = ['{', ...Array(65_537).fill('drop 00 00 00 00'), '}'];
+  writeFileSync(join(work, 'big.tvm'), `${lines.join('\n')}\n`);
+  assertCleanError(
+    run('wasm-specialize', ['big.tvm', '--save-weights', 'big.tvmw']),
+    /^big\.tvm: 65,537 instructions; a specialized model holds at most 65,536/m,
+  );
+  assert.ok(!existsSync(join(work, 'big.tvmw')));
+  assertCleanError(
+    run('wasm-eval', ['big.tvm', '--specialized']),
+    /^big\.tvm: 65,537 instructions; --specialized takes at most 65,536/m,
+  );
 });
