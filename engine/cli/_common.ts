@@ -5,7 +5,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CompileError } from '../compiler/diagnostics';
 import { parseProgram, TokenFileError, type TokenProgram } from '../tokens/program-file';
 import { FileError, readRegularFile } from '../util/files';
-import { finiteIn, type IntegerRange, InvalidNumberError, integerIn, MAX_TOKEN_LIMIT } from '../util/numbers';
+import { type IntegerRange, InvalidNumberError, integerIn, MAX_TOKEN_LIMIT } from '../util/numbers';
 import { MachineError } from '../vm/reference';
 
 /** A user-facing failure: printed as its message alone. */
@@ -39,8 +39,8 @@ export function runMain(name: string, main: () => Promise<number | undefined> | 
 
 /**
  * Parses argv: unknown flags, missing values and stray `-x` values are usage errors. Every flag
- * that takes a number is read afterwards with `integerOption` or `numberOption`, whose usage
- * line names it with an upper-case placeholder (N, SECONDS): the CLI tests find them there.
+ * that takes a number is read afterwards with `integerOption`, and the usage line names it with
+ * an upper-case placeholder (N, SECONDS): the CLI tests find the numeric flags there.
  */
 export function parseCli<T extends ParseArgsConfig['options']>(usage: string, options: T) {
   try {
@@ -67,21 +67,6 @@ export function integerOption(
   if (value === undefined) return undefined;
   try {
     return integerIn(value, flag, range);
-  } catch (e) {
-    throw usageFor(e, usage);
-  }
-}
-
-/** A number flag (fractions allowed) in `range`, or undefined when absent. */
-export function numberOption(
-  value: string | undefined,
-  flag: string,
-  range: IntegerRange,
-  usage: string,
-): number | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return finiteIn(value, flag, range);
   } catch (e) {
     throw usageFor(e, usage);
   }

@@ -5,33 +5,27 @@ import { basename, dirname, join } from 'node:path';
 import { type CompiledProgram, compileFile } from '../compiler/compile';
 import { loadManifest } from '../manifest';
 import { formatProgram, formatSpecializedInput, type TokenProgram } from '../tokens/program-file';
-import { assertNotInput, FileError, writeFilesAtomic } from '../util/files';
+import { FileError, writeFilesAtomic } from '../util/files';
 import { MachineError, runReference } from '../vm/reference';
 import { DATA_DIR, outputPaths, readProgramFile } from './_common';
 
 /**
  * Writes the three files, all of them or none (a failure leaves the old ones); returns the program
  * file's path. A missing output folder is created; a path under a regular file is an error
- * naming it.
+ * naming it, and so is a base that names a folder (`dir/` would write the hidden `dir/.tvm`).
  */
-export function writeCompiled(
-  program: CompiledProgram,
-  outBase: string,
-  inputs: readonly string[] = [],
-): string {
-  if (/[/\\]$/.test(outBase) || isFolder(outBase))
+export function writeCompiled(program: CompiledProgram, outBase: string): string {
+  if (/[/\\]$/.test(outBase) || ['', '.', '..'].includes(basename(outBase)))
     throw new FileError(
       `${outBase}: is a folder; the output is named by its path without extension (${join(outBase, 'NAME')})`,
     );
   const paths = outputPaths(outBase);
   ensureFolder(dirname(paths.program), paths.program);
-  const files = [
+  writeFilesAtomic([
     { path: paths.program, data: formatProgram(program.instructions, program.input) },
     { path: paths.spec, data: formatSpecializedInput(program.input) },
     { path: paths.map, data: `${JSON.stringify(program.sourceMap.toJSON())}\n` },
-  ];
-  for (const f of files) assertNotInput(f.path, inputs);
-  writeFilesAtomic(files);
+  ]);
   return paths.program;
 }
 
@@ -49,14 +43,6 @@ export function ensureFolder(dir: string, file: string): void {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
     throw new FileError(`${file}: cannot create the folder ${dir}: ${(e as Error).message}`);
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }
 
