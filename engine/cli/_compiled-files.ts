@@ -1,32 +1,30 @@
 // The files of compiled programs: writing NAME.tvm, NAME_spec.tvm and NAME.map.json, and finding
 // the programs a run command works on, with the trace they must produce.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type CompiledProgram, compileFile } from '../compiler/compile';
 import { SourceMap } from '../compiler/source-map';
 import { loadManifest } from '../manifest';
 import { formatProgram, formatSpecializedInput, type TokenProgram } from '../tokens/program-file';
 import { assertNotInput, FileError, writeFilesAtomic } from '../util/files';
-import { type ReferenceRun, runReference } from '../vm/reference';
+import { MachineError, type ReferenceRun, runReference } from '../vm/reference';
 import { describeTrap } from '../vm/traps';
 import { DATA_DIR, outputPaths, readProgramFile } from './_common';
 
 /**
- * Writes the three files, all of them or none, never over the compiled source; returns the
- * program file's path. Missing folders are created.
+ * Writes the three files, all of them or none (a failure leaves the old ones); returns the program
+ * file's path. A missing output folder is created; a path under a regular file is an error
+ * naming it, and so is a base that names a folder (`dir/` would write the hidden `dir/.tvm`). None
+ * of the three may be the compiled `source`.
  */
 export function writeCompiled(program: CompiledProgram, outBase: string, source?: string): string {
-  const paths = outputPaths(outBase);
-  for (const p of [paths.program, paths.spec, paths.map]) if (source) assertNotInput(p, [source]);
-  const dir = dirname(paths.program);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
+  if (/[/\\]$/.test(outBase) || ['', '.', '..'].includes(basename(outBase)))
     throw new FileError(
-      `${paths.program}: cannot create the folder ${dir}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a part of that path is a file, not a folder' : (e as Error).message}`,
+      `${outBase}: is a folder; the output is named by its path without extension (${join(outBase, 'NAME')})`,
     );
-  }
+  const paths = outputPaths(outBase);
+  if (source) for (const p of [paths.program, paths.spec, paths.map]) assertNotInput(p, [source]);
+  ensureFolder(dirname(paths.program), paths.program);
   writeFilesAtomic([
     { path: paths.program, data: formatProgram(program.instructions, program.input) },
     { path: paths.spec, data: formatSpecializedInput(program.input) },
@@ -35,23 +33,48 @@ export function writeCompiled(program: CompiledProgram, outBase: string, source?
   return paths.program;
 }
 
-/** The programs a run command works on: the files given, or every example (compiled when missing). */
-export async function programsToRun(
-  files: readonly string[],
-): Promise<{ name: string; file: string; program: TokenProgram }[]> {
+/** Creates `dir` (and its parents) for `file`, with a clear error when a part is not a folder. */
+export function ensureFolder(dir: string, file: string): void {
+  for (let d = dir; ; d = dirname(d)) {
+    let st: ReturnType<typeof statSync> | undefined;
+    try {
+      st = statSync(d);
+    } catch {}
+    if (st && !st.isDirectory()) throw new FileError(`${file}: ${d} is not a folder`);
+    if (st || dirname(d) === d) break;
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new FileError(`${file}: cannot create the folder ${dir}: ${(e as Error).message}`);
+  }
+}
+
+/** A program a run command works on; `load` reads it (and may fail, for this file alone). */
+export interface ProgramToRun {
+  readonly name: string;
+  readonly file: string;
+  readonly load: () => TokenProgram;
+}
+
+/**
+ * The programs a run command works on: the files given, or every example (compiled when missing).
+ * Nothing is read yet, so one bad file fails alone.
+ */
+export async function programsToRun(files: readonly string[]): Promise<ProgramToRun[]> {
   if (files.length) {
-    return files.map((f) => ({
-      name: basename(f).replace(/\.(tvm|txt)$/, ''),
-      file: f,
-      program: readProgramFile(f),
+    return files.map((file) => ({
+      name: basename(file).replace(/\.(tvm|txt)$/, ''),
+      file,
+      load: () => readProgramFile(file),
     }));
   }
-  const out: { name: string; file: string; program: TokenProgram }[] = [];
+  const out: ProgramToRun[] = [];
   for (const ex of loadManifest()) {
     const file = join(DATA_DIR, `${ex.name}.tvm`);
     if (!existsSync(file))
       writeCompiled(await compileFile(ex.file, { args: ex.args }), join(DATA_DIR, ex.name));
-    out.push({ name: ex.name, file, program: readProgramFile(file) });
+    out.push({ name: ex.name, file, load: () => readProgramFile(file) });
   }
   return out;
 }
@@ -64,8 +87,9 @@ export function expectedGeneration(
   program: TokenProgram,
   input: Uint8Array | null,
   maxTokens?: number,
+  limitFlag = '--max-tokens',
 ): Int32Array {
-  return expectedRun(program, input, maxTokens).generation;
+  return expectedRun(program, input, maxTokens, limitFlag).generation;
 }
 
 /** The reference run of a program and what a model must generate for it (see expectedGeneration). */
@@ -73,8 +97,23 @@ export function expectedRun(
   program: TokenProgram,
   input: Uint8Array | null,
   maxTokens?: number,
+  limitFlag = '--max-tokens',
 ): { run: ReferenceRun; generation: Int32Array } {
-  const run = runReference(program, { input, maxTokens });
+  let run: ReferenceRun;
+  try {
+    run = runReference(program, { input, maxTokens });
+  } catch (e) {
+    // The executor's own message says "raise the limit": a user needs the flag that does.
+    if (e instanceof MachineError && e.message.includes('raise the limit'))
+      throw new MachineError(
+        e.message
+          .replace('raise the limit', `raise ${limitFlag}`)
+          .replace(/ \(instruction \d+, step \d+\)$/, ''),
+        e.step,
+        e.pc,
+      );
+    throw e;
+  }
   const skip = input && program.instructions[0]?.op === 'input_base' ? input.length + 2 : 0;
   return { run, generation: run.trace.subarray(skip) };
 }
@@ -87,7 +126,7 @@ export function expectedRun(
 export function trapMessage(
   programFile: string,
   program: TokenProgram,
-  run: ReferenceRun,
+  run: Pick<ReferenceRun, 'haltPc' | 'callPcs' | 'trap'>,
 ): string | undefined {
   if (!run.trap) return undefined;
   const mapFile = outputPaths(programFile).map;

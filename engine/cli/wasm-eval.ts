@@ -1,12 +1,14 @@
 // wasm-eval [FILE.tvm ...] [--nohull] [--specialized] [--args STR] [--max-tokens N]
 // Runs token programs through the machine's computation graph with exact arithmetic (no weights)
-// and compares every generated token with the reference executor's trace.
+// and compares every generated token with the reference executor's trace. Every file is run; a
+// failing one is reported with its name and the exit status is 1.
 import { buildMachineGraph, type MachineGraph } from '../machine/interpreter';
 import { describeMismatch, runGraph } from '../machine/run';
 import { promptTokens } from '../tokens/program-file';
 import { VOCAB_SIZE } from '../tokens/vocabulary';
 import { TRAP_EXIT_STATUS } from '../vm/traps';
-import { parseCli, positiveOption, runMain, UsageError } from './_common';
+import { MAX_SPECIALIZED_INSTRUCTIONS } from '../weights/specialize';
+import { forEachFile, integerOption, MAX_TOKENS_RANGE, parseCli, runMain, UsageError } from './_common';
 import { expectedRun, programsToRun, trapMessage } from './_compiled-files';
 
 const USAGE =
@@ -31,46 +33,59 @@ runMain('wasm-eval', async () => {
     console.log(USAGE);
     return 0;
   }
-  const maxTokens = positiveOption(values['max-tokens'], '--max-tokens', USAGE);
+  const maxTokens = integerOption(values['max-tokens'], '--max-tokens', MAX_TOKENS_RANGE, USAGE);
   const attention = values.nohull ? 'brute' : 'hull';
-  let failures = 0;
   let universal: MachineGraph | undefined;
+  const programs = await programsToRun(positionals);
   let trapped = false;
-  for (const { name, file, program } of await programsToRun(positionals)) {
-    if (program.specialized)
-      throw new UsageError(`${name}: a specialized input has no program; give the universal .tvm`);
-    const unsupported = program.instructions.findIndex((i) => i.op === 'global.get' || i.op === 'global.set');
-    if (unsupported >= 0) {
-      throw new UsageError(
-        `${name}: instruction ${unsupported} is ${program.instructions[unsupported].op}, which the machine graph does not implement (compiled programs keep globals in memory)`,
+  const failures = await forEachFile(
+    'wasm-eval',
+    programs,
+    (p) => p.file,
+    ({ name, file, load }) => {
+      const program = load();
+      if (program.specialized)
+        throw new UsageError(`${file}: a specialized input has no program; give the universal .tvm`);
+      const unsupported = program.instructions.findIndex(
+        (i) => i.op === 'global.get' || i.op === 'global.set',
       );
-    }
-    const input = values.args !== undefined ? new TextEncoder().encode(values.args) : program.input;
-    const { run: reference, generation: expected } = expectedRun(program, input, maxTokens);
-    let machine: MachineGraph;
-    if (values.specialized) {
-      machine = buildMachineGraph('specialized', program.instructions);
-      console.log(`${name}: ${describeGraph(machine)}`);
-    } else {
-      if (!universal) {
-        universal = buildMachineGraph('universal');
-        console.log(describeGraph(universal));
+      if (unsupported >= 0) {
+        throw new UsageError(
+          `${file}: instruction ${unsupported} is ${program.instructions[unsupported].op}, which the machine graph does not implement (compiled programs keep globals in memory)`,
+        );
       }
-      machine = universal;
-    }
-    const prompt = promptTokens({ ...program, specialized: values.specialized === true }, input);
-    const run = runGraph(machine, prompt, { attention, expected });
-    const rate = Math.round(run.tokens.length / Math.max(run.seconds, 1e-9));
-    const pass = !run.mismatch && run.halted && run.tokens.length === expected.length;
-    if (!pass) failures++;
-    console.log(
-      `${name}: ${pass ? 'PASS' : 'FAIL'} ${run.tokens.length} tok in ${run.seconds.toFixed(2)} s (${rate} tok/s, ${attention})`,
-    );
-    if (run.mismatch) console.log(`  ${describeMismatch(run.mismatch, prompt.length)}`);
-    // The transformer generated the trapping trace exactly: PASS, and the program's trap is reported.
-    const trap = trapMessage(file, program, reference);
-    if (trap) console.error(`${name}: trap: ${trap}`);
-    trapped ||= trap !== undefined;
-  }
+      if (values.specialized && program.instructions.length > MAX_SPECIALIZED_INSTRUCTIONS)
+        throw new UsageError(
+          `${file}: ${program.instructions.length.toLocaleString('en-US')} instructions; --specialized takes at most ${MAX_SPECIALIZED_INSTRUCTIONS.toLocaleString('en-US')}`,
+        );
+      const input = values.args !== undefined ? new TextEncoder().encode(values.args) : program.input;
+      const { run: reference, generation: expected } = expectedRun(program, input, maxTokens);
+      let machine: MachineGraph;
+      if (values.specialized) {
+        machine = buildMachineGraph('specialized', program.instructions);
+        console.log(`${name}: ${describeGraph(machine)}`);
+      } else {
+        if (!universal) {
+          universal = buildMachineGraph('universal');
+          console.log(describeGraph(universal));
+        }
+        machine = universal;
+      }
+      const prompt = promptTokens({ ...program, specialized: values.specialized === true }, input);
+      const run = runGraph(machine, prompt, { attention, expected });
+      const rate = Math.round(run.tokens.length / Math.max(run.seconds, 1e-9));
+      const pass = !run.mismatch && run.halted && run.tokens.length === expected.length;
+      console.log(
+        `${name}: ${pass ? 'PASS' : 'FAIL'} ${run.tokens.length} tok in ${run.seconds.toFixed(2)} s (${rate} tok/s, ${attention})`,
+      );
+      if (run.mismatch) console.log(`  ${describeMismatch(run.mismatch, prompt.length)}`);
+      // The graph generated the trapping trace exactly: PASS, and the program's trap is reported.
+      const trap = pass ? trapMessage(file, program, reference) : undefined;
+      if (trap) console.error(`${name}: trap: ${trap}`);
+      trapped ||= trap !== undefined;
+      return pass;
+    },
+  );
+  // One program: its own status (134 after a trap); several: 0 only when all pass and none trapped.
   return failures ? 1 : trapped ? TRAP_EXIT_STATUS : 0;
 });

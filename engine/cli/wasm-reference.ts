@@ -1,31 +1,36 @@
-// wasm-reference [FILE.tvm...]: executes token programs directly (no transformer), writes each
-// exact trace to NAME_ref.tvm and prints the program's output.
-import { existsSync, writeFileSync } from 'node:fs';
+// wasm-reference [FILE.tvm...] [--max-tokens N]: executes token programs directly (no
+// transformer), writes each exact trace to NAME_ref.tvm (as it goes, atomically) and prints the
+// program's output. Every file is run; a failing one is reported and the exit status is 1.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadManifest } from '../manifest';
-import { formatProgram, formatTrace } from '../tokens/program-file';
-import { runReference } from '../vm/reference';
+import { assertNotInput } from '../util/files';
+import { DEFAULT_MAX_TOKENS } from '../vm/reference';
 import { TRAP_EXIT_STATUS } from '../vm/traps';
 import {
   DATA_DIR,
+  forEachFile,
+  integerOption,
+  MAX_TOKENS_RANGE,
   parseCli,
-  positiveOption,
   readProgramFile,
   refPathFor,
   runMain,
   UsageError,
 } from './_common';
 import { trapMessage } from './_compiled-files';
+import { writeReferenceFile } from './_reference-file';
 
 const USAGE = 'usage: wasm-reference [FILE.tvm ...] [--max-tokens N]   (default: every example in data/)';
 
-runMain('wasm-reference', () => {
+runMain('wasm-reference', async () => {
   const { values, positionals } = parseCli(USAGE, { 'max-tokens': { type: 'string' } });
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  const maxTokens = positiveOption(values['max-tokens'], '--max-tokens', USAGE);
+  const maxTokens =
+    integerOption(values['max-tokens'], '--max-tokens', MAX_TOKENS_RANGE, USAGE) ?? DEFAULT_MAX_TOKENS;
   let files = positionals;
   if (files.length === 0) {
     files = loadManifest().map((ex) => join(DATA_DIR, `${ex.name}.tvm`));
@@ -34,18 +39,22 @@ runMain('wasm-reference', () => {
       throw new UsageError(`${missing.join(', ')}: not compiled yet; run wasm-compile --all first`);
   }
   let trapped = false;
-  for (const file of files) {
-    const program = readProgramFile(file);
-    const run = runReference(program, { maxTokens });
-    const inputSection = program.input ? program.input.length + 2 : 0;
+  const failures = await forEachFile('wasm-reference', files, String, (file) => {
     const ref = refPathFor(file);
-    writeFileSync(ref, formatProgram(program.instructions, null) + formatTrace(run.trace, inputSection));
-    process.stdout.write(Buffer.from(run.output));
-    if (run.output.length && run.output[run.output.length - 1] !== 10) process.stdout.write('\n');
-    console.log(`${file}: ${run.steps} instructions, ${run.trace.length} tokens -> ${ref}`);
+    assertNotInput(ref, files, 'trace file');
+    const program = readProgramFile(file);
+    let last = 10;
+    const run = writeReferenceFile(program, ref, maxTokens, '--max-tokens', (bytes) => {
+      process.stdout.write(bytes);
+      last = bytes[bytes.length - 1];
+    });
+    if (last !== 10) process.stdout.write('\n');
+    console.log(`${file}: ${run.steps} instructions, ${run.tokens} tokens -> ${ref}`);
     const trap = trapMessage(file, program, run);
     if (trap) console.error(`${file}: trap: ${trap}`);
     trapped ||= trap !== undefined;
-  }
-  return trapped ? TRAP_EXIT_STATUS : 0;
+    return true;
+  });
+  // One program: its own status (134 after a trap); several: 0 only when all ran and none trapped.
+  return failures ? 1 : trapped ? TRAP_EXIT_STATUS : 0;
 });

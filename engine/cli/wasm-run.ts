@@ -1,10 +1,11 @@
-// wasm-run [FILE.tvm ...] [--engine native|js] [--model FILE] [--args STR]
+// wasm-run [FILE.tvm ...] [--engine native|js] [--model FILE] [--args STR] [--max-tokens N]
 // Runs programs through the transformer, printing each program's output as it is generated and
 // whether every token equals the reference executor's trace. The native engine is the default;
 // without it (no C++ toolchain at install) wasm-run says why once and uses the JS engine. On a
 // terminal, long runs show live progress on stderr; piped output stays clean. A model made by
 // wasm-specialize runs its own program: give it NAME_spec.tvm (just `start` and the input) or
-// the program's NAME.tvm.
+// the program's NAME.tvm. Every file is run; a failing one is reported with its name and the
+// exit status is 1.
 import { describeMismatch, type Generation, generate } from '../model/generate';
 import { JsEngine } from '../model/js-engine';
 import { generateNative, loadNative, openNative } from '../model/native-engine';
@@ -15,24 +16,33 @@ import { readModel } from '../weights/file';
 import type { TransformerModel } from '../weights/model';
 import { bakedProgram } from '../weights/specialize';
 import { universalModel } from '../weights/universal';
-import { parseCli, runMain, UsageError } from './_common';
+import {
+  choiceOption,
+  forEachFile,
+  integerOption,
+  MAX_TOKENS_RANGE,
+  parseCli,
+  runMain,
+  UsageError,
+} from './_common';
 import { expectedRun, programsToRun, trapMessage } from './_compiled-files';
 
 const USAGE =
-  'usage: wasm-run [FILE.tvm ...] [--engine native|js] [--model FILE] [--args STR]   (default: every example)';
+  'usage: wasm-run [FILE.tvm ...] [--engine native|js] [--model FILE] [--args STR] [--max-tokens N]   (default: every example)';
 
 runMain('wasm-run', async () => {
   const { values, positionals } = parseCli(USAGE, {
     engine: { type: 'string' },
     model: { type: 'string' },
     args: { type: 'string' },
+    'max-tokens': { type: 'string' },
   });
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  let engine = values.engine ?? 'native';
-  if (engine !== 'native' && engine !== 'js') throw new UsageError(`unknown engine '${engine}'\n${USAGE}`);
+  let engine = choiceOption(values.engine, '--engine', ['native', 'js'] as const, USAGE) ?? 'native';
+  const maxTokens = integerOption(values['max-tokens'], '--max-tokens', MAX_TOKENS_RANGE, USAGE);
   if (engine === 'native') {
     const native = loadNative();
     if (!native.ok) {
@@ -51,47 +61,55 @@ runMain('wasm-run', async () => {
     );
   }
 
-  let failures = 0;
+  const programs = await programsToRun(positionals);
   let trapped = false;
-  for (const { name, file, program } of await programsToRun(positionals)) {
-    let instructions = program.instructions;
-    if (baked) {
-      if (!program.specialized && formatProgram(instructions, null) !== formatProgram(baked, null))
-        throw new UsageError(
-          `${name}: the model is specialized to ${jsModel!.meta.specializedFor}, another program`,
-        );
-      instructions = [...baked];
-    } else if (program.specialized) {
-      throw new UsageError(`${name}: a specialized input needs a specialized model (wasm-specialize)`);
-    }
-    const input = values.args !== undefined ? new TextEncoder().encode(values.args) : program.input;
-    const { run: reference, generation: expected } = expectedRun(
-      { ...program, instructions, specialized: false },
-      input,
-    );
-    const prompt = promptTokens({ ...program, instructions, specialized: baked !== undefined }, input);
-    const out = new OutputPrinter();
-    const run: Generation =
-      engine === 'native'
-        ? await generateNative(openNative(modelFile), prompt, {
-            expected,
-            onToken: (t) => out.token(t),
-            onChunk: (c) => out.progress(c.length),
-          })
-        : generate(new JsEngine(jsModel!), prompt, { expected, onToken: (t) => out.token(t) });
-    out.end();
-    const generated = run.tokens.length - (run.mismatch ? 1 : 0);
-    const pass = !run.mismatch && run.tokens.length === expected.length;
-    if (!pass) failures++;
-    console.log(
-      `${name}: ${pass ? 'PASS' : 'FAIL'} ${generated} tok in ${run.seconds.toFixed(2)} s (${Math.round(generated / run.seconds)} tok/s)`,
-    );
-    if (run.mismatch) console.log(`  ${describeMismatch(run.mismatch, prompt.length)}`);
-    // The transformer generated the trapping trace exactly: PASS, and the program's trap is reported.
-    const trap = trapMessage(file, { ...program, instructions }, reference);
-    if (trap) console.error(`${name}: trap: ${trap}`);
-    trapped ||= trap !== undefined;
-  }
+  const failures = await forEachFile(
+    'wasm-run',
+    programs,
+    (p) => p.file,
+    async ({ name, file, load }) => {
+      const program = load();
+      let instructions = program.instructions;
+      if (baked) {
+        if (!program.specialized && formatProgram(instructions, null) !== formatProgram(baked, null))
+          throw new UsageError(
+            `${file}: the model is specialized to ${jsModel!.meta.specializedFor}, another program`,
+          );
+        instructions = [...baked];
+      } else if (program.specialized) {
+        throw new UsageError(`${file}: a specialized input needs a specialized model (wasm-specialize)`);
+      }
+      const input = values.args !== undefined ? new TextEncoder().encode(values.args) : program.input;
+      const { run: reference, generation: expected } = expectedRun(
+        { ...program, instructions, specialized: false },
+        input,
+        maxTokens,
+      );
+      const prompt = promptTokens({ ...program, instructions, specialized: baked !== undefined }, input);
+      const out = new OutputPrinter();
+      const run: Generation =
+        engine === 'native'
+          ? await generateNative(openNative(modelFile), prompt, {
+              expected,
+              onToken: (t) => out.token(t),
+              onChunk: (c) => out.progress(c.length),
+            })
+          : generate(new JsEngine(jsModel!), prompt, { expected, onToken: (t) => out.token(t) });
+      out.end();
+      const generated = run.tokens.length - (run.mismatch ? 1 : 0);
+      const pass = !run.mismatch && run.tokens.length === expected.length;
+      console.log(
+        `${name}: ${pass ? 'PASS' : 'FAIL'} ${generated} tok in ${run.seconds.toFixed(2)} s (${Math.round(generated / run.seconds)} tok/s)`,
+      );
+      if (run.mismatch) console.log(`  ${describeMismatch(run.mismatch, prompt.length)}`);
+      // The transformer generated the trapping trace exactly: PASS, and the program's trap is reported.
+      const trap = pass ? trapMessage(file, { ...program, instructions }, reference) : undefined;
+      if (trap) console.error(`${name}: trap: ${trap}`);
+      trapped ||= trap !== undefined;
+      return pass;
+    },
+  );
+  // One program: its own status (134 after a trap); several: 0 only when all pass and none trapped.
   return failures ? 1 : trapped ? TRAP_EXIT_STATUS : 0;
 });
 

@@ -1,11 +1,12 @@
 // wasm-specialize FILE.tvm --save-weights OUT.tvmw
 // Bakes one program into the transformer's weights (engine/weights/specialize.ts) and prints the
 // model's shape; run it with `wasm-run --model OUT.tvmw NAME_spec.tvm` (the prompt is then just
-// `start` and the input).
+// `start` and the input). The weights are written atomically and never over the program itself.
 import { basename } from 'node:path';
-import { writeModel } from '../weights/file';
+import { assertNotInput, assertWritablePath, writeFileAtomic } from '../util/files';
+import { serializeModel } from '../weights/file';
 import { nonzeros } from '../weights/model';
-import { specialize } from '../weights/specialize';
+import { MAX_SPECIALIZED_INSTRUCTIONS, specialize } from '../weights/specialize';
 import { parseCli, readProgramFile, runMain, UsageError } from './_common';
 
 const USAGE = 'usage: wasm-specialize FILE.tvm --save-weights OUT.tvmw';
@@ -19,12 +20,18 @@ runMain('wasm-specialize', () => {
   const out = values['save-weights'];
   if (positionals.length !== 1 || !out) throw new UsageError(USAGE);
   const file = positionals[0];
+  assertNotInput(out, [file], 'weight file');
+  assertWritablePath(out);
   const program = readProgramFile(file);
   if (program.specialized)
     throw new UsageError(`${file}: this is a specialized input (no program); give the program's .tvm`);
+  if (program.instructions.length > MAX_SPECIALIZED_INSTRUCTIONS)
+    throw new UsageError(
+      `${file}: ${program.instructions.length.toLocaleString('en-US')} instructions; a specialized model holds at most ${MAX_SPECIALIZED_INSTRUCTIONS.toLocaleString('en-US')} (run the universal model instead)`,
+    );
   const name = basename(file).replace(/\.(tvm|txt)$/, '');
   const { model, seconds } = specialize(program.instructions, name);
-  writeModel(out, model);
+  writeFileAtomic(out, serializeModel(model));
   const { nonzero, total } = nonzeros(model);
   console.log(
     `${name}: specialized to ${program.instructions.length} instructions in ${seconds.toFixed(2)} s`,

@@ -1,12 +1,24 @@
 // The command-line tools as a user runs them: the built dist/cli bundles, real files, exit codes,
 // and error messages without stack traces.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { parseProgram } from '../tokens/program-file';
-import { repoRoot as root, runTool } from './support/cli';
+import fc from 'fast-check';
+import { formatProgram, formatTrace, parseProgram } from '../tokens/program-file';
+import { runReference } from '../vm/reference';
+import { inBatches, repoRoot as root, runTool, runToolAsync } from './support/cli';
+import { argvArbitrary, checkArgv } from './support/cli-args-fuzz';
 
 const work = mkdtempSync(join(tmpdir(), 'tvm-cli-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -63,7 +75,10 @@ test('wasm-compile accepts .wat and .wasm', async () => {
 test('bad input: clear errors naming file and line, non-zero exit, no stack trace', () => {
   writeFileSync(join(work, 'bad.tvm'), '{\ni32.const 05 00 00 00\nbogus 00 00 00 00\n}\n');
   assertCleanError(run('wasm-reference', ['bad.tvm']), /^bad\.tvm:3:1: unknown token 'bogus'/m);
-  assertCleanError(run('wasm-reference', ['missing.tvm']), /missing\.tvm: no such file/);
+  assertCleanError(
+    run('wasm-reference', ['missing.tvm']),
+    /missing\.tvm: cannot open the token file: no such file/,
+  );
   writeFileSync(join(work, 'loop.tvm'), '{\nbr ff ff ff ff\n}\n');
   assertCleanError(run('wasm-reference', ['loop.tvm', '--max-tokens', '1000']), /does not halt/);
   writeFileSync(join(work, 'under.tvm'), '{\ndrop 00 00 00 00\n}\n');
@@ -110,5 +125,216 @@ test("the machine's limits are errors, not silent wrong answers", () => {
   assertCleanError(
     run('wasm-reference', ['locals.tvm']),
     /local\.get of local 4096: the machine has 2048 locals per function \(instruction 0/,
+  );
+});
+
+// ---- Hardening (issue 11): options, files, one failing file among many ----
+
+const bin = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin as Record<string, string>;
+const tools = Object.keys(bin);
+
+/** `--flag N` / `--flag SECONDS` in a tool's usage: the flags that take a number. */
+function numericFlags(usage: string): string[] {
+  return [...usage.matchAll(/(--[a-z-]+) (?:N|SECONDS)\]/g)].map((m) => m[1]);
+}
+
+test('every numeric flag of every tool refuses 0.5, -1, 1e300, abc and nothing, naming the flag', async () => {
+  // A cache of its own: were a value wrongly accepted, wasm-build would write there.
+  const env = { TVM_CACHE_DIR: join(work, 'cache') };
+  const go = (tool: string, args: string[]) => () => runToolAsync(tool, args, work, env);
+  const helps = await inBatches(tools.map((tool) => go(tool, ['--help'])));
+  const cases: { tool: string; flag: string; bad?: string }[] = [];
+  for (const [i, tool] of tools.entries()) {
+    assert.equal(helps[i].code, 0, `${tool} --help: ${helps[i].stderr}`);
+    for (const flag of numericFlags(helps[i].stdout)) {
+      for (const bad of ['0.5', '-1', '1e300', 'abc', '']) cases.push({ tool, flag, bad });
+      cases.push({ tool, flag }); // the value missing
+    }
+    cases.push({ tool, flag: '--frobnicate' }); // unknown
+  }
+  const results = await inBatches(
+    cases.map(({ tool, flag, bad }) => go(tool, bad === undefined ? [flag] : [`${flag}=${bad}`])),
+  );
+  for (const [i, { tool, flag, bad }] of cases.entries()) {
+    const r = results[i];
+    const what = `${tool} ${flag}${bad === undefined ? '' : `=${bad}`}: ${r.stdout}${r.stderr}`;
+    assert.equal(r.code, 1, what);
+    const message =
+      bad !== undefined
+        ? `^${flag} must be an integer from .* not '${bad}'`
+        : flag === '--frobnicate'
+          ? `^Unknown option '--frobnicate'.*`
+          : `^Option '${flag} <value>' argument missing`;
+    assert.match(r.stderr, new RegExp(`${message}\\nusage: ${tool}`), what);
+    assert.doesNotMatch(r.stderr, /\n\s+at .*:\d+:\d+/, 'no stack trace');
+  }
+  // The walk covers the flags the issue names (a tool that drops one from its usage fails here).
+  const walked = new Set(cases.filter((c) => c.bad === '').map((c) => `${c.tool} ${c.flag}`));
+  for (const f of [
+    'wasm-reference --max-tokens',
+    'wasm-eval --max-tokens',
+    'wasm-run --max-tokens',
+    'wasm-build --layers',
+    'wasm-build --time-limit',
+  ])
+    assert.ok(walked.has(f), `${f} is walked (${[...walked].join(', ')})`);
+});
+
+test('--max-tokens: at most 1,000,000,000; the limit error names the flag', () => {
+  writeFileSync(join(work, 'spin.tvm'), '{\nbr ff ff ff ff\n}\n');
+  const over = run('wasm-reference', ['spin.tvm', '--max-tokens', '1000000001']);
+  assertCleanError(over, /--max-tokens must be an integer from 1 to 1,000,000,000, not '1000000001'/);
+  const r = run('wasm-reference', ['spin.tvm', '--max-tokens', '1e3']);
+  assertCleanError(r, /^spin\.tvm: no 'halt' after 1,000 trace tokens: .*raise --max-tokens/m);
+  const e = run('wasm-eval', ['spin.tvm', '--max-tokens', '500']);
+  assertCleanError(e, /^spin\.tvm: no 'halt' after 500 trace tokens: .*raise --max-tokens/m);
+});
+
+/** A program counting down from n: 5 instructions per round, ~29 trace tokens. */
+function countdown(n: number): string {
+  const imm = (v: number) =>
+    [0, 8, 16, 24].map((s) => ((v >>> s) & 0xff).toString(16).padStart(2, '0')).join(' ');
+  return `{\ni32.const ${imm(n)}\nlocal.set ${imm(0)}\nlocal.get ${imm(0)}\ni32.const ${imm(1)}\ni32.sub ${imm(0)}\nlocal.tee ${imm(0)}\nbr_if ${imm(-5)}\nhalt ${imm(0)}\n}\n`;
+}
+
+test('wasm-reference writes a long trace as it goes: the same file, in constant memory', () => {
+  // ~12 million tokens: as one string the trace needs hundreds of MB of heap; streamed, a chunk.
+  writeFileSync(join(work, 'count.tvm'), countdown(400_000));
+  const r = runTool('wasm-reference', ['count.tvm', '--max-tokens', '20000000'], work, {
+    NODE_OPTIONS: '--max-old-space-size=64',
+  });
+  assert.equal(r.code, 0, r.stderr);
+  const tokens = Number(r.stdout.match(/count\.tvm: \d+ instructions, (\d+) tokens/)![1]);
+  assert.ok(tokens > 10_000_000, `${tokens} tokens`);
+  // Small enough to compare in full: chunk boundaries leave no trace in the file.
+  writeFileSync(join(work, 'count2.tvm'), countdown(5_000));
+  assert.equal(run('wasm-reference', ['count2.tvm']).code, 0);
+  const program = parseProgram(readFileSync(join(work, 'count2.tvm'), 'utf8'), 'count2.tvm');
+  const expected = formatProgram(program.instructions, null) + formatTrace(runReference(program).trace);
+  assert.equal(readFileSync(join(work, 'count2_ref.tvm'), 'utf8'), expected);
+});
+
+test('every file is run: a missing, malformed or failing file is named and the status is 1', () => {
+  writeFileSync(join(work, 'good.tvm'), '{\ni32.const 2a 00 00 00\nhalt 00 00 00 00\n}\n');
+  writeFileSync(join(work, 'junk.tvm'), '{\nfrob 00 00 00 00\n}\n');
+  writeFileSync(join(work, 'spin.tvm'), '{\nbr ff ff ff ff\n}\n');
+  const files = ['nope.tvm', 'junk.tvm', 'spin.tvm', 'good.tvm'];
+  const r = run('wasm-reference', [...files, '--max-tokens', '1000']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /^nope\.tvm: cannot open the token file: no such file$/m);
+  assert.match(r.stderr, /^junk\.tvm:2:1: unknown token 'frob'$/m);
+  assert.match(r.stderr, /^spin\.tvm: no 'halt' after 1,000 trace tokens/m);
+  assert.match(
+    r.stdout,
+    /^good\.tvm: 2 instructions, 6 tokens -> good_ref\.tvm$/m,
+    'the last file still ran',
+  );
+  assert.doesNotMatch(r.stderr, /\n\s+at .*:\d+:\d+/);
+  assert.ok(!existsSync(join(work, 'spin_ref.tvm')), 'a failed run leaves no trace file');
+  assert.deepEqual(
+    readdirSync(work).filter((f) => f.endsWith('.tmp')),
+    [],
+    'no temporary files are left behind',
+  );
+
+  const e = run('wasm-eval', [...files, '--max-tokens', '1000']);
+  assert.equal(e.code, 1);
+  assert.match(e.stderr, /^nope\.tvm: cannot open the token file: no such file$/m);
+  assert.match(e.stderr, /^junk\.tvm:2:1: unknown token 'frob'$/m);
+  assert.match(e.stderr, /^spin\.tvm: no 'halt' after 1,000 trace tokens/m);
+  assert.match(e.stdout, /^good: PASS /m);
+});
+
+test('token files that are not regular files are refused before reading', () => {
+  assertCleanError(
+    run('wasm-reference', ['/dev/zero']),
+    /^\/dev\/zero: the token file is not a regular file/m,
+  );
+  assertCleanError(run('wasm-reference', [work]), /the token file is not a regular file|it is a folder/);
+});
+
+test('no command overwrites its own input', () => {
+  writeFileSync(join(work, 'keep.tvm'), '{\ni32.const 2a 00 00 00\nhalt 00 00 00 00\n}\n');
+  const before = readFileSync(join(work, 'keep.tvm'), 'utf8');
+  assertCleanError(
+    run('wasm-specialize', ['keep.tvm', '--save-weights', 'keep.tvm']),
+    /^keep\.tvm: the weight file would overwrite the input keep\.tvm$/m,
+  );
+  assertCleanError(
+    run('wasm-specialize', ['keep.tvm', '--save-weights', `./sub/../keep.tvm`]),
+    /would overwrite the input keep\.tvm/,
+  );
+  // The reference file is a link to the program itself.
+  symlinkSync('keep.tvm', join(work, 'keep_ref.tvm'));
+  assertCleanError(
+    run('wasm-reference', ['keep.tvm']),
+    /keep_ref\.tvm: the trace file would overwrite the input/,
+  );
+  assert.equal(readFileSync(join(work, 'keep.tvm'), 'utf8'), before, 'the program is untouched');
+  rmSync(join(work, 'keep_ref.tvm'));
+
+  const s = run('wasm-specialize', ['keep.tvm', '--save-weights', 'keep.tvmw']);
+  assert.equal(s.code, 0, s.stderr);
+  assert.match(s.stdout, /-> keep\.tvmw/);
+  assert.equal(readFileSync(join(work, 'keep.tvm'), 'utf8'), before);
+});
+
+test('output paths: a folder or a path under a file is a clear error naming it', () => {
+  writeFileSync(join(work, 'keep.tvm'), '{\ni32.const 2a 00 00 00\nhalt 00 00 00 00\n}\n');
+  writeFileSync(join(work, 'plain'), 'a file\n');
+  mkdirSync(join(work, 'folder'), { recursive: true });
+  const cases: [string, RegExp][] = [
+    ['folder', /^folder: is a folder, not a file name$/m],
+    ['folder/', /^folder\/: names a folder, not a file$/m],
+    ['plain/x.tvmw', /^plain\/x\.tvmw: plain is not a folder$/m],
+    ['plain/deeper/x.tvmw', /^plain\/deeper\/x\.tvmw: plain is not a folder$/m],
+    ['absent/x.tvmw', /^absent\/x\.tvmw: the folder absent does not exist$/m],
+  ];
+  for (const [out, message] of cases) {
+    const r = run('wasm-specialize', ['keep.tvm', '--save-weights', out]);
+    assertCleanError(r, message);
+    assert.doesNotMatch(r.stderr, /EEXIST|ENOTDIR|mkdir/);
+  }
+  const c = join(root, 'examples', 'collatz.c');
+  assertCleanError(run('wasm-compile', [c, '-o', 'plain/x']), /^plain\/x\.tvm: plain is not a folder$/m);
+  assertCleanError(run('wasm-compile', [c, '-o', 'folder/']), /^folder\/: is a folder/m);
+  assertCleanError(run('wasm-compile', [c, '-o', 'folder/.']), /^folder\/\.: is a folder/m);
+  assert.deepEqual(readdirSync(join(work, 'folder')), [], 'no hidden files written');
+  // A base beside a folder of the same name is a base: folder.tvm, not files inside the folder.
+  assert.equal(run('wasm-compile', [c, '-o', 'folder']).code, 0);
+  assert.ok(existsSync(join(work, 'folder.tvm')));
+  assert.deepEqual(readdirSync(join(work, 'folder')), []);
+});
+
+test("every command in README.md's table is in package.json's bin and built", () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const named = new Set([...readme.matchAll(/^\| `(wasm-[a-z]+)/gm)].map((m) => m[1]));
+  assert.ok(named.size >= 6, `commands in the README: ${[...named].join(', ')}`);
+  for (const tool of named) {
+    assert.ok(bin[tool], `${tool} is in package.json's bin`);
+    assert.ok(existsSync(join(root, bin[tool])), `${bin[tool]} is built`);
+  }
+});
+
+test('random argv (fixed seed): every tool exits 0 or 1, quickly, without a stack trace', () => {
+  const env = { TVM_CACHE_DIR: join(work, 'args-cache') };
+  const r = fc.check(
+    fc.property(argvArbitrary, (a) => checkArgv(a, work, env)),
+    { seed: 1130, numRuns: 10, endOnFailure: true },
+  );
+  assert.ok(!r.failed, fc.defaultReportMessage(r));
+});
+
+test('a program too large to specialize is refused before any work, naming the bound', () => {
+  const lines = ['{', ...Array(65_537).fill('drop 00 00 00 00'), '}'];
+  writeFileSync(join(work, 'big.tvm'), `${lines.join('\n')}\n`);
+  assertCleanError(
+    run('wasm-specialize', ['big.tvm', '--save-weights', 'big.tvmw']),
+    /^big\.tvm: 65,537 instructions; a specialized model holds at most 65,536/m,
+  );
+  assert.ok(!existsSync(join(work, 'big.tvmw')));
+  assertCleanError(
+    run('wasm-eval', ['big.tvm', '--specialized']),
+    /^big\.tvm: 65,537 instructions; --specialized takes at most 65,536/m,
   );
 });

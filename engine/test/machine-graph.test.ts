@@ -89,5 +89,8 @@ test('wasm-eval rejects what the graph does not implement, with the instruction 
   );
   const r = runTool('wasm-eval', ['globals.tvm'], work);
   assert.notEqual(r.code, 0);
-  assert.match(r.stderr, /globals: instruction 1 is global\.set, which the machine graph does not implement/);
+  assert.match(
+    r.stderr,
+    /globals\.tvm: instruction 1 is global\.set, which the machine graph does not implement/,
+  );
 });

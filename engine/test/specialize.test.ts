@@ -59,11 +59,11 @@ test('wasm-specialize bakes hello and collatz; wasm-run runs them from start and
 test('a specialized model refuses another program, and needs its input file', () => {
   const other = runTool('wasm-run', ['--model', 'hello.spec.tvmw', 'collatz.tvm'], work, env);
   assert.notEqual(other.code, 0);
-  assert.match(other.stderr, /collatz: the model is specialized to hello, another program/);
+  assert.match(other.stderr, /collatz\.tvm: the model is specialized to hello, another program/);
   const none = runTool('wasm-run', ['--model', 'hello.spec.tvmw'], work, env);
   assert.match(none.stderr, /hello\.spec\.tvmw is specialized to hello: give its NAME_spec\.tvm/);
   const universal = runTool('wasm-run', ['hello_spec.tvm', '--engine', 'js'], work, env);
-  assert.match(universal.stderr, /hello_spec: a specialized input needs a specialized model/);
+  assert.match(universal.stderr, /hello_spec\.tvm: a specialized input needs a specialized model/);
   const usage = runTool('wasm-specialize', ['hello_spec.tvm', '--save-weights', 'x.tvmw'], work, env);
   assert.match(usage.stderr, /hello_spec\.tvm: this is a specialized input \(no program\)/);
   assert.match(runTool('wasm-specialize', ['hello.tvm'], work, env).stderr, /usage: wasm-specialize/);

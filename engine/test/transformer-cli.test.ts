@@ -28,7 +28,7 @@ test('wasm-build writes the model and prints its shape', () => {
   );
   const solver = runTool('wasm-build', ['--solver', 'simplex'], work, env);
   assert.notEqual(solver.code, 0);
-  assert.match(solver.stderr, /unknown solver 'simplex'/);
+  assert.match(solver.stderr, /--solver must be one of highs, glpk, heuristic, not 'simplex'/);
 });
 
 test('wasm-build with HiGHS: the optimal schedule fits 5 layers and a 35-wide residual stream', () => {
@@ -37,14 +37,31 @@ test('wasm-build with HiGHS: the optimal schedule fits 5 layers and a 35-wide re
   assert.match(r.stdout, /schedule: highs \(Optimal/);
   const [, dModel, layers] = r.stdout.match(/d_model (\d+), layers (\d+)/)!.map(Number);
   assert.ok(dModel <= 38 && layers <= 7, `d_model ${dModel}, ${layers} layers`);
+});
+
+test('wasm-build: every option is bounded before any work (1e9 layers once ran out of memory)', () => {
+  const layers = /--layers must be an integer from 5 to 32, not/;
   for (const [args, message] of [
-    [['--layers', '2.5'], /--layers must be a whole number/],
+    [['--layers', '1000000000'], layers],
+    [['--layers', '33'], layers],
+    [['--layers', '4'], layers], // fewer than the graph's depth: no schedule can exist
+    [['--layers', '2.5'], layers],
+    [['--layers', '0'], layers],
     [['--layers', '6', '--solver', 'heuristic'], /--layers needs a solver/],
-    [['--layers', '0'], /--layers must be a positive number/],
+    [['--time-limit', '0'], /--time-limit must be an integer from 1 to 86,400, not '0'/],
+    [['--time-limit', '1e300'], /--time-limit must be an integer from 1 to 86,400, not '1e300'/],
+    [['--solver', 'HiGHS'], /--solver must be one of highs, glpk, heuristic, not 'HiGHS'/],
+    [['stray'], /unexpected argument 'stray'/],
+    [['-o', work], /is a folder, not a file name/],
+    [['-o', join(work, 'model.tvmw', 'x.tvmw')], /model\.tvmw is not a folder/],
   ] as const) {
+    const start = performance.now();
     const bad = runTool('wasm-build', [...args], work, env);
-    assert.notEqual(bad.code, 0);
+    assert.equal(bad.code, 1, `${args.join(' ')}: ${bad.stdout}${bad.stderr}`);
     assert.match(bad.stderr, message);
+    assert.match(bad.stderr, /usage: wasm-build|^\S+: /);
+    assert.doesNotMatch(bad.stderr, /\n\s+at |EEXIST|ENOTDIR/);
+    assert.ok(performance.now() - start < 20_000, 'refused before scheduling');
   }
 });
 
@@ -79,4 +96,32 @@ test('wasm-run: a corrupt model file is an error naming the file', () => {
   assert.notEqual(r.code, 0);
   assert.match(r.stderr, /broken\.tvmw: (checksum mismatch|truncated|format version)/);
   assert.doesNotMatch(r.stderr, /\n\s+at /);
+});
+
+test('wasm-run: --max-tokens, named in the limit error; every file runs and each failure is named', () => {
+  writeFileSync(join(work, 'spin.tvm'), '{\nbr ff ff ff ff\n}\n');
+  const model = ['--engine', 'js', '--model', join(work, 'model.tvmw')];
+  const refused = runTool('wasm-run', ['hello.tvm', ...model, '--max-tokens', '0.5'], work, env);
+  assert.equal(refused.code, 1);
+  assert.match(
+    refused.stderr,
+    /^--max-tokens must be an integer from 1 to 1,000,000,000, not '0\.5'\nusage: wasm-run/,
+  );
+  const r = runTool(
+    'wasm-run',
+    ['absent.tvm', 'spin.tvm', 'hello.tvm', ...model, '--max-tokens', '100000'],
+    work,
+    env,
+  );
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.match(r.stderr, /^absent\.tvm: cannot open the token file: no such file$/m);
+  assert.match(
+    r.stderr,
+    /^spin\.tvm: no 'halt' after 100,000 trace tokens: .*\(raise --max-tokens if it should\)/m,
+  );
+  assert.match(r.stdout, /^hello: PASS 1770 tok/m, 'the file after the failures still runs');
+  assert.doesNotMatch(r.stderr, /\n\s+at /);
+  const short = runTool('wasm-run', ['hello.tvm', ...model, '--max-tokens', '1000'], work, env);
+  assert.equal(short.code, 1);
+  assert.match(short.stderr, /^hello\.tvm: no 'halt' after 1,000 trace tokens/m);
 });

@@ -10,6 +10,7 @@ import {
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -65,13 +66,7 @@ export function writeFilesAtomic(files: readonly { path: string; data: string | 
   const temps: string[] = [];
   try {
     for (const f of files) {
-      const dir = dirname(f.path);
-      const st = statOrUndefined(dir);
-      if (!st) throw new FileError(`${f.path}: the folder ${dir} does not exist`);
-      if (!st.isDirectory()) throw new FileError(`${f.path}: ${dir} is not a folder`);
-      const existing = statOrUndefined(f.path);
-      if (existing?.isDirectory()) throw new FileError(`${f.path}: is a folder, not a file name`);
-      const temp = join(dir, `.${basename(f.path)}.${process.pid}.${temps.length}.tmp`);
+      const temp = tempPathFor(f.path, temps.length);
       temps.push(temp);
       try {
         writeFileSync(temp, f.data);
@@ -79,7 +74,7 @@ export function writeFilesAtomic(files: readonly { path: string; data: string | 
         throw new FileError(`${f.path}: cannot write: ${reason(e)}`);
       }
     }
-    for (const [i, f] of files.entries()) renameSync(temps[i], f.path);
+    for (const [i, f] of files.entries()) renameInto(temps[i], f.path);
     temps.length = 0;
   } finally {
     for (const t of temps) rmSync(t, { force: true });
@@ -89,6 +84,88 @@ export function writeFilesAtomic(files: readonly { path: string; data: string | 
 /** Writes one file atomically. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   writeFilesAtomic([{ path, data }]);
+}
+
+/**
+ * A file written piece by piece (a trace of millions of tokens is never one string): the pieces
+ * go to a temporary file beside it, renamed into place by `commit`; `abort` removes it.
+ */
+export class AtomicFileWriter {
+  private readonly temp: string;
+  private fd: number | undefined;
+
+  constructor(readonly path: string) {
+    this.temp = tempPathFor(path, 0);
+    try {
+      this.fd = openSync(this.temp, 'w');
+    } catch (e) {
+      throw new FileError(`${path}: cannot write: ${reason(e)}`);
+    }
+  }
+
+  write(data: string | Uint8Array): void {
+    if (this.fd === undefined) throw new Error(`internal: ${this.path} is already closed`);
+    try {
+      writeSync(this.fd, typeof data === 'string' ? Buffer.from(data) : data);
+    } catch (e) {
+      this.abort();
+      throw new FileError(`${this.path}: cannot write: ${reason(e)}`);
+    }
+  }
+
+  commit(): void {
+    if (this.fd === undefined) throw new Error(`internal: ${this.path} is already closed`);
+    closeSync(this.fd);
+    this.fd = undefined;
+    try {
+      renameInto(this.temp, this.path);
+    } finally {
+      rmSync(this.temp, { force: true });
+    }
+  }
+
+  abort(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.temp, { force: true });
+  }
+}
+
+/**
+ * Checks that `path` can be written as an output file (its folder exists, it is not a folder),
+ * so a command can refuse a bad output before long work instead of after it.
+ */
+export function assertWritablePath(path: string): void {
+  tempPathFor(path, 0);
+}
+
+/** The temporary file beside `path`, after checking `path` can be an output file at all. */
+function tempPathFor(path: string, n: number): string {
+  if (/[/\\]$/.test(path) || basename(path) === '')
+    throw new FileError(`${path}: names a folder, not a file`);
+  const dir = dirname(path);
+  const st = statOrUndefined(dir);
+  if (!st) {
+    // A folder further up may be a file ('/etc/hostname/x'): say which.
+    for (let d = dirname(dir); d !== dirname(d); d = dirname(d)) {
+      const up = statOrUndefined(d);
+      if (up && !up.isDirectory()) throw new FileError(`${path}: ${d} is not a folder`);
+      if (up) break;
+    }
+    throw new FileError(`${path}: the folder ${dir} does not exist`);
+  }
+  if (!st.isDirectory()) throw new FileError(`${path}: ${dir} is not a folder`);
+  const existing = statOrUndefined(path);
+  if (existing?.isDirectory()) throw new FileError(`${path}: is a folder, not a file name`);
+  return join(dir, `.${basename(path)}.${process.pid}.${n}.tmp`);
+}
+
+function renameInto(temp: string, path: string): void {
+  try {
+    renameSync(temp, path);
+  } catch (e) {
+    throw new FileError(`${path}: cannot write: ${reason(e)}`);
+  }
 }
 
 function canonical(path: string): string {
