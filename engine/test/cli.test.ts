@@ -297,13 +297,18 @@ test('output paths: a folder or a path under a file is a clear error naming it',
   }
   const c = join(root, 'examples', 'collatz.c');
   assertCleanError(run('wasm-compile', [c, '-o', 'plain/x']), /^plain\/x\.tvm: plain is not a folder$/m);
-  assertCleanError(run('wasm-compile', [c, '-o', 'folder/']), /^folder\/: is a folder/m);
-  assertCleanError(run('wasm-compile', [c, '-o', 'folder/.']), /^folder\/\.: is a folder/m);
-  assert.deepEqual(readdirSync(join(work, 'folder')), [], 'no hidden files written');
-  // A base beside a folder of the same name is a base: folder.tvm, not files inside the folder.
-  assert.equal(run('wasm-compile', [c, '-o', 'folder']).code, 0);
-  assert.ok(existsSync(join(work, 'folder.tvm')));
-  assert.deepEqual(readdirSync(join(work, 'folder')), []);
+  // -o FOLDER/ (or an existing folder) means "into that folder", named after the source: never
+  // the hidden folder/.tvm.
+  for (const out of ['folder/', 'folder/.', 'folder']) {
+    assert.equal(run('wasm-compile', [c, '-o', out]).code, 0, out);
+    assert.deepEqual(readdirSync(join(work, 'folder')).sort(), [
+      'collatz.map.json',
+      'collatz.tvm',
+      'collatz_spec.tvm',
+    ]);
+    rmSync(join(work, 'folder'), { recursive: true });
+    mkdirSync(join(work, 'folder'));
+  }
 });
 
 test("every command in README.md's table is in package.json's bin and built", () => {

@@ -119,7 +119,7 @@ test('wasm-run: --max-tokens, named in the limit error; every file runs and each
     r.stderr,
     /^spin\.tvm: no 'halt' after 100,000 trace tokens: .*\(raise --max-tokens if it should\)/m,
   );
-  assert.match(r.stdout, /^hello: PASS 1770 tok/m, 'the file after the failures still runs');
+  assert.match(r.stdout, /^hello: PASS 1814 tok/m, 'the file after the failures still runs');
   assert.doesNotMatch(r.stderr, /\n\s+at /);
   const short = runTool('wasm-run', ['hello.tvm', ...model, '--max-tokens', '1000'], work, env);
   assert.equal(short.code, 1);

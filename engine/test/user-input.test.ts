@@ -38,6 +38,9 @@ test('integerIn accepts integers as numbers or decimal strings and refuses every
       },
     );
   }
+  assert.throws(() => integerIn({}, 'step', r), /not an object$/);
+  assert.throws(() => integerIn([1], 'step', r), /not an array$/);
+  assert.throws(() => integerIn(true, 'step', r), /not a boolean$/);
   assert.equal(finiteIn('0.25', 's', { min: 0, max: 1 }), 0.25);
   assert.throws(() => finiteIn(1e-300 * 1e300 * Infinity, 's', { min: 0, max: 1 }), InvalidNumberError);
 });

@@ -77,5 +77,6 @@ function show(value: unknown): string {
   if (typeof value === 'number') return String(value);
   if (value === null) return 'null';
   if (value === undefined) return 'nothing';
-  return `a${Array.isArray(value) ? 'n array' : ` ${typeof value}`}`;
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
