@@ -377,6 +377,7 @@ export class TransformerDebugSession extends LoggingDebugSession {
 
   protected override terminateRequest(response: DebugProtocol.TerminateResponse): void {
     this.launched?.runtime.dispose();
+    if (this.launched) this.ended = true; // the engine is cancelled: nothing can run any more
     this.sendResponse(response);
     this.sendEvent(new TerminatedEvent());
   }
