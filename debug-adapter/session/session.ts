@@ -262,10 +262,15 @@ export class TransformerDebugSession extends LoggingDebugSession {
     this.sendResponse(response);
   }
 
-  protected override async launchRequest(
-    response: DebugProtocol.LaunchResponse,
-    args: LaunchArguments,
-  ): Promise<void> {
+  protected override launchRequest(response: DebugProtocol.LaunchResponse, args: LaunchArguments): void {
+    // Asynchronous: whatever it throws after the launch itself is answered here, not lost.
+    this.launchProgram(response, args).catch((e: unknown) => {
+      this.launching = false;
+      this.fail(response, e);
+    });
+  }
+
+  private async launchProgram(response: DebugProtocol.LaunchResponse, args: LaunchArguments): Promise<void> {
     const id = `launch-${++this.progressId}`;
     this.launching = true;
     try {
