@@ -3,4 +3,12 @@
 import { DebugSession } from '@vscode/debugadapter';
 import { TransformerDebugSession } from './session/session';
 
+// A promise rejected where nobody waits (a bug, not a request: those are answered by the
+// session's gate) is reported in one line; the adapter stays alive for the client.
+process.on('unhandledRejection', (e) => {
+  process.stderr.write(
+    `transformer-vm debug adapter: internal error: ${e instanceof Error ? e.message : String(e)}\n`,
+  );
+});
+
 DebugSession.run(TransformerDebugSession);

@@ -1,6 +1,7 @@
 // Starting a debug session's machine: the program compiled (C, WAT, WASM) or read (a token
 // program, with its source map when one lies beside it), the model found or built, the engine
-// opened and prefilled, and the reference executor's trace made to check every token against.
+// opened and prefilled, and the reference executor set up to check every token as it is made
+// (runtime/reference-stream.ts: no reference work here, so a launch never waits on a long run).
 import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { compileFile } from '../../engine/compiler/compile';
@@ -14,23 +15,15 @@ import {
   type TokenProgram,
 } from '../../engine/tokens/program-file';
 import { tokenText } from '../../engine/tokens/vocabulary';
-import { DEFAULT_MAX_TOKENS, MachineError, runReference } from '../../engine/vm/reference';
 import { readModel } from '../../engine/weights/file';
 import { bakedProgram } from '../../engine/weights/specialize';
 import { universalModel } from '../../engine/weights/universal';
+import { type LaunchOptions, launchOptions } from './launch-options';
+import { ReferenceStream } from './reference-stream';
 import { MachineRuntime } from './runtime';
 import { type EngineKind, openSource } from './token-source';
 
-export interface LaunchOptions {
-  /** A .c, .wat, .wasm, .tvm or .txt file. */
-  readonly program: string;
-  /** The input string given to compute (default: the token program's own input). */
-  readonly args?: string;
-  readonly engine?: EngineKind;
-  /** A weight file (default: the cached universal model, built when missing). */
-  readonly model?: string;
-  readonly maxTokens?: number;
-}
+export type { LaunchOptions } from './launch-options';
 
 export interface Launched {
   readonly runtime: MachineRuntime;
@@ -55,9 +48,10 @@ export class LaunchCompileError extends Error {
 
 export type LaunchProgress = (message: string) => void;
 
-export async function launch(o: LaunchOptions, progress: LaunchProgress = () => {}): Promise<Launched> {
+/** Launches a program; every attribute is checked first (launch-options.ts), before any work. */
+export async function launch(options: LaunchOptions, progress: LaunchProgress = () => {}): Promise<Launched> {
+  const o = launchOptions(options);
   const notices: string[] = [];
-  if (!existsSync(o.program)) throw new Error(`${o.program}: no such file`);
   progress(`compiling ${o.program}`);
   const { program, sourceMap } = await loadProgram(o);
 
@@ -81,17 +75,9 @@ export async function launch(o: LaunchOptions, progress: LaunchProgress = () => 
   const input = o.args !== undefined ? new TextEncoder().encode(o.args) : program.input;
   const prompt = promptTokens({ ...program, specialized }, input);
   const promptLength = specialized ? 1 : program.instructions.length * 5 + 2;
-  const maxTokens = o.maxTokens ?? DEFAULT_MAX_TOKENS;
-
-  progress('running the reference executor');
-  let expected: Int32Array | undefined;
-  try {
-    const trace = runReference({ ...program, specialized: false }, { input, maxTokens }).trace;
-    expected = trace.subarray(prompt.length - promptLength);
-  } catch (e) {
-    if (!(e instanceof MachineError)) throw e;
-    notices.push(`the reference executor stopped (${e.message}); tokens are not checked against it`);
-  }
+  const maxTokens = o.maxTokens;
+  // The reference trace's first tokens (the input section) are in the prompt, not generated.
+  const reference = new ReferenceStream(program.instructions, input, prompt.length - promptLength);
   progress(`starting the ${engine} engine`);
   const source = openSource({
     kind: engine,
@@ -105,7 +91,7 @@ export async function launch(o: LaunchOptions, progress: LaunchProgress = () => 
     sourceMap,
     promptLength,
     inputSection: prompt.subarray(promptLength),
-    expected,
+    reference,
     maxTokens,
     promptText: (p) => (p >= 0 && p < prompt.length ? tokenText(prompt[p]) : ''),
   });

@@ -11,10 +11,12 @@ import { EventEmitter } from 'node:events';
 import type { SourceMap } from '../../engine/compiler/source-map';
 import type { Instruction } from '../../engine/tokens/program-file';
 import { tokenText } from '../../engine/tokens/vocabulary';
+import { integerIn } from '../../engine/util/numbers';
 import { TokenBuffer } from '../../engine/vm/token-buffer';
 import { TraceDecodeError, TraceDecoder } from '../../engine/vm/trace-decoder';
 import { BreakpointSet } from './breakpoints';
 import type { MachineView } from './expression';
+import { REFERENCE_END, REFERENCE_UNKNOWN, type ReferenceStream } from './reference-stream';
 import type { SourceStop, TokenSource } from './token-source';
 
 export type StopReason = 'entry' | 'step' | 'breakpoint' | 'pause' | 'exception' | 'goto';
@@ -48,8 +50,8 @@ export interface RuntimeOptions {
   readonly promptLength: number;
   /** The trace's first tokens, given in the prompt (the input section), if any. */
   readonly inputSection: Int32Array;
-  /** The reference executor's generation, to catch a divergence at its first token. */
-  readonly expected?: Int32Array;
+  /** The reference executor, run alongside to catch a divergence at its first token. */
+  readonly reference?: ReferenceStream;
   /** Most tokens to generate. */
   readonly maxTokens: number;
   /** The prompt's token text at a position before the trace. */
@@ -77,6 +79,8 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   private finished = false;
   /** Set when the trace cannot go on: a divergence, an impossible token, the token budget. */
   private failure?: string;
+  /** Set once the reference executor stopped on a fault: the tokens after are not checked. */
+  private referenceStopped = false;
   private readonly isLineStart: Uint8Array;
   /** The instruction each recorded step ran (index = step). */
   private readonly stepPc = new TokenBuffer(1 << 12);
@@ -255,6 +259,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
 
   /** One step back: an instruction, or to where the current C line was entered from the line before. */
   async stepBack(granularity: Granularity): Promise<void> {
+    this.assertNotEnded();
     if (this.step === 0) return this.stop({ reason: 'step', step: 0 });
     let target = this.step - 1;
     if (granularity === 'line' && this.o.sourceMap) {
@@ -268,6 +273,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
 
   /** Back to the latest earlier step where a breakpoint would stop (or the start). */
   async reverseContinue(): Promise<void> {
+    this.assertNotEnded();
     // Candidates are steps a breakpoint watches; a condition must hold there too, which needs
     // the state at that step: test candidates from the latest back.
     let hit: { ids: number[] } | undefined;
@@ -288,10 +294,18 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
     this.stop({ reason: 'entry', step: 0, description: 'reached the start of the trace' });
   }
 
-  /** Moves to any recorded step (time travel). */
-  goto(step: number): void {
-    this.rebuild(Math.max(0, Math.min(step, this.recordedSteps)));
+  /** Moves to any recorded step (time travel); a step outside the recording is refused, not clamped. */
+  goto(step: unknown): void {
+    this.assertNotEnded();
+    const target = integerIn(step, 'step', { min: 0, max: this.recordedSteps });
+    this.rebuild(target);
     this.stop({ reason: 'goto', step: this.step });
+  }
+
+  /** Going back or forward needs a program that has not ended (the session is over then). */
+  private assertNotEnded(): void {
+    if (this.finished)
+      throw new Error(`the program has ended (after ${this.step.toLocaleString('en-US')} instructions)`);
   }
 
   /** Asks a running continue/step to stop at the next whole instruction. */
@@ -397,6 +411,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
         // Generate: decode each chunk as it arrives; at a stop, let the engine pause (what it
         // makes meanwhile is recorded, not decoded).
         let found: StopEvent | undefined;
+        const before = this.generatedTokens;
         const ended: SourceStop = await this.source.generate(
           this.o.maxTokens - this.generatedTokens,
           (chunk) => {
@@ -413,6 +428,10 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
         );
         if (found) return this.stop(found);
         if (ended === 'cancelled') return;
+        // A generation that made nothing, with nothing asked of it, would be asked again for
+        // ever (a budget of 0 or less once spun here at full CPU): end the run with the reason.
+        if (this.generatedTokens === before && !this.failure && !this.pauseAsked && !this.decoder.halted)
+          this.failure = `the ${this.source.kind} engine stopped ('${ended}') without making a token after ${this.generatedTokens.toLocaleString('en-US')} tokens; the run cannot go on`;
       }
     } finally {
       this.running = false;
@@ -421,15 +440,21 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
 
   /** Appends generated tokens, checking them against the reference. */
   private record(chunk: Int32Array): void {
-    const expected = this.o.expected;
+    const reference = this.o.reference;
     for (const t of chunk) {
       if (this.failure) return;
-      if (expected) {
-        const want = this.generatedTokens < expected.length ? expected[this.generatedTokens] : -1;
-        if (t !== want) {
+      if (reference && !this.referenceStopped) {
+        const want = reference.next();
+        if (want === REFERENCE_UNKNOWN) {
+          this.referenceStopped = true;
+          this.emit(
+            'console',
+            `the reference executor stopped (${reference.failure}); tokens from ${this.o.promptLength + this.trace.length} on are not checked against it\n`,
+          );
+        } else if (t !== want) {
           this.failure =
             `the transformer diverged from the reference executor at token ${this.o.promptLength + this.trace.length}: ` +
-            `expected '${want >= 0 ? tokenText(want) : '<end>'}', generated '${tokenText(t)}'`;
+            `expected '${want !== REFERENCE_END ? tokenText(want) : '<end>'}', generated '${tokenText(t)}'`;
           this.source.pause();
           return;
         }

@@ -1,26 +1,37 @@
 // The Disassembly view (the token program, one row per instruction, with its tokens and C line)
-// and the memory view (readMemory over the machine's reconstructed memory).
+// and the memory view (readMemory over the machine's reconstructed memory). Both take validated
+// numbers (session/arguments.ts) and answer at most a bounded amount, whatever was asked.
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { SourceMap } from '../../engine/compiler/source-map';
 import { MEMORY_SIZE } from '../../engine/tokens/limits';
 import { type Instruction, immediateBytes, jumpTarget } from '../../engine/tokens/program-file';
 import type { Memory } from '../../engine/vm/memory';
-import { address, formatInstruction, parseAddress } from './format';
+import { MAX_DISASSEMBLE_INSTRUCTIONS, MAX_READ_MEMORY_BYTES } from './arguments';
+import { address, formatInstruction } from './format';
 
+/**
+ * Rows for instructions `base` … `base + count − 1` (at most MAX_DISASSEMBLE_INSTRUCTIONS), with
+ * rows outside the program marked invalid, as DAP pads them.
+ */
 export function disassemble(
   instructions: readonly Instruction[],
   sourceMap: SourceMap | undefined,
-  args: DebugProtocol.DisassembleArguments,
+  base: number,
+  count: number,
   clientPath: (file: string) => string,
 ): DebugProtocol.DisassembledInstruction[] {
-  const base = (parseAddress(args.memoryReference) ?? 0) + (args.offset ?? 0) + (args.instructionOffset ?? 0);
   const out: DebugProtocol.DisassembledInstruction[] = [];
   let lastLocation = '';
-  for (let k = 0; k < args.instructionCount; k++) {
+  const n = Math.min(count, MAX_DISASSEMBLE_INSTRUCTIONS);
+  for (let k = 0; k < n; k++) {
     const pc = base + k;
-    const ins = instructions[pc];
+    const ins = pc >= 0 && pc < instructions.length ? instructions[pc] : undefined;
     if (!ins) {
-      out.push({ address: address(pc), instruction: '', presentationHint: 'invalid' });
+      out.push({
+        address: pc >= 0 ? address(pc) : `-${address(-pc)}`,
+        instruction: '',
+        presentationHint: 'invalid',
+      });
       continue;
     }
     const target = jumpTarget(ins, pc);
@@ -46,18 +57,23 @@ export function disassemble(
   return out;
 }
 
+/**
+ * `count` bytes from `start` (at most MAX_READ_MEMORY_BYTES: a client reads on from where the
+ * answer ends). Bytes outside the machine's memory are unreadable.
+ */
 export function readMemory(
   memory: Memory,
-  args: DebugProtocol.ReadMemoryArguments,
+  start: number,
+  count: number,
 ): DebugProtocol.ReadMemoryResponse['body'] {
-  const start = (parseAddress(args.memoryReference) ?? 0) + (args.offset ?? 0);
+  const n = Math.min(count, MAX_READ_MEMORY_BYTES);
   const from = Math.max(0, start);
-  const to = Math.min(MEMORY_SIZE, start + args.count);
-  if (to <= from) return { address: address(start), unreadableBytes: args.count };
+  const to = Math.min(MEMORY_SIZE, start + n);
+  if (to <= from) return { address: address(Math.max(0, start)), unreadableBytes: n };
   const bytes = memory.read(from, to - from);
   return {
     address: address(from),
     data: Buffer.from(bytes).toString('base64'),
-    unreadableBytes: args.count - (to - from),
+    unreadableBytes: n - (to - from) - (from - start),
   };
 }

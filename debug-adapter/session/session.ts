@@ -1,5 +1,10 @@
 // The Debug Adapter: one method per request, mapping the runtime (debug-adapter/runtime/) to the
 // Debug Adapter Protocol. Runs inline in the extension host, or over stdio (debug-adapter/main.ts).
+//
+// Every request passes one gate (dispatchRequest): its arguments must be an object, a request
+// that needs a program waits for `launch`, run control waits for a stop, and any exception a
+// handler throws becomes one error response with a one-line message (never a stack trace, never
+// a second response); the handlers validate their arguments (session/arguments.ts).
 
 import { basename } from 'node:path';
 import {
@@ -11,6 +16,7 @@ import {
   ProgressEndEvent,
   ProgressStartEvent,
   ProgressUpdateEvent,
+  Response,
   Source,
   StackFrame,
   StoppedEvent,
@@ -20,11 +26,27 @@ import {
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { Expression } from '../runtime/expression';
 import { LaunchCompileError, type Launched, launch } from '../runtime/launch';
+import { launchOptions } from '../runtime/launch-options';
 import type { Granularity, StopEvent } from '../runtime/runtime';
 import type { EngineKind } from '../runtime/token-source';
+import {
+  type Args,
+  ArgumentError,
+  argumentsOf,
+  granularity,
+  int,
+  list,
+  MAX_BREAKPOINTS,
+  MAX_COUNT,
+  MAX_EXPRESSION_LENGTH,
+  MAX_OFFSET,
+  object,
+  reference,
+  text,
+} from './arguments';
 import { attentionHits } from './attention';
 import { disassemble, readMemory } from './disassembly';
-import { address, formatValue, parseAddress } from './format';
+import { address, formatValue } from './format';
 import { VariableStore } from './variables';
 
 /** The launch attributes (../shared/spec/interfaces.md). */
@@ -41,6 +63,56 @@ const THREAD = 1;
 /** The custom event carrying compile diagnostics for the Problems panel. */
 export const DIAGNOSTICS_EVENT = 'transformerVm.diagnostics';
 
+/** Requests that read or drive a launched program. */
+const NEEDS_PROGRAM = new Set([
+  'setBreakpoints',
+  'setFunctionBreakpoints',
+  'setInstructionBreakpoints',
+  'continue',
+  'next',
+  'stepIn',
+  'stepOut',
+  'stepBack',
+  'reverseContinue',
+  'pause',
+  'stackTrace',
+  'scopes',
+  'variables',
+  'evaluate',
+  'readMemory',
+  'disassemble',
+  'attentionHits',
+  'timeTravel',
+]);
+/** Requests that move the machine: refused while it runs, and once the program has ended. */
+const RUN_CONTROL = new Set([
+  'continue',
+  'next',
+  'stepIn',
+  'stepOut',
+  'stepBack',
+  'reverseContinue',
+  'timeTravel',
+]);
+/** DAP requests this debugger does not offer (the library would answer them with an empty success). */
+const UNSUPPORTED = new Set([
+  'attach',
+  'restart',
+  'restartFrame',
+  'goto',
+  'gotoTargets',
+  'setVariable',
+  'setExpression',
+  'stepInTargets',
+  'completions',
+  'writeMemory',
+  'dataBreakpointInfo',
+  'setDataBreakpoints',
+  'terminateThreads',
+  'exceptionInfo',
+]);
+export const NO_PROGRAM = 'no program is running: launch first';
+
 export class TransformerDebugSession extends LoggingDebugSession {
   private launched?: Launched;
   private variables?: VariableStore;
@@ -48,16 +120,121 @@ export class TransformerDebugSession extends LoggingDebugSession {
   private progress = false;
   private progressId = 0;
   private lastProgress = 0;
+  private launching = false;
+  private configured = false;
+  private ended = false;
+  private server = false;
+  /** Set when the client sent what is not a DAP message: the adapter exits with a failure. */
+  private broken?: string;
 
   constructor() {
     super();
     this.setDebuggerLinesStartAt1(true);
     this.setDebuggerColumnsStartAt1(true);
+    // The protocol layer reports a frame it cannot parse as an 'error' (and then shuts down).
+    this.prependListener('error', (e: { body?: unknown }) => {
+      this.broken = String(e?.body ?? 'protocol error');
+    });
   }
 
   private get runtime() {
-    if (!this.launched) throw new Error('no program is running');
+    if (!this.launched) throw new Error(NO_PROGRAM);
     return this.launched.runtime;
+  }
+
+  // ── The gate every request passes ──
+
+  protected override dispatchRequest(request: DebugProtocol.Request): void {
+    try {
+      const command = String(request.command);
+      request.arguments = argumentsOf(command, request.arguments);
+      if (UNSUPPORTED.has(command)) throw new Error(`'${command}' is not supported by this debugger`);
+      if (NEEDS_PROGRAM.has(command) && !this.launched)
+        throw new Error(this.launching ? 'the program is still being launched: wait for it' : NO_PROGRAM);
+      if (command === 'launch' && (this.launched || this.launching))
+        throw new Error('a program is already launched in this session');
+      if (RUN_CONTROL.has(command)) {
+        if (this.ended) throw new Error('the program has ended: start a new debug session');
+        if (this.runtime.isRunning) throw new Error('the program is running: pause it first');
+      }
+    } catch (e) {
+      this.fail(new Response(request), e);
+      return;
+    }
+    super.dispatchRequest(request); // its own catch reports through sendErrorResponse below
+  }
+
+  /**
+   * Every error response goes through here, including the library's for an exception a handler
+   * threw (which would carry the stack): the client gets one line, and a request already
+   * answered is not answered twice.
+   */
+  protected override sendErrorResponse(
+    response: DebugProtocol.Response,
+    codeOrMessage: number | DebugProtocol.Message,
+    format?: string,
+    variables?: Record<string, string>,
+  ): void {
+    let message: string;
+    if (variables && typeof variables._exception === 'string') {
+      // An exception a handler threw: a programming error is labelled so; a refusal reads as it is.
+      const internal = /^(TypeError|ReferenceError|SyntaxError)\b/.test(String(variables._stack ?? ''));
+      message = `${internal ? 'internal error: ' : ''}${variables._exception}`;
+    } else if (typeof codeOrMessage === 'number') message = format ?? 'error';
+    else message = codeOrMessage.format;
+    const id = typeof codeOrMessage === 'number' ? codeOrMessage : codeOrMessage.id;
+    this.fail(response, new Error(message), id);
+  }
+
+  private fail(response: DebugProtocol.Response, e: unknown, id = 1000): void {
+    const message = oneLine(e instanceof Error ? e.message : String(e));
+    if (response.seq > 0) {
+      // Answered already: say what went wrong where the user sees it.
+      this.sendEvent(new OutputEvent(`${response.command}: ${message}\n`, 'stderr'));
+      return;
+    }
+    response.success = false;
+    response.message = message;
+    // `format` is a template for clients ({name} is a placeholder): braces in a message are
+    // written out as they are by giving no variables to substitute.
+    response.body = {
+      error: { id, format: message.replace(/[{}]/g, (c) => (c === '{' ? '(' : ')')), showUser: true },
+    };
+    this.sendResponse(response);
+  }
+
+  /** A run started in the background: an exception it throws ends the run with the reason. */
+  private background(run: Promise<void>): void {
+    run.catch((e: unknown) => {
+      const message = `internal error: ${oneLine(e instanceof Error ? e.message : String(e))}`;
+      this.sendEvent(new OutputEvent(`${message}\n`, 'stderr'));
+      this.stopped({
+        reason: 'exception',
+        step: this.launched?.runtime.step ?? 0,
+        text: message,
+        description: message,
+      });
+    });
+  }
+
+  override setRunAsServer(enable: boolean): void {
+    this.server = enable;
+    super.setRunAsServer(enable);
+  }
+
+  /**
+   * The end of the session (disconnect, the client closing stdin, SIGTERM, a broken frame): the
+   * engine stops at once, and a stdio adapter exits: 0, or 1 with the reason on stderr when the
+   * client sent something that is not DAP.
+   */
+  override shutdown(): void {
+    this.launched?.runtime.dispose();
+    if (this.broken === undefined || this.server || this._isRunningInline()) {
+      super.shutdown();
+      return;
+    }
+    process.stderr.write(`transformer-vm debug adapter: ${oneLine(this.broken)}; exiting\n`);
+    setTimeout(() => process.exit(1), 100);
   }
 
   // ── Lifecycle ──
@@ -85,28 +262,30 @@ export class TransformerDebugSession extends LoggingDebugSession {
     this.sendResponse(response);
   }
 
-  protected override async launchRequest(
-    response: DebugProtocol.LaunchResponse,
-    args: LaunchArguments,
-  ): Promise<void> {
-    this.stopOnEntry = args.stopOnEntry === true;
+  protected override launchRequest(response: DebugProtocol.LaunchResponse, args: LaunchArguments): void {
+    // Asynchronous: whatever it throws after the launch itself is answered here, not lost.
+    this.launchProgram(response, args).catch((e: unknown) => {
+      this.launching = false;
+      this.fail(response, e);
+    });
+  }
+
+  private async launchProgram(response: DebugProtocol.LaunchResponse, args: LaunchArguments): Promise<void> {
     const id = `launch-${++this.progressId}`;
-    if (this.progress)
-      this.sendEvent(new ProgressStartEvent(id, 'Transformer VM', `starting ${basename(args.program)}`));
+    this.launching = true;
     try {
+      const o = launchOptions(args); // every attribute, before any work
+      this.stopOnEntry = o.stopOnEntry === true;
+      if (this.progress)
+        this.sendEvent(new ProgressStartEvent(id, 'Transformer VM', `starting ${basename(o.program)}`));
       this.launched = await launch(
-        {
-          program: args.program,
-          args: args.args,
-          engine: args.engine,
-          model: args.model,
-          maxTokens: args.maxTokens,
-        },
+        o,
         (message) => this.progress && this.sendEvent(new ProgressUpdateEvent(id, message)),
       );
     } catch (e) {
+      this.launching = false;
       if (this.progress) this.sendEvent(new ProgressEndEvent(id));
-      const message = (e as Error).message;
+      const message = oneLine((e as Error).message);
       if (e instanceof LaunchCompileError)
         this.sendEvent({
           event: DIAGNOSTICS_EVENT,
@@ -115,10 +294,11 @@ export class TransformerDebugSession extends LoggingDebugSession {
           type: 'event',
         });
       this.sendEvent(new OutputEvent(`${message}\n`, 'stderr'));
-      this.sendErrorResponse(response, { id: 1001, format: message, showUser: true });
+      this.fail(response, new Error(message), 1001);
       this.sendEvent(new TerminatedEvent());
       return;
     }
+    this.launching = false;
     if (this.progress) this.sendEvent(new ProgressEndEvent(id));
     const l = this.launched;
     this.variables = new VariableStore(l.runtime, l.instructions, l.sourceMap, ['stack pointer']);
@@ -151,6 +331,7 @@ export class TransformerDebugSession extends LoggingDebugSession {
       );
     });
     r.on('ended', (e) => {
+      this.ended = true;
       this.endProgress();
       this.sendEvent(
         new OutputEvent(
@@ -185,36 +366,37 @@ export class TransformerDebugSession extends LoggingDebugSession {
 
   protected override configurationDoneRequest(response: DebugProtocol.ConfigurationDoneResponse): void {
     this.sendResponse(response);
-    if (!this.launched) return;
+    if (!this.launched || this.configured) return;
+    this.configured = true;
     if (this.stopOnEntry) this.stopped({ reason: 'entry', step: this.runtime.step });
     else {
       this.running();
-      void this.runtime.continue();
+      this.background(this.runtime.continue());
     }
   }
 
   protected override disconnectRequest(response: DebugProtocol.DisconnectResponse): void {
-    this.launched?.runtime.dispose();
     this.sendResponse(response);
+    this.shutdown();
   }
 
   protected override terminateRequest(response: DebugProtocol.TerminateResponse): void {
     this.launched?.runtime.dispose();
+    if (this.launched) this.ended = true; // the engine is cancelled: nothing can run any more
     this.sendResponse(response);
     this.sendEvent(new TerminatedEvent());
   }
 
   // ── Breakpoints ──
 
-  protected override setBreakPointsRequest(
-    response: DebugProtocol.SetBreakpointsResponse,
-    args: DebugProtocol.SetBreakpointsArguments,
-  ): void {
-    const file = args.source.path ?? args.source.name ?? '';
-    const infos = this.runtime.breakpoints.setLines(
-      file,
-      (args.breakpoints ?? []).map((b) => ({ ...b, line: this.convertClientLineToDebugger(b.line) })),
-    );
+  protected override setBreakPointsRequest(response: DebugProtocol.SetBreakpointsResponse, args: Args): void {
+    const source = object(args, 'source');
+    const file = text(source, 'path', false, 4096) ?? text(source, 'name', false, 4096) ?? '';
+    const specs = list(args, 'breakpoints', MAX_BREAKPOINTS).map((b) => ({
+      ...breakpointOptions(b),
+      line: this.convertClientLineToDebugger(int(b, 'line', 0, 2 ** 31)),
+    }));
+    const infos = this.runtime.breakpoints.setLines(file, specs);
     response.body = {
       breakpoints: infos.map((i) => {
         const b: DebugProtocol.Breakpoint = new Breakpoint(
@@ -232,9 +414,14 @@ export class TransformerDebugSession extends LoggingDebugSession {
 
   protected override setFunctionBreakPointsRequest(
     response: DebugProtocol.SetFunctionBreakpointsResponse,
-    args: DebugProtocol.SetFunctionBreakpointsArguments,
+    args: Args,
   ): void {
-    const infos = this.runtime.breakpoints.setFunctions(args.breakpoints);
+    const infos = this.runtime.breakpoints.setFunctions(
+      list(args, 'breakpoints', MAX_BREAKPOINTS).map((b) => ({
+        ...breakpointOptions(b),
+        name: text(b, 'name', true, 256),
+      })),
+    );
     response.body = {
       breakpoints: infos.map((i) => ({ id: i.id, verified: i.verified, message: i.message })),
     };
@@ -243,13 +430,12 @@ export class TransformerDebugSession extends LoggingDebugSession {
 
   protected override setInstructionBreakpointsRequest(
     response: DebugProtocol.SetInstructionBreakpointsResponse,
-    args: DebugProtocol.SetInstructionBreakpointsArguments,
+    args: Args,
   ): void {
     const infos = this.runtime.breakpoints.setInstructions(
-      args.breakpoints.map((b) => ({
-        pc: (parseAddress(b.instructionReference) ?? -1) + (b.offset ?? 0),
-        condition: b.condition,
-        hitCondition: b.hitCondition,
+      list(args, 'breakpoints', MAX_BREAKPOINTS).map((b) => ({
+        ...breakpointOptions(b),
+        pc: reference(b, 'instructionReference') + int(b, 'offset', -MAX_OFFSET, MAX_OFFSET, 0),
       })),
     );
     response.body = {
@@ -271,64 +457,57 @@ export class TransformerDebugSession extends LoggingDebugSession {
   }
 
   protected override continueRequest(response: DebugProtocol.ContinueResponse): void {
+    const r = this.runtime;
     response.body = { allThreadsContinued: true };
     this.sendResponse(response);
     this.running();
-    void this.runtime.continue();
+    this.background(r.continue());
   }
 
-  protected override nextRequest(
-    response: DebugProtocol.NextResponse,
-    args: DebugProtocol.NextArguments,
-  ): void {
+  protected override nextRequest(response: DebugProtocol.NextResponse, args: Args): void {
+    const g = this.granularity(args);
     this.sendResponse(response);
-    void this.runtime.stepForward('over', this.granularity(args.granularity));
+    this.background(this.runtime.stepForward('over', g));
   }
 
-  protected override stepInRequest(
-    response: DebugProtocol.StepInResponse,
-    args: DebugProtocol.StepInArguments,
-  ): void {
+  protected override stepInRequest(response: DebugProtocol.StepInResponse, args: Args): void {
+    const g = this.granularity(args);
     this.sendResponse(response);
-    void this.runtime.stepForward('in', this.granularity(args.granularity));
+    this.background(this.runtime.stepForward('in', g));
   }
 
-  protected override stepOutRequest(
-    response: DebugProtocol.StepOutResponse,
-    args: DebugProtocol.StepOutArguments,
-  ): void {
+  protected override stepOutRequest(response: DebugProtocol.StepOutResponse, args: Args): void {
+    const g = this.granularity(args);
     this.sendResponse(response);
-    void this.runtime.stepForward('out', this.granularity(args.granularity));
+    this.background(this.runtime.stepForward('out', g));
   }
 
-  protected override stepBackRequest(
-    response: DebugProtocol.StepBackResponse,
-    args: DebugProtocol.StepBackArguments,
-  ): void {
+  protected override stepBackRequest(response: DebugProtocol.StepBackResponse, args: Args): void {
+    const g = this.granularity(args);
     this.sendResponse(response);
-    void this.runtime.stepBack(this.granularity(args.granularity));
+    this.background(this.runtime.stepBack(g));
   }
 
   protected override reverseContinueRequest(response: DebugProtocol.ReverseContinueResponse): void {
     this.sendResponse(response);
-    void this.runtime.reverseContinue();
+    this.background(this.runtime.reverseContinue());
   }
 
   protected override pauseRequest(response: DebugProtocol.PauseResponse): void {
-    this.sendResponse(response);
     this.runtime.pause();
+    this.sendResponse(response);
   }
 
-  private granularity(g: DebugProtocol.SteppingGranularity | undefined): Granularity {
+  private granularity(args: Args): Granularity {
+    const g = granularity(args);
     return g === 'instruction' || !this.launched?.sourceMap ? 'instruction' : 'line';
   }
 
   // ── What the user sees when stopped ──
 
-  protected override stackTraceRequest(
-    response: DebugProtocol.StackTraceResponse,
-    args: DebugProtocol.StackTraceArguments,
-  ): void {
+  protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse, args: Args): void {
+    const start = int(args, 'startFrame', 0, MAX_COUNT, 0);
+    const levels = int(args, 'levels', 0, MAX_COUNT, 0);
     const l = this.launched!;
     const d = l.runtime.state;
     const pcs = [d.pc, ...[...d.frames].reverse().map((f) => f.callPc)];
@@ -348,58 +527,53 @@ export class TransformerDebugSession extends LoggingDebugSession {
       if (!loc) frame.presentationHint = 'subtle';
       return frame;
     });
-    const start = args.startFrame ?? 0;
     response.body = {
-      stackFrames: frames.slice(start, args.levels ? start + args.levels : undefined),
+      stackFrames: frames.slice(start, levels ? start + levels : undefined),
       totalFrames: frames.length,
     };
     this.sendResponse(response);
   }
 
-  protected override scopesRequest(
-    response: DebugProtocol.ScopesResponse,
-    args: DebugProtocol.ScopesArguments,
-  ): void {
-    response.body = { scopes: this.variables!.scopes(args.frameId) };
+  /** A frame id: 0 (the current function) up to the call depth. */
+  private frameId(args: Args, required: boolean): number {
+    return int(args, 'frameId', 0, this.runtime.state.frames.length, required ? undefined : 0);
+  }
+
+  protected override scopesRequest(response: DebugProtocol.ScopesResponse, args: Args): void {
+    response.body = { scopes: this.variables!.scopes(this.frameId(args, true)) };
     this.sendResponse(response);
   }
 
-  protected override variablesRequest(
-    response: DebugProtocol.VariablesResponse,
-    args: DebugProtocol.VariablesArguments,
-  ): void {
-    response.body = { variables: this.variables!.variables(args.variablesReference, args.start, args.count) };
+  protected override variablesRequest(response: DebugProtocol.VariablesResponse, args: Args): void {
+    const ref = int(args, 'variablesReference', 0, MAX_COUNT);
+    const start = int(args, 'start', 0, MAX_COUNT, 0);
+    const count = int(args, 'count', 0, MAX_COUNT, 0);
+    response.body = { variables: this.variables!.variables(ref, start, count) };
     this.sendResponse(response);
   }
 
-  protected override evaluateRequest(
-    response: DebugProtocol.EvaluateResponse,
-    args: DebugProtocol.EvaluateArguments,
-  ): void {
-    try {
-      const value = new Expression(args.expression).evaluate(this.runtime.view(args.frameId ?? 0));
-      response.body = { result: formatValue(value), variablesReference: 0 };
-      this.sendResponse(response);
-    } catch (e) {
-      this.sendErrorResponse(response, { id: 1002, format: (e as Error).message, showUser: false });
-    }
-  }
-
-  protected override readMemoryRequest(
-    response: DebugProtocol.ReadMemoryResponse,
-    args: DebugProtocol.ReadMemoryArguments,
-  ): void {
-    response.body = readMemory(this.runtime.state.memory, args);
+  protected override evaluateRequest(response: DebugProtocol.EvaluateResponse, args: Args): void {
+    const expression = text(args, 'expression', true, MAX_EXPRESSION_LENGTH);
+    const value = new Expression(expression).evaluate(this.runtime.view(this.frameId(args, false)));
+    response.body = { result: formatValue(value), variablesReference: 0 };
     this.sendResponse(response);
   }
 
-  protected override disassembleRequest(
-    response: DebugProtocol.DisassembleResponse,
-    args: DebugProtocol.DisassembleArguments,
-  ): void {
+  protected override readMemoryRequest(response: DebugProtocol.ReadMemoryResponse, args: Args): void {
+    const start = reference(args, 'memoryReference') + int(args, 'offset', -MAX_OFFSET, MAX_OFFSET, 0);
+    response.body = readMemory(this.runtime.state.memory, start, int(args, 'count', 0, MAX_COUNT));
+    this.sendResponse(response);
+  }
+
+  protected override disassembleRequest(response: DebugProtocol.DisassembleResponse, args: Args): void {
     const l = this.launched!;
+    const base =
+      reference(args, 'memoryReference') +
+      int(args, 'offset', -MAX_OFFSET, MAX_OFFSET, 0) +
+      int(args, 'instructionOffset', -MAX_OFFSET, MAX_OFFSET, 0);
+    const count = int(args, 'instructionCount', 0, MAX_COUNT);
     response.body = {
-      instructions: disassemble(l.instructions, l.sourceMap, args, (f) =>
+      instructions: disassemble(l.instructions, l.sourceMap, base, count, (f) =>
         this.convertDebuggerPathToClient(f),
       ),
     };
@@ -410,22 +584,32 @@ export class TransformerDebugSession extends LoggingDebugSession {
    * attentionHits { step? }: what every head selected (session/attention.ts); timeTravel
    * { step }: stop at any recorded step (the attention view jumps to the step that wrote a token).
    */
-  protected override customRequest(
-    command: string,
-    response: DebugProtocol.Response,
-    args: { step?: number },
-  ): void {
-    try {
-      if (command === 'attentionHits') {
-        response.body = attentionHits(this.launched!, args?.step);
-        this.sendResponse(response);
-      } else if (command === 'timeTravel') {
-        if (this.runtime.isRunning) throw new Error('pause the program first');
-        this.sendResponse(response);
-        this.runtime.goto(Number(args?.step));
-      } else super.customRequest(command, response, args);
-    } catch (e) {
-      this.sendErrorResponse(response, { id: 1003, format: (e as Error).message, showUser: false });
-    }
+  protected override customRequest(command: string, response: DebugProtocol.Response, args: Args): void {
+    if (command === 'attentionHits') {
+      const r = this.runtime;
+      const step = (args as { step?: unknown }).step === undefined ? undefined : int(args, 'step', 0, r.step);
+      response.body = attentionHits(this.launched!, step);
+      this.sendResponse(response);
+    } else if (command === 'timeTravel') {
+      const r = this.runtime;
+      const step = int(args, 'step', 0, r.recordedSteps);
+      this.sendResponse(response);
+      r.goto(step);
+    } else throw new ArgumentError(`unknown request '${oneLine(String(command)).slice(0, 80)}'`);
   }
+}
+
+/** Condition, hit condition and log message of a breakpoint, checked as text. */
+function breakpointOptions(b: Args) {
+  return {
+    condition: text(b, 'condition'),
+    hitCondition: text(b, 'hitCondition'),
+    logMessage: text(b, 'logMessage'),
+  };
+}
+
+/** The first line of a message, of bounded length: what an error response carries. */
+function oneLine(message: string): string {
+  const line = message.split('\n').find((l) => l.trim() !== '') ?? 'error';
+  return line.length > 500 ? `${line.slice(0, 500)}…` : line;
 }

@@ -1,10 +1,12 @@
 // Scopes and variables of a stopped machine: Machine, Operand stack, Locals (of the selected
-// frame), Globals, Memory and Output. Large collections are paged (indexedVariables).
+// frame), Globals, Memory and Output. Large collections are paged (indexedVariables), and no
+// answer holds more than MAX_VARIABLES_PAGE variables.
 import { Handles, Scope } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { SourceMap } from '../../engine/compiler/source-map';
 import type { Instruction } from '../../engine/tokens/program-file';
 import type { MachineRuntime } from '../runtime/runtime';
+import { MAX_VARIABLES_PAGE } from './arguments';
 import { formatInstruction, formatValue } from './format';
 
 type Ref =
@@ -62,7 +64,9 @@ export class VariableStore {
       variablesReference: 0,
       ...extra,
     });
-    const page = <T>(all: readonly T[]) => all.slice(start, count ? start + count : undefined);
+    // A page: `count` from `start` (0 or absent: all), never more than MAX_VARIABLES_PAGE.
+    const size = Math.min(count || MAX_VARIABLES_PAGE, MAX_VARIABLES_PAGE);
+    const page = <T>(all: readonly T[]) => all.slice(start, start + size);
     switch (r.kind) {
       case 'machine': {
         const ins = this.instructions[d.pc];
@@ -106,13 +110,10 @@ export class VariableStore {
           });
         });
       case 'memory':
-        return d.memory
-          .pageAddresses()
-          .sort((a, b) => a - b)
-          .map((a) => {
-            const bytes = Array.from(d.memory.read(a, 16), (b) => b.toString(16).padStart(2, '0')).join(' ');
-            return v(`0x${a.toString(16).padStart(8, '0')}`, `${bytes} …`, { memoryReference: String(a) });
-          });
+        return page(d.memory.pageAddresses().sort((a, b) => a - b)).map((a) => {
+          const bytes = Array.from(d.memory.read(a, 16), (b) => b.toString(16).padStart(2, '0')).join(' ');
+          return v(`0x${a.toString(16).padStart(8, '0')}`, `${bytes} …`, { memoryReference: String(a) });
+        });
       case 'output': {
         const text = Buffer.from(d.output).toString('latin1');
         return [v('text', JSON.stringify(text)), v('bytes', String(d.output.length))];

@@ -3,6 +3,7 @@
 // out and back, reverse continue, the values shown against the reference executor at the same
 // step, memory, disassembly, pausing a long run, terminating, and compile errors.
 import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -289,11 +290,17 @@ test('a compile error names the C line, reaches the Problems panel, and ends the
   }
 });
 
-test('disconnect in the middle of a run ends the adapter cleanly', async () => {
-  const { dc } = await startSession({ program: example('sudoku'), args: SUDOKU });
+test('disconnect in the middle of a run ends the adapter cleanly: the process exits with 0', async () => {
+  const { dc, first } = await startSession({ program: example('sudoku'), args: SUDOKU, stopOnEntry: true });
+  assert.equal(first.body.reason, 'entry');
+  await dc.continueRequest({ threadId: 1 });
+  const child = (dc as unknown as { _adapterProcess: ChildProcess })._adapterProcess;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise((r) => setTimeout(r, 300));
   await dc.disconnectRequest({});
-  await dc.stop();
+  const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 5000))]);
+  child.kill(); // not dc.stop(): it sends a second disconnect, which an exited adapter cannot answer
+  assert.equal(code, 0, 'the adapter exits after disconnect');
 });
 
 const SUDOKU = '530070000600195000098000060800060003400803001700020006060000280000419005000080079';

@@ -61,6 +61,32 @@ test('a token that differs from the reference stops the run there, showing both 
   );
 });
 
+test('an engine that makes no token ends the run with the reason, instead of being asked again for ever', async () => {
+  const l = await launch({ program: example('hello'), args: 'idle', engine: 'js' });
+  let calls = 0;
+  const idle: TokenSource = {
+    kind: 'js',
+    pause: () => {},
+    cancel: () => {},
+    selectionsAt: () => undefined,
+    generate: async () => {
+      calls++;
+      await new Promise((resolve) => setImmediate(resolve));
+      return 'budget';
+    },
+  };
+  (l.runtime as unknown as { source: TokenSource }).source = idle;
+  const stop = next(l.runtime);
+  const run = l.runtime.continue();
+  const e = await Promise.race([stop, new Promise<'spinning'>((r) => setTimeout(() => r('spinning'), 3000))]);
+  l.runtime.dispose(); // ends a spinning loop (with a pause) so the test can report it
+  await run;
+  assert.notEqual(e, 'spinning', `generate was called ${calls} times`);
+  assert.equal((e as StopEvent).reason, 'exception');
+  assert.match((e as StopEvent).text ?? '', /the js engine stopped \('budget'\) without making a token/);
+  assert.equal(calls, 1);
+});
+
 test('the token budget ends a program that would run longer', async () => {
   const { runtime } = await launch({
     program: example('collatz'),

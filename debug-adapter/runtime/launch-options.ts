@@ -1,0 +1,99 @@
+// The launch attributes, checked before any work is done: every attribute a user writes in
+// launch.json is validated here, so a wrong one is refused with a sentence naming it instead of
+// reaching the compiler, the engine or a generation loop (a fractional `maxTokens` once spun
+// forever; `engine: "bogus"` once ran the graph evaluator).
+import { statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { integerIn, MAX_TOKEN_LIMIT } from '../../engine/util/numbers';
+import { DEFAULT_MAX_TOKENS } from '../../engine/vm/reference';
+import type { EngineKind } from './token-source';
+
+/** The program kinds the debugger reads (the extension decides how to load each). */
+export const PROGRAM_EXTENSIONS = ['.c', '.wat', '.wasm', '.tvm', '.txt'] as const;
+export const ENGINES: readonly EngineKind[] = ['native', 'js', 'graph'];
+
+export interface LaunchOptions {
+  /** A .c, .wat, .wasm, .tvm or .txt file. */
+  readonly program: string;
+  /** The input string given to compute (default: the token program's own input). */
+  readonly args?: string;
+  readonly engine?: EngineKind;
+  /** A weight file (default: the cached universal model, built when missing). */
+  readonly model?: string;
+  readonly maxTokens?: number;
+  readonly stopOnEntry?: boolean;
+}
+
+/** A launch attribute that is not what it must be; the message names it. */
+export class LaunchAttributeError extends Error {}
+
+/**
+ * The launch attributes of `raw` (a launch request's arguments), validated. Attributes this
+ * debugger does not define (`type`, `name`, `cwd`, …) are ignored, as DAP clients add their own.
+ */
+export function launchOptions(raw: unknown): LaunchOptions & { maxTokens: number } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new LaunchAttributeError('the launch arguments must be an object with at least "program"');
+  const a = raw as Record<string, unknown>;
+  const program = programFile(a.program);
+  const engine = a.engine;
+  if (engine !== undefined && !ENGINES.includes(engine as EngineKind))
+    throw new LaunchAttributeError(
+      `"engine" must be one of ${ENGINES.map((e) => `"${e}"`).join(', ')}, not ${shown(engine)}`,
+    );
+  if (a.model !== undefined) regularFile(a.model, 'model', 'a weight file');
+  if (a.args !== undefined && typeof a.args !== 'string')
+    throw new LaunchAttributeError(`"args" must be a string (the program's input), not ${shown(a.args)}`);
+  if (a.stopOnEntry !== undefined && typeof a.stopOnEntry !== 'boolean')
+    throw new LaunchAttributeError(`"stopOnEntry" must be true or false, not ${shown(a.stopOnEntry)}`);
+  let maxTokens = DEFAULT_MAX_TOKENS;
+  if (a.maxTokens !== undefined) {
+    try {
+      maxTokens = integerIn(a.maxTokens, '"maxTokens"', { min: 1, max: MAX_TOKEN_LIMIT });
+    } catch (e) {
+      throw new LaunchAttributeError((e as Error).message);
+    }
+  }
+  return {
+    program,
+    args: a.args as string | undefined,
+    engine: engine as EngineKind | undefined,
+    model: a.model as string | undefined,
+    stopOnEntry: a.stopOnEntry as boolean | undefined,
+    maxTokens,
+  };
+}
+
+function programFile(value: unknown): string {
+  if (value === undefined)
+    throw new LaunchAttributeError('"program" is missing: name a .c, .wat, .wasm or .tvm file');
+  const file = regularFile(value, 'program', 'the program');
+  const ext = extname(file).toLowerCase();
+  if (!(PROGRAM_EXTENSIONS as readonly string[]).includes(ext))
+    throw new LaunchAttributeError(
+      `"program" ${file}: unknown kind of file '${ext || '(no extension)'}'; expected one of ${PROGRAM_EXTENSIONS.join(', ')}`,
+    );
+  return file;
+}
+
+/** A path naming an existing regular file (not a folder, device or FIFO, which never end). */
+function regularFile(value: unknown, attribute: string, what: string): string {
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new LaunchAttributeError(`"${attribute}" must be a file name, not ${shown(value)}`);
+  let st: ReturnType<typeof statSync> | undefined;
+  try {
+    st = statSync(value);
+  } catch {
+    throw new LaunchAttributeError(`"${attribute}" ${value}: no such file`);
+  }
+  if (!st.isFile()) throw new LaunchAttributeError(`"${attribute}" ${value}: ${what} is not a regular file`);
+  return value;
+}
+
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
