@@ -2,18 +2,14 @@
 // program, with its source map when one lies beside it), the model found or built, the engine
 // opened and prefilled, and the reference executor set up to check every token as it is made
 // (runtime/reference-stream.ts: no reference work here, so a launch never waits on a long run).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { compileFile } from '../../engine/compiler/compile';
 import { CompileError, type LocatedDiagnostic, locatedDiagnostics } from '../../engine/compiler/diagnostics';
-import { SourceMap } from '../../engine/compiler/source-map';
+import { readSourceMapFile, type SourceMap } from '../../engine/compiler/source-map';
 import { loadNative } from '../../engine/model/native-engine';
-import {
-  type Instruction,
-  parseProgram,
-  promptTokens,
-  type TokenProgram,
-} from '../../engine/tokens/program-file';
+import { type Instruction, promptTokens, type TokenProgram } from '../../engine/tokens/program-file';
+import { readProgramFile } from '../../engine/tokens/read-program';
 import { tokenText } from '../../engine/tokens/vocabulary';
 import { readModel } from '../../engine/weights/file';
 import { bakedProgram } from '../../engine/weights/specialize';
@@ -101,13 +97,12 @@ export async function launch(options: LaunchOptions, progress: LaunchProgress = 
 async function loadProgram(o: LaunchOptions): Promise<{ program: TokenProgram; sourceMap?: SourceMap }> {
   const ext = extname(o.program).toLowerCase();
   if (ext === '.tvm' || ext === '.txt') {
-    const program = parseProgram(readFileSync(o.program, 'utf8'), o.program);
+    const program = readProgramFile(o.program);
     if (program.specialized)
       throw new Error(`${o.program}: a specialized input has no program to debug; give the program's .tvm`);
     const mapFile = o.program.replace(/\.(tvm|txt)$/i, '.map.json');
-    const sourceMap = existsSync(mapFile)
-      ? SourceMap.parse(readFileSync(mapFile, 'utf8'), mapFile)
-      : undefined;
+    // A map must belong to this program (its hash): a stale or foreign one is an error, not used.
+    const sourceMap = existsSync(mapFile) ? readSourceMapFile(mapFile, program.instructions) : undefined;
     return { program, sourceMap };
   }
   try {

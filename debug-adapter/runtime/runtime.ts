@@ -14,6 +14,7 @@ import { tokenText } from '../../engine/tokens/vocabulary';
 import { integerIn } from '../../engine/util/numbers';
 import { TokenBuffer } from '../../engine/vm/token-buffer';
 import { TraceDecodeError, TraceDecoder } from '../../engine/vm/trace-decoder';
+import { TRAP_EXIT_STATUS, type Trap } from '../../engine/vm/traps';
 import { BreakpointSet } from './breakpoints';
 import type { MachineView } from './expression';
 import { REFERENCE_END, REFERENCE_UNKNOWN, type ReferenceStream } from './reference-stream';
@@ -38,9 +39,20 @@ export interface RuntimeEvents {
   /** Messages for the user (logpoints, notices). */
   console: [string];
   /** The program halted (or the session cannot go on). */
-  ended: [{ halted: boolean; tokens: number; steps: number }];
+  ended: [EndInfo];
   /** Tokens generated so far, for progress reports. */
   progress: [{ tokens: number; seconds: number }];
+}
+
+/** How a run ended: halted (normally or on a trap) or stopped short, and its exit status. */
+export interface EndInfo {
+  readonly halted: boolean;
+  readonly tokens: number;
+  readonly steps: number;
+  /** The trap the program halted on, if it did. */
+  readonly trap?: Trap;
+  /** 0 after a normal halt, 134 after a trap (as wasmtime), 1 when the run stopped short. */
+  readonly exitCode: number;
 }
 
 export interface RuntimeOptions {
@@ -77,6 +89,8 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   private running = false;
   private pauseAsked = false;
   private finished = false;
+  /** Whether reaching a trap stops (the 'traps' exception filter, on by default). */
+  stopOnTraps = true;
   /** Set when the trace cannot go on: a divergence, an impossible token, the token budget. */
   private failure?: string;
   /** Set once the reference executor stopped on a fault: the tokens after are not checked. */
@@ -124,6 +138,11 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
 
   get ended(): boolean {
     return this.finished;
+  }
+
+  /** The trap the program halted on, when the current state is that halt. */
+  get trap(): Trap | undefined {
+    return this.decoder.halted ? this.decoder.trap(this.o.sourceMap) : undefined;
   }
 
   get isRunning(): boolean {
@@ -391,11 +410,23 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
     this.running = true;
     this.pauseAsked = false;
     const first = this.step + 1;
+    // Continuing from a trap's stop ends the run; reaching a trap from before it stops there.
+    const fromHalt = this.decoder.halted;
     try {
       for (;;) {
         const stop = this.replay(check, first);
         if (stop) return this.stop(stop);
-        if (this.decoder.halted) return this.end();
+        if (this.decoder.halted) {
+          const trap = fromHalt || !this.stopOnTraps ? undefined : this.trap;
+          if (trap)
+            return this.stop({
+              reason: 'exception',
+              step: this.step,
+              description: trap.message,
+              text: trap.description,
+            });
+          return this.end();
+        }
         if (this.failure)
           return this.stop({
             reason: 'exception',
@@ -470,8 +501,16 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
     this.emit('ended', this.endInfo());
   }
 
-  private endInfo() {
-    return { halted: this.decoder.halted, tokens: this.o.promptLength + this.trace.length, steps: this.step };
+  private endInfo(): EndInfo {
+    const trap = this.trap;
+    const halted = this.decoder.halted;
+    return {
+      halted,
+      tokens: this.o.promptLength + this.trace.length,
+      steps: this.step,
+      trap,
+      exitCode: trap ? TRAP_EXIT_STATUS : halted ? 0 : 1,
+    };
   }
 
   /** Rebuilds the decoder at `step`, decoding from the nearest checkpoint at or before it. */

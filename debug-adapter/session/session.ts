@@ -83,6 +83,7 @@ const NEEDS_PROGRAM = new Set([
   'disassemble',
   'attentionHits',
   'timeTravel',
+  'exceptionInfo',
 ]);
 /** Requests that move the machine: refused while it runs, and once the program has ended. */
 const RUN_CONTROL = new Set([
@@ -109,9 +110,10 @@ const UNSUPPORTED = new Set([
   'dataBreakpointInfo',
   'setDataBreakpoints',
   'terminateThreads',
-  'exceptionInfo',
 ]);
 export const NO_PROGRAM = 'no program is running: launch first';
+/** The exception filter for traps (the only exceptions this machine has). */
+const TRAPS_FILTER = 'traps';
 
 export class TransformerDebugSession extends LoggingDebugSession {
   private launched?: Launched;
@@ -123,6 +125,8 @@ export class TransformerDebugSession extends LoggingDebugSession {
   private launching = false;
   private configured = false;
   private ended = false;
+  /** The 'traps' exception filter (VS Code may set it before or after the launch). */
+  private stopOnTraps = true;
   private server = false;
   /** Set when the client sent what is not a DAP message: the adapter exits with a failure. */
   private broken?: string;
@@ -257,6 +261,16 @@ export class TransformerDebugSession extends LoggingDebugSession {
       supportsDisassembleRequest: true,
       supportsReadMemoryRequest: true,
       supportsTerminateRequest: true,
+      supportsExceptionInfoRequest: true,
+      exceptionBreakpointFilters: [
+        {
+          filter: TRAPS_FILTER,
+          label: 'Traps',
+          description:
+            'Stop where the program traps: division by zero, INT_MIN / -1, C stack overflow, __builtin_trap',
+          default: true,
+        },
+      ],
       supportsGotoTargetsRequest: false,
     };
     this.sendResponse(response);
@@ -316,6 +330,7 @@ export class TransformerDebugSession extends LoggingDebugSession {
 
   private wire(l: Launched): void {
     const r = l.runtime;
+    r.stopOnTraps = this.stopOnTraps;
     r.on('stopped', (e) => this.stopped(e));
     r.on('output', (text) => this.sendEvent(new OutputEvent(text, 'stdout')));
     r.on('console', (text) => this.sendEvent(new OutputEvent(text, 'console')));
@@ -335,11 +350,11 @@ export class TransformerDebugSession extends LoggingDebugSession {
       this.endProgress();
       this.sendEvent(
         new OutputEvent(
-          `${e.halted ? 'halted' : 'stopped'} after ${e.steps.toLocaleString('en-US')} instructions, ${e.tokens.toLocaleString('en-US')} tokens\n`,
+          `${e.trap ? `trap: ${e.trap.description}; halted` : e.halted ? 'halted' : 'stopped'} after ${e.steps.toLocaleString('en-US')} instructions, ${e.tokens.toLocaleString('en-US')} tokens (exit status ${e.exitCode})\n`,
           'console',
         ),
       );
-      this.sendEvent(new ExitedEvent(0));
+      this.sendEvent(new ExitedEvent(e.exitCode));
       this.sendEvent(new TerminatedEvent());
     });
   }
@@ -373,6 +388,33 @@ export class TransformerDebugSession extends LoggingDebugSession {
       this.running();
       this.background(this.runtime.continue());
     }
+  }
+
+  protected override setExceptionBreakPointsRequest(
+    response: DebugProtocol.SetExceptionBreakpointsResponse,
+    args: DebugProtocol.SetExceptionBreakpointsArguments,
+  ): void {
+    const filters: unknown = args.filters;
+    if (!Array.isArray(filters) || filters.some((f) => typeof f !== 'string'))
+      throw new Error('filters must be an array of filter names');
+    const unknown = filters.find((f) => f !== TRAPS_FILTER);
+    if (unknown !== undefined)
+      throw new Error(`unknown exception filter '${unknown}' (this machine has '${TRAPS_FILTER}')`);
+    this.stopOnTraps = filters.includes(TRAPS_FILTER);
+    if (this.launched) this.runtime.stopOnTraps = this.stopOnTraps;
+    this.sendResponse(response);
+  }
+
+  protected override exceptionInfoRequest(response: DebugProtocol.ExceptionInfoResponse): void {
+    const trap = this.runtime.trap;
+    if (!trap) throw new Error('the program is not stopped on a trap');
+    response.body = {
+      exceptionId: trap.kind,
+      description: trap.description,
+      breakMode: this.stopOnTraps ? 'always' : 'never',
+      details: { message: trap.message, typeName: 'trap' },
+    };
+    this.sendResponse(response);
   }
 
   protected override disconnectRequest(response: DebugProtocol.DisconnectResponse): void {

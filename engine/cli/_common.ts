@@ -3,8 +3,8 @@
 import { basename, dirname, join } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CompileError } from '../compiler/diagnostics';
-import { parseProgram, TokenFileError, type TokenProgram } from '../tokens/program-file';
-import { FileError, readRegularFile } from '../util/files';
+import { TokenFileError } from '../tokens/program-file';
+import { FileError } from '../util/files';
 import { type IntegerRange, InvalidNumberError, integerIn, MAX_TOKEN_LIMIT } from '../util/numbers';
 import { MachineError } from '../vm/reference';
 
@@ -134,17 +134,6 @@ export function outputPaths(base: string) {
 export function refPathFor(programFile: string): string {
   const ext = programFile.endsWith('.txt') ? '.txt' : '.tvm';
   return join(dirname(programFile), `${basename(programFile).replace(/\.(tvm|txt)$/, '')}_ref${ext}`);
-}
-
-/**
- * The largest token file a command reads: a program, a specialized input or a reference trace.
- * Larger text cannot become one JavaScript string (V8's limit is 512 MiB), and `/dev/zero` or a
- * FIFO must be refused before it is read, not after it has filled the memory.
- */
-export const MAX_TOKEN_FILE_BYTES = 256 * 1024 * 1024;
-
-export function readProgramFile(file: string): TokenProgram {
-  return parseProgram(readRegularFile(file, 'token file', MAX_TOKEN_FILE_BYTES).toString('utf8'), file);
 }
 
 /** The project's data folder (generated files), relative to the working directory. */

@@ -1,15 +1,16 @@
 // The files of compiled programs: writing NAME.tvm, NAME_spec.tvm and NAME.map.json, and finding
 // the programs a run command works on, with the trace they must produce.
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type CompiledProgram, compileFile } from '../compiler/compile';
-import { SourceMap } from '../compiler/source-map';
+import { readSourceMapFile, type SourceMap } from '../compiler/source-map';
 import { loadManifest } from '../manifest';
 import { formatProgram, formatSpecializedInput, type TokenProgram } from '../tokens/program-file';
+import { readProgramFile } from '../tokens/read-program';
 import { assertNotInput, FileError, writeFilesAtomic } from '../util/files';
 import { MachineError, type ReferenceRun, runReference } from '../vm/reference';
 import { describeTrap } from '../vm/traps';
-import { DATA_DIR, outputPaths, readProgramFile } from './_common';
+import { DATA_DIR, outputPaths } from './_common';
 
 /**
  * Writes the three files, all of them or none (a failure leaves the old ones); returns the program
@@ -132,8 +133,7 @@ export function trapMessage(
   const mapFile = outputPaths(programFile).map;
   let map: SourceMap | undefined;
   try {
-    if (existsSync(mapFile))
-      map = SourceMap.parse(readFileSync(mapFile, 'utf8'), mapFile, program.instructions);
+    if (existsSync(mapFile)) map = readSourceMapFile(mapFile, program.instructions);
   } catch {
     map = undefined; // a map of another program only costs the C line
   }

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadManifest } from '../manifest';
+import { readProgramFile } from '../tokens/read-program';
 import { assertNotInput } from '../util/files';
 import { DEFAULT_MAX_TOKENS } from '../vm/reference';
 import { TRAP_EXIT_STATUS } from '../vm/traps';
@@ -13,7 +14,6 @@ import {
   integerOption,
   MAX_TOKENS_RANGE,
   parseCli,
-  readProgramFile,
   refPathFor,
   runMain,
   UsageError,

@@ -3,11 +3,12 @@
 // model's shape; run it with `wasm-run --model OUT.tvmw NAME_spec.tvm` (the prompt is then just
 // `start` and the input). The weights are written atomically and never over the program itself.
 import { basename } from 'node:path';
+import { readProgramFile } from '../tokens/read-program';
 import { assertNotInput, assertWritablePath, writeFileAtomic } from '../util/files';
 import { serializeModel } from '../weights/file';
 import { nonzeros } from '../weights/model';
 import { MAX_SPECIALIZED_INSTRUCTIONS, specialize } from '../weights/specialize';
-import { parseCli, readProgramFile, runMain, UsageError } from './_common';
+import { parseCli, runMain, UsageError } from './_common';
 
 const USAGE = 'usage: wasm-specialize FILE.tvm --save-weights OUT.tvmw';
 

@@ -3,6 +3,7 @@
 // C-line breakpoints and builds call stacks from it.
 import { createHash } from 'node:crypto';
 import type { Instruction } from '../tokens/program-file';
+import { FileError, readRegularFile } from '../util/files';
 import type { InstrKind } from './function-builder';
 
 export interface MappedFunction {
@@ -59,6 +60,23 @@ export function programHash(instructions: readonly Instruction[]): string {
 
 /** A source map that cannot be used: the message names the map file. */
 export class SourceMapError extends Error {}
+
+/** The largest map file read (a map costs ~60 bytes per instruction; programs have at most 2^20). */
+export const MAX_MAP_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Reads NAME.map.json from disk (a regular file of bounded size) and parses it for `instructions`
+ * (its hash must match). Throws SourceMapError naming the file.
+ */
+export function readSourceMapFile(file: string, instructions: readonly Instruction[]): SourceMap {
+  let text: string;
+  try {
+    text = readRegularFile(file, 'source map', MAX_MAP_FILE_BYTES).toString('utf8');
+  } catch (e) {
+    throw new SourceMapError(e instanceof FileError ? e.message : `${file}: ${(e as Error).message}`);
+  }
+  return SourceMap.parse(text, file, instructions);
+}
 
 /** Queries over a source map. */
 export class SourceMap {

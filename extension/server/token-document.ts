@@ -1,8 +1,8 @@
 // What the language server knows about a token program (.tvm): its tokens with their places,
 // its instructions, the problems in it, and, when a source map lies beside it, its functions and
 // C lines. Pure: no LSP import, so it is tested directly and by the server tests.
-import { existsSync, readFileSync } from 'node:fs';
-import { SourceMap, SourceMapError } from '../../engine/compiler/source-map';
+import { existsSync } from 'node:fs';
+import { readSourceMapFile, type SourceMap, SourceMapError } from '../../engine/compiler/source-map';
 import { OPCODES, Op } from '../../engine/tokens/opcodes';
 import {
   type Instruction,
@@ -68,7 +68,7 @@ export function analyze(text: string, file: string, mapFile?: string): TokenDocu
   let sourceMap: SourceMap | undefined;
   if (mapFile && existsSync(mapFile)) {
     try {
-      sourceMap = SourceMap.parse(readFileSync(mapFile, 'utf8'), mapFile, instructions);
+      sourceMap = readSourceMapFile(mapFile, instructions);
     } catch (e) {
       // A broken map, or one of another program, only costs the C lines: say so at the top.
       const message = `${e instanceof SourceMapError ? e.message : String(e)}; C lines are not shown`;

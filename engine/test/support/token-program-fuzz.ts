@@ -10,7 +10,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { readProgramFile } from '../../cli/_common';
 import { OPCODES } from '../../tokens/opcodes';
 import {
   formatProgram,
@@ -22,6 +21,7 @@ import {
   TokenFileError,
   type TokenProgram,
 } from '../../tokens/program-file';
+import { readProgramFile } from '../../tokens/read-program';
 import { tokenText, VOCAB_SIZE } from '../../tokens/vocabulary';
 
 const FILE = 'fuzz.tvm';
