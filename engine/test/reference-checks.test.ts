@@ -25,9 +25,11 @@ test('global.get / global.set are refused at load, with their line', () => {
 });
 
 test('an input section needs input_base as the first instruction, and input_base is only first', () => {
-  refused(
-    '{\nhalt 00 00 00 00\n}\nW 00 commit(+0,sts=0,bt=0)\n',
-    /^line 2: .*first instruction must be 'input_base'/,
+  // Read from a file, what follows such a program is its trace; given in code, input is refused.
+  const noBase = parseProgram('{\nhalt 00 00 00 00\n}\n', 'p.tvm');
+  assert.throws(
+    () => runReference({ ...noBase, input: new Uint8Array([0x57]) }),
+    (e: unknown) => e instanceof MachineError && /first instruction must be 'input_base'/.test(e.message),
   );
   refused(
     '{\ni32.const 00 00 00 00\ninput_base 00 04 00 00\nhalt 00 00 00 00\n}\n',

@@ -3,11 +3,13 @@ import { test } from 'node:test';
 import {
   formatProgram,
   formatSpecializedInput,
+  formatTrace,
   parseProgram,
   promptTokens,
   TokenFileError,
 } from '../tokens/program-file';
 import { COMMITS, commitText, tokenId, tokenText, VOCAB_SIZE } from '../tokens/vocabulary';
+import { runReference } from '../vm/reference';
 
 const hello = `{
 input_base 00 04 00 00
@@ -51,7 +53,13 @@ test('a token program round-trips through its text form', () => {
 });
 
 test('input bytes that are not printable are written in hex, delimiters never as aliases', () => {
-  const text = formatProgram([{ op: 'halt', imm: 0 }], new TextEncoder().encode('a b{}\n'));
+  const text = formatProgram(
+    [
+      { op: 'input_base', imm: 0x400 },
+      { op: 'halt', imm: 0 },
+    ],
+    new TextEncoder().encode('a b{}\n'),
+  );
   assert.match(text, /^a 20 b 7b 7d 0a 00 commit\(\+0,sts=0,bt=0\)$/m);
   assert.deepEqual(Buffer.from(parseProgram(text, 'x.tvm').input!).toString(), 'a b{}\n');
 });
@@ -80,9 +88,9 @@ test('malformed token files: the error names file, line, column and the problem'
     ['{\ni32.const 05 00 00 00\nhalt 00 00 00 00\n', "missing '}'", 3, 17],
     ['{\ni32.const 05 00 00 00\n05 00 00 00\n}\n', "expected an opcode or '}', found '05'", 3, 1],
     ['i32.const 05 00 00 00\n', "a token program starts with '{'", 1, 1],
-    ['{\nhalt 00 00 00 00\n}\nW o r l d\n', "the input section must end with '00'", 4, 10],
+    ['{\ninput_base 00 04 00 00\n}\nW o r l d\n', "the input section must end with '00'", 4, 10],
     [
-      '{\nhalt 00 00 00 00\n}\nW 00 commit(+1,sts=1,bt=0)\n',
+      '{\ninput_base 00 04 00 00\n}\nW 00 commit(+1,sts=1,bt=0)\n',
       "must be followed by 'commit(+0,sts=0,bt=0)'",
       4,
       6,
@@ -96,6 +104,19 @@ test('malformed token files: the error names file, line, column and the problem'
     assert.equal(e.line, line, `${reason}: line`);
     assert.equal(e.column, column, `${reason}: column`);
   }
+});
+
+test('the reference file of a program without input_base reads back: what follows is its trace', () => {
+  // local.tee of 0x00abcdef emits 'ef cd ab 00 commit(+0,sts=0,bt=0)', which looks like an input section.
+  const program = parseProgram(
+    '{\ni32.const ef cd ab 00\nlocal.tee 00 00 00 00\nhalt 00 00 00 00\n}\n',
+    'tee.tvm',
+  );
+  const ref = runReference(program);
+  const text = formatProgram(program.instructions, null) + formatTrace(ref.trace);
+  const back = parseProgram(text, 'tee_ref.tvm');
+  assert.equal(back.input, null);
+  assert.deepEqual(Array.from(back.trace), Array.from(ref.trace));
 });
 
 test('a reference trace file parses as program, input and trace', () => {

@@ -182,8 +182,13 @@ export function parseTokens(t: TokenizedFile): TokenProgram {
     );
   }
 
+  // The input section is the trace of `input_base`, so only a program that starts with it has one
+  // (a specialized input's program is elsewhere: `start` may be followed by one). What follows a
+  // program without it is its trace (a reference file): `ef cd ab 00 commit(+0,…)` may be the
+  // first instruction's trace (a local.tee) as well as an input section, so the program decides.
+  const hasInputSection = specialized || instructions[0]?.op === 'input_base';
   let input: Uint8Array | null = null;
-  if (i < ids.length) {
+  if (i < ids.length && hasInputSection) {
     const bytes: number[] = [];
     const sectionStart = i;
     while (i < ids.length && isByte(ids[i]) && !hasCarry(ids[i]) && byteValue(ids[i]) !== 0) {
