@@ -5,8 +5,9 @@
 // The trace is append-only. The decoder always holds the state at the CURRENT step (the number of
 // instructions done; the next one is at decoder.pc), and stops only at whole instructions. Going
 // forward replays recorded tokens first, then asks the engine for more; the engine may run ahead
-// of a stop, and what it made is kept for later. Going back rebuilds the state from the start of
-// the trace (the decoder runs at millions of tokens per second).
+// of a stop, and what it made is kept for later. Going back rebuilds the state from the nearest
+// decoder checkpoint before the target (one every CHECKPOINT_STEPS steps). A trap's halt stops as
+// an exception once; continuing from it ends the run.
 import { EventEmitter } from 'node:events';
 import type { SourceMap } from '../../engine/compiler/source-map';
 import type { Instruction } from '../../engine/tokens/program-file';
