@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after as afterAll, test } from 'node:test';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { loadNative } from '../../engine/model/native-engine';
+import { nativeSkip } from '../../engine/test/support/native';
 import type { AttentionAnswer } from '../session/attention';
 import { after, example, lineOf, markerLine, referenceAt, scope, signed, startSession } from './support/dap';
 
@@ -305,8 +305,9 @@ test('disconnect in the middle of a run ends the adapter cleanly: the process ex
 
 const SUDOKU = '530070000600195000098000060800060003400803001700020006060000280000419005000080079';
 
-test('attention hits: every head at the current or an earlier step, and time travel to a writer', async (t) => {
-  if (!loadNative().ok) return t.skip('the native engine is not built');
+test('attention hits: every head at the current or an earlier step, and time travel to a writer', {
+  skip: nativeSkip(),
+}, async () => {
   const { dc, first } = await startSession(
     { program: example('hello'), args: 'DAP' },
     { functionBreakpoints: [{ name: 'output' }] },

@@ -3,7 +3,7 @@
 // and the expression language of conditions and watches.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadNative } from '../../engine/model/native-engine';
+import { nativeSkip } from '../../engine/test/support/native';
 import { Expression, ExpressionError, type MachineView } from '../runtime/expression';
 import { launch } from '../runtime/launch';
 import type { StopEvent } from '../runtime/runtime';
@@ -15,7 +15,7 @@ const next = (r: { once(e: 'stopped', f: (e: StopEvent) => void): unknown }) =>
 
 test('every engine stops at the same instruction with the same state', async () => {
   const seen: string[] = [];
-  for (const engine of ['js', 'graph', ...(loadNative().ok ? ['native' as const] : [])] as const) {
+  for (const engine of ['js', 'graph', ...(nativeSkip() === false ? ['native' as const] : [])] as const) {
     const { runtime } = await launch({ program: example('hello'), args: 'engines', engine });
     runtime.breakpoints.setFunctions([{ name: 'output', condition: 'stack[0] == 103' }]); // 'g'
     const stop = next(runtime);

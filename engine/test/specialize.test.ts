@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { loadManifest } from '../manifest';
 import { JsEngine } from '../model/js-engine';
-import { loadNative } from '../model/native-engine';
 import { promptTokens } from '../tokens/program-file';
 import { readModel } from '../weights/file';
 import { specialize } from '../weights/specialize';
 import { runTool } from './support/cli';
 import { exampleRun } from './support/examples';
+import { nativeSkip } from './support/native';
 
 const work = mkdtempSync(join(tmpdir(), 'tvm-spec-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -35,7 +35,7 @@ test('wasm-specialize bakes hello and collatz; wasm-run runs them from start and
     const model = readModel(join(work, `${name}.spec.tvmw`));
     assert.equal(model.meta.mode, 'specialized');
     assert.equal(model.selectors.length, 1, 'the instruction neurons form one one-hot group');
-    for (const engine of ['js', ...(loadNative().ok ? ['native'] : [])]) {
+    for (const engine of ['js', ...(nativeSkip() === false ? ['native'] : [])]) {
       const r = runTool(
         'wasm-run',
         ['--engine', engine, '--model', `${name}.spec.tvmw`, `${name}_spec.tvm`],
