@@ -4,11 +4,12 @@
 // reader rejecting what the TypeScript reader rejects. Skipped, with the reason, where the addon
 // could not be built.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { nativeVocabularyPath, nativeVocabularyText } from '../../scripts/gen-native-vocabulary';
+import { weightSeeds, weightSeedsDir } from '../../scripts/make-fuzz-seeds';
 import { buildMachineGraph } from '../machine/interpreter';
 import { loadManifest } from '../manifest';
 import { JsEngine } from '../model/js-engine';
@@ -243,4 +244,13 @@ test('every number crossing into C++ is checked there: budgets, token ids, chunk
 test('the native reader checks vocabularies against the token language itself', () => {
   // native/src/vocabulary.inc is generated from engine/tokens/vocabulary.ts; this catches drift.
   assert.equal(readFileSync(nativeVocabularyPath, 'utf8'), nativeVocabularyText());
+});
+
+test("the native fuzzer's seeds are the tiny model and damaged copies of it, as the script writes them", () => {
+  const seeds = weightSeeds();
+  assert.deepEqual(readdirSync(weightSeedsDir).sort(), [...seeds.keys()].sort());
+  for (const [name, bytes] of seeds) assert.ok(readFileSync(join(weightSeedsDir, name)).equals(bytes), name);
+  // The valid seed loads in both readers, so mutations of it reach every check.
+  readModel(join(weightSeedsDir, 'valid-tiny.tvmw'));
+  if (native.ok) openNative(join(weightSeedsDir, 'valid-tiny.tvmw'));
 });

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import fc from 'fast-check';
 import { asTokenProgram, compileFile } from '../compiler/compile';
 import { buildMachineGraph } from '../machine/interpreter';
 import { loadManifest } from '../manifest';
@@ -19,6 +20,7 @@ import { parseModel, readModel, serializeModel, WeightFileError, writeModel } fr
 import type { TransformerModel } from '../weights/model';
 import { planSlots } from '../weights/slots';
 import { damagedWeightFiles, unreadableWeightPaths } from './support/damaged-weights';
+import { weightReaderProperty } from './support/weight-mutations';
 
 const machine = buildMachineGraph('universal');
 const schedule = scheduleAsap(machine.graph, finalReadsOf(machine));
@@ -152,4 +154,13 @@ test('a model read from disk equals the model written', () => {
   assert.deepEqual(loaded.unembedding, model.unembedding);
   assert.deepEqual([...loaded.vocabulary], [...model.vocabulary]);
   assert.equal(loaded.hardmaxScale, model.hardmaxScale);
+});
+
+test('mutated weight files: both readers load or refuse them alike, with their own error (fixed seed)', () => {
+  const { property, dispose } = weightReaderProperty();
+  try {
+    fc.assert(property, { seed: 11, numRuns: 300 });
+  } finally {
+    dispose();
+  }
 });

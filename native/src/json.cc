@@ -166,14 +166,14 @@ class Reader {
         case 't': out += '\t'; break;
         case 'u': {
           unsigned cp = hex4();
-          if (cp >= 0xd800 && cp < 0xdc00) {
-            if (i_ + 2 > n_ || s_[i_] != '\\' || s_[i_ + 1] != 'u') fail("lone surrogate");
+          // A pair is one code point; a lone surrogate is kept (as JSON.parse keeps it, encoded
+          // the WTF-8 way), so that both readers accept the same headers; no field takes one.
+          if (cp >= 0xd800 && cp < 0xdc00 && i_ + 6 <= n_ && s_[i_] == '\\' && s_[i_ + 1] == 'u') {
+            const size_t back = i_;
             i_ += 2;
-            unsigned low = hex4();
-            if (low < 0xdc00 || low >= 0xe000) fail("bad surrogate pair");
-            cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-          } else if (cp >= 0xdc00 && cp < 0xe000) {
-            fail("lone surrogate");
+            const unsigned low = hex4();
+            if (low >= 0xdc00 && low < 0xe000) cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+            else i_ = back;
           }
           utf8(out, cp);
           break;

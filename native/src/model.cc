@@ -132,17 +132,21 @@ struct Descriptor {
 }  // namespace
 
 Model loadModel(const std::string& file) {
-  auto fail = [&](const std::string& reason) -> void { throw std::runtime_error(file + ": " + reason); };
-  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused by loadModelFrom.
   Descriptor in{open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
   if (in.fd < 0) {
     const int e = errno;
-    fail(std::string("cannot read: ") +
-         (e == ENOENT ? "no such file" : e == EACCES || e == EPERM ? "permission denied" : std::strerror(e)));
+    throw std::runtime_error(
+        file + ": cannot read: " +
+        (e == ENOENT ? "no such file" : e == EACCES || e == EPERM ? "permission denied" : std::strerror(e)));
   }
+  return loadModelFrom(in.fd, file);
+}
+
+Model loadModelFrom(int fd, const std::string& file) {
+  auto fail = [&](const std::string& reason) -> void { throw std::runtime_error(file + ": " + reason); };
   struct stat st;
-  if (fstat(in.fd, &st) != 0 || !S_ISREG(st.st_mode))
-    fail("cannot read: not a regular file (a device, FIFO or folder)");
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) fail("cannot read: not a regular file (a device, FIFO or folder)");
   const uint64_t size = static_cast<uint64_t>(st.st_size);
   uint32_t crc = 0xffffffffu;
   uint64_t at = 0;
@@ -151,7 +155,7 @@ Model loadModel(const std::string& file) {
     auto* p = static_cast<unsigned char*>(into);
     uint64_t got = 0;
     while (got < n) {
-      const ssize_t r = pread(in.fd, p + got, static_cast<size_t>(std::min<uint64_t>(n - got, 1u << 30)),
+      const ssize_t r = pread(fd, p + got, static_cast<size_t>(std::min<uint64_t>(n - got, 1u << 30)),
                               static_cast<off_t>(at + got));
       if (r < 0 && errno == EINTR) continue;
       if (r <= 0) break;

@@ -281,8 +281,7 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
     {
       what: 'a position head that averages',
       bytes: edit((h) => {
-        const l = h.headInfo.findIndex((x: { kind: string }[]) => x.some((y) => y.kind === 'gather'));
-        h.headInfo[l].find((y: { kind: string }) => y.kind === 'gather').tie = 'average';
+        h.headInfo[0][0] = { ...h.headInfo[0][0], kind: 'gather', tie: 'average' };
       }),
       reason: /header: layer \d+ has a position head that averages/,
     },
