@@ -1,6 +1,7 @@
 // The transformer built from the graph: its schedule is valid, its weight file round-trips and
 // rejects every kind of damage, and its JS forward pass generates the reference trace.
 import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -163,4 +164,18 @@ test('mutated weight files: both readers load or refuse them alike, with their o
   } finally {
     dispose();
   }
+});
+
+test('readRegularFile (engine/util/files.ts) refuses a FIFO without waiting for a writer', () => {
+  // In a child process: a blocked open() would stop this one, test timeouts included.
+  const fifo = join(work, 'input.fifo');
+  execFileSync('mkfifo', [fifo]);
+  const files = join(__dirname, '..', 'util', 'files.ts');
+  const script = `try { require(${JSON.stringify(files)}).readRegularFile(${JSON.stringify(fifo)}, 'program', 1 << 20) } catch (e) { console.log(e.message) }`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+    encoding: 'utf8',
+    timeout: 15_000,
+  });
+  assert.equal(r.signal, null, 'it waited for a writer');
+  assert.match(r.stdout, /input\.fifo: the program is not a regular file/);
 });
