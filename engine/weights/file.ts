@@ -8,6 +8,19 @@
 //   ..  tensors, float64 LE         in the header's `tensors` order, each shape's product × 8 bytes
 //   end CRC-32 of everything above  u32
 //
+// Header ranges (both readers refuse anything else, naming the field):
+//   header length ≤ 8 MiB and ≤ 1,000,000 JSON values; zero padding
+//   dModel, heads, dFfn, layers: integers 1 … 10,000,000
+//   positionSlot, positionSquareSlot: integers 0 … dModel − 1
+//   hardmaxScale: a number 1 … 2^53 (it divides queries, which must stay exact integers)
+//   vocabulary: exactly the token language's texts, by id (engine/tokens/vocabulary.ts)
+//   inputSlots, slots[layer] (dModel of them), headInfo values: lists of texts
+//   meta: an object of texts and finite numbers
+//   headInfo kind/tie as listed in docs/weight-file.md; gather and passthrough heads tie 'latest'
+//   selectors: integer fields inside the layer and the residual stream
+// and the file's size must be exactly what the header's shapes declare. A head labelled
+// unused must have zero query, key, value and output rows.
+//
 // Reading checks every field before using it: a truncated, corrupt or foreign file is an error
 // that says what is wrong, never an out-of-range read or a model that computes garbage. The header
 // is checked before any tensor is read, and memory never exceeds about the size the header
@@ -320,7 +333,7 @@ function decodeModel(src: ByteSource, file: string): TransformerModel {
 }
 
 /**
- * Checks every header field against its documented range (docs/weight-file.md) in the order the
+ * Checks every header field against its documented range (this file's opening comment) in the order the
  * native reader does, so both give the same message for the same file; returns the tensors the
  * header's sizes call for.
  */

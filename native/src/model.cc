@@ -199,7 +199,7 @@ Model loadModelFrom(int fd, const std::string& file) {
   }
   std::vector<unsigned char>().swap(headerBytes);
 
-  // Every field against its documented range (docs/weight-file.md), in the TypeScript reader's order.
+  // Every field against its documented range (engine/weights/file.ts), in the TypeScript reader's order.
   if (h.type != Json::Type::Object) fail("header: not a JSON object");
   auto count = [&](const char* field, int64_t min) {
     const Json* v = h.get(field);
