@@ -314,7 +314,8 @@ function decodeModel(src: ByteSource, file: string): TransformerModel {
   if (computed !== stored) fail('checksum mismatch: the file is corrupt or truncated');
   if (firstNonFinite) fail(firstNonFinite);
   checkUnusedHeads(layers, d, fail);
-  const selectors = checkSelectors(h.selectors ?? [], layers, d, dFfn, fail);
+  // Optional: absent is none, but a present value must be a list (null too is refused, as natively).
+  const selectors = checkSelectors(h.selectors === undefined ? [] : h.selectors, layers, d, dFfn, fail);
   return {
     vocabulary: h.vocabulary,
     selectors,

@@ -286,6 +286,13 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
       reason: /header: layer \d+ has a position head that averages/,
     },
     {
+      what: 'selectors null (found by the weights fuzzer: TypeScript took it for none)',
+      bytes: edit((h) => {
+        h.selectors = null;
+      }),
+      reason: /header: selectors must be a list/,
+    },
+    {
       what: 'a fractional selector field',
       bytes: edit((h) => {
         h.selectors = [{ layer: 0, first: 0.5, count: 2, slot: 0, squareSlot: 1, oneSlot: 2 }];
