@@ -1,9 +1,13 @@
 // npm run fuzz:native [-- --seconds N]: builds the libFuzzer target for the native weight-file
 // reader (native/fuzz/weights_fuzzer.cc, clang++ with -fsanitize=fuzzer,address,undefined) and
 // runs it for N seconds (default 10) from the checked-in seeds (native/fuzz/seeds/weights) plus
-// the corpus it grew before (native/build/fuzz/corpus). Prints
+// the corpus it grew before (native/build/fuzz/corpus, a cache: rebuilding the addon clears it),
+// with a dictionary of the header's words (native/fuzz/weights.dict). Prints
 //   fuzz native-weights: <executions> executions, <findings> findings
-// and exits non-zero on a finding, keeping the input in native/build/fuzz/crashes/.
+// and exits non-zero on a finding, keeping the input in native/fuzz/crashes/ (outside the build
+// folder, so that it survives a rebuild; add it to the seeds once fixed). Then every input of the
+// grown corpus goes through both the native and the TypeScript reader
+// (scripts/compare-weight-readers.ts): a different decision or message is a finding too.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +16,7 @@ const root = join(import.meta.dirname, '..');
 const native = join(root, 'native');
 const out = join(native, 'build', 'fuzz');
 const corpus = join(out, 'corpus', 'weights');
-const crashes = join(out, 'crashes');
+const crashes = join(native, 'fuzz', 'crashes');
 const seeds = join(native, 'fuzz', 'seeds', 'weights');
 const binary = join(out, 'weights_fuzzer');
 
@@ -44,6 +48,7 @@ const build = spawnSync(
     '-ffp-contract=off',
     '-fsanitize=fuzzer,address,undefined',
     '-fno-sanitize-recover=all',
+    `-DTVM_TINY_SEED=${JSON.stringify(join(seeds, 'valid-tiny.tvmw'))}`,
     join(native, 'fuzz', 'weights_fuzzer.cc'),
     ...sources,
     '-o',
@@ -65,6 +70,7 @@ const run = spawnSync(
     '-timeout=10',
     '-rss_limit_mb=2048',
     `-artifact_prefix=${crashes}/`,
+    `-dict=${join(native, 'fuzz', 'weights.dict')}`,
     corpus,
     seeds,
   ],
@@ -82,5 +88,12 @@ if (findings > 0) {
   console.error(log.split('\n').slice(-60).join('\n'));
   for (const f of found) console.error(`fuzz native-weights: the failing input is ${join(crashes, f)}`);
 }
-console.log(`fuzz native-weights: ${executions} executions, ${findings} findings`);
-process.exit(findings > 0 ? 1 : 0);
+// The corpus the fuzzer grew, through both readers: they must decide alike (a difference is a finding).
+const compared = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', join(root, 'scripts', 'compare-weight-readers.ts'), corpus],
+  { cwd: root, stdio: 'inherit' },
+);
+const total = findings + (compared.status === 0 ? 0 : 1);
+console.log(`fuzz native-weights: ${executions} executions, ${total} findings`);
+process.exit(total > 0 ? 1 : 0);

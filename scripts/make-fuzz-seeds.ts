@@ -20,13 +20,16 @@ const KEPT = [
   'header length past the end',
 ];
 
-/** File name → bytes: `valid-tiny.tvmw` and `damaged-<n>.tvmw`. */
+/** File name → bytes: `valid-tiny.tvmw`, `header-tiny.hdr` and `damaged-<n>.tvmw`. */
 export function weightSeeds(): Map<string, Uint8Array> {
   const good = serializeModel(tinyModel());
   const seeds = new Map<string, Uint8Array>([['valid-tiny.tvmw', good]]);
   const damaged = damagedWeightFiles(good).filter((d) => KEPT.includes(d.what));
   if (damaged.length !== KEPT.length)
     throw new Error('make-fuzz-seeds: a kept damage is no longer in the list');
+  // A header alone (the fuzz target frames it with the tiny model's tensors): mutations all land there.
+  const headerLength = new DataView(good.buffer, good.byteOffset).getUint32(12, true);
+  seeds.set('header-tiny.hdr', good.slice(16, 16 + headerLength));
   damaged.forEach((d, i) => {
     seeds.set(`damaged-${i}.tvmw`, d.bytes);
   });
