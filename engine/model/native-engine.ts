@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { packageRoot } from '../compiler/paths';
 import { T_HALT } from '../tokens/vocabulary';
+import { InvalidNumberError, integerIn, MAX_TOKEN_LIMIT, optionalIntegerIn } from '../util/numbers';
 import type { GenerateOptions, Generation } from './generate';
 
 /** What a head selected at the last position: a position (latest tie) or a span and count. */
@@ -85,11 +86,38 @@ export function loadNative(): Loaded {
   return loaded;
 }
 
-/** A native engine on a weight file; throws with the reason when the addon is unavailable. */
+/**
+ * A native engine on a weight file; throws with the reason when the addon is unavailable. Its
+ * generate() checks its options here too (the addon checks them again at the boundary), so a
+ * caller's bad number is an InvalidNumberError naming it before anything reaches C++.
+ */
 export function openNative(modelFile: string): NativeEngine {
   const n = loadNative();
   if (!n.ok) throw new Error(n.reason);
-  return new n.NativeEngine(modelFile);
+  const engine = new n.NativeEngine(modelFile);
+  const generate = engine.generate.bind(engine);
+  // An own property: the addon's prototype methods are read-only.
+  const checked: NativeEngine['generate'] = (o, onTokens) =>
+    generate(checkGenerateOptions(o, engine.shape.vocabulary), onTokens);
+  Object.defineProperty(engine, 'generate', { value: checked });
+  return engine;
+}
+
+/** generate()'s options, each an integer in its range (token ids in the vocabulary). */
+export function checkGenerateOptions(o: NativeGenerateOptions, vocabulary: number): NativeGenerateOptions {
+  if (!o || typeof o !== 'object') throw new InvalidNumberError('generate: the options must be an object');
+  const token = { min: 0, max: vocabulary - 1 };
+  optionalIntegerIn(o.halt, 'generate: halt', { min: -1, max: vocabulary - 1 });
+  optionalIntegerIn(o.budget, 'generate: budget', { min: 0, max: MAX_TOKEN_LIMIT });
+  optionalIntegerIn(o.chunk, 'generate: chunk', { min: 1, max: 2 ** 30 });
+  if (o.expected !== undefined && !(o.expected instanceof Int32Array))
+    throw new InvalidNumberError('generate: expected must be an Int32Array');
+  if (o.stopTokens !== undefined) {
+    if (!Array.isArray(o.stopTokens))
+      throw new InvalidNumberError('generate: stopTokens must be a list of token ids');
+    for (const t of o.stopTokens) integerIn(t, 'generate: a stop token', token);
+  }
+  return o;
 }
 
 /**
@@ -102,12 +130,13 @@ export async function generateNative(
   o: GenerateOptions & { readonly onChunk?: (tokens: Int32Array) => void } = {},
 ): Promise<Generation> {
   const start = performance.now();
+  const budget = optionalIntegerIn(o.maxTokens, 'maxTokens', { min: 0, max: MAX_TOKEN_LIMIT });
   engine.feed(prompt);
   const chunks: Int32Array[] = [];
   let received = 0;
   const expected = o.expected ? Int32Array.from(o.expected) : undefined;
   const r = await engine.generate(
-    { halt: T_HALT, budget: o.maxTokens ?? (expected ? expected.length : 50_000_000), expected },
+    { halt: T_HALT, budget: budget ?? (expected ? expected.length : 50_000_000), expected },
     (tokens) => {
       chunks.push(tokens);
       o.onChunk?.(tokens);

@@ -4,10 +4,12 @@
 // reader rejecting what the TypeScript reader rejects. Skipped, with the reason, where the addon
 // could not be built.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { nativeVocabularyPath, nativeVocabularyText } from '../../scripts/gen-native-vocabulary';
+import { weightSeeds, weightSeedsDir } from '../../scripts/make-fuzz-seeds';
 import { buildMachineGraph } from '../machine/interpreter';
 import { loadManifest } from '../manifest';
 import { JsEngine } from '../model/js-engine';
@@ -16,8 +18,8 @@ import { scheduleAsap } from '../schedule/heuristic';
 import { Op } from '../tokens/opcodes';
 import { OPCODE_BASE, T_HALT } from '../tokens/vocabulary';
 import { buildWeights, finalReads } from '../weights/build';
-import { serializeModel, writeModel } from '../weights/file';
-import { damagedWeightFiles } from './support/damaged-weights';
+import { readModel, serializeModel, writeModel } from '../weights/file';
+import { damagedWeightFiles, unreadableWeightPaths } from './support/damaged-weights';
 import { exampleRun } from './support/examples';
 
 const native = loadNative();
@@ -131,21 +133,124 @@ test('attention selections: what each head picked at the last position', { skip 
   assert.ok(checked > 10);
 });
 
-test('the native reader rejects damaged weight files as the TypeScript reader does', { skip }, () => {
+test("the native reader rejects damaged weight files with the TypeScript reader's messages", { skip }, () => {
+  const messageOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'loaded';
+  };
   for (const [k, d] of damagedWeightFiles(serializeModel(model)).entries()) {
     const file = join(work, `bad-${k}.tvmw`);
     writeFileSync(file, d.bytes);
-    assert.throws(
-      () => openNative(file),
-      (e: unknown) => e instanceof Error && d.reason.test(e.message) && e.message.startsWith(`${file}: `),
-      d.what,
+    const nativeMessage = messageOf(() => openNative(file));
+    assert.ok(
+      d.reason.test(nativeMessage) && nativeMessage.startsWith(`${file}: `),
+      `${d.what}: ${nativeMessage}`,
     );
+    // The same sentence from both readers; a JSON syntax error's details are each parser's own.
+    const tsMessage = messageOf(() => readModel(file));
+    const corrupt = `${file}: corrupt header: `;
+    if (nativeMessage.startsWith(corrupt) && tsMessage.startsWith(corrupt) && !/UTF-8/.test(nativeMessage))
+      continue;
+    assert.equal(nativeMessage, tsMessage, d.what);
   }
-  assert.throws(() => openNative(join(work, 'missing.tvmw')), /missing\.tvmw: cannot read/);
+});
+
+test('the native reader refuses devices, FIFOs, folders and 1 GiB of zeros before reading them', {
+  skip,
+  timeout: 20_000,
+}, () => {
+  mkdirSync(join(work, 'unreadable'));
+  for (const u of unreadableWeightPaths(join(work, 'unreadable'))) {
+    const rss = process.memoryUsage().rss;
+    assert.throws(
+      () => openNative(u.path),
+      (e: unknown) => e instanceof Error && u.reason.test(e.message) && e.message.startsWith(`${u.path}: `),
+      u.what,
+    );
+    const grown = process.memoryUsage().rss - rss;
+    assert.ok(grown < 64 * 2 ** 20, `${u.what}: ${grown} bytes more memory`);
+  }
 });
 
 test('a token outside the vocabulary is an error, not a crash', { skip }, () => {
   const e = openNative(modelFile);
   assert.throws(() => e.feed(100_000), /token id 100000 is not in the vocabulary/);
   assert.throws(() => e.feed(-1), /not in the vocabulary/);
+});
+
+test('every number crossing into C++ is checked there: budgets, token ids, chunks, positions', {
+  skip,
+}, async () => {
+  if (!native.ok) return;
+  // The addon itself, without the TypeScript checks in front of it.
+  const raw = new native.NativeEngine(modelFile);
+  const onTokens = () => {};
+  for (const budget of [2 ** 63, 1e300, 1.5, -1, Number.NaN, Number.POSITIVE_INFINITY])
+    assert.throws(
+      () => raw.generate({ halt: T_HALT, budget }, onTokens),
+      /generate: budget must be an integer from 0 to 9007199254740991/,
+      String(budget),
+    );
+  assert.throws(
+    () => raw.generate({ budget: 'abc' as unknown as number }, onTokens),
+    /generate: budget must be a number/,
+  );
+  assert.throws(
+    () => raw.generate({ halt: 2 ** 32 + T_HALT }, onTokens),
+    /generate: halt must be an integer from -1 to \d+/,
+  );
+  assert.throws(() => raw.generate({ chunk: 0 }, onTokens), /generate: chunk must be an integer from 1/);
+  assert.throws(
+    () => raw.generate({ stopTokens: [2 ** 32 + 1] }, onTokens),
+    /generate: stopTokens: token id 4294967297 is not in the vocabulary/,
+  );
+  assert.throws(
+    () => raw.generate({ expected: [1, 2] as unknown as Int32Array }, onTokens),
+    /expected must be an Int32Array/,
+  );
+  assert.throws(() => raw.feed(2 ** 32 + 5), /feed: token id 4294967301 is not in the vocabulary/);
+  assert.throws(() => raw.feed(1.5), /feed: token id 1.5 is not in the vocabulary/);
+  assert.throws(
+    () => raw.feed(Int32Array.of(1, 2, 100_000)),
+    /token id 100000 at index 2 is not in the vocabulary/,
+  );
+  assert.equal(raw.position, 0, 'a rejected feed feeds nothing');
+  assert.throws(() => raw.selectionsAt(Number.NaN), /selectionsAt: position must be an integer/);
+  assert.equal(raw.selectionsAt(2 ** 53 - 1), undefined);
+  assert.equal(raw.busy, false, 'a refused generate() leaves the engine free');
+  // A budget of 0 is a valid request for nothing.
+  raw.feed(Int32Array.of(T_HALT));
+  assert.deepEqual(await raw.generate({ halt: T_HALT, budget: 0 }, onTokens), {
+    reason: 'budget',
+    count: 0,
+    expected: -1,
+  });
+  // The TypeScript side refuses the same numbers first, with the shared message format.
+  const e = openNative(modelFile);
+  assert.throws(
+    () => e.generate({ budget: 2 ** 63 }, onTokens),
+    /generate: budget must be an integer from 0 to 1,000,000,000, not 9223372036854776000/,
+  );
+  await assert.rejects(
+    generateNative(e, Int32Array.of(T_HALT), { maxTokens: 1.5 }),
+    /maxTokens must be an integer from 0 to 1,000,000,000, not 1.5/,
+  );
+});
+
+test('the native reader checks vocabularies against the token language itself', () => {
+  // native/src/vocabulary.inc is generated from engine/tokens/vocabulary.ts; this catches drift.
+  assert.equal(readFileSync(nativeVocabularyPath, 'utf8'), nativeVocabularyText());
+});
+
+test("the native fuzzer's seeds are the tiny model and damaged copies of it, as the script writes them", () => {
+  const seeds = weightSeeds();
+  assert.deepEqual(readdirSync(weightSeedsDir).sort(), [...seeds.keys()].sort());
+  for (const [name, bytes] of seeds) assert.ok(readFileSync(join(weightSeedsDir, name)).equals(bytes), name);
+  // The valid seed loads in both readers, so mutations of it reach every check.
+  readModel(join(weightSeedsDir, 'valid-tiny.tvmw'));
+  if (native.ok) openNative(join(weightSeedsDir, 'valid-tiny.tvmw'));
 });

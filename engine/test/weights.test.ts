@@ -1,7 +1,12 @@
 // The transformer built from the graph: its schedule is valid, its weight file round-trips and
 // rejects every kind of damage, and its JS forward pass generates the reference trace.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import fc from 'fast-check';
 import { asTokenProgram, compileFile } from '../compiler/compile';
 import { buildMachineGraph } from '../machine/interpreter';
 import { loadManifest } from '../manifest';
@@ -12,14 +17,17 @@ import { promptTokens } from '../tokens/program-file';
 import { T_HALT } from '../tokens/vocabulary';
 import { runReference } from '../vm/reference';
 import { buildWeights, finalReads as finalReadsOf } from '../weights/build';
-import { parseModel, serializeModel, WeightFileError } from '../weights/file';
+import { parseModel, readModel, serializeModel, WeightFileError, writeModel } from '../weights/file';
 import type { TransformerModel } from '../weights/model';
 import { planSlots } from '../weights/slots';
-import { damagedWeightFiles } from './support/damaged-weights';
+import { damagedWeightFiles, unreadableWeightPaths } from './support/damaged-weights';
+import { weightReaderProperty } from './support/weight-mutations';
 
 const machine = buildMachineGraph('universal');
 const schedule = scheduleAsap(machine.graph, finalReadsOf(machine));
 const model = buildWeights(machine, schedule, { test: 1 });
+const work = mkdtempSync(join(tmpdir(), 'tvm-weights-'));
+after(() => rmSync(work, { recursive: true, force: true }));
 
 /** Generates with the JS engine and returns how many tokens matched the reference trace. */
 async function generate(m: TransformerModel, name: string, args?: string) {
@@ -107,4 +115,67 @@ test('damaged weight files are rejected with a reason, never loaded', () => {
       d.what,
     );
   }
+});
+
+test('damaged weight files on disk are rejected by the file reader with the same reasons', () => {
+  for (const [k, d] of damagedWeightFiles(serializeModel(model)).entries()) {
+    const file = join(work, `bad-${k}.tvmw`);
+    writeFileSync(file, d.bytes);
+    assert.throws(
+      () => readModel(file),
+      (e: unknown) =>
+        e instanceof WeightFileError && d.reason.test(e.message) && e.message.startsWith(`${file}: `),
+      d.what,
+    );
+    rmSync(file);
+  }
+});
+
+test('what is not a weight file is refused before it is read: devices, FIFOs, folders, 1 GiB of zeros', {
+  timeout: 20_000,
+}, () => {
+  for (const u of unreadableWeightPaths(work)) {
+    const rss = process.memoryUsage().rss;
+    assert.throws(
+      () => readModel(u.path),
+      (e: unknown) =>
+        e instanceof WeightFileError && u.reason.test(e.message) && e.message.startsWith(`${u.path}: `),
+      u.what,
+    );
+    const grown = process.memoryUsage().rss - rss;
+    assert.ok(grown < 64 * 2 ** 20, `${u.what}: ${grown} bytes more memory`);
+  }
+});
+
+test('a model read from disk equals the model written', () => {
+  const file = join(work, 'model.tvmw');
+  writeModel(file, model);
+  const loaded = readModel(file);
+  assert.deepEqual(loaded.layers, model.layers);
+  assert.deepEqual(loaded.unembedding, model.unembedding);
+  assert.deepEqual([...loaded.vocabulary], [...model.vocabulary]);
+  assert.equal(loaded.hardmaxScale, model.hardmaxScale);
+});
+
+test('mutated weight files: both readers load or refuse them alike, with their own error (fixed seed)', () => {
+  const { property, dispose } = weightReaderProperty();
+  try {
+    fc.assert(property, { seed: 11, numRuns: 300 });
+  } finally {
+    dispose();
+  }
+});
+
+test('readRegularFile (engine/util/files.ts) refuses a FIFO without waiting for a writer', () => {
+  // In a child process: a blocked open() would stop this one, test timeouts included.
+  const fifo = join(work, 'input.fifo');
+  execFileSync('mkfifo', [fifo]);
+  const files = join(__dirname, '..', 'util', 'files.ts');
+  const script = `try { require(${JSON.stringify(files)}).readRegularFile(${JSON.stringify(fifo)}, 'program', 1 << 20) } catch (e) { console.log(e.message) }`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+    encoding: 'utf8',
+    timeout: 15_000,
+  });
+  assert.equal(r.signal, null, 'it waited for a writer');
+  assert.match(r.stdout, /input\.fifo: the program is not a regular file/);
 });

@@ -2,6 +2,7 @@
 // written atomically (a temporary file renamed into place) and never over one of the inputs.
 import {
   closeSync,
+  constants,
   fstatSync,
   openSync,
   readSync,
@@ -24,7 +25,8 @@ export class FileError extends Error {}
 export function readRegularFile(path: string, what: string, maxBytes: number): Buffer {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever; it is refused below.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw new FileError(`${path}: cannot open the ${what}: ${reason(e)}`);
   }

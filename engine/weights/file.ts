@@ -8,9 +8,26 @@
 //   ..  tensors, float64 LE         in the header's `tensors` order, each shape's product × 8 bytes
 //   end CRC-32 of everything above  u32
 //
+// Header ranges (both readers refuse anything else, naming the field):
+//   header length ≤ 8 MiB and ≤ 1,000,000 JSON values; zero padding
+//   dModel, heads, dFfn, layers: integers 1 … 10,000,000
+//   positionSlot, positionSquareSlot: integers 0 … dModel − 1
+//   hardmaxScale: a number 1 … 2^53 (it divides queries, which must stay exact integers)
+//   vocabulary: exactly the token language's texts, by id (engine/tokens/vocabulary.ts)
+//   inputSlots, slots[layer] (dModel of them), headInfo values: lists of texts
+//   meta: an object of texts and finite numbers
+//   headInfo kind/tie as listed in docs/weight-file.md; gather and passthrough heads tie 'latest'
+//   selectors: integer fields inside the layer and the residual stream
+// and the file's size must be exactly what the header's shapes declare. A head labelled
+// unused must have zero query, key, value and output rows.
+//
 // Reading checks every field before using it: a truncated, corrupt or foreign file is an error
-// that says what is wrong, never an out-of-range read or a model that computes garbage.
-import { readFileSync, writeFileSync } from 'node:fs';
+// that says what is wrong, never an out-of-range read or a model that computes garbage. The header
+// is checked before any tensor is read, and memory never exceeds about the size the header
+// declares (which must be the file's). native/src/model.cc reads by the same rules, in the same
+// order, with the same messages.
+import { closeSync, constants, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { vocabulary } from '../tokens/vocabulary';
 import type { HeadInfo, LayerWeights, NeuronSelector, TransformerModel } from './model';
 
 const MAGIC = 'TVMWEIGH';
@@ -117,24 +134,102 @@ export function writeModel(file: string, m: TransformerModel): void {
   writeFileSync(file, serializeModel(m));
 }
 
-export function readModel(file: string): TransformerModel {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(file));
-  } catch (e) {
-    throw new WeightFileError(file, `cannot read: ${(e as Error).message}`);
-  }
-  return parseModel(bytes, file);
+/** The largest header a reader accepts (the universal model's is about 16 KB). */
+export const MAX_HEADER_BYTES = 8 * 1024 * 1024;
+/** The most JSON values a header may hold (bounds the memory its parse takes). */
+export const MAX_HEADER_VALUES = 1_000_000;
+/** The most any count in the header (widths, layers, heads, neurons) may be. */
+const MAX_COUNT = 10_000_000;
+/** hardmaxScale's range: it divides queries, which must stay integers an engine can compare. */
+const MAX_HARDMAX_SCALE = 2 ** 53;
+
+/** Bytes read from a file or from memory, in order from offset 0. */
+interface ByteSource {
+  readonly size: number;
+  /** Fills `into` from `position`; returns how many bytes there were (fewer at the end). */
+  read(into: Uint8Array, position: number): number;
 }
 
+/**
+ * Reads a weight file: what is not a regular file (a device, a FIFO, a folder) is refused before
+ * anything is read, the magic and header are checked first, and the tensors are then read by the
+ * sizes the header declares, straight into the arrays the model keeps.
+ */
+export function readModel(file: string): TransformerModel {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    throw new WeightFileError(file, `cannot read: ${openFailure(e)}`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile())
+      throw new WeightFileError(file, 'cannot read: not a regular file (a device, FIFO or folder)');
+    return decodeModel(
+      {
+        size: st.size,
+        read: (into, position) => {
+          let n = 0;
+          while (n < into.length) {
+            const got = readSync(fd, into, n, into.length - n, position + n);
+            if (got === 0) break;
+            n += got;
+          }
+          return n;
+        },
+      },
+      file,
+    );
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a weight file's bytes held in memory; `file` names it in errors. */
 export function parseModel(bytes: Uint8Array, file: string): TransformerModel {
+  return decodeModel(
+    {
+      size: bytes.length,
+      read: (into, position) => {
+        const part = bytes.subarray(position, position + into.length);
+        into.set(part);
+        return part.length;
+      },
+    },
+    file,
+  );
+}
+
+function openFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (e as Error).message;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
+function decodeModel(src: ByteSource, file: string): TransformerModel {
   const fail = (reason: string): never => {
     throw new WeightFileError(file, reason);
   };
-  if (bytes.length < 20) fail(`truncated: ${bytes.length} bytes is too short for a weight file`);
-  if (new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC)
+  const size = src.size;
+  let crc = 0xffffffff;
+  let at = 0;
+  /** The next `n` bytes (into `into` when given), added to the checksum. */
+  const take = (n: number, into = new Uint8Array(n)) => {
+    if (src.read(into, at) !== n) fail(`truncated: the file ends before byte ${at + n}`);
+    for (let i = 0; i < n; i++) crc = CRC_TABLE[(crc ^ into[i]) & 0xff] ^ (crc >>> 8);
+    at += n;
+    return into;
+  };
+  if (size < 20) fail(`truncated: ${size} bytes is too short for a weight file`);
+  const start = take(16);
+  if (new TextDecoder().decode(start.subarray(0, 8)) !== MAGIC)
     fail('not a Transformer VM weight file (bad magic)');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = new DataView(start.buffer);
   const version = view.getUint32(8, true);
   if (version !== WEIGHT_FILE_VERSION) {
     fail(
@@ -142,100 +237,57 @@ export function parseModel(bytes: Uint8Array, file: string): TransformerModel {
     );
   }
   const headerLength = view.getUint32(12, true);
-  if (16 + headerLength + 4 > bytes.length)
-    fail(`truncated: the header says ${headerLength} bytes, the file is ${bytes.length}`);
-  const stored = view.getUint32(bytes.length - 4, true);
-  if (crc32(bytes.subarray(0, bytes.length - 4)) !== stored)
-    fail('checksum mismatch: the file is corrupt or truncated');
+  if (16 + headerLength + 4 > size)
+    fail(`truncated: the header says ${headerLength} bytes, the file is ${size}`);
+  if (headerLength > MAX_HEADER_BYTES)
+    fail(`header: ${headerLength} bytes is more than the ${MAX_HEADER_BYTES} a weight file may have`);
+  const headerBytes = take(headerLength);
+  const dataStart = Math.ceil((16 + headerLength) / 8) * 8;
+  if (dataStart + 4 > size) fail(`truncated: the header says ${headerLength} bytes, the file is ${size}`);
+  if (take(dataStart - at).some((b) => b !== 0)) fail('header: the padding after it is not zero');
 
-  let h: Header;
+  let text: string;
   try {
-    h = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(16, 16 + headerLength)));
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(headerBytes);
+  } catch {
+    return fail('corrupt header: not UTF-8');
+  }
+  let h: Header;
+  let values = 0;
+  try {
+    h = JSON.parse(text, (_key, v) => {
+      if (++values > MAX_HEADER_VALUES) throw new Error(`JSON has more than ${MAX_HEADER_VALUES} values`);
+      return v;
+    });
   } catch (e) {
     return fail(`corrupt header: ${(e as Error).message}`);
   }
-  const count = (v: unknown, what: string, min = 1) => {
-    if (!Number.isInteger(v) || (v as number) < min || (v as number) > 1e7)
-      fail(`header: ${what} must be an integer ≥ ${min}, not ${JSON.stringify(v)}`);
-    return v as number;
-  };
-  const d = count(h.dModel, 'dModel');
-  const heads = count(h.heads, 'heads');
-  const dFfn = count(h.dFfn, 'dFfn');
-  const layerCount = count(h.layers, 'layers');
-  if (
-    !Array.isArray(h.vocabulary) ||
-    h.vocabulary.length === 0 ||
-    h.vocabulary.some((t) => typeof t !== 'string')
-  ) {
-    fail('header: vocabulary must be a list of token texts');
-  }
-  const V = h.vocabulary.length;
-  if (new Set(h.vocabulary).size !== V) fail('header: the vocabulary repeats a token');
-  if (!(h.hardmaxScale > 0) || !Number.isFinite(h.hardmaxScale))
-    fail('header: hardmaxScale must be a positive number');
-  count(h.positionSlot + 1, 'positionSlot + 1');
-  count(h.positionSquareSlot + 1, 'positionSquareSlot + 1');
-  if (h.positionSlot >= d || h.positionSquareSlot >= d)
-    fail('header: positional slots outside the residual stream');
-  if (!Array.isArray(h.headInfo) || h.headInfo.length !== layerCount)
-    fail('header: headInfo needs one list per layer');
-  h.headInfo.forEach((layer, li) => {
-    if (!Array.isArray(layer) || layer.length !== heads)
-      fail(`header: layer ${li} needs ${heads} head descriptions`);
-    for (const head of layer) {
-      if (!head || !HEAD_KINDS.has(head.kind) || (head.tie !== 'latest' && head.tie !== 'average')) {
-        fail(
-          `header: layer ${li} has a head with unknown kind or tie-break (${JSON.stringify(head)?.slice(0, 80)})`,
-        );
-      }
-    }
-  });
-  if (
-    !Array.isArray(h.slots) ||
-    h.slots.length !== layerCount ||
-    h.slots.some((s) => !Array.isArray(s) || s.length !== d)
-  ) {
-    fail('header: slots needs one list of dModel names per layer');
-  }
+  const { expected, layerCount, heads, dFfn } = checkHeader(h, fail);
+  const d = h.dModel;
 
-  // Tensors: exactly the expected names and shapes, packed after the header.
-  const expected: { name: string; shape: number[] }[] = [
-    { name: 'embedding', shape: [V, d] },
-    { name: 'unembedding', shape: [V, d] },
-  ];
-  for (let i = 0; i < layerCount; i++) {
-    for (const t of LAYER_TENSORS)
-      expected.push({
-        name: `layers.${i}.${t}`,
-        shape: [t === 'gate' || t === 'up' || t === 'down' ? dFfn : heads * 2, d],
-      });
-  }
-  if (!Array.isArray(h.tensors) || h.tensors.length !== expected.length)
-    fail(`header: expected ${expected.length} tensors`);
-  expected.forEach((e, i) => {
-    const t = h.tensors[i];
-    if (t?.name !== e.name || JSON.stringify(t.shape) !== JSON.stringify(e.shape)) {
-      fail(
-        `header: tensor ${i} should be ${e.name} ${JSON.stringify(e.shape)}, found ${JSON.stringify(t)?.slice(0, 80)}`,
-      );
-    }
-  });
-  const dataStart = Math.ceil((16 + headerLength) / 8) * 8;
-  const dataBytes = expected.reduce((n, e) => n + e.shape[0] * e.shape[1] * 8, 0);
-  if (dataStart + dataBytes + 4 !== bytes.length) {
-    fail(
-      `size mismatch: the header describes ${dataStart + dataBytes + 4} bytes, the file has ${bytes.length}`,
-    );
-  }
-  let at = dataStart;
+  // The sizes the header declares, exactly (BigInt: a hostile header's sum exceeds 2^53).
+  const total = expected.reduce(
+    (n, e) => n + BigInt(e.shape[0]) * BigInt(e.shape[1]) * 8n,
+    BigInt(dataStart) + 4n,
+  );
+  if (total !== BigInt(size))
+    fail(`size mismatch: the header describes ${total} bytes, the file has ${size}`);
+
+  let firstNonFinite: string | undefined;
   const read = (e: { name: string; shape: number[] }) => {
-    const n = e.shape[0] * e.shape[1];
-    const a = new Float64Array(n);
-    for (let i = 0; i < n; i++, at += 8) {
-      const v = view.getFloat64(at, true);
-      if (!Number.isFinite(v)) fail(`tensor ${e.name}: entry ${i} is ${v}`);
-      a[i] = v;
+    const a = new Float64Array(e.shape[0] * e.shape[1]);
+    const bytes = take(a.byteLength, new Uint8Array(a.buffer));
+    if (!LITTLE_ENDIAN) {
+      const le = new DataView(bytes.buffer);
+      for (let i = 0; i < a.length; i++) a[i] = le.getFloat64(i * 8, true);
+    }
+    if (firstNonFinite === undefined) {
+      for (let i = 0; i < a.length; i++) {
+        if (!Number.isFinite(a[i])) {
+          firstNonFinite = `tensor ${e.name}: entry ${i} is ${a[i]}`;
+          break;
+        }
+      }
     }
     return a;
   };
@@ -257,7 +309,13 @@ export function parseModel(bytes: Uint8Array, file: string): TransformerModel {
       slots: h.slots[i],
     });
   }
-  const selectors = checkSelectors(h.selectors ?? [], layers, d, dFfn, fail);
+  const computed = (crc ^ 0xffffffff) >>> 0;
+  const stored = new DataView(take(4).buffer).getUint32(0, true);
+  if (computed !== stored) fail('checksum mismatch: the file is corrupt or truncated');
+  if (firstNonFinite) fail(firstNonFinite);
+  checkUnusedHeads(layers, d, fail);
+  // Optional: absent is none, but a present value must be a list (null too is refused, as natively).
+  const selectors = checkSelectors(h.selectors === undefined ? [] : h.selectors, layers, d, dFfn, fail);
   return {
     vocabulary: h.vocabulary,
     selectors,
@@ -270,9 +328,132 @@ export function parseModel(bytes: Uint8Array, file: string): TransformerModel {
     embedding,
     unembedding,
     layers,
-    inputSlots: Array.isArray(h.inputSlots) ? h.inputSlots : [],
-    meta: h.meta && typeof h.meta === 'object' ? h.meta : {},
+    inputSlots: h.inputSlots,
+    meta: h.meta,
   };
+}
+
+/**
+ * Checks every header field against its documented range (this file's opening comment) in the order the
+ * native reader does, so both give the same message for the same file; returns the tensors the
+ * header's sizes call for.
+ */
+function checkHeader(h: Header, fail: (reason: string) => never) {
+  if (!h || typeof h !== 'object' || Array.isArray(h)) fail('header: not a JSON object');
+  const count = (
+    field: 'dModel' | 'heads' | 'dFfn' | 'layers' | 'positionSlot' | 'positionSquareSlot',
+    min: number,
+  ) => {
+    const v = h[field];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > MAX_COUNT)
+      fail(`header: ${field} must be an integer from ${min} to ${MAX_COUNT}`);
+    return v;
+  };
+  const d = count('dModel', 1);
+  const heads = count('heads', 1);
+  const dFfn = count('dFfn', 1);
+  const layerCount = count('layers', 1);
+  const positionSlot = count('positionSlot', 0);
+  const positionSquareSlot = count('positionSquareSlot', 0);
+  if (positionSlot >= d || positionSquareSlot >= d)
+    fail('header: positional slots outside the residual stream');
+  const scale = h.hardmaxScale;
+  if (typeof scale !== 'number' || !(scale >= 1 && scale <= MAX_HARDMAX_SCALE))
+    fail('header: hardmaxScale must be a number from 1 to 2^53');
+
+  // The vocabulary is the token language's, text for text: an engine's token ids mean those texts.
+  const language = vocabulary();
+  if (!Array.isArray(h.vocabulary) || h.vocabulary.some((t) => typeof t !== 'string'))
+    fail('header: vocabulary must be a list of token texts');
+  if (h.vocabulary.length !== language.length)
+    fail(
+      `header: the vocabulary has ${h.vocabulary.length} tokens; the token language has ${language.length}`,
+    );
+  h.vocabulary.forEach((t, i) => {
+    if (t !== language[i]) fail(`header: vocabulary token ${i} should be '${language[i]}'`);
+  });
+  const isStrings = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+  if (!isStrings(h.inputSlots)) fail('header: inputSlots must be a list of names');
+  const meta = h.meta as unknown;
+  if (
+    !meta ||
+    typeof meta !== 'object' ||
+    Array.isArray(meta) ||
+    Object.values(meta).some((v) => typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v)))
+  ) {
+    fail('header: meta must be an object of texts and finite numbers');
+  }
+
+  if (!Array.isArray(h.headInfo) || h.headInfo.length !== layerCount)
+    fail('header: headInfo needs one list per layer');
+  h.headInfo.forEach((layer, li) => {
+    if (!Array.isArray(layer) || layer.length !== heads)
+      fail(`header: layer ${li} needs ${heads} head descriptions`);
+    for (const head of layer) {
+      const ok =
+        head &&
+        typeof head === 'object' &&
+        HEAD_KINDS.has(head.kind) &&
+        (head.tie === 'latest' || head.tie === 'average') &&
+        (head.lookup === undefined || typeof head.lookup === 'string') &&
+        (head.values === undefined || isStrings(head.values));
+      if (!ok) fail(`header: layer ${li} has a head with unknown kind or tie-break`);
+      if ((head.kind === 'gather' || head.kind === 'passthrough') && head.tie !== 'latest')
+        fail(`header: layer ${li} has a position head that averages`);
+    }
+  });
+  if (
+    !Array.isArray(h.slots) ||
+    h.slots.length !== layerCount ||
+    h.slots.some((s) => !isStrings(s) || s.length !== d)
+  )
+    fail('header: slots needs one list of dModel names per layer');
+
+  // Tensors: exactly the expected names and shapes, packed after the header.
+  if (!Array.isArray(h.tensors) || h.tensors.length !== 2 + layerCount * LAYER_TENSORS.length)
+    fail(`header: expected ${2 + layerCount * LAYER_TENSORS.length} tensors`);
+  const V = language.length;
+  const expected: { name: string; shape: number[] }[] = [
+    { name: 'embedding', shape: [V, d] },
+    { name: 'unembedding', shape: [V, d] },
+  ];
+  for (let i = 0; i < layerCount; i++) {
+    for (const t of LAYER_TENSORS)
+      expected.push({
+        name: `layers.${i}.${t}`,
+        shape: [t === 'gate' || t === 'up' || t === 'down' ? dFfn : heads * 2, d],
+      });
+  }
+  expected.forEach((e, i) => {
+    const t = h.tensors[i];
+    const shape = t && typeof t === 'object' ? t.shape : undefined;
+    if (
+      t?.name !== e.name ||
+      !Array.isArray(shape) ||
+      shape.length !== 2 ||
+      shape[0] !== e.shape[0] ||
+      shape[1] !== e.shape[1]
+    )
+      fail(`header: tensor ${i} should be ${e.name} [${e.shape[0]},${e.shape[1]}]`);
+  });
+  return { expected, layerCount, heads, dFfn };
+}
+
+/**
+ * A head labelled unused is skipped by engines that know the label; a dense engine computes it.
+ * Both run the same only if its weights are zero, so they must be.
+ */
+function checkUnusedHeads(layers: readonly LayerWeights[], d: number, fail: (reason: string) => never): void {
+  layers.forEach((layer, l) => {
+    layer.heads.forEach((head, h) => {
+      if (head.kind !== 'unused') return;
+      for (const t of ['query', 'key', 'value', 'output'] as const) {
+        const rows = layer[t].subarray(2 * h * d, (2 * h + 2) * d);
+        if (rows.some((v) => v !== 0))
+          fail(`layer ${l}: head ${h} is labelled unused but its ${t} weights are not zero`);
+      }
+    });
+  });
 }
 
 /**
@@ -302,7 +483,7 @@ function checkSelectors(
       !int(s.oneSlot, d) ||
       new Set([s.slot, s.squareSlot, s.oneSlot]).size !== 3
     ) {
-      fail(`header: selector ${k} is out of range (${JSON.stringify(s)?.slice(0, 120)})`);
+      fail(`header: selector ${k} is out of range`);
     }
     const gate = layers[s.layer].gate;
     for (let i = 0; i < s.count; i++) {

@@ -6,6 +6,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,6 +31,32 @@ const char* stopName(tvm::Stop s) {
   }
   return "unknown";
 }
+
+/** A number in a message, as JavaScript would print the integers these are meant to be. */
+std::string shown(double v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
+  if (v == std::floor(v) && std::fabs(v) < 1e21) return std::to_string(static_cast<long long>(v));
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", v);
+  return text;
+}
+
+/**
+ * `value` as an integer in [min, max], or a std::runtime_error naming `what`: every number that
+ * crosses from JavaScript is checked before a cast, since casting a double out of an integer
+ * type's range is undefined behaviour.
+ */
+int64_t integerIn(const Napi::Value& value, const std::string& what, double min, double max) {
+  if (!value.IsNumber()) throw std::runtime_error(what + " must be a number");
+  const double v = value.As<Napi::Number>().DoubleValue();
+  if (!(v >= min && v <= max) || v != std::floor(v))
+    throw std::runtime_error(what + " must be an integer from " + shown(min) + " to " + shown(max) + ", not " +
+                             shown(v));
+  return static_cast<int64_t>(v);
+}
+
+constexpr double kMaxSafeInteger = 9007199254740991.0;  // Number.MAX_SAFE_INTEGER
 
 class NativeEngine;
 
@@ -132,7 +160,23 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
     return true;
   }
 
-  /** feed(token) or feed(Int32Array): runs the forward pass for each token. */
+  /** A token id from JavaScript, checked against the model's vocabulary. */
+  int32_t token(const Napi::Value& v, const char* what) {
+    const double last = static_cast<double>(engine_->model().vocabulary - 1);
+    if (v.IsNumber()) {
+      const double t = v.As<Napi::Number>().DoubleValue();
+      if (!(t >= 0 && t <= last) || t != std::floor(t))
+        throw std::runtime_error(std::string(what) + ": token id " + shown(t) + " is not in the vocabulary (0 to " +
+                                 shown(last) + ")");
+      return static_cast<int32_t>(t);
+    }
+    throw std::runtime_error(std::string(what) + ": a token id must be a number");
+  }
+
+  /**
+   * feed(token) or feed(Int32Array): runs the forward pass for each token. Every id is checked
+   * first, so a bad one changes nothing.
+   */
   Napi::Value Feed(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
     if (!ready(env)) return env.Undefined();
@@ -141,9 +185,14 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
         auto tokens = info[0].As<Napi::TypedArray>();
         if (tokens.TypedArrayType() != napi_int32_array) throw std::runtime_error("feed: expects an Int32Array");
         auto array = tokens.As<Napi::Int32Array>();
+        const int64_t vocabulary = engine_->model().vocabulary;
+        for (size_t i = 0; i < array.ElementLength(); i++)
+          if (array[i] < 0 || array[i] >= vocabulary)
+            throw std::runtime_error("feed: token id " + std::to_string(array[i]) + " at index " + std::to_string(i) +
+                                     " is not in the vocabulary (0 to " + std::to_string(vocabulary - 1) + ")");
         for (size_t i = 0; i < array.ElementLength(); i++) engine_->feed(array[i]);
       } else if (info.Length() == 1 && info[0].IsNumber()) {
-        engine_->feed(info[0].As<Napi::Number>().Int32Value());
+        engine_->feed(token(info[0], "feed"));
       } else {
         throw std::runtime_error("feed: expects a token id or an Int32Array of them");
       }
@@ -171,29 +220,40 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
       return env.Undefined();
     }
     auto o = info[0].As<Napi::Object>();
-    auto number = [&](const char* name, double fallback) {
-      auto v = o.Get(name);
-      return v.IsNumber() ? v.As<Napi::Number>().DoubleValue() : fallback;
-    };
-    std::vector<int32_t> expected, stops;
-    bool check = false;
-    auto e = o.Get("expected");
-    if (e.IsTypedArray() && e.As<Napi::TypedArray>().TypedArrayType() == napi_int32_array) {
-      auto a = e.As<Napi::Int32Array>();
-      expected.assign(a.Data(), a.Data() + a.ElementLength());
-      check = true;
+    GenerateWorker* worker = nullptr;
+    try {
+      // Absent options take their defaults; present ones must be what they say.
+      auto option = [&](const char* name, double fallback, double min, double max) -> int64_t {
+        auto v = o.Get(name);
+        if (v.IsUndefined()) return static_cast<int64_t>(fallback);
+        return integerIn(v, std::string("generate: ") + name, min, max);
+      };
+      const double last = static_cast<double>(engine_->model().vocabulary - 1);
+      const int64_t halt = option("halt", -1, -1, last);
+      const int64_t budget = option("budget", kMaxSafeInteger, 0, kMaxSafeInteger);
+      const int64_t chunk = option("chunk", 65536, 1, 1 << 30);
+      std::vector<int32_t> expected, stops;
+      bool check = false;
+      auto e = o.Get("expected");
+      if (!e.IsUndefined()) {
+        if (!e.IsTypedArray() || e.As<Napi::TypedArray>().TypedArrayType() != napi_int32_array)
+          throw std::runtime_error("generate: expected must be an Int32Array");
+        auto a = e.As<Napi::Int32Array>();
+        expected.assign(a.Data(), a.Data() + a.ElementLength());
+        check = true;
+      }
+      auto s = o.Get("stopTokens");
+      if (!s.IsUndefined()) {
+        if (!s.IsArray()) throw std::runtime_error("generate: stopTokens must be an array of token ids");
+        auto a = s.As<Napi::Array>();
+        for (uint32_t i = 0; i < a.Length(); i++) stops.push_back(token(a.Get(i), "generate: stopTokens"));
+      }
+      worker = new GenerateWorker(env, this, info[1].As<Napi::Function>(), static_cast<int32_t>(halt), budget,
+                                  std::move(expected), check, std::move(stops), chunk);
+    } catch (const std::exception& e) {
+      Napi::Error::New(env, e.what()).ThrowAsJavaScriptException();
+      return env.Undefined();
     }
-    auto s = o.Get("stopTokens");
-    if (s.IsArray()) {
-      auto a = s.As<Napi::Array>();
-      for (uint32_t i = 0; i < a.Length(); i++) stops.push_back(a.Get(i).As<Napi::Number>().Int32Value());
-    }
-    const double budget = number("budget", 1e15);
-    const double chunk = number("chunk", 65536);
-    auto* worker = new GenerateWorker(env, this, info[1].As<Napi::Function>(),
-                                      static_cast<int32_t>(number("halt", -1)),
-                                      static_cast<int64_t>(budget < 0 ? 0 : budget), std::move(expected), check,
-                                      std::move(stops), static_cast<int64_t>(chunk < 1 ? 1 : chunk));
     request_ = tvm::kRun;
     busy_ = true;
     Ref();  // keep this object alive while the worker uses it
@@ -252,8 +312,15 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
       Napi::TypeError::New(env, "selectionsAt(position)").ThrowAsJavaScriptException();
       return env.Undefined();
     }
+    int64_t position;
+    try {
+      position = integerIn(info[0], "selectionsAt: position", 0, kMaxSafeInteger);
+    } catch (const std::exception& e) {
+      Napi::RangeError::New(env, e.what()).ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
     std::vector<int32_t> row;
-    if (!engine_->selectionsAt(info[0].As<Napi::Number>().Int64Value(), row)) return env.Undefined();
+    if (!engine_->selectionsAt(position, row)) return env.Undefined();
     auto selected = Napi::Int32Array::New(env, row.size());
     std::copy(row.begin(), row.end(), selected.Data());
     const auto& logged = engine_->recordedHeads();

@@ -61,8 +61,8 @@ void Engine::recordSelections(bool on) {
 
 bool Engine::selectionsAt(int64_t position, std::vector<int32_t>& out) const {
   const size_t n = logged_.size();
-  if (n == 0 || position < logStart_ || (position - logStart_ + 1) * static_cast<int64_t>(n) >
-                                               static_cast<int64_t>(log_.size()))
+  // Division, not (position − start + 1)·n ≤ size: that product overflows for a huge position.
+  if (n == 0 || position < logStart_ || static_cast<uint64_t>(position - logStart_) >= log_.size() / n)
     return false;
   const int32_t* row = &log_[(position - logStart_) * n];
   out.assign(row, row + n);

@@ -8,6 +8,7 @@ namespace tvm {
 namespace {
 
 constexpr int kMaxDepth = 64;
+constexpr size_t kMaxValues = 1000000;  // a header is small; this bounds the parse's memory
 
 class Reader {
  public:
@@ -24,6 +25,7 @@ class Reader {
   const char* s_;
   size_t n_;
   size_t i_ = 0;
+  size_t values_ = 0;
 
   [[noreturn]] void fail(const std::string& what) const {
     throw std::runtime_error("JSON " + what + " at byte " + std::to_string(i_));
@@ -43,6 +45,7 @@ class Reader {
 
   Json value(int depth) {
     if (depth > kMaxDepth) fail("nested too deeply");
+    if (++values_ > kMaxValues) fail("has more than " + std::to_string(kMaxValues) + " values");
     space();
     if (i_ >= n_) fail("ends early");
     Json v;
@@ -98,6 +101,8 @@ class Reader {
   double number() {
     size_t start = i_;
     if (s_[i_] == '-') i_++;
+    // JSON has no leading zeros ("01"), as JavaScript's JSON.parse, which the TypeScript reader uses.
+    if (i_ + 1 < n_ && s_[i_] == '0' && s_[i_ + 1] >= '0' && s_[i_ + 1] <= '9') fail("malformed number");
     auto digits = [&] {
       size_t k = i_;
       while (i_ < n_ && s_[i_] >= '0' && s_[i_] <= '9') i_++;
@@ -111,9 +116,8 @@ class Reader {
       digits();
     }
     std::string text(s_ + start, i_ - start);
-    double d = std::strtod(text.c_str(), nullptr);
-    if (!std::isfinite(d)) fail("number out of range");
-    return d;
+    // Beyond the double range this is ±Infinity, as in JSON.parse: the field checks refuse it.
+    return std::strtod(text.c_str(), nullptr);
   }
 
   unsigned hex4() {
@@ -162,14 +166,14 @@ class Reader {
         case 't': out += '\t'; break;
         case 'u': {
           unsigned cp = hex4();
-          if (cp >= 0xd800 && cp < 0xdc00) {
-            if (i_ + 2 > n_ || s_[i_] != '\\' || s_[i_ + 1] != 'u') fail("lone surrogate");
+          // A pair is one code point; a lone surrogate is kept (as JSON.parse keeps it, encoded
+          // the WTF-8 way), so that both readers accept the same headers; no field takes one.
+          if (cp >= 0xd800 && cp < 0xdc00 && i_ + 6 <= n_ && s_[i_] == '\\' && s_[i_ + 1] == 'u') {
+            const size_t back = i_;
             i_ += 2;
-            unsigned low = hex4();
-            if (low < 0xdc00 || low >= 0xe000) fail("bad surrogate pair");
-            cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-          } else if (cp >= 0xdc00 && cp < 0xe000) {
-            fail("lone surrogate");
+            const unsigned low = hex4();
+            if (low >= 0xdc00 && low < 0xe000) cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+            else i_ = back;
           }
           utf8(out, cp);
           break;

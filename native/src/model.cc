@@ -1,14 +1,20 @@
-// See model.h. Every size is checked against the file before anything is read or allocated, so a
-// truncated, corrupt or hostile file is an error, never an out-of-bounds access.
+// See model.h. Only a regular file is read; its magic and header are checked first, and every size
+// the header declares is checked against the file before a tensor is read or allocated, so a
+// truncated, corrupt or hostile file is an error, never an out-of-bounds access, and memory stays
+// about the model's own size. engine/weights/file.ts reads by the same rules, in the same order.
 #include "model.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <iterator>
-#include <set>
 #include <stdexcept>
+#include <utility>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "json.h"
 
@@ -19,21 +25,24 @@ namespace {
 constexpr char kMagic[] = "TVMWEIGH";
 constexpr uint32_t kVersion = 1;
 constexpr int64_t kLimit = 10000000;  // the TypeScript reader's bound on every count
+constexpr uint64_t kMaxHeaderBytes = 8 * 1024 * 1024;  // the universal model's header is ~16 KB
+constexpr double kMaxHardmaxScale = 9007199254740992.0;  // 2^53
 
-uint32_t crc32(const unsigned char* bytes, size_t n) {
-  static uint32_t table[256];
-  static bool ready = false;
-  if (!ready) {
+#include "vocabulary.inc"
+
+/** Adds n bytes to a running CRC-32 (start from 0xffffffff, finish with ^ 0xffffffff). */
+uint32_t crc32Update(uint32_t c, const unsigned char* bytes, size_t n) {
+  static const auto table = [] {
+    std::array<uint32_t, 256> t{};
     for (uint32_t i = 0; i < 256; i++) {
       uint32_t c = i;
       for (int k = 0; k < 8; k++) c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
-      table[i] = c;
+      t[i] = c;
     }
-    ready = true;
-  }
-  uint32_t c = 0xffffffffu;
+    return t;
+  }();
   for (size_t i = 0; i < n; i++) c = table[(c ^ bytes[i]) & 0xff] ^ (c >> 8);
-  return c ^ 0xffffffffu;
+  return c;
 }
 
 uint32_t u32(const unsigned char* p) { return p[0] | (p[1] << 8) | (p[2] << 16) | (uint32_t(p[3]) << 24); }
@@ -81,33 +90,123 @@ void SparseColumns::build(const SparseRows& rows, int64_t width) {
   }
 }
 
+namespace {
+
+/** Writes an unsigned 128-bit number in decimal. */
+std::string decimal(unsigned __int128 v) {
+  std::string s;
+  do {
+    s.insert(s.begin(), char('0' + int(v % 10)));
+    v /= 10;
+  } while (v != 0);
+  return s;
+}
+
+/** WHATWG's UTF-8 (what the TypeScript reader's fatal TextDecoder accepts). */
+bool validUtf8(const unsigned char* s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    const unsigned c = s[i];
+    if (c < 0x80) { i++; continue; }
+    size_t len;
+    unsigned lo = 0x80, hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) len = 2;
+    else if (c >= 0xe0 && c <= 0xef) len = 3, lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
+    else if (c >= 0xf0 && c <= 0xf4) len = 4, lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
+    else return false;
+    if (i + len > n || s[i + 1] < lo || s[i + 1] > hi) return false;
+    for (size_t k = 2; k < len; k++)
+      if (s[i + k] < 0x80 || s[i + k] > 0xbf) return false;
+    i += len;
+  }
+  return true;
+}
+
+/** A file descriptor closed on every path out. */
+struct Descriptor {
+  int fd;
+  ~Descriptor() {
+    if (fd >= 0) close(fd);
+  }
+};
+
+}  // namespace
+
 Model loadModel(const std::string& file) {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused by loadModelFrom.
+  Descriptor in{open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
+  if (in.fd < 0) {
+    const int e = errno;
+    throw std::runtime_error(
+        file + ": cannot read: " +
+        (e == ENOENT ? "no such file" : e == EACCES || e == EPERM ? "permission denied" : std::strerror(e)));
+  }
+  return loadModelFrom(in.fd, file);
+}
+
+Model loadModelFrom(int fd, const std::string& file) {
   auto fail = [&](const std::string& reason) -> void { throw std::runtime_error(file + ": " + reason); };
-  std::ifstream in(file, std::ios::binary);
-  if (!in) fail("cannot read the file");
-  std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const size_t size = bytes.size();
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) fail("cannot read: not a regular file (a device, FIFO or folder)");
+  const uint64_t size = static_cast<uint64_t>(st.st_size);
+  uint32_t crc = 0xffffffffu;
+  uint64_t at = 0;
+  // The next n bytes into `into`, added to the checksum.
+  auto take = [&](void* into, uint64_t n) {
+    auto* p = static_cast<unsigned char*>(into);
+    uint64_t got = 0;
+    while (got < n) {
+      const ssize_t r = pread(fd, p + got, static_cast<size_t>(std::min<uint64_t>(n - got, 1u << 30)),
+                              static_cast<off_t>(at + got));
+      if (r < 0 && errno == EINTR) continue;
+      if (r <= 0) break;
+      got += static_cast<uint64_t>(r);
+    }
+    if (got != n) fail("truncated: the file ends before byte " + std::to_string(at + n));
+    crc = crc32Update(crc, p, static_cast<size_t>(n));
+    at += n;
+  };
   if (size < 20) fail("truncated: " + std::to_string(size) + " bytes is too short for a weight file");
-  if (std::memcmp(bytes.data(), kMagic, 8) != 0) fail("not a Transformer VM weight file (bad magic)");
-  const uint32_t version = u32(&bytes[8]);
+  unsigned char start[16];
+  take(start, 16);
+  if (std::memcmp(start, kMagic, 8) != 0) fail("not a Transformer VM weight file (bad magic)");
+  const uint32_t version = u32(&start[8]);
   if (version != kVersion)
     fail("format version " + std::to_string(version) + "; this build reads version " + std::to_string(kVersion) +
          " (rebuild it with wasm-build)");
-  const uint64_t headerLength = u32(&bytes[12]);
+  const uint64_t headerLength = u32(&start[12]);
   if (16 + headerLength + 4 > size)
     fail("truncated: the header says " + std::to_string(headerLength) + " bytes, the file is " + std::to_string(size));
-  if (crc32(bytes.data(), size - 4) != u32(&bytes[size - 4])) fail("checksum mismatch: the file is corrupt or truncated");
+  if (headerLength > kMaxHeaderBytes)
+    fail("header: " + std::to_string(headerLength) + " bytes is more than the " + std::to_string(kMaxHeaderBytes) +
+         " a weight file may have");
+  std::vector<unsigned char> headerBytes(headerLength);
+  take(headerBytes.data(), headerLength);
+  const uint64_t dataStart = (16 + headerLength + 7) / 8 * 8;
+  if (dataStart + 4 > size)
+    fail("truncated: the header says " + std::to_string(headerLength) + " bytes, the file is " + std::to_string(size));
+  unsigned char padding[8] = {0};
+  const uint64_t paddingLength = dataStart - at;
+  take(padding, paddingLength);
+  for (uint64_t i = 0; i < paddingLength; i++)
+    if (padding[i] != 0) fail("header: the padding after it is not zero");
 
+  if (!validUtf8(headerBytes.data(), headerBytes.size())) fail("corrupt header: not UTF-8");
   Json h;
   try {
-    h = parseJson(reinterpret_cast<const char*>(&bytes[16]), headerLength);
+    h = parseJson(reinterpret_cast<const char*>(headerBytes.data()), headerBytes.size());
   } catch (const std::exception& e) {
     fail(std::string("corrupt header: ") + e.what());
   }
+  std::vector<unsigned char>().swap(headerBytes);
+
+  // Every field against its documented range (engine/weights/file.ts), in the TypeScript reader's order.
+  if (h.type != Json::Type::Object) fail("header: not a JSON object");
   auto count = [&](const char* field, int64_t min) {
     const Json* v = h.get(field);
-    if (!v || !v->isNumber() || v->number != std::floor(v->number) || v->number < double(min) || v->number > kLimit)
-      fail(std::string("header: ") + field + " must be an integer ≥ " + std::to_string(min));
+    if (!v || !v->isNumber() || !(v->number >= double(min) && v->number <= double(kLimit)) ||
+        v->number != std::floor(v->number))
+      fail(std::string("header: ") + field + " must be an integer from " + std::to_string(min) + " to " +
+           std::to_string(kLimit));
     return static_cast<int64_t>(v->number);
   };
   Model m;
@@ -120,19 +219,38 @@ Model loadModel(const std::string& file) {
   if (m.positionSlot >= m.dModel || m.positionSquareSlot >= m.dModel)
     fail("header: positional slots outside the residual stream");
   const Json* scale = h.get("hardmaxScale");
-  if (!scale || !scale->isNumber() || !(scale->number > 0)) fail("header: hardmaxScale must be a positive number");
+  if (!scale || !scale->isNumber() || !(scale->number >= 1 && scale->number <= kMaxHardmaxScale))
+    fail("header: hardmaxScale must be a number from 1 to 2^53");
   m.hardmaxScale = scale->number;
 
+  // The vocabulary is the token language's, text for text: an engine's token ids mean those texts.
+  const int64_t languageSize = static_cast<int64_t>(sizeof kTokenTexts / sizeof kTokenTexts[0]);
   const Json* vocabulary = h.get("vocabulary");
-  if (!vocabulary || !vocabulary->isArray() || vocabulary->items.empty() || int64_t(vocabulary->items.size()) > kLimit)
-    fail("header: vocabulary must be a list of token texts");
-  std::set<std::string> seen;
-  for (const Json& t : vocabulary->items) {
-    if (!t.isString()) fail("header: vocabulary must be a list of token texts");
-    if (!seen.insert(t.string).second) fail("header: the vocabulary repeats a token");
-    m.tokens.push_back(t.string);
+  bool texts = vocabulary && vocabulary->isArray();
+  for (size_t i = 0; texts && i < vocabulary->items.size(); i++) texts = vocabulary->items[i].isString();
+  if (!texts) fail("header: vocabulary must be a list of token texts");
+  if (int64_t(vocabulary->items.size()) != languageSize)
+    fail("header: the vocabulary has " + std::to_string(vocabulary->items.size()) +
+         " tokens; the token language has " + std::to_string(languageSize));
+  for (int64_t i = 0; i < languageSize; i++) {
+    if (vocabulary->items[i].string != kTokenTexts[i])
+      fail("header: vocabulary token " + std::to_string(i) + " should be '" + kTokenTexts[i] + "'");
+    m.tokens.push_back(kTokenTexts[i]);
   }
-  m.vocabulary = static_cast<int64_t>(m.tokens.size());
+  m.vocabulary = languageSize;
+  auto isStrings = [](const Json* v) {
+    if (!v || !v->isArray()) return false;
+    for (const Json& s : v->items)
+      if (!s.isString()) return false;
+    return true;
+  };
+  if (!isStrings(h.get("inputSlots"))) fail("header: inputSlots must be a list of names");
+  const Json* meta = h.get("meta");
+  bool metaOk = meta && meta->type == Json::Type::Object;
+  if (metaOk)
+    for (const auto& field : meta->fields)
+      metaOk = metaOk && (field.second.isString() || (field.second.isNumber() && std::isfinite(field.second.number)));
+  if (!metaOk) fail("header: meta must be an object of texts and finite numbers");
 
   const Json* headInfo = h.get("headInfo");
   if (!headInfo || !headInfo->isArray() || int64_t(headInfo->items.size()) != layerCount)
@@ -146,21 +264,25 @@ Model loadModel(const std::string& file) {
       const Json* kind = d.get("kind");
       const Json* tie = d.get("tie");
       const Json* lookup = d.get("lookup");
+      const Json* values = d.get("values");
       Head head;
       const std::string k = kind && kind->isString() ? kind->string : "";
       const std::string t = tie && tie->isString() ? tie->string : "";
+      bool known = true;
       if (k == "lookup") head.kind = HeadKind::Lookup;
       else if (k == "gather") head.kind = HeadKind::Gather;
       else if (k == "average") head.kind = HeadKind::Average;
       else if (k == "passthrough") head.kind = HeadKind::Passthrough;
       else if (k == "unused") head.kind = HeadKind::Unused;
-      else fail("header: layer " + std::to_string(l) + " has a head with unknown kind or tie-break ('" + k + "')");
+      else known = false;
       if (t == "latest") head.tie = Tie::Latest;
       else if (t == "average") head.tie = Tie::Average;
-      else fail("header: layer " + std::to_string(l) + " has a head with unknown kind or tie-break ('" + t + "')");
+      else known = false;
+      if (!known || (lookup && !lookup->isString()) || (values && !isStrings(values)))
+        fail("header: layer " + std::to_string(l) + " has a head with unknown kind or tie-break");
       if ((head.kind == HeadKind::Gather || head.kind == HeadKind::Passthrough) && head.tie != Tie::Latest)
         fail("header: layer " + std::to_string(l) + " has a position head that averages");
-      head.lookup = lookup && lookup->isString() ? lookup->string : "";
+      head.lookup = lookup ? lookup->string : "";
       m.layers[l].heads.push_back(head);
     }
   }
@@ -168,10 +290,14 @@ Model loadModel(const std::string& file) {
   const Json* slots = h.get("slots");
   bool slotsOk = slots && slots->isArray() && int64_t(slots->items.size()) == layerCount;
   for (size_t l = 0; slotsOk && l < slots->items.size(); l++)
-    slotsOk = slots->items[l].isArray() && int64_t(slots->items[l].items.size()) == m.dModel;
+    slotsOk = isStrings(&slots->items[l]) && int64_t(slots->items[l].items.size()) == m.dModel;
   if (!slotsOk) fail("header: slots needs one list of dModel names per layer");
 
   // Tensors: exactly the expected names and shapes, packed after the header.
+  const Json* tensors = h.get("tensors");
+  const int64_t tensorCount = 2 + 7 * layerCount;
+  if (!tensors || !tensors->isArray() || int64_t(tensors->items.size()) != tensorCount)
+    fail("header: expected " + std::to_string(tensorCount) + " tensors");
   struct Expected {
     std::string name;
     int64_t rows;
@@ -181,10 +307,7 @@ Model loadModel(const std::string& file) {
   for (int64_t l = 0; l < layerCount; l++)
     for (int k = 0; k < 7; k++)
       expected.push_back({"layers." + std::to_string(l) + "." + kLayerTensors[k], k < 4 ? 2 * m.heads : m.dFfn});
-  const Json* tensors = h.get("tensors");
-  if (!tensors || !tensors->isArray() || tensors->items.size() != expected.size())
-    fail("header: expected " + std::to_string(expected.size()) + " tensors");
-  uint64_t dataBytes = 0;
+  unsigned __int128 total = dataStart + 4;  // 128 bits: a hostile header's sum exceeds 2^64
   for (size_t i = 0; i < expected.size(); i++) {
     const Json& t = tensors->items[i];
     const Json* name = t.get("name");
@@ -192,35 +315,62 @@ Model loadModel(const std::string& file) {
     bool ok = name && name->isString() && name->string == expected[i].name && shape && shape->isArray() &&
               shape->items.size() == 2 && shape->items[0].isNumber() && shape->items[1].isNumber() &&
               shape->items[0].number == double(expected[i].rows) && shape->items[1].number == double(m.dModel);
-    if (!ok) fail("header: tensor " + std::to_string(i) + " should be " + expected[i].name);
-    dataBytes += uint64_t(expected[i].rows) * uint64_t(m.dModel) * 8;  // each factor ≤ 2·10^7: no overflow
+    if (!ok)
+      fail("header: tensor " + std::to_string(i) + " should be " + expected[i].name + " [" +
+           std::to_string(expected[i].rows) + "," + std::to_string(m.dModel) + "]");
+    total += static_cast<unsigned __int128>(expected[i].rows) * static_cast<uint64_t>(m.dModel) * 8;
   }
-  const uint64_t dataStart = (16 + headerLength + 7) / 8 * 8;
-  if (dataStart + dataBytes + 4 != size)
-    fail("size mismatch: the header describes " + std::to_string(dataStart + dataBytes + 4) + " bytes, the file has " +
-         std::to_string(size));
+  if (total != size)
+    fail("size mismatch: the header describes " + decimal(total) + " bytes, the file has " + std::to_string(size));
 
-  uint64_t at = dataStart;
+  // The tensors, read by the sizes just checked: one dense buffer the size of the largest tensor.
   std::vector<double> dense;
+  std::string firstNonFinite;
   auto read = [&](const Expected& e, SparseRows& into) {
     const int64_t n = e.rows * m.dModel;
-    dense.resize(n);
-    for (int64_t i = 0; i < n; i++, at += 8) {
-      double v = f64(&bytes[at]);
-      if (!std::isfinite(v))
-        fail("tensor " + e.name + ": entry " + std::to_string(i) + " is " +
-             (std::isnan(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity"));
+    dense.resize(static_cast<size_t>(n));
+    take(dense.data(), static_cast<uint64_t>(n) * 8);
+    for (int64_t i = 0; i < n; i++) {
+      double v = dense[i];
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+      v = f64(reinterpret_cast<const unsigned char*>(&dense[i]));
       dense[i] = v;
+#endif
+      if (!std::isfinite(v) && firstNonFinite.empty()) {
+        firstNonFinite = "tensor " + e.name + ": entry " + std::to_string(i) + " is " +
+                         (std::isnan(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
+      }
     }
     into.build(dense.data(), e.rows, m.dModel);
   };
   read(expected[0], m.embedding);
   read(expected[1], m.unembedding);
-  m.unembeddingColumns.build(m.unembedding, m.dModel);
   for (int64_t l = 0; l < layerCount; l++) {
     Layer& layer = m.layers[l];
     SparseRows* parts[] = {&layer.query, &layer.key, &layer.value, &layer.output, &layer.gate, &layer.up, &layer.down};
     for (int k = 0; k < 7; k++) read(expected[2 + l * 7 + k], *parts[k]);
+  }
+  std::vector<double>().swap(dense);
+  const uint32_t computed = crc ^ 0xffffffffu;
+  unsigned char stored[4];
+  take(stored, 4);
+  if (computed != u32(stored)) fail("checksum mismatch: the file is corrupt or truncated");
+  if (!firstNonFinite.empty()) fail(firstNonFinite);
+  m.unembeddingColumns.build(m.unembedding, m.dModel);
+
+  // A head labelled unused is skipped here; a dense engine computes it. Both agree only if its
+  // weights are zero, so they must be.
+  for (int64_t l = 0; l < layerCount; l++) {
+    const Layer& layer = m.layers[l];
+    for (int64_t hd = 0; hd < m.heads; hd++) {
+      if (layer.heads[hd].kind != HeadKind::Unused) continue;
+      const std::pair<const char*, const SparseRows*> parts[] = {
+          {"query", &layer.query}, {"key", &layer.key}, {"value", &layer.value}, {"output", &layer.output}};
+      for (const auto& part : parts)
+        if (!part.second->empty(2 * hd) || !part.second->empty(2 * hd + 1))
+          fail("layer " + std::to_string(l) + ": head " + std::to_string(hd) + " is labelled unused but its " +
+               part.first + " weights are not zero");
+    }
   }
 
   for (Layer& layer : m.layers) {

@@ -95,4 +95,7 @@ struct Model {
 /** Reads and checks a weight file; throws std::runtime_error("FILE: reason") on any defect. */
 Model loadModel(const std::string& file);
 
+/** The same from an open descriptor (read with pread from offset 0); `file` names it in errors. */
+Model loadModelFrom(int fd, const std::string& file);
+
 }  // namespace tvm

@@ -1,5 +1,9 @@
 // Damaged weight files, each with the reason a reader must give: shared by the tests of the
-// TypeScript reader and of the native one, which must reject the same files the same way.
+// TypeScript reader and of the native one, which must reject the same files the same way (the
+// native test checks that the two messages are equal).
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, truncateSync } from 'node:fs';
+import { join } from 'node:path';
 import { crc32 } from '../../weights/file';
 
 export interface Damage {
@@ -36,6 +40,24 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
   };
   const kinds = structuredClone(header);
   kinds.headInfo[0][0].kind = 'teleport';
+  const edit = (change: (h: typeof header) => void) => {
+    const h = structuredClone(header);
+    change(h);
+    return withHeader(h);
+  };
+  // An unused head whose query weights are not zero: engines that skip it and dense ones differ.
+  const layerOf = header.headInfo.findIndex((l: { kind: string }[]) => l.some((x) => x.kind === 'unused'));
+  const headOf = header.headInfo[layerOf].findIndex((x: { kind: string }) => x.kind === 'unused');
+  const tensorStart = (name: string) => {
+    let at = dataStart;
+    for (const t of header.tensors as { name: string; shape: number[] }[]) {
+      if (t.name === name) return at;
+      at += t.shape[0] * t.shape[1] * 8;
+    }
+    throw new Error(`no tensor ${name}`);
+  };
+  const unusedQuery = tensorStart(`layers.${layerOf}.query`) + 2 * headOf * header.dModel * 8;
+  const unusedOutput = tensorStart(`layers.${layerOf}.output`) + (2 * headOf + 1) * header.dModel * 8 + 16;
   const damages: Damage[] = [
     { what: 'a stub', bytes: good.subarray(0, 10), reason: /truncated/ },
     {
@@ -83,7 +105,7 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
     {
       what: 'vocabulary',
       bytes: withHeader({ ...header, vocabulary: header.vocabulary.slice(1) }),
-      reason: /should be embedding|size mismatch/,
+      reason: /the vocabulary has \d+ tokens; the token language has \d+/,
     },
     {
       what: 'slot',
@@ -112,6 +134,201 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
       bytes: reseal(edited((_, v) => v.setFloat64(dataStart + 8, Number.NaN, true))),
       reason: /tensor embedding: entry 1 is NaN/,
     },
+    // Not a regular model in memory: sizes the header declares against the file (defect 6).
+    {
+      what: 'trailing bytes after the checksum',
+      bytes: (() => {
+        const out = new Uint8Array(good.length + 8);
+        out.set(good);
+        return reseal(out);
+      })(),
+      reason: /size mismatch: the header describes \d+ bytes, the file has \d+/,
+    },
+    {
+      what: 'a header longer than any weight file has',
+      bytes: (() => {
+        const out = new Uint8Array(16 + 9 * 1024 * 1024 + 8);
+        out.set(good.subarray(0, 16));
+        new DataView(out.buffer).setUint32(12, 9 * 1024 * 1024, true);
+        return out;
+      })(),
+      reason: /header: 9437184 bytes is more than the 8388608 a weight file may have/,
+    },
+    {
+      what: 'a header declaring a model far larger than the file',
+      bytes: edit((h) => {
+        h.layers = 9_000_000;
+      }),
+      reason: /headInfo needs one list per layer/,
+    },
+    {
+      what: 'padding after the header that is not zero',
+      bytes: (() => {
+        if (dataStart === 16 + headerLength) return withHeaderText(`${JSON.stringify(header)} `);
+        return reseal(edited((b) => (b[dataStart - 1] = 0x20)));
+      })(),
+      reason: /header: the padding after it is not zero|corrupt header/,
+    },
+    {
+      what: 'a header that is not UTF-8',
+      bytes: reseal(edited((b) => (b[17] = 0xff))),
+      reason: /corrupt header: not UTF-8/,
+    },
+    // Unused heads (defect 16).
+    {
+      what: 'an unused head with query weights',
+      bytes: reseal(edited((_, v) => v.setFloat64(unusedQuery, 1, true))),
+      reason: new RegExp(
+        `layer ${layerOf}: head ${headOf} is labelled unused but its query weights are not zero`,
+      ),
+    },
+    {
+      what: 'an unused head with output weights',
+      bytes: reseal(edited((_, v) => v.setFloat64(unusedOutput, -0.5, true))),
+      reason: new RegExp(
+        `layer ${layerOf}: head ${headOf} is labelled unused but its output weights are not zero`,
+      ),
+    },
+    // The vocabulary is the token language's (defect 16).
+    {
+      what: 'a vocabulary text the token language does not have',
+      bytes: edit((h) => {
+        h.vocabulary[5] = 'zz';
+      }),
+      reason: /header: vocabulary token 5 should be '05'/,
+    },
+    {
+      what: 'two vocabulary texts swapped',
+      bytes: edit((h) => {
+        [h.vocabulary[0], h.vocabulary[1]] = [h.vocabulary[1], h.vocabulary[0]];
+      }),
+      reason: /header: vocabulary token 0 should be '00'/,
+    },
+    {
+      what: 'a vocabulary with a token the token language does not have',
+      bytes: edit((h) => {
+        h.vocabulary.push('teleport');
+      }),
+      reason: /header: the vocabulary has \d+ tokens; the token language has \d+/,
+    },
+    // Header numbers in their documented ranges (defect 17).
+    {
+      what: 'hardmaxScale 1e-300',
+      bytes: edit((h) => {
+        h.hardmaxScale = 1e-300;
+      }),
+      reason: /header: hardmaxScale must be a number from 1 to 2\^53/,
+    },
+    {
+      what: 'hardmaxScale beyond the double range',
+      bytes: withHeaderText(JSON.stringify(header).replace(/"hardmaxScale":[^,]+/, '"hardmaxScale":1e400')),
+      reason: /header: hardmaxScale must be a number from 1 to 2\^53/,
+    },
+    {
+      what: 'hardmaxScale as text',
+      bytes: edit((h) => {
+        h.hardmaxScale = '1048576';
+      }),
+      reason: /header: hardmaxScale must be a number from 1 to 2\^53/,
+    },
+    {
+      what: 'a fractional width',
+      bytes: edit((h) => {
+        h.dModel = header.dModel + 0.5;
+      }),
+      reason: /header: dModel must be an integer from 1 to 10000000/,
+    },
+    {
+      what: 'a layer count of 2^63',
+      bytes: edit((h) => {
+        h.layers = 2 ** 63;
+      }),
+      reason: /header: layers must be an integer from 1 to 10000000/,
+    },
+    {
+      what: 'a width with a leading zero',
+      bytes: withHeaderText(JSON.stringify(header).replace(/"dModel":(\d+)/, '"dModel":0$1')),
+      reason: /corrupt header/,
+    },
+    {
+      what: 'a fractional position slot',
+      bytes: edit((h) => {
+        h.positionSlot = 0.5;
+      }),
+      reason: /header: positionSlot must be an integer from 0 to 10000000/,
+    },
+    {
+      what: 'a meta number beyond the double range',
+      bytes: withHeaderText(
+        JSON.stringify({ ...header, meta: {} }).replace('"meta":{}', '"meta":{"layers":1e999}'),
+      ),
+      reason: /header: meta must be an object of texts and finite numbers/,
+    },
+    {
+      what: 'input slots that are not names',
+      bytes: edit((h) => {
+        h.inputSlots = [1, 2];
+      }),
+      reason: /header: inputSlots must be a list of names/,
+    },
+    {
+      what: 'a slot name that is not text',
+      bytes: edit((h) => {
+        h.slots[0][0] = 7;
+      }),
+      reason: /header: slots needs one list of dModel names per layer/,
+    },
+    {
+      what: 'a position head that averages',
+      bytes: edit((h) => {
+        h.headInfo[0][0] = { ...h.headInfo[0][0], kind: 'gather', tie: 'average' };
+      }),
+      reason: /header: layer \d+ has a position head that averages/,
+    },
+    {
+      what: 'selectors null (found by the weights fuzzer: TypeScript took it for none)',
+      bytes: edit((h) => {
+        h.selectors = null;
+      }),
+      reason: /header: selectors must be a list/,
+    },
+    {
+      what: 'a fractional selector field',
+      bytes: edit((h) => {
+        h.selectors = [{ layer: 0, first: 0.5, count: 2, slot: 0, squareSlot: 1, oneSlot: 2 }];
+      }),
+      reason: /selector 0 is out of range/,
+    },
   ];
   return damages;
+}
+
+export interface UnreadablePath {
+  readonly what: string;
+  readonly path: string;
+  readonly reason: RegExp;
+}
+
+/**
+ * Paths that are not weight files at all, made in `work`: devices that never end, a FIFO with no
+ * writer (opening it must not wait), a folder, a missing file, and a 1 GiB file whose magic is
+ * wrong (refused after 16 bytes, not after reading a gigabyte).
+ */
+export function unreadableWeightPaths(work: string): UnreadablePath[] {
+  const fifo = join(work, 'fifo.tvmw');
+  execFileSync('mkfifo', [fifo]);
+  const folder = join(work, 'folder.tvmw');
+  mkdirSync(folder);
+  const huge = join(work, 'huge.tvmw');
+  closeSync(openSync(huge, 'w'));
+  truncateSync(huge, 2 ** 30);
+  const notRegular = /cannot read: not a regular file \(a device, FIFO or folder\)/;
+  return [
+    { what: '/dev/zero', path: '/dev/zero', reason: notRegular },
+    { what: '/dev/urandom', path: '/dev/urandom', reason: notRegular },
+    { what: 'a FIFO', path: fifo, reason: notRegular },
+    { what: 'a folder', path: folder, reason: notRegular },
+    { what: 'a missing file', path: join(work, 'missing.tvmw'), reason: /cannot read: no such file/ },
+    { what: 'a 1 GiB file of zeros', path: huge, reason: /not a Transformer VM weight file \(bad magic\)/ },
+  ];
 }
