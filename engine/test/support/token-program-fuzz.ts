@@ -114,7 +114,7 @@ export const validProgram = fc
  * instruction's trace); without it, what follows `}` is a trace.
  */
 function withInputBase(instructions: Instruction[], hasInput: boolean): Instruction[] {
-  const rest = instructions.filter((ins, k) => k > 0 || ins.op !== 'input_base');
+  const rest = instructions.filter((ins) => ins.op !== 'input_base');
   return hasInput ? [{ op: 'input_base', imm: 0x400 }, ...rest] : rest;
 }
 
