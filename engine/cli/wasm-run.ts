@@ -6,9 +6,10 @@
 // wasm-specialize runs its own program: give it NAME_spec.tvm (just `start` and the input) or
 // the program's NAME.tvm. Every file is run; a failing one is reported with its name and the
 // exit status is 1.
-import { describeMismatch, type Generation, generate } from '../model/generate';
+
 import { JsEngine } from '../model/js-engine';
 import { generateNative, loadNative, openNative } from '../model/native-engine';
+import { describeMismatch, type Generation, generate } from '../tokens/generation';
 import { formatProgram, promptTokens } from '../tokens/program-file';
 import { isOut, OUT_BASE } from '../tokens/vocabulary';
 import { TRAP_EXIT_STATUS } from '../vm/traps';

@@ -3,7 +3,7 @@
 
 import { type AttentionMode, GraphEvaluator } from '../graph/evaluator';
 import { Expr } from '../graph/expr';
-import { describeMismatch, type GenerateOptions, type Generation, generate } from '../model/generate';
+import { describeMismatch, type GenerateOptions, type Generation, generate } from '../tokens/generation';
 import { VOCAB_SIZE } from '../tokens/vocabulary';
 import type { MachineGraph } from './interpreter';
 

@@ -5,9 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { packageRoot } from '../compiler/paths';
+import type { GenerateOptions, Generation } from '../tokens/generation';
 import { T_HALT } from '../tokens/vocabulary';
 import { InvalidNumberError, integerIn, MAX_TOKEN_LIMIT, optionalIntegerIn } from '../util/numbers';
-import type { GenerateOptions, Generation } from './generate';
 
 /** What a head selected at the last position: a position (latest tie) or a span and count. */
 export interface HeadSelection {

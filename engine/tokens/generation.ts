@@ -1,7 +1,9 @@
 // Autoregressive generation for anything that reads a token and predicts the next one (the graph
-// evaluator, the JS engine, later the native engine): prefill the prompt, then take the predicted
-// token and feed it back until `halt`, comparing with an expected trace when one is given.
-import { T_HALT, tokenText } from '../tokens/vocabulary';
+// evaluator in engine/machine/, the JS engine in engine/model/; the native engine runs the same
+// loop in C++): prefill the prompt, then take the predicted token and feed it back until `halt`,
+// comparing with an expected trace when one is given. It lives with the tokens, below both users.
+import { integerIn, MAX_TOKEN_LIMIT } from '../util/numbers';
+import { T_HALT, tokenText } from './vocabulary';
 
 export interface TokenModel {
   feed(token: number): void;
@@ -29,7 +31,11 @@ export function generate(model: TokenModel, prompt: ArrayLike<number>, o: Genera
   const start = performance.now();
   for (let i = 0; i < prompt.length; i++) model.feed(prompt[i]);
   const out: number[] = [];
-  const max = o.maxTokens ?? (o.expected ? o.expected.length : 50_000_000);
+  // A fractional or huge budget would make the loop's bound meaningless: refuse it up front.
+  const max = integerIn(o.maxTokens ?? (o.expected ? o.expected.length : 50_000_000), 'maxTokens', {
+    min: 0,
+    max: MAX_TOKEN_LIMIT,
+  });
   let mismatch: Generation['mismatch'];
   while (out.length < max) {
     const t = model.predict();
