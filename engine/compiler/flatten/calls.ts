@@ -1,0 +1,35 @@
+// Calls. A call of a compiled function is the machine's `call` (the callee pops its own arguments
+// in its prologue). Of the imports only two can be called: output_byte, which is the machine's
+// `output`, and tvm.trap, which halts with a constant trap code.
+import type { FunctionState } from './state';
+
+export function call(s: FunctionState, op: number, imm: number, offset: number): void {
+  const { b, module, stack } = s;
+  if (imm < module.importedFunctionCount) {
+    const imp = module.imports.filter((i) => i.kind === 'func')[imm];
+    if (imm === s.ctx.outputImport) {
+      b.emit('output');
+      stack.pop('i32');
+    } else if (imp.module === 'tvm' && imp.name === 'trap') {
+      // (import "tvm" "trap" (func (param i32))) called with a constant: halt with that trap code.
+      const code = b.takeConstant();
+      stack.pop('i32');
+      if (code === undefined || code === 0)
+        s.unsupported(op, offset, 'tvm.trap must be called with a constant non-zero trap code');
+      else b.emit('halt', code);
+      s.reachable = false;
+    } else {
+      s.unsupported(
+        op,
+        offset,
+        `call to import ${imp.name} (module '${imp.module}') is not supported: the only import a program may use is output_byte (putchar)`,
+      );
+    }
+    return;
+  }
+  const callee = module.functions[imm - module.importedFunctionCount];
+  const ct = module.types[callee.typeIndex];
+  b.emit('call', 0, { callee: { fn: imm } });
+  for (let i = 0; i < ct.params.length; i++) stack.pop();
+  for (const t of ct.results) stack.push(s.toVal(t, offset));
+}

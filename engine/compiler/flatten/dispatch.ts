@@ -1,0 +1,98 @@
+// Lowering dispatch: which lowering each WebAssembly instruction of a body goes to.
+import type { Instr } from '../../wasm/decoder';
+import { W } from '../../wasm/wasm-opcodes';
+import { call } from './calls';
+import {
+  branchTo,
+  endFrame,
+  enterBlock,
+  enterElse,
+  returnFromFunction,
+  trapUnreachable,
+} from './control-flow';
+import { fuseExtension, i32Operator } from './i32-operators';
+import { i64Move } from './i64-pairs';
+import { accessLocal } from './locals';
+import { accessGlobal, memorySize } from './memory';
+import { dropValue, selectValue } from './operand-stack';
+import type { FunctionState } from './state';
+
+/** Lowers every instruction of the body in order. */
+export function lowerBody(s: FunctionState): void {
+  const instrs = s.fn.instrs;
+  for (let at = 0; at < instrs.length; at++) at += lowerInstruction(s, instrs, at);
+}
+
+/**
+ * Lowers `instrs[at]`; returns how many instructions after it were lowered with it. The order of
+ * the tries matters beyond precedence: i64Move claims four scratch locals for any instruction that
+ * gets as far as its i64Bits, so moving a lowering from before it to after it, or back, could
+ * renumber the scratch locals in the flat code.
+ */
+function lowerInstruction(s: FunctionState, instrs: readonly Instr[], at: number): number {
+  const { op, imm, imm2, offset } = instrs[at];
+  s.b.offset = offset;
+  // Dead code is skipped, but its blocks are still tracked to find where live code resumes.
+  const structural = op === W.BLOCK || op === W.LOOP || op === W.IF || op === W.ELSE || op === W.END;
+  if (!s.reachable && !structural) return 0;
+
+  const fused = fuseExtension(s, instrs, at);
+  if (fused) return fused;
+  if (i32Operator(s, op, imm, imm2) || i64Move(s, op, imm, imm2)) return 0;
+
+  switch (op) {
+    case W.NOP:
+      break;
+    case W.UNREACHABLE:
+      trapUnreachable(s);
+      break;
+    case W.DROP:
+      dropValue(s);
+      break;
+    case W.SELECT:
+    case W.SELECT_T:
+      selectValue(s);
+      break;
+    case W.LOCAL_GET:
+    case W.LOCAL_SET:
+    case W.LOCAL_TEE:
+      accessLocal(s, op, imm, offset);
+      break;
+    case W.BLOCK:
+    case W.LOOP:
+    case W.IF:
+      enterBlock(s, op, imm);
+      break;
+    case W.ELSE:
+      enterElse(s);
+      break;
+    case W.END:
+      endFrame(s);
+      break;
+    case W.BR:
+      branchTo(s, imm, false, offset);
+      break;
+    case W.BR_IF:
+      branchTo(s, imm, true, offset);
+      break;
+    case W.RETURN:
+      returnFromFunction(s, offset);
+      break;
+    case W.CALL:
+      call(s, op, imm, offset);
+      break;
+    case W.GLOBAL_GET:
+    case W.GLOBAL_SET:
+      accessGlobal(s, op, imm, offset);
+      break;
+    case W.MEMORY_SIZE:
+      memorySize(s);
+      break;
+    default:
+      s.unsupported(op, offset);
+      // Keep going so that every unsupported construct is reported, not just the first.
+      s.reachable = false;
+      break;
+  }
+  return 0;
+}
