@@ -7,5 +7,9 @@ import { checkSequence, fuzzProgram, sequenceArbitrary } from './support/dap-fuz
 
 test('fuzz dap (fixed seed): every request answered once, no stack trace, exit after disconnect', async () => {
   const program = await fuzzProgram();
-  await fc.assert(fc.asyncProperty(sequenceArbitrary(program), checkSequence), { seed: 11, numRuns: 5 });
+  try {
+    await fc.assert(fc.asyncProperty(sequenceArbitrary(program), checkSequence), { seed: 11, numRuns: 5 });
+  } finally {
+    program.remove();
+  }
 });

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     interruptAfterTimeLimit: seconds * 1000,
     markInterruptAsFailure: false,
   });
+  program.remove();
   const findings = details.failed ? 1 : 0;
   console.log(`fuzz dap: ${details.numRuns} executions, ${findings} findings`);
   if (details.failed) {

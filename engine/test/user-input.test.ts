@@ -1,11 +1,22 @@
 // The shared validation of users' numbers and files (engine/util): every refusal has a message.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { assertNotInput, FileError, readRegularFile, writeFilesAtomic } from '../util/files';
 import { finiteIn, InvalidNumberError, integerIn, MAX_TOKEN_LIMIT } from '../util/numbers';
+
+/** A fresh folder, removed when the tests end. */
+const scratchDirs: string[] = [];
+after(() => {
+  for (const d of scratchDirs) rmSync(d, { recursive: true, force: true });
+});
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tvm-files-'));
+  scratchDirs.push(dir);
+  return dir;
+}
 
 test('integerIn accepts integers as numbers or decimal strings and refuses everything else', () => {
   const r = { min: 1, max: MAX_TOKEN_LIMIT };
@@ -46,7 +57,7 @@ test('integerIn accepts integers as numbers or decimal strings and refuses every
 });
 
 test('readRegularFile refuses devices, folders and files over the limit before reading them', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tvm-files-'));
+  const dir = scratch();
   assert.throws(
     () => readRegularFile('/dev/zero', 'model', 1 << 20),
     /\/dev\/zero: the model is not a regular file/,
@@ -59,7 +70,7 @@ test('readRegularFile refuses devices, folders and files over the limit before r
 });
 
 test('writeFilesAtomic writes all or none and never an input', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tvm-files-'));
+  const dir = scratch();
   const a = join(dir, 'a.tvm');
   writeFileSync(a, 'old');
   assert.throws(

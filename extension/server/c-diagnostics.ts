@@ -1,6 +1,6 @@
 // Diagnostics for C files: the compiler run in the background on the editor's text (copied to a
 // scratch folder under the same name), reporting constructs the machine cannot run at their lines.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { compileFile } from '../../engine/compiler/compile';
@@ -16,7 +16,12 @@ let scratch: string | undefined;
 
 /** Compiles `text` as the C file `file`; returns its problems (empty when it compiles). */
 export async function checkC(file: string, text: string): Promise<CProblem[]> {
-  scratch ??= mkdtempSync(join(tmpdir(), 'tvm-lsp-'));
+  if (!scratch) {
+    const dir = mkdtempSync(join(tmpdir(), 'tvm-lsp-'));
+    scratch = dir;
+    // The server's copies of open C files go with it.
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
   const dir = join(scratch, String(Math.abs(hash(file))));
   mkdirSync(dir, { recursive: true });
   const copy = join(dir, basename(file));

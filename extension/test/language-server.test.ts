@@ -43,10 +43,16 @@ before(async () => {
   await lsp.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
   await lsp.sendNotification('initialized', {});
 });
-after(() => {
+after(async () => {
+  // The protocol's own ending: the server exits by itself (and removes its scratch folder).
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  await lsp.sendRequest('shutdown');
+  await lsp.sendNotification('exit');
+  const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 5000))]);
   lsp.dispose();
   server.kill();
   rmSync(work, { recursive: true, force: true });
+  assert.equal(code, 0, 'the language server exits after shutdown and exit');
 });
 
 let version = 0;

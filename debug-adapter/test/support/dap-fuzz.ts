@@ -5,7 +5,7 @@
 // process per sequence. The property: every request gets exactly one response within a time
 // bound, no response carries a stack trace, the process stays alive until `disconnect`, and
 // then exits with 0. Shared by dap.fuzz.ts (timed) and dap-fuzz.test.ts (fixed seed).
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -24,8 +24,11 @@ export interface Request {
   readonly args: unknown;
 }
 
-/** A compiled hello.c (token program with its source map), so a launch costs no compile. */
-export async function fuzzProgram(): Promise<{ tvm: string; source: string }> {
+/**
+ * A compiled hello.c (token program with its source map), so a launch costs no compile; `remove`
+ * deletes its folder.
+ */
+export async function fuzzProgram(): Promise<{ tvm: string; source: string; remove: () => void }> {
   if (!existsSync(adapter)) throw new Error(`${adapter} is missing: run npm run build first`);
   const dir = mkdtempSync(join(tmpdir(), 'tvm-dap-fuzz-'));
   const source = example('hello');
@@ -33,7 +36,7 @@ export async function fuzzProgram(): Promise<{ tvm: string; source: string }> {
   const tvm = join(dir, 'hello.tvm');
   writeFileSync(tvm, formatProgram(compiled.instructions, compiled.input));
   writeFileSync(join(dir, 'hello.map.json'), JSON.stringify(compiled.sourceMap.toJSON()));
-  return { tvm, source };
+  return { tvm, source, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Any value a careless client could put in an argument. */
