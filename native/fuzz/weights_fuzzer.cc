@@ -21,20 +21,8 @@
 
 namespace {
 
-uint32_t crc32(const uint8_t* bytes, size_t n) {
-  static const auto table = [] {
-    std::array<uint32_t, 256> t{};
-    for (uint32_t i = 0; i < 256; i++) {
-      uint32_t c = i;
-      for (int k = 0; k < 8; k++) c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
-      t[i] = c;
-    }
-    return t;
-  }();
-  uint32_t c = 0xffffffffu;
-  for (size_t i = 0; i < n; i++) c = table[(c ^ bytes[i]) & 0xff] ^ (c >> 8);
-  return c ^ 0xffffffffu;
-}
+// The file's checksum, as the writer seals it (the reader's own CRC, so mutated headers get past it).
+uint32_t crc32(const uint8_t* bytes, size_t n) { return tvm::crc32Update(0xffffffffu, bytes, n) ^ 0xffffffffu; }
 
 int memoryFile() {
   static const int fd = memfd_create("fuzz.tvmw", MFD_CLOEXEC);

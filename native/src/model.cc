@@ -30,6 +30,18 @@ constexpr double kMaxHardmaxScale = 9007199254740992.0;  // 2^53
 
 #include "vocabulary.inc"
 
+uint32_t u32(const unsigned char* p) { return p[0] | (p[1] << 8) | (p[2] << 16) | (uint32_t(p[3]) << 24); }
+
+double f64(const unsigned char* p) {
+  uint64_t bits = 0;
+  for (int i = 7; i >= 0; i--) bits = (bits << 8) | p[i];
+  double d;
+  std::memcpy(&d, &bits, sizeof d);
+  return d;
+}
+
+}  // namespace
+
 /** Adds n bytes to a running CRC-32 (start from 0xffffffff, finish with ^ 0xffffffff). */
 uint32_t crc32Update(uint32_t c, const unsigned char* bytes, size_t n) {
   static const auto table = [] {
@@ -44,18 +56,6 @@ uint32_t crc32Update(uint32_t c, const unsigned char* bytes, size_t n) {
   for (size_t i = 0; i < n; i++) c = table[(c ^ bytes[i]) & 0xff] ^ (c >> 8);
   return c;
 }
-
-uint32_t u32(const unsigned char* p) { return p[0] | (p[1] << 8) | (p[2] << 16) | (uint32_t(p[3]) << 24); }
-
-double f64(const unsigned char* p) {
-  uint64_t bits = 0;
-  for (int i = 7; i >= 0; i--) bits = (bits << 8) | p[i];
-  double d;
-  std::memcpy(&d, &bits, sizeof d);
-  return d;
-}
-
-}  // namespace
 
 void SparseRows::build(const double* dense, int64_t rows, int64_t width) {
   start.assign(1, 0);

@@ -92,6 +92,9 @@ struct Model {
   std::vector<Layer> layers;
 };
 
+/** Adds n bytes to a running CRC-32 (start from 0xffffffff, finish with ^ 0xffffffff). */
+uint32_t crc32Update(uint32_t c, const unsigned char* bytes, size_t n);
+
 /** Reads and checks a weight file; throws std::runtime_error("FILE: reason") on any defect. */
 Model loadModel(const std::string& file);
 
