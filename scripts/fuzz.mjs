@@ -3,8 +3,9 @@
 // (scripts/fuzz-native.mjs). Each prints `fuzz NAME: E executions, F findings`; this prints a
 // summary and exits non-zero when any target found something or failed to run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { filesEndingWith, SOURCE_ROOTS } from './source-files.mjs';
 
 const args = process.argv.slice(2);
 let seconds = 60;
@@ -23,22 +24,10 @@ for (let i = 0; i < args.length; i++) {
   } else names.push(args[i]);
 }
 
-const skip = new Set(['node_modules', 'dist', 'data', '.git', 'build']);
-function collect(dir, out) {
-  for (const name of readdirSync(dir)) {
-    if (skip.has(name)) continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) collect(path, out);
-    else if (name.endsWith('.fuzz.ts')) out.push(path);
-  }
-  return out;
-}
-
-const targets = ['engine', 'debug-adapter', 'extension']
-  .filter((d) => existsSync(d))
-  .flatMap((d) => collect(d, []))
-  .sort()
-  .map((file) => ({ name: basename(file, '.fuzz.ts'), cmd: [process.execPath, '--import', 'tsx', file] }));
+const targets = SOURCE_ROOTS.flatMap((d) => filesEndingWith(d, '.fuzz.ts')).map((file) => ({
+  name: basename(file, '.fuzz.ts'),
+  cmd: [process.execPath, '--import', 'tsx', file],
+}));
 if (existsSync('scripts/fuzz-native.mjs')) {
   targets.push({ name: 'native', cmd: [process.execPath, 'scripts/fuzz-native.mjs'] });
 }
