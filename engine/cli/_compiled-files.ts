@@ -9,7 +9,7 @@ import { formatProgram, formatSpecializedInput, type TokenProgram } from '../tok
 import { readProgramFile } from '../tokens/read-program';
 import { assertNotInput, FileError, writeFilesAtomic } from '../util/files';
 import { MachineError, type ReferenceRun, runReference } from '../vm/reference';
-import { describeTrap } from '../vm/traps';
+import { describeTrap, TRAP_EXIT_STATUS } from '../vm/traps';
 import { DATA_DIR, outputPaths } from './_common';
 
 /**
@@ -124,7 +124,7 @@ export function expectedRun(
  * undefined. The C function and line come from the program file's NAME.map.json when it belongs
  * to this program.
  */
-export function trapMessage(
+function trapMessage(
   programFile: string,
   program: TokenProgram,
   run: Pick<ReferenceRun, 'haltPc' | 'callPcs' | 'trap'>,
@@ -138,4 +138,30 @@ export function trapMessage(
     map = undefined; // a map of another program only costs the C line
   }
   return describeTrap(program.instructions, run.haltPc, run.callPcs, map)?.description;
+}
+
+/**
+ * The traps of a command's programs, each reported as `LABEL: trap: …` when its run ends, and the
+ * command's exit status: 1 when a file failed, 134 (as wasmtime) when a program trapped, else 0;
+ * with one program that is the program's own status.
+ */
+export class TrapReport {
+  private trapped = false;
+
+  /** Reports the run's trap, if it had one. */
+  note(
+    label: string,
+    programFile: string,
+    program: TokenProgram,
+    run: Parameters<typeof trapMessage>[2],
+  ): void {
+    const trap = trapMessage(programFile, program, run);
+    if (trap === undefined) return;
+    console.error(`${label}: trap: ${trap}`);
+    this.trapped = true;
+  }
+
+  exitStatus(failures: number): number {
+    return failures ? 1 : this.trapped ? TRAP_EXIT_STATUS : 0;
+  }
 }

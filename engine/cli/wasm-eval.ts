@@ -6,10 +6,9 @@ import { buildMachineGraph, type MachineGraph } from '../machine/interpreter';
 import { describeMismatch, runGraph } from '../machine/run';
 import { promptTokens } from '../tokens/program-file';
 import { VOCAB_SIZE } from '../tokens/vocabulary';
-import { TRAP_EXIT_STATUS } from '../vm/traps';
 import { MAX_SPECIALIZED_INSTRUCTIONS } from '../weights/specialize';
 import { forEachFile, integerOption, MAX_TOKENS_RANGE, parseCli, runMain, UsageError } from './_common';
-import { expectedRun, programsToRun, trapMessage } from './_compiled-files';
+import { expectedRun, programsToRun, TrapReport } from './_compiled-files';
 
 const USAGE =
   'usage: wasm-eval [FILE.tvm ...] [--nohull] [--specialized] [--args STR] [--max-tokens N]   (default: every example)';
@@ -37,7 +36,7 @@ runMain('wasm-eval', async () => {
   const attention = values.nohull ? 'brute' : 'hull';
   let universal: MachineGraph | undefined;
   const programs = await programsToRun(positionals);
-  let trapped = false;
+  const traps = new TrapReport();
   const failures = await forEachFile(
     'wasm-eval',
     programs,
@@ -80,12 +79,9 @@ runMain('wasm-eval', async () => {
       );
       if (run.mismatch) console.log(`  ${describeMismatch(run.mismatch, prompt.length)}`);
       // The graph generated the trapping trace exactly: PASS, and the program's trap is reported.
-      const trap = pass ? trapMessage(file, program, reference) : undefined;
-      if (trap) console.error(`${name}: trap: ${trap}`);
-      trapped ||= trap !== undefined;
+      if (pass) traps.note(name, file, program, reference);
       return pass;
     },
   );
-  // One program: its own status (134 after a trap); several: 0 only when all pass and none trapped.
-  return failures ? 1 : trapped ? TRAP_EXIT_STATUS : 0;
+  return traps.exitStatus(failures);
 });

@@ -7,7 +7,6 @@ import { loadManifest } from '../manifest';
 import { readProgramFile } from '../tokens/read-program';
 import { assertNotInput } from '../util/files';
 import { DEFAULT_MAX_TOKENS } from '../vm/reference';
-import { TRAP_EXIT_STATUS } from '../vm/traps';
 import {
   DATA_DIR,
   forEachFile,
@@ -18,7 +17,7 @@ import {
   runMain,
   UsageError,
 } from './_common';
-import { trapMessage } from './_compiled-files';
+import { TrapReport } from './_compiled-files';
 import { writeReferenceFile } from './_reference-file';
 
 const USAGE = 'usage: wasm-reference [FILE.tvm ...] [--max-tokens N]   (default: every example in data/)';
@@ -38,7 +37,7 @@ runMain('wasm-reference', async () => {
     if (missing.length)
       throw new UsageError(`${missing.join(', ')}: not compiled yet; run wasm-compile --all first`);
   }
-  let trapped = false;
+  const traps = new TrapReport();
   const failures = await forEachFile('wasm-reference', files, String, (file) => {
     const ref = refPathFor(file);
     assertNotInput(ref, files, 'trace file');
@@ -50,11 +49,8 @@ runMain('wasm-reference', async () => {
     });
     if (last !== 10) process.stdout.write('\n');
     console.log(`${file}: ${run.steps} instructions, ${run.tokens} tokens -> ${ref}`);
-    const trap = trapMessage(file, program, run);
-    if (trap) console.error(`${file}: trap: ${trap}`);
-    trapped ||= trap !== undefined;
+    traps.note(file, file, program, run);
     return true;
   });
-  // One program: its own status (134 after a trap); several: 0 only when all ran and none trapped.
-  return failures ? 1 : trapped ? TRAP_EXIT_STATUS : 0;
+  return traps.exitStatus(failures);
 });

@@ -12,7 +12,6 @@ import { generateNative, loadNative, openNative } from '../model/native-engine';
 import { describeMismatch, type Generation, generate } from '../tokens/generation';
 import { formatProgram, promptTokens } from '../tokens/program-file';
 import { isOut, OUT_BASE } from '../tokens/vocabulary';
-import { TRAP_EXIT_STATUS } from '../vm/traps';
 import { readModel } from '../weights/file';
 import type { TransformerModel } from '../weights/model';
 import { bakedProgram } from '../weights/specialize';
@@ -26,7 +25,7 @@ import {
   runMain,
   UsageError,
 } from './_common';
-import { expectedRun, programsToRun, trapMessage } from './_compiled-files';
+import { expectedRun, programsToRun, TrapReport } from './_compiled-files';
 
 const USAGE =
   'usage: wasm-run [FILE.tvm ...] [--engine native|js] [--model FILE] [--args STR] [--max-tokens N]   (default: every example)';
@@ -63,7 +62,7 @@ runMain('wasm-run', async () => {
   }
 
   const programs = await programsToRun(positionals);
-  let trapped = false;
+  const traps = new TrapReport();
   const failures = await forEachFile(
     'wasm-run',
     programs,
@@ -104,14 +103,11 @@ runMain('wasm-run', async () => {
       );
       if (run.mismatch) console.log(`  ${describeMismatch(run.mismatch, prompt.length)}`);
       // The transformer generated the trapping trace exactly: PASS, and the program's trap is reported.
-      const trap = pass ? trapMessage(file, { ...program, instructions }, reference) : undefined;
-      if (trap) console.error(`${name}: trap: ${trap}`);
-      trapped ||= trap !== undefined;
+      if (pass) traps.note(name, file, { ...program, instructions }, reference);
       return pass;
     },
   );
-  // One program: its own status (134 after a trap); several: 0 only when all pass and none trapped.
-  return failures ? 1 : trapped ? TRAP_EXIT_STATUS : 0;
+  return traps.exitStatus(failures);
 });
 
 /** Prints program output line by line as the transformer emits it, and progress on a terminal. */
