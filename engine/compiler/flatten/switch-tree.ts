@@ -28,7 +28,7 @@ export function runsOf<T>(entries: readonly T[], beyond: T, key: (t: T) => strin
     starts.push(start);
     targets.push(t);
   };
-  entries.forEach((t, i) => add(i, t));
+  for (let i = 0; i < entries.length; i++) add(i, entries[i]);
   add(entries.length, beyond);
   return { starts, targets };
 }
