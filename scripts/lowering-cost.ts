@@ -65,6 +65,106 @@ const CASES: Case[] = [
   { op: 'extend16_s', a: 0x8000 },
 ];
 
+// ── Indirect calls, jump tables and memory.grow (flatten/calls.ts, control-flow.ts, memory.ts) ──
+// Each is measured against the plain instruction it replaces in the same program: call_indirect
+// against a direct `call` of the same function, br_table against a `br` to the same block,
+// memory.grow and memory.size against i32.eqz. The rows are the extra cost plus the plain one.
+
+/** Runs `body` (the code of compute, with $a = a) in a module with `extra` module fields. */
+async function measureModule(extra: string, body: string, a: number) {
+  const wat = `(module (memory (export "memory") 1) ${extra}
+  (func (export "compute") (local $a i32) (local.set $a (i32.const ${a | 0})) ${body}))`;
+  const program = await compileWasm(await watToWasm(wat, 'cost.wat'), 'cost.wat');
+  const run = runReference(asTokenProgram(program));
+  return { steps: run.steps, tokens: run.trace.length };
+}
+
+interface ControlCase {
+  readonly what: string;
+  readonly operands: string;
+  readonly extra: string;
+  readonly body: string;
+  readonly base: string;
+  readonly a: number;
+  /** Instructions and tokens of the plain instruction (`call`, `br`, `i32.eqz`). */
+  readonly plain: { steps: number; tokens: number };
+}
+
+/** A table of n functions, all of one type: call_indirect of slot k (in C, the (k+1)th function). */
+function tableCase(n: number, k: number): ControlCase {
+  const fns = Array.from({ length: n }, (_, i) => `(func $f${i} (type $t) (local.get 0))`).join(' ');
+  const elems = Array.from({ length: n }, (_, i) => `$f${i}`).join(' ');
+  return {
+    what: 'call_indirect',
+    operands: `table of ${n}, slot ${k}`,
+    extra: `(type $t (func (param i32) (result i32))) (table ${n} funcref) (elem (i32.const 0) ${elems}) ${fns}`,
+    body: `(drop (call_indirect (type $t) (i32.const 1) (local.get $a)))`,
+    base: `(drop (call $f${k} (i32.const 1)))`,
+    a: k,
+    plain: { steps: 1, tokens: 6 },
+  };
+}
+
+/** br_table over n distinct targets (blocks), taken with index k. */
+function brTableCase(n: number, k: number): ControlCase {
+  const labels = Array.from({ length: n }, (_, i) => `$b${i}`);
+  const open = labels.map((l) => `(block ${l}`).join(' ');
+  const close = ')'.repeat(n);
+  return {
+    what: 'br_table',
+    operands: `${n} targets, index ${k}`,
+    extra: '',
+    body: `${open} (br_table ${labels.join(' ')} ${labels[0]} (local.get $a)) ${close}`,
+    base: `${open} (drop (local.get $a)) (br ${labels[Math.min(k, n - 1)]}) ${close}`,
+    a: k,
+    plain: { steps: 1, tokens: 6 },
+  };
+}
+
+const CONTROL_CASES: ControlCase[] = [
+  tableCase(2, 1),
+  tableCase(8, 5),
+  tableCase(32, 17),
+  tableCase(128, 77),
+  brTableCase(4, 2),
+  brTableCase(16, 9),
+  brTableCase(64, 40),
+  brTableCase(16, 100),
+  {
+    what: 'memory.grow',
+    operands: '1 page',
+    extra: '',
+    body: '(drop (memory.grow (local.get $a)))',
+    base: '(drop (i32.eqz (local.get $a)))',
+    a: 1,
+    plain: { steps: 1, tokens: 5 },
+  },
+  {
+    what: 'memory.size',
+    operands: 'with memory.grow in the program',
+    extra: '(func $g (drop (memory.grow (i32.const 0))))',
+    body: '(drop (memory.size))',
+    base: '(drop (i32.eqz (local.get $a)))',
+    a: 1,
+    plain: { steps: 1, tokens: 5 },
+  },
+];
+
+async function controlCost(c: ControlCase) {
+  const [x, y] = [await measureModule(c.extra, c.body, c.a), await measureModule(c.extra, c.base, c.a)];
+  return { steps: x.steps - y.steps + c.plain.steps, tokens: x.tokens - y.tokens + c.plain.tokens };
+}
+
+async function printControlCosts() {
+  console.log('\n| operation | operands | instructions executed | trace tokens |');
+  console.log('| --- | --- | ---: | ---: |');
+  for (const c of CONTROL_CASES) {
+    const { steps, tokens } = await controlCost(c);
+    console.log(`| ${c.what} | ${c.operands} | ${steps} | ${tokens} |`);
+  }
+}
+// ── end of the indirect calls, jump tables and memory.grow block ──
+
 async function main() {
   const hex = (v: number) => `0x${(v >>> 0).toString(16)}`;
   console.log('| operation | operands | instructions executed | trace tokens |');
@@ -75,6 +175,7 @@ async function main() {
       c.b === undefined ? hex(c.a) : `${hex(c.a)}, ${c.constant ? `const ${hex(c.b)}` : hex(c.b)}`;
     console.log(`| i32.${c.op} | ${operands} | ${steps} | ${tokens} |`);
   }
+  await printControlCosts();
 }
 
 main().catch((e) => {
