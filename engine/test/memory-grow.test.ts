@@ -121,3 +121,18 @@ test('memory.grow is refused with a reason when its word is taken or the memory 
     });
   }
 });
+
+test('bulk memory (memory.copy, memory.fill), which clang does not emit for -mcpu=mvp, stays a clear error', async () => {
+  for (const op of ['memory.copy', 'memory.fill']) {
+    const src = `(module (memory 1)
+      (func (export "compute") i32.const 64 i32.const 0 i32.const 8 ${op}))`;
+    await assert.rejects(compileWasm(await watToWasm(src, 'bulk.wat'), 'bulk.wat'), (e: unknown) => {
+      assert.ok(e instanceof CompileError);
+      assert.match(
+        e.message,
+        new RegExp(`bulk memory operations are not supported \\(${op.replace('.', '\\.')}\\)`),
+      );
+      return true;
+    });
+  }
+});
