@@ -221,3 +221,32 @@ test('the native transformer generates the reference executor’s tokens for a q
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+test('a bad function pointer in C traps like V8, at the C line of the call', async () => {
+  const file = join(programsDir, 'traps', 'bad_call.c');
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const lineOf = (name: string) => lines.findIndex((l) => l.includes(`// @line: ${name}`)) + 1;
+  const cases: [string, number, RegExp, string][] = [
+    ['n', TrapCode.indirectCallNull, /null function/, 'CALL'],
+    ['r', TrapCode.indirectCallNull, /table index is out of bounds/, 'CALL'],
+    ['s', TrapCode.indirectCallSignature, /signature mismatch/, 'CALL_TWO'],
+  ];
+  for (const [input, code, v8Message, line] of cases) {
+    const p = await compileFile(file, { args: input });
+    const reference = runReference(asTokenProgram(p));
+    const v8 = runInV8(p.wasm, p.input, p.inputAddress);
+    assert.equal(text(reference.output), 'before\n', input);
+    assert.equal(text(v8.output), 'before\n', input);
+    assert.match(v8.trap ?? 'no trap', v8Message, input);
+    const trap = describeTrap(p.instructions, reference.haltPc, reference.callPcs, p.sourceMap);
+    assert.equal(trap?.code, code, input);
+    assert.equal(trap?.line, lineOf(line), `${input}: ${trap?.description}`);
+    assert.match(trap?.description ?? '', /^indirect call .* in call_(it|two)\(\) at bad_call\.c:\d+$/);
+    // The trace decoder, reading the same trace, stops at the same trap.
+    const decoder = new TraceDecoder(p.instructions);
+    decoder.feedAll(reference.trace);
+    assert.deepEqual(decoder.trap(p.sourceMap), trap);
+  }
+  const good = await compileFile(file, { args: 'g' });
+  assert.equal(text(runReference(asTokenProgram(good)).output), 'before\n42\nafter\n');
+});
