@@ -152,6 +152,14 @@ export async function compileWasm(
   );
   const usedHelpers = helperCalls.length ? (await loweringHelpers()).closure(helperCalls) : [];
 
+  // The C library and the runtime start are built without debug information: in a module that
+  // has line tables, a function none of whose instructions has a line is theirs. Traps and the
+  // debugger's stepping look past them to the user's code.
+  const isLibrary = (index: number): boolean => {
+    if (!lines) return false;
+    const fn = module.functions[index - module.importedFunctionCount];
+    return !fn.instrs.some((i) => lines.lookup(i.offset) !== undefined);
+  };
   const prologue = buildPrologue(module, file, [...flat.values()], entry.index, inputAddress);
   const name = (index: number) => module.functionNames.get(index) ?? `function[${index}]`;
   const order = [...flat.keys()].sort((a, b) => (a === entry.index ? -1 : b === entry.index ? 1 : a - b));
@@ -168,7 +176,7 @@ export async function compileWasm(
       const f = flat.get(index)!;
       return {
         name: name(index),
-        kind: 'function' as const,
+        kind: isLibrary(index) ? ('library' as const) : ('function' as const),
         wasmIndex: index,
         key: `fn:${index}`,
         code: f.code,
@@ -196,7 +204,7 @@ export async function compileWasm(
   const files: string[] = [];
   const fileIndex = new Map<string, number>();
   const rows: SourceMapData['instructions'] = linked.origins.map(({ unit, instr }) => {
-    const fromUser = units[unit].kind === 'function';
+    const fromUser = units[unit].kind === 'function' || units[unit].kind === 'library';
     const row = fromUser && instr.offset >= 0 ? lines?.lookup(instr.offset) : undefined;
     let fi = -1;
     if (row) {
