@@ -11,7 +11,13 @@ import type { DataSymbol } from '../wasm/linking';
 import { WasmFormatError } from '../wasm/reader';
 import { compileC, dataSymbolsOf, type OptimizeLevel } from './clang';
 import { CompileError, type Diagnostic } from './diagnostics';
-import { type FlatFunction, flattenFunction, globalAddress } from './flatten';
+import {
+  type FlatFunction,
+  flattenFunction,
+  globalAddress,
+  globalInitWord,
+  globalWordCount,
+} from './flatten';
 import { FunctionBuilder } from './function-builder';
 import { type LinkUnit, link } from './link';
 import { loweringHelpers } from './lowering/helpers';
@@ -320,7 +326,7 @@ const dataEnd = (module: WasmModule) =>
 function inputBase(module: WasmModule): number {
   let base = exportedGlobal(module, '__heap_base') ?? 0;
   base = Math.max(base, dataEnd(module));
-  base = Math.max(base, globalAddress(module.globals.length), 1024);
+  base = Math.max(base, globalAddress(globalWordCount(module)), 1024);
   return (base + 15) & ~15;
 }
 
@@ -389,14 +395,14 @@ function buildPrologue(
     }
   }
   const lowestData = Math.min(...module.data.map((d) => d.offset), Number.MAX_SAFE_INTEGER);
-  if (globalAddress(module.globals.length) > lowestData && usedGlobals.size) {
+  if (globalAddress(globalWordCount(module)) > lowestData && usedGlobals.size) {
     throw new CompileError(file, [
       { message: `too many globals (${module.globals.length}) to fit below the data at ${lowestData}` },
     ]);
   }
   b.kind = 'global';
   for (const g of [...usedGlobals].sort((x, y) => x - y)) {
-    const init = (module.globals[g]?.init ?? 0) >>> 0;
+    const init = globalInitWord(module, g) >>> 0;
     if (init === 0) continue; // memory starts zeroed
     b.emit('i32.const', globalAddress(g));
     b.emit('i32.const', init);
