@@ -70,7 +70,7 @@ export function splitArgs(text: string, where = 'args'): string[] {
 }
 
 /** `\n`, `\t`, `\\` in a `// stdin:` line. */
-function unescape(text: string, where: string): string {
+function unescapeStdin(text: string, where: string): string {
   return text.replace(/\\(.)/g, (_, c: string) => {
     if (c === 'n') return '\n';
     if (c === 't') return '\t';
@@ -93,7 +93,7 @@ export function runConfigOf(file: string, source: string): RunConfig {
   const stdinFile = marker('stdin-file');
   if (stdin && stdinFile) throw new Error(`${stdinFile.where}: both // stdin: and // stdin-file: given`);
   let input = '';
-  if (stdin) input = unescape(stdin.text, stdin.where);
+  if (stdin) input = unescapeStdin(stdin.text, stdin.where);
   else if (stdinFile) {
     const path = join(dirname(file), stdinFile.text.trim());
     if (!existsSync(path)) throw new Error(`${stdinFile.where}: no file ${stdinFile.text.trim()}`);
@@ -187,4 +187,21 @@ export function runNative(exe: string, name: string, config: RunConfig, timeoutM
   } finally {
     closeSync(fd);
   }
+}
+
+/** gcc's build of a corpus program, run with its header's configuration. */
+export function nativeRunOf(p: OrdinaryProgram): NativeRun {
+  const run = runNative(buildNative(p.file), p.name, p);
+  if (run.timedOut) throw new Error(`${p.name}: the native build did not finish within 10 s`);
+  return run;
+}
+
+/** Where two outputs first differ, with a little of each side from there, for a failure message. */
+export function firstDifference(ours: Uint8Array, theirs: Uint8Array): string | undefined {
+  const n = Math.min(ours.length, theirs.length);
+  let i = 0;
+  while (i < n && ours[i] === theirs[i]) i++;
+  if (i === ours.length && i === theirs.length) return undefined;
+  const show = (b: Uint8Array) => JSON.stringify(Buffer.from(b.subarray(i, i + 60)).toString('latin1'));
+  return `first difference at byte ${i} (of ${ours.length} vs ${theirs.length}): ours ${show(ours)}, gcc ${show(theirs)}`;
 }
