@@ -67,6 +67,8 @@ export const CLANG_FLAGS = [
   '-ffreestanding',
   '-fno-builtin',
   '-fno-jump-tables', // a switch becomes compare-and-branch, not br_table
+  // Memory grows to at most the machine's 16 MiB, so that V8 refuses memory.grow where it does.
+  '-Wl,--max-memory=16777216',
   // Without this, adjacent constant stores merge into one i64.store, and the machine has no i64.
   '-mllvm',
   '-combiner-store-merging=false',
@@ -150,6 +152,14 @@ export function compileC(cFile: string, options: CCompileOptions | readonly stri
         `${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/[^\\s:]+\\.o\\b`,
         'g',
       );
+      if (/symbol exported via --export not found: compute/.test(message)) {
+        throw new CompileError(cFile, [
+          {
+            message:
+              'no main(): an ordinary C program defines int main(void) or int main(int argc, char **argv) (a program written for the machine defines void compute(const char *input) instead)',
+          },
+        ]);
+      }
       throw new CompileError(cFile, [], message.replace(temporaryObject, cFile));
     }
     return new Uint8Array(readFileSync(out));
