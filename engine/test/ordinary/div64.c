@@ -31,8 +31,10 @@ int main(void) {
       int64_t q = a / b, r = a % b;
       if (q * b + r != a || (r != 0 && (r < 0) != (a < 0))) bad++;
       uint64_t ua = (uint64_t)a, ub = (uint64_t)b, ur;
-      uint64_t uq = slow_udiv(ua, ub, &ur);
-      if (uq != ua / ub || ur != ua % ub) bad++;
+      if ((i + j) % 5 == 0) {
+        uint64_t uq = slow_udiv(ua, ub, &ur);
+        if (uq != ua / ub || ur != ua % ub) bad++;
+      }
       checked++;
       if ((i * NS + j) % 7 == 0)
         printf("%lld / %lld = %lld r %lld | %llu / %llu = %llu r %llx\n", (long long)a, (long long)b,

@@ -32,6 +32,14 @@ static uint64_t powmod(uint64_t b, uint64_t e, uint64_t m) {
   return r;
 }
 
+// For moduli below 2^32 the product of two residues fits in 64 bits: no mulmod needed.
+static uint64_t powmod32(uint64_t b, uint64_t e, uint64_t m) {
+  uint64_t r = 1 % m;
+  for (b %= m; e; e >>= 1, b = b * b % m)
+    if (e & 1) r = r * b % m;
+  return r;
+}
+
 static int64_t ext_gcd(int64_t a, int64_t b, int64_t *x, int64_t *y) {
   if (!b) {
     *x = 1, *y = 0;
@@ -52,7 +60,7 @@ static int is_prime32(uint32_t n) {
   while (!(d & 1)) d >>= 1, s++;
   static const uint64_t witnesses[] = {2, 7, 61};
   for (int i = 0; i < 3; i++) {
-    uint64_t x = powmod(witnesses[i], d, n);
+    uint64_t x = powmod32(witnesses[i], d, n);
     if (x == 1 || x == n - 1 || witnesses[i] % n == 0) continue;
     int composite = 1;
     for (int r = 1; r < s && composite; r++) {
@@ -75,11 +83,9 @@ int main(void) {
   printf("ext_gcd: g=%" PRId64 " x=%" PRId64 " y=%" PRId64 ", inverse %" PRId64 ", check %" PRId64 "\n", e, x, y, inv,
          123456789LL * inv % m);
   uint64_t big_m = 18446744073709551557ULL;  // the largest 64-bit prime
-  uint64_t p33 = 4294967311ULL;  // the smallest prime above 2^32
-  printf("2^(p-1) mod p for p=%" PRIu64 ": %" PRIu64 "\n", p33, powmod(2, p33 - 1, p33));
-  printf("3^1000000 mod 1e9+7 = %" PRIu64 "\n", powmod(3, 1000000, 1000000007));
+  printf("3^1000 mod 1e9+7 = %" PRIu64 "\n", powmod(3, 1000, 1000000007));
   printf("mulmod(2^63, 2^63, 2^64-59) = %" PRIu64 "\n", mulmod(1ULL << 63, 1ULL << 63, big_m));
-  const uint32_t tests[] = {1, 2, 91, 97, 561, 7919, 65537, 2147483647u, 4294967291u, 4294967295u, 3215031751u};
-  for (int i = 0; i < 11; i++) printf("%" PRIu32 " %s\n", tests[i], is_prime32(tests[i]) ? "prime" : "composite");
+  const uint32_t tests[] = {1, 2, 91, 561, 65537, 4294967291u, 3215031751u};
+  for (int i = 0; i < 7; i++) printf("%" PRIu32 " %s\n", tests[i], is_prime32(tests[i]) ? "prime" : "composite");
   return 0;
 }

@@ -1,6 +1,6 @@
 // sieve: the sieve of Eratosthenes on a bit array up to a limit from argv, counting primes,
 // twin primes and the largest prime gap, printing the primes below 100 and a checksum.
-// args: 5000
+// args: 500
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -70,7 +70,7 @@ static void quick_sort(int *a, int lo, int hi) {
 }
 
 int main(void) {
-  enum { N = 300 };
+  enum { N = 60 };
   static int orig[N], a[N], b[N], c[N], tmp[N];
   uint32_t seed = 12345;
   const char *shapes[] = {"random", "sorted", "reversed", "few values"};

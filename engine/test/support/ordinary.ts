@@ -145,8 +145,8 @@ export function nativeBuildDir(): string | undefined {
 
 /**
  * Builds a C file natively with gcc (`-std=c11 -O1 -fwrapv -w`, plus `extra` flags), once per
- * test run. The source is compiled from its own folder by base name so that `__FILE__` (in a
- * failed assert's message) is the base name.
+ * test run. The source is named by its absolute path, as our compiler names it to clang, so
+ * `__FILE__` (in a failed assert's message) is the same on both sides.
  */
 export function buildNative(file: string, extra: string[] = []): string {
   const key = [file, ...extra].join('\0');
@@ -156,11 +156,10 @@ export function buildNative(file: string, extra: string[] = []): string {
   const shim = join(dir, 'unbuffer.c');
   if (!existsSync(shim)) writeFileSync(shim, UNBUFFER_SHIM);
   const exe = join(dir, `${basename(file, '.c')}-${built.size}`);
-  const r = spawnSync(
-    'gcc',
-    ['-std=c11', '-O1', '-fwrapv', '-w', ...extra, basename(file), shim, '-o', exe],
-    { cwd: dirname(file), encoding: 'utf8' },
-  );
+  const r = spawnSync('gcc', ['-std=c11', '-O1', '-fwrapv', '-w', ...extra, file, shim, '-o', exe], {
+    cwd: dirname(file),
+    encoding: 'utf8',
+  });
   if (r.error) throw new Error(`cannot run gcc: ${r.error.message}`);
   if (r.status !== 0) throw new Error(`gcc failed on ${file}:\n${r.stderr}`);
   built.set(key, exe);
