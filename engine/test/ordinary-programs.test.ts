@@ -24,7 +24,7 @@ import { runInV8 } from './support/oracle';
 /** Trace tokens the transformer generates in this file (~150k tokens/s on one core). */
 const TRANSFORMER_TOKEN_BUDGET = 6_000_000;
 /** The transformer must be checked on at least this many programs within the budget. */
-const MIN_TRANSFORMER_PROGRAMS = 25;
+const MIN_TRANSFORMER_PROGRAMS = 20;
 
 const programs = ordinaryPrograms();
 const work = mkdtempSync(join(tmpdir(), 'tvm-ordinary-'));
