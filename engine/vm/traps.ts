@@ -78,7 +78,8 @@ export function describeTrap(
   sourceMap?: TrapSourceMap,
 ): Trap | undefined {
   const ins = instructions[pc];
-  if (ins?.op !== 'halt' || ins.imm === 0) return undefined;
+  // 0 is the normal end; 0x100 and above end the run as the program asked (program-end.ts).
+  if (ins?.op !== 'halt' || ins.imm === 0 || ins.imm >= 0x100) return undefined;
   const [kind, message] = MESSAGES[ins.imm] ?? ['unknown', `trap code ${ins.imm}`];
   let userPc = pc;
   if (sourceMap) {

@@ -1,7 +1,10 @@
 // Calls. A call of a compiled function is the machine's `call` (the callee pops its own arguments
-// in its prologue). Of the imports only two can be called: output_byte, which is the machine's
-// `output`, and tvm.trap, which halts with a constant trap code. An indirect call (through a
-// function pointer) dispatches on the table index to a direct `call` of each possible target.
+// in its prologue). Of the imports only these can be called: output_byte, which is the machine's
+// `output`; tvm.trap, which halts with a constant trap code; tvm.exit and tvm.abort (the C
+// runtime's end of a run), which halt with the codes of engine/vm/program-end.ts. An indirect
+// call (through a function pointer) dispatches on the table index to a direct `call` of each
+// possible target.
+import { ABORT_HALT, EXIT_HALT } from '../../vm/program-end';
 import { TrapCode } from '../../vm/traps';
 import type { FuncType, WasmModule } from '../../wasm/decoder';
 import type { FunctionState } from './state';
@@ -21,6 +24,15 @@ export function call(s: FunctionState, op: number, imm: number, offset: number):
       if (code === undefined || code === 0)
         s.unsupported(op, offset, 'tvm.trap must be called with a constant non-zero trap code');
       else b.emit('halt', code);
+      s.reachable = false;
+    } else if (imp.module === 'tvm' && imp.name === 'exit') {
+      // (import "tvm" "exit" (func (param i32))): the status stays on the operand stack, where the
+      // halt leaves it; the trace's tokens that pushed it are what says the exit status.
+      b.emit('halt', EXIT_HALT);
+      stack.pop('i32');
+      s.reachable = false;
+    } else if (imp.module === 'tvm' && imp.name === 'abort') {
+      b.emit('halt', ABORT_HALT);
       s.reachable = false;
     } else {
       s.unsupported(
