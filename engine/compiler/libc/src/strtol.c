@@ -22,7 +22,8 @@ struct parsed {
   int overflow;
 };
 
-/* Returns 0 and sets errno = EINVAL for a bad base; *end is s when there are no digits. */
+/* Returns 0 and sets errno = EINVAL for a bad base (leaving *end alone, as glibc does); *end is
+ * s when there are no digits. */
 static int parse(const char *s, char **end, int base, struct parsed *out) {
   const unsigned char *p = (const unsigned char *)s;
   out->mag = 0;
@@ -30,7 +31,6 @@ static int parse(const char *s, char **end, int base, struct parsed *out) {
   out->overflow = 0;
   if (base < 0 || base == 1 || base > 36) {
     errno = EINVAL;
-    if (end) *end = (char *)s;
     return 0;
   }
   while (is_space(*p)) p++;
