@@ -80,7 +80,6 @@ static char *dec32(char *end, unsigned int v) {
 }
 
 static char *dec64(char *end, unsigned long long v) {
-  if (v < 4294967296ull) return dec32(end, (unsigned int)v);
   char tmp[20];
   int i = 0, n = 0;
   while (v < __tvm_pow10_64[i]) i++;
@@ -98,20 +97,21 @@ static char *dec64(char *end, unsigned long long v) {
   return q;
 }
 
-/* Hexadecimal digits (no leading zeros; "0" for 0), upper case when `upper`. */
-static char *hex64(char *end, unsigned long long v, int upper) {
-  char *p = end;
-  unsigned int lo = (unsigned int)v, hi = (unsigned int)(v >> 32);
-  for (int w = 0; w < 2; w++) {
-    unsigned int x = w ? hi : lo;
-    if (w && !x) break;
-    for (int b = 0; b < 4; b++) {
-      const char *pair = &__tvm_hex_pairs[(x & 0xff) * 2];
-      *--p = pair[1];
-      *--p = pair[0];
-      x >>= 8;
-    }
+/* Hexadecimal digits (no leading zeros; "0" for 0), upper case when `upper`: two digits per byte
+ * from a table, bytes by constant shifts of 8 (a mask of a whole byte is cheap on the machine). */
+static char *hex_word(char *p, unsigned int x) {
+  for (int b = 0; b < 4; b++) {
+    const char *pair = &__tvm_hex_pairs[(x & 0xff) * 2];
+    *--p = pair[1];
+    *--p = pair[0];
+    x >>= 8;
   }
+  return p;
+}
+
+static char *hex(char *end, unsigned int lo, unsigned int hi, int upper) {
+  char *p = hex_word(end, lo);
+  if (hi) p = hex_word(p, hi);
   while (p < end - 1 && *p == '0') p++;
   if (upper)
     for (char *q = p; q < end; q++)
@@ -128,32 +128,16 @@ static char *oct64(char *end, unsigned long long v) {
   return p;
 }
 
-/* Pulls the next integer argument of the given length modifier; `sign` says %d/%i. */
 enum { L_NONE, L_HH, L_H, L_L, L_LL, L_Z, L_T, L_J, L_BIG };
 
-static unsigned long long int_arg(va_list *ap, int len, int sign) {
-  switch (len) {
-  case L_HH:
-    return sign ? (unsigned long long)(long long)(signed char)va_arg(*ap, int)
-                : (unsigned char)va_arg(*ap, unsigned int);
-  case L_H:
-    return sign ? (unsigned long long)(long long)(short)va_arg(*ap, int)
-                : (unsigned short)va_arg(*ap, unsigned int);
-  case L_L:
-    return sign ? (unsigned long long)(long long)va_arg(*ap, long) : va_arg(*ap, unsigned long);
-  case L_LL:
-  case L_J:
-  case L_BIG:
-    return va_arg(*ap, unsigned long long);
-  case L_Z:
-    return sign ? (unsigned long long)(long long)(ptrdiff_t)va_arg(*ap, size_t)
-                : va_arg(*ap, size_t);
-  case L_T:
-    return sign ? (unsigned long long)(long long)va_arg(*ap, ptrdiff_t)
-                : (unsigned long long)(size_t)va_arg(*ap, ptrdiff_t);
-  default:
-    return sign ? (unsigned long long)(long long)va_arg(*ap, int) : va_arg(*ap, unsigned int);
-  }
+/* The next integer argument of a length that fits 32 bits on wasm32 (all but ll, j and L), as
+ * its 32 bits; `sign` says %d/%i, so hh and h sign-extend. Keeping these conversions in 32 bits
+ * spares the machine its lowered 64-bit arithmetic. */
+static unsigned int int_arg32(va_list *ap, int len, int sign) {
+  unsigned int v = va_arg(*ap, unsigned int);
+  if (len == L_HH) return sign ? (unsigned int)(int)(signed char)v : (unsigned char)v;
+  if (len == L_H) return sign ? (unsigned int)(int)(short)v : (unsigned short)v;
+  return v;
 }
 
 /* One integer conversion: prefix (sign or 0x), zero padding to the precision, then the width. */
@@ -276,30 +260,44 @@ static int vformat(struct sink *s, const char *fmt, va_list ap0) {
     case 'X':
     case 'o': {
       int sign = c == 'd' || c == 'i';
-      unsigned long long v = int_arg(&ap, len, sign);
+      int wide = len == L_LL || len == L_J || len == L_BIG;
+      unsigned int lo, hi = 0;
+      int neg = 0;
+      if (wide) {
+        unsigned long long v = va_arg(ap, unsigned long long);
+        if (sign && (long long)v < 0) {
+          neg = 1;
+          v = 0ull - v;
+        }
+        lo = (unsigned int)v;
+        hi = (unsigned int)(v >> 32);
+      } else {
+        lo = int_arg32(&ap, len, sign);
+        if (sign && (int)lo < 0) {
+          neg = 1;
+          lo = 0u - lo;
+        }
+      }
+      int zero = !lo && !hi;
       char prefix[2];
       int nprefix = 0;
-      if (sign) {
-        if ((long long)v < 0) {
-          v = 0ull - v;
-          prefix[nprefix++] = '-';
-        } else if (flags & F_PLUS) prefix[nprefix++] = '+';
-        else if (flags & F_SPACE) prefix[nprefix++] = ' ';
-      }
+      if (neg) prefix[nprefix++] = '-';
+      else if (sign && (flags & F_PLUS)) prefix[nprefix++] = '+';
+      else if (sign && (flags & F_SPACE)) prefix[nprefix++] = ' ';
       char *d;
       if (c == 'x' || c == 'X') {
-        d = hex64(end, v, c == 'X');
-        if ((flags & F_HASH) && v) {
+        d = hex(end, lo, hi, c == 'X');
+        if ((flags & F_HASH) && !zero) {
           prefix[nprefix++] = '0';
           prefix[nprefix++] = (char)c;
         }
       } else if (c == 'o') {
-        d = oct64(end, v);
+        d = oct64(end, ((unsigned long long)hi << 32) | lo);
       } else {
-        d = dec64(end, v);
+        d = hi ? dec64(end, ((unsigned long long)hi << 32) | lo) : dec32(end, lo);
       }
       int nd = (int)(end - d);
-      if (prec == 0 && v == 0) nd = 0;
+      if (prec == 0 && zero) nd = 0;
       if (c == 'o' && (flags & F_HASH) && (nd == 0 || *d != '0') && prec <= nd) {
         /* '#' makes the first digit a zero (a prefix, so that the 0 flag still pads). */
         prefix[nprefix++] = '0';
@@ -319,7 +317,7 @@ static int vformat(struct sink *s, const char *fmt, va_list ap0) {
       else if (flags & F_SPACE) prefix[nprefix++] = ' ';
       prefix[nprefix++] = '0';
       prefix[nprefix++] = 'x';
-      char *d = hex64(end, v, 0);
+      char *d = hex(end, (unsigned int)v, 0, 0);
       emit_int(s, d, (int)(end - d), prefix, nprefix, flags, width, prec);
       break;
     }
