@@ -3,8 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MEMORY_SIZE } from '../tokens/limits';
 import { type DataSymbol, dataSymbols } from '../wasm/linking';
 import { CompileError } from './diagnostics';
+import { libcBuild } from './libc-build';
 import { runtimeHeaderPath } from './paths';
 
 const CANDIDATES = [
@@ -65,11 +67,12 @@ export const CLANG_FLAGS = [
   '-ffreestanding',
   '-fno-builtin',
   '-fno-jump-tables', // a switch becomes compare-and-branch, not br_table
+  // Memory grows to at most the machine's 16 MiB, so that V8 refuses memory.grow where it does.
+  '-Wl,--max-memory=16777216',
   // Without this, adjacent constant stores merge into one i64.store, and the machine has no i64.
   '-mllvm',
   '-combiner-store-merging=false',
   '-Wl,--no-entry',
-  '-Wl,--export=compute',
   '-Wl,--export=__heap_base',
   // The lowest address of the C stack: every stack-pointer write is checked against it.
   '-Wl,--export=__stack_low',
@@ -77,16 +80,68 @@ export const CLANG_FLAGS = [
   `-Wl,-z,stack-size=${C_STACK_SIZE}`,
 ];
 
+export type OptimizeLevel = 'O0' | 'O1' | 'O2' | 'Os';
+export const OPTIMIZE_LEVELS: readonly OptimizeLevel[] = ['O0', 'O1', 'O2', 'Os'];
+
+/**
+ * How a C file is built. `main`: an ordinary C program (it defines `main`), linked with the C
+ * library and the runtime start, which passes it argv and stdin; the machine's memory is all its
+ * own (16 MiB, so `memory.size` is the machine's). `compute`: a program written for the machine
+ * (`void compute(const char *input)`), with the runtime header force-included as before.
+ */
+export type CProgramKind = 'main' | 'compute';
+
+/**
+ * Whether C source text defines `main` (comments, strings and character constants are skipped, so
+ * a `main(` in them does not count). The choice is made on the text because it decides how the
+ * file is compiled: a `compute` program relies on the force-included runtime header.
+ */
+export function definesMain(source: string): boolean {
+  const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g, ' ');
+  return /(^|[^\w$])main\s*\(/.test(code);
+}
+
+export interface CCompileOptions {
+  readonly optimize?: OptimizeLevel;
+  /** More clang flags, after ours (a later -O wins). */
+  readonly extraFlags?: readonly string[];
+}
+
 /** Compiles a C file to a WebAssembly module. Clang's diagnostics are reported as clang printed them. */
-export function compileC(cFile: string, extraFlags: readonly string[] = []): Uint8Array {
+export function compileC(cFile: string, options: CCompileOptions | readonly string[] = {}): Uint8Array {
+  const opts: CCompileOptions = Array.isArray(options)
+    ? { extraFlags: options as readonly string[] }
+    : (options as CCompileOptions);
   const cc = findClang();
+  const kind: CProgramKind = definesMain(readFileSync(cFile, 'latin1')) ? 'main' : 'compute';
+  const libc = libcBuild();
+  const modeFlags =
+    kind === 'main'
+      ? [
+          '-Wl,--export=__tvm_start',
+          `-Wl,--initial-memory=${MEMORY_SIZE}`,
+          `-Wl,--max-memory=${MEMORY_SIZE}`,
+          '-isystem',
+          libc.includeDir,
+        ]
+      : ['-Wl,--export=compute', '-isystem', libc.includeDir, '-include', runtimeHeaderPath()];
   const dir = mkdtempSync(join(tmpdir(), 'tvm-cc-'));
   try {
     const out = join(dir, 'out.wasm');
     // clang's temporary object files go to our folder, so that linker messages can name the C file.
     const r = spawnSync(
       cc,
-      [...CLANG_FLAGS, '-include', runtimeHeaderPath(), ...extraFlags, '-o', out, cFile],
+      [
+        ...CLANG_FLAGS,
+        ...modeFlags,
+        ...(opts.optimize ? [`-${opts.optimize}`] : []),
+        ...(opts.extraFlags ?? []),
+        '-o',
+        out,
+        cFile,
+        ...(kind === 'main' ? [libc.crt] : []),
+        libc.archive,
+      ],
       { encoding: 'utf8', env: { ...process.env, TMPDIR: dir, TMP: dir, TEMP: dir } },
     );
     if (r.error) throw new Error(`could not run ${cc}: ${r.error.message}`);
@@ -97,6 +152,14 @@ export function compileC(cFile: string, extraFlags: readonly string[] = []): Uin
         `${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/[^\\s:]+\\.o\\b`,
         'g',
       );
+      if (/symbol exported via --export not found: compute/.test(message)) {
+        throw new CompileError(cFile, [
+          {
+            message:
+              'no main(): an ordinary C program defines int main(void) or int main(int argc, char **argv) (a program written for the machine defines void compute(const char *input) instead)',
+          },
+        ]);
+      }
       throw new CompileError(cFile, [], message.replace(temporaryObject, cFile));
     }
     return new Uint8Array(readFileSync(out));
@@ -115,7 +178,9 @@ export function dataSymbolsOf(cFile: string): DataSymbol[] {
   try {
     const obj = join(dir, 'out.o');
     const flags = CLANG_FLAGS.filter((f) => !f.startsWith('-Wl,'));
-    const r = spawnSync(findClang(), [...flags, '-c', '-include', runtimeHeaderPath(), '-o', obj, cFile]);
+    const main = definesMain(readFileSync(cFile, 'latin1'));
+    const include = ['-isystem', libcBuild().includeDir, ...(main ? [] : ['-include', runtimeHeaderPath()])];
+    const r = spawnSync(findClang(), [...flags, '-c', ...include, '-o', obj, cFile]);
     return r.status === 0 ? dataSymbols(new Uint8Array(readFileSync(obj))) : [];
   } catch {
     return [];

@@ -1,24 +1,37 @@
 // The compiler pipeline: C / WAT / WASM → WebAssembly module → flat machine code → token program
 // with a source map.
 import { readFileSync } from 'node:fs';
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { MAX_PROGRAM_INSTRUCTIONS, MEMORY_SIZE } from '../tokens/limits';
 import type { Instruction, TokenProgram } from '../tokens/program-file';
+import { ShellWordsError, splitShellWords } from '../util/shell-words';
 import { decodeModule, type WasmModule } from '../wasm/decoder';
 import { debugSectionsOf, LineTable, parseDebugLine } from '../wasm/dwarf-line';
 import type { DataSymbol } from '../wasm/linking';
 import { WasmFormatError } from '../wasm/reader';
-import { compileC, dataSymbolsOf } from './clang';
+import { compileC, dataSymbolsOf, type OptimizeLevel } from './clang';
 import { CompileError, type Diagnostic } from './diagnostics';
-import { type FlatFunction, flattenFunction, globalAddress } from './flatten';
+import {
+  type FlatFunction,
+  flattenFunction,
+  globalAddress,
+  globalInitWord,
+  globalWordCount,
+} from './flatten';
 import { FunctionBuilder } from './function-builder';
 import { type LinkUnit, link } from './link';
 import { loweringHelpers } from './lowering/helpers';
+import { encodeMainInput, ProgramInputError } from './program-input';
 import { programHash, SourceMap, type SourceMapData } from './source-map';
 import { watToWasm } from './wat';
 
 export interface CompiledProgram {
   readonly instructions: Instruction[];
+  /**
+   * `main`: an ordinary C program started by the C runtime (`__tvm_start`), whose input carries
+   * argv and stdin (program-input.ts). `compute`: `void compute(const char *input)`.
+   */
+  readonly entry: 'main' | 'compute';
   /** Input bytes for the input section, or null when `compute` takes no argument. */
   readonly input: Uint8Array | null;
   /** Address the input is loaded at (the `input_base` immediate), or -1. */
@@ -28,8 +41,17 @@ export interface CompiledProgram {
 }
 
 export interface CompileOptions {
-  /** The input string given to `compute`. */
-  readonly args?: string;
+  /**
+   * For `main`: argv[1..], as words, or as one string split as a POSIX shell splits words. For
+   * `compute`: the input string itself (an array must then have at most one element).
+   */
+  readonly args?: string | readonly string[];
+  /** Standard input of a `main` program. */
+  readonly stdin?: Uint8Array | string;
+  /** argv[0]; default: the file's name without its extension. */
+  readonly programName?: string;
+  /** clang's optimization level for C (default O2). */
+  readonly optimize?: OptimizeLevel;
 }
 
 /** The compiled program as the engines take it: instructions and input, no trace. */
@@ -41,7 +63,7 @@ export function asTokenProgram(p: CompiledProgram): TokenProgram {
 export async function compileFile(file: string, options: CompileOptions = {}): Promise<CompiledProgram> {
   const ext = extname(file).toLowerCase();
   let wasm: Uint8Array;
-  if (ext === '.c') wasm = compileC(file);
+  if (ext === '.c') wasm = compileC(file, { optimize: options.optimize });
   else if (ext === '.wat' || ext === '.wast') wasm = await watToWasm(readFileSync(file, 'utf8'), file);
   else if (ext === '.wasm') wasm = new Uint8Array(readFileSync(file));
   else
@@ -73,28 +95,39 @@ export async function compileWasm(
     return row ? { ...d, location: { file: displayPath(row.file), line: row.line, column: row.column } } : d;
   };
 
-  const entry = module.exports.find((e) => e.kind === 'func' && e.name === 'compute');
+  const mainEntry = module.exports.find((e) => e.kind === 'func' && e.name === '__tvm_start');
+  const entry = mainEntry ?? module.exports.find((e) => e.kind === 'func' && e.name === 'compute');
   if (!entry) {
     throw new CompileError(file, [
-      { message: "no exported function 'compute': the entry point is void compute(const char *input)" },
+      {
+        message:
+          'no entry point: define int main(void) or int main(int argc, char **argv) (or, for a program written for the machine, export void compute(const char *input))',
+      },
     ]);
   }
+  const entryName = mainEntry ? '__tvm_start' : 'compute';
   const entryFn = module.functions[entry.index - module.importedFunctionCount];
   if (!entryFn)
-    throw new CompileError(file, [{ message: "'compute' must be defined in the module, not imported" }]);
+    throw new CompileError(file, [{ message: `'${entryName}' must be defined in the module, not imported` }]);
   const entryType = module.types[entryFn.typeIndex];
   if (entryType.params.length > 1 || entryType.params.some((t) => t !== 'i32')) {
     throw new CompileError(file, [
       locate({
-        message: "'compute' takes at most one argument, the input string (const char *input)",
+        message: `'${entryName}' takes at most one argument, the input string (const char *input)`,
         wasmOffset: entryFn.start,
       }),
     ]);
   }
   const takesInput = entryType.params.length === 1;
-  const input = takesInput ? new TextEncoder().encode(options.args ?? '') : null;
-  if (input?.includes(0))
-    throw new CompileError(file, [{ message: 'the input string cannot contain a NUL byte' }]);
+  const input = takesInput ? programInput(file, mainEntry ? 'main' : 'compute', options) : null;
+  if (!mainEntry && options.stdin !== undefined && options.stdin.length > 0) {
+    throw new CompileError(file, [
+      {
+        message:
+          'standard input is for programs with main(); compute(const char *input) takes only its input string',
+      },
+    ]);
+  }
   const inputAddress = takesInput ? inputBase(module) : -1;
   checkMemory(module, file, inputAddress, input, symbols);
 
@@ -125,6 +158,14 @@ export async function compileWasm(
   );
   const usedHelpers = helperCalls.length ? (await loweringHelpers()).closure(helperCalls) : [];
 
+  // The C library and the runtime start are built without debug information: in a module that
+  // has line tables, a function none of whose instructions has a line is theirs. Traps and the
+  // debugger's stepping look past them to the user's code.
+  const isLibrary = (index: number): boolean => {
+    if (!lines) return false;
+    const fn = module.functions[index - module.importedFunctionCount];
+    return !fn.instrs.some((i) => lines.lookup(i.offset) !== undefined);
+  };
   const prologue = buildPrologue(module, file, [...flat.values()], entry.index, inputAddress);
   const name = (index: number) => module.functionNames.get(index) ?? `function[${index}]`;
   const order = [...flat.keys()].sort((a, b) => (a === entry.index ? -1 : b === entry.index ? 1 : a - b));
@@ -141,7 +182,7 @@ export async function compileWasm(
       const f = flat.get(index)!;
       return {
         name: name(index),
-        kind: 'function' as const,
+        kind: isLibrary(index) ? ('library' as const) : ('function' as const),
         wasmIndex: index,
         key: `fn:${index}`,
         code: f.code,
@@ -169,7 +210,7 @@ export async function compileWasm(
   const files: string[] = [];
   const fileIndex = new Map<string, number>();
   const rows: SourceMapData['instructions'] = linked.origins.map(({ unit, instr }) => {
-    const fromUser = units[unit].kind === 'function';
+    const fromUser = units[unit].kind === 'function' || units[unit].kind === 'library';
     const row = fromUser && instr.offset >= 0 ? lines?.lookup(instr.offset) : undefined;
     let fi = -1;
     if (row) {
@@ -196,7 +237,43 @@ export async function compileWasm(
     instructions: rows,
   });
 
-  return { instructions: linked.instructions, input, inputAddress, sourceMap, wasm };
+  return {
+    instructions: linked.instructions,
+    entry: mainEntry ? 'main' : 'compute',
+    input,
+    inputAddress,
+    sourceMap,
+    wasm,
+  };
+}
+
+/** The input section's bytes: argv and stdin for `main`, the input string for `compute`. */
+function programInput(file: string, entry: 'main' | 'compute', options: CompileOptions): Uint8Array {
+  const fail = (message: string): never => {
+    throw new CompileError(file, [{ message }]);
+  };
+  try {
+    if (entry === 'compute') {
+      const args = options.args ?? '';
+      if (typeof args !== 'string' && args.length > 1)
+        fail('compute(const char *input) takes one input string, not a list of arguments');
+      const text = typeof args === 'string' ? args : (args[0] ?? '');
+      const bytes = new TextEncoder().encode(text);
+      if (bytes.includes(0)) fail('the input string cannot contain a NUL byte');
+      return bytes;
+    }
+    const words =
+      typeof options.args === 'string' ? splitShellWords(options.args) : [...(options.args ?? [])];
+    const name = options.programName ?? basename(file).replace(/\.[^.]*$/, '');
+    const stdin =
+      typeof options.stdin === 'string'
+        ? new TextEncoder().encode(options.stdin)
+        : (options.stdin ?? new Uint8Array(0));
+    return encodeMainInput({ argv: [name, ...words], stdin });
+  } catch (e) {
+    if (e instanceof ShellWordsError || e instanceof ProgramInputError) fail(e.message);
+    throw e;
+  }
 }
 
 /**
@@ -249,7 +326,7 @@ const dataEnd = (module: WasmModule) =>
 function inputBase(module: WasmModule): number {
   let base = exportedGlobal(module, '__heap_base') ?? 0;
   base = Math.max(base, dataEnd(module));
-  base = Math.max(base, globalAddress(module.globals.length), 1024);
+  base = Math.max(base, globalAddress(globalWordCount(module)), 1024);
   return (base + 15) & ~15;
 }
 
@@ -318,14 +395,14 @@ function buildPrologue(
     }
   }
   const lowestData = Math.min(...module.data.map((d) => d.offset), Number.MAX_SAFE_INTEGER);
-  if (globalAddress(module.globals.length) > lowestData && usedGlobals.size) {
+  if (globalAddress(globalWordCount(module)) > lowestData && usedGlobals.size) {
     throw new CompileError(file, [
       { message: `too many globals (${module.globals.length}) to fit below the data at ${lowestData}` },
     ]);
   }
   b.kind = 'global';
   for (const g of [...usedGlobals].sort((x, y) => x - y)) {
-    const init = (module.globals[g]?.init ?? 0) >>> 0;
+    const init = globalInitWord(module, g) >>> 0;
     if (init === 0) continue; // memory starts zeroed
     b.emit('i32.const', globalAddress(g));
     b.emit('i32.const', init);

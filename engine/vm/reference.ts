@@ -13,8 +13,9 @@ import {
   T_RETURN_COMMIT,
 } from '../tokens/vocabulary';
 import { Memory } from './memory';
+import { type ProgramEnd, programEnd } from './program-end';
 import { TokenBuffer } from './token-buffer';
-import { describeTrap, type Trap } from './traps';
+import { describeTrap, type Trap, type TrapSourceMap } from './traps';
 
 /** The machine stopped on something a correct program never does. */
 export class MachineError extends Error {
@@ -115,6 +116,19 @@ export class ReferenceMachine {
           this.instructions,
           this.pc,
           this.frames.map((f) => f.callPc),
+        )
+      : undefined;
+  }
+
+  /** How the program ended, once halted (exit status, abort, trap). */
+  end(sourceMap?: TrapSourceMap): ProgramEnd | undefined {
+    return this.halted
+      ? programEnd(
+          this.instructions,
+          this.pc,
+          this.frames.map((f) => f.callPc),
+          this.stack,
+          sourceMap,
         )
       : undefined;
   }
@@ -340,6 +354,8 @@ export interface ReferenceRun {
   readonly callPcs: number[];
   /** Set when the program trapped (describe it with a source map: describeTrap(…, haltPc, callPcs, map)). */
   readonly trap?: Trap;
+  /** How the program ended: its exit status (describe a trap with a source map: programEnd). */
+  readonly end: ProgramEnd;
 }
 
 /**
@@ -421,5 +437,6 @@ export function runReference(program: TokenProgram, options: ReferenceOptions = 
     haltPc: machine.pc,
     callPcs: machine.frames.map((f) => f.callPc),
     trap: machine.trap(),
+    end: machine.end()!,
   };
 }

@@ -19,6 +19,7 @@ import {
   tokenText,
 } from '../tokens/vocabulary';
 import { Memory } from './memory';
+import { type ProgramEnd, programEnd } from './program-end';
 import { describeTrap, type Trap, type TrapSourceMap } from './traps';
 
 /** A token that cannot follow the tokens before it. */
@@ -117,6 +118,18 @@ export class TraceDecoder {
       this.instructions,
       this.pc,
       this.frames.map((f) => f.callPc),
+      sourceMap,
+    );
+  }
+
+  /** How the program ended, once halted: exit status from the decoded stack, abort, or trap. */
+  end(sourceMap?: TrapSourceMap): ProgramEnd | undefined {
+    if (!this.halted) return undefined;
+    return programEnd(
+      this.instructions,
+      this.pc,
+      this.frames.map((f) => f.callPc),
+      this.stack,
       sourceMap,
     );
   }

@@ -1,12 +1,12 @@
 // The universal model: built from the machine graph once, then kept in a per-user cache keyed by
 // a hash of the graph and the builder, so nobody waits twice.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { packagedModelPath } from '../compiler/paths';
 import { buildMachineGraph, type MachineGraph } from '../machine/interpreter';
 import { type Solver, scheduleGraph } from '../schedule/schedule';
+import { cacheDir } from '../util/cache-dir';
 import { buildWeights, finalReads } from './build';
 import { readModel, WEIGHT_FILE_VERSION, WeightFileError, writeModel } from './file';
 import type { TransformerModel } from './model';
@@ -14,13 +14,7 @@ import type { TransformerModel } from './model';
 /** Bumped whenever the weight construction changes what it writes for the same graph. */
 const BUILDER_VERSION = 4;
 
-export function cacheDir(): string {
-  const base =
-    process.env.TVM_CACHE_DIR ??
-    join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'transformer-vm');
-  mkdirSync(base, { recursive: true });
-  return base;
-}
+export { cacheDir };
 
 /** A digest of everything that determines the weights: the graph, the vocabulary, the builder. */
 export function graphHash(m: MachineGraph): string {

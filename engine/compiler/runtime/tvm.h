@@ -17,7 +17,7 @@
 
 #if defined(__wasm__)
 __attribute__((import_module("env"), import_name("output_byte"))) void output_byte(int byte);
-#define TVM_EXPORT __attribute__((visibility("default")))
+#define TVM_EXPORT __attribute__((visibility("default"), weak))
 #else
 void output_byte(int byte);
 #define TVM_EXPORT
@@ -31,7 +31,8 @@ typedef __SIZE_TYPE__ tvm_size_t;
 
 void compute(const char *input);
 
-/* ── Memory helpers: clang emits calls to these for struct copies and zeroing ── */
+/* ── Memory helpers: clang emits calls to these for struct copies and zeroing. Weak: when a
+ * program also uses the C library's string functions, the library's definitions are taken. ── */
 
 TVM_EXPORT void *memcpy(void *dst, const void *src, tvm_size_t n) {
   unsigned char *d = (unsigned char *)dst;
