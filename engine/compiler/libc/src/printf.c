@@ -13,21 +13,6 @@
 
 const unsigned int __tvm_pow10_32[10] = {1000000000u, 100000000u, 10000000u, 1000000u, 100000u,
                                          10000u,      1000u,      100u,      10u,      1u};
-const unsigned long long __tvm_pow10_64[20] = {
-    10000000000000000000ull, 1000000000000000000ull, 100000000000000000ull, 10000000000000000ull,
-    1000000000000000ull,     100000000000000ull,     10000000000000ull,     1000000000000ull,
-    100000000000ull,         10000000000ull,         1000000000ull,         100000000ull,
-    10000000ull,             1000000ull,             100000ull,             10000ull,
-    1000ull,                 100ull,                 10ull,                 1ull};
-const char __tvm_hex_pairs[513] =
-    "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
-    "202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"
-    "404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f"
-    "606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f"
-    "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"
-    "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf"
-    "c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
-    "e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
 
 /* Where formatted bytes go: the output (buf == 0) or buf[0 .. cap-1) with room for the NUL.
  * `count` is every byte produced, stored or not (printf's and snprintf's return value). */
@@ -43,20 +28,19 @@ static inline void put(struct sink *s, int c) {
   s->count++;
 }
 
-static void put_n(struct sink *s, const char *p, size_t n) {
-  for (size_t i = 0; i < n; i++) put(s, (unsigned char)p[i]);
+static void put_n(struct sink *s, const char *p, int n) {
+  for (int i = 0; i < n; i++) put(s, (unsigned char)p[i]);
 }
 
 static void pad(struct sink *s, int c, int n) {
   for (; n > 0; n--) put(s, c);
 }
 
-enum {
-  F_MINUS = 1,
-  F_PLUS = 2,
-  F_SPACE = 4,
-  F_HASH = 8,
-  F_ZERO = 16,
+/* A conversion specification's flags, width and precision (-1: none). Flags are separate ints,
+ * not bits of one word: testing a bit is a lowered `and` on the machine. */
+struct spec {
+  int minus, plus, space, hash, zero;
+  int width, prec;
 };
 
 /* Decimal digits of v, ending just before `end`; returns the first digit. Powers of ten are
@@ -79,43 +63,66 @@ static char *dec32(char *end, unsigned int v) {
   return q;
 }
 
+/* 64-bit values: the powers of ten are built upwards (by shifts and adds) on the stack for this
+ * call, rather than kept as a table that every program printing anything would store in its
+ * prologue. */
 static char *dec64(char *end, unsigned long long v) {
-  char tmp[20];
-  int i = 0, n = 0;
-  while (v < __tvm_pow10_64[i]) i++;
-  for (; i < 20; i++) {
-    unsigned long long pw = __tvm_pow10_64[i];
+  unsigned long long pw[20];
+  int n = 0;
+  pw[0] = 1;
+  while (n < 19 && v >= pw[n] && pw[n] <= 1844674407370955161ull) {
+    pw[n + 1] = (pw[n] << 3) + (pw[n] << 1);
+    n++;
+  }
+  if (v < pw[n]) n--; /* pw[n] is the largest power not above v (pw[0] = 1 when v is 0) */
+  if (n < 0) n = 0;
+  char *q = end - (n + 1);
+  for (int i = 0; n >= 0; n--, i++) {
+    unsigned long long p = pw[n];
     int d = '0';
-    while (v >= pw) {
-      v -= pw;
+    while (v >= p) {
+      v -= p;
       d++;
     }
-    tmp[n++] = (char)d;
+    q[i] = (char)d;
   }
-  char *q = end - n;
-  for (int k = 0; k < n; k++) q[k] = tmp[k];
   return q;
 }
 
-/* Hexadecimal digits (no leading zeros; "0" for 0), upper case when `upper`: two digits per byte
- * from a table, bytes by constant shifts of 8 (a mask of a whole byte is cheap on the machine). */
-static char *hex_word(char *p, unsigned int x) {
-  for (int b = 0; b < 4; b++) {
-    const char *pair = &__tvm_hex_pairs[(x & 0xff) * 2];
-    *--p = pair[1];
-    *--p = pair[0];
-    x >>= 8;
-  }
-  return p;
+/* One hexadecimal digit's value: x's digit at place value p (a power of 16), found by comparing
+ * with 8p, 4p, 2p and p and subtracting. The machine lowers the masks and shifts that would split
+ * nibbles; __tvm_opaque keeps clang from turning these compares back into them. */
+static inline unsigned int nibble(unsigned int *x, unsigned int p) {
+  unsigned int v = *x, d = 0;
+  if (v >= p << 3) v = __tvm_opaque(v - (p << 3)), d = 8;
+  if (v >= p << 2) v = __tvm_opaque(v - (p << 2)), d = __tvm_opaque(d + 4);
+  if (v >= p << 1) v = __tvm_opaque(v - (p << 1)), d = __tvm_opaque(d + 2);
+  if (v >= p) v = __tvm_opaque(v - p), d = __tvm_opaque(d + 1);
+  *x = v;
+  return d;
 }
 
+static const unsigned int hex_places[8] = {0x10000000u, 0x1000000u, 0x100000u, 0x10000u,
+                                           0x1000u,     0x100u,     0x10u,     1u};
+
+/* The 8 hex digits of x at p[0..8). */
+static void hex_word(char *p, unsigned int x, int upper) {
+  int letter = upper ? 'A' - 10 : 'a' - 10;
+  for (int k = 0; k < 8; k++) {
+    int d = (int)nibble(&x, hex_places[k]);
+    p[k] = (char)(d < 10 ? '0' + d : letter + d);
+  }
+}
+
+/* Hexadecimal digits of hi:lo ending before `end`, without leading zeros ("0" for 0). */
 static char *hex(char *end, unsigned int lo, unsigned int hi, int upper) {
-  char *p = hex_word(end, lo);
-  if (hi) p = hex_word(p, hi);
+  char *p = end - 8;
+  hex_word(p, lo, upper);
+  if (hi) {
+    p -= 8;
+    hex_word(p, hi, upper);
+  }
   while (p < end - 1 && *p == '0') p++;
-  if (upper)
-    for (char *q = p; q < end; q++)
-      if (*q >= 'a') *q = (char)(*q - 32);
   return p;
 }
 
@@ -142,27 +149,43 @@ static unsigned int int_arg32(va_list *ap, int len, int sign) {
 
 /* One integer conversion: prefix (sign or 0x), zero padding to the precision, then the width. */
 static void emit_int(struct sink *s, const char *digits, int ndigits, const char *prefix, int nprefix,
-                     int flags, int width, int prec) {
+                     const struct spec *sp) {
+  int prec = sp->prec;
   int zeros = prec > ndigits ? prec - ndigits : 0;
   int body = nprefix + zeros + ndigits;
-  int fill = width > body ? width - body : 0;
-  if ((flags & F_ZERO) && prec < 0 && !(flags & F_MINUS)) {
+  int fill = sp->width > body ? sp->width - body : 0;
+  if (sp->zero && prec < 0 && !sp->minus) {
     zeros += fill;
     fill = 0;
   }
-  if (!(flags & F_MINUS)) pad(s, ' ', fill);
-  put_n(s, prefix, (size_t)nprefix);
+  if (!sp->minus) pad(s, ' ', fill);
+  put_n(s, prefix, nprefix);
   pad(s, '0', zeros);
-  put_n(s, digits, (size_t)ndigits);
-  if (flags & F_MINUS) pad(s, ' ', fill);
+  put_n(s, digits, ndigits);
+  if (sp->minus) pad(s, ' ', fill);
 }
 
-static void emit_str(struct sink *s, const char *p, int n, int flags, int width) {
-  int fill = width > n ? width - n : 0;
-  if (!(flags & F_MINUS)) pad(s, ' ', fill);
-  put_n(s, p, (size_t)n);
-  if (flags & F_MINUS) pad(s, ' ', fill);
+static void emit_str(struct sink *s, const char *p, int n, const struct spec *sp) {
+  int fill = sp->width > n ? sp->width - n : 0;
+  if (!sp->minus) pad(s, ' ', fill);
+  put_n(s, p, n);
+  if (sp->minus) pad(s, ' ', fill);
 }
+
+/* Conversion characters by class, from '%' to 'z'. A table lookup and a switch on dense classes
+ * with one target each: a switch on the characters themselves, several sharing a target, becomes
+ * bit tests (a variable shift and a mask), which the machine lowers. */
+enum { C_BAD, C_SIGNED, C_UNSIGNED, C_OCTAL, C_HEX, C_HEX_UPPER, C_CHAR, C_STRING, C_POINTER,
+       C_COUNT, C_PERCENT, C_FLOAT, C_ERRNO };
+static const unsigned char conv_class['z' - '%' + 1] = {
+    ['d' - '%'] = C_SIGNED,  ['i' - '%'] = C_SIGNED, ['u' - '%'] = C_UNSIGNED,
+    ['o' - '%'] = C_OCTAL,   ['x' - '%'] = C_HEX,    ['X' - '%'] = C_HEX_UPPER,
+    ['c' - '%'] = C_CHAR,    ['s' - '%'] = C_STRING, ['p' - '%'] = C_POINTER,
+    ['n' - '%'] = C_COUNT,   ['%' - '%'] = C_PERCENT, ['f' - '%'] = C_FLOAT,
+    ['F' - '%'] = C_FLOAT,   ['e' - '%'] = C_FLOAT,  ['E' - '%'] = C_FLOAT,
+    ['g' - '%'] = C_FLOAT,   ['G' - '%'] = C_FLOAT,  ['a' - '%'] = C_FLOAT,
+    ['A' - '%'] = C_FLOAT,   ['m' - '%'] = C_ERRNO,
+};
 
 static int vformat(struct sink *s, const char *fmt, va_list ap0) {
   va_list ap;
@@ -176,90 +199,62 @@ static int vformat(struct sink *s, const char *fmt, va_list ap0) {
       f++;
       continue;
     }
-    const unsigned char *spec = f;
+    const unsigned char *start = f;
     f++;
-    int flags = 0;
+    struct spec sp = {0, 0, 0, 0, 0, 0, -1};
     for (;; f++) {
       c = *f;
-      if (c == '-') flags |= F_MINUS;
-      else if (c == '+') flags |= F_PLUS;
-      else if (c == ' ') flags |= F_SPACE;
-      else if (c == '#') flags |= F_HASH;
-      else if (c == '0') flags |= F_ZERO;
+      if (c == '-') sp.minus = 1;
+      else if (c == '+') sp.plus = 1;
+      else if (c == ' ') sp.space = 1;
+      else if (c == '#') sp.hash = 1;
+      else if (c == '0') sp.zero = 1;
       else break;
     }
-    int width = 0;
     if (*f == '*') {
-      width = va_arg(ap, int);
-      if (width < 0) {
-        flags |= F_MINUS;
-        width = -width;
+      int w = va_arg(ap, int);
+      if (w < 0) {
+        sp.minus = 1;
+        w = -w;
       }
+      sp.width = w;
       f++;
     } else {
-      while ((unsigned int)(*f - '0') < 10u) width = width * 10 + (*f++ - '0');
+      while ((unsigned int)(*f - '0') < 10u) sp.width = sp.width * 10 + (*f++ - '0');
     }
-    int prec = -1;
     if (*f == '.') {
       f++;
       if (*f == '*') {
-        prec = va_arg(ap, int);
-        if (prec < 0) prec = -1;
+        int p = va_arg(ap, int);
+        sp.prec = p < 0 ? -1 : p;
         f++;
       } else {
-        prec = 0;
-        while ((unsigned int)(*f - '0') < 10u) prec = prec * 10 + (*f++ - '0');
+        sp.prec = 0;
+        while ((unsigned int)(*f - '0') < 10u) sp.prec = sp.prec * 10 + (*f++ - '0');
       }
     }
     int len = L_NONE;
-    switch (*f) {
-    case 'h':
+    c = *f;
+    if (c == 'h') {
       f++;
-      if (*f == 'h') {
-        f++;
-        len = L_HH;
-      } else len = L_H;
-      break;
-    case 'l':
+      len = L_H;
+      if (*f == 'h') f++, len = L_HH;
+    } else if (c == 'l') {
       f++;
-      if (*f == 'l') {
-        f++;
-        len = L_LL;
-      } else len = L_L;
-      break;
-    case 'q':
-      f++;
-      len = L_LL;
-      break;
-    case 'L':
-      f++;
-      len = L_BIG;
-      break;
-    case 'z':
-      f++;
-      len = L_Z;
-      break;
-    case 't':
-      f++;
-      len = L_T;
-      break;
-    case 'j':
-      f++;
-      len = L_J;
-      break;
-    }
+      len = L_L;
+      if (*f == 'l') f++, len = L_LL;
+    } else if (c == 'q') f++, len = L_LL;
+    else if (c == 'L') f++, len = L_BIG;
+    else if (c == 'z') f++, len = L_Z;
+    else if (c == 't') f++, len = L_T;
+    else if (c == 'j') f++, len = L_J;
     c = *f;
     if (c) f++;
-    char buf[32];
+    int cls = (unsigned int)(c - '%') <= (unsigned int)('z' - '%') ? conv_class[c - '%'] : C_BAD;
+    char buf[24];
     char *end = buf + sizeof buf;
-    switch (c) {
-    case 'd':
-    case 'i':
-    case 'u':
-    case 'x':
-    case 'X':
-    case 'o': {
-      int sign = c == 'd' || c == 'i';
+    if (cls >= C_SIGNED && cls <= C_HEX_UPPER) {
+      int sign = cls == C_SIGNED;
       int wide = len == L_LL || len == L_J || len == L_BIG;
       unsigned int lo, hi = 0;
       int neg = 0;
@@ -282,116 +277,90 @@ static int vformat(struct sink *s, const char *fmt, va_list ap0) {
       char prefix[2];
       int nprefix = 0;
       if (neg) prefix[nprefix++] = '-';
-      else if (sign && (flags & F_PLUS)) prefix[nprefix++] = '+';
-      else if (sign && (flags & F_SPACE)) prefix[nprefix++] = ' ';
+      else if (sign && sp.plus) prefix[nprefix++] = '+';
+      else if (sign && sp.space) prefix[nprefix++] = ' ';
       char *d;
-      if (c == 'x' || c == 'X') {
-        d = hex(end, lo, hi, c == 'X');
-        if ((flags & F_HASH) && !zero) {
+      if (cls == C_HEX || cls == C_HEX_UPPER) {
+        d = hex(end, lo, hi, cls == C_HEX_UPPER);
+        if (sp.hash && !zero) {
           prefix[nprefix++] = '0';
           prefix[nprefix++] = (char)c;
         }
-      } else if (c == 'o') {
+      } else if (cls == C_OCTAL) {
         d = oct64(end, ((unsigned long long)hi << 32) | lo);
       } else {
         d = hi ? dec64(end, ((unsigned long long)hi << 32) | lo) : dec32(end, lo);
       }
       int nd = (int)(end - d);
-      if (prec == 0 && zero) nd = 0;
-      if (c == 'o' && (flags & F_HASH) && (nd == 0 || *d != '0') && prec <= nd) {
+      if (sp.prec == 0 && zero) nd = 0;
+      if (cls == C_OCTAL && sp.hash && (nd == 0 || *d != '0') && sp.prec <= nd) {
         /* '#' makes the first digit a zero (a prefix, so that the 0 flag still pads). */
         prefix[nprefix++] = '0';
       }
-      emit_int(s, end - nd, nd, prefix, nprefix, flags, width, prec);
-      break;
+      emit_int(s, end - nd, nd, prefix, nprefix, &sp);
+      continue;
     }
-    case 'p': {
+    switch (cls) {
+    case C_POINTER: {
       uintptr_t v = (uintptr_t)va_arg(ap, void *);
       if (!v) {
-        emit_str(s, "(nil)", 5, flags, width);
+        emit_str(s, "(nil)", 5, &sp);
         break;
       }
       char prefix[3];
       int nprefix = 0;
-      if (flags & F_PLUS) prefix[nprefix++] = '+';
-      else if (flags & F_SPACE) prefix[nprefix++] = ' ';
+      if (sp.plus) prefix[nprefix++] = '+';
+      else if (sp.space) prefix[nprefix++] = ' ';
       prefix[nprefix++] = '0';
       prefix[nprefix++] = 'x';
       char *d = hex(end, (unsigned int)v, 0, 0);
-      emit_int(s, d, (int)(end - d), prefix, nprefix, flags, width, prec);
+      emit_int(s, d, (int)(end - d), prefix, nprefix, &sp);
       break;
     }
-    case 'c': {
+    case C_CHAR: {
       char ch = (char)va_arg(ap, int);
-      emit_str(s, &ch, 1, flags, width);
+      emit_str(s, &ch, 1, &sp);
       break;
     }
-    case 's': {
+    case C_STRING: {
       const char *str = va_arg(ap, const char *);
-      if (!str) str = prec < 0 || prec >= 6 ? "(null)" : "";
+      if (!str) str = sp.prec < 0 || sp.prec >= 6 ? "(null)" : "";
       int n = 0;
-      if (prec < 0)
+      if (sp.prec < 0)
         while (str[n]) n++;
       else
-        while (n < prec && str[n]) n++;
-      emit_str(s, str, n, flags, width);
+        while (n < sp.prec && str[n]) n++;
+      emit_str(s, str, n, &sp);
       break;
     }
-    case 'm': {
+    case C_ERRNO: {
       const char *str = strerror(errno);
-      emit_str(s, str, (int)strlen(str), flags, width);
+      emit_str(s, str, (int)strlen(str), &sp);
       break;
     }
-    case '%':
+    case C_PERCENT:
       put(s, '%');
       break;
-    case 'n': {
+    case C_COUNT: {
       void *p = va_arg(ap, void *);
       size_t n = s->count;
-      switch (len) {
-      case L_HH:
-        *(signed char *)p = (signed char)n;
-        break;
-      case L_H:
-        *(short *)p = (short)n;
-        break;
-      case L_L:
-        *(long *)p = (long)n;
-        break;
-      case L_LL:
-      case L_J:
-      case L_BIG:
-        *(long long *)p = (long long)n;
-        break;
-      case L_Z:
-      case L_T:
-        *(size_t *)p = n;
-        break;
-      default:
-        *(int *)p = (int)n;
-      }
+      if (len == L_HH) *(signed char *)p = (signed char)n;
+      else if (len == L_H) *(short *)p = (short)n;
+      else if (len == L_LL || len == L_J || len == L_BIG) *(long long *)p = (long long)n;
+      else if (len == L_L) *(long *)p = (long)n;
+      else if (len == L_Z || len == L_T) *(size_t *)p = n;
+      else *(int *)p = (int)n;
       break;
     }
-    case 'f':
-    case 'F':
-    case 'e':
-    case 'E':
-    case 'g':
-    case 'G':
-    case 'a':
-    case 'A':
+    case C_FLOAT:
       /* No floating point on this machine yet: consume the argument (a double, or a long double
        * with L) and print nothing. A long long has a double's size and alignment on wasm32. */
-      if (len == L_BIG) {
-        (void)va_arg(ap, unsigned long long);
-        (void)va_arg(ap, unsigned long long);
-      } else {
-        (void)va_arg(ap, unsigned long long);
-      }
+      (void)va_arg(ap, unsigned long long);
+      if (len == L_BIG) (void)va_arg(ap, unsigned long long);
       break;
     default:
       /* An unknown conversion is printed as written, as glibc does. */
-      put_n(s, (const char *)spec, (size_t)(f - spec));
+      put_n(s, (const char *)start, (int)(f - start));
       if (!c) goto done;
       break;
     }

@@ -71,7 +71,6 @@ export function libcObjects(): Promise<string[]> {
           '-fdata-sections',
           '-Wall',
           '-Wextra',
-          '-Werror',
           '-c',
           '-o',
           obj,
