@@ -28,11 +28,17 @@ static inline void put(struct sink *s, int c) {
   s->count++;
 }
 
+/* Loops here are not unrolled: an unrolled loop's remainder needs `n & 3`, a lowered helper call
+ * on the machine, which costs more than the loop's branches for the few bytes printf moves. */
 static void put_n(struct sink *s, const char *p, int n) {
+#pragma clang loop unroll(disable)
   for (int i = 0; i < n; i++) put(s, (unsigned char)p[i]);
 }
 
-static void pad(struct sink *s, int c, int n) {
+/* Not inlined: inlined, its `n > 0` merges with the caller's test into an `and`, which the
+ * machine lowers. */
+static __attribute__((noinline)) void pad(struct sink *s, int c, int n) {
+#pragma clang loop unroll(disable)
   for (; n > 0; n--) put(s, c);
 }
 
@@ -49,6 +55,7 @@ static char *dec32(char *end, unsigned int v) {
   char tmp[10];
   int i = 0, n = 0;
   while (i < 9 && v < __tvm_pow10_32[i]) i++;
+#pragma clang loop unroll(disable)
   for (; i < 10; i++) {
     unsigned int pw = __tvm_pow10_32[i];
     int d = '0';
@@ -59,6 +66,7 @@ static char *dec32(char *end, unsigned int v) {
     tmp[n++] = (char)d;
   }
   char *q = end - n;
+#pragma clang loop unroll(disable)
   for (int k = 0; k < n; k++) q[k] = tmp[k];
   return q;
 }
@@ -77,6 +85,7 @@ static char *dec64(char *end, unsigned long long v) {
   if (v < pw[n]) n--; /* pw[n] is the largest power not above v (pw[0] = 1 when v is 0) */
   if (n < 0) n = 0;
   char *q = end - (n + 1);
+#pragma clang loop unroll(disable)
   for (int i = 0; n >= 0; n--, i++) {
     unsigned long long p = pw[n];
     int d = '0';
@@ -89,40 +98,44 @@ static char *dec64(char *end, unsigned long long v) {
   return q;
 }
 
-/* One hexadecimal digit's value: x's digit at place value p (a power of 16), found by comparing
- * with 8p, 4p, 2p and p and subtracting. The machine lowers the masks and shifts that would split
- * nibbles; __tvm_opaque keeps clang from turning these compares back into them. */
-static inline unsigned int nibble(unsigned int *x, unsigned int p) {
-  unsigned int v = *x, d = 0;
-  if (v >= p << 3) v = __tvm_opaque(v - (p << 3)), d = 8;
-  if (v >= p << 2) v = __tvm_opaque(v - (p << 2)), d = __tvm_opaque(d + 4);
-  if (v >= p << 1) v = __tvm_opaque(v - (p << 1)), d = __tvm_opaque(d + 2);
-  if (v >= p) v = __tvm_opaque(v - p), d = __tvm_opaque(d + 1);
-  *x = v;
-  return d;
+/* The two hex digits of byte b (0..255) at p[0] and p[1]. The high digit is found by comparing
+ * with 128, 64, 32 and 16 and subtracting: the machine lowers the shift and mask that would split
+ * the byte, and __tvm_opaque keeps clang from turning the compares back into them. */
+static void hex_byte(char *p, unsigned int b, int letter) {
+  unsigned int h = 0;
+  if (b >= 128) b = __tvm_opaque(b - 128), h = __tvm_opaque(8);
+  if (b >= 64) b = __tvm_opaque(b - 64), h = __tvm_opaque(h + 4);
+  if (b >= 32) b = __tvm_opaque(b - 32), h = __tvm_opaque(h + 2);
+  if (b >= 16) b = __tvm_opaque(b - 16), h = __tvm_opaque(h + 1);
+  p[0] = (char)(h < 10 ? '0' + (int)h : letter + (int)h);
+  p[1] = (char)(b < 10 ? '0' + (int)b : letter + (int)b);
 }
 
-static const unsigned int hex_places[8] = {0x10000000u, 0x1000000u, 0x100000u, 0x10000u,
-                                           0x1000u,     0x100u,     0x10u,     1u};
-
-/* The 8 hex digits of x at p[0..8). */
-static void hex_word(char *p, unsigned int x, int upper) {
-  int letter = upper ? 'A' - 10 : 'a' - 10;
-  for (int k = 0; k < 8; k++) {
-    int d = (int)nibble(&x, hex_places[k]);
-    p[k] = (char)(d < 10 ? '0' + d : letter + d);
-  }
-}
-
-/* Hexadecimal digits of hi:lo ending before `end`, without leading zeros ("0" for 0). */
+/* Hexadecimal digits of hi:lo ending before `end`, without leading zeros ("0" for 0). Bytes are
+ * taken with `& 0xff` and `>> 8`, which the machine does cheaply. */
 static char *hex(char *end, unsigned int lo, unsigned int hi, int upper) {
-  char *p = end - 8;
-  hex_word(p, lo, upper);
-  if (hi) {
-    p -= 8;
-    hex_word(p, hi, upper);
+  int letter = upper ? 'A' - 10 : 'a' - 10;
+  char *p = end;
+  unsigned int x = lo;
+#pragma clang loop unroll(disable)
+  for (int k = 0; k < 4; k++) {
+    p -= 2;
+    hex_byte(p, x & 0xff, letter);
+    x >>= 8;
   }
-  while (p < end - 1 && *p == '0') p++;
+  x = hi;
+#pragma clang loop unroll(disable)
+  for (int k = 0; k < 4; k++) {
+    if (!x) break;
+    p -= 2;
+    hex_byte(p, x & 0xff, letter);
+    x >>= 8;
+  }
+  for (;;) {
+    if (p >= end - 1) break;
+    if (__tvm_opaque((unsigned char)*p) != '0') break;
+    p++;
+  }
   return p;
 }
 
@@ -135,7 +148,8 @@ static char *oct64(char *end, unsigned long long v) {
   return p;
 }
 
-enum { L_NONE, L_HH, L_H, L_L, L_LL, L_Z, L_T, L_J, L_BIG };
+/* Length modifiers; those from L_LL on take a 64-bit argument (one compare tells them apart). */
+enum { L_NONE, L_HH, L_H, L_L, L_Z, L_T, L_LL, L_J, L_BIG };
 
 /* The next integer argument of a length that fits 32 bits on wasm32 (all but ll, j and L), as
  * its 32 bits; `sign` says %d/%i, so hh and h sign-extend. Keeping these conversions in 32 bits
@@ -154,9 +168,16 @@ static void emit_int(struct sink *s, const char *digits, int ndigits, const char
   int zeros = prec > ndigits ? prec - ndigits : 0;
   int body = nprefix + zeros + ndigits;
   int fill = sp->width > body ? sp->width - body : 0;
-  if (sp->zero && prec < 0 && !sp->minus) {
-    zeros += fill;
-    fill = 0;
+  /* The 0 flag pads with zeros unless there is a precision or '-'. (Nested tests with
+   * __tvm_opaque between them: clang would join `a && b && c` into `and`s, which the machine
+   * lowers to helper calls; see opaque.h.) */
+  if (sp->zero) {
+    if ((int)__tvm_opaque((unsigned int)prec) < 0) {
+      if (__tvm_opaque((unsigned int)sp->minus) == 0) {
+        zeros += fill;
+        fill = 0;
+      }
+    }
   }
   if (!sp->minus) pad(s, ' ', fill);
   put_n(s, prefix, nprefix);
@@ -187,8 +208,11 @@ static const unsigned char conv_class['z' - '%' + 1] = {
     ['A' - '%'] = C_FLOAT,   ['m' - '%'] = C_ERRNO,
 };
 
+/* Locals whose address is taken live in the stack frame. At offsets below 16 from the 16-aligned
+ * frame, clang forms their addresses with `or` (the bits are known to be free), which the machine
+ * lowers to a helper call; _Alignas(16) puts each at a multiple of 16, addressed with `add`. */
 static int vformat(struct sink *s, const char *fmt, va_list ap0) {
-  va_list ap;
+  _Alignas(16) va_list ap;
   va_copy(ap, ap0);
   const unsigned char *f = (const unsigned char *)fmt;
   for (;;) {
@@ -201,20 +225,22 @@ static int vformat(struct sink *s, const char *fmt, va_list ap0) {
     }
     const unsigned char *start = f;
     f++;
-    struct spec sp = {0, 0, 0, 0, 0, 0, -1};
+    _Alignas(16) struct spec sp = {0, 0, 0, 0, 0, 0, -1};
+    /* Flags are set to an opaque 1: a flag clang knows to be 0 or 1 it keeps as a bit and tests
+     * with `& 1`, a lowered helper call on the machine. */
     for (;; f++) {
       c = *f;
-      if (c == '-') sp.minus = 1;
-      else if (c == '+') sp.plus = 1;
-      else if (c == ' ') sp.space = 1;
-      else if (c == '#') sp.hash = 1;
-      else if (c == '0') sp.zero = 1;
+      if (c == '-') sp.minus = (int)__tvm_opaque(1);
+      else if (c == '+') sp.plus = (int)__tvm_opaque(1);
+      else if (c == ' ') sp.space = (int)__tvm_opaque(1);
+      else if (c == '#') sp.hash = (int)__tvm_opaque(1);
+      else if (c == '0') sp.zero = (int)__tvm_opaque(1);
       else break;
     }
     if (*f == '*') {
       int w = va_arg(ap, int);
       if (w < 0) {
-        sp.minus = 1;
+        sp.minus = (int)__tvm_opaque(1);
         w = -w;
       }
       sp.width = w;
@@ -251,51 +277,71 @@ static int vformat(struct sink *s, const char *fmt, va_list ap0) {
     c = *f;
     if (c) f++;
     int cls = (unsigned int)(c - '%') <= (unsigned int)('z' - '%') ? conv_class[c - '%'] : C_BAD;
-    char buf[24];
+    _Alignas(16) char buf[24];
     char *end = buf + sizeof buf;
-    if (cls >= C_SIGNED && cls <= C_HEX_UPPER) {
-      int sign = cls == C_SIGNED;
-      int wide = len == L_LL || len == L_J || len == L_BIG;
+    /* Conditions below are nested tests with __tvm_opaque between them, never booleans used as
+     * values: clang would compute those with `and`, `or` and shifts, which the machine lowers. */
+    if ((unsigned int)(cls - C_SIGNED) <= (unsigned int)(C_HEX_UPPER - C_SIGNED)) {
+      unsigned int sign = 0;
+      if (cls == C_SIGNED) sign = __tvm_opaque(1);
+      int wide = len >= L_LL;
       unsigned int lo, hi = 0;
       int neg = 0;
       if (wide) {
         unsigned long long v = va_arg(ap, unsigned long long);
-        if (sign && (long long)v < 0) {
-          neg = 1;
-          v = 0ull - v;
+        if ((long long)v < 0) {
+          if (__tvm_opaque(sign)) {
+            neg = 1;
+            v = 0ull - v;
+          }
         }
         lo = (unsigned int)v;
         hi = (unsigned int)(v >> 32);
       } else {
         lo = int_arg32(&ap, len, sign);
-        if (sign && (int)lo < 0) {
-          neg = 1;
-          lo = 0u - lo;
+        if ((int)lo < 0) {
+          if (__tvm_opaque(sign)) {
+            neg = 1;
+            lo = 0u - lo;
+          }
         }
       }
-      int zero = !lo && !hi;
-      char prefix[2];
+      unsigned int zero = 0;
+      if (lo == 0) {
+        if (__tvm_opaque(hi) == 0) zero = 1;
+      }
+      _Alignas(16) char prefix[3];
       int nprefix = 0;
       if (neg) prefix[nprefix++] = '-';
-      else if (sign && sp.plus) prefix[nprefix++] = '+';
-      else if (sign && sp.space) prefix[nprefix++] = ' ';
+      else if (sign) {
+        if (__tvm_opaque((unsigned int)sp.plus)) prefix[nprefix++] = '+';
+        else if (__tvm_opaque((unsigned int)sp.space)) prefix[nprefix++] = ' ';
+      }
       char *d;
-      if (cls == C_HEX || cls == C_HEX_UPPER) {
+      int nd;
+      if (cls >= C_HEX) {
         d = hex(end, lo, hi, cls == C_HEX_UPPER);
-        if (sp.hash && !zero) {
-          prefix[nprefix++] = '0';
-          prefix[nprefix++] = (char)c;
+        if (sp.hash) {
+          if (!__tvm_opaque(zero)) {
+            prefix[nprefix++] = '0';
+            prefix[nprefix++] = (char)c;
+          }
         }
+        nd = (int)(end - d);
       } else if (cls == C_OCTAL) {
         d = oct64(end, ((unsigned long long)hi << 32) | lo);
+        nd = (int)(end - d);
+        if (sp.prec == 0 && zero) nd = 0;
+        if (sp.hash && (nd == 0 || *d != '0') && sp.prec <= nd) {
+          /* '#' makes the first digit a zero (a prefix, so that the 0 flag still pads). */
+          prefix[nprefix++] = '0';
+        }
       } else {
         d = hi ? dec64(end, ((unsigned long long)hi << 32) | lo) : dec32(end, lo);
+        nd = (int)(end - d);
       }
-      int nd = (int)(end - d);
-      if (sp.prec == 0 && zero) nd = 0;
-      if (cls == C_OCTAL && sp.hash && (nd == 0 || *d != '0') && sp.prec <= nd) {
-        /* '#' makes the first digit a zero (a prefix, so that the 0 flag still pads). */
-        prefix[nprefix++] = '0';
+      if (zero) {
+        if (__tvm_opaque((unsigned int)sp.prec) == 0) nd = 0;
       }
       emit_int(s, end - nd, nd, prefix, nprefix, &sp);
       continue;
@@ -307,7 +353,7 @@ static int vformat(struct sink *s, const char *fmt, va_list ap0) {
         emit_str(s, "(nil)", 5, &sp);
         break;
       }
-      char prefix[3];
+      _Alignas(16) char prefix[3];
       int nprefix = 0;
       if (sp.plus) prefix[nprefix++] = '+';
       else if (sp.space) prefix[nprefix++] = ' ';
@@ -318,7 +364,7 @@ static int vformat(struct sink *s, const char *fmt, va_list ap0) {
       break;
     }
     case C_CHAR: {
-      char ch = (char)va_arg(ap, int);
+      _Alignas(16) char ch = (char)va_arg(ap, int);
       emit_str(s, &ch, 1, &sp);
       break;
     }
