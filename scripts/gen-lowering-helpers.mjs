@@ -1077,7 +1077,8 @@ func(
   [
     'unsigned n / d and n % d as (q lo, q hi, r lo, r hi), for d != 0. Restoring division, one bit a',
     'step: r = 2 r + top bit of n, n = 2 n, and when r >= d, r -= d and the quotient bit (shifted in',
-    'at the bottom of n) is 1. Leading zero bytes of n are skipped first.',
+    'at the bottom of n) is 1. Leading zero bytes of n are skipped first. A divisor below 2^32 divides',
+    'the high word with the 32-bit helpers and needs only 32 steps for the low word.',
   ],
   () => {
     comment('n < d: q = 0, r = n');
@@ -1089,7 +1090,33 @@ func(
       });
       ins('i32.const 0', 'i32.const 0', 'local.get $nl', 'local.get $nh', 'return');
     });
-    comment('n >= d > 0: skip whole zero bytes at the top of n (n << 8 through scratch memory)');
+    comment('d < 2^32 <= n: the high word by the 32-bit helpers, then 32 steps for the low word');
+    block('$wide', () => {
+      ins('local.get $dh', 'br_if $wide');
+      ins('local.get $nh', 'local.get $dl', 'call $div_u', 'local.set $dh');
+      ins('local.get $nh', 'local.get $dl', 'call $rem_u', 'local.set $rl');
+      ins('i32.const 32', 'local.set $k');
+      line('loop $low');
+      depth++;
+      block('$next32', () => {
+        block('$sub32', () => {
+          comment('t: r (< d) overflows 32 bits when doubled (then r > d surely)');
+          ins('local.get $rl', 'i32.const 0', 'i32.lt_s', 'local.set $t');
+          ins('local.get $rl', 'local.get $rl', 'i32.add', 'local.get $nl', 'i32.const 0', 'i32.lt_s');
+          ins('i32.add', 'local.set $rl', 'local.get $nl', 'local.get $nl', 'i32.add', 'local.set $nl');
+          ins('local.get $t', 'br_if $sub32');
+          ins('local.get $rl', 'local.get $dl', 'i32.lt_u', 'br_if $next32');
+        });
+        ins('local.get $rl', 'local.get $dl', 'i32.sub', 'local.set $rl');
+        ins('local.get $nl', 'i32.const 1', 'i32.add', 'local.set $nl');
+      });
+      ins('local.get $k', 'i32.const 1', 'i32.sub', 'local.tee $k', 'br_if $low');
+      depth--;
+      line('end');
+      comment('the quotient is (nl, high quotient), the remainder rl');
+      ins('local.get $nl', 'local.get $dh', 'local.get $rl', 'i32.const 0', 'return');
+    });
+    comment('n >= d >= 2^32: skip whole zero bytes at the top of n (n << 8 through scratch memory)');
     ins('i32.const 64', 'local.set $k');
     block('$skipped', () => {
       line('loop $skip');

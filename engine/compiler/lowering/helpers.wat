@@ -11061,7 +11061,8 @@
 
   ;; unsigned n / d and n % d as (q lo, q hi, r lo, r hi), for d != 0. Restoring division, one bit a
   ;; step: r = 2 r + top bit of n, n = 2 n, and when r >= d, r -= d and the quotient bit (shifted in
-  ;; at the bottom of n) is 1. Leading zero bytes of n are skipped first.
+  ;; at the bottom of n) is 1. Leading zero bytes of n are skipped first. A divisor below 2^32 divides
+  ;; the high word with the 32-bit helpers and needs only 32 steps for the low word.
   (func $i64_divmod_u (export "i64_divmod_u") (param $nl i32) (param $nh i32) (param $dl i32) (param $dh i32) (result i32 i32 i32 i32)
     (local $rl i32) (local $rh i32) (local $k i32) (local $t i32)
     ;; n < d: q = 0, r = n
@@ -11086,7 +11087,70 @@
       local.get $nh
       return
     end
-    ;; n >= d > 0: skip whole zero bytes at the top of n (n << 8 through scratch memory)
+    ;; d < 2^32 <= n: the high word by the 32-bit helpers, then 32 steps for the low word
+    block $wide
+      local.get $dh
+      br_if $wide
+      local.get $nh
+      local.get $dl
+      call $div_u
+      local.set $dh
+      local.get $nh
+      local.get $dl
+      call $rem_u
+      local.set $rl
+      i32.const 32
+      local.set $k
+      loop $low
+        block $next32
+          block $sub32
+            ;; t: r (< d) overflows 32 bits when doubled (then r > d surely)
+            local.get $rl
+            i32.const 0
+            i32.lt_s
+            local.set $t
+            local.get $rl
+            local.get $rl
+            i32.add
+            local.get $nl
+            i32.const 0
+            i32.lt_s
+            i32.add
+            local.set $rl
+            local.get $nl
+            local.get $nl
+            i32.add
+            local.set $nl
+            local.get $t
+            br_if $sub32
+            local.get $rl
+            local.get $dl
+            i32.lt_u
+            br_if $next32
+          end
+          local.get $rl
+          local.get $dl
+          i32.sub
+          local.set $rl
+          local.get $nl
+          i32.const 1
+          i32.add
+          local.set $nl
+        end
+        local.get $k
+        i32.const 1
+        i32.sub
+        local.tee $k
+        br_if $low
+      end
+      ;; the quotient is (nl, high quotient), the remainder rl
+      local.get $nl
+      local.get $dh
+      local.get $rl
+      i32.const 0
+      return
+    end
+    ;; n >= d >= 2^32: skip whole zero bytes at the top of n (n << 8 through scratch memory)
     i32.const 64
     local.set $k
     block $skipped
