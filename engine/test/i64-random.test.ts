@@ -84,10 +84,10 @@ test('random i64 expression programs: the machine prints what V8 prints, traps i
     const v8Kind = !r.v8.trap
       ? undefined
       : /by zero/.test(r.v8.trap)
-        ? 2
+        ? TrapCode.divideByZero
         : /unrepresentable/.test(r.v8.trap)
-          ? 3
-          : 1;
+          ? TrapCode.integerOverflow
+          : TrapCode.unreachable;
     assert.equal(r.machine.trap, v8Kind, `seed ${seed}: V8 says ${r.v8.trap}`);
   }
   assert.ok(traps > 0 && traps < 10, `some programs trap and most do not (${traps} trapped)`);
