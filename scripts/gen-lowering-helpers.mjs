@@ -1254,47 +1254,133 @@ func(
   2,
 );
 
+/** Whole bytes of the count c (0..8·top + 7): leaf(k) runs with c = 8k + j, must subtract 8k. */
+function byteCases(c, top, leaf) {
+  block('$bits', () => {
+    tree(
+      0,
+      top,
+      (mid) => ins(`local.get ${c}`, `i32.const ${8 * mid}`, 'i32.lt_u'),
+      (k) => {
+        comment(`${k} whole bytes`);
+        leaf(k);
+        if (k) ins(`local.get ${c}`, `i32.const ${8 * k}`, 'i32.sub', `local.set ${c}`);
+        ins('br $bits');
+      },
+    );
+  });
+}
+/** Stores (first, second) in scratch bytes 0..7. */
+const storePair = (first, second) =>
+  ins(
+    'i32.const 0',
+    `local.get ${first}`,
+    'i32.store',
+    'i32.const 0',
+    `local.get ${second}`,
+    'i32.store offset=4',
+  );
+/** With v on the stack (pushed by the caller), leaves v << n (n >= 1), v = v << (n - 1). */
+function doubledInline(v, n) {
+  ins(`local.get ${v}`, 'i32.add');
+  for (let i = 1; i < n; i++) ins(`local.tee ${v}`, `local.get ${v}`, 'i32.add');
+}
+
 func(
   'i64_shl',
   ['$lo', '$hi', '$c'],
   [],
-  ['x << (c mod 64), from the 32-bit shifts of the words.'],
+  [
+    'x << (c mod 64): by 32 the low word moves up; whole bytes by storing the pair in scratch memory and',
+    'loading it back at a byte offset; then 0..7 doublings of the pair (the low top bit carried up).',
+  ],
   () => {
     maskCount64('$c');
-    ins('local.get $c', 'i32.eqz');
-    iff(() => ins('local.get $lo', 'local.get $hi', 'return'));
     ins('local.get $c', 'i32.const 32', 'i32.ge_u');
     iff(() =>
-      ins('i32.const 0', 'local.get $lo', 'local.get $c', 'i32.const 32', 'i32.sub', 'call $shl', 'return'),
+      ins(
+        'local.get $lo',
+        'local.set $hi',
+        'i32.const 0',
+        'local.set $lo',
+        'local.get $c',
+        'i32.const 32',
+        'i32.sub',
+        'local.set $c',
+      ),
     );
-    ins('local.get $lo', 'local.get $c', 'call $shl');
-    ins('local.get $hi', 'local.get $c', 'call $shl');
-    ins('local.get $lo', 'i32.const 32', 'local.get $c', 'i32.sub', 'call $shr_u', 'i32.add');
+    byteCases('$c', 3, (k) => {
+      if (k === 0) return;
+      storePair('$lo', '$hi');
+      ins('i32.const 0', `i32.load offset=${4 - k}`, 'local.set $hi');
+      ins('i32.const 0', 'i32.const 0', 'i32.store', 'i32.const 0', 'local.get $lo', `i32.store offset=${k}`);
+      ins('i32.const 0', 'i32.load', 'local.set $lo');
+    });
+    comment('0..7 more bits');
+    tree(0, 7, belowVal('$c'), (r) => {
+      comment(`${r} bits`);
+      for (let i = 0; i < r; i++) double64('$lo', '$hi');
+      ins('local.get $lo', 'local.get $hi', 'return');
+    });
   },
   2,
 );
 
 function shiftRight64(name, signed) {
-  const shr = signed ? 'shr_s' : 'shr_u';
   func(
     name,
     ['$lo', '$hi', '$c'],
-    [],
-    [`x >>${signed ? 's' : 'u'} (c mod 64), from the 32-bit shifts of the words.`],
+    ['$f', '$b'],
+    [
+      `x >>${signed ? 's' : 'u'} (c mod 64), f the ${signed ? 'sign' : 'zero'} fill. By 32 the high word moves down; then with`,
+      "c = 8k + r: x >> c = (x >> 8k') << (8 - r) + (byte k' - 1 of x) >> r, k' = ceil(c / 8): whole",
+      'bytes by loads at a byte offset from scratch memory, the rest by 8 - r doublings.',
+    ],
     () => {
       maskCount64('$c');
-      ins('local.get $c', 'i32.eqz');
-      iff(() => ins('local.get $lo', 'local.get $hi', 'return'));
+      if (signed) ins('i32.const 0', 'local.get $hi', 'i32.const 0', 'i32.lt_s', 'i32.sub', 'local.set $f');
       ins('local.get $c', 'i32.const 32', 'i32.ge_u');
-      iff(() => {
-        ins('local.get $hi', 'local.get $c', 'i32.const 32', 'i32.sub', `call $${shr}`);
-        if (signed) ins('i32.const 0', 'local.get $hi', 'i32.const 0', 'i32.lt_s', 'i32.sub');
-        else ins('i32.const 0');
-        ins('return');
+      iff(() =>
+        ins(
+          'local.get $hi',
+          'local.set $lo',
+          'local.get $f',
+          'local.set $hi',
+          'local.get $c',
+          'i32.const 32',
+          'i32.sub',
+          'local.set $c',
+        ),
+      );
+      comment("c + 7 = 8k' + j, with 7 - j = (8 - r) mod 8 doublings to do");
+      ins('local.get $c', 'i32.const 7', 'i32.add', 'local.set $c');
+      byteCases('$c', 4, (k) => {
+        if (k === 0) return;
+        storePair('$lo', '$hi');
+        ins('i32.const 0', `i32.load8_u offset=${k - 1}`, 'local.set $b');
+        ins('i32.const 0', `i32.load offset=${k}`, 'local.set $lo');
+        storePair('$hi', '$f');
+        ins('i32.const 0', `i32.load offset=${k}`, 'local.set $hi');
       });
-      ins('local.get $lo', 'local.get $c', 'call $shr_u');
-      ins('local.get $hi', 'i32.const 32', 'local.get $c', 'i32.sub', 'call $shl', 'i32.add');
-      ins('local.get $hi', 'local.get $c', `call $${shr}`);
+      tree(0, 7, belowVal('$c'), (j) => {
+        const m = 7 - j;
+        comment(`${m} doublings`);
+        for (let i = 0; i < m; i++) double64('$lo', '$hi');
+        if (m) {
+          comment('(b << m) < 2^15: its second byte is b >> r');
+          ins('i32.const 0', 'local.get $b');
+          doubledInline('$b', m);
+          ins(
+            'i32.store',
+            'local.get $lo',
+            'i32.const 0',
+            'i32.load8_u offset=1',
+            'i32.add',
+            'local.get $hi',
+            'return',
+          );
+        } else ins('local.get $lo', 'local.get $hi', 'return');
+      });
     },
     2,
   );
@@ -1306,28 +1392,55 @@ function rotate64(name, right) {
   func(
     name,
     ['$lo', '$hi', '$c'],
-    [],
+    ['$t'],
     [
-      `x rotated ${right ? 'right' : 'left'} by (c mod 64): by 32 the words swap; by 0 < c < 32 each word takes`,
-      `the bits the other ${right ? 'shifts out at the bottom' : 'shifts out at the top'}.`,
+      `x rotated ${right ? 'right' : 'left'} by (c mod 64)${right ? ', as a rotation left by 64 - c' : ''}: by 32 the words swap; whole bytes`,
+      'from the pair stored in both word orders and loaded at a byte offset; then one bit at a time,',
+      "each word doubled and given the other's top bit.",
     ],
     () => {
       maskCount64('$c');
+      if (right) {
+        ins('local.get $c');
+        iff(() => ins('i32.const 64', 'local.get $c', 'i32.sub', 'local.set $c'));
+      }
       ins('local.get $c', 'i32.const 32', 'i32.ge_u');
       iff(() => {
         ins('local.get $hi', 'local.get $lo', 'local.set $hi', 'local.set $lo');
         ins('local.get $c', 'i32.const 32', 'i32.sub', 'local.set $c');
       });
-      ins('local.get $c', 'i32.eqz');
-      iff(() => ins('local.get $lo', 'local.get $hi', 'return'));
-      const [near, far] = right ? ['shr_u', 'shl'] : ['shl', 'shr_u'];
-      for (const [w, other] of [
-        ['$lo', '$hi'],
-        ['$hi', '$lo'],
-      ]) {
-        ins(`local.get ${w}`, 'local.get $c', `call $${near}`);
-        ins(`local.get ${other}`, 'i32.const 32', 'local.get $c', 'i32.sub', `call $${far}`, 'i32.add');
-      }
+      byteCases('$c', 3, (k) => {
+        if (k === 0) return;
+        storePair('$lo', '$hi');
+        ins('i32.const 0', `i32.load offset=${4 - k}`, 'local.set $t');
+        storePair('$hi', '$lo');
+        ins('i32.const 0', `i32.load offset=${4 - k}`, 'local.set $lo', 'local.get $t', 'local.set $hi');
+      });
+      tree(0, 7, belowVal('$c'), (r) => {
+        comment(`${r} bits`);
+        for (let i = 0; i < r; i++) {
+          ins(
+            'local.get $hi',
+            'local.get $hi',
+            'i32.add',
+            'local.get $lo',
+            'i32.const 0',
+            'i32.lt_s',
+            'i32.add',
+          );
+          ins(
+            'local.get $lo',
+            'local.get $lo',
+            'i32.add',
+            'local.get $hi',
+            'i32.const 0',
+            'i32.lt_s',
+            'i32.add',
+          );
+          ins('local.set $lo', 'local.set $hi');
+        }
+        ins('local.get $lo', 'local.get $hi', 'return');
+      });
     },
     2,
   );
