@@ -1050,12 +1050,50 @@ func(
 func(
   'i64_mul',
   ['$al', '$ah', '$bl', '$bh'],
-  ['$lo', '$hi'],
+  ['$lo', '$hi', '$neg'],
   [
     'a * b (wrapping): the 64-bit product of the low words plus, in the high word, al * bh + ah * bl',
-    '(skipped when a high word is 0, as for values extended from 32 bits).',
+    '(skipped when a high word is 0, as for values extended from 32 bits). When both are sign',
+    'extensions of 32-bit values and one is negative, the product of the magnitudes, negated as due:',
+    'small negative factors stay cheap.',
   ],
   () => {
+    block('$general', () => {
+      const signOf = (w) => ins('i32.const 0', `local.get ${w}`, 'i32.const 0', 'i32.lt_s', 'i32.sub');
+      ins('local.get $ah', 'local.get $bh', 'i32.add', 'i32.eqz', 'br_if $general');
+      ins('local.get $ah');
+      signOf('$al');
+      ins('i32.ne', 'br_if $general', 'local.get $bh');
+      signOf('$bl');
+      ins('i32.ne', 'br_if $general');
+      ins('local.get $ah');
+      iff(() =>
+        ins('i32.const 0', 'local.get $al', 'i32.sub', 'local.set $al', 'i32.const 1', 'local.set $neg'),
+      );
+      ins('local.get $bh');
+      iff(() =>
+        ins(
+          'i32.const 0',
+          'local.get $bl',
+          'i32.sub',
+          'local.set $bl',
+          'i32.const 1',
+          'local.get $neg',
+          'i32.sub',
+          'local.set $neg',
+        ),
+      );
+      ins(
+        'local.get $al',
+        'local.get $bl',
+        'call $i64_mul_wide_u',
+        'local.set $hi',
+        'local.set $lo',
+        'local.get $neg',
+      );
+      iff(() => negate64('$lo', '$hi'));
+      ins('local.get $lo', 'local.get $hi', 'return');
+    });
     ins('local.get $al', 'local.get $bl', 'call $i64_mul_wide_u', 'local.set $hi', 'local.set $lo');
     ins('local.get $bh');
     iff(() =>

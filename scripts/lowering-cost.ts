@@ -125,6 +125,7 @@ const CASES64: Case64[] = [
   { op: 'mul', a: 1234n, b: 10n },
   { op: 'mul', a: 1234n, b: 10n, constant: true },
   { op: 'mul', a: -1234567n, b: 7654321n },
+  { op: 'mul', a: -1234n, b: -10n },
   { op: 'mul', a: 0x9e3779b97f4a7c15n, b: 0xbf58476d1ce4e5b9n },
   { op: 'div_u', a: 1234n, b: 10n },
   { op: 'div_u', a: 10n ** 18n, b: 10n },

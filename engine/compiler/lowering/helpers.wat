@@ -11029,9 +11029,77 @@
   )
 
   ;; a * b (wrapping): the 64-bit product of the low words plus, in the high word, al * bh + ah * bl
-  ;; (skipped when a high word is 0, as for values extended from 32 bits).
+  ;; (skipped when a high word is 0, as for values extended from 32 bits). When both are sign
+  ;; extensions of 32-bit values and one is negative, the product of the magnitudes, negated as due:
+  ;; small negative factors stay cheap.
   (func $i64_mul (export "i64_mul") (param $al i32) (param $ah i32) (param $bl i32) (param $bh i32) (result i32 i32)
-    (local $lo i32) (local $hi i32)
+    (local $lo i32) (local $hi i32) (local $neg i32)
+    block $general
+      local.get $ah
+      local.get $bh
+      i32.add
+      i32.eqz
+      br_if $general
+      local.get $ah
+      i32.const 0
+      local.get $al
+      i32.const 0
+      i32.lt_s
+      i32.sub
+      i32.ne
+      br_if $general
+      local.get $bh
+      i32.const 0
+      local.get $bl
+      i32.const 0
+      i32.lt_s
+      i32.sub
+      i32.ne
+      br_if $general
+      local.get $ah
+      if
+        i32.const 0
+        local.get $al
+        i32.sub
+        local.set $al
+        i32.const 1
+        local.set $neg
+      end
+      local.get $bh
+      if
+        i32.const 0
+        local.get $bl
+        i32.sub
+        local.set $bl
+        i32.const 1
+        local.get $neg
+        i32.sub
+        local.set $neg
+      end
+      local.get $al
+      local.get $bl
+      call $i64_mul_wide_u
+      local.set $hi
+      local.set $lo
+      local.get $neg
+      if
+        i32.const 0
+        local.get $hi
+        i32.sub
+        local.get $lo
+        i32.const 0
+        i32.ne
+        i32.sub
+        local.set $hi
+        i32.const 0
+        local.get $lo
+        i32.sub
+        local.set $lo
+      end
+      local.get $lo
+      local.get $hi
+      return
+    end
     local.get $al
     local.get $bl
     call $i64_mul_wide_u
