@@ -8,6 +8,8 @@ import { test } from 'node:test';
 import { compileC } from '../compiler/clang';
 import { asTokenProgram, compileWasm } from '../compiler/compile';
 import { runReference } from '../vm/reference';
+import { nativeMatchesReference } from './support/i64';
+import { nativeSkip } from './support/native';
 import { runInV8, text } from './support/oracle';
 import { argsOf, programsDir } from './support/programs';
 
@@ -32,3 +34,16 @@ for (const name of programs) {
     });
   }
 }
+
+test('the transformer generates the reference tokens for i64_mul_high.c at -O1', {
+  skip: nativeSkip(),
+}, async () => {
+  const file = join(programsDir, 'i64_mul_high.c');
+  const program = await compileWasm(compileC(file, ['-O1']), file, {
+    args: argsOf(readFileSync(file, 'utf8')),
+  });
+  const native = await nativeMatchesReference(program);
+  assert.equal(native.mismatch, undefined, JSON.stringify(native.mismatch));
+  assert.ok(native.halted);
+  assert.equal(native.tokens, native.expected);
+});
