@@ -62,6 +62,7 @@ before(async () => {
           type: 'transformer-vm',
           request: 'launch',
           name: 'addition',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: VS Code substitutes it, not JavaScript
           program: '${workspaceFolder}/addition.c',
           args: ['12345+6789'],
         },
