@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { MEMORY_SIZE } from '../tokens/limits';
 import { type DataSymbol, dataSymbols } from '../wasm/linking';
 import { CompileError } from './diagnostics';
-import { libcBuild } from './libc-build';
+import { libcBuild, libcIncludeDir } from './libc-build';
 import { runtimeHeaderPath } from './paths';
 
 const CANDIDATES = [
@@ -114,7 +114,14 @@ export function compileC(cFile: string, options: CCompileOptions | readonly stri
     : (options as CCompileOptions);
   const cc = findClang();
   const kind: CProgramKind = definesMain(readFileSync(cFile, 'latin1')) ? 'main' : 'compute';
-  const libc = libcBuild();
+  // A `compute` program links the C library only when it calls into it (most use tvm.h alone), so
+  // that it is built only for programs that need it.
+  const includeDir = libcIncludeDir();
+  const library = () => {
+    const built = libcBuild();
+    return kind === 'main' ? [built.crt, built.archive] : [built.archive];
+  };
+  let libs = kind === 'main' ? library() : [];
   const modeFlags =
     kind === 'main'
       ? [
@@ -122,9 +129,9 @@ export function compileC(cFile: string, options: CCompileOptions | readonly stri
           `-Wl,--initial-memory=${MEMORY_SIZE}`,
           `-Wl,--max-memory=${MEMORY_SIZE}`,
           '-isystem',
-          libc.includeDir,
+          includeDir,
         ]
-      : ['-Wl,--export=compute', '-isystem', libc.includeDir, '-include', runtimeHeaderPath()];
+      : ['-Wl,--export=compute', '-isystem', includeDir, '-include', runtimeHeaderPath()];
   const dir = mkdtempSync(join(tmpdir(), 'tvm-cc-'));
   try {
     const out = join(dir, 'out.wasm');
@@ -139,12 +146,15 @@ export function compileC(cFile: string, options: CCompileOptions | readonly stri
           '-o',
           out,
           cFile,
-          ...(kind === 'main' ? [libc.crt] : []),
-          libc.archive,
+          ...libs,
         ],
         { encoding: 'utf8', env: { ...process.env, TMPDIR: dir, TMP: dir, TEMP: dir } },
       );
     let r = link([...CLANG_FLAGS, ...modeFlags]);
+    if (kind === 'compute' && r.status !== 0 && /undefined symbol/.test(r.stderr ?? '')) {
+      libs = library();
+      r = link([...CLANG_FLAGS, ...modeFlags]);
+    }
     if (r.status !== 0 && /(maximum|initial) memory too small/.test(r.stderr ?? '')) {
       // The data does not fit in the machine's memory: link without the memory sizes, so that the
       // compiler's own check (compile.ts checkMemory) names the sizes and the largest variables.
@@ -185,7 +195,7 @@ export function dataSymbolsOf(cFile: string): DataSymbol[] {
     const obj = join(dir, 'out.o');
     const flags = CLANG_FLAGS.filter((f) => !f.startsWith('-Wl,'));
     const main = definesMain(readFileSync(cFile, 'latin1'));
-    const include = ['-isystem', libcBuild().includeDir, ...(main ? [] : ['-include', runtimeHeaderPath()])];
+    const include = ['-isystem', libcIncludeDir(), ...(main ? [] : ['-include', runtimeHeaderPath()])];
     const r = spawnSync(findClang(), [...flags, '-c', ...include, '-o', obj, cFile]);
     return r.status === 0 ? dataSymbols(new Uint8Array(readFileSync(obj))) : [];
   } catch {

@@ -20,6 +20,8 @@ export interface LibcBuild {
 }
 
 export const libcDir = () => join(packageRoot(), 'engine', 'compiler', 'libc');
+/** The library's headers (no build needed to compile against them). */
+export const libcIncludeDir = () => join(libcDir(), 'include');
 
 /** Bumped when the way the library is built changes without its sources changing. */
 const BUILD_VERSION = 1;

@@ -42,6 +42,9 @@ test('npm run package builds a lean .vsix whose adapter runs with the shipped mo
     'extension/dist/model/universal.tvmw',
     'extension/native/build/Release/tvm_native.node',
     'extension/engine/compiler/runtime/tvm.h',
+    'extension/engine/compiler/libc/include/stdio.h',
+    'extension/engine/compiler/libc/src/crt.c',
+    'extension/engine/compiler/libc/src/printf.c',
     'extension/syntaxes/tvm.tmLanguage.json',
   ])
     assert.ok(list.includes(needed), `${needed} is packed`);
@@ -62,7 +65,8 @@ test('npm run package builds a lean .vsix whose adapter runs with the shipped mo
     dc.on('output', (e: DebugProtocol.OutputEvent) => console.push(e.body.output));
     await dc.initializeRequest();
     const initialized = dc.waitForEvent('initialized');
-    await dc.launch({ program: join(root, 'examples', 'hello.c'), args: 'vsix' });
+    // An ordinary C program: the C library is built from the packed sources into the empty cache.
+    await dc.launch({ program: join(root, 'examples', 'addition.c'), args: '12+30' });
     await initialized;
     await dc.setFunctionBreakpointsRequest({ breakpoints: [{ name: 'output' }] });
     const stopped = dc.waitForEvent('stopped');

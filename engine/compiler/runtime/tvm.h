@@ -31,8 +31,7 @@ typedef __SIZE_TYPE__ tvm_size_t;
 
 void compute(const char *input);
 
-/* ── Memory helpers: clang emits calls to these for struct copies and zeroing. Weak: when a
- * program also uses the C library's string functions, the library's definitions are taken. ── */
+/* ── Memory helpers for struct copies and zeroing (weak: the C library's win when linked) ── */
 
 TVM_EXPORT void *memcpy(void *dst, const void *src, tvm_size_t n) {
   unsigned char *d = (unsigned char *)dst;
