@@ -100,7 +100,7 @@ test('bad input: clear errors naming file and line, non-zero exit, no stack trac
   writeFileSync(join(work, 'bad.wat'), '(module (func (export "compute") (i32.frob)))');
   assertCleanError(run('wasm-compile', ['bad.wat']), /bad\.wat:1:\d+: error: unexpected token "?i32\.frob/);
   writeFileSync(join(work, 'noentry.wat'), '(module (func (export "main")))');
-  assertCleanError(run('wasm-compile', ['noentry.wat']), /no exported function 'compute'/);
+  assertCleanError(run('wasm-compile', ['noentry.wat']), /no entry point: define int main/);
   writeFileSync(join(work, 'junk.wasm'), 'not wasm');
   assertCleanError(
     run('wasm-compile', ['junk.wasm']),
