@@ -132,12 +132,12 @@ const TRAP_INTEGER_OVERFLOW = 3;
 const trap = (code) => ins(`i32.const ${code}`, 'call $trap');
 
 const funcs = [];
-function func(name, params, locals, doc, body) {
+function func(name, params, locals, doc, body, results = 1) {
   out.length = 0;
   labelCounter = 0;
   depth = 1;
   const head = [`  ;; ${doc.join('\n  ;; ')}`];
-  const sig = `  (func $${name} (export "${name}") ${params.map((p) => `(param ${p} i32)`).join(' ')} (result i32)`;
+  const sig = `  (func $${name} (export "${name}") ${params.map((p) => `(param ${p} i32)`).join(' ')} (result${' i32'.repeat(results)})`;
   head.push(sig);
   for (let i = 0; i < locals.length; i += 6) {
     head.push(
@@ -955,6 +955,383 @@ func('extend8_s', ['$x'], [], ['sign-extends the low byte: store it, load it bac
 });
 func('extend16_s', ['$x'], [], ['sign-extends the low 16 bits: store them, load them back signed.'], () => {
   ins('i32.const 0', 'local.get $x', 'i32.store16', 'i32.const 0', 'i32.load16_s');
+});
+
+// ---------------------------------------------------------------------------------------------
+// i64: a 64-bit value is a pair of words, low word first. Each helper takes its operands' words
+// (lo, hi, ...) and returns the result's words (multi-value: lo then hi), or one i32.
+
+/** c := c mod 64, cheaply when c is already below 64 (only the count's low word matters). */
+function maskCount64(c) {
+  comment('the count is taken mod 64: keep the low byte, drop 128 and 64');
+  const ok = fresh('count');
+  block(ok, () => {
+    ins(`local.get ${c}`, 'i32.const 64', 'i32.lt_u', `br_if ${ok}`);
+    ins('i32.const 0', `local.get ${c}`, 'i32.store8', 'i32.const 0', 'i32.load8_u', `local.set ${c}`);
+    for (const k of [128, 64]) {
+      ins(`local.get ${c}`, `i32.const ${k}`, 'i32.ge_u');
+      iff(() => ins(`local.get ${c}`, `i32.const ${k}`, 'i32.sub', `local.set ${c}`));
+    }
+  });
+}
+/** (lo, hi) := -(lo, hi). */
+function negate64(lo, hi) {
+  ins('i32.const 0', `local.get ${hi}`, 'i32.sub', `local.get ${lo}`, 'i32.const 0', 'i32.ne', 'i32.sub');
+  ins(`local.set ${hi}`, 'i32.const 0', `local.get ${lo}`, 'i32.sub', `local.set ${lo}`);
+}
+/** (hi, lo) := 2 (hi, lo) + bit, where `bit` pushes 0 or 1 (omitted: 0). */
+function double64(lo, hi, bit) {
+  ins(`local.get ${hi}`, `local.get ${hi}`, 'i32.add', `local.get ${lo}`, 'i32.const 0', 'i32.lt_s');
+  ins('i32.add', `local.set ${hi}`, `local.get ${lo}`, `local.get ${lo}`, 'i32.add');
+  if (bit) {
+    bit();
+    ins('i32.add');
+  }
+  ins(`local.set ${lo}`);
+}
+/** Traps with divideByZero when (dl, dh) is 0. */
+function trapIfZero64(dl, dh) {
+  const nz = fresh('nonzero');
+  block(nz, () => {
+    ins(`local.get ${dl}`, `br_if ${nz}`, `local.get ${dh}`, `br_if ${nz}`);
+    trap(TRAP_DIVIDE_BY_ZERO);
+  });
+}
+
+func(
+  'i64_mul_wide_u',
+  ['$a', '$b'],
+  ['$lo', '$hi'],
+  [
+    'the full 64-bit product of unsigned a and b, as (lo, hi). MSB-first over the bits of the smaller',
+    'operand b: (hi, lo) = 2 (hi, lo) + bit * a, the carry of the low word added to the high word.',
+    'A binary search on b enters the unrolled steps at its top bit.',
+  ],
+  () => {
+    ins('local.get $a', 'local.get $b', 'i32.lt_u');
+    iff(() => ins('local.get $a', 'local.get $b', 'local.set $a', 'local.set $b'));
+    openNest(Array.from({ length: 31 }, (_, i) => `$s${i}`));
+    comment('top bit p of b: lo = a, b -= 2^p, continue with step p - 1');
+    tree(
+      0,
+      31,
+      belowPow('$b'),
+      (p) => {
+        if (p === 0) {
+          comment('b is 0 or 1');
+          ins('local.get $a', 'i32.const 0', 'local.get $b', 'select', 'i32.const 0', 'return');
+          return;
+        }
+        comment(`top bit ${p}`);
+        ins('local.get $b', `i32.const ${hex(2 ** p)}`, 'i32.sub', 'local.set $b');
+        ins('local.get $a', 'local.set $lo', `br $s${p - 1}`);
+      },
+      byteFirst,
+    );
+    for (let i = 30; i >= 0; i--) {
+      nestEnd();
+      comment(i ? `step ${i}` : 'step 0: b is 0 or 1');
+      double64('$lo', '$hi');
+      const zero = fresh('zero');
+      block(zero, () => {
+        if (i) {
+          ins('local.get $b', `i32.const ${hex(2 ** i)}`, 'i32.lt_u', `br_if ${zero}`);
+          ins('local.get $b', `i32.const ${hex(2 ** i)}`, 'i32.sub', 'local.set $b');
+        } else ins('local.get $b', 'i32.eqz', `br_if ${zero}`);
+        ins('local.get $lo', 'local.get $a', 'i32.add', 'local.tee $lo', 'local.get $a', 'i32.lt_u');
+        ins('local.get $hi', 'i32.add', 'local.set $hi');
+      });
+    }
+    ins('local.get $lo', 'local.get $hi');
+  },
+  2,
+);
+
+func(
+  'i64_mul',
+  ['$al', '$ah', '$bl', '$bh'],
+  ['$lo', '$hi'],
+  [
+    'a * b (wrapping): the 64-bit product of the low words plus, in the high word, al * bh + ah * bl',
+    '(skipped when a high word is 0, as for values extended from 32 bits).',
+  ],
+  () => {
+    ins('local.get $al', 'local.get $bl', 'call $i64_mul_wide_u', 'local.set $hi', 'local.set $lo');
+    ins('local.get $bh');
+    iff(() =>
+      ins('local.get $hi', 'local.get $al', 'local.get $bh', 'call $mul', 'i32.add', 'local.set $hi'),
+    );
+    ins('local.get $ah');
+    iff(() =>
+      ins('local.get $hi', 'local.get $ah', 'local.get $bl', 'call $mul', 'i32.add', 'local.set $hi'),
+    );
+    ins('local.get $lo', 'local.get $hi');
+  },
+  2,
+);
+
+func(
+  'i64_divmod_u',
+  ['$nl', '$nh', '$dl', '$dh'],
+  ['$rl', '$rh', '$k', '$t'],
+  [
+    'unsigned n / d and n % d as (q lo, q hi, r lo, r hi), for d != 0. Restoring division, one bit a',
+    'step: r = 2 r + top bit of n, n = 2 n, and when r >= d, r -= d and the quotient bit (shifted in',
+    'at the bottom of n) is 1. Leading zero bytes of n are skipped first.',
+  ],
+  () => {
+    comment('n < d: q = 0, r = n');
+    block('$big', () => {
+      ins('local.get $nh', 'local.get $dh', 'i32.gt_u', 'br_if $big');
+      block('$small', () => {
+        ins('local.get $nh', 'local.get $dh', 'i32.lt_u', 'br_if $small');
+        ins('local.get $nl', 'local.get $dl', 'i32.ge_u', 'br_if $big');
+      });
+      ins('i32.const 0', 'i32.const 0', 'local.get $nl', 'local.get $nh', 'return');
+    });
+    comment('n >= d > 0: skip whole zero bytes at the top of n (n << 8 through scratch memory)');
+    ins('i32.const 64', 'local.set $k');
+    block('$skipped', () => {
+      line('loop $skip');
+      depth++;
+      ins('local.get $nh', `i32.const ${hex(0x1000000)}`, 'i32.ge_u', 'br_if $skipped');
+      ins('i32.const 0', 'local.get $nl', 'i32.store', 'i32.const 0', 'local.get $nh', 'i32.store offset=4');
+      ins('i32.const 0', 'i32.load offset=3', 'local.set $nh');
+      ins('i32.const 0', 'local.get $nl', 'i32.store offset=1', 'i32.const 0', 'i32.const 0', 'i32.store8');
+      ins('i32.const 0', 'i32.load', 'local.set $nl');
+      ins('local.get $k', 'i32.const 8', 'i32.sub', 'local.set $k', 'br $skip');
+      depth--;
+      line('end');
+    });
+    line('loop $step');
+    depth++;
+    block('$next', () => {
+      block('$sub', () => {
+        comment('t: r overflows 64 bits when doubled (then r > d surely)');
+        ins('local.get $rh', 'i32.const 0', 'i32.lt_s', 'local.set $t');
+        double64('$rl', '$rh', () => ins('local.get $nh', 'i32.const 0', 'i32.lt_s'));
+        double64('$nl', '$nh');
+        ins('local.get $t', 'br_if $sub');
+        ins('local.get $rh', 'local.get $dh', 'i32.lt_u', 'br_if $next');
+        ins('local.get $rh', 'local.get $dh', 'i32.gt_u', 'br_if $sub');
+        ins('local.get $rl', 'local.get $dl', 'i32.lt_u', 'br_if $next');
+      });
+      comment('r -= d; quotient bit 1');
+      ins('local.get $rh', 'local.get $dh', 'i32.sub', 'local.get $rl', 'local.get $dl', 'i32.lt_u');
+      ins('i32.sub', 'local.set $rh', 'local.get $rl', 'local.get $dl', 'i32.sub', 'local.set $rl');
+      ins('local.get $nl', 'i32.const 1', 'i32.add', 'local.set $nl');
+    });
+    ins('local.get $k', 'i32.const 1', 'i32.sub', 'local.tee $k', 'br_if $step');
+    depth--;
+    line('end');
+    ins('local.get $nl', 'local.get $nh', 'local.get $rl', 'local.get $rh');
+  },
+  4,
+);
+
+function divide64(name, wantQuotient) {
+  func(
+    name,
+    ['$nl', '$nh', '$dl', '$dh'],
+    [],
+    [
+      `n ${wantQuotient ? '/' : '%'} d (unsigned; traps when d = 0): the 32-bit ${wantQuotient ? 'div_u' : 'rem_u'} when both high words are 0,`,
+      'else i64_divmod_u.',
+    ],
+    () => {
+      trapIfZero64('$dl', '$dh');
+      block('$wide', () => {
+        ins('local.get $nh', 'br_if $wide', 'local.get $dh', 'br_if $wide');
+        ins(
+          'local.get $nl',
+          'local.get $dl',
+          `call $${wantQuotient ? 'div_u' : 'rem_u'}`,
+          'i32.const 0',
+          'return',
+        );
+      });
+      ins('local.get $nl', 'local.get $nh', 'local.get $dl', 'local.get $dh', 'call $i64_divmod_u');
+      if (wantQuotient) ins('drop', 'drop');
+      else ins('local.set $dh', 'local.set $dl', 'drop', 'drop', 'local.get $dl', 'local.get $dh');
+    },
+    2,
+  );
+}
+divide64('i64_div_u', true);
+divide64('i64_rem_u', false);
+
+func(
+  'i64_div_s',
+  ['$nl', '$nh', '$dl', '$dh'],
+  ['$neg'],
+  ['n / d (signed, truncating; traps when d = 0 or for INT64_MIN / -1): i64_div_u on the magnitudes.'],
+  () => {
+    trapIfZero64('$dl', '$dh');
+    block('$fits', () => {
+      ins(
+        'local.get $nl',
+        'br_if $fits',
+        'local.get $nh',
+        `i32.const ${hex(0x80000000)}`,
+        'i32.ne',
+        'br_if $fits',
+      );
+      ins(
+        'local.get $dl',
+        'i32.const -1',
+        'i32.ne',
+        'br_if $fits',
+        'local.get $dh',
+        'i32.const -1',
+        'i32.ne',
+      );
+      ins('br_if $fits');
+      trap(TRAP_INTEGER_OVERFLOW);
+    });
+    ins('local.get $nh', 'i32.const 0', 'i32.lt_s');
+    iff(() => {
+      negate64('$nl', '$nh');
+      ins('i32.const 1', 'local.set $neg');
+    });
+    ins('local.get $dh', 'i32.const 0', 'i32.lt_s');
+    iff(() => {
+      negate64('$dl', '$dh');
+      ins('i32.const 1', 'local.get $neg', 'i32.sub', 'local.set $neg');
+    });
+    ins('local.get $nl', 'local.get $nh', 'local.get $dl', 'local.get $dh', 'call $i64_div_u');
+    ins('local.set $nh', 'local.set $nl', 'local.get $neg');
+    iff(() => negate64('$nl', '$nh'));
+    ins('local.get $nl', 'local.get $nh');
+  },
+  2,
+);
+
+func(
+  'i64_rem_s',
+  ['$nl', '$nh', '$dl', '$dh'],
+  ['$neg'],
+  ['n % d (signed; traps when d = 0): i64_rem_u on the magnitudes, with the sign of n.'],
+  () => {
+    ins('local.get $nh', 'i32.const 0', 'i32.lt_s');
+    iff(() => {
+      negate64('$nl', '$nh');
+      ins('i32.const 1', 'local.set $neg');
+    });
+    ins('local.get $dh', 'i32.const 0', 'i32.lt_s');
+    iff(() => negate64('$dl', '$dh'));
+    ins('local.get $nl', 'local.get $nh', 'local.get $dl', 'local.get $dh', 'call $i64_rem_u');
+    ins('local.set $nh', 'local.set $nl', 'local.get $neg');
+    iff(() => negate64('$nl', '$nh'));
+    ins('local.get $nl', 'local.get $nh');
+  },
+  2,
+);
+
+func(
+  'i64_shl',
+  ['$lo', '$hi', '$c'],
+  [],
+  ['x << (c mod 64), from the 32-bit shifts of the words.'],
+  () => {
+    maskCount64('$c');
+    ins('local.get $c', 'i32.eqz');
+    iff(() => ins('local.get $lo', 'local.get $hi', 'return'));
+    ins('local.get $c', 'i32.const 32', 'i32.ge_u');
+    iff(() =>
+      ins('i32.const 0', 'local.get $lo', 'local.get $c', 'i32.const 32', 'i32.sub', 'call $shl', 'return'),
+    );
+    ins('local.get $lo', 'local.get $c', 'call $shl');
+    ins('local.get $hi', 'local.get $c', 'call $shl');
+    ins('local.get $lo', 'i32.const 32', 'local.get $c', 'i32.sub', 'call $shr_u', 'i32.add');
+  },
+  2,
+);
+
+function shiftRight64(name, signed) {
+  const shr = signed ? 'shr_s' : 'shr_u';
+  func(
+    name,
+    ['$lo', '$hi', '$c'],
+    [],
+    [`x >>${signed ? 's' : 'u'} (c mod 64), from the 32-bit shifts of the words.`],
+    () => {
+      maskCount64('$c');
+      ins('local.get $c', 'i32.eqz');
+      iff(() => ins('local.get $lo', 'local.get $hi', 'return'));
+      ins('local.get $c', 'i32.const 32', 'i32.ge_u');
+      iff(() => {
+        ins('local.get $hi', 'local.get $c', 'i32.const 32', 'i32.sub', `call $${shr}`);
+        if (signed) ins('i32.const 0', 'local.get $hi', 'i32.const 0', 'i32.lt_s', 'i32.sub');
+        else ins('i32.const 0');
+        ins('return');
+      });
+      ins('local.get $lo', 'local.get $c', 'call $shr_u');
+      ins('local.get $hi', 'i32.const 32', 'local.get $c', 'i32.sub', 'call $shl', 'i32.add');
+      ins('local.get $hi', 'local.get $c', `call $${shr}`);
+    },
+    2,
+  );
+}
+shiftRight64('i64_shr_s', true);
+shiftRight64('i64_shr_u', false);
+
+function rotate64(name, right) {
+  func(
+    name,
+    ['$lo', '$hi', '$c'],
+    [],
+    [
+      `x rotated ${right ? 'right' : 'left'} by (c mod 64): by 32 the words swap; by 0 < c < 32 each word takes`,
+      `the bits the other ${right ? 'shifts out at the bottom' : 'shifts out at the top'}.`,
+    ],
+    () => {
+      maskCount64('$c');
+      ins('local.get $c', 'i32.const 32', 'i32.ge_u');
+      iff(() => {
+        ins('local.get $hi', 'local.get $lo', 'local.set $hi', 'local.set $lo');
+        ins('local.get $c', 'i32.const 32', 'i32.sub', 'local.set $c');
+      });
+      ins('local.get $c', 'i32.eqz');
+      iff(() => ins('local.get $lo', 'local.get $hi', 'return'));
+      const [near, far] = right ? ['shr_u', 'shl'] : ['shl', 'shr_u'];
+      for (const [w, other] of [
+        ['$lo', '$hi'],
+        ['$hi', '$lo'],
+      ]) {
+        ins(`local.get ${w}`, 'local.get $c', `call $${near}`);
+        ins(`local.get ${other}`, 'i32.const 32', 'local.get $c', 'i32.sub', `call $${far}`, 'i32.add');
+      }
+    },
+    2,
+  );
+}
+rotate64('i64_rotl', false);
+rotate64('i64_rotr', true);
+
+func(
+  'i64_clz',
+  ['$lo', '$hi'],
+  [],
+  ['leading zero bits of (lo, hi): clz(hi), or 32 + clz(lo) when hi = 0.'],
+  () => {
+    ins('local.get $hi');
+    iff(() => ins('local.get $hi', 'call $clz', 'return'));
+    ins('local.get $lo', 'call $clz', 'i32.const 32', 'i32.add');
+  },
+);
+func(
+  'i64_ctz',
+  ['$lo', '$hi'],
+  [],
+  ['trailing zero bits of (lo, hi): ctz(lo), or 32 + ctz(hi) when lo = 0.'],
+  () => {
+    ins('local.get $lo');
+    iff(() => ins('local.get $lo', 'call $ctz', 'return'));
+    ins('local.get $hi', 'call $ctz', 'i32.const 32', 'i32.add');
+  },
+);
+func('i64_popcnt', ['$lo', '$hi'], [], ['one bits of (lo, hi): popcnt(lo) + popcnt(hi).'], () => {
+  ins('local.get $lo', 'call $popcnt', 'local.get $hi', 'call $popcnt', 'i32.add');
 });
 
 const header = `;; Runtime helpers for the WebAssembly i32 operations the machine lacks (multiply, divide,

@@ -150,6 +150,14 @@ export function compileC(cFile: string, options: CCompileOptions | readonly stri
         `${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/[^\\s:]+\\.o\\b`,
         'g',
       );
+      if (/symbol exported via --export not found: compute/.test(message)) {
+        throw new CompileError(cFile, [
+          {
+            message:
+              'no main(): an ordinary C program defines int main(void) or int main(int argc, char **argv) (a program written for the machine defines void compute(const char *input) instead)',
+          },
+        ]);
+      }
       throw new CompileError(cFile, [], message.replace(temporaryObject, cFile));
     }
     return new Uint8Array(readFileSync(out));

@@ -11,7 +11,13 @@ import type { DataSymbol } from '../wasm/linking';
 import { WasmFormatError } from '../wasm/reader';
 import { compileC, dataSymbolsOf, type OptimizeLevel } from './clang';
 import { CompileError, type Diagnostic } from './diagnostics';
-import { type FlatFunction, flattenFunction, globalAddress } from './flatten';
+import {
+  type FlatFunction,
+  flattenFunction,
+  globalAddress,
+  globalInitWord,
+  globalWordCount,
+} from './flatten';
 import { FunctionBuilder } from './function-builder';
 import { type LinkUnit, link } from './link';
 import { loweringHelpers } from './lowering/helpers';
@@ -152,6 +158,14 @@ export async function compileWasm(
   );
   const usedHelpers = helperCalls.length ? (await loweringHelpers()).closure(helperCalls) : [];
 
+  // The C library and the runtime start are built without debug information: in a module that
+  // has line tables, a function none of whose instructions has a line is theirs. Traps and the
+  // debugger's stepping look past them to the user's code.
+  const isLibrary = (index: number): boolean => {
+    if (!lines) return false;
+    const fn = module.functions[index - module.importedFunctionCount];
+    return !fn.instrs.some((i) => lines.lookup(i.offset) !== undefined);
+  };
   const prologue = buildPrologue(module, file, [...flat.values()], entry.index, inputAddress);
   const name = (index: number) => module.functionNames.get(index) ?? `function[${index}]`;
   const order = [...flat.keys()].sort((a, b) => (a === entry.index ? -1 : b === entry.index ? 1 : a - b));
@@ -168,7 +182,7 @@ export async function compileWasm(
       const f = flat.get(index)!;
       return {
         name: name(index),
-        kind: 'function' as const,
+        kind: isLibrary(index) ? ('library' as const) : ('function' as const),
         wasmIndex: index,
         key: `fn:${index}`,
         code: f.code,
@@ -196,7 +210,7 @@ export async function compileWasm(
   const files: string[] = [];
   const fileIndex = new Map<string, number>();
   const rows: SourceMapData['instructions'] = linked.origins.map(({ unit, instr }) => {
-    const fromUser = units[unit].kind === 'function';
+    const fromUser = units[unit].kind === 'function' || units[unit].kind === 'library';
     const row = fromUser && instr.offset >= 0 ? lines?.lookup(instr.offset) : undefined;
     let fi = -1;
     if (row) {
@@ -312,7 +326,7 @@ const dataEnd = (module: WasmModule) =>
 function inputBase(module: WasmModule): number {
   let base = exportedGlobal(module, '__heap_base') ?? 0;
   base = Math.max(base, dataEnd(module));
-  base = Math.max(base, globalAddress(module.globals.length), 1024);
+  base = Math.max(base, globalAddress(globalWordCount(module)), 1024);
   return (base + 15) & ~15;
 }
 
@@ -381,14 +395,14 @@ function buildPrologue(
     }
   }
   const lowestData = Math.min(...module.data.map((d) => d.offset), Number.MAX_SAFE_INTEGER);
-  if (globalAddress(module.globals.length) > lowestData && usedGlobals.size) {
+  if (globalAddress(globalWordCount(module)) > lowestData && usedGlobals.size) {
     throw new CompileError(file, [
       { message: `too many globals (${module.globals.length}) to fit below the data at ${lowestData}` },
     ]);
   }
   b.kind = 'global';
   for (const g of [...usedGlobals].sort((x, y) => x - y)) {
-    const init = (module.globals[g]?.init ?? 0) >>> 0;
+    const init = globalInitWord(module, g) >>> 0;
     if (init === 0) continue; // memory starts zeroed
     b.emit('i32.const', globalAddress(g));
     b.emit('i32.const', init);

@@ -1,13 +1,14 @@
 // Flattening: one WebAssembly function body to the machine's flat code. Structured control flow
 // (block / loop / if, branches by depth) becomes branches to labels, and the operand stack is
-// tracked by type so that branches can unwind it and 64-bit values that are only moved can travel
-// as pairs of 32-bit words. The lowerings, one concern each, are in flatten/:
+// tracked by type so that branches can unwind it and 64-bit values can travel as pairs of 32-bit
+// words. The lowerings, one concern each, are in flatten/:
 //   state.ts          what is known about the function while its body is lowered
 //   dispatch.ts       which lowering each instruction goes to
 //   operand-stack.ts  the typed operand stack; drop and select of either type
 //   control-flow.ts   blocks, loops, if/else, br / br_if / return and their unwinding
 //   i32-operators.ts  i32 operators, direct or lowered, and the sign/zero-extension idiom
-//   i64-pairs.ts      64-bit moves as word pairs
+//   i64-pairs.ts      64-bit values as word pairs: moves and the cheap operations
+//   i64-arith.ts      the rest of the 64-bit arithmetic (comparisons inline, helpers for the others)
 //   locals.ts         the locals' machine slots and the prologue that pops the arguments
 //   memory.ts         globals in memory, the stack-pointer check, memory.size
 //   calls.ts          calls of functions and of the two usable imports
@@ -20,7 +21,7 @@ import { type FlattenContext, FunctionState } from './flatten/state';
 import type { FlatInstr } from './function-builder';
 import { zeroInitLocals } from './local-init';
 
-export { globalAddress } from './flatten/memory';
+export { globalAddress, globalInitWord, globalWordCount } from './flatten/memory';
 export type { FlattenContext } from './flatten/state';
 
 export interface FlatFunction {

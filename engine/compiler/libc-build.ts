@@ -32,8 +32,6 @@ function libcFlags(includeDir: string): string[] {
     '-fdata-sections',
     '-isystem',
     includeDir,
-    '-Wall',
-    '-Werror',
   ];
 }
 
@@ -67,31 +65,30 @@ export function libcBuild(): LibcBuild {
   }
   const dir = join(cacheDir(), 'libc', hash.digest('hex').slice(0, 16));
   const result = { includeDir, crt: join(dir, 'crt.o'), archive: join(dir, 'libtvmc.a') };
-  if (!existsSync(result.archive)) buildInto(dir, cc, flags, srcDir, sources);
+  if (!existsSync(result.archive)) buildInto(dir, cc, flags, sources);
   built = result;
   return result;
 }
 
-function run(cmd: string, args: string[], what: string): void {
-  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+function run(cmd: string, args: string[], what: string, cwd?: string): void {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', cwd });
   if (r.error) throw new Error(`could not run ${cmd}: ${r.error.message}`);
   if (r.status !== 0)
     throw new Error(`building the C library failed (${what}):\n${(r.stderr || r.stdout).trimEnd()}`);
 }
 
 /** Compiles every source into a temporary folder, then renames it into place (concurrent builds race harmlessly). */
-function buildInto(dir: string, cc: string, flags: string[], srcDir: string, sources: string[]): void {
+function buildInto(dir: string, cc: string, flags: string[], sources: string[]): void {
   mkdirSync(join(dir, '..'), { recursive: true });
   const tmp = mkdtempSync(`${dir}.tmp-`);
   try {
-    const objects: string[] = [];
-    for (const src of sources) {
-      const rel = src.slice(srcDir.length + 1).replace(/[\\/]/g, '_');
-      const obj = join(tmp, rel.replace(/\.c$/, '.o'));
-      run(cc, [...flags, '-c', '-o', obj, src], basename(src));
-      if (basename(src) === 'crt.c') renameSync(obj, join(tmp, 'crt.o'));
-      else objects.push(obj);
-    }
+    // One clang for all sources (objects land in the folder, named after the sources): process
+    // start-up dominates compiling many small files one at a time.
+    const names = sources.map((src) => basename(src).replace(/\.c$/, '.o'));
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice) throw new Error(`the C library has two sources named ${twice.replace(/\.o$/, '.c')}`);
+    run(cc, [...flags, '-c', ...sources], 'compiling', tmp);
+    const objects = names.filter((n) => n !== 'crt.o').map((n) => join(tmp, n));
     const ar = spawnSync(cc, ['-print-prog-name=llvm-ar'], { encoding: 'utf8' }).stdout.trim() || 'llvm-ar';
     run(ar, ['rcs', join(tmp, 'libtvmc.a'), ...objects], 'llvm-ar');
     for (const o of objects) rmSync(o);

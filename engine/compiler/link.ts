@@ -5,7 +5,7 @@ import type { FlatInstr } from './function-builder';
 
 export interface LinkUnit {
   readonly name: string;
-  readonly kind: 'function' | 'prologue' | 'helper';
+  readonly kind: 'function' | 'library' | 'prologue' | 'helper';
   /** WebAssembly function index (of the user's module), or -1. */
   readonly wasmIndex: number;
   /** Key other units' calls use: `fn:<index>` or `helper:<name>`. */

@@ -13,7 +13,7 @@ export interface MappedFunction {
   readonly end: number;
   /** WebAssembly function index, or -1 for the program prologue and lowering helpers. */
   readonly wasmIndex: number;
-  readonly kind: 'function' | 'prologue' | 'helper';
+  readonly kind: 'function' | 'library' | 'prologue' | 'helper';
 }
 
 export interface MappedInstruction {
@@ -40,7 +40,7 @@ export interface SourceMapData {
 }
 
 const KINDS = new Set<string>(['body', 'prologue', 'lowered', 'global']);
-const FUNCTION_KINDS = new Set<string>(['function', 'prologue', 'helper']);
+const FUNCTION_KINDS = new Set<string>(['function', 'library', 'prologue', 'helper']);
 
 /** A hash of a token program's instructions (opcodes and immediates), which ties a map to it. */
 export function programHash(instructions: readonly Instruction[]): string {

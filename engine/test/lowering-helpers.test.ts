@@ -45,6 +45,24 @@ const BINARY = [
   'rotr',
 ] as const;
 const UNARY = ['clz', 'ctz', 'popcnt', 'extend8_s', 'extend16_s'] as const;
+/** The 64-bit helpers, on word pairs: engine/test/i64-helpers.test.ts checks them. */
+const I64_HELPERS = [
+  'i64_mul_wide_u',
+  'i64_mul',
+  'i64_divmod_u',
+  'i64_div_u',
+  'i64_rem_u',
+  'i64_div_s',
+  'i64_rem_s',
+  'i64_shl',
+  'i64_shr_s',
+  'i64_shr_u',
+  'i64_rotl',
+  'i64_rotr',
+  'i64_clz',
+  'i64_ctz',
+  'i64_popcnt',
+];
 const HELPERS = [...BINARY, ...UNARY];
 
 /**
@@ -172,7 +190,10 @@ test('helpers.wat exports exactly the helpers and memory, and imports only the t
   const exports = wasm.Module.exports(module)
     .map((e) => `${e.kind} ${e.name}`)
     .sort();
-  assert.deepEqual(exports, ['memory memory', ...HELPERS.map((h) => `function ${h}`)].sort());
+  assert.deepEqual(
+    exports,
+    ['memory memory', ...[...HELPERS, ...I64_HELPERS].map((h) => `function ${h}`)].sort(),
+  );
   for (const op of BINARY) assert.equal(helpers[op].length, 2, `${op} takes two operands`);
   for (const op of UNARY) assert.equal(helpers[op].length, 1, `${op} takes one operand`);
   // No globals, tables, data, start function or unexported functions.
@@ -185,7 +206,7 @@ test('helpers.wat exports exactly the helpers and memory, and imports only the t
     if (m[1] === 'func') functions++;
   }
   assert.deepEqual([...topLevel].sort(), ['export', 'func', 'import', 'local', 'memory', 'module', 'type']);
-  assert.equal(functions, HELPERS.length);
+  assert.equal(functions, HELPERS.length + I64_HELPERS.length);
 });
 
 test('helpers.wat uses only the machine instructions', async () => {

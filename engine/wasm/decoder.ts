@@ -30,8 +30,10 @@ export interface Export {
 export interface Global {
   readonly type: ValType;
   readonly mutable: boolean;
-  /** Initial value of an i32 global from its constant expression (other types: 0). */
+  /** Initial value of an i32 global from its constant expression (i64: the low word; others: 0). */
   readonly init: number;
+  /** The high word of an i64 global's initial value (other types: 0). */
+  readonly initHigh: number;
 }
 
 export interface DataSegment {
@@ -108,17 +110,25 @@ function limits(r: ByteReader): { min: number; max?: number } {
   return { min, max };
 }
 
-/** Evaluates a constant expression; only `i32.const` / `global.get` of earlier globals are meaningful. */
-function constExpr(r: ByteReader, globals: Global[]): number {
+/**
+ * Evaluates a constant expression to [low word, high word]; only `i32.const`, `i64.const` and
+ * `global.get` of earlier globals are meaningful.
+ */
+function constExpr(r: ByteReader, globals: Global[]): [number, number] {
   let value = 0;
+  let high = 0;
   for (;;) {
     const op = r.u8();
-    if (op === 0x0b) return value;
-    if (op === 0x41) value = r.sleb32();
-    else if (op === 0x42) r.sleb64();
-    else if (op === 0x43) r.bytesN(4);
+    if (op === 0x0b) return [value, high];
+    if (op === 0x41) [value, high] = [r.sleb32(), 0];
+    else if (op === 0x42) {
+      const v = BigInt.asUintN(64, r.sleb64());
+      [value, high] = [Number(v & 0xffffffffn) | 0, Number(v >> 32n) | 0];
+    } else if (op === 0x23) {
+      const g = globals[r.leb()];
+      [value, high] = [g?.init ?? 0, g?.initHigh ?? 0];
+    } else if (op === 0x43) r.bytesN(4);
     else if (op === 0x44) r.bytesN(8);
-    else if (op === 0x23) value = globals[r.leb()]?.init ?? 0;
     else if (op === 0xd0) r.u8();
     else if (op === 0xd2) r.leb();
     else {
@@ -336,7 +346,8 @@ export function decodeModule(bytes: Uint8Array): WasmModule {
         for (let i = 0; i < n; i++) {
           const type = valType(r);
           const mutable = r.u8() === 1;
-          globals.push({ type, mutable, init: constExpr(r, globals) });
+          const [init, initHigh] = constExpr(r, globals);
+          globals.push({ type, mutable, init, initHigh });
         }
         break;
       }
@@ -396,7 +407,7 @@ export function decodeModule(bytes: Uint8Array): WasmModule {
           }
           if (flags === 2) r.leb();
           if (flags > 2) r.fail(`unknown data segment flags ${flags}`);
-          const offset = constExpr(r, globals);
+          const [offset] = constExpr(r, globals);
           const segBytes = r.bytesN(r.leb());
           data.push({ offset: offset >>> 0, bytes: segBytes });
         }

@@ -24,10 +24,11 @@ export function lowerBody(s: FunctionState): void {
 }
 
 /**
- * Lowers `instrs[at]`; returns how many instructions after it were lowered with it. The order of
- * the tries matters beyond precedence: i64Move claims four scratch locals for any instruction that
- * gets as far as its i64Bits, so moving a lowering from before it to after it, or back, could
- * renumber the scratch locals in the flat code.
+ * Lowers `instrs[at]`; returns how many instructions after it were lowered with it. i64Move takes
+ * every 64-bit operator (i64-pairs.ts, then i64-arith.ts). The order of the tries matters beyond
+ * precedence: i64Move claims four scratch locals for any instruction that gets as far as its
+ * i64Bits, so moving a lowering from before it to after it, or back, could renumber the scratch
+ * locals in the flat code.
  */
 function lowerInstruction(s: FunctionState, instrs: readonly Instr[], at: number): number {
   const { op, imm, imm2, offset } = instrs[at];

@@ -1,24 +1,16 @@
-// 64-bit values that are only moved (clang copies structs with i64.load / i64.store, and builds
-// and takes apart word pairs with shifts, bitwise ops and add/sub with carry) become pairs of 32-bit
-// words: two stack slots, two locals, two loads or stores, the low word below. Other 64-bit
-// arithmetic is reported unsupported by the dispatch (the caller), as is a shift by a variable count.
+// 64-bit values as pairs of 32-bit words: two stack slots, two locals, two loads or stores, the low
+// word below. This module moves them (constants, loads and stores of every width, extend/wrap) and
+// does the cheap operations inline: shifts by constants, and/or/xor word by word, add/sub with
+// carry, and equality tests. The rest of the 64-bit arithmetic is in i64-arith.ts.
 import type { OpcodeName } from '../../tokens/opcodes';
 import { lowerOp } from '../lowering/lower';
+import { i64Arith, pushSignWord, takeConstantCount } from './i64-arith';
 import type { FunctionState } from './state';
 
-/** 64-bit moves as pairs of 32-bit words; returns false for anything else. */
+/** A 64-bit instruction on word pairs; returns false for anything else. */
 export function i64Move(s: FunctionState, op: number, imm: number, imm2: number): boolean {
   const { b, stack } = s;
-  const signOfTop = () => {
-    // [x] → [x, -1 when x < 0 else 0]
-    const x = s.temp('i64_lo');
-    b.emit('local.tee', x);
-    b.emit('i32.const', 0);
-    b.emit('local.get', x);
-    b.emit('i32.const', 0);
-    b.emit('i32.lt_s');
-    b.emit('i32.sub');
-  };
+  const signOfTop = () => pushSignWord(s);
   const loads: Record<number, OpcodeName> = {
     48: 'i32.load8_s',
     49: 'i32.load8_u',
@@ -132,10 +124,9 @@ function i64Bits(s: FunctionState, op: number): boolean {
     case 0x87: // i64.shr_s
     case 0x88: {
       // i64.shr_u
-      const count = b.takeConstantPair();
-      if (count === undefined) return false;
+      const n = takeConstantCount(b);
+      if (n === undefined) return i64Arith(s, op, { al, ah, bl, bh });
       stack.pop('i64'); // the count; the shifted value stays, as a word pair
-      const n = count % 64;
       if (n === 0) return true;
       b.emit('local.set', ah);
       b.emit('local.set', al);
@@ -235,6 +226,6 @@ function i64Bits(s: FunctionState, op: number): boolean {
       stack.push('i32');
       return true;
     default:
-      return false;
+      return i64Arith(s, op, { al, ah, bl, bh });
   }
 }

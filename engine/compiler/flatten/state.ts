@@ -72,7 +72,6 @@ function unsupportedReason(op: number): string {
   if (/^f(32|64)\.|_f(32|64)|convert|demote|promote|reinterpret/.test(name)) {
     return `floating point is not supported (${name}): the machine computes with 32-bit integers only`;
   }
-  if (/^i64\.|_i64/.test(name)) return `64-bit integer arithmetic is not supported (${name}): use 32-bit int`;
   if (name === 'call_indirect') {
     return 'indirect calls are not supported (call_indirect: a call through a function pointer)';
   }

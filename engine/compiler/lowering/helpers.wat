@@ -9516,4 +9516,2301 @@
     i32.const 0
     i32.load16_s
   )
+
+  ;; the full 64-bit product of unsigned a and b, as (lo, hi). MSB-first over the bits of the smaller
+  ;; operand b: (hi, lo) = 2 (hi, lo) + bit * a, the carry of the low word added to the high word.
+  ;; A binary search on b enters the unrolled steps at its top bit.
+  (func $i64_mul_wide_u (export "i64_mul_wide_u") (param $a i32) (param $b i32) (result i32 i32)
+    (local $lo i32) (local $hi i32)
+    local.get $a
+    local.get $b
+    i32.lt_u
+    if
+      local.get $a
+      local.get $b
+      local.set $a
+      local.set $b
+    end
+    ;; 31 nested blocks, $s0 outermost: `br $s30` runs every step below,
+    ;; `br $s0` only the last
+    block $s0
+    block $s1
+    block $s2
+    block $s3
+    block $s4
+    block $s5
+    block $s6
+    block $s7
+    block $s8
+    block $s9
+    block $s10
+    block $s11
+    block $s12
+    block $s13
+    block $s14
+    block $s15
+    block $s16
+    block $s17
+    block $s18
+    block $s19
+    block $s20
+    block $s21
+    block $s22
+    block $s23
+    block $s24
+    block $s25
+    block $s26
+    block $s27
+    block $s28
+    block $s29
+    block $s30
+      ;; top bit p of b: lo = a, b -= 2^p, continue with step p - 1
+      block $lt0
+        local.get $b
+        i32.const 0x100
+        i32.lt_u
+        br_if $lt0
+        block $lt1
+          local.get $b
+          i32.const 0x10000
+          i32.lt_u
+          br_if $lt1
+          block $lt2
+            local.get $b
+            i32.const 0x1000000
+            i32.lt_u
+            br_if $lt2
+            block $lt3
+              local.get $b
+              i32.const 0x10000000
+              i32.lt_u
+              br_if $lt3
+              block $lt4
+                local.get $b
+                i32.const 0x40000000
+                i32.lt_u
+                br_if $lt4
+                block $lt5
+                  local.get $b
+                  i32.const 0x80000000
+                  i32.lt_u
+                  br_if $lt5
+                  ;; top bit 31
+                  local.get $b
+                  i32.const 0x80000000
+                  i32.sub
+                  local.set $b
+                  local.get $a
+                  local.set $lo
+                  br $s30
+                end
+                ;; top bit 30
+                local.get $b
+                i32.const 0x40000000
+                i32.sub
+                local.set $b
+                local.get $a
+                local.set $lo
+                br $s29
+              end
+              block $lt6
+                local.get $b
+                i32.const 0x20000000
+                i32.lt_u
+                br_if $lt6
+                ;; top bit 29
+                local.get $b
+                i32.const 0x20000000
+                i32.sub
+                local.set $b
+                local.get $a
+                local.set $lo
+                br $s28
+              end
+              ;; top bit 28
+              local.get $b
+              i32.const 0x10000000
+              i32.sub
+              local.set $b
+              local.get $a
+              local.set $lo
+              br $s27
+            end
+            block $lt7
+              local.get $b
+              i32.const 0x4000000
+              i32.lt_u
+              br_if $lt7
+              block $lt8
+                local.get $b
+                i32.const 0x8000000
+                i32.lt_u
+                br_if $lt8
+                ;; top bit 27
+                local.get $b
+                i32.const 0x8000000
+                i32.sub
+                local.set $b
+                local.get $a
+                local.set $lo
+                br $s26
+              end
+              ;; top bit 26
+              local.get $b
+              i32.const 0x4000000
+              i32.sub
+              local.set $b
+              local.get $a
+              local.set $lo
+              br $s25
+            end
+            block $lt9
+              local.get $b
+              i32.const 0x2000000
+              i32.lt_u
+              br_if $lt9
+              ;; top bit 25
+              local.get $b
+              i32.const 0x2000000
+              i32.sub
+              local.set $b
+              local.get $a
+              local.set $lo
+              br $s24
+            end
+            ;; top bit 24
+            local.get $b
+            i32.const 0x1000000
+            i32.sub
+            local.set $b
+            local.get $a
+            local.set $lo
+            br $s23
+          end
+          block $lt10
+            local.get $b
+            i32.const 0x100000
+            i32.lt_u
+            br_if $lt10
+            block $lt11
+              local.get $b
+              i32.const 0x400000
+              i32.lt_u
+              br_if $lt11
+              block $lt12
+                local.get $b
+                i32.const 0x800000
+                i32.lt_u
+                br_if $lt12
+                ;; top bit 23
+                local.get $b
+                i32.const 0x800000
+                i32.sub
+                local.set $b
+                local.get $a
+                local.set $lo
+                br $s22
+              end
+              ;; top bit 22
+              local.get $b
+              i32.const 0x400000
+              i32.sub
+              local.set $b
+              local.get $a
+              local.set $lo
+              br $s21
+            end
+            block $lt13
+              local.get $b
+              i32.const 0x200000
+              i32.lt_u
+              br_if $lt13
+              ;; top bit 21
+              local.get $b
+              i32.const 0x200000
+              i32.sub
+              local.set $b
+              local.get $a
+              local.set $lo
+              br $s20
+            end
+            ;; top bit 20
+            local.get $b
+            i32.const 0x100000
+            i32.sub
+            local.set $b
+            local.get $a
+            local.set $lo
+            br $s19
+          end
+          block $lt14
+            local.get $b
+            i32.const 0x40000
+            i32.lt_u
+            br_if $lt14
+            block $lt15
+              local.get $b
+              i32.const 0x80000
+              i32.lt_u
+              br_if $lt15
+              ;; top bit 19
+              local.get $b
+              i32.const 0x80000
+              i32.sub
+              local.set $b
+              local.get $a
+              local.set $lo
+              br $s18
+            end
+            ;; top bit 18
+            local.get $b
+            i32.const 0x40000
+            i32.sub
+            local.set $b
+            local.get $a
+            local.set $lo
+            br $s17
+          end
+          block $lt16
+            local.get $b
+            i32.const 0x20000
+            i32.lt_u
+            br_if $lt16
+            ;; top bit 17
+            local.get $b
+            i32.const 0x20000
+            i32.sub
+            local.set $b
+            local.get $a
+            local.set $lo
+            br $s16
+          end
+          ;; top bit 16
+          local.get $b
+          i32.const 0x10000
+          i32.sub
+          local.set $b
+          local.get $a
+          local.set $lo
+          br $s15
+        end
+        block $lt17
+          local.get $b
+          i32.const 0x1000
+          i32.lt_u
+          br_if $lt17
+          block $lt18
+            local.get $b
+            i32.const 0x4000
+            i32.lt_u
+            br_if $lt18
+            block $lt19
+              local.get $b
+              i32.const 0x8000
+              i32.lt_u
+              br_if $lt19
+              ;; top bit 15
+              local.get $b
+              i32.const 0x8000
+              i32.sub
+              local.set $b
+              local.get $a
+              local.set $lo
+              br $s14
+            end
+            ;; top bit 14
+            local.get $b
+            i32.const 0x4000
+            i32.sub
+            local.set $b
+            local.get $a
+            local.set $lo
+            br $s13
+          end
+          block $lt20
+            local.get $b
+            i32.const 0x2000
+            i32.lt_u
+            br_if $lt20
+            ;; top bit 13
+            local.get $b
+            i32.const 0x2000
+            i32.sub
+            local.set $b
+            local.get $a
+            local.set $lo
+            br $s12
+          end
+          ;; top bit 12
+          local.get $b
+          i32.const 0x1000
+          i32.sub
+          local.set $b
+          local.get $a
+          local.set $lo
+          br $s11
+        end
+        block $lt21
+          local.get $b
+          i32.const 0x400
+          i32.lt_u
+          br_if $lt21
+          block $lt22
+            local.get $b
+            i32.const 0x800
+            i32.lt_u
+            br_if $lt22
+            ;; top bit 11
+            local.get $b
+            i32.const 0x800
+            i32.sub
+            local.set $b
+            local.get $a
+            local.set $lo
+            br $s10
+          end
+          ;; top bit 10
+          local.get $b
+          i32.const 0x400
+          i32.sub
+          local.set $b
+          local.get $a
+          local.set $lo
+          br $s9
+        end
+        block $lt23
+          local.get $b
+          i32.const 0x200
+          i32.lt_u
+          br_if $lt23
+          ;; top bit 9
+          local.get $b
+          i32.const 0x200
+          i32.sub
+          local.set $b
+          local.get $a
+          local.set $lo
+          br $s8
+        end
+        ;; top bit 8
+        local.get $b
+        i32.const 0x100
+        i32.sub
+        local.set $b
+        local.get $a
+        local.set $lo
+        br $s7
+      end
+      block $lt24
+        local.get $b
+        i32.const 0x10
+        i32.lt_u
+        br_if $lt24
+        block $lt25
+          local.get $b
+          i32.const 0x40
+          i32.lt_u
+          br_if $lt25
+          block $lt26
+            local.get $b
+            i32.const 0x80
+            i32.lt_u
+            br_if $lt26
+            ;; top bit 7
+            local.get $b
+            i32.const 0x80
+            i32.sub
+            local.set $b
+            local.get $a
+            local.set $lo
+            br $s6
+          end
+          ;; top bit 6
+          local.get $b
+          i32.const 0x40
+          i32.sub
+          local.set $b
+          local.get $a
+          local.set $lo
+          br $s5
+        end
+        block $lt27
+          local.get $b
+          i32.const 0x20
+          i32.lt_u
+          br_if $lt27
+          ;; top bit 5
+          local.get $b
+          i32.const 0x20
+          i32.sub
+          local.set $b
+          local.get $a
+          local.set $lo
+          br $s4
+        end
+        ;; top bit 4
+        local.get $b
+        i32.const 0x10
+        i32.sub
+        local.set $b
+        local.get $a
+        local.set $lo
+        br $s3
+      end
+      block $lt28
+        local.get $b
+        i32.const 0x4
+        i32.lt_u
+        br_if $lt28
+        block $lt29
+          local.get $b
+          i32.const 0x8
+          i32.lt_u
+          br_if $lt29
+          ;; top bit 3
+          local.get $b
+          i32.const 0x8
+          i32.sub
+          local.set $b
+          local.get $a
+          local.set $lo
+          br $s2
+        end
+        ;; top bit 2
+        local.get $b
+        i32.const 0x4
+        i32.sub
+        local.set $b
+        local.get $a
+        local.set $lo
+        br $s1
+      end
+      block $lt30
+        local.get $b
+        i32.const 0x2
+        i32.lt_u
+        br_if $lt30
+        ;; top bit 1
+        local.get $b
+        i32.const 0x2
+        i32.sub
+        local.set $b
+        local.get $a
+        local.set $lo
+        br $s0
+      end
+      ;; b is 0 or 1
+      local.get $a
+      i32.const 0
+      local.get $b
+      select
+      i32.const 0
+      return
+    end
+    ;; step 30
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero31
+      local.get $b
+      i32.const 0x40000000
+      i32.lt_u
+      br_if $zero31
+      local.get $b
+      i32.const 0x40000000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 29
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero32
+      local.get $b
+      i32.const 0x20000000
+      i32.lt_u
+      br_if $zero32
+      local.get $b
+      i32.const 0x20000000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 28
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero33
+      local.get $b
+      i32.const 0x10000000
+      i32.lt_u
+      br_if $zero33
+      local.get $b
+      i32.const 0x10000000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 27
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero34
+      local.get $b
+      i32.const 0x8000000
+      i32.lt_u
+      br_if $zero34
+      local.get $b
+      i32.const 0x8000000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 26
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero35
+      local.get $b
+      i32.const 0x4000000
+      i32.lt_u
+      br_if $zero35
+      local.get $b
+      i32.const 0x4000000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 25
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero36
+      local.get $b
+      i32.const 0x2000000
+      i32.lt_u
+      br_if $zero36
+      local.get $b
+      i32.const 0x2000000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 24
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero37
+      local.get $b
+      i32.const 0x1000000
+      i32.lt_u
+      br_if $zero37
+      local.get $b
+      i32.const 0x1000000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 23
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero38
+      local.get $b
+      i32.const 0x800000
+      i32.lt_u
+      br_if $zero38
+      local.get $b
+      i32.const 0x800000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 22
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero39
+      local.get $b
+      i32.const 0x400000
+      i32.lt_u
+      br_if $zero39
+      local.get $b
+      i32.const 0x400000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 21
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero40
+      local.get $b
+      i32.const 0x200000
+      i32.lt_u
+      br_if $zero40
+      local.get $b
+      i32.const 0x200000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 20
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero41
+      local.get $b
+      i32.const 0x100000
+      i32.lt_u
+      br_if $zero41
+      local.get $b
+      i32.const 0x100000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 19
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero42
+      local.get $b
+      i32.const 0x80000
+      i32.lt_u
+      br_if $zero42
+      local.get $b
+      i32.const 0x80000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 18
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero43
+      local.get $b
+      i32.const 0x40000
+      i32.lt_u
+      br_if $zero43
+      local.get $b
+      i32.const 0x40000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 17
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero44
+      local.get $b
+      i32.const 0x20000
+      i32.lt_u
+      br_if $zero44
+      local.get $b
+      i32.const 0x20000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 16
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero45
+      local.get $b
+      i32.const 0x10000
+      i32.lt_u
+      br_if $zero45
+      local.get $b
+      i32.const 0x10000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 15
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero46
+      local.get $b
+      i32.const 0x8000
+      i32.lt_u
+      br_if $zero46
+      local.get $b
+      i32.const 0x8000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 14
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero47
+      local.get $b
+      i32.const 0x4000
+      i32.lt_u
+      br_if $zero47
+      local.get $b
+      i32.const 0x4000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 13
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero48
+      local.get $b
+      i32.const 0x2000
+      i32.lt_u
+      br_if $zero48
+      local.get $b
+      i32.const 0x2000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 12
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero49
+      local.get $b
+      i32.const 0x1000
+      i32.lt_u
+      br_if $zero49
+      local.get $b
+      i32.const 0x1000
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 11
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero50
+      local.get $b
+      i32.const 0x800
+      i32.lt_u
+      br_if $zero50
+      local.get $b
+      i32.const 0x800
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 10
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero51
+      local.get $b
+      i32.const 0x400
+      i32.lt_u
+      br_if $zero51
+      local.get $b
+      i32.const 0x400
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 9
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero52
+      local.get $b
+      i32.const 0x200
+      i32.lt_u
+      br_if $zero52
+      local.get $b
+      i32.const 0x200
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 8
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero53
+      local.get $b
+      i32.const 0x100
+      i32.lt_u
+      br_if $zero53
+      local.get $b
+      i32.const 0x100
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 7
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero54
+      local.get $b
+      i32.const 0x80
+      i32.lt_u
+      br_if $zero54
+      local.get $b
+      i32.const 0x80
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 6
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero55
+      local.get $b
+      i32.const 0x40
+      i32.lt_u
+      br_if $zero55
+      local.get $b
+      i32.const 0x40
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 5
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero56
+      local.get $b
+      i32.const 0x20
+      i32.lt_u
+      br_if $zero56
+      local.get $b
+      i32.const 0x20
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 4
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero57
+      local.get $b
+      i32.const 0x10
+      i32.lt_u
+      br_if $zero57
+      local.get $b
+      i32.const 0x10
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 3
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero58
+      local.get $b
+      i32.const 0x8
+      i32.lt_u
+      br_if $zero58
+      local.get $b
+      i32.const 0x8
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 2
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero59
+      local.get $b
+      i32.const 0x4
+      i32.lt_u
+      br_if $zero59
+      local.get $b
+      i32.const 0x4
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 1
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero60
+      local.get $b
+      i32.const 0x2
+      i32.lt_u
+      br_if $zero60
+      local.get $b
+      i32.const 0x2
+      i32.sub
+      local.set $b
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    end
+    ;; step 0: b is 0 or 1
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    block $zero61
+      local.get $b
+      i32.eqz
+      br_if $zero61
+      local.get $lo
+      local.get $a
+      i32.add
+      local.tee $lo
+      local.get $a
+      i32.lt_u
+      local.get $hi
+      i32.add
+      local.set $hi
+    end
+    local.get $lo
+    local.get $hi
+  )
+
+  ;; a * b (wrapping): the 64-bit product of the low words plus, in the high word, al * bh + ah * bl
+  ;; (skipped when a high word is 0, as for values extended from 32 bits).
+  (func $i64_mul (export "i64_mul") (param $al i32) (param $ah i32) (param $bl i32) (param $bh i32) (result i32 i32)
+    (local $lo i32) (local $hi i32)
+    local.get $al
+    local.get $bl
+    call $i64_mul_wide_u
+    local.set $hi
+    local.set $lo
+    local.get $bh
+    if
+      local.get $hi
+      local.get $al
+      local.get $bh
+      call $mul
+      i32.add
+      local.set $hi
+    end
+    local.get $ah
+    if
+      local.get $hi
+      local.get $ah
+      local.get $bl
+      call $mul
+      i32.add
+      local.set $hi
+    end
+    local.get $lo
+    local.get $hi
+  )
+
+  ;; unsigned n / d and n % d as (q lo, q hi, r lo, r hi), for d != 0. Restoring division, one bit a
+  ;; step: r = 2 r + top bit of n, n = 2 n, and when r >= d, r -= d and the quotient bit (shifted in
+  ;; at the bottom of n) is 1. Leading zero bytes of n are skipped first.
+  (func $i64_divmod_u (export "i64_divmod_u") (param $nl i32) (param $nh i32) (param $dl i32) (param $dh i32) (result i32 i32 i32 i32)
+    (local $rl i32) (local $rh i32) (local $k i32) (local $t i32)
+    ;; n < d: q = 0, r = n
+    block $big
+      local.get $nh
+      local.get $dh
+      i32.gt_u
+      br_if $big
+      block $small
+        local.get $nh
+        local.get $dh
+        i32.lt_u
+        br_if $small
+        local.get $nl
+        local.get $dl
+        i32.ge_u
+        br_if $big
+      end
+      i32.const 0
+      i32.const 0
+      local.get $nl
+      local.get $nh
+      return
+    end
+    ;; n >= d > 0: skip whole zero bytes at the top of n (n << 8 through scratch memory)
+    i32.const 64
+    local.set $k
+    block $skipped
+      loop $skip
+        local.get $nh
+        i32.const 0x1000000
+        i32.ge_u
+        br_if $skipped
+        i32.const 0
+        local.get $nl
+        i32.store
+        i32.const 0
+        local.get $nh
+        i32.store offset=4
+        i32.const 0
+        i32.load offset=3
+        local.set $nh
+        i32.const 0
+        local.get $nl
+        i32.store offset=1
+        i32.const 0
+        i32.const 0
+        i32.store8
+        i32.const 0
+        i32.load
+        local.set $nl
+        local.get $k
+        i32.const 8
+        i32.sub
+        local.set $k
+        br $skip
+      end
+    end
+    loop $step
+      block $next
+        block $sub
+          ;; t: r overflows 64 bits when doubled (then r > d surely)
+          local.get $rh
+          i32.const 0
+          i32.lt_s
+          local.set $t
+          local.get $rh
+          local.get $rh
+          i32.add
+          local.get $rl
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $rh
+          local.get $rl
+          local.get $rl
+          i32.add
+          local.get $nh
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $rl
+          local.get $nh
+          local.get $nh
+          i32.add
+          local.get $nl
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $nh
+          local.get $nl
+          local.get $nl
+          i32.add
+          local.set $nl
+          local.get $t
+          br_if $sub
+          local.get $rh
+          local.get $dh
+          i32.lt_u
+          br_if $next
+          local.get $rh
+          local.get $dh
+          i32.gt_u
+          br_if $sub
+          local.get $rl
+          local.get $dl
+          i32.lt_u
+          br_if $next
+        end
+        ;; r -= d; quotient bit 1
+        local.get $rh
+        local.get $dh
+        i32.sub
+        local.get $rl
+        local.get $dl
+        i32.lt_u
+        i32.sub
+        local.set $rh
+        local.get $rl
+        local.get $dl
+        i32.sub
+        local.set $rl
+        local.get $nl
+        i32.const 1
+        i32.add
+        local.set $nl
+      end
+      local.get $k
+      i32.const 1
+      i32.sub
+      local.tee $k
+      br_if $step
+    end
+    local.get $nl
+    local.get $nh
+    local.get $rl
+    local.get $rh
+  )
+
+  ;; n / d (unsigned; traps when d = 0): the 32-bit div_u when both high words are 0,
+  ;; else i64_divmod_u.
+  (func $i64_div_u (export "i64_div_u") (param $nl i32) (param $nh i32) (param $dl i32) (param $dh i32) (result i32 i32)
+    block $nonzero0
+      local.get $dl
+      br_if $nonzero0
+      local.get $dh
+      br_if $nonzero0
+      i32.const 2
+      call $trap
+    end
+    block $wide
+      local.get $nh
+      br_if $wide
+      local.get $dh
+      br_if $wide
+      local.get $nl
+      local.get $dl
+      call $div_u
+      i32.const 0
+      return
+    end
+    local.get $nl
+    local.get $nh
+    local.get $dl
+    local.get $dh
+    call $i64_divmod_u
+    drop
+    drop
+  )
+
+  ;; n % d (unsigned; traps when d = 0): the 32-bit rem_u when both high words are 0,
+  ;; else i64_divmod_u.
+  (func $i64_rem_u (export "i64_rem_u") (param $nl i32) (param $nh i32) (param $dl i32) (param $dh i32) (result i32 i32)
+    block $nonzero0
+      local.get $dl
+      br_if $nonzero0
+      local.get $dh
+      br_if $nonzero0
+      i32.const 2
+      call $trap
+    end
+    block $wide
+      local.get $nh
+      br_if $wide
+      local.get $dh
+      br_if $wide
+      local.get $nl
+      local.get $dl
+      call $rem_u
+      i32.const 0
+      return
+    end
+    local.get $nl
+    local.get $nh
+    local.get $dl
+    local.get $dh
+    call $i64_divmod_u
+    local.set $dh
+    local.set $dl
+    drop
+    drop
+    local.get $dl
+    local.get $dh
+  )
+
+  ;; n / d (signed, truncating; traps when d = 0 or for INT64_MIN / -1): i64_div_u on the magnitudes.
+  (func $i64_div_s (export "i64_div_s") (param $nl i32) (param $nh i32) (param $dl i32) (param $dh i32) (result i32 i32)
+    (local $neg i32)
+    block $nonzero0
+      local.get $dl
+      br_if $nonzero0
+      local.get $dh
+      br_if $nonzero0
+      i32.const 2
+      call $trap
+    end
+    block $fits
+      local.get $nl
+      br_if $fits
+      local.get $nh
+      i32.const 0x80000000
+      i32.ne
+      br_if $fits
+      local.get $dl
+      i32.const -1
+      i32.ne
+      br_if $fits
+      local.get $dh
+      i32.const -1
+      i32.ne
+      br_if $fits
+      i32.const 3
+      call $trap
+    end
+    local.get $nh
+    i32.const 0
+    i32.lt_s
+    if
+      i32.const 0
+      local.get $nh
+      i32.sub
+      local.get $nl
+      i32.const 0
+      i32.ne
+      i32.sub
+      local.set $nh
+      i32.const 0
+      local.get $nl
+      i32.sub
+      local.set $nl
+      i32.const 1
+      local.set $neg
+    end
+    local.get $dh
+    i32.const 0
+    i32.lt_s
+    if
+      i32.const 0
+      local.get $dh
+      i32.sub
+      local.get $dl
+      i32.const 0
+      i32.ne
+      i32.sub
+      local.set $dh
+      i32.const 0
+      local.get $dl
+      i32.sub
+      local.set $dl
+      i32.const 1
+      local.get $neg
+      i32.sub
+      local.set $neg
+    end
+    local.get $nl
+    local.get $nh
+    local.get $dl
+    local.get $dh
+    call $i64_div_u
+    local.set $nh
+    local.set $nl
+    local.get $neg
+    if
+      i32.const 0
+      local.get $nh
+      i32.sub
+      local.get $nl
+      i32.const 0
+      i32.ne
+      i32.sub
+      local.set $nh
+      i32.const 0
+      local.get $nl
+      i32.sub
+      local.set $nl
+    end
+    local.get $nl
+    local.get $nh
+  )
+
+  ;; n % d (signed; traps when d = 0): i64_rem_u on the magnitudes, with the sign of n.
+  (func $i64_rem_s (export "i64_rem_s") (param $nl i32) (param $nh i32) (param $dl i32) (param $dh i32) (result i32 i32)
+    (local $neg i32)
+    local.get $nh
+    i32.const 0
+    i32.lt_s
+    if
+      i32.const 0
+      local.get $nh
+      i32.sub
+      local.get $nl
+      i32.const 0
+      i32.ne
+      i32.sub
+      local.set $nh
+      i32.const 0
+      local.get $nl
+      i32.sub
+      local.set $nl
+      i32.const 1
+      local.set $neg
+    end
+    local.get $dh
+    i32.const 0
+    i32.lt_s
+    if
+      i32.const 0
+      local.get $dh
+      i32.sub
+      local.get $dl
+      i32.const 0
+      i32.ne
+      i32.sub
+      local.set $dh
+      i32.const 0
+      local.get $dl
+      i32.sub
+      local.set $dl
+    end
+    local.get $nl
+    local.get $nh
+    local.get $dl
+    local.get $dh
+    call $i64_rem_u
+    local.set $nh
+    local.set $nl
+    local.get $neg
+    if
+      i32.const 0
+      local.get $nh
+      i32.sub
+      local.get $nl
+      i32.const 0
+      i32.ne
+      i32.sub
+      local.set $nh
+      i32.const 0
+      local.get $nl
+      i32.sub
+      local.set $nl
+    end
+    local.get $nl
+    local.get $nh
+  )
+
+  ;; x << (c mod 64), from the 32-bit shifts of the words.
+  (func $i64_shl (export "i64_shl") (param $lo i32) (param $hi i32) (param $c i32) (result i32 i32)
+    ;; the count is taken mod 64: keep the low byte, drop 128 and 64
+    block $count0
+      local.get $c
+      i32.const 64
+      i32.lt_u
+      br_if $count0
+      i32.const 0
+      local.get $c
+      i32.store8
+      i32.const 0
+      i32.load8_u
+      local.set $c
+      local.get $c
+      i32.const 128
+      i32.ge_u
+      if
+        local.get $c
+        i32.const 128
+        i32.sub
+        local.set $c
+      end
+      local.get $c
+      i32.const 64
+      i32.ge_u
+      if
+        local.get $c
+        i32.const 64
+        i32.sub
+        local.set $c
+      end
+    end
+    local.get $c
+    i32.eqz
+    if
+      local.get $lo
+      local.get $hi
+      return
+    end
+    local.get $c
+    i32.const 32
+    i32.ge_u
+    if
+      i32.const 0
+      local.get $lo
+      local.get $c
+      i32.const 32
+      i32.sub
+      call $shl
+      return
+    end
+    local.get $lo
+    local.get $c
+    call $shl
+    local.get $hi
+    local.get $c
+    call $shl
+    local.get $lo
+    i32.const 32
+    local.get $c
+    i32.sub
+    call $shr_u
+    i32.add
+  )
+
+  ;; x >>s (c mod 64), from the 32-bit shifts of the words.
+  (func $i64_shr_s (export "i64_shr_s") (param $lo i32) (param $hi i32) (param $c i32) (result i32 i32)
+    ;; the count is taken mod 64: keep the low byte, drop 128 and 64
+    block $count0
+      local.get $c
+      i32.const 64
+      i32.lt_u
+      br_if $count0
+      i32.const 0
+      local.get $c
+      i32.store8
+      i32.const 0
+      i32.load8_u
+      local.set $c
+      local.get $c
+      i32.const 128
+      i32.ge_u
+      if
+        local.get $c
+        i32.const 128
+        i32.sub
+        local.set $c
+      end
+      local.get $c
+      i32.const 64
+      i32.ge_u
+      if
+        local.get $c
+        i32.const 64
+        i32.sub
+        local.set $c
+      end
+    end
+    local.get $c
+    i32.eqz
+    if
+      local.get $lo
+      local.get $hi
+      return
+    end
+    local.get $c
+    i32.const 32
+    i32.ge_u
+    if
+      local.get $hi
+      local.get $c
+      i32.const 32
+      i32.sub
+      call $shr_s
+      i32.const 0
+      local.get $hi
+      i32.const 0
+      i32.lt_s
+      i32.sub
+      return
+    end
+    local.get $lo
+    local.get $c
+    call $shr_u
+    local.get $hi
+    i32.const 32
+    local.get $c
+    i32.sub
+    call $shl
+    i32.add
+    local.get $hi
+    local.get $c
+    call $shr_s
+  )
+
+  ;; x >>u (c mod 64), from the 32-bit shifts of the words.
+  (func $i64_shr_u (export "i64_shr_u") (param $lo i32) (param $hi i32) (param $c i32) (result i32 i32)
+    ;; the count is taken mod 64: keep the low byte, drop 128 and 64
+    block $count0
+      local.get $c
+      i32.const 64
+      i32.lt_u
+      br_if $count0
+      i32.const 0
+      local.get $c
+      i32.store8
+      i32.const 0
+      i32.load8_u
+      local.set $c
+      local.get $c
+      i32.const 128
+      i32.ge_u
+      if
+        local.get $c
+        i32.const 128
+        i32.sub
+        local.set $c
+      end
+      local.get $c
+      i32.const 64
+      i32.ge_u
+      if
+        local.get $c
+        i32.const 64
+        i32.sub
+        local.set $c
+      end
+    end
+    local.get $c
+    i32.eqz
+    if
+      local.get $lo
+      local.get $hi
+      return
+    end
+    local.get $c
+    i32.const 32
+    i32.ge_u
+    if
+      local.get $hi
+      local.get $c
+      i32.const 32
+      i32.sub
+      call $shr_u
+      i32.const 0
+      return
+    end
+    local.get $lo
+    local.get $c
+    call $shr_u
+    local.get $hi
+    i32.const 32
+    local.get $c
+    i32.sub
+    call $shl
+    i32.add
+    local.get $hi
+    local.get $c
+    call $shr_u
+  )
+
+  ;; x rotated left by (c mod 64): by 32 the words swap; by 0 < c < 32 each word takes
+  ;; the bits the other shifts out at the top.
+  (func $i64_rotl (export "i64_rotl") (param $lo i32) (param $hi i32) (param $c i32) (result i32 i32)
+    ;; the count is taken mod 64: keep the low byte, drop 128 and 64
+    block $count0
+      local.get $c
+      i32.const 64
+      i32.lt_u
+      br_if $count0
+      i32.const 0
+      local.get $c
+      i32.store8
+      i32.const 0
+      i32.load8_u
+      local.set $c
+      local.get $c
+      i32.const 128
+      i32.ge_u
+      if
+        local.get $c
+        i32.const 128
+        i32.sub
+        local.set $c
+      end
+      local.get $c
+      i32.const 64
+      i32.ge_u
+      if
+        local.get $c
+        i32.const 64
+        i32.sub
+        local.set $c
+      end
+    end
+    local.get $c
+    i32.const 32
+    i32.ge_u
+    if
+      local.get $hi
+      local.get $lo
+      local.set $hi
+      local.set $lo
+      local.get $c
+      i32.const 32
+      i32.sub
+      local.set $c
+    end
+    local.get $c
+    i32.eqz
+    if
+      local.get $lo
+      local.get $hi
+      return
+    end
+    local.get $lo
+    local.get $c
+    call $shl
+    local.get $hi
+    i32.const 32
+    local.get $c
+    i32.sub
+    call $shr_u
+    i32.add
+    local.get $hi
+    local.get $c
+    call $shl
+    local.get $lo
+    i32.const 32
+    local.get $c
+    i32.sub
+    call $shr_u
+    i32.add
+  )
+
+  ;; x rotated right by (c mod 64): by 32 the words swap; by 0 < c < 32 each word takes
+  ;; the bits the other shifts out at the bottom.
+  (func $i64_rotr (export "i64_rotr") (param $lo i32) (param $hi i32) (param $c i32) (result i32 i32)
+    ;; the count is taken mod 64: keep the low byte, drop 128 and 64
+    block $count0
+      local.get $c
+      i32.const 64
+      i32.lt_u
+      br_if $count0
+      i32.const 0
+      local.get $c
+      i32.store8
+      i32.const 0
+      i32.load8_u
+      local.set $c
+      local.get $c
+      i32.const 128
+      i32.ge_u
+      if
+        local.get $c
+        i32.const 128
+        i32.sub
+        local.set $c
+      end
+      local.get $c
+      i32.const 64
+      i32.ge_u
+      if
+        local.get $c
+        i32.const 64
+        i32.sub
+        local.set $c
+      end
+    end
+    local.get $c
+    i32.const 32
+    i32.ge_u
+    if
+      local.get $hi
+      local.get $lo
+      local.set $hi
+      local.set $lo
+      local.get $c
+      i32.const 32
+      i32.sub
+      local.set $c
+    end
+    local.get $c
+    i32.eqz
+    if
+      local.get $lo
+      local.get $hi
+      return
+    end
+    local.get $lo
+    local.get $c
+    call $shr_u
+    local.get $hi
+    i32.const 32
+    local.get $c
+    i32.sub
+    call $shl
+    i32.add
+    local.get $hi
+    local.get $c
+    call $shr_u
+    local.get $lo
+    i32.const 32
+    local.get $c
+    i32.sub
+    call $shl
+    i32.add
+  )
+
+  ;; leading zero bits of (lo, hi): clz(hi), or 32 + clz(lo) when hi = 0.
+  (func $i64_clz (export "i64_clz") (param $lo i32) (param $hi i32) (result i32)
+    local.get $hi
+    if
+      local.get $hi
+      call $clz
+      return
+    end
+    local.get $lo
+    call $clz
+    i32.const 32
+    i32.add
+  )
+
+  ;; trailing zero bits of (lo, hi): ctz(lo), or 32 + ctz(hi) when lo = 0.
+  (func $i64_ctz (export "i64_ctz") (param $lo i32) (param $hi i32) (result i32)
+    local.get $lo
+    if
+      local.get $lo
+      call $ctz
+      return
+    end
+    local.get $hi
+    call $ctz
+    i32.const 32
+    i32.add
+  )
+
+  ;; one bits of (lo, hi): popcnt(lo) + popcnt(hi).
+  (func $i64_popcnt (export "i64_popcnt") (param $lo i32) (param $hi i32) (result i32)
+    local.get $lo
+    call $popcnt
+    local.get $hi
+    call $popcnt
+    i32.add
+  )
 )

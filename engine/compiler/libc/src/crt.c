@@ -29,7 +29,7 @@ enum { ESCAPE = 1, END_OF_WORD = 2, END_OF_ARGS = 3 };
 static const unsigned char *stdin_at;
 static unsigned char *heap_start;
 
-const char *__tvm_progname = "";
+/* __tvm_progname is defined by the library (exit.c), with "" until set here. */
 
 void __tvm_write(int byte) { tvm_output_byte(byte); }
 
