@@ -1,13 +1,15 @@
 /*
  * addition.c - schoolbook addition of two arbitrarily long decimal numbers.
- * Input: "A+B" with A and B digit strings of any length, e.g. "12345+6789".
- * Output: the equation with its sum, e.g. "12345+6789=19134".
+ * Usage: addition A+B, with A and B digit strings of any length, e.g. "addition 12345+6789".
+ * Output: the equation with its sum, e.g. "12345+6789=19134". Exit status 2 on bad input.
  *
  * The sum is streamed out most significant digit first, so no digit buffer (and no length
  * limit) is needed: a column whose digit sum is 9 may still turn into 0 when a carry arrives
  * from the right, so runs of such columns are held back (only counted) until a column with
  * a sum below 9 (no carry) or above 9 (carry) decides them. Only add/sub/compare are used.
  */
+
+#include <stdio.h>
 
 static int is_digit(int c) { return (unsigned int)(c - '0') <= 9u; }
 
@@ -26,12 +28,17 @@ static void emit_digits(int digit, int count, int *started) {
     *started = 1;
   }
   while (count > 0) {
-    output_byte('0' + digit);
+    putchar('0' + digit);
     count--;
   }
 }
 
-void compute(const char *input) {
+int main(int argc, char **argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s A+B (two decimal numbers, e.g. 12345+6789)\n", argv[0]);
+    return 2;
+  }
+  const char *input = argv[1];
   const char *a = skip_spaces(input);
   int len_a = 0;
   while (is_digit(a[len_a])) len_a++;
@@ -42,14 +49,14 @@ void compute(const char *input) {
     while (is_digit(b[len_b])) len_b++;
   }
   if (len_a == 0 || len_b == 0 || *skip_spaces(b + len_b) != 0) {
-    printf("expected input like \"12345+6789\", got \"%s\"\n", input);
-    return;
+    fprintf(stderr, "expected input like \"12345+6789\", got \"%s\"\n", input);
+    return 2;
   }
 
-  for (int i = 0; i < len_a; i++) output_byte(a[i]);
-  output_byte('+');
-  for (int i = 0; i < len_b; i++) output_byte(b[i]);
-  output_byte('=');
+  for (int i = 0; i < len_a; i++) putchar(a[i]);
+  putchar('+');
+  for (int i = 0; i < len_b; i++) putchar(b[i]);
+  putchar('=');
 
   /* Columns are aligned on the right: the longer operand's first digit is column 0, the
    * shorter one starts `len - len_x` columns later. */
@@ -78,6 +85,7 @@ void compute(const char *input) {
   }
   emit_digits(held, 1, &started);
   emit_digits(9, nines, &started);
-  if (!started) output_byte('0'); /* the sum is zero */
-  output_byte('\n');
+  if (!started) putchar('0'); /* the sum is zero */
+  putchar('\n');
+  return 0;
 }

@@ -1,12 +1,17 @@
 /*
  * min_cost_matching.c - minimum-cost perfect matching (the assignment problem) solved with
  * the O(n^3) Hungarian algorithm using row/column potentials.
- * Input: n, then the n*n costs in row-major order, separated by spaces,
- *        e.g. "3 9 2 7 6 4 3 5 8 1" for the matrix [[9,2,7],[6,4,3],[5,8,1]].
+ * Usage: min_cost_matching N COST..., n and then the n*n costs in row-major order,
+ *        e.g. "min_cost_matching 3 9 2 7 6 4 3 5 8 1" for the matrix [[9,2,7],[6,4,3],[5,8,1]];
+ *        with no arguments the same numbers are read from standard input.
  *        1 <= n <= 12; costs are integers with absolute value up to 1000000.
  * Output: the matrix, the row -> column assignment with each cost, the minimum total cost,
- *         and the dual potentials that certify the total is optimal.
+ *         and the dual potentials that certify the total is optimal. Exit status 0, or 2 for
+ *         bad input, 1 if the certificate check failed.
  */
+
+#include <stdio.h>
+#include <stdlib.h>
 
 /* Loops that clang would unroll are kept rolled: the unrolled copies need `and` masks for
  * the leftover iterations (slow here) and merge neighbouring stores into 64-bit ones (which
@@ -34,57 +39,33 @@ static int minv[MAXN + 1];  /* smallest reduced cost reaching column j so far */
 static int used[MAXN + 1];  /* column j is in the current alternating tree */
 static int row_to_col[MAXN + 1];
 
-static int is_digit(int c) { return (unsigned int)(c - '0') <= 9u; }
+/* The numbers come from the arguments, or from standard input when there are none. */
+static char **next_arg;
+static int args_left;
 
-/* Reads the next integer (optional sign, at most 9 digits) at *pos, skipping any separator
- * characters before it. Returns 0 when no number is left. */
-static int read_int(const char **pos, int *out) {
-  const unsigned char *s = (const unsigned char *)*pos;
-  while (*s != 0 && *s != '-' && *s != '+' && !is_digit(*s)) s++; /* separators */
-  int neg = 0;
-  if (*s == '-' || *s == '+') {
-    neg = *s == '-';
-    s++;
-  }
-  if (!is_digit(*s)) return 0;
-  int x = 0, len = 0;
-  NO_UNROLL
-  while (is_digit(*s)) {
-    if (len == 9) return 0;
-    x = x * 10 + (*s - '0'); /* parsing runs once per number: a multiply is fine here */
-    len++;
-    s++;
-  }
-  *pos = (const char *)s;
-  *out = neg ? -x : x;
+/* Reads the next integer into *out; returns 0 when there is none (or a word is not a number). */
+static int next_number(int *out) {
+  if (next_arg == NULL) return scanf("%d", out) == 1;
+  if (args_left == 0) return 0;
+  char *end;
+  long x = strtol(*next_arg, &end, 10);
+  if (end == *next_arg || *end != '\0' || x > INF || x < -INF) return 0;
+  next_arg++;
+  args_left--;
+  *out = (int)x;
   return 1;
 }
 
-/* Number of characters print_int uses for x (|x| < 10^9), by comparisons only. */
-static const int pow10[9] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
-
-static int int_width(int x) {
-  int w = 1;
-  if (x < 0) {
-    w = 2;
-    for (int k = 1; k < 9 && x <= -pow10[k]; k++) w++;
-  } else {
-    for (int k = 1; k < 9 && x >= pow10[k]; k++) w++;
+int main(int argc, char **argv) {
+  if (argc > 1) {
+    next_arg = argv + 1;
+    args_left = argc - 1;
   }
-  return w;
-}
-
-static void print_padded(int x, int width) {
-  for (int w = int_width(x); w < width; w++) output_byte(' ');
-  print_int(x);
-}
-
-void compute(const char *input) {
-  const char *pos = input;
   int n = 0;
-  if (!read_int(&pos, &n) || n < 1 || n > MAXN) {
-    printf("expected n (1..%d) followed by n*n costs, got \"%s\"\n", MAXN, input);
-    return;
+  if (!next_number(&n) || n < 1 || n > MAXN) {
+    fprintf(stderr, "usage: %s N COST...: N (1..%d), then the N*N costs row by row "
+                    "(or the same numbers on standard input)\n", argv[0], MAXN);
+    return 2;
   }
   int start = 0;
   NO_UNROLL
@@ -96,27 +77,24 @@ void compute(const char *input) {
   for (int i = 1; i <= n; i++) {
     for (int j = 1; j <= n; j++) {
       int c;
-      if (!read_int(&pos, &c)) {
-        printf("expected %d*%d costs after n=%d\n", n, n, n);
-        return;
+      if (!next_number(&c)) {
+        fprintf(stderr, "expected %d*%d costs after n=%d\n", n, n, n);
+        return 2;
       }
       if (c > MAXCOST || c < -MAXCOST) {
-        printf("cost %d is out of range (at most %d in absolute value)\n", c, MAXCOST);
-        return;
+        fprintf(stderr, "cost %d is out of range (at most %d in absolute value)\n", c, MAXCOST);
+        return 2;
       }
       cost[row_start[i] + j] = c;
-      int w = int_width(c);
+      int w = snprintf(NULL, 0, "%d", c);
       if (w > width) width = w;
     }
   }
 
   printf("cost matrix (%d x %d):\n", n, n);
   for (int i = 1; i <= n; i++) {
-    for (int j = 1; j <= n; j++) {
-      output_byte(' ');
-      print_padded(cost[row_start[i] + j], width);
-    }
-    output_byte('\n');
+    for (int j = 1; j <= n; j++) printf(" %*d", width, cost[row_start[i] + j]);
+    putchar('\n');
   }
 
   NO_UNROLL
@@ -210,7 +188,8 @@ void compute(const char *input) {
   if (feasible && dual == total) {
     printf("certificate: every row + column potential <= its cost, and they sum to %d, "
            "so no assignment is cheaper\n", dual);
-  } else {
-    printf("certificate check FAILED (dual sum %d)\n", dual);
+    return 0;
   }
+  printf("certificate check FAILED (dual sum %d)\n", dual);
+  return 1;
 }

@@ -67,6 +67,8 @@ export const CLANG_FLAGS = [
   '-ffreestanding',
   '-fno-builtin',
   '-fno-jump-tables', // a switch becomes compare-and-branch, not br_table
+  // Memory grows to at most the machine's 16 MiB, so that V8 refuses memory.grow where it does.
+  '-Wl,--max-memory=16777216',
   // Without this, adjacent constant stores merge into one i64.store, and the machine has no i64.
   '-mllvm',
   '-combiner-store-merging=false',

@@ -13,6 +13,10 @@ export const TrapCode = {
   integerOverflow: 3,
   /** The C stack pointer went below the lowest address of the C stack. */
   stackOverflow: 4,
+  /** `call_indirect` (a call through a function pointer) to an index outside the table or a null slot. */
+  indirectCallNull: 5,
+  /** `call_indirect` to a function whose type is not the type the call expects. */
+  indirectCallSignature: 6,
 } as const;
 
 export type TrapKind = keyof typeof TrapCode;
@@ -23,6 +27,14 @@ const MESSAGES: Record<number, [TrapKind, string]> = {
   [TrapCode.divideByZero]: ['divideByZero', 'integer divide by zero'],
   [TrapCode.integerOverflow]: ['integerOverflow', 'integer overflow (INT_MIN / -1)'],
   [TrapCode.stackOverflow]: ['stackOverflow', 'C stack overflow'],
+  [TrapCode.indirectCallNull]: [
+    'indirectCallNull',
+    'indirect call to a null or out-of-range table entry (table index is out of bounds / null function)',
+  ],
+  [TrapCode.indirectCallSignature]: [
+    'indirectCallSignature',
+    'indirect call signature mismatch (function signature mismatch)',
+  ],
 };
 
 /** Exit status of a command whose program trapped (as wasmtime's). */

@@ -52,6 +52,8 @@ export interface Instr {
   readonly imm2: number;
   /** Byte offset of the opcode, relative to the start of the Code section payload. */
   readonly offset: number;
+  /** br_table: the branch depths of indices 0, 1, …, then the default's last. */
+  readonly targets?: readonly number[];
 }
 
 export interface FunctionBody {
@@ -74,7 +76,14 @@ export interface WasmModule {
   readonly exports: Export[];
   readonly data: DataSegment[];
   readonly memoryPages: number;
+  /** The memory's declared maximum in pages, if it has one. */
+  readonly memoryMaxPages?: number;
   readonly hasTable: boolean;
+  /**
+   * Table 0 after the active element segments: a function index or null per slot (its length is
+   * the table's initial size, which no MVP instruction changes). Undefined without a table.
+   */
+  readonly table?: (number | null)[];
   readonly startFunction?: number;
   /** Function names from the name section, by function index. */
   readonly functionNames: Map<number, string>;
@@ -138,6 +147,58 @@ function constExpr(r: ByteReader, globals: Global[]): [number, number] {
   }
 }
 
+/** An empty table of `size` slots (a table larger than the machine's memory is not a real program). */
+function newTable(r: ByteReader, size: number): (number | null)[] {
+  if (size > 1 << 24) r.fail(`table of ${size} entries is too large`);
+  return new Array<number | null>(size).fill(null);
+}
+
+/** One element of an expression-encoded segment: `ref.func x` or `ref.null t`, then `end`. */
+function elementExpr(r: ByteReader): number | null {
+  const op = r.u8();
+  let value: number | null = null;
+  if (op === 0xd2) value = r.leb();
+  else if (op === 0xd0) r.u8();
+  else {
+    r.pos--;
+    r.fail(`unsupported element expression opcode 0x${op.toString(16)}`);
+  }
+  if (r.u8() !== 0x0b) {
+    r.pos--;
+    r.fail('expected end of element expression');
+  }
+  return value;
+}
+
+/**
+ * The element section: active segments for table 0 are written into `table` (as instantiation
+ * does); passive and declarative segments only matter to table instructions, which the compiler
+ * rejects.
+ */
+function readElements(r: ByteReader, globals: Global[], table: (number | null)[] | undefined): void {
+  const n = r.leb();
+  for (let i = 0; i < n; i++) {
+    const flags = r.leb();
+    if (flags > 7) r.fail(`unknown element segment flags ${flags}`);
+    const active = (flags & 1) === 0;
+    let tableIndex = 0;
+    if (flags === 2 || flags === 6) tableIndex = r.leb();
+    const offset = active ? constExpr(r, globals)[0] >>> 0 : 0;
+    // Flags 1, 2, 3 carry an element kind (0x00: funcref); 5, 6, 7 a reference type.
+    if (flags & 3) r.u8();
+    const count = r.leb();
+    const items: (number | null)[] = [];
+    for (let k = 0; k < count; k++) items.push(flags & 4 ? elementExpr(r) : r.leb());
+    if (!active || tableIndex !== 0) continue;
+    if (!table || offset + items.length > table.length) {
+      r.fail(
+        `element segment ${i} (entries ${offset}–${offset + items.length - 1}) does not fit in table 0 of ${table?.length ?? 0} entries`,
+      );
+    }
+    for (let k = 0; k < items.length; k++) table[offset + k] = items[k];
+  }
+}
+
 const EXTERNAL_KINDS = ['func', 'table', 'memory', 'global'] as const;
 
 function externalKind(r: ByteReader): (typeof EXTERNAL_KINDS)[number] {
@@ -165,7 +226,11 @@ function decodeInstrs(r: ByteReader, end: number, base: number): Instr[] {
       imm = r.leb();
     } else if (op === 0x0e) {
       const n = r.leb();
-      for (let i = 0; i <= n; i++) r.leb();
+      if (n > end - r.pos) r.fail(`br_table with ${n} targets runs past the end of the function`);
+      const targets: number[] = [];
+      for (let i = 0; i <= n; i++) targets.push(r.leb());
+      out.push({ op, imm, imm2, offset, targets });
+      continue;
     } else if (op === 0x11) {
       imm = r.leb();
       imm2 = r.leb();
@@ -268,7 +333,9 @@ export function decodeModule(bytes: Uint8Array): WasmModule {
   const exports: Export[] = [];
   const data: DataSegment[] = [];
   let memoryPages = 0;
+  let memoryMaxPages: number | undefined;
   let hasTable = false;
+  let table: (number | null)[] | undefined;
   let startFunction: number | undefined;
   const names = {
     functionNames: new Map<number, string>(),
@@ -307,10 +374,14 @@ export function decodeModule(bytes: Uint8Array): WasmModule {
           else {
             if (kind === 'table') {
               valType(r);
-              limits(r);
+              const l = limits(r);
+              if (!hasTable) table = newTable(r, l.min);
               hasTable = true;
-            } else if (kind === 'memory') memoryPages = limits(r).min;
-            else {
+            } else if (kind === 'memory') {
+              const l = limits(r);
+              memoryPages = l.min;
+              memoryMaxPages = l.max;
+            } else {
               valType(r);
               r.u8();
             }
@@ -328,7 +399,8 @@ export function decodeModule(bytes: Uint8Array): WasmModule {
         const n = r.leb();
         for (let i = 0; i < n; i++) {
           valType(r);
-          limits(r);
+          const l = limits(r);
+          if (!hasTable && i === 0) table = newTable(r, l.min);
         }
         hasTable ||= n > 0;
         break;
@@ -337,7 +409,10 @@ export function decodeModule(bytes: Uint8Array): WasmModule {
         const n = r.leb();
         for (let i = 0; i < n; i++) {
           const l = limits(r);
-          if (i === 0) memoryPages = l.min;
+          if (i === 0) {
+            memoryPages = l.min;
+            memoryMaxPages = l.max;
+          }
         }
         break;
       }
@@ -364,7 +439,7 @@ export function decodeModule(bytes: Uint8Array): WasmModule {
         startFunction = r.leb();
         break;
       case 9:
-        // Element segments only matter for indirect calls, which the compiler rejects where used.
+        readElements(r, globals, table);
         break;
       case 10: {
         const importedFunctions = imports.filter((i) => i.kind === 'func').length;
@@ -433,7 +508,9 @@ export function decodeModule(bytes: Uint8Array): WasmModule {
     exports,
     data,
     memoryPages,
+    memoryMaxPages,
     hasTable,
+    table,
     startFunction,
     ...names,
     importedFunctionCount: imports.filter((i) => i.kind === 'func').length,

@@ -10,6 +10,7 @@ import { W } from '../../wasm/wasm-opcodes';
 import type { FunctionBuilder } from '../function-builder';
 import { slotsOf, type Val } from './operand-stack';
 import type { FunctionState } from './state';
+import { emitSearch, runsOf } from './switch-tree';
 
 export interface Frame {
   readonly kind: 'block' | 'loop' | 'if' | 'function';
@@ -143,6 +144,28 @@ export function branchTo(s: FunctionState, depth: number, conditional: boolean, 
     b.branch('br_if', frame.label);
   } else jump();
   if (!conditional) s.reachable = false;
+}
+
+/**
+ * br_table: a branch to targets[index], or to the default (the last target) past the table; each
+ * target unwinds the operand stack as its own `br` would. The choice is a binary search over runs
+ * of indices with the same target (switch-tree.ts).
+ */
+export function branchTable(s: FunctionState, targets: readonly number[], offset: number): void {
+  const { b, stack } = s;
+  stack.pop('i32');
+  const runs = runsOf(targets.slice(0, -1), targets[targets.length - 1], String);
+  b.as('lowered', () => {
+    if (runs.targets.length === 1) {
+      b.emit('drop');
+      branchTo(s, runs.targets[0], false, offset);
+      return;
+    }
+    const index = s.temp('br_table');
+    b.emit('local.set', index);
+    emitSearch(b, index, runs, (depth) => branchTo(s, depth, false, offset));
+  });
+  s.reachable = false;
 }
 
 export function returnFromFunction(s: FunctionState, offset: number): void {

@@ -1,8 +1,9 @@
 // Lowering dispatch: which lowering each WebAssembly instruction of a body goes to.
 import type { Instr } from '../../wasm/decoder';
 import { W } from '../../wasm/wasm-opcodes';
-import { call } from './calls';
+import { call, callIndirect } from './calls';
 import {
+  branchTable,
   branchTo,
   endFrame,
   enterBlock,
@@ -13,7 +14,7 @@ import {
 import { fuseExtension, i32Operator } from './i32-operators';
 import { i64Move } from './i64-pairs';
 import { accessLocal } from './locals';
-import { accessGlobal, memorySize } from './memory';
+import { accessGlobal, memoryGrow, memorySize } from './memory';
 import { dropValue, selectValue } from './operand-stack';
 import type { FunctionState } from './state';
 
@@ -31,7 +32,7 @@ export function lowerBody(s: FunctionState): void {
  * locals in the flat code.
  */
 function lowerInstruction(s: FunctionState, instrs: readonly Instr[], at: number): number {
-  const { op, imm, imm2, offset } = instrs[at];
+  const { op, imm, imm2, offset, targets } = instrs[at];
   s.b.offset = offset;
   // Dead code is skipped, but its blocks are still tracked to find where live code resumes.
   const structural = op === W.BLOCK || op === W.LOOP || op === W.IF || op === W.ELSE || op === W.END;
@@ -79,15 +80,24 @@ function lowerInstruction(s: FunctionState, instrs: readonly Instr[], at: number
     case W.RETURN:
       returnFromFunction(s, offset);
       break;
+    case W.BR_TABLE:
+      branchTable(s, targets ?? [], offset);
+      break;
     case W.CALL:
       call(s, op, imm, offset);
+      break;
+    case W.CALL_INDIRECT:
+      callIndirect(s, imm, imm2, offset);
       break;
     case W.GLOBAL_GET:
     case W.GLOBAL_SET:
       accessGlobal(s, op, imm, offset);
       break;
     case W.MEMORY_SIZE:
-      memorySize(s);
+      memorySize(s, offset);
+      break;
+    case W.MEMORY_GROW:
+      memoryGrow(s, offset);
       break;
     default:
       s.unsupported(op, offset);

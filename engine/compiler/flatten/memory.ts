@@ -2,9 +2,10 @@
 // each a word at a fixed address (an i64 global's high word after all the globals' first words),
 // and the memory size. Writes of global 0, the C stack pointer, are
 // checked against the bottom of the C stack so that a stack overflow traps instead of silently
-// overwriting the static data below it.
+// overwriting the static data below it. memory.grow counts pages in a reserved word.
+import { MEMORY_SIZE } from '../../tokens/limits';
 import { TrapCode } from '../../vm/traps';
-import type { WasmModule } from '../../wasm/decoder';
+import { type WasmModule, wasmOpName } from '../../wasm/decoder';
 import { W } from '../../wasm/wasm-opcodes';
 import type { FunctionState } from './state';
 
@@ -116,8 +117,114 @@ export function emitStackOverflowTraps(s: FunctionState): void {
   });
 }
 
-/** memory.size: the memory is fixed, so its size is a constant. */
-export function memorySize(s: FunctionState): void {
-  s.b.as('lowered', () => s.b.emit('i32.const', s.module.memoryPages));
+/**
+ * The word that counts the 64 KiB pages memory.grow has added (docs/token-programs.md, memory
+ * layout): the last word below the static data at 1024. It starts at zero with the rest of memory,
+ * so it needs no initialization, and it exists only in programs that use memory.grow.
+ */
+export const GROWN_PAGES_ADDRESS = 1020;
+
+/** Pages the machine's memory holds: memory.grow fails beyond them. */
+export const MACHINE_PAGES = MEMORY_SIZE / 65536;
+
+const growsMemory = new WeakMap<WasmModule, boolean>();
+
+/** Whether any function of the module grows memory (then memory.size must read the page count). */
+function usesGrow(module: WasmModule): boolean {
+  let uses = growsMemory.get(module);
+  if (uses === undefined) {
+    uses = module.functions.some((f) => f.instrs.some((i) => i.op === W.MEMORY_GROW));
+    growsMemory.set(module, uses);
+  }
+  return uses;
+}
+
+/** The module's memory must fit in the machine's, and nothing else may live in the page counter. */
+function checkPageCounter(s: FunctionState, op: number, offset: number): boolean {
+  const { module } = s;
+  if (module.memoryPages > MACHINE_PAGES) {
+    s.unsupported(
+      op,
+      offset,
+      `the module's memory starts with ${module.memoryPages} pages, more than the machine's ${MACHINE_PAGES} (16 MiB)`,
+    );
+    return false;
+  }
+  if (!usesGrow(module)) return true;
+  const end = GROWN_PAGES_ADDRESS + 4;
+  const clash = module.data.find((d) => d.offset < end && d.offset + d.bytes.length > GROWN_PAGES_ADDRESS);
+  if (clash || globalAddress(module.globals.length) > GROWN_PAGES_ADDRESS) {
+    s.unsupported(
+      op,
+      offset,
+      `${wasmOpName(op)} needs the word at ${GROWN_PAGES_ADDRESS} for the page count, and ${clash ? `a data segment at ${clash.offset}` : `${module.globals.length} globals`} overlap it`,
+    );
+    return false;
+  }
+  return true;
+}
+
+/** Pushes the current size in pages: the initial size plus what memory.grow added. */
+function emitCurrentPages(s: FunctionState): void {
+  const { b, module } = s;
+  b.emit('i32.const', GROWN_PAGES_ADDRESS);
+  b.emit('i32.load', 0);
+  if (module.memoryPages) {
+    b.emit('i32.const', module.memoryPages);
+    b.emit('i32.add');
+  }
+}
+
+/** memory.size: a constant when nothing grows the memory, else the initial size plus the growth. */
+export function memorySize(s: FunctionState, offset: number): void {
+  const { b, module } = s;
+  if (checkPageCounter(s, W.MEMORY_SIZE, offset)) {
+    b.as('lowered', () => {
+      if (usesGrow(module)) emitCurrentPages(s);
+      else b.emit('i32.const', module.memoryPages);
+    });
+  }
   s.stack.push('i32');
+}
+
+/**
+ * memory.grow(n): as V8 grows a memory whose maximum is the machine's 256 pages (or the module's
+ * declared maximum when smaller): when n more pages fit, the page count grows by n and the old
+ * size is returned, otherwise -1 and nothing changes. The machine's whole memory is always
+ * there and zeroed, so growing only counts; pages beyond the current size are not protected (a
+ * program that uses them would trap in V8 and runs on here).
+ */
+export function memoryGrow(s: FunctionState, offset: number): void {
+  const { b, module, stack } = s;
+  stack.pop('i32');
+  stack.push('i32');
+  if (!checkPageCounter(s, W.MEMORY_GROW, offset)) return;
+  const max = Math.min(module.memoryMaxPages ?? MACHINE_PAGES, MACHINE_PAGES);
+  b.as('lowered', () => {
+    const n = s.temp('grow_n');
+    const old = s.temp('grow_old');
+    const fail = b.newLabel();
+    const done = b.newLabel();
+    b.emit('local.set', n);
+    emitCurrentPages(s);
+    b.emit('local.set', old);
+    // Fails when n > max - old, unsigned (old never exceeds max).
+    b.emit('i32.const', max);
+    b.emit('local.get', old);
+    b.emit('i32.sub');
+    b.emit('local.get', n);
+    b.emit('i32.lt_u');
+    b.branch('br_if', fail);
+    b.emit('i32.const', GROWN_PAGES_ADDRESS);
+    b.emit('i32.const', GROWN_PAGES_ADDRESS);
+    b.emit('i32.load', 0);
+    b.emit('local.get', n);
+    b.emit('i32.add');
+    b.emit('i32.store', 0);
+    b.emit('local.get', old);
+    b.branch('br', done);
+    b.bind(fail);
+    b.emit('i32.const', -1);
+    b.bind(done);
+  });
 }
