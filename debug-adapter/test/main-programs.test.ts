@@ -3,15 +3,16 @@
 // is DAP's exited event with the program's own exit status and a Debug Console line; invalid
 // attributes are refused naming them. The real adapter process over stdio.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after as afterAll, test } from 'node:test';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import { OPTIMIZE_LEVELS } from '../../engine/compiler/clang';
 import { compileFile } from '../../engine/compiler/compile';
 import { formatProgram } from '../../engine/tokens/program-file';
-import { adapter } from './support/dap';
+import { adapter, root } from './support/dap';
 import { hasStackTrace, RawAdapter } from './support/raw-adapter';
 
 const work = mkdtempSync(join(tmpdir(), 'tvm-dap-main-'));
@@ -139,4 +140,14 @@ test('invalid program-input attributes are refused in one line naming the attrib
   } finally {
     a.kill();
   }
+});
+
+test('package.json describes the program-input attributes as the adapter checks them', async () => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const props = pkg.contributes.debuggers[0].configurationAttributes.launch.properties;
+  assert.deepEqual(props.args.type, ['string', 'array']);
+  assert.equal(props.args.items.type, 'string');
+  assert.equal(props.stdin.type, 'string');
+  assert.equal(props.stdinFile.type, 'string');
+  assert.deepEqual(props.optimize.enum, [...OPTIMIZE_LEVELS]);
 });
