@@ -198,19 +198,3 @@ test('bad program-input flags: one clear line, exit status 1, no stack trace', (
   for (const flags of [['--args', 'x'], ['--stdin', 'x'], ['-O0']])
     assertOneLineError(run('wasm-run', [join('out', 'q.tvm'), ...flags]), /out\/q\.tvm: /);
 });
-
-test('every command the README names is in package.json bin, built, so npx NAME works', () => {
-  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-  const section = readme.split('## Command-line tools')[1].split('\n## ')[0];
-  const named = new Set([...section.matchAll(/\b(wasm-[a-z]+)\b/g)].map((m) => m[1]));
-  const bin = (
-    JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { bin: Record<string, string> }
-  ).bin;
-  assert.ok(named.size >= 6, [...named].join(' '));
-  for (const name of named) {
-    assert.ok(bin[name], `${name} is in package.json bin`);
-    const help = runTool(name, ['--help']);
-    assert.equal(help.code, 0, `${name} --help: ${help.stderr}`);
-    assert.match(help.stdout, new RegExp(`usage: ${name}`));
-  }
-});
