@@ -28,7 +28,7 @@ static void emit_digits(int digit, int count, int *started) {
     *started = 1;
   }
   while (count > 0) {
-    putchar('0' + digit);
+    putchar('0' + digit); // @line: emit-digit
     count--;
   }
 }

@@ -1050,12 +1050,50 @@ func(
 func(
   'i64_mul',
   ['$al', '$ah', '$bl', '$bh'],
-  ['$lo', '$hi'],
+  ['$lo', '$hi', '$neg'],
   [
     'a * b (wrapping): the 64-bit product of the low words plus, in the high word, al * bh + ah * bl',
-    '(skipped when a high word is 0, as for values extended from 32 bits).',
+    '(skipped when a high word is 0, as for values extended from 32 bits). When both are sign',
+    'extensions of 32-bit values and one is negative, the product of the magnitudes, negated as due:',
+    'small negative factors stay cheap.',
   ],
   () => {
+    block('$general', () => {
+      const signOf = (w) => ins('i32.const 0', `local.get ${w}`, 'i32.const 0', 'i32.lt_s', 'i32.sub');
+      ins('local.get $ah', 'local.get $bh', 'i32.add', 'i32.eqz', 'br_if $general');
+      ins('local.get $ah');
+      signOf('$al');
+      ins('i32.ne', 'br_if $general', 'local.get $bh');
+      signOf('$bl');
+      ins('i32.ne', 'br_if $general');
+      ins('local.get $ah');
+      iff(() =>
+        ins('i32.const 0', 'local.get $al', 'i32.sub', 'local.set $al', 'i32.const 1', 'local.set $neg'),
+      );
+      ins('local.get $bh');
+      iff(() =>
+        ins(
+          'i32.const 0',
+          'local.get $bl',
+          'i32.sub',
+          'local.set $bl',
+          'i32.const 1',
+          'local.get $neg',
+          'i32.sub',
+          'local.set $neg',
+        ),
+      );
+      ins(
+        'local.get $al',
+        'local.get $bl',
+        'call $i64_mul_wide_u',
+        'local.set $hi',
+        'local.set $lo',
+        'local.get $neg',
+      );
+      iff(() => negate64('$lo', '$hi'));
+      ins('local.get $lo', 'local.get $hi', 'return');
+    });
     ins('local.get $al', 'local.get $bl', 'call $i64_mul_wide_u', 'local.set $hi', 'local.set $lo');
     ins('local.get $bh');
     iff(() =>
@@ -1077,7 +1115,8 @@ func(
   [
     'unsigned n / d and n % d as (q lo, q hi, r lo, r hi), for d != 0. Restoring division, one bit a',
     'step: r = 2 r + top bit of n, n = 2 n, and when r >= d, r -= d and the quotient bit (shifted in',
-    'at the bottom of n) is 1. Leading zero bytes of n are skipped first.',
+    'at the bottom of n) is 1. Leading zero bytes of n are skipped first. A divisor below 2^32 divides',
+    'the high word with the 32-bit helpers and needs only 32 steps for the low word.',
   ],
   () => {
     comment('n < d: q = 0, r = n');
@@ -1089,7 +1128,33 @@ func(
       });
       ins('i32.const 0', 'i32.const 0', 'local.get $nl', 'local.get $nh', 'return');
     });
-    comment('n >= d > 0: skip whole zero bytes at the top of n (n << 8 through scratch memory)');
+    comment('d < 2^32 <= n: the high word by the 32-bit helpers, then 32 steps for the low word');
+    block('$wide', () => {
+      ins('local.get $dh', 'br_if $wide');
+      ins('local.get $nh', 'local.get $dl', 'call $div_u', 'local.set $dh');
+      ins('local.get $nh', 'local.get $dl', 'call $rem_u', 'local.set $rl');
+      ins('i32.const 32', 'local.set $k');
+      line('loop $low');
+      depth++;
+      block('$next32', () => {
+        block('$sub32', () => {
+          comment('t: r (< d) overflows 32 bits when doubled (then r > d surely)');
+          ins('local.get $rl', 'i32.const 0', 'i32.lt_s', 'local.set $t');
+          ins('local.get $rl', 'local.get $rl', 'i32.add', 'local.get $nl', 'i32.const 0', 'i32.lt_s');
+          ins('i32.add', 'local.set $rl', 'local.get $nl', 'local.get $nl', 'i32.add', 'local.set $nl');
+          ins('local.get $t', 'br_if $sub32');
+          ins('local.get $rl', 'local.get $dl', 'i32.lt_u', 'br_if $next32');
+        });
+        ins('local.get $rl', 'local.get $dl', 'i32.sub', 'local.set $rl');
+        ins('local.get $nl', 'i32.const 1', 'i32.add', 'local.set $nl');
+      });
+      ins('local.get $k', 'i32.const 1', 'i32.sub', 'local.tee $k', 'br_if $low');
+      depth--;
+      line('end');
+      comment('the quotient is (nl, high quotient), the remainder rl');
+      ins('local.get $nl', 'local.get $dh', 'local.get $rl', 'i32.const 0', 'return');
+    });
+    comment('n >= d >= 2^32: skip whole zero bytes at the top of n (n << 8 through scratch memory)');
     ins('i32.const 64', 'local.set $k');
     block('$skipped', () => {
       line('loop $skip');
@@ -1227,47 +1292,133 @@ func(
   2,
 );
 
+/** Whole bytes of the count c (0..8·top + 7): leaf(k) runs with c = 8k + j, must subtract 8k. */
+function byteCases(c, top, leaf) {
+  block('$bits', () => {
+    tree(
+      0,
+      top,
+      (mid) => ins(`local.get ${c}`, `i32.const ${8 * mid}`, 'i32.lt_u'),
+      (k) => {
+        comment(`${k} whole bytes`);
+        leaf(k);
+        if (k) ins(`local.get ${c}`, `i32.const ${8 * k}`, 'i32.sub', `local.set ${c}`);
+        ins('br $bits');
+      },
+    );
+  });
+}
+/** Stores (first, second) in scratch bytes 0..7. */
+const storePair = (first, second) =>
+  ins(
+    'i32.const 0',
+    `local.get ${first}`,
+    'i32.store',
+    'i32.const 0',
+    `local.get ${second}`,
+    'i32.store offset=4',
+  );
+/** With v on the stack (pushed by the caller), leaves v << n (n >= 1), v = v << (n - 1). */
+function doubledInline(v, n) {
+  ins(`local.get ${v}`, 'i32.add');
+  for (let i = 1; i < n; i++) ins(`local.tee ${v}`, `local.get ${v}`, 'i32.add');
+}
+
 func(
   'i64_shl',
   ['$lo', '$hi', '$c'],
   [],
-  ['x << (c mod 64), from the 32-bit shifts of the words.'],
+  [
+    'x << (c mod 64): by 32 the low word moves up; whole bytes by storing the pair in scratch memory and',
+    'loading it back at a byte offset; then 0..7 doublings of the pair (the low top bit carried up).',
+  ],
   () => {
     maskCount64('$c');
-    ins('local.get $c', 'i32.eqz');
-    iff(() => ins('local.get $lo', 'local.get $hi', 'return'));
     ins('local.get $c', 'i32.const 32', 'i32.ge_u');
     iff(() =>
-      ins('i32.const 0', 'local.get $lo', 'local.get $c', 'i32.const 32', 'i32.sub', 'call $shl', 'return'),
+      ins(
+        'local.get $lo',
+        'local.set $hi',
+        'i32.const 0',
+        'local.set $lo',
+        'local.get $c',
+        'i32.const 32',
+        'i32.sub',
+        'local.set $c',
+      ),
     );
-    ins('local.get $lo', 'local.get $c', 'call $shl');
-    ins('local.get $hi', 'local.get $c', 'call $shl');
-    ins('local.get $lo', 'i32.const 32', 'local.get $c', 'i32.sub', 'call $shr_u', 'i32.add');
+    byteCases('$c', 3, (k) => {
+      if (k === 0) return;
+      storePair('$lo', '$hi');
+      ins('i32.const 0', `i32.load offset=${4 - k}`, 'local.set $hi');
+      ins('i32.const 0', 'i32.const 0', 'i32.store', 'i32.const 0', 'local.get $lo', `i32.store offset=${k}`);
+      ins('i32.const 0', 'i32.load', 'local.set $lo');
+    });
+    comment('0..7 more bits');
+    tree(0, 7, belowVal('$c'), (r) => {
+      comment(`${r} bits`);
+      for (let i = 0; i < r; i++) double64('$lo', '$hi');
+      ins('local.get $lo', 'local.get $hi', 'return');
+    });
   },
   2,
 );
 
 function shiftRight64(name, signed) {
-  const shr = signed ? 'shr_s' : 'shr_u';
   func(
     name,
     ['$lo', '$hi', '$c'],
-    [],
-    [`x >>${signed ? 's' : 'u'} (c mod 64), from the 32-bit shifts of the words.`],
+    ['$f', '$b'],
+    [
+      `x >>${signed ? 's' : 'u'} (c mod 64), f the ${signed ? 'sign' : 'zero'} fill. By 32 the high word moves down; then with`,
+      "c = 8k + r: x >> c = (x >> 8k') << (8 - r) + (byte k' - 1 of x) >> r, k' = ceil(c / 8): whole",
+      'bytes by loads at a byte offset from scratch memory, the rest by 8 - r doublings.',
+    ],
     () => {
       maskCount64('$c');
-      ins('local.get $c', 'i32.eqz');
-      iff(() => ins('local.get $lo', 'local.get $hi', 'return'));
+      if (signed) ins('i32.const 0', 'local.get $hi', 'i32.const 0', 'i32.lt_s', 'i32.sub', 'local.set $f');
       ins('local.get $c', 'i32.const 32', 'i32.ge_u');
-      iff(() => {
-        ins('local.get $hi', 'local.get $c', 'i32.const 32', 'i32.sub', `call $${shr}`);
-        if (signed) ins('i32.const 0', 'local.get $hi', 'i32.const 0', 'i32.lt_s', 'i32.sub');
-        else ins('i32.const 0');
-        ins('return');
+      iff(() =>
+        ins(
+          'local.get $hi',
+          'local.set $lo',
+          'local.get $f',
+          'local.set $hi',
+          'local.get $c',
+          'i32.const 32',
+          'i32.sub',
+          'local.set $c',
+        ),
+      );
+      comment("c + 7 = 8k' + j, with 7 - j = (8 - r) mod 8 doublings to do");
+      ins('local.get $c', 'i32.const 7', 'i32.add', 'local.set $c');
+      byteCases('$c', 4, (k) => {
+        if (k === 0) return;
+        storePair('$lo', '$hi');
+        ins('i32.const 0', `i32.load8_u offset=${k - 1}`, 'local.set $b');
+        ins('i32.const 0', `i32.load offset=${k}`, 'local.set $lo');
+        storePair('$hi', '$f');
+        ins('i32.const 0', `i32.load offset=${k}`, 'local.set $hi');
       });
-      ins('local.get $lo', 'local.get $c', 'call $shr_u');
-      ins('local.get $hi', 'i32.const 32', 'local.get $c', 'i32.sub', 'call $shl', 'i32.add');
-      ins('local.get $hi', 'local.get $c', `call $${shr}`);
+      tree(0, 7, belowVal('$c'), (j) => {
+        const m = 7 - j;
+        comment(`${m} doublings`);
+        for (let i = 0; i < m; i++) double64('$lo', '$hi');
+        if (m) {
+          comment('(b << m) < 2^15: its second byte is b >> r');
+          ins('i32.const 0', 'local.get $b');
+          doubledInline('$b', m);
+          ins(
+            'i32.store',
+            'local.get $lo',
+            'i32.const 0',
+            'i32.load8_u offset=1',
+            'i32.add',
+            'local.get $hi',
+            'return',
+          );
+        } else ins('local.get $lo', 'local.get $hi', 'return');
+      });
     },
     2,
   );
@@ -1279,28 +1430,55 @@ function rotate64(name, right) {
   func(
     name,
     ['$lo', '$hi', '$c'],
-    [],
+    ['$t'],
     [
-      `x rotated ${right ? 'right' : 'left'} by (c mod 64): by 32 the words swap; by 0 < c < 32 each word takes`,
-      `the bits the other ${right ? 'shifts out at the bottom' : 'shifts out at the top'}.`,
+      `x rotated ${right ? 'right' : 'left'} by (c mod 64)${right ? ', as a rotation left by 64 - c' : ''}: by 32 the words swap; whole bytes`,
+      'from the pair stored in both word orders and loaded at a byte offset; then one bit at a time,',
+      "each word doubled and given the other's top bit.",
     ],
     () => {
       maskCount64('$c');
+      if (right) {
+        ins('local.get $c');
+        iff(() => ins('i32.const 64', 'local.get $c', 'i32.sub', 'local.set $c'));
+      }
       ins('local.get $c', 'i32.const 32', 'i32.ge_u');
       iff(() => {
         ins('local.get $hi', 'local.get $lo', 'local.set $hi', 'local.set $lo');
         ins('local.get $c', 'i32.const 32', 'i32.sub', 'local.set $c');
       });
-      ins('local.get $c', 'i32.eqz');
-      iff(() => ins('local.get $lo', 'local.get $hi', 'return'));
-      const [near, far] = right ? ['shr_u', 'shl'] : ['shl', 'shr_u'];
-      for (const [w, other] of [
-        ['$lo', '$hi'],
-        ['$hi', '$lo'],
-      ]) {
-        ins(`local.get ${w}`, 'local.get $c', `call $${near}`);
-        ins(`local.get ${other}`, 'i32.const 32', 'local.get $c', 'i32.sub', `call $${far}`, 'i32.add');
-      }
+      byteCases('$c', 3, (k) => {
+        if (k === 0) return;
+        storePair('$lo', '$hi');
+        ins('i32.const 0', `i32.load offset=${4 - k}`, 'local.set $t');
+        storePair('$hi', '$lo');
+        ins('i32.const 0', `i32.load offset=${4 - k}`, 'local.set $lo', 'local.get $t', 'local.set $hi');
+      });
+      tree(0, 7, belowVal('$c'), (r) => {
+        comment(`${r} bits`);
+        for (let i = 0; i < r; i++) {
+          ins(
+            'local.get $hi',
+            'local.get $hi',
+            'i32.add',
+            'local.get $lo',
+            'i32.const 0',
+            'i32.lt_s',
+            'i32.add',
+          );
+          ins(
+            'local.get $lo',
+            'local.get $lo',
+            'i32.add',
+            'local.get $hi',
+            'i32.const 0',
+            'i32.lt_s',
+            'i32.add',
+          );
+          ins('local.set $lo', 'local.set $hi');
+        }
+        ins('local.get $lo', 'local.get $hi', 'return');
+      });
     },
     2,
   );

@@ -1,5 +1,6 @@
 // Measures what each lowered i32 operation costs the machine: instructions executed and trace
-// tokens emitted, against one native instruction (i32.add) in the same program. Run with
+// tokens emitted, against one native instruction (i32.add) in the same program; and what each i64
+// operation on word pairs costs, from its operands' words on the stack to its result's. Run with
 // `npm run lowering-cost`; docs/lowering.md quotes its output.
 import { asTokenProgram, compileWasm } from '../engine/compiler/compile';
 import { watToWasm } from '../engine/compiler/wat';
@@ -65,6 +66,191 @@ const CASES: Case[] = [
   { op: 'extend16_s', a: 0x8000 },
 ];
 
+interface Case64 {
+  readonly op: string;
+  readonly a: bigint;
+  readonly b?: bigint;
+  readonly constant?: boolean;
+}
+
+async function measure64(body: string, a: bigint, b: bigint) {
+  const wat = `(module (memory (export "memory") 1)
+  (func (export "compute") (local $a i64) (local $b i64)
+    (local.set $a (i64.const ${BigInt.asIntN(64, a)})) (local.set $b (i64.const ${BigInt.asIntN(64, b)}))
+    ${body}))`;
+  const program = await compileWasm(await watToWasm(wat, 'cost64.wat'), 'cost64.wat');
+  const run = runReference(asTokenProgram(program));
+  return { steps: run.steps, tokens: run.trace.length };
+}
+
+/** Trace tokens of one machine `drop`. */
+async function dropTokens(): Promise<number> {
+  const one = await measure64('(drop (i32.const 0))', 0n, 0n);
+  const two = await measure64('(drop (i32.const 0)) (drop (i32.const 0))', 0n, 0n);
+  return two.tokens - one.tokens - 5; // an i32.const is 5 tokens, like i32.add
+}
+
+/**
+ * An i64 operation's own instructions: the program computing and dropping it, against the same
+ * program dropping its operands instead (`extraDrops` more machine drops there than the result's).
+ */
+async function cost64(c: Case64, drop: number) {
+  const right = c.constant ? `(i64.const ${BigInt.asIntN(64, c.b ?? 0n)})` : '(local.get $b)';
+  const compare = /^(eq|ne|[lg][te]_[su])$/.test(c.op);
+  let expr = c.b === undefined ? `(i64.${c.op} (local.get $a))` : `(i64.${c.op} (local.get $a) ${right})`;
+  if (c.op === 'eqz' || compare) expr = `(i64.extend_i32_u ${expr})`; // an i64 result as for the others
+  const both = c.b !== undefined && !c.constant;
+  const base = both ? '(drop (local.get $a)) (drop (local.get $b))' : '(drop (local.get $a))';
+  const [x, y] = [await measure64(`(drop ${expr})`, c.a, c.b ?? 0n), await measure64(base, c.a, c.b ?? 0n)];
+  // Binary ops with two variable operands: the base drops 4 words, the op's result 2.
+  const extra = both ? 2 : 0;
+  // Comparisons and eqz: the i32 result's extension (one i32.const) is not the operation's.
+  const extension = c.op === 'eqz' || compare ? 1 : 0;
+  return {
+    steps: x.steps - y.steps + extra - extension,
+    tokens: x.tokens - y.tokens + extra * drop - 5 * extension,
+  };
+}
+
+const M = 2n ** 64n;
+const CASES64: Case64[] = [
+  { op: 'add', a: 0x123456789n, b: 0xfedcba987n },
+  { op: 'sub', a: 0x123456789n, b: 0xfedcba987n },
+  { op: 'and', a: 0x123456789abcdefn, b: 0xff00ff00ff00ffn },
+  { op: 'xor', a: 0x123456789abcdefn, b: 0xfedcba987654321n },
+  { op: 'eq', a: 5n, b: 5n },
+  { op: 'lt_s', a: -5n, b: 3n },
+  { op: 'lt_u', a: 0x123456789n, b: 0x123456788n },
+  { op: 'eqz', a: 0n },
+  { op: 'mul', a: 1234n, b: 10n },
+  { op: 'mul', a: 1234n, b: 10n, constant: true },
+  { op: 'mul', a: -1234567n, b: 7654321n },
+  { op: 'mul', a: -1234n, b: -10n },
+  { op: 'mul', a: 0x9e3779b97f4a7c15n, b: 0xbf58476d1ce4e5b9n },
+  { op: 'div_u', a: 1234n, b: 10n },
+  { op: 'div_u', a: 10n ** 18n, b: 10n },
+  { op: 'div_u', a: 10n ** 18n, b: 10n ** 9n },
+  { op: 'div_u', a: M - 1n, b: 3n * 2n ** 40n },
+  { op: 'div_s', a: -(10n ** 18n), b: 7n },
+  { op: 'rem_u', a: 10n ** 18n, b: 10n },
+  { op: 'rem_s', a: -(10n ** 18n), b: 10n ** 12n },
+  { op: 'shl', a: 0x123456789n, b: 3n },
+  { op: 'shl', a: 0x123456789n, b: 40n },
+  { op: 'shl', a: 0x123456789n, b: 3n, constant: true },
+  { op: 'shl', a: 0x123456789n, b: 32n, constant: true },
+  { op: 'shr_u', a: 0x123456789abcdefn, b: 13n },
+  { op: 'shr_u', a: 0x123456789abcdefn, b: 13n, constant: true },
+  { op: 'shr_s', a: -0x123456789abcdefn, b: 40n },
+  { op: 'rotl', a: 0x123456789abcdefn, b: 13n },
+  { op: 'rotl', a: 0x123456789abcdefn, b: 13n, constant: true },
+  { op: 'rotr', a: 0x123456789abcdefn, b: 45n },
+  { op: 'clz', a: 0x3e8n },
+  { op: 'ctz', a: 0x3e8n },
+  { op: 'popcnt', a: 0x123456789abcdefn },
+  { op: 'extend8_s', a: 0x80n },
+  { op: 'extend32_s', a: 0x80000000n },
+];
+
+// ── Indirect calls, jump tables and memory.grow (flatten/calls.ts, control-flow.ts, memory.ts) ──
+// Each is measured against the plain instruction it replaces in the same program: call_indirect
+// against a direct `call` of the same function, br_table against a `br` to the same block,
+// memory.grow and memory.size against i32.eqz. The rows are the extra cost plus the plain one.
+
+/** Runs `body` (the code of compute, with $a = a) in a module with `extra` module fields. */
+async function measureModule(extra: string, body: string, a: number) {
+  const wat = `(module (memory (export "memory") 1) ${extra}
+  (func (export "compute") (local $a i32) (local.set $a (i32.const ${a | 0})) ${body}))`;
+  const program = await compileWasm(await watToWasm(wat, 'cost.wat'), 'cost.wat');
+  const run = runReference(asTokenProgram(program));
+  return { steps: run.steps, tokens: run.trace.length };
+}
+
+interface ControlCase {
+  readonly what: string;
+  readonly operands: string;
+  readonly extra: string;
+  readonly body: string;
+  readonly base: string;
+  readonly a: number;
+  /** Instructions and tokens of the plain instruction (`call`, `br`, `i32.eqz`). */
+  readonly plain: { steps: number; tokens: number };
+}
+
+/** A table of n functions, all of one type: call_indirect of slot k (in C, the (k+1)th function). */
+function tableCase(n: number, k: number): ControlCase {
+  const fns = Array.from({ length: n }, (_, i) => `(func $f${i} (type $t) (local.get 0))`).join(' ');
+  const elems = Array.from({ length: n }, (_, i) => `$f${i}`).join(' ');
+  return {
+    what: 'call_indirect',
+    operands: `table of ${n}, slot ${k}`,
+    extra: `(type $t (func (param i32) (result i32))) (table ${n} funcref) (elem (i32.const 0) ${elems}) ${fns}`,
+    body: `(drop (call_indirect (type $t) (i32.const 1) (local.get $a)))`,
+    base: `(drop (call $f${k} (i32.const 1)))`,
+    a: k,
+    plain: { steps: 1, tokens: 6 },
+  };
+}
+
+/** br_table over n distinct targets (blocks), taken with index k. */
+function brTableCase(n: number, k: number): ControlCase {
+  const labels = Array.from({ length: n }, (_, i) => `$b${i}`);
+  const open = labels.map((l) => `(block ${l}`).join(' ');
+  const close = ')'.repeat(n);
+  return {
+    what: 'br_table',
+    operands: `${n} targets, index ${k}`,
+    extra: '',
+    body: `${open} (br_table ${labels.join(' ')} ${labels[0]} (local.get $a)) ${close}`,
+    base: `${open} (drop (local.get $a)) (br ${labels[Math.min(k, n - 1)]}) ${close}`,
+    a: k,
+    plain: { steps: 1, tokens: 6 },
+  };
+}
+
+const CONTROL_CASES: ControlCase[] = [
+  tableCase(2, 1),
+  tableCase(8, 5),
+  tableCase(32, 17),
+  tableCase(128, 77),
+  brTableCase(4, 2),
+  brTableCase(16, 9),
+  brTableCase(64, 40),
+  brTableCase(16, 100),
+  {
+    what: 'memory.grow',
+    operands: '1 page',
+    extra: '',
+    body: '(drop (memory.grow (local.get $a)))',
+    base: '(drop (i32.eqz (local.get $a)))',
+    a: 1,
+    plain: { steps: 1, tokens: 5 },
+  },
+  {
+    what: 'memory.size',
+    operands: 'with memory.grow in the program',
+    extra: '(func $g (drop (memory.grow (i32.const 0))))',
+    body: '(drop (memory.size))',
+    base: '(drop (i32.eqz (local.get $a)))',
+    a: 1,
+    plain: { steps: 1, tokens: 5 },
+  },
+];
+
+async function controlCost(c: ControlCase) {
+  const [x, y] = [await measureModule(c.extra, c.body, c.a), await measureModule(c.extra, c.base, c.a)];
+  return { steps: x.steps - y.steps + c.plain.steps, tokens: x.tokens - y.tokens + c.plain.tokens };
+}
+
+async function printControlCosts() {
+  console.log('\n| operation | operands | instructions executed | trace tokens |');
+  console.log('| --- | --- | ---: | ---: |');
+  for (const c of CONTROL_CASES) {
+    const { steps, tokens } = await controlCost(c);
+    console.log(`| ${c.what} | ${c.operands} | ${steps} | ${tokens} |`);
+  }
+}
+// ── end of the indirect calls, jump tables and memory.grow block ──
+
 async function main() {
   const hex = (v: number) => `0x${(v >>> 0).toString(16)}`;
   console.log('| operation | operands | instructions executed | trace tokens |');
@@ -75,6 +261,17 @@ async function main() {
       c.b === undefined ? hex(c.a) : `${hex(c.a)}, ${c.constant ? `const ${hex(c.b)}` : hex(c.b)}`;
     console.log(`| i32.${c.op} | ${operands} | ${steps} | ${tokens} |`);
   }
+  const drop = await dropTokens();
+  const hex64 = (v: bigint) => `0x${BigInt.asUintN(64, v).toString(16)}`;
+  console.log('\n| operation | operands | instructions executed | trace tokens |');
+  console.log('| --- | --- | ---: | ---: |');
+  for (const c of CASES64) {
+    const { steps, tokens } = await cost64(c, drop);
+    const operands =
+      c.b === undefined ? hex64(c.a) : `${hex64(c.a)}, ${c.constant ? `const ${hex64(c.b)}` : hex64(c.b)}`;
+    console.log(`| i64.${c.op} | ${operands} | ${steps} | ${tokens} |`);
+  }
+  await printControlCosts();
 }
 
 main().catch((e) => {

@@ -129,21 +129,27 @@ export function compileC(cFile: string, options: CCompileOptions | readonly stri
   try {
     const out = join(dir, 'out.wasm');
     // clang's temporary object files go to our folder, so that linker messages can name the C file.
-    const r = spawnSync(
-      cc,
-      [
-        ...CLANG_FLAGS,
-        ...modeFlags,
-        ...(opts.optimize ? [`-${opts.optimize}`] : []),
-        ...(opts.extraFlags ?? []),
-        '-o',
-        out,
-        cFile,
-        ...(kind === 'main' ? [libc.crt] : []),
-        libc.archive,
-      ],
-      { encoding: 'utf8', env: { ...process.env, TMPDIR: dir, TMP: dir, TEMP: dir } },
-    );
+    const link = (flags: string[]) =>
+      spawnSync(
+        cc,
+        [
+          ...flags,
+          ...(opts.optimize ? [`-${opts.optimize}`] : []),
+          ...(opts.extraFlags ?? []),
+          '-o',
+          out,
+          cFile,
+          ...(kind === 'main' ? [libc.crt] : []),
+          libc.archive,
+        ],
+        { encoding: 'utf8', env: { ...process.env, TMPDIR: dir, TMP: dir, TEMP: dir } },
+      );
+    let r = link([...CLANG_FLAGS, ...modeFlags]);
+    if (r.status !== 0 && /(maximum|initial) memory too small/.test(r.stderr ?? '')) {
+      // The data does not fit in the machine's memory: link without the memory sizes, so that the
+      // compiler's own check (compile.ts checkMemory) names the sizes and the largest variables.
+      r = link([...CLANG_FLAGS, ...modeFlags].filter((f) => !/^-Wl,--(max|initial)-memory=/.test(f)));
+    }
     if (r.error) throw new Error(`could not run ${cc}: ${r.error.message}`);
     if (r.status !== 0) {
       const message = (r.stderr || r.stdout || `${cc} exited with status ${r.status}`).trimEnd();

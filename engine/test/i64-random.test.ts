@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TrapCode } from '../vm/traps';
-import { PRINT64_WAT, runWat } from './support/i64';
+import { nativeMatchesReference, PRINT64_WAT, runWat } from './support/i64';
+import { nativeSkip } from './support/native';
 import { prng } from './support/prng';
 
 const EDGES = [
@@ -84,12 +85,23 @@ test('random i64 expression programs: the machine prints what V8 prints, traps i
     const v8Kind = !r.v8.trap
       ? undefined
       : /by zero/.test(r.v8.trap)
-        ? 2
+        ? TrapCode.divideByZero
         : /unrepresentable/.test(r.v8.trap)
-          ? 3
-          : 1;
+          ? TrapCode.integerOverflow
+          : TrapCode.unreachable;
     assert.equal(r.machine.trap, v8Kind, `seed ${seed}: V8 says ${r.v8.trap}`);
   }
   assert.ok(traps > 0 && traps < 10, `some programs trap and most do not (${traps} trapped)`);
   assert.ok(steps > 100_000, `the helpers ran (${steps} machine steps)`);
+});
+
+test('the transformer generates the reference tokens for a random i64 program', {
+  skip: nativeSkip(),
+}, async () => {
+  const r = await runWat(program(1), 'i64-random-1.wat');
+  assert.equal(r.v8.trap, undefined);
+  const native = await nativeMatchesReference(r.program);
+  assert.equal(native.mismatch, undefined, JSON.stringify(native.mismatch));
+  assert.ok(native.halted);
+  assert.equal(native.tokens, native.expected);
 });

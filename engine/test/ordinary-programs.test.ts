@@ -18,8 +18,8 @@ import { runReference } from '../vm/reference';
 import { buildWeights, finalReads } from '../weights/build';
 import { writeModel } from '../weights/file';
 import { nativeSkip } from './support/native';
-import { firstDifference, nativeBuildDir, nativeRunOf, ordinaryPrograms } from './support/ordinary';
 import { runInV8 } from './support/oracle';
+import { firstDifference, nativeBuildDir, nativeRunOf, ordinaryPrograms } from './support/ordinary';
 
 /** Trace tokens the transformer generates in this file (~150k tokens/s on one core). */
 const TRANSFORMER_TOKEN_BUDGET = 6_000_000;

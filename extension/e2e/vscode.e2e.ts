@@ -27,6 +27,7 @@ import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
 const root = join(__dirname, '..', '..');
 const shots = join(root, 'dist', 'e2e');
 const vsix = join(root, 'dist', 'transformer-vm.vsix');
+const example = join(root, 'examples', 'addition.c');
 const work = mkdtempSync(join(tmpdir(), 'tvm-e2e-'));
 let server: ChildProcess | undefined;
 let browser: Browser | undefined;
@@ -48,7 +49,26 @@ before(async () => {
   rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
   for (const d of ['data/User', 'extensions', 'config', 'ws']) mkdirSync(join(work, d), { recursive: true });
-  copyFileSync(join(__dirname, 'program.c'), join(work, 'ws', 'program.c'));
+  // The debugged program is one of the examples, an ordinary C program (stdio.h, main, argv),
+  // launched from a launch.json that gives it its arguments.
+  copyFileSync(example, join(work, 'ws', 'addition.c'));
+  mkdirSync(join(work, 'ws', '.vscode'), { recursive: true });
+  writeFileSync(
+    join(work, 'ws', '.vscode', 'launch.json'),
+    JSON.stringify({
+      version: '0.2.0',
+      configurations: [
+        {
+          type: 'transformer-vm',
+          request: 'launch',
+          name: 'addition',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: VS Code substitutes it, not JavaScript
+          program: '${workspaceFolder}/addition.c',
+          args: ['12345+6789'],
+        },
+      ],
+    }),
+  );
   writeFileSync(
     join(work, 'data', 'User', 'settings.json'),
     JSON.stringify({
@@ -173,13 +193,13 @@ async function session(page: Page) {
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   // Open the program and put a breakpoint on the marked line.
   await page.keyboard.press('Control+P');
-  await page.keyboard.type('program.c');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'program.c' }).first().click();
+  await page.keyboard.type('addition.c');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'addition.c' }).first().click();
   await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
   const line =
-    readFileSync(join(__dirname, 'program.c'), 'utf8')
+    readFileSync(example, 'utf8')
       .split('\n')
-      .findIndex((l) => l.includes('@line: report')) + 1;
+      .findIndex((l) => l.includes('@line: emit-digit')) + 1;
   await page.locator('.monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+G');
   await page.keyboard.type(String(line));
@@ -220,13 +240,17 @@ async function session(page: Page) {
   assert.match(varsText, /step/);
   assert.match(varsText, /call depth/);
   await shot(page, '3-variables');
-  // Continue to the second hit: the first line of output is in the Debug Console.
+  // Continue to the second hit: the output so far is in the Debug Console.
   await page.keyboard.press('F5');
   await page.waitForTimeout(1500);
   await page.waitForSelector('.debug-top-stack-frame-line', { timeout: 60_000 });
   await page.keyboard.press('Control+Shift+Y');
   const repl = page.locator('.repl');
-  await repl.getByText('i=1 total=1').first().waitFor({ timeout: 30_000 });
+  // The equation is printed before the first digit of the sum, whose putchar is the breakpoint.
+  await repl
+    .getByText(/12345\+6789=/)
+    .first()
+    .waitFor({ timeout: 30_000 });
   await shot(page, '4-console');
   // The attention view, in an editor tab.
   await palette(page, 'Transformer VM: Open Attention View');

@@ -95,18 +95,16 @@ export function callIndirect(s: FunctionState, typeIndex: number, tableIndex: nu
   const outcomes: Outcome[] = table.map((fn) => {
     if (fn === null) return { trap: TrapCode.indirectCallNull };
     const t = typeOfFunction(module, fn);
-    return t && sameType(t, want) ? { fn } : { trap: TrapCode.indirectCallSignature };
+    if (!t || !sameType(t, want)) return { trap: TrapCode.indirectCallSignature };
+    if (fn >= module.importedFunctionCount) return { fn };
+    const imp = module.imports.filter((i) => i.kind === 'func')[fn];
+    s.unsupported(
+      0x11,
+      offset,
+      `call_indirect may call import ${imp.name} (module '${imp.module}') through the table: only functions compiled into the program can be called through a function pointer`,
+    );
+    return { trap: TrapCode.indirectCallNull }; // not run: the diagnostic stops the compilation
   });
-  for (const o of outcomes) {
-    if ('fn' in o && o.fn < module.importedFunctionCount) {
-      const imp = module.imports.filter((i) => i.kind === 'func')[o.fn];
-      s.unsupported(
-        0x11,
-        offset,
-        `call_indirect may call import ${imp.name} (module '${imp.module}') through the table: only functions compiled into the program can be called through a function pointer`,
-      );
-    }
-  }
   const runs = runsOf<Outcome>(outcomes, { trap: TrapCode.indirectCallNull }, (o) =>
     'fn' in o ? `fn${o.fn}` : `trap${o.trap}`,
   );

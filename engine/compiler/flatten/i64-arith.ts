@@ -4,7 +4,7 @@
 // lowering/helpers.wat, which take the operands' words and return the result's words.
 import type { OpcodeName } from '../../tokens/opcodes';
 import type { FunctionBuilder } from '../function-builder';
-import { lowerOp, signExtend } from '../lowering/lower';
+import { signExtend } from '../lowering/lower';
 import type { FunctionState } from './state';
 
 /** The scratch locals of i64-pairs.ts: the operands' words (a below b). */
@@ -138,34 +138,62 @@ export function i64Arith(s: FunctionState, op: number, r: PairRegs): boolean {
   }
 }
 
-/** Rotate by a constant count, inline: by 32 the words swap, else each word takes the other's bits. */
+/**
+ * Rotate left by a constant count, inline: by 32 the words swap; whole bytes through scratch memory
+ * (the pair stored twice over, in both word orders, and loaded at a byte offset); then one bit at a
+ * time, each word doubled and given the other's top bit.
+ */
 function rotateByConstant(s: FunctionState, right: boolean, r: PairRegs): boolean {
   const { b, stack } = s;
   let n = takeConstantCount(b);
   if (n === undefined) return false;
   stack.pop('i64');
   if (right) n = (64 - n) % 64; // rotr by n is rotl by 64 - n
-  b.emit('local.set', r.ah);
-  b.emit('local.set', r.al);
-  // Rotating left by 32 or more swaps the words first.
-  const [lo, hi] = n >= 32 ? [r.ah, r.al] : [r.al, r.ah];
+  const { al: lo, ah: hi } = r;
+  // By 32 or more: swap the words as they are set.
+  b.emit('local.set', n >= 32 ? lo : hi);
+  b.emit('local.set', n >= 32 ? hi : lo);
   n %= 32;
-  const part = (x: number, shift: number, k: number) => {
-    b.emit('local.get', x);
-    b.emit('i32.const', k);
-    lowerOp(b, shift);
-  };
-  if (n === 0) {
-    b.emit('local.get', lo);
-    b.emit('local.get', hi);
-    return true;
+  const k = n >> 3;
+  if (k > 0) {
+    // (lo, hi) in bytes 0..7 give hi' at byte 4 - k; (hi, lo) give lo' there.
+    for (const [first, second, result] of [
+      [lo, hi, r.bl],
+      [hi, lo, lo],
+    ]) {
+      b.emit('i32.const', 0);
+      b.emit('local.get', first);
+      b.emit('i32.store', 0);
+      b.emit('i32.const', 0);
+      b.emit('local.get', second);
+      b.emit('i32.store', 4);
+      b.emit('i32.const', 0);
+      b.emit('i32.load', 4 - k);
+      b.emit('local.set', result);
+    }
+    b.emit('local.get', r.bl);
+    b.emit('local.set', hi);
   }
-  // The two parts of each word have no bit in common, so add is or.
-  part(lo, 0x74, n);
-  part(hi, 0x76, 32 - n);
-  b.emit('i32.add');
-  part(hi, 0x74, n);
-  part(lo, 0x76, 32 - n);
-  b.emit('i32.add');
+  for (let i = 0; i < (n & 7); i++) {
+    // hi' = 2 hi + top bit of lo, lo' = 2 lo + top bit of hi (the old hi, set last)
+    b.emit('local.get', hi);
+    b.emit('local.get', hi);
+    b.emit('i32.add');
+    b.emit('local.get', lo);
+    b.emit('i32.const', 0);
+    b.emit('i32.lt_s');
+    b.emit('i32.add');
+    b.emit('local.get', lo);
+    b.emit('local.get', lo);
+    b.emit('i32.add');
+    b.emit('local.get', hi);
+    b.emit('i32.const', 0);
+    b.emit('i32.lt_s');
+    b.emit('i32.add');
+    b.emit('local.set', lo);
+    b.emit('local.set', hi);
+  }
+  b.emit('local.get', lo);
+  b.emit('local.get', hi);
   return true;
 }

@@ -5,6 +5,7 @@
 import type { OpcodeName } from '../../tokens/opcodes';
 import { lowerOp } from '../lowering/lower';
 import { i64Arith, pushSignWord, takeConstantCount } from './i64-arith';
+import { shiftLeftPair, shiftRightPair } from './i64-shift';
 import type { FunctionState } from './state';
 
 /** A 64-bit instruction on word pairs; returns false for anything else. */
@@ -112,7 +113,6 @@ function i64Bits(s: FunctionState, op: number): boolean {
     lowerOp(b, wasmOp);
   };
   const get = (l: number) => () => b.emit('local.get', l);
-  const constant = (c: number) => () => b.emit('i32.const', c);
   const setBoth = () => {
     b.emit('local.set', bh);
     b.emit('local.set', bl);
@@ -128,31 +128,8 @@ function i64Bits(s: FunctionState, op: number): boolean {
       if (n === undefined) return i64Arith(s, op, { al, ah, bl, bh });
       stack.pop('i64'); // the count; the shifted value stays, as a word pair
       if (n === 0) return true;
-      b.emit('local.set', ah);
-      b.emit('local.set', al);
-      if (op === 0x86) {
-        if (n >= 32) {
-          b.emit('i32.const', 0);
-          lowered(0x74, get(al), constant(n - 32));
-        } else {
-          lowered(0x74, get(al), constant(n));
-          lowered(0x74, get(ah), constant(n));
-          lowered(0x76, get(al), constant(32 - n));
-          b.emit('i32.add'); // the two parts have no bit in common
-        }
-      } else {
-        const shr = op === 0x87 ? 0x75 : 0x76;
-        if (n >= 32) {
-          lowered(shr, get(ah), constant(n - 32));
-          if (op === 0x87) lowered(0x75, get(ah), constant(31));
-          else b.emit('i32.const', 0);
-        } else {
-          lowered(0x76, get(al), constant(n));
-          lowered(0x74, get(ah), constant(32 - n));
-          b.emit('i32.add');
-          lowered(shr, get(ah), constant(n));
-        }
-      }
+      if (op === 0x86) shiftLeftPair(b, n, { al, ah, bl, bh });
+      else shiftRightPair(b, n, op === 0x87, { al, ah, bl, bh });
       return true;
     }
     case 0x83: // i64.and

@@ -153,11 +153,11 @@ function checkPageCounter(s: FunctionState, op: number, offset: number): boolean
   if (!usesGrow(module)) return true;
   const end = GROWN_PAGES_ADDRESS + 4;
   const clash = module.data.find((d) => d.offset < end && d.offset + d.bytes.length > GROWN_PAGES_ADDRESS);
-  if (clash || globalAddress(module.globals.length) > GROWN_PAGES_ADDRESS) {
+  if (clash || globalAddress(globalWordCount(module)) > GROWN_PAGES_ADDRESS) {
     s.unsupported(
       op,
       offset,
-      `${wasmOpName(op)} needs the word at ${GROWN_PAGES_ADDRESS} for the page count, and ${clash ? `a data segment at ${clash.offset}` : `${module.globals.length} globals`} overlap it`,
+      `${wasmOpName(op)} needs the word at ${GROWN_PAGES_ADDRESS} for the page count, and ${clash ? `a data segment at ${clash.offset}` : `the words of ${module.globals.length} globals`} overlap it`,
     );
     return false;
   }

@@ -11029,9 +11029,77 @@
   )
 
   ;; a * b (wrapping): the 64-bit product of the low words plus, in the high word, al * bh + ah * bl
-  ;; (skipped when a high word is 0, as for values extended from 32 bits).
+  ;; (skipped when a high word is 0, as for values extended from 32 bits). When both are sign
+  ;; extensions of 32-bit values and one is negative, the product of the magnitudes, negated as due:
+  ;; small negative factors stay cheap.
   (func $i64_mul (export "i64_mul") (param $al i32) (param $ah i32) (param $bl i32) (param $bh i32) (result i32 i32)
-    (local $lo i32) (local $hi i32)
+    (local $lo i32) (local $hi i32) (local $neg i32)
+    block $general
+      local.get $ah
+      local.get $bh
+      i32.add
+      i32.eqz
+      br_if $general
+      local.get $ah
+      i32.const 0
+      local.get $al
+      i32.const 0
+      i32.lt_s
+      i32.sub
+      i32.ne
+      br_if $general
+      local.get $bh
+      i32.const 0
+      local.get $bl
+      i32.const 0
+      i32.lt_s
+      i32.sub
+      i32.ne
+      br_if $general
+      local.get $ah
+      if
+        i32.const 0
+        local.get $al
+        i32.sub
+        local.set $al
+        i32.const 1
+        local.set $neg
+      end
+      local.get $bh
+      if
+        i32.const 0
+        local.get $bl
+        i32.sub
+        local.set $bl
+        i32.const 1
+        local.get $neg
+        i32.sub
+        local.set $neg
+      end
+      local.get $al
+      local.get $bl
+      call $i64_mul_wide_u
+      local.set $hi
+      local.set $lo
+      local.get $neg
+      if
+        i32.const 0
+        local.get $hi
+        i32.sub
+        local.get $lo
+        i32.const 0
+        i32.ne
+        i32.sub
+        local.set $hi
+        i32.const 0
+        local.get $lo
+        i32.sub
+        local.set $lo
+      end
+      local.get $lo
+      local.get $hi
+      return
+    end
     local.get $al
     local.get $bl
     call $i64_mul_wide_u
@@ -11061,7 +11129,8 @@
 
   ;; unsigned n / d and n % d as (q lo, q hi, r lo, r hi), for d != 0. Restoring division, one bit a
   ;; step: r = 2 r + top bit of n, n = 2 n, and when r >= d, r -= d and the quotient bit (shifted in
-  ;; at the bottom of n) is 1. Leading zero bytes of n are skipped first.
+  ;; at the bottom of n) is 1. Leading zero bytes of n are skipped first. A divisor below 2^32 divides
+  ;; the high word with the 32-bit helpers and needs only 32 steps for the low word.
   (func $i64_divmod_u (export "i64_divmod_u") (param $nl i32) (param $nh i32) (param $dl i32) (param $dh i32) (result i32 i32 i32 i32)
     (local $rl i32) (local $rh i32) (local $k i32) (local $t i32)
     ;; n < d: q = 0, r = n
@@ -11086,7 +11155,70 @@
       local.get $nh
       return
     end
-    ;; n >= d > 0: skip whole zero bytes at the top of n (n << 8 through scratch memory)
+    ;; d < 2^32 <= n: the high word by the 32-bit helpers, then 32 steps for the low word
+    block $wide
+      local.get $dh
+      br_if $wide
+      local.get $nh
+      local.get $dl
+      call $div_u
+      local.set $dh
+      local.get $nh
+      local.get $dl
+      call $rem_u
+      local.set $rl
+      i32.const 32
+      local.set $k
+      loop $low
+        block $next32
+          block $sub32
+            ;; t: r (< d) overflows 32 bits when doubled (then r > d surely)
+            local.get $rl
+            i32.const 0
+            i32.lt_s
+            local.set $t
+            local.get $rl
+            local.get $rl
+            i32.add
+            local.get $nl
+            i32.const 0
+            i32.lt_s
+            i32.add
+            local.set $rl
+            local.get $nl
+            local.get $nl
+            i32.add
+            local.set $nl
+            local.get $t
+            br_if $sub32
+            local.get $rl
+            local.get $dl
+            i32.lt_u
+            br_if $next32
+          end
+          local.get $rl
+          local.get $dl
+          i32.sub
+          local.set $rl
+          local.get $nl
+          i32.const 1
+          i32.add
+          local.set $nl
+        end
+        local.get $k
+        i32.const 1
+        i32.sub
+        local.tee $k
+        br_if $low
+      end
+      ;; the quotient is (nl, high quotient), the remainder rl
+      local.get $nl
+      local.get $dh
+      local.get $rl
+      i32.const 0
+      return
+    end
+    ;; n >= d >= 2^32: skip whole zero bytes at the top of n (n << 8 through scratch memory)
     i32.const 64
     local.set $k
     block $skipped
@@ -11427,7 +11559,8 @@
     local.get $nh
   )
 
-  ;; x << (c mod 64), from the 32-bit shifts of the words.
+  ;; x << (c mod 64): by 32 the low word moves up; whole bytes by storing the pair in scratch memory and
+  ;; loading it back at a byte offset; then 0..7 doublings of the pair (the low top bit carried up).
   (func $i64_shl (export "i64_shl") (param $lo i32) (param $hi i32) (param $c i32) (result i32 i32)
     ;; the count is taken mod 64: keep the low byte, drop 128 and 64
     block $count0
@@ -11461,40 +11594,1264 @@
       end
     end
     local.get $c
-    i32.eqz
+    i32.const 32
+    i32.ge_u
     if
+      local.get $lo
+      local.set $hi
+      i32.const 0
+      local.set $lo
+      local.get $c
+      i32.const 32
+      i32.sub
+      local.set $c
+    end
+    block $bits
+      block $lt1
+        local.get $c
+        i32.const 16
+        i32.lt_u
+        br_if $lt1
+        block $lt2
+          local.get $c
+          i32.const 24
+          i32.lt_u
+          br_if $lt2
+          ;; 3 whole bytes
+          i32.const 0
+          local.get $lo
+          i32.store
+          i32.const 0
+          local.get $hi
+          i32.store offset=4
+          i32.const 0
+          i32.load offset=1
+          local.set $hi
+          i32.const 0
+          i32.const 0
+          i32.store
+          i32.const 0
+          local.get $lo
+          i32.store offset=3
+          i32.const 0
+          i32.load
+          local.set $lo
+          local.get $c
+          i32.const 24
+          i32.sub
+          local.set $c
+          br $bits
+        end
+        ;; 2 whole bytes
+        i32.const 0
+        local.get $lo
+        i32.store
+        i32.const 0
+        local.get $hi
+        i32.store offset=4
+        i32.const 0
+        i32.load offset=2
+        local.set $hi
+        i32.const 0
+        i32.const 0
+        i32.store
+        i32.const 0
+        local.get $lo
+        i32.store offset=2
+        i32.const 0
+        i32.load
+        local.set $lo
+        local.get $c
+        i32.const 16
+        i32.sub
+        local.set $c
+        br $bits
+      end
+      block $lt3
+        local.get $c
+        i32.const 8
+        i32.lt_u
+        br_if $lt3
+        ;; 1 whole bytes
+        i32.const 0
+        local.get $lo
+        i32.store
+        i32.const 0
+        local.get $hi
+        i32.store offset=4
+        i32.const 0
+        i32.load offset=3
+        local.set $hi
+        i32.const 0
+        i32.const 0
+        i32.store
+        i32.const 0
+        local.get $lo
+        i32.store offset=1
+        i32.const 0
+        i32.load
+        local.set $lo
+        local.get $c
+        i32.const 8
+        i32.sub
+        local.set $c
+        br $bits
+      end
+      ;; 0 whole bytes
+      br $bits
+    end
+    ;; 0..7 more bits
+    block $lt4
+      local.get $c
+      i32.const 4
+      i32.lt_u
+      br_if $lt4
+      block $lt5
+        local.get $c
+        i32.const 6
+        i32.lt_u
+        br_if $lt5
+        block $lt6
+          local.get $c
+          i32.const 7
+          i32.lt_u
+          br_if $lt6
+          ;; 7 bits
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $hi
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.set $lo
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $hi
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.set $lo
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $hi
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.set $lo
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $hi
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.set $lo
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $hi
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.set $lo
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $hi
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.set $lo
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $hi
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.set $lo
+          local.get $lo
+          local.get $hi
+          return
+        end
+        ;; 6 bits
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $lo
+        local.get $hi
+        return
+      end
+      block $lt7
+        local.get $c
+        i32.const 5
+        i32.lt_u
+        br_if $lt7
+        ;; 5 bits
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $lo
+        local.get $hi
+        return
+      end
+      ;; 4 bits
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
       local.get $lo
       local.get $hi
       return
     end
+    block $lt8
+      local.get $c
+      i32.const 2
+      i32.lt_u
+      br_if $lt8
+      block $lt9
+        local.get $c
+        i32.const 3
+        i32.lt_u
+        br_if $lt9
+        ;; 3 bits
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $lo
+        local.get $hi
+        return
+      end
+      ;; 2 bits
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $lo
+      local.get $hi
+      return
+    end
+    block $lt10
+      local.get $c
+      i32.const 1
+      i32.lt_u
+      br_if $lt10
+      ;; 1 bits
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $lo
+      local.get $hi
+      return
+    end
+    ;; 0 bits
+    local.get $lo
+    local.get $hi
+    return
+  )
+
+  ;; x >>s (c mod 64), f the sign fill. By 32 the high word moves down; then with
+  ;; c = 8k + r: x >> c = (x >> 8k') << (8 - r) + (byte k' - 1 of x) >> r, k' = ceil(c / 8): whole
+  ;; bytes by loads at a byte offset from scratch memory, the rest by 8 - r doublings.
+  (func $i64_shr_s (export "i64_shr_s") (param $lo i32) (param $hi i32) (param $c i32) (result i32 i32)
+    (local $f i32) (local $b i32)
+    ;; the count is taken mod 64: keep the low byte, drop 128 and 64
+    block $count0
+      local.get $c
+      i32.const 64
+      i32.lt_u
+      br_if $count0
+      i32.const 0
+      local.get $c
+      i32.store8
+      i32.const 0
+      i32.load8_u
+      local.set $c
+      local.get $c
+      i32.const 128
+      i32.ge_u
+      if
+        local.get $c
+        i32.const 128
+        i32.sub
+        local.set $c
+      end
+      local.get $c
+      i32.const 64
+      i32.ge_u
+      if
+        local.get $c
+        i32.const 64
+        i32.sub
+        local.set $c
+      end
+    end
+    i32.const 0
+    local.get $hi
+    i32.const 0
+    i32.lt_s
+    i32.sub
+    local.set $f
     local.get $c
     i32.const 32
     i32.ge_u
     if
-      i32.const 0
-      local.get $lo
+      local.get $hi
+      local.set $lo
+      local.get $f
+      local.set $hi
       local.get $c
       i32.const 32
       i32.sub
-      call $shl
+      local.set $c
+    end
+    ;; c + 7 = 8k' + j, with 7 - j = (8 - r) mod 8 doublings to do
+    local.get $c
+    i32.const 7
+    i32.add
+    local.set $c
+    block $bits
+      block $lt1
+        local.get $c
+        i32.const 16
+        i32.lt_u
+        br_if $lt1
+        block $lt2
+          local.get $c
+          i32.const 24
+          i32.lt_u
+          br_if $lt2
+          block $lt3
+            local.get $c
+            i32.const 32
+            i32.lt_u
+            br_if $lt3
+            ;; 4 whole bytes
+            i32.const 0
+            local.get $lo
+            i32.store
+            i32.const 0
+            local.get $hi
+            i32.store offset=4
+            i32.const 0
+            i32.load8_u offset=3
+            local.set $b
+            i32.const 0
+            i32.load offset=4
+            local.set $lo
+            i32.const 0
+            local.get $hi
+            i32.store
+            i32.const 0
+            local.get $f
+            i32.store offset=4
+            i32.const 0
+            i32.load offset=4
+            local.set $hi
+            local.get $c
+            i32.const 32
+            i32.sub
+            local.set $c
+            br $bits
+          end
+          ;; 3 whole bytes
+          i32.const 0
+          local.get $lo
+          i32.store
+          i32.const 0
+          local.get $hi
+          i32.store offset=4
+          i32.const 0
+          i32.load8_u offset=2
+          local.set $b
+          i32.const 0
+          i32.load offset=3
+          local.set $lo
+          i32.const 0
+          local.get $hi
+          i32.store
+          i32.const 0
+          local.get $f
+          i32.store offset=4
+          i32.const 0
+          i32.load offset=3
+          local.set $hi
+          local.get $c
+          i32.const 24
+          i32.sub
+          local.set $c
+          br $bits
+        end
+        ;; 2 whole bytes
+        i32.const 0
+        local.get $lo
+        i32.store
+        i32.const 0
+        local.get $hi
+        i32.store offset=4
+        i32.const 0
+        i32.load8_u offset=1
+        local.set $b
+        i32.const 0
+        i32.load offset=2
+        local.set $lo
+        i32.const 0
+        local.get $hi
+        i32.store
+        i32.const 0
+        local.get $f
+        i32.store offset=4
+        i32.const 0
+        i32.load offset=2
+        local.set $hi
+        local.get $c
+        i32.const 16
+        i32.sub
+        local.set $c
+        br $bits
+      end
+      block $lt4
+        local.get $c
+        i32.const 8
+        i32.lt_u
+        br_if $lt4
+        ;; 1 whole bytes
+        i32.const 0
+        local.get $lo
+        i32.store
+        i32.const 0
+        local.get $hi
+        i32.store offset=4
+        i32.const 0
+        i32.load8_u offset=0
+        local.set $b
+        i32.const 0
+        i32.load offset=1
+        local.set $lo
+        i32.const 0
+        local.get $hi
+        i32.store
+        i32.const 0
+        local.get $f
+        i32.store offset=4
+        i32.const 0
+        i32.load offset=1
+        local.set $hi
+        local.get $c
+        i32.const 8
+        i32.sub
+        local.set $c
+        br $bits
+      end
+      ;; 0 whole bytes
+      br $bits
+    end
+    block $lt5
+      local.get $c
+      i32.const 4
+      i32.lt_u
+      br_if $lt5
+      block $lt6
+        local.get $c
+        i32.const 6
+        i32.lt_u
+        br_if $lt6
+        block $lt7
+          local.get $c
+          i32.const 7
+          i32.lt_u
+          br_if $lt7
+          ;; 0 doublings
+          local.get $lo
+          local.get $hi
+          return
+        end
+        ;; 1 doublings
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        ;; (b << m) < 2^15: its second byte is b >> r
+        i32.const 0
+        local.get $b
+        local.get $b
+        i32.add
+        i32.store
+        local.get $lo
+        i32.const 0
+        i32.load8_u offset=1
+        i32.add
+        local.get $hi
+        return
+      end
+      block $lt8
+        local.get $c
+        i32.const 5
+        i32.lt_u
+        br_if $lt8
+        ;; 2 doublings
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        ;; (b << m) < 2^15: its second byte is b >> r
+        i32.const 0
+        local.get $b
+        local.get $b
+        i32.add
+        local.tee $b
+        local.get $b
+        i32.add
+        i32.store
+        local.get $lo
+        i32.const 0
+        i32.load8_u offset=1
+        i32.add
+        local.get $hi
+        return
+      end
+      ;; 3 doublings
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      ;; (b << m) < 2^15: its second byte is b >> r
+      i32.const 0
+      local.get $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      i32.store
+      local.get $lo
+      i32.const 0
+      i32.load8_u offset=1
+      i32.add
+      local.get $hi
       return
     end
-    local.get $lo
-    local.get $c
-    call $shl
+    block $lt9
+      local.get $c
+      i32.const 2
+      i32.lt_u
+      br_if $lt9
+      block $lt10
+        local.get $c
+        i32.const 3
+        i32.lt_u
+        br_if $lt10
+        ;; 4 doublings
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        ;; (b << m) < 2^15: its second byte is b >> r
+        i32.const 0
+        local.get $b
+        local.get $b
+        i32.add
+        local.tee $b
+        local.get $b
+        i32.add
+        local.tee $b
+        local.get $b
+        i32.add
+        local.tee $b
+        local.get $b
+        i32.add
+        i32.store
+        local.get $lo
+        i32.const 0
+        i32.load8_u offset=1
+        i32.add
+        local.get $hi
+        return
+      end
+      ;; 5 doublings
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      ;; (b << m) < 2^15: its second byte is b >> r
+      i32.const 0
+      local.get $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      i32.store
+      local.get $lo
+      i32.const 0
+      i32.load8_u offset=1
+      i32.add
+      local.get $hi
+      return
+    end
+    block $lt11
+      local.get $c
+      i32.const 1
+      i32.lt_u
+      br_if $lt11
+      ;; 6 doublings
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      ;; (b << m) < 2^15: its second byte is b >> r
+      i32.const 0
+      local.get $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      i32.store
+      local.get $lo
+      i32.const 0
+      i32.load8_u offset=1
+      i32.add
+      local.get $hi
+      return
+    end
+    ;; 7 doublings
     local.get $hi
-    local.get $c
-    call $shl
-    local.get $lo
-    i32.const 32
-    local.get $c
-    i32.sub
-    call $shr_u
+    local.get $hi
     i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    ;; (b << m) < 2^15: its second byte is b >> r
+    i32.const 0
+    local.get $b
+    local.get $b
+    i32.add
+    local.tee $b
+    local.get $b
+    i32.add
+    local.tee $b
+    local.get $b
+    i32.add
+    local.tee $b
+    local.get $b
+    i32.add
+    local.tee $b
+    local.get $b
+    i32.add
+    local.tee $b
+    local.get $b
+    i32.add
+    local.tee $b
+    local.get $b
+    i32.add
+    i32.store
+    local.get $lo
+    i32.const 0
+    i32.load8_u offset=1
+    i32.add
+    local.get $hi
+    return
   )
 
-  ;; x >>s (c mod 64), from the 32-bit shifts of the words.
-  (func $i64_shr_s (export "i64_shr_s") (param $lo i32) (param $hi i32) (param $c i32) (result i32 i32)
+  ;; x >>u (c mod 64), f the zero fill. By 32 the high word moves down; then with
+  ;; c = 8k + r: x >> c = (x >> 8k') << (8 - r) + (byte k' - 1 of x) >> r, k' = ceil(c / 8): whole
+  ;; bytes by loads at a byte offset from scratch memory, the rest by 8 - r doublings.
+  (func $i64_shr_u (export "i64_shr_u") (param $lo i32) (param $hi i32) (param $c i32) (result i32 i32)
+    (local $f i32) (local $b i32)
     ;; the count is taken mod 64: keep the low byte, drop 128 and 64
     block $count0
       local.get $c
@@ -11527,185 +12884,1375 @@
       end
     end
     local.get $c
-    i32.eqz
+    i32.const 32
+    i32.ge_u
     if
+      local.get $hi
+      local.set $lo
+      local.get $f
+      local.set $hi
+      local.get $c
+      i32.const 32
+      i32.sub
+      local.set $c
+    end
+    ;; c + 7 = 8k' + j, with 7 - j = (8 - r) mod 8 doublings to do
+    local.get $c
+    i32.const 7
+    i32.add
+    local.set $c
+    block $bits
+      block $lt1
+        local.get $c
+        i32.const 16
+        i32.lt_u
+        br_if $lt1
+        block $lt2
+          local.get $c
+          i32.const 24
+          i32.lt_u
+          br_if $lt2
+          block $lt3
+            local.get $c
+            i32.const 32
+            i32.lt_u
+            br_if $lt3
+            ;; 4 whole bytes
+            i32.const 0
+            local.get $lo
+            i32.store
+            i32.const 0
+            local.get $hi
+            i32.store offset=4
+            i32.const 0
+            i32.load8_u offset=3
+            local.set $b
+            i32.const 0
+            i32.load offset=4
+            local.set $lo
+            i32.const 0
+            local.get $hi
+            i32.store
+            i32.const 0
+            local.get $f
+            i32.store offset=4
+            i32.const 0
+            i32.load offset=4
+            local.set $hi
+            local.get $c
+            i32.const 32
+            i32.sub
+            local.set $c
+            br $bits
+          end
+          ;; 3 whole bytes
+          i32.const 0
+          local.get $lo
+          i32.store
+          i32.const 0
+          local.get $hi
+          i32.store offset=4
+          i32.const 0
+          i32.load8_u offset=2
+          local.set $b
+          i32.const 0
+          i32.load offset=3
+          local.set $lo
+          i32.const 0
+          local.get $hi
+          i32.store
+          i32.const 0
+          local.get $f
+          i32.store offset=4
+          i32.const 0
+          i32.load offset=3
+          local.set $hi
+          local.get $c
+          i32.const 24
+          i32.sub
+          local.set $c
+          br $bits
+        end
+        ;; 2 whole bytes
+        i32.const 0
+        local.get $lo
+        i32.store
+        i32.const 0
+        local.get $hi
+        i32.store offset=4
+        i32.const 0
+        i32.load8_u offset=1
+        local.set $b
+        i32.const 0
+        i32.load offset=2
+        local.set $lo
+        i32.const 0
+        local.get $hi
+        i32.store
+        i32.const 0
+        local.get $f
+        i32.store offset=4
+        i32.const 0
+        i32.load offset=2
+        local.set $hi
+        local.get $c
+        i32.const 16
+        i32.sub
+        local.set $c
+        br $bits
+      end
+      block $lt4
+        local.get $c
+        i32.const 8
+        i32.lt_u
+        br_if $lt4
+        ;; 1 whole bytes
+        i32.const 0
+        local.get $lo
+        i32.store
+        i32.const 0
+        local.get $hi
+        i32.store offset=4
+        i32.const 0
+        i32.load8_u offset=0
+        local.set $b
+        i32.const 0
+        i32.load offset=1
+        local.set $lo
+        i32.const 0
+        local.get $hi
+        i32.store
+        i32.const 0
+        local.get $f
+        i32.store offset=4
+        i32.const 0
+        i32.load offset=1
+        local.set $hi
+        local.get $c
+        i32.const 8
+        i32.sub
+        local.set $c
+        br $bits
+      end
+      ;; 0 whole bytes
+      br $bits
+    end
+    block $lt5
+      local.get $c
+      i32.const 4
+      i32.lt_u
+      br_if $lt5
+      block $lt6
+        local.get $c
+        i32.const 6
+        i32.lt_u
+        br_if $lt6
+        block $lt7
+          local.get $c
+          i32.const 7
+          i32.lt_u
+          br_if $lt7
+          ;; 0 doublings
+          local.get $lo
+          local.get $hi
+          return
+        end
+        ;; 1 doublings
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        ;; (b << m) < 2^15: its second byte is b >> r
+        i32.const 0
+        local.get $b
+        local.get $b
+        i32.add
+        i32.store
+        local.get $lo
+        i32.const 0
+        i32.load8_u offset=1
+        i32.add
+        local.get $hi
+        return
+      end
+      block $lt8
+        local.get $c
+        i32.const 5
+        i32.lt_u
+        br_if $lt8
+        ;; 2 doublings
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        ;; (b << m) < 2^15: its second byte is b >> r
+        i32.const 0
+        local.get $b
+        local.get $b
+        i32.add
+        local.tee $b
+        local.get $b
+        i32.add
+        i32.store
+        local.get $lo
+        i32.const 0
+        i32.load8_u offset=1
+        i32.add
+        local.get $hi
+        return
+      end
+      ;; 3 doublings
+      local.get $hi
+      local.get $hi
+      i32.add
       local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      ;; (b << m) < 2^15: its second byte is b >> r
+      i32.const 0
+      local.get $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      i32.store
+      local.get $lo
+      i32.const 0
+      i32.load8_u offset=1
+      i32.add
       local.get $hi
       return
+    end
+    block $lt9
+      local.get $c
+      i32.const 2
+      i32.lt_u
+      br_if $lt9
+      block $lt10
+        local.get $c
+        i32.const 3
+        i32.lt_u
+        br_if $lt10
+        ;; 4 doublings
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $hi
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.set $lo
+        ;; (b << m) < 2^15: its second byte is b >> r
+        i32.const 0
+        local.get $b
+        local.get $b
+        i32.add
+        local.tee $b
+        local.get $b
+        i32.add
+        local.tee $b
+        local.get $b
+        i32.add
+        local.tee $b
+        local.get $b
+        i32.add
+        i32.store
+        local.get $lo
+        i32.const 0
+        i32.load8_u offset=1
+        i32.add
+        local.get $hi
+        return
+      end
+      ;; 5 doublings
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      ;; (b << m) < 2^15: its second byte is b >> r
+      i32.const 0
+      local.get $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      i32.store
+      local.get $lo
+      i32.const 0
+      i32.load8_u offset=1
+      i32.add
+      local.get $hi
+      return
+    end
+    block $lt11
+      local.get $c
+      i32.const 1
+      i32.lt_u
+      br_if $lt11
+      ;; 6 doublings
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $hi
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.set $lo
+      ;; (b << m) < 2^15: its second byte is b >> r
+      i32.const 0
+      local.get $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      local.tee $b
+      local.get $b
+      i32.add
+      i32.store
+      local.get $lo
+      i32.const 0
+      i32.load8_u offset=1
+      i32.add
+      local.get $hi
+      return
+    end
+    ;; 7 doublings
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    local.get $hi
+    local.get $hi
+    i32.add
+    local.get $lo
+    i32.const 0
+    i32.lt_s
+    i32.add
+    local.set $hi
+    local.get $lo
+    local.get $lo
+    i32.add
+    local.set $lo
+    ;; (b << m) < 2^15: its second byte is b >> r
+    i32.const 0
+    local.get $b
+    local.get $b
+    i32.add
+    local.tee $b
+    local.get $b
+    i32.add
+    local.tee $b
+    local.get $b
+    i32.add
+    local.tee $b
+    local.get $b
+    i32.add
+    local.tee $b
+    local.get $b
+    i32.add
+    local.tee $b
+    local.get $b
+    i32.add
+    local.tee $b
+    local.get $b
+    i32.add
+    i32.store
+    local.get $lo
+    i32.const 0
+    i32.load8_u offset=1
+    i32.add
+    local.get $hi
+    return
+  )
+
+  ;; x rotated left by (c mod 64): by 32 the words swap; whole bytes
+  ;; from the pair stored in both word orders and loaded at a byte offset; then one bit at a time,
+  ;; each word doubled and given the other's top bit.
+  (func $i64_rotl (export "i64_rotl") (param $lo i32) (param $hi i32) (param $c i32) (result i32 i32)
+    (local $t i32)
+    ;; the count is taken mod 64: keep the low byte, drop 128 and 64
+    block $count0
+      local.get $c
+      i32.const 64
+      i32.lt_u
+      br_if $count0
+      i32.const 0
+      local.get $c
+      i32.store8
+      i32.const 0
+      i32.load8_u
+      local.set $c
+      local.get $c
+      i32.const 128
+      i32.ge_u
+      if
+        local.get $c
+        i32.const 128
+        i32.sub
+        local.set $c
+      end
+      local.get $c
+      i32.const 64
+      i32.ge_u
+      if
+        local.get $c
+        i32.const 64
+        i32.sub
+        local.set $c
+      end
     end
     local.get $c
     i32.const 32
     i32.ge_u
     if
       local.get $hi
+      local.get $lo
+      local.set $hi
+      local.set $lo
       local.get $c
       i32.const 32
       i32.sub
-      call $shr_s
+      local.set $c
+    end
+    block $bits
+      block $lt1
+        local.get $c
+        i32.const 16
+        i32.lt_u
+        br_if $lt1
+        block $lt2
+          local.get $c
+          i32.const 24
+          i32.lt_u
+          br_if $lt2
+          ;; 3 whole bytes
+          i32.const 0
+          local.get $lo
+          i32.store
+          i32.const 0
+          local.get $hi
+          i32.store offset=4
+          i32.const 0
+          i32.load offset=1
+          local.set $t
+          i32.const 0
+          local.get $hi
+          i32.store
+          i32.const 0
+          local.get $lo
+          i32.store offset=4
+          i32.const 0
+          i32.load offset=1
+          local.set $lo
+          local.get $t
+          local.set $hi
+          local.get $c
+          i32.const 24
+          i32.sub
+          local.set $c
+          br $bits
+        end
+        ;; 2 whole bytes
+        i32.const 0
+        local.get $lo
+        i32.store
+        i32.const 0
+        local.get $hi
+        i32.store offset=4
+        i32.const 0
+        i32.load offset=2
+        local.set $t
+        i32.const 0
+        local.get $hi
+        i32.store
+        i32.const 0
+        local.get $lo
+        i32.store offset=4
+        i32.const 0
+        i32.load offset=2
+        local.set $lo
+        local.get $t
+        local.set $hi
+        local.get $c
+        i32.const 16
+        i32.sub
+        local.set $c
+        br $bits
+      end
+      block $lt3
+        local.get $c
+        i32.const 8
+        i32.lt_u
+        br_if $lt3
+        ;; 1 whole bytes
+        i32.const 0
+        local.get $lo
+        i32.store
+        i32.const 0
+        local.get $hi
+        i32.store offset=4
+        i32.const 0
+        i32.load offset=3
+        local.set $t
+        i32.const 0
+        local.get $hi
+        i32.store
+        i32.const 0
+        local.get $lo
+        i32.store offset=4
+        i32.const 0
+        i32.load offset=3
+        local.set $lo
+        local.get $t
+        local.set $hi
+        local.get $c
+        i32.const 8
+        i32.sub
+        local.set $c
+        br $bits
+      end
+      ;; 0 whole bytes
+      br $bits
+    end
+    block $lt4
+      local.get $c
+      i32.const 4
+      i32.lt_u
+      br_if $lt4
+      block $lt5
+        local.get $c
+        i32.const 6
+        i32.lt_u
+        br_if $lt5
+        block $lt6
+          local.get $c
+          i32.const 7
+          i32.lt_u
+          br_if $lt6
+          ;; 7 bits
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.get $hi
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $lo
+          local.set $hi
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.get $hi
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $lo
+          local.set $hi
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.get $hi
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $lo
+          local.set $hi
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.get $hi
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $lo
+          local.set $hi
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.get $hi
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $lo
+          local.set $hi
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.get $hi
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $lo
+          local.set $hi
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.get $hi
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $lo
+          local.set $hi
+          local.get $lo
+          local.get $hi
+          return
+        end
+        ;; 6 bits
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $lo
+        local.get $hi
+        return
+      end
+      block $lt7
+        local.get $c
+        i32.const 5
+        i32.lt_u
+        br_if $lt7
+        ;; 5 bits
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $lo
+        local.get $hi
+        return
+      end
+      ;; 4 bits
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
       i32.const 0
+      i32.lt_s
+      i32.add
+      local.get $lo
+      local.get $lo
+      i32.add
       local.get $hi
       i32.const 0
       i32.lt_s
-      i32.sub
-      return
-    end
-    local.get $lo
-    local.get $c
-    call $shr_u
-    local.get $hi
-    i32.const 32
-    local.get $c
-    i32.sub
-    call $shl
-    i32.add
-    local.get $hi
-    local.get $c
-    call $shr_s
-  )
-
-  ;; x >>u (c mod 64), from the 32-bit shifts of the words.
-  (func $i64_shr_u (export "i64_shr_u") (param $lo i32) (param $hi i32) (param $c i32) (result i32 i32)
-    ;; the count is taken mod 64: keep the low byte, drop 128 and 64
-    block $count0
-      local.get $c
-      i32.const 64
-      i32.lt_u
-      br_if $count0
-      i32.const 0
-      local.get $c
-      i32.store8
-      i32.const 0
-      i32.load8_u
-      local.set $c
-      local.get $c
-      i32.const 128
-      i32.ge_u
-      if
-        local.get $c
-        i32.const 128
-        i32.sub
-        local.set $c
-      end
-      local.get $c
-      i32.const 64
-      i32.ge_u
-      if
-        local.get $c
-        i32.const 64
-        i32.sub
-        local.set $c
-      end
-    end
-    local.get $c
-    i32.eqz
-    if
-      local.get $lo
-      local.get $hi
-      return
-    end
-    local.get $c
-    i32.const 32
-    i32.ge_u
-    if
-      local.get $hi
-      local.get $c
-      i32.const 32
-      i32.sub
-      call $shr_u
-      i32.const 0
-      return
-    end
-    local.get $lo
-    local.get $c
-    call $shr_u
-    local.get $hi
-    i32.const 32
-    local.get $c
-    i32.sub
-    call $shl
-    i32.add
-    local.get $hi
-    local.get $c
-    call $shr_u
-  )
-
-  ;; x rotated left by (c mod 64): by 32 the words swap; by 0 < c < 32 each word takes
-  ;; the bits the other shifts out at the top.
-  (func $i64_rotl (export "i64_rotl") (param $lo i32) (param $hi i32) (param $c i32) (result i32 i32)
-    ;; the count is taken mod 64: keep the low byte, drop 128 and 64
-    block $count0
-      local.get $c
-      i32.const 64
-      i32.lt_u
-      br_if $count0
-      i32.const 0
-      local.get $c
-      i32.store8
-      i32.const 0
-      i32.load8_u
-      local.set $c
-      local.get $c
-      i32.const 128
-      i32.ge_u
-      if
-        local.get $c
-        i32.const 128
-        i32.sub
-        local.set $c
-      end
-      local.get $c
-      i32.const 64
-      i32.ge_u
-      if
-        local.get $c
-        i32.const 64
-        i32.sub
-        local.set $c
-      end
-    end
-    local.get $c
-    i32.const 32
-    i32.ge_u
-    if
-      local.get $hi
-      local.get $lo
-      local.set $hi
+      i32.add
       local.set $lo
-      local.get $c
-      i32.const 32
-      i32.sub
-      local.set $c
-    end
-    local.get $c
-    i32.eqz
-    if
+      local.set $hi
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.get $hi
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $lo
+      local.set $hi
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.get $hi
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $lo
+      local.set $hi
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.get $hi
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $lo
+      local.set $hi
       local.get $lo
       local.get $hi
       return
     end
+    block $lt8
+      local.get $c
+      i32.const 2
+      i32.lt_u
+      br_if $lt8
+      block $lt9
+        local.get $c
+        i32.const 3
+        i32.lt_u
+        br_if $lt9
+        ;; 3 bits
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $lo
+        local.get $hi
+        return
+      end
+      ;; 2 bits
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.get $hi
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $lo
+      local.set $hi
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.get $hi
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $lo
+      local.set $hi
+      local.get $lo
+      local.get $hi
+      return
+    end
+    block $lt10
+      local.get $c
+      i32.const 1
+      i32.lt_u
+      br_if $lt10
+      ;; 1 bits
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.get $hi
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $lo
+      local.set $hi
+      local.get $lo
+      local.get $hi
+      return
+    end
+    ;; 0 bits
     local.get $lo
-    local.get $c
-    call $shl
     local.get $hi
-    i32.const 32
-    local.get $c
-    i32.sub
-    call $shr_u
-    i32.add
-    local.get $hi
-    local.get $c
-    call $shl
-    local.get $lo
-    i32.const 32
-    local.get $c
-    i32.sub
-    call $shr_u
-    i32.add
+    return
   )
 
-  ;; x rotated right by (c mod 64): by 32 the words swap; by 0 < c < 32 each word takes
-  ;; the bits the other shifts out at the bottom.
+  ;; x rotated right by (c mod 64), as a rotation left by 64 - c: by 32 the words swap; whole bytes
+  ;; from the pair stored in both word orders and loaded at a byte offset; then one bit at a time,
+  ;; each word doubled and given the other's top bit.
   (func $i64_rotr (export "i64_rotr") (param $lo i32) (param $hi i32) (param $c i32) (result i32 i32)
+    (local $t i32)
     ;; the count is taken mod 64: keep the low byte, drop 128 and 64
     block $count0
       local.get $c
@@ -11738,6 +14285,13 @@
       end
     end
     local.get $c
+    if
+      i32.const 64
+      local.get $c
+      i32.sub
+      local.set $c
+    end
+    local.get $c
     i32.const 32
     i32.ge_u
     if
@@ -11750,31 +14304,628 @@
       i32.sub
       local.set $c
     end
-    local.get $c
-    i32.eqz
-    if
+    block $bits
+      block $lt1
+        local.get $c
+        i32.const 16
+        i32.lt_u
+        br_if $lt1
+        block $lt2
+          local.get $c
+          i32.const 24
+          i32.lt_u
+          br_if $lt2
+          ;; 3 whole bytes
+          i32.const 0
+          local.get $lo
+          i32.store
+          i32.const 0
+          local.get $hi
+          i32.store offset=4
+          i32.const 0
+          i32.load offset=1
+          local.set $t
+          i32.const 0
+          local.get $hi
+          i32.store
+          i32.const 0
+          local.get $lo
+          i32.store offset=4
+          i32.const 0
+          i32.load offset=1
+          local.set $lo
+          local.get $t
+          local.set $hi
+          local.get $c
+          i32.const 24
+          i32.sub
+          local.set $c
+          br $bits
+        end
+        ;; 2 whole bytes
+        i32.const 0
+        local.get $lo
+        i32.store
+        i32.const 0
+        local.get $hi
+        i32.store offset=4
+        i32.const 0
+        i32.load offset=2
+        local.set $t
+        i32.const 0
+        local.get $hi
+        i32.store
+        i32.const 0
+        local.get $lo
+        i32.store offset=4
+        i32.const 0
+        i32.load offset=2
+        local.set $lo
+        local.get $t
+        local.set $hi
+        local.get $c
+        i32.const 16
+        i32.sub
+        local.set $c
+        br $bits
+      end
+      block $lt3
+        local.get $c
+        i32.const 8
+        i32.lt_u
+        br_if $lt3
+        ;; 1 whole bytes
+        i32.const 0
+        local.get $lo
+        i32.store
+        i32.const 0
+        local.get $hi
+        i32.store offset=4
+        i32.const 0
+        i32.load offset=3
+        local.set $t
+        i32.const 0
+        local.get $hi
+        i32.store
+        i32.const 0
+        local.get $lo
+        i32.store offset=4
+        i32.const 0
+        i32.load offset=3
+        local.set $lo
+        local.get $t
+        local.set $hi
+        local.get $c
+        i32.const 8
+        i32.sub
+        local.set $c
+        br $bits
+      end
+      ;; 0 whole bytes
+      br $bits
+    end
+    block $lt4
+      local.get $c
+      i32.const 4
+      i32.lt_u
+      br_if $lt4
+      block $lt5
+        local.get $c
+        i32.const 6
+        i32.lt_u
+        br_if $lt5
+        block $lt6
+          local.get $c
+          i32.const 7
+          i32.lt_u
+          br_if $lt6
+          ;; 7 bits
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.get $hi
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $lo
+          local.set $hi
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.get $hi
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $lo
+          local.set $hi
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.get $hi
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $lo
+          local.set $hi
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.get $hi
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $lo
+          local.set $hi
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.get $hi
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $lo
+          local.set $hi
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.get $hi
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $lo
+          local.set $hi
+          local.get $hi
+          local.get $hi
+          i32.add
+          local.get $lo
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.get $lo
+          local.get $lo
+          i32.add
+          local.get $hi
+          i32.const 0
+          i32.lt_s
+          i32.add
+          local.set $lo
+          local.set $hi
+          local.get $lo
+          local.get $hi
+          return
+        end
+        ;; 6 bits
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $lo
+        local.get $hi
+        return
+      end
+      block $lt7
+        local.get $c
+        i32.const 5
+        i32.lt_u
+        br_if $lt7
+        ;; 5 bits
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $lo
+        local.get $hi
+        return
+      end
+      ;; 4 bits
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.get $hi
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $lo
+      local.set $hi
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.get $hi
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $lo
+      local.set $hi
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.get $hi
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $lo
+      local.set $hi
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.get $hi
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $lo
+      local.set $hi
       local.get $lo
       local.get $hi
       return
     end
+    block $lt8
+      local.get $c
+      i32.const 2
+      i32.lt_u
+      br_if $lt8
+      block $lt9
+        local.get $c
+        i32.const 3
+        i32.lt_u
+        br_if $lt9
+        ;; 3 bits
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $hi
+        local.get $hi
+        i32.add
+        local.get $lo
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.get $lo
+        local.get $lo
+        i32.add
+        local.get $hi
+        i32.const 0
+        i32.lt_s
+        i32.add
+        local.set $lo
+        local.set $hi
+        local.get $lo
+        local.get $hi
+        return
+      end
+      ;; 2 bits
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.get $hi
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $lo
+      local.set $hi
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.get $hi
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $lo
+      local.set $hi
+      local.get $lo
+      local.get $hi
+      return
+    end
+    block $lt10
+      local.get $c
+      i32.const 1
+      i32.lt_u
+      br_if $lt10
+      ;; 1 bits
+      local.get $hi
+      local.get $hi
+      i32.add
+      local.get $lo
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.get $lo
+      local.get $lo
+      i32.add
+      local.get $hi
+      i32.const 0
+      i32.lt_s
+      i32.add
+      local.set $lo
+      local.set $hi
+      local.get $lo
+      local.get $hi
+      return
+    end
+    ;; 0 bits
     local.get $lo
-    local.get $c
-    call $shr_u
     local.get $hi
-    i32.const 32
-    local.get $c
-    i32.sub
-    call $shl
-    i32.add
-    local.get $hi
-    local.get $c
-    call $shr_u
-    local.get $lo
-    i32.const 32
-    local.get $c
-    i32.sub
-    call $shl
-    i32.add
+    return
   )
 
   ;; leading zero bits of (lo, hi): clz(hi), or 32 + clz(lo) when hi = 0.

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "opaque.h"
 #include "tvm_sys.h"
 
 const char *__tvm_progname = "";
@@ -40,8 +41,13 @@ _Noreturn void __assert_fail(const char *expr, const char *file, unsigned int li
   abort();
 }
 
-int abs(int x) { return x < 0 ? -x : x; }
-long labs(long x) { return x < 0 ? -x : x; }
+/* Branches, with __tvm_opaque: clang's branch-free form (x ^ x >> 31) - (x >> 31) is a lowered
+ * shift and xor on the machine. */
+int abs(int x) {
+  if (x < 0) return (int)__tvm_opaque(0u - (unsigned int)x);
+  return x;
+}
+long labs(long x) { return abs(x); }
 long long llabs(long long x) { return x < 0 ? -x : x; }
 
 div_t div(int a, int b) {

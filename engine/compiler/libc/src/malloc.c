@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "opaque.h"
 #include "tvm_sys.h"
 
 #define NBINS 20
@@ -71,11 +72,23 @@ static void make_free(block *b, size_t size) {
   bins[i] = b;
 }
 
+/* x mod 8 by compares on its low byte (a whole-byte mask is cheap on the machine; `x & 7` is a
+ * lowered helper call). __tvm_opaque keeps clang from folding the compares back into a mask. */
+static size_t mod8(size_t x) {
+  unsigned int r = (unsigned int)x & 0xff;
+  if (r >= 128) r = __tvm_opaque(r - 128);
+  if (r >= 64) r = __tvm_opaque(r - 64);
+  if (r >= 32) r = __tvm_opaque(r - 32);
+  if (r >= 16) r = __tvm_opaque(r - 16);
+  if (r >= 8) r = __tvm_opaque(r - 8);
+  return r;
+}
+
 /* The first block 8-byte aligned; top's header needs HEAD bytes below the end. */
 static int init(void) {
   uintptr_t s = (uintptr_t)__tvm_heap_start();
   char *end = (char *)__tvm_heap_end();
-  while (s & 7) s++; /* once per run */
+  while (mod8(s)) s++; /* once per run */
   heap_end = end;
   if ((char *)s + HEAD > end) return 0;
   top = (char *)s;
@@ -87,7 +100,8 @@ static int init(void) {
 /* Block size for a request: header + payload rounded up to 8, at least MIN_BLOCK; 0 if too big. */
 static size_t block_size(size_t n) {
   if (n > 0x7ffffff0u) return 0;
-  size_t size = (n + HEAD + 7) & ~(size_t)7;
+  size_t size = n + HEAD + 7;
+  size -= mod8(size);
   return size < MIN_BLOCK ? MIN_BLOCK : size;
 }
 
@@ -104,6 +118,16 @@ static void take(block *b, size_t have, size_t size) {
     b->size = have;
     at(b, have)->prev_inuse = 1;
   }
+}
+
+/* The first free block of at least `size` bytes in the smallest class that can hold it, or 0.
+ * (A function of its own: as a loop inside malloc, its exit flag became a bit tested with `& 1`,
+ * a lowered helper call on the machine.) */
+static block *find_fit(size_t size) {
+  for (int i = bin_of(size); i < NBINS; i++)
+    for (block *b = bins[i]; b; b = b->next)
+      if (b->size >= size) return b;
+  return 0;
 }
 
 /* New memory from above top, or 0. */
@@ -127,17 +151,14 @@ void *malloc(size_t n) {
     errno = ENOMEM;
     return 0;
   }
-  for (int i = bin_of(size); i < NBINS; i++) {
-    for (block *b = bins[i]; b; b = b->next) {
-      size_t have = b->size;
-      if (have >= size) {
-        unlink_block(b);
-        take(b, have, size);
-        return (char *)b + HEAD;
-      }
-    }
+  block *b = find_fit(size);
+  if (b) {
+    size_t have = b->size;
+    unlink_block(b);
+    take(b, have, size);
+    return (char *)b + HEAD;
   }
-  block *b = from_top(size);
+  b = from_top(size);
   if (!b) {
     errno = ENOMEM;
     return 0;

@@ -13,21 +13,6 @@
 
 const unsigned int __tvm_pow10_32[10] = {1000000000u, 100000000u, 10000000u, 1000000u, 100000u,
                                          10000u,      1000u,      100u,      10u,      1u};
-const unsigned long long __tvm_pow10_64[20] = {
-    10000000000000000000ull, 1000000000000000000ull, 100000000000000000ull, 10000000000000000ull,
-    1000000000000000ull,     100000000000000ull,     10000000000000ull,     1000000000000ull,
-    100000000000ull,         10000000000ull,         1000000000ull,         100000000ull,
-    10000000ull,             1000000ull,             100000ull,             10000ull,
-    1000ull,                 100ull,                 10ull,                 1ull};
-const char __tvm_hex_pairs[513] =
-    "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
-    "202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"
-    "404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f"
-    "606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f"
-    "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"
-    "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf"
-    "c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
-    "e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
 
 /* Where formatted bytes go: the output (buf == 0) or buf[0 .. cap-1) with room for the NUL.
  * `count` is every byte produced, stored or not (printf's and snprintf's return value). */
@@ -43,20 +28,25 @@ static inline void put(struct sink *s, int c) {
   s->count++;
 }
 
-static void put_n(struct sink *s, const char *p, size_t n) {
-  for (size_t i = 0; i < n; i++) put(s, (unsigned char)p[i]);
+/* Loops here are not unrolled: an unrolled loop's remainder needs `n & 3`, a lowered helper call
+ * on the machine, which costs more than the loop's branches for the few bytes printf moves. */
+static void put_n(struct sink *s, const char *p, int n) {
+#pragma clang loop unroll(disable)
+  for (int i = 0; i < n; i++) put(s, (unsigned char)p[i]);
 }
 
-static void pad(struct sink *s, int c, int n) {
+/* Not inlined: inlined, its `n > 0` merges with the caller's test into an `and`, which the
+ * machine lowers. */
+static __attribute__((noinline)) void pad(struct sink *s, int c, int n) {
+#pragma clang loop unroll(disable)
   for (; n > 0; n--) put(s, c);
 }
 
-enum {
-  F_MINUS = 1,
-  F_PLUS = 2,
-  F_SPACE = 4,
-  F_HASH = 8,
-  F_ZERO = 16,
+/* A conversion specification's flags, width and precision (-1: none). Flags are separate ints,
+ * not bits of one word: testing a bit is a lowered `and` on the machine. */
+struct spec {
+  int minus, plus, space, hash, zero;
+  int width, prec;
 };
 
 /* Decimal digits of v, ending just before `end`; returns the first digit. Powers of ten are
@@ -65,6 +55,7 @@ static char *dec32(char *end, unsigned int v) {
   char tmp[10];
   int i = 0, n = 0;
   while (i < 9 && v < __tvm_pow10_32[i]) i++;
+#pragma clang loop unroll(disable)
   for (; i < 10; i++) {
     unsigned int pw = __tvm_pow10_32[i];
     int d = '0';
@@ -75,47 +66,76 @@ static char *dec32(char *end, unsigned int v) {
     tmp[n++] = (char)d;
   }
   char *q = end - n;
+#pragma clang loop unroll(disable)
   for (int k = 0; k < n; k++) q[k] = tmp[k];
   return q;
 }
 
+/* 64-bit values: the powers of ten are built upwards (by shifts and adds) on the stack for this
+ * call, rather than kept as a table that every program printing anything would store in its
+ * prologue. */
 static char *dec64(char *end, unsigned long long v) {
-  if (v < 4294967296ull) return dec32(end, (unsigned int)v);
-  char tmp[20];
-  int i = 0, n = 0;
-  while (v < __tvm_pow10_64[i]) i++;
-  for (; i < 20; i++) {
-    unsigned long long pw = __tvm_pow10_64[i];
+  unsigned long long pw[20];
+  int n = 0;
+  pw[0] = 1;
+  while (n < 19 && v >= pw[n] && pw[n] <= 1844674407370955161ull) {
+    pw[n + 1] = (pw[n] << 3) + (pw[n] << 1);
+    n++;
+  }
+  if (v < pw[n]) n--; /* pw[n] is the largest power not above v (pw[0] = 1 when v is 0) */
+  if (n < 0) n = 0;
+  char *q = end - (n + 1);
+#pragma clang loop unroll(disable)
+  for (int i = 0; n >= 0; n--, i++) {
+    unsigned long long p = pw[n];
     int d = '0';
-    while (v >= pw) {
-      v -= pw;
+    while (v >= p) {
+      v -= p;
       d++;
     }
-    tmp[n++] = (char)d;
+    q[i] = (char)d;
   }
-  char *q = end - n;
-  for (int k = 0; k < n; k++) q[k] = tmp[k];
   return q;
 }
 
-/* Hexadecimal digits (no leading zeros; "0" for 0), upper case when `upper`. */
-static char *hex64(char *end, unsigned long long v, int upper) {
+/* The two hex digits of byte b (0..255) at p[0] and p[1]. The high digit is found by comparing
+ * with 128, 64, 32 and 16 and subtracting: the machine lowers the shift and mask that would split
+ * the byte, and __tvm_opaque keeps clang from turning the compares back into them. */
+static void hex_byte(char *p, unsigned int b, int letter) {
+  unsigned int h = 0;
+  if (b >= 128) b = __tvm_opaque(b - 128), h = __tvm_opaque(8);
+  if (b >= 64) b = __tvm_opaque(b - 64), h = __tvm_opaque(h + 4);
+  if (b >= 32) b = __tvm_opaque(b - 32), h = __tvm_opaque(h + 2);
+  if (b >= 16) b = __tvm_opaque(b - 16), h = __tvm_opaque(h + 1);
+  p[0] = (char)(h < 10 ? '0' + (int)h : letter + (int)h);
+  p[1] = (char)(b < 10 ? '0' + (int)b : letter + (int)b);
+}
+
+/* Hexadecimal digits of hi:lo ending before `end`, without leading zeros ("0" for 0). Bytes are
+ * taken with `& 0xff` and `>> 8`, which the machine does cheaply. */
+static char *hex(char *end, unsigned int lo, unsigned int hi, int upper) {
+  int letter = upper ? 'A' - 10 : 'a' - 10;
   char *p = end;
-  unsigned int lo = (unsigned int)v, hi = (unsigned int)(v >> 32);
-  for (int w = 0; w < 2; w++) {
-    unsigned int x = w ? hi : lo;
-    if (w && !x) break;
-    for (int b = 0; b < 4; b++) {
-      const char *pair = &__tvm_hex_pairs[(x & 0xff) * 2];
-      *--p = pair[1];
-      *--p = pair[0];
-      x >>= 8;
-    }
+  unsigned int x = lo;
+#pragma clang loop unroll(disable)
+  for (int k = 0; k < 4; k++) {
+    p -= 2;
+    hex_byte(p, x & 0xff, letter);
+    x >>= 8;
   }
-  while (p < end - 1 && *p == '0') p++;
-  if (upper)
-    for (char *q = p; q < end; q++)
-      if (*q >= 'a') *q = (char)(*q - 32);
+  x = hi;
+#pragma clang loop unroll(disable)
+  for (int k = 0; k < 4; k++) {
+    if (!x) break;
+    p -= 2;
+    hex_byte(p, x & 0xff, letter);
+    x >>= 8;
+  }
+  for (;;) {
+    if (p >= end - 1) break;
+    if (__tvm_opaque((unsigned char)*p) != '0') break;
+    p++;
+  }
   return p;
 }
 
@@ -128,60 +148,71 @@ static char *oct64(char *end, unsigned long long v) {
   return p;
 }
 
-/* Pulls the next integer argument of the given length modifier; `sign` says %d/%i. */
-enum { L_NONE, L_HH, L_H, L_L, L_LL, L_Z, L_T, L_J, L_BIG };
+/* Length modifiers; those from L_LL on take a 64-bit argument (one compare tells them apart). */
+enum { L_NONE, L_HH, L_H, L_L, L_Z, L_T, L_LL, L_J, L_BIG };
 
-static unsigned long long int_arg(va_list *ap, int len, int sign) {
-  switch (len) {
-  case L_HH:
-    return sign ? (unsigned long long)(long long)(signed char)va_arg(*ap, int)
-                : (unsigned char)va_arg(*ap, unsigned int);
-  case L_H:
-    return sign ? (unsigned long long)(long long)(short)va_arg(*ap, int)
-                : (unsigned short)va_arg(*ap, unsigned int);
-  case L_L:
-    return sign ? (unsigned long long)(long long)va_arg(*ap, long) : va_arg(*ap, unsigned long);
-  case L_LL:
-  case L_J:
-  case L_BIG:
-    return va_arg(*ap, unsigned long long);
-  case L_Z:
-    return sign ? (unsigned long long)(long long)(ptrdiff_t)va_arg(*ap, size_t)
-                : va_arg(*ap, size_t);
-  case L_T:
-    return sign ? (unsigned long long)(long long)va_arg(*ap, ptrdiff_t)
-                : (unsigned long long)(size_t)va_arg(*ap, ptrdiff_t);
-  default:
-    return sign ? (unsigned long long)(long long)va_arg(*ap, int) : va_arg(*ap, unsigned int);
-  }
+/* The next integer argument of a length that fits 32 bits on wasm32 (all but ll, j and L), as
+ * its 32 bits; `sign` says %d/%i, so hh and h sign-extend. Keeping these conversions in 32 bits
+ * spares the machine its lowered 64-bit arithmetic. */
+static unsigned int int_arg32(va_list *ap, int len, int sign) {
+  unsigned int v = va_arg(*ap, unsigned int);
+  if (len == L_HH) return sign ? (unsigned int)(int)(signed char)v : (unsigned char)v;
+  if (len == L_H) return sign ? (unsigned int)(int)(short)v : (unsigned short)v;
+  return v;
 }
 
 /* One integer conversion: prefix (sign or 0x), zero padding to the precision, then the width. */
 static void emit_int(struct sink *s, const char *digits, int ndigits, const char *prefix, int nprefix,
-                     int flags, int width, int prec) {
+                     const struct spec *sp) {
+  int prec = sp->prec;
   int zeros = prec > ndigits ? prec - ndigits : 0;
   int body = nprefix + zeros + ndigits;
-  int fill = width > body ? width - body : 0;
-  if ((flags & F_ZERO) && prec < 0 && !(flags & F_MINUS)) {
-    zeros += fill;
-    fill = 0;
+  int fill = sp->width > body ? sp->width - body : 0;
+  /* The 0 flag pads with zeros unless there is a precision or '-'. (Nested tests with
+   * __tvm_opaque between them: clang would join `a && b && c` into `and`s, which the machine
+   * lowers to helper calls; see opaque.h.) */
+  if (sp->zero) {
+    if ((int)__tvm_opaque((unsigned int)prec) < 0) {
+      if (__tvm_opaque((unsigned int)sp->minus) == 0) {
+        zeros += fill;
+        fill = 0;
+      }
+    }
   }
-  if (!(flags & F_MINUS)) pad(s, ' ', fill);
-  put_n(s, prefix, (size_t)nprefix);
+  if (!sp->minus) pad(s, ' ', fill);
+  put_n(s, prefix, nprefix);
   pad(s, '0', zeros);
-  put_n(s, digits, (size_t)ndigits);
-  if (flags & F_MINUS) pad(s, ' ', fill);
+  put_n(s, digits, ndigits);
+  if (sp->minus) pad(s, ' ', fill);
 }
 
-static void emit_str(struct sink *s, const char *p, int n, int flags, int width) {
-  int fill = width > n ? width - n : 0;
-  if (!(flags & F_MINUS)) pad(s, ' ', fill);
-  put_n(s, p, (size_t)n);
-  if (flags & F_MINUS) pad(s, ' ', fill);
+static void emit_str(struct sink *s, const char *p, int n, const struct spec *sp) {
+  int fill = sp->width > n ? sp->width - n : 0;
+  if (!sp->minus) pad(s, ' ', fill);
+  put_n(s, p, n);
+  if (sp->minus) pad(s, ' ', fill);
 }
 
+/* Conversion characters by class, from '%' to 'z'. A table lookup and a switch on dense classes
+ * with one target each: a switch on the characters themselves, several sharing a target, becomes
+ * bit tests (a variable shift and a mask), which the machine lowers. */
+enum { C_BAD, C_SIGNED, C_UNSIGNED, C_OCTAL, C_HEX, C_HEX_UPPER, C_CHAR, C_STRING, C_POINTER,
+       C_COUNT, C_PERCENT, C_FLOAT, C_ERRNO };
+static const unsigned char conv_class['z' - '%' + 1] = {
+    ['d' - '%'] = C_SIGNED,  ['i' - '%'] = C_SIGNED, ['u' - '%'] = C_UNSIGNED,
+    ['o' - '%'] = C_OCTAL,   ['x' - '%'] = C_HEX,    ['X' - '%'] = C_HEX_UPPER,
+    ['c' - '%'] = C_CHAR,    ['s' - '%'] = C_STRING, ['p' - '%'] = C_POINTER,
+    ['n' - '%'] = C_COUNT,   ['%' - '%'] = C_PERCENT, ['f' - '%'] = C_FLOAT,
+    ['F' - '%'] = C_FLOAT,   ['e' - '%'] = C_FLOAT,  ['E' - '%'] = C_FLOAT,
+    ['g' - '%'] = C_FLOAT,   ['G' - '%'] = C_FLOAT,  ['a' - '%'] = C_FLOAT,
+    ['A' - '%'] = C_FLOAT,   ['m' - '%'] = C_ERRNO,
+};
+
+/* Locals whose address is taken live in the stack frame. At offsets below 16 from the 16-aligned
+ * frame, clang forms their addresses with `or` (the bits are known to be free), which the machine
+ * lowers to a helper call; _Alignas(16) puts each at a multiple of 16, addressed with `add`. */
 static int vformat(struct sink *s, const char *fmt, va_list ap0) {
-  va_list ap;
+  _Alignas(16) va_list ap;
   va_copy(ap, ap0);
   const unsigned char *f = (const unsigned char *)fmt;
   for (;;) {
@@ -192,208 +223,190 @@ static int vformat(struct sink *s, const char *fmt, va_list ap0) {
       f++;
       continue;
     }
-    const unsigned char *spec = f;
+    const unsigned char *start = f;
     f++;
-    int flags = 0;
+    _Alignas(16) struct spec sp = {0, 0, 0, 0, 0, 0, -1};
+    /* Flags are set to an opaque 1: a flag clang knows to be 0 or 1 it keeps as a bit and tests
+     * with `& 1`, a lowered helper call on the machine. */
     for (;; f++) {
       c = *f;
-      if (c == '-') flags |= F_MINUS;
-      else if (c == '+') flags |= F_PLUS;
-      else if (c == ' ') flags |= F_SPACE;
-      else if (c == '#') flags |= F_HASH;
-      else if (c == '0') flags |= F_ZERO;
+      if (c == '-') sp.minus = (int)__tvm_opaque(1);
+      else if (c == '+') sp.plus = (int)__tvm_opaque(1);
+      else if (c == ' ') sp.space = (int)__tvm_opaque(1);
+      else if (c == '#') sp.hash = (int)__tvm_opaque(1);
+      else if (c == '0') sp.zero = (int)__tvm_opaque(1);
       else break;
     }
-    int width = 0;
     if (*f == '*') {
-      width = va_arg(ap, int);
-      if (width < 0) {
-        flags |= F_MINUS;
-        width = -width;
+      int w = va_arg(ap, int);
+      if (w < 0) {
+        sp.minus = (int)__tvm_opaque(1);
+        w = -w;
       }
+      sp.width = w;
       f++;
     } else {
-      while ((unsigned int)(*f - '0') < 10u) width = width * 10 + (*f++ - '0');
+      while ((unsigned int)(*f - '0') < 10u) sp.width = sp.width * 10 + (*f++ - '0');
     }
-    int prec = -1;
     if (*f == '.') {
       f++;
       if (*f == '*') {
-        prec = va_arg(ap, int);
-        if (prec < 0) prec = -1;
+        int p = va_arg(ap, int);
+        sp.prec = p < 0 ? -1 : p;
         f++;
       } else {
-        prec = 0;
-        while ((unsigned int)(*f - '0') < 10u) prec = prec * 10 + (*f++ - '0');
+        sp.prec = 0;
+        while ((unsigned int)(*f - '0') < 10u) sp.prec = sp.prec * 10 + (*f++ - '0');
       }
     }
     int len = L_NONE;
-    switch (*f) {
-    case 'h':
+    c = *f;
+    if (c == 'h') {
       f++;
-      if (*f == 'h') {
-        f++;
-        len = L_HH;
-      } else len = L_H;
-      break;
-    case 'l':
+      len = L_H;
+      if (*f == 'h') f++, len = L_HH;
+    } else if (c == 'l') {
       f++;
-      if (*f == 'l') {
-        f++;
-        len = L_LL;
-      } else len = L_L;
-      break;
-    case 'q':
-      f++;
-      len = L_LL;
-      break;
-    case 'L':
-      f++;
-      len = L_BIG;
-      break;
-    case 'z':
-      f++;
-      len = L_Z;
-      break;
-    case 't':
-      f++;
-      len = L_T;
-      break;
-    case 'j':
-      f++;
-      len = L_J;
-      break;
-    }
+      len = L_L;
+      if (*f == 'l') f++, len = L_LL;
+    } else if (c == 'q') f++, len = L_LL;
+    else if (c == 'L') f++, len = L_BIG;
+    else if (c == 'z') f++, len = L_Z;
+    else if (c == 't') f++, len = L_T;
+    else if (c == 'j') f++, len = L_J;
     c = *f;
     if (c) f++;
-    char buf[32];
+    int cls = (unsigned int)(c - '%') <= (unsigned int)('z' - '%') ? conv_class[c - '%'] : C_BAD;
+    _Alignas(16) char buf[24];
     char *end = buf + sizeof buf;
-    switch (c) {
-    case 'd':
-    case 'i':
-    case 'u':
-    case 'x':
-    case 'X':
-    case 'o': {
-      int sign = c == 'd' || c == 'i';
-      unsigned long long v = int_arg(&ap, len, sign);
-      char prefix[2];
-      int nprefix = 0;
-      if (sign) {
+    /* Conditions below are nested tests with __tvm_opaque between them, never booleans used as
+     * values: clang would compute those with `and`, `or` and shifts, which the machine lowers. */
+    if ((unsigned int)(cls - C_SIGNED) <= (unsigned int)(C_HEX_UPPER - C_SIGNED)) {
+      unsigned int sign = 0;
+      if (cls == C_SIGNED) sign = __tvm_opaque(1);
+      int wide = len >= L_LL;
+      unsigned int lo, hi = 0;
+      int neg = 0;
+      if (wide) {
+        unsigned long long v = va_arg(ap, unsigned long long);
         if ((long long)v < 0) {
-          v = 0ull - v;
-          prefix[nprefix++] = '-';
-        } else if (flags & F_PLUS) prefix[nprefix++] = '+';
-        else if (flags & F_SPACE) prefix[nprefix++] = ' ';
+          if (__tvm_opaque(sign)) {
+            neg = 1;
+            v = 0ull - v;
+          }
+        }
+        lo = (unsigned int)v;
+        hi = (unsigned int)(v >> 32);
+      } else {
+        lo = int_arg32(&ap, len, sign);
+        if ((int)lo < 0) {
+          if (__tvm_opaque(sign)) {
+            neg = 1;
+            lo = 0u - lo;
+          }
+        }
+      }
+      unsigned int zero = 0;
+      if (lo == 0) {
+        if (__tvm_opaque(hi) == 0) zero = 1;
+      }
+      _Alignas(16) char prefix[3];
+      int nprefix = 0;
+      if (neg) prefix[nprefix++] = '-';
+      else if (sign) {
+        if (__tvm_opaque((unsigned int)sp.plus)) prefix[nprefix++] = '+';
+        else if (__tvm_opaque((unsigned int)sp.space)) prefix[nprefix++] = ' ';
       }
       char *d;
-      if (c == 'x' || c == 'X') {
-        d = hex64(end, v, c == 'X');
-        if ((flags & F_HASH) && v) {
-          prefix[nprefix++] = '0';
-          prefix[nprefix++] = (char)c;
+      int nd;
+      if (cls >= C_HEX) {
+        d = hex(end, lo, hi, cls == C_HEX_UPPER);
+        if (sp.hash) {
+          if (!__tvm_opaque(zero)) {
+            prefix[nprefix++] = '0';
+            prefix[nprefix++] = (char)c;
+          }
         }
-      } else if (c == 'o') {
-        d = oct64(end, v);
+        nd = (int)(end - d);
+      } else if (cls == C_OCTAL) {
+        d = oct64(end, ((unsigned long long)hi << 32) | lo);
+        nd = (int)(end - d);
+        if (sp.prec == 0 && zero) nd = 0;
+        if (sp.hash && (nd == 0 || *d != '0') && sp.prec <= nd) {
+          /* '#' makes the first digit a zero (a prefix, so that the 0 flag still pads). */
+          prefix[nprefix++] = '0';
+        }
       } else {
-        d = dec64(end, v);
+        d = hi ? dec64(end, ((unsigned long long)hi << 32) | lo) : dec32(end, lo);
+        nd = (int)(end - d);
       }
-      int nd = (int)(end - d);
-      if (prec == 0 && v == 0) nd = 0;
-      if (c == 'o' && (flags & F_HASH) && (nd == 0 || *d != '0') && prec <= nd) {
-        /* '#' makes the first digit a zero (a prefix, so that the 0 flag still pads). */
-        prefix[nprefix++] = '0';
+      if (zero) {
+        if (__tvm_opaque((unsigned int)sp.prec) == 0) nd = 0;
       }
-      emit_int(s, end - nd, nd, prefix, nprefix, flags, width, prec);
-      break;
+      emit_int(s, end - nd, nd, prefix, nprefix, &sp);
+      continue;
     }
-    case 'p': {
+    switch (cls) {
+    case C_POINTER: {
       uintptr_t v = (uintptr_t)va_arg(ap, void *);
       if (!v) {
-        emit_str(s, "(nil)", 5, flags, width);
+        emit_str(s, "(nil)", 5, &sp);
         break;
       }
-      char prefix[3];
+      _Alignas(16) char prefix[3];
       int nprefix = 0;
-      if (flags & F_PLUS) prefix[nprefix++] = '+';
-      else if (flags & F_SPACE) prefix[nprefix++] = ' ';
+      if (sp.plus) prefix[nprefix++] = '+';
+      else if (sp.space) prefix[nprefix++] = ' ';
       prefix[nprefix++] = '0';
       prefix[nprefix++] = 'x';
-      char *d = hex64(end, v, 0);
-      emit_int(s, d, (int)(end - d), prefix, nprefix, flags, width, prec);
+      char *d = hex(end, (unsigned int)v, 0, 0);
+      emit_int(s, d, (int)(end - d), prefix, nprefix, &sp);
       break;
     }
-    case 'c': {
-      char ch = (char)va_arg(ap, int);
-      emit_str(s, &ch, 1, flags, width);
+    case C_CHAR: {
+      _Alignas(16) char ch = (char)va_arg(ap, int);
+      emit_str(s, &ch, 1, &sp);
       break;
     }
-    case 's': {
+    case C_STRING: {
       const char *str = va_arg(ap, const char *);
-      if (!str) str = prec < 0 || prec >= 6 ? "(null)" : "";
+      if (!str) str = sp.prec < 0 || sp.prec >= 6 ? "(null)" : "";
       int n = 0;
-      if (prec < 0)
+      if (sp.prec < 0)
         while (str[n]) n++;
       else
-        while (n < prec && str[n]) n++;
-      emit_str(s, str, n, flags, width);
+        while (n < sp.prec && str[n]) n++;
+      emit_str(s, str, n, &sp);
       break;
     }
-    case 'm': {
+    case C_ERRNO: {
       const char *str = strerror(errno);
-      emit_str(s, str, (int)strlen(str), flags, width);
+      emit_str(s, str, (int)strlen(str), &sp);
       break;
     }
-    case '%':
+    case C_PERCENT:
       put(s, '%');
       break;
-    case 'n': {
+    case C_COUNT: {
       void *p = va_arg(ap, void *);
       size_t n = s->count;
-      switch (len) {
-      case L_HH:
-        *(signed char *)p = (signed char)n;
-        break;
-      case L_H:
-        *(short *)p = (short)n;
-        break;
-      case L_L:
-        *(long *)p = (long)n;
-        break;
-      case L_LL:
-      case L_J:
-      case L_BIG:
-        *(long long *)p = (long long)n;
-        break;
-      case L_Z:
-      case L_T:
-        *(size_t *)p = n;
-        break;
-      default:
-        *(int *)p = (int)n;
-      }
+      if (len == L_HH) *(signed char *)p = (signed char)n;
+      else if (len == L_H) *(short *)p = (short)n;
+      else if (len == L_LL || len == L_J || len == L_BIG) *(long long *)p = (long long)n;
+      else if (len == L_L) *(long *)p = (long)n;
+      else if (len == L_Z || len == L_T) *(size_t *)p = n;
+      else *(int *)p = (int)n;
       break;
     }
-    case 'f':
-    case 'F':
-    case 'e':
-    case 'E':
-    case 'g':
-    case 'G':
-    case 'a':
-    case 'A':
+    case C_FLOAT:
       /* No floating point on this machine yet: consume the argument (a double, or a long double
        * with L) and print nothing. A long long has a double's size and alignment on wasm32. */
-      if (len == L_BIG) {
-        (void)va_arg(ap, unsigned long long);
-        (void)va_arg(ap, unsigned long long);
-      } else {
-        (void)va_arg(ap, unsigned long long);
-      }
+      (void)va_arg(ap, unsigned long long);
+      if (len == L_BIG) (void)va_arg(ap, unsigned long long);
       break;
     default:
       /* An unknown conversion is printed as written, as glibc does. */
-      put_n(s, (const char *)spec, (size_t)(f - spec));
+      put_n(s, (const char *)start, (int)(f - start));
       if (!c) goto done;
       break;
     }

@@ -3,8 +3,8 @@
  * glibc's rand is random() with its default TYPE_3 state: an additive lagged Fibonacci
  * generator over 31 words, r[i] = r[i-31] + r[i-3] (mod 2^32), output r[i] >> 1. srand(seed)
  * sets r[0] = seed (0 becomes 1) and r[i] = 16807 * r[i-1] mod (2^31 - 1) for i = 1..30,
- * computed with Schrage's method as glibc's srandom_r does (its first step on the seed as an
- * unsigned value, as x86-64 glibc's 64-bit long sees it; the rest in signed 32-bit), then runs the generator 310 times and discards the results. A program that never
+ * computed with Schrage's method in signed 32-bit arithmetic exactly as glibc's srandom_r does
+ * (a seed above INT_MAX is a negative word there), then runs the generator 310 times and discards the results. A program that never
  * calls srand gets srand(1)'s sequence. RAND_MAX is 2^31 - 1. rand_r is glibc's separate
  * three-step linear congruential generator on the caller's seed. */
 #include <stdint.h>
@@ -27,12 +27,9 @@ static int32_t next(void) {
 }
 
 void srand(unsigned int seed) {
-  uint32_t s = seed ? seed : 1u;
-  state[0] = (int32_t)s;
-  int32_t word = (int32_t)(16807u * (s % 127773u) - 2836u * (s / 127773u));
-  if (word < 0) word += 2147483647;
-  state[1] = word;
-  for (int i = 2; i < 31; i++) {
+  int32_t word = (int32_t)(seed ? seed : 1u);
+  state[0] = word;
+  for (int i = 1; i < 31; i++) {
     int32_t hi = word / 127773, lo = word % 127773;
     word = 16807 * lo - 2836 * hi;
     if (word < 0) word += 2147483647;

@@ -276,6 +276,20 @@ static int vscan(struct src *s, const char *fmt, va_list ap0) {
       unsigned long long cutoff = base == 10 ? 1844674407370955161ull
                                   : base == 16 ? 0x0fffffffffffffffull
                                                : 0x1fffffffffffffffull;
+      /* 32-bit arithmetic while the value is below 2^28 (the common case; the machine lowers
+       * 64-bit arithmetic to word pairs), then 64-bit. */
+      unsigned int v32 = 0;
+      while (c != EOF && width != 0 && v32 < 0x10000000u) {
+        int d = digit_value(c);
+        if (d >= base) break;
+        v32 = base == 10 ? (v32 << 3) + (v32 << 1) + (unsigned)d
+              : base == 16 ? (v32 << 4) + (unsigned)d
+                           : (v32 << 3) + (unsigned)d;
+        ndigits++;
+        if (width > 0) width--;
+        c = in(s);
+      }
+      v = v32;
       while (c != EOF && width != 0) {
         int d = digit_value(c);
         if (d >= base) break;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "opaque.h"
 #include "stdio_impl.h"
 #include "tvm_sys.h"
 
@@ -136,7 +137,11 @@ int fflush(FILE *f) {
   return 0;
 }
 
-int feof(FILE *f) { return f->eof && f->ungot < 0; }
+int feof(FILE *f) {
+  if (!f->eof) return 0;
+  if (f->ungot >= 0) return 0; /* a byte pushed back is still to be read */
+  return (int)__tvm_opaque(1);
+}
 int ferror(FILE *f) { return f->error; }
 void clearerr(FILE *f) {
   f->eof = 0;

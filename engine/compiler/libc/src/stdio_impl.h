@@ -14,9 +14,8 @@ struct __tvm_file {
 /* The next byte of stdin (honouring ungetc), or EOF; sets the stream's eof flag at the end. */
 int __tvm_stdin_getc(void);
 
-/* Powers of ten for printing and parsing by subtraction (the machine lowers division). */
+/* Powers of ten for printing by subtraction (the machine lowers division). */
 extern const unsigned int __tvm_pow10_32[10];
-extern const unsigned long long __tvm_pow10_64[20];
-/* "000102...ff": two hex digits per byte value, so hex printing needs no shifts or masks. */
-extern const char __tvm_hex_pairs[513];
+
+#include "opaque.h"
 #endif

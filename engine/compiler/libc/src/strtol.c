@@ -22,7 +22,8 @@ struct parsed {
   int overflow;
 };
 
-/* Returns 0 and sets errno = EINVAL for a bad base; *end is s when there are no digits. */
+/* Returns 0 and sets errno = EINVAL for a bad base (leaving *end alone, as glibc does); *end is
+ * s when there are no digits. */
 static int parse(const char *s, char **end, int base, struct parsed *out) {
   const unsigned char *p = (const unsigned char *)s;
   out->mag = 0;
@@ -30,7 +31,6 @@ static int parse(const char *s, char **end, int base, struct parsed *out) {
   out->overflow = 0;
   if (base < 0 || base == 1 || base > 36) {
     errno = EINVAL;
-    if (end) *end = (char *)s;
     return 0;
   }
   while (is_space(*p)) p++;
@@ -50,10 +50,21 @@ static int parse(const char *s, char **end, int base, struct parsed *out) {
   else if (base == 2) cutoff = 0x7fffffffffffffffull, shift = 1;
   else cutoff = ~0ull / (unsigned)base;
   const unsigned char *start = p;
-  unsigned long long v = 0;
-  for (;; p++) {
-    int d = digit_value(*p);
-    if (d >= base) break;
+  /* 32-bit arithmetic while the value is small (the common case): the machine lowers 64-bit
+   * arithmetic to word pairs. Below 2^28, v * base + digit fits 32 bits for base <= 16. */
+  unsigned int v32 = 0;
+  int d;
+  if (base <= 16) {
+    for (; (d = digit_value(*p)) < base && v32 < 0x10000000u; p++) {
+      if (base == 10) v32 = (v32 << 3) + (v32 << 1) + (unsigned)d;
+      else if (shift == 4) v32 = (v32 << 4) + (unsigned)d;
+      else if (shift == 3) v32 = (v32 << 3) + (unsigned)d;
+      else if (shift == 1) v32 = (v32 << 1) + (unsigned)d;
+      else v32 = v32 * (unsigned)base + (unsigned)d;
+    }
+  }
+  unsigned long long v = v32;
+  for (; (d = digit_value(*p)) < base; p++) {
     if (out->overflow) continue;
     if (v > cutoff) {
       out->overflow = 1;
