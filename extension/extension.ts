@@ -106,7 +106,7 @@ function configurationFor(file: vscode.Uri): vscode.DebugConfiguration {
 /** F5 with no launch.json: debug the active file. */
 class ConfigurationProvider implements vscode.DebugConfigurationProvider {
   resolveDebugConfiguration(
-    _folder: vscode.WorkspaceFolder | undefined,
+    folder: vscode.WorkspaceFolder | undefined,
     config: vscode.DebugConfiguration,
   ): vscode.DebugConfiguration | undefined {
     if (!config.type && !config.request && !config.name) {
@@ -123,6 +123,8 @@ class ConfigurationProvider implements vscode.DebugConfigurationProvider {
       void vscode.window.showErrorMessage('Transformer VM: the launch configuration needs a "program"');
       return undefined;
     }
+    // A relative "stdinFile" is the workspace folder's (the adapter takes it from "cwd").
+    if (folder && config.cwd === undefined) return { ...config, cwd: folder.uri.fsPath };
     return config;
   }
 }

@@ -3,7 +3,8 @@
 // reaching the compiler, the engine or a generation loop (a fractional `maxTokens` once spun
 // forever; `engine: "bogus"` once ran the graph evaluator).
 import { statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { OPTIMIZE_LEVELS, type OptimizeLevel } from '../../engine/compiler/clang';
 import { integerIn, MAX_TOKEN_LIMIT } from '../../engine/util/numbers';
 import { DEFAULT_MAX_TOKENS } from '../../engine/vm/reference';
 import type { EngineKind } from './token-source';
@@ -15,14 +16,26 @@ export const ENGINES: readonly EngineKind[] = ['native', 'js', 'graph'];
 export interface LaunchOptions {
   /** A .c, .wat, .wasm, .tvm or .txt file. */
   readonly program: string;
-  /** The input string given to compute (default: the token program's own input). */
-  readonly args?: string;
+  /**
+   * A `main` program's arguments (argv[1..]): words, or one string split as a POSIX shell splits
+   * words. For `compute`, the input string. Default: the token program's own input.
+   */
+  readonly args?: string | readonly string[];
+  /** A `main` program's standard input, as text. */
+  readonly stdin?: string;
+  /** A file whose bytes are the standard input (absolute once validated). */
+  readonly stdinFile?: string;
+  /** clang's optimization level for a C program (default O2). */
+  readonly optimize?: OptimizeLevel;
   readonly engine?: EngineKind;
   /** A weight file (default: the cached universal model, built when missing). */
   readonly model?: string;
   readonly maxTokens?: number;
   readonly stopOnEntry?: boolean;
 }
+
+/** Largest standard input a launch takes (every byte is a prompt token and a byte of memory). */
+export const MAX_STDIN_BYTES = 1 << 20;
 
 /** A launch attribute that is not what it must be; the message names it. */
 export class LaunchAttributeError extends Error {}
@@ -42,8 +55,30 @@ export function launchOptions(raw: unknown): LaunchOptions & { maxTokens: number
       `"engine" must be one of ${ENGINES.map((e) => `"${e}"`).join(', ')}, not ${shown(engine)}`,
     );
   if (a.model !== undefined) regularFile(a.model, 'model', 'a weight file');
-  if (a.args !== undefined && typeof a.args !== 'string')
-    throw new LaunchAttributeError(`"args" must be a string (the program's input), not ${shown(a.args)}`);
+  if (
+    a.args !== undefined &&
+    typeof a.args !== 'string' &&
+    !(Array.isArray(a.args) && a.args.every((w) => typeof w === 'string'))
+  )
+    throw new LaunchAttributeError(
+      `"args" must be a string or an array of strings (the program's arguments), not ${shown(a.args)}`,
+    );
+  if (Array.isArray(a.args)) {
+    const bad = (a.args as string[]).findIndex((w) => w.includes('\0'));
+    if (bad >= 0)
+      throw new LaunchAttributeError(`"args"[${bad}] contains a NUL character, which a C string cannot hold`);
+  }
+  if (a.stdin !== undefined && typeof a.stdin !== 'string')
+    throw new LaunchAttributeError(
+      `"stdin" must be a string (the program's standard input), not ${shown(a.stdin)}`,
+    );
+  if (a.stdin !== undefined && a.stdinFile !== undefined)
+    throw new LaunchAttributeError('give "stdin" or "stdinFile", not both');
+  const stdinFile = a.stdinFile === undefined ? undefined : inputFile(a.stdinFile, program, a.cwd);
+  if (a.optimize !== undefined && !(OPTIMIZE_LEVELS as readonly unknown[]).includes(a.optimize))
+    throw new LaunchAttributeError(
+      `"optimize" must be one of ${OPTIMIZE_LEVELS.map((l) => `"${l}"`).join(', ')}, not ${shown(a.optimize)}`,
+    );
   if (a.stopOnEntry !== undefined && typeof a.stopOnEntry !== 'boolean')
     throw new LaunchAttributeError(`"stopOnEntry" must be true or false, not ${shown(a.stopOnEntry)}`);
   let maxTokens = DEFAULT_MAX_TOKENS;
@@ -56,7 +91,10 @@ export function launchOptions(raw: unknown): LaunchOptions & { maxTokens: number
   }
   return {
     program,
-    args: a.args as string | undefined,
+    args: Array.isArray(a.args) ? [...(a.args as string[])] : (a.args as string | undefined),
+    stdin: a.stdin as string | undefined,
+    stdinFile,
+    optimize: a.optimize as OptimizeLevel | undefined,
     engine: engine as EngineKind | undefined,
     model: a.model as string | undefined,
     stopOnEntry: a.stopOnEntry as boolean | undefined,
@@ -72,6 +110,25 @@ function programFile(value: unknown): string {
   if (!(PROGRAM_EXTENSIONS as readonly string[]).includes(ext))
     throw new LaunchAttributeError(
       `"program" ${file}: unknown kind of file '${ext || '(no extension)'}'; expected one of ${PROGRAM_EXTENSIONS.join(', ')}`,
+    );
+  return file;
+}
+
+/**
+ * The standard input file: a relative path is taken from `cwd` when the client gives one (VS Code
+ * does: the workspace folder), else from the program's folder. Its size is checked here, before
+ * any work; it is read when the program is compiled.
+ */
+function inputFile(value: unknown, program: string, cwd: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new LaunchAttributeError(`"stdinFile" must be a file name, not ${shown(value)}`);
+  const base = typeof cwd === 'string' && cwd !== '' ? cwd : dirname(resolve(program));
+  const file = isAbsolute(value) ? value : resolve(base, value);
+  regularFile(file, 'stdinFile', 'the standard input');
+  const size = statSync(file).size;
+  if (size > MAX_STDIN_BYTES)
+    throw new LaunchAttributeError(
+      `"stdinFile" ${file}: ${size.toLocaleString('en-US')} bytes, more than the ${MAX_STDIN_BYTES.toLocaleString('en-US')} allowed`,
     );
   return file;
 }

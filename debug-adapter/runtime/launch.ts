@@ -6,15 +6,17 @@ import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { compileFile } from '../../engine/compiler/compile';
 import { CompileError, type LocatedDiagnostic, locatedDiagnostics } from '../../engine/compiler/diagnostics';
+import { decodeMainInput, type MainInput } from '../../engine/compiler/program-input';
 import { readSourceMapFile, type SourceMap } from '../../engine/compiler/source-map';
 import { loadNative } from '../../engine/model/native-engine';
 import { type Instruction, promptTokens, type TokenProgram } from '../../engine/tokens/program-file';
 import { readProgramFile } from '../../engine/tokens/read-program';
 import { tokenText } from '../../engine/tokens/vocabulary';
+import { readRegularFile } from '../../engine/util/files';
 import { readModel } from '../../engine/weights/file';
 import { bakedProgram } from '../../engine/weights/specialize';
 import { universalModel } from '../../engine/weights/universal';
-import { type LaunchOptions, launchOptions } from './launch-options';
+import { LaunchAttributeError, type LaunchOptions, launchOptions, MAX_STDIN_BYTES } from './launch-options';
 import { ReferenceStream } from './reference-stream';
 import { MachineRuntime } from './runtime';
 import { type EngineKind, openSource } from './token-source';
@@ -49,7 +51,9 @@ export async function launch(options: LaunchOptions, progress: LaunchProgress = 
   const o = launchOptions(options);
   const notices: string[] = [];
   progress(`compiling ${o.program}`);
-  const { program, sourceMap } = await loadProgram(o);
+  const { program, input, sourceMap } = await loadProgram(o, notices);
+  const main = input && decodeMainInput(input);
+  if (main) notices.push(describeMainInput(main));
 
   let modelFile = o.model;
   if (!modelFile) {
@@ -68,7 +72,6 @@ export async function launch(options: LaunchOptions, progress: LaunchProgress = 
     notices.push(`${n.ok ? '' : n.reason}; using the JS engine`);
     engine = 'js';
   }
-  const input = o.args !== undefined ? new TextEncoder().encode(o.args) : program.input;
   const prompt = promptTokens({ ...program, specialized }, input);
   const promptLength = specialized ? 1 : program.instructions.length * 5 + 2;
   const maxTokens = o.maxTokens;
@@ -94,7 +97,54 @@ export async function launch(options: LaunchOptions, progress: LaunchProgress = 
   return { runtime, instructions: program.instructions, sourceMap, engine, modelFile, specialized, notices };
 }
 
-async function loadProgram(o: LaunchOptions): Promise<{ program: TokenProgram; sourceMap?: SourceMap }> {
+/** The Debug Console line showing a `main` program's argv and standard input. */
+function describeMainInput({ argv, stdin }: MainInput): string {
+  const shownStdin = new TextDecoder().decode(stdin.subarray(0, 200));
+  return (
+    `argv: ${JSON.stringify(argv)}; stdin: ${stdin.length.toLocaleString('en-US')} bytes` +
+    (stdin.length ? ` ${JSON.stringify(shownStdin)}${stdin.length > 200 ? '…' : ''}` : '')
+  );
+}
+
+/** The standard input the attributes give (the file is read now; launchOptions checked it). */
+function stdinOf(o: LaunchOptions): Uint8Array | undefined {
+  if (o.stdinFile !== undefined)
+    return new Uint8Array(readRegularFile(o.stdinFile, 'standard input file', MAX_STDIN_BYTES));
+  return o.stdin !== undefined ? new TextEncoder().encode(o.stdin) : undefined;
+}
+
+/**
+ * The input of a token program file under the attributes. Its input was compiled into it: a
+ * `compute` program's input string may be replaced (`args`); a `main` program's argv and stdin
+ * need its source, and so does `optimize`.
+ */
+function tokenFileInput(o: LaunchOptions, program: TokenProgram, notices: string[]): Uint8Array | null {
+  if (o.optimize !== undefined)
+    notices.push(`"optimize" applies to C sources; ${o.program} is already compiled`);
+  const stdin = o.stdin !== undefined || o.stdinFile !== undefined;
+  if (program.input && decodeMainInput(program.input)) {
+    if (o.args !== undefined || stdin)
+      throw new LaunchAttributeError(
+        `${o.program}: the argv and stdin of a program with main() are compiled into it; launch its .c source to give "args" or "stdin"`,
+      );
+    return program.input;
+  }
+  if (stdin)
+    throw new LaunchAttributeError(
+      `${o.program}: "stdin" is for programs with main(); compute(const char *input) takes only "args"`,
+    );
+  if (o.args === undefined) return program.input;
+  if (typeof o.args !== 'string' && o.args.length > 1)
+    throw new LaunchAttributeError(
+      `${o.program}: compute(const char *input) takes one input string, not a list of arguments`,
+    );
+  return new TextEncoder().encode(typeof o.args === 'string' ? o.args : (o.args[0] ?? ''));
+}
+
+async function loadProgram(
+  o: LaunchOptions,
+  notices: string[],
+): Promise<{ program: TokenProgram; input: Uint8Array | null; sourceMap?: SourceMap }> {
   const ext = extname(o.program).toLowerCase();
   if (ext === '.tvm' || ext === '.txt') {
     const program = readProgramFile(o.program);
@@ -103,11 +153,16 @@ async function loadProgram(o: LaunchOptions): Promise<{ program: TokenProgram; s
     const mapFile = o.program.replace(/\.(tvm|txt)$/i, '.map.json');
     // A map must belong to this program (its hash): a stale or foreign one is an error, not used.
     const sourceMap = existsSync(mapFile) ? readSourceMapFile(mapFile, program.instructions) : undefined;
-    return { program, sourceMap };
+    return { program, input: tokenFileInput(o, program, notices), sourceMap };
   }
+  // -O is clang's: a .wat or .wasm is compiled as it is written.
+  const optimize = ext === '.c' ? (o.optimize ?? 'O2') : undefined;
+  if (ext !== '.c' && o.optimize !== undefined)
+    notices.push(`"optimize" applies to C sources; ${o.program} is compiled as it is written`);
   try {
-    const compiled = await compileFile(o.program, { args: o.args });
+    const compiled = await compileFile(o.program, { args: o.args, stdin: stdinOf(o), optimize });
     return {
+      input: compiled.input,
       program: {
         instructions: compiled.instructions,
         input: compiled.input,

@@ -13,9 +13,10 @@ import type { SourceMap } from '../../engine/compiler/source-map';
 import type { Instruction } from '../../engine/tokens/program-file';
 import { tokenText } from '../../engine/tokens/vocabulary';
 import { integerIn } from '../../engine/util/numbers';
+import type { ProgramEnd } from '../../engine/vm/program-end';
 import { TokenBuffer } from '../../engine/vm/token-buffer';
 import { TraceDecodeError, TraceDecoder } from '../../engine/vm/trace-decoder';
-import { TRAP_EXIT_STATUS, type Trap } from '../../engine/vm/traps';
+import type { Trap } from '../../engine/vm/traps';
 import { BreakpointSet } from './breakpoints';
 import type { MachineView } from './expression';
 import { REFERENCE_END, REFERENCE_UNKNOWN, type ReferenceStream } from './reference-stream';
@@ -52,7 +53,12 @@ export interface EndInfo {
   readonly steps: number;
   /** The trap the program halted on, if it did. */
   readonly trap?: Trap;
-  /** 0 after a normal halt, 134 after a trap (as wasmtime), 1 when the run stopped short. */
+  /** How the halted program ended (exit status, abort, trap), decoded from the generated tokens. */
+  readonly end?: ProgramEnd;
+  /**
+   * The program's exit status after a halt (what `main` returned or `exit` got, as the tokens
+   * carry it; 134 after abort or a trap), 1 when the run stopped short.
+   */
   readonly exitCode: number;
 }
 
@@ -505,12 +511,14 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   private endInfo(): EndInfo {
     const trap = this.trap;
     const halted = this.decoder.halted;
+    const end = this.decoder.end(this.o.sourceMap);
     return {
       halted,
       tokens: this.o.promptLength + this.trace.length,
       steps: this.step,
       trap,
-      exitCode: trap ? TRAP_EXIT_STATUS : halted ? 0 : 1,
+      end,
+      exitCode: end ? end.status : 1,
     };
   }
 

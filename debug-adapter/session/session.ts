@@ -24,10 +24,11 @@ import {
   Thread,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import type { OptimizeLevel } from '../../engine/compiler/clang';
 import { Expression } from '../runtime/expression';
 import { LaunchCompileError, type Launched, launch } from '../runtime/launch';
 import { launchOptions } from '../runtime/launch-options';
-import type { Granularity, StopEvent } from '../runtime/runtime';
+import type { EndInfo, Granularity, StopEvent } from '../runtime/runtime';
 import type { EngineKind } from '../runtime/token-source';
 import {
   type Args,
@@ -49,10 +50,26 @@ import { disassemble, readMemory } from './disassembly';
 import { address, formatValue } from './format';
 import { VariableStore } from './variables';
 
+/**
+ * The Debug Console line for a run's end: "program exited with status 3", "program aborted
+ * (status 134)", the trap, or a run stopped short; then how long it ran.
+ */
+export function describeEnd(e: EndInfo): string {
+  const size = `${e.steps.toLocaleString('en-US')} instructions, ${e.tokens.toLocaleString('en-US')} tokens`;
+  if (e.trap) return `trap: ${e.trap.description}; halted after ${size} (exit status ${e.exitCode})`;
+  if (e.end?.how === 'abort') return `program aborted (status ${e.exitCode}) after ${size}`;
+  if (e.end) return `program exited with status ${e.exitCode} after ${size}`;
+  return `stopped after ${size} (exit status ${e.exitCode})`;
+}
+
 /** The launch attributes (../shared/spec/interfaces.md). */
 export interface LaunchArguments extends DebugProtocol.LaunchRequestArguments {
   program: string;
-  args?: string;
+  /** argv[1..] of a main program (a string is split like a shell), or compute's input string. */
+  args?: string | string[];
+  stdin?: string;
+  stdinFile?: string;
+  optimize?: OptimizeLevel;
   engine?: EngineKind;
   model?: string;
   stopOnEntry?: boolean;
@@ -348,12 +365,7 @@ export class TransformerDebugSession extends LoggingDebugSession {
     r.on('ended', (e) => {
       this.ended = true;
       this.endProgress();
-      this.sendEvent(
-        new OutputEvent(
-          `${e.trap ? `trap: ${e.trap.description}; halted` : e.halted ? 'halted' : 'stopped'} after ${e.steps.toLocaleString('en-US')} instructions, ${e.tokens.toLocaleString('en-US')} tokens (exit status ${e.exitCode})\n`,
-          'console',
-        ),
-      );
+      this.sendEvent(new OutputEvent(`${describeEnd(e)}\n`, 'console'));
       this.sendEvent(new ExitedEvent(e.exitCode));
       this.sendEvent(new TerminatedEvent());
     });

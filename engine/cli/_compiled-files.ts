@@ -1,16 +1,24 @@
-// The files of compiled programs: writing NAME.tvm, NAME_spec.tvm and NAME.map.json, and finding
-// the programs a run command works on, with the trace they must produce.
+// The files of compiled programs: writing NAME.tvm, NAME_spec.tvm and NAME.map.json, finding
+// (or compiling) the programs a run command works on, the trace they must produce, and how each
+// run ended (the exit status a command returns).
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { type CompiledProgram, compileFile } from '../compiler/compile';
+import { asTokenProgram, type CompiledProgram, compileFile } from '../compiler/compile';
 import { readSourceMapFile, type SourceMap } from '../compiler/source-map';
 import { loadManifest } from '../manifest';
-import { formatProgram, formatSpecializedInput, type TokenProgram } from '../tokens/program-file';
+import {
+  formatProgram,
+  formatSpecializedInput,
+  type Instruction,
+  type TokenProgram,
+} from '../tokens/program-file';
 import { readProgramFile } from '../tokens/read-program';
 import { assertNotInput, FileError, writeFilesAtomic } from '../util/files';
+import type { ProgramEnd } from '../vm/program-end';
 import { MachineError, type ReferenceRun, runReference } from '../vm/reference';
-import { describeTrap, TRAP_EXIT_STATUS } from '../vm/traps';
+import { TraceDecoder } from '../vm/trace-decoder';
 import { DATA_DIR, outputPaths } from './_common';
+import { compileOptionsFor, isSourceFile, type ProgramInputFlags, tokenProgramInput } from './_program-input';
 
 /**
  * Writes the three files, all of them or none (a failure leaves the old ones); returns the program
@@ -51,33 +59,73 @@ export function ensureFolder(dir: string, file: string): void {
   }
 }
 
-/** A program a run command works on; `load` reads it (and may fail, for this file alone). */
+/** A program a run command works on, ready to run: the input under the flags, and its source map. */
+export interface LoadedProgram {
+  readonly program: TokenProgram;
+  /** The input to run with (the program file's own, or the one the flags give). */
+  readonly input: Uint8Array | null;
+  /** Places traps in C: the compiled source's map, or the program file's NAME.map.json. */
+  readonly sourceMap?: SourceMap;
+}
+
+/** A program a run command works on; `load` reads or compiles it (and may fail, for this file alone). */
 export interface ProgramToRun {
   readonly name: string;
   readonly file: string;
-  readonly load: () => TokenProgram;
+  readonly load: () => Promise<LoadedProgram>;
 }
 
 /**
  * The programs a run command works on: the files given, or every example (compiled when missing).
- * Nothing is read yet, so one bad file fails alone.
+ * A .c, .wat or .wasm file is compiled in memory with the flags (nothing is written next to it);
+ * a .tvm or .txt file is read. Nothing is read yet, so one bad file fails alone.
  */
-export async function programsToRun(files: readonly string[]): Promise<ProgramToRun[]> {
-  if (files.length) {
-    return files.map((file) => ({
-      name: basename(file).replace(/\.(tvm|txt)$/, ''),
-      file,
-      load: () => readProgramFile(file),
-    }));
-  }
+export async function programsToRun(
+  files: readonly string[],
+  flags: ProgramInputFlags = {},
+): Promise<ProgramToRun[]> {
+  if (files.length) return files.map((file) => programToRun(file, flags));
   const out: ProgramToRun[] = [];
   for (const ex of loadManifest()) {
     const file = join(DATA_DIR, `${ex.name}.tvm`);
     if (!existsSync(file))
       writeCompiled(await compileFile(ex.file, { args: ex.args }), join(DATA_DIR, ex.name));
-    out.push({ name: ex.name, file, load: () => readProgramFile(file) });
+    out.push({ ...programToRun(file, flags), name: ex.name });
   }
   return out;
+}
+
+/** One program file (source or token program) as a run command takes it. */
+export function programToRun(file: string, flags: ProgramInputFlags): ProgramToRun {
+  if (isSourceFile(file)) {
+    return {
+      name: basename(file).replace(/\.[^.]*$/, ''),
+      file,
+      load: async () => {
+        const compiled = await compileFile(file, compileOptionsFor(file, flags));
+        return { program: asTokenProgram(compiled), input: compiled.input, sourceMap: compiled.sourceMap };
+      },
+    };
+  }
+  return {
+    name: basename(file).replace(/\.(tvm|txt)$/, ''),
+    file,
+    load: async () => {
+      const program = readProgramFile(file);
+      const input = tokenProgramInput(file, program, flags);
+      return { program, input, sourceMap: sourceMapOf(file, program) };
+    },
+  };
+}
+
+/** The program file's NAME.map.json when it belongs to this program (else no C lines, no failure). */
+function sourceMapOf(programFile: string, program: TokenProgram): SourceMap | undefined {
+  const mapFile = outputPaths(programFile).map;
+  try {
+    return existsSync(mapFile) ? readSourceMapFile(mapFile, program.instructions) : undefined;
+  } catch {
+    return undefined; // a map of another program only costs the C line
+  }
 }
 
 /**
@@ -99,7 +147,7 @@ export function expectedRun(
   input: Uint8Array | null,
   maxTokens?: number,
   limitFlag = '--max-tokens',
-): { run: ReferenceRun; generation: Int32Array } {
+): { run: ReferenceRun; generation: Int32Array; inputSection: Int32Array } {
   let run: ReferenceRun;
   try {
     run = runReference(program, { input, maxTokens });
@@ -116,52 +164,47 @@ export function expectedRun(
     throw e;
   }
   const skip = input && program.instructions[0]?.op === 'input_base' ? input.length + 2 : 0;
-  return { run, generation: run.trace.subarray(skip) };
+  return { run, generation: run.trace.subarray(skip), inputSection: run.trace.subarray(0, skip) };
 }
 
 /**
- * The sentence for a run that trapped ("integer divide by zero in average() at stats.c:12"), or
- * undefined. The C function and line come from the program file's NAME.map.json when it belongs
- * to this program.
+ * How a generated trace ends, decoded from the tokens alone (TraceDecoder): the exit status is
+ * the operand stack's top at `halt 0x100` as the tokens carry it, not the reference's. The input
+ * section (the prompt's tail, which the decoder needs to start from) comes first.
  */
-function trapMessage(
-  programFile: string,
-  program: TokenProgram,
-  run: Pick<ReferenceRun, 'haltPc' | 'callPcs' | 'trap'>,
-): string | undefined {
-  if (!run.trap) return undefined;
-  const mapFile = outputPaths(programFile).map;
-  let map: SourceMap | undefined;
-  try {
-    if (existsSync(mapFile)) map = readSourceMapFile(mapFile, program.instructions);
-  } catch {
-    map = undefined; // a map of another program only costs the C line
-  }
-  return describeTrap(program.instructions, run.haltPc, run.callPcs, map)?.description;
+export function decodedEnd(
+  instructions: readonly Instruction[],
+  inputSection: ArrayLike<number>,
+  generated: ArrayLike<number>,
+  sourceMap?: SourceMap,
+): ProgramEnd | undefined {
+  const decoder = new TraceDecoder(instructions);
+  decoder.feedAll(inputSection);
+  decoder.feedAll(generated);
+  return decoder.end(sourceMap);
 }
 
 /**
- * The traps of a command's programs, each reported as `LABEL: trap: …` when its run ends, and the
- * command's exit status: 1 when a file failed, 134 (as wasmtime) when a program trapped, else 0;
- * with one program that is the program's own status.
+ * How the programs of a command ended, reported as each run ends — `LABEL: exit status N`,
+ * `LABEL: aborted`, `LABEL: trap: …` (a normal end with status 0 says nothing) — and the command's
+ * exit status (../shared/spec/interfaces.md): with one program its own status (134 after abort or
+ * a trap), 1 when a file failed; with several, 0 only when every program passed and exited 0.
  */
-export class TrapReport {
-  private trapped = false;
+export class EndReport {
+  private readonly statuses: number[] = [];
 
-  /** Reports the run's trap, if it had one. */
-  note(
-    label: string,
-    programFile: string,
-    program: TokenProgram,
-    run: Parameters<typeof trapMessage>[2],
-  ): void {
-    const trap = trapMessage(programFile, program, run);
-    if (trap === undefined) return;
-    console.error(`${label}: trap: ${trap}`);
-    this.trapped = true;
+  /** Reports how one program that ran correctly ended. */
+  note(label: string, end: ProgramEnd): void {
+    this.statuses.push(end.status);
+    if (end.how === 'trap') console.error(`${label}: ${end.description}`);
+    else if (end.how === 'abort') console.error(`${label}: aborted`);
+    else if (end.status !== 0) console.error(`${label}: exit status ${end.status}`);
   }
 
-  exitStatus(failures: number): number {
-    return failures ? 1 : this.trapped ? TRAP_EXIT_STATUS : 0;
+  /** The command's exit status after `programs` programs of which `failures` failed. */
+  exitStatus(failures: number, programs: number): number {
+    if (failures) return 1;
+    if (programs === 1 && this.statuses.length === 1) return this.statuses[0];
+    return this.statuses.every((s) => s === 0) ? 0 : 1;
   }
 }

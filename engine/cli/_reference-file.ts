@@ -5,11 +5,12 @@ import { formatProgram, formatTrace, type TokenProgram } from '../tokens/program
 import { AtomicFileWriter } from '../util/files';
 import { MachineError, ReferenceMachine, type ReferenceRun } from '../vm/reference';
 import { TokenBuffer } from '../vm/token-buffer';
+import type { TrapSourceMap } from '../vm/traps';
 
 /** Trace tokens formatted and written at a time (a few hundred KiB of text). */
 const CHUNK_TOKENS = 1 << 16;
 
-export interface ReferenceFileRun extends Pick<ReferenceRun, 'haltPc' | 'callPcs' | 'trap'> {
+export interface ReferenceFileRun extends Pick<ReferenceRun, 'haltPc' | 'callPcs' | 'trap' | 'end'> {
   readonly tokens: number;
   readonly steps: number;
 }
@@ -18,7 +19,7 @@ export interface ReferenceFileRun extends Pick<ReferenceRun, 'haltPc' | 'callPcs
  * Executes `program` until `halt`, writing the reference file `refFile` (the program section,
  * then the trace) atomically: a run that fails leaves no file. `onOutput` sees the output bytes.
  * Throws MachineError on a fault, or when more than `maxTokens` tokens pass without `halt`
- * (naming `limitFlag`, the option that raises the limit).
+ * (naming `limitFlag`, the option that raises the limit). `sourceMap` places a trap in C.
  */
 export function writeReferenceFile(
   program: TokenProgram,
@@ -26,6 +27,7 @@ export function writeReferenceFile(
   maxTokens: number,
   limitFlag: string,
   onOutput: (bytes: Uint8Array) => void,
+  sourceMap?: TrapSourceMap,
 ): ReferenceFileRun {
   if (program.specialized)
     throw new Error('a specialized input (`start` …) has no program to execute; give the universal .tvm');
@@ -66,6 +68,7 @@ export function writeReferenceFile(
       haltPc: machine.pc,
       callPcs: machine.frames.map((f) => f.callPc),
       trap: machine.trap(),
+      end: machine.end(sourceMap)!,
     };
   } catch (e) {
     writer.abort();

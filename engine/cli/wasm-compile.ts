@@ -1,6 +1,9 @@
-// wasm-compile FILE.c|.wat|.wasm [--args STR] [-o OUT] | --all
+// wasm-compile FILE.c|.wat|.wasm [--args STR] [--stdin TEXT | --stdin-file FILE] [-O0|-O1|-O2|-Os]
+//              [-o OUT] | --all
 // Compiles to a token program (OUT.tvm), a specialized input (OUT_spec.tvm) and a source map
-// (OUT.map.json), all three or none. OUT defaults to data/NAME; an OUT that is an existing folder
+// (OUT.map.json), all three or none. The program's input (argv and stdin of a program with main(),
+// the input string of compute()) is compiled into it. -O applies to C (default -O2); on a .wat
+// or .wasm it is an error, since nothing there is optimized. OUT defaults to data/NAME; an OUT that is an existing folder
 // or ends in '/' means "into this folder": OUT/NAME.tvm and so on.
 import { statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -8,9 +11,14 @@ import { type CompiledProgram, compileFile } from '../compiler/compile';
 import { loadManifest } from '../manifest';
 import { DATA_DIR, parseCli, runMain, UsageError } from './_common';
 import { writeCompiled } from './_compiled-files';
+import {
+  compileOptionsFor,
+  PROGRAM_INPUT_OPTIONS,
+  PROGRAM_INPUT_USAGE,
+  programInputFlags,
+} from './_program-input';
 
-const USAGE =
-  'usage: wasm-compile FILE.c|FILE.wat|FILE.wasm [--args STR] [-o OUT|-o FOLDER/] | wasm-compile --all';
+const USAGE = `usage: wasm-compile FILE.c|FILE.wat|FILE.wasm ${PROGRAM_INPUT_USAGE} [-o OUT|-o FOLDER/] | wasm-compile --all`;
 
 /** Where the outputs go: OUT, or FOLDER/NAME for an -o that is a folder or ends in a slash. */
 function outputBase(output: string | undefined, name: string): string {
@@ -37,7 +45,7 @@ function summary(name: string, program: CompiledProgram, out: string): string {
 
 runMain('wasm-compile', async () => {
   const { values, positionals } = parseCli(USAGE, {
-    args: { type: 'string' },
+    ...PROGRAM_INPUT_OPTIONS,
     output: { type: 'string', short: 'o' },
     all: { type: 'boolean' },
   });
@@ -45,10 +53,14 @@ runMain('wasm-compile', async () => {
     console.log(USAGE);
     return 0;
   }
+  const flags = programInputFlags(values, USAGE);
   if (values.all) {
     if (positionals.length || values.output) throw new UsageError(`--all takes no file or -o\n${USAGE}`);
     for (const ex of loadManifest()) {
-      const program = await compileFile(ex.file, { args: values.args ?? ex.args });
+      const program = await compileFile(ex.file, {
+        ...compileOptionsFor(ex.file, flags),
+        args: values.args ?? ex.args,
+      });
       console.log(summary(ex.name, program, writeCompiled(program, join(DATA_DIR, ex.name), ex.file)));
     }
     return 0;
@@ -56,7 +68,7 @@ runMain('wasm-compile', async () => {
   if (positionals.length !== 1) throw new UsageError(USAGE);
   const file = positionals[0];
   const name = basename(file, extname(file));
-  const program = await compileFile(file, { args: values.args });
+  const program = await compileFile(file, compileOptionsFor(file, flags));
   console.log(summary(name, program, writeCompiled(program, outputBase(values.output, name), file)));
   return 0;
 });

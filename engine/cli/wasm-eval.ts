@@ -1,17 +1,19 @@
-// wasm-eval [FILE.tvm ...] [--nohull] [--specialized] [--args STR] [--max-tokens N]
-// Runs token programs through the machine's computation graph with exact arithmetic (no weights)
+// wasm-eval [FILE.tvm|FILE.c|FILE.wat|FILE.wasm ...] [--nohull] [--specialized] [--args STR]
+//           [--stdin TEXT | --stdin-file FILE] [-O0|-O1|-O2|-Os] [--max-tokens N]
+// Runs token programs (a source file is compiled first, in memory) through the machine's computation graph with exact arithmetic (no weights)
 // and compares every generated token with the reference executor's trace. Every file is run; a
-// failing one is reported with its name and the exit status is 1.
+// failing one is reported with its name. The exit status is the program's own (decoded from the
+// generated tokens), or 1 (EndReport).
 import { buildMachineGraph, type MachineGraph } from '../machine/interpreter';
 import { describeMismatch, runGraph } from '../machine/run';
 import { promptTokens } from '../tokens/program-file';
 import { VOCAB_SIZE } from '../tokens/vocabulary';
 import { MAX_SPECIALIZED_INSTRUCTIONS } from '../weights/specialize';
 import { forEachFile, integerOption, MAX_TOKENS_RANGE, parseCli, runMain, UsageError } from './_common';
-import { expectedRun, programsToRun, TrapReport } from './_compiled-files';
+import { decodedEnd, EndReport, expectedRun, programsToRun } from './_compiled-files';
+import { PROGRAM_INPUT_OPTIONS, PROGRAM_INPUT_USAGE, programInputFlags } from './_program-input';
 
-const USAGE =
-  'usage: wasm-eval [FILE.tvm ...] [--nohull] [--specialized] [--args STR] [--max-tokens N]   (default: every example)';
+const USAGE = `usage: wasm-eval [FILE.tvm|.c|.wat|.wasm ...] [--nohull] [--specialized] ${PROGRAM_INPUT_USAGE} [--max-tokens N]   (default: every example)`;
 
 function describeGraph(m: MachineGraph): string {
   const s = m.graph.stats();
@@ -25,7 +27,7 @@ runMain('wasm-eval', async () => {
   const { values, positionals } = parseCli(USAGE, {
     nohull: { type: 'boolean' },
     specialized: { type: 'boolean' },
-    args: { type: 'string' },
+    ...PROGRAM_INPUT_OPTIONS,
     'max-tokens': { type: 'string' },
   });
   if (values.help) {
@@ -33,16 +35,17 @@ runMain('wasm-eval', async () => {
     return 0;
   }
   const maxTokens = integerOption(values['max-tokens'], '--max-tokens', MAX_TOKENS_RANGE, USAGE);
+  const flags = programInputFlags(values, USAGE);
   const attention = values.nohull ? 'brute' : 'hull';
   let universal: MachineGraph | undefined;
-  const programs = await programsToRun(positionals);
-  const traps = new TrapReport();
+  const programs = await programsToRun(positionals, flags);
+  const ends = new EndReport();
   const failures = await forEachFile(
     'wasm-eval',
     programs,
     (p) => p.file,
-    ({ name, file, load }) => {
-      const program = load();
+    async ({ name, file, load }) => {
+      const { program, input, sourceMap } = await load();
       if (program.specialized)
         throw new UsageError(`${file}: a specialized input has no program; give the universal .tvm`);
       const unsupported = program.instructions.findIndex(
@@ -57,8 +60,7 @@ runMain('wasm-eval', async () => {
         throw new UsageError(
           `${file}: ${program.instructions.length.toLocaleString('en-US')} instructions; --specialized takes at most ${MAX_SPECIALIZED_INSTRUCTIONS.toLocaleString('en-US')}`,
         );
-      const input = values.args !== undefined ? new TextEncoder().encode(values.args) : program.input;
-      const { run: reference, generation: expected } = expectedRun(program, input, maxTokens);
+      const { generation: expected, inputSection } = expectedRun(program, input, maxTokens);
       let machine: MachineGraph;
       if (values.specialized) {
         machine = buildMachineGraph('specialized', program.instructions);
@@ -78,10 +80,14 @@ runMain('wasm-eval', async () => {
         `${name}: ${pass ? 'PASS' : 'FAIL'} ${run.tokens.length} tok in ${run.seconds.toFixed(2)} s (${rate} tok/s, ${attention})`,
       );
       if (run.mismatch) console.log(`  ${describeMismatch(run.mismatch, prompt.length)}`);
-      // The graph generated the trapping trace exactly: PASS, and the program's trap is reported.
-      if (pass) traps.note(name, file, program, reference);
+      // The graph generated the trace exactly: how the program ended is read from its tokens.
+      if (pass) {
+        const end = decodedEnd(program.instructions, inputSection, run.tokens, sourceMap);
+        if (!end) throw new Error(`${file}: the generated trace ends without 'halt'`);
+        ends.note(name, end);
+      }
       return pass;
     },
   );
-  return traps.exitStatus(failures);
+  return ends.exitStatus(failures, programs.length);
 });

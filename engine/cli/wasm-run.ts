@@ -1,11 +1,12 @@
-// wasm-run [FILE.tvm ...] [--engine native|js] [--model FILE] [--args STR] [--max-tokens N]
-// Runs programs through the transformer, printing each program's output as it is generated and
+// wasm-run [FILE.tvm|FILE.c|FILE.wat|FILE.wasm ...] [--engine native|js] [--model FILE]
+//          [--args STR] [--stdin TEXT | --stdin-file FILE] [-O0|-O1|-O2|-Os] [--max-tokens N]
+// Runs programs through the transformer (a source file is compiled first, in memory), printing each program's output as it is generated and
 // whether every token equals the reference executor's trace. The native engine is the default;
 // without it (no C++ toolchain at install) wasm-run says why once and uses the JS engine. On a
 // terminal, long runs show live progress on stderr; piped output stays clean. A model made by
 // wasm-specialize runs its own program: give it NAME_spec.tvm (just `start` and the input) or
-// the program's NAME.tvm. Every file is run; a failing one is reported with its name and the
-// exit status is 1.
+// the program's NAME.tvm. Every file is run; a failing one is reported with its name. The exit
+// status is the program's own (decoded from the generated tokens), or 1 (EndReport).
 
 import { JsEngine } from '../model/js-engine';
 import { generateNative, loadNative, openNative } from '../model/native-engine';
@@ -25,16 +26,16 @@ import {
   runMain,
   UsageError,
 } from './_common';
-import { expectedRun, programsToRun, TrapReport } from './_compiled-files';
+import { decodedEnd, EndReport, expectedRun, programsToRun } from './_compiled-files';
+import { PROGRAM_INPUT_OPTIONS, PROGRAM_INPUT_USAGE, programInputFlags } from './_program-input';
 
-const USAGE =
-  'usage: wasm-run [FILE.tvm ...] [--engine native|js] [--model FILE] [--args STR] [--max-tokens N]   (default: every example)';
+const USAGE = `usage: wasm-run [FILE.tvm|.c|.wat|.wasm ...] [--engine native|js] [--model FILE] ${PROGRAM_INPUT_USAGE} [--max-tokens N]   (default: every example)`;
 
 runMain('wasm-run', async () => {
   const { values, positionals } = parseCli(USAGE, {
     engine: { type: 'string' },
     model: { type: 'string' },
-    args: { type: 'string' },
+    ...PROGRAM_INPUT_OPTIONS,
     'max-tokens': { type: 'string' },
   });
   if (values.help) {
@@ -43,6 +44,7 @@ runMain('wasm-run', async () => {
   }
   let engine = choiceOption(values.engine, '--engine', ['native', 'js'] as const, USAGE) ?? 'native';
   const maxTokens = integerOption(values['max-tokens'], '--max-tokens', MAX_TOKENS_RANGE, USAGE);
+  const flags = programInputFlags(values, USAGE);
   if (engine === 'native') {
     const native = loadNative();
     if (!native.ok) {
@@ -61,14 +63,14 @@ runMain('wasm-run', async () => {
     );
   }
 
-  const programs = await programsToRun(positionals);
-  const traps = new TrapReport();
+  const programs = await programsToRun(positionals, flags);
+  const ends = new EndReport();
   const failures = await forEachFile(
     'wasm-run',
     programs,
     (p) => p.file,
     async ({ name, file, load }) => {
-      const program = load();
+      const { program, input, sourceMap } = await load();
       let instructions = program.instructions;
       if (baked) {
         if (!program.specialized && formatProgram(instructions, null) !== formatProgram(baked, null))
@@ -79,8 +81,7 @@ runMain('wasm-run', async () => {
       } else if (program.specialized) {
         throw new UsageError(`${file}: a specialized input needs a specialized model (wasm-specialize)`);
       }
-      const input = values.args !== undefined ? new TextEncoder().encode(values.args) : program.input;
-      const { run: reference, generation: expected } = expectedRun(
+      const { generation: expected, inputSection } = expectedRun(
         { ...program, instructions, specialized: false },
         input,
         maxTokens,
@@ -102,12 +103,16 @@ runMain('wasm-run', async () => {
         `${name}: ${pass ? 'PASS' : 'FAIL'} ${generated} tok in ${run.seconds.toFixed(2)} s (${Math.round(generated / run.seconds)} tok/s)`,
       );
       if (run.mismatch) console.log(`  ${describeMismatch(run.mismatch, prompt.length)}`);
-      // The transformer generated the trapping trace exactly: PASS, and the program's trap is reported.
-      if (pass) traps.note(name, file, { ...program, instructions }, reference);
+      // The transformer generated the trace exactly: how the program ended is read from its tokens.
+      if (pass) {
+        const end = decodedEnd(instructions, inputSection, run.tokens, sourceMap);
+        if (!end) throw new Error(`${file}: the generated trace ends without 'halt'`);
+        ends.note(name, end);
+      }
       return pass;
     },
   );
-  return traps.exitStatus(failures);
+  return ends.exitStatus(failures, programs.length);
 });
 
 /** Prints program output line by line as the transformer emits it, and progress on a terminal. */

@@ -7,7 +7,7 @@
 
 export class ShellWordsError extends Error {}
 
-/** The words of `text`; throws ShellWordsError for an unterminated quote or a trailing backslash. */
+/** The words of `text`; throws ShellWordsError for an unterminated quote. */
 export function splitShellWords(text: string): string[] {
   const words: string[] = [];
   let word = '';
@@ -39,7 +39,11 @@ export function splitShellWords(text: string): string[] {
         throw new ShellWordsError(`unterminated " quote at character ${i + 1} of the arguments`);
       i = j;
     } else if (c === '\\') {
-      if (i + 1 >= text.length) throw new ShellWordsError('the arguments end with a lone backslash');
+      // A backslash that ends the text has nothing to quote: shells (dash, bash) keep it.
+      if (i + 1 >= text.length) {
+        word += c;
+        continue;
+      }
       i++;
       if (text[i] === '\n') {
         // Line continuation: the backslash and the newline vanish, the word goes on.
