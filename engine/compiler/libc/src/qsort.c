@@ -39,8 +39,9 @@ static inline void swap(const struct sorter *s, char *a, char *b) {
   else swap_bytes(a, b, s->size);
 }
 
-static void insertion(const struct sorter *s, char *lo, char *hi) {
-  for (char *i = lo + s->size; i <= hi; i += s->size)
+static void insertion(const struct sorter *s, char *lo, size_t n) {
+  char *end = lo + n * s->size;
+  for (char *i = lo + s->size; i < end; i += s->size)
     for (char *j = i; j > lo && s->cmp(j - s->size, j) > 0; j -= s->size) swap(s, j - s->size, j);
 }
 
@@ -69,12 +70,13 @@ static void heapsort_range(const struct sorter *s, char *base, size_t n) {
   }
 }
 
-static void introsort(const struct sorter *s, char *lo, char *hi, int depth) {
+/* Sorts the n elements at lo. Counts travel with the pointers, so that no byte distance has to
+ * be divided by the element size (a division is a lowered helper call on the machine). */
+static void introsort(const struct sorter *s, char *lo, size_t n, int depth) {
   size_t size = s->size;
   for (;;) {
-    size_t n = (size_t)(hi - lo) / size + 1;
     if (n <= 12) {
-      insertion(s, lo, hi);
+      insertion(s, lo, n);
       return;
     }
     if (depth-- == 0) {
@@ -82,6 +84,7 @@ static void introsort(const struct sorter *s, char *lo, char *hi, int depth) {
       return;
     }
     /* Median of three to lo, hi, and the pivot at mid, which then moves to lo. */
+    char *hi = lo + (n - 1) * size;
     char *mid = lo + (n >> 1) * size;
     if (s->cmp(mid, lo) < 0) swap(s, mid, lo);
     if (s->cmp(hi, mid) < 0) {
@@ -90,33 +93,38 @@ static void introsort(const struct sorter *s, char *lo, char *hi, int depth) {
     }
     swap(s, lo, mid);
     char *i = lo, *j = hi + size;
+    size_t jn = n; /* j's index */
     for (;;) {
       do i += size;
       while (i < hi && s->cmp(i, lo) < 0);
-      do j -= size;
-      while (s->cmp(lo, j) < 0);
+      do {
+        j -= size;
+        jn--;
+      } while (s->cmp(lo, j) < 0);
       if (i >= j) break;
       swap(s, i, j);
     }
     swap(s, lo, j);
     /* Recurse into the smaller side, loop on the larger: stack depth stays O(log n). */
-    if (j - lo < hi - j) {
-      if (j - size > lo) introsort(s, lo, j - size, depth);
+    size_t left = jn, right = n - jn - 1;
+    if (left < right) {
+      if (left > 1) introsort(s, lo, left, depth);
       lo = j + size;
+      n = right;
     } else {
-      if (j + size < hi) introsort(s, j + size, hi, depth);
-      hi = j - size;
+      if (right > 1) introsort(s, j + size, right, depth);
+      n = left;
     }
-    if (lo >= hi) return;
+    if (n < 2) return;
   }
 }
 
 void qsort(void *base, size_t n, size_t size, cmp_fn cmp) {
   if (n < 2 || size == 0) return;
   struct sorter s = {size, cmp, (size & 3) == 0 && ((uintptr_t)base & 3) == 0};
-  int depth = 0;
-  for (size_t m = n; m > 1; m >>= 1) depth += 2;
-  introsort(&s, (char *)base, (char *)base + (n - 1) * size, depth);
+  int depth = 0; /* 2 log2(n), by doubling (a right shift is a lowered helper call) */
+  for (size_t m = 1; m < n; m += m) depth += 2;
+  introsort(&s, (char *)base, n, depth);
 }
 
 void *bsearch(const void *key, const void *base, size_t n, size_t size, cmp_fn cmp) {
