@@ -72,11 +72,6 @@ function unsupportedReason(op: number): string {
   if (/^f(32|64)\.|_f(32|64)|convert|demote|promote|reinterpret/.test(name)) {
     return `floating point is not supported (${name}): the machine computes with 32-bit integers only`;
   }
-  if (name === 'call_indirect') {
-    return 'indirect calls are not supported (call_indirect: a call through a function pointer)';
-  }
-  if (name === 'br_table') return 'br_table is not supported (a switch compiled to a jump table)';
-  if (name === 'memory.grow') return 'memory.grow is not supported: the machine has a fixed memory';
   if (/^memory\.|^data\./.test(name)) return `bulk memory operations are not supported (${name})`;
   if (/^table\.|^elem\.|^ref\./.test(name)) return `tables and references are not supported (${name})`;
   return `${name} is not supported by the machine`;
