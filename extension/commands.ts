@@ -40,7 +40,8 @@ function activeFile(uri: vscode.Uri | undefined, pattern: RegExp, what: string):
 async function compile(uri?: vscode.Uri): Promise<void> {
   const file = activeFile(uri, /\.(c|wat|wasm)$/i, 'a .c, .wat or .wasm file');
   const args = await vscode.window.showInputBox({
-    prompt: 'Arguments: for main(), words as a shell splits them (argv[1]…); for compute(), the input string. Empty for none',
+    prompt:
+      'Arguments: for main(), words as a shell splits them (argv[1]…); for compute(), the input string. Empty for none',
     value: '',
   });
   if (args === undefined) return;
