@@ -59,7 +59,8 @@ export function libcObjects(): Promise<string[]> {
   if (!objects) {
     const src = join(libcDir(), 'src');
     const files = readdirSync(src)
-      .filter((f) => f.endsWith('.c') && f !== 'crt.c')
+      // The runtime start and the machine services are replaced by the test crt's.
+      .filter((f) => f.endsWith('.c') && f !== 'crt.c' && f !== 'sys.c')
       .map((f) => join(src, f));
     files.push(crtPath());
     objects = Promise.all(
