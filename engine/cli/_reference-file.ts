@@ -5,7 +5,7 @@ import { formatProgram, formatTrace, type TokenProgram } from '../tokens/program
 import { AtomicFileWriter } from '../util/files';
 import { MachineError, ReferenceMachine, type ReferenceRun } from '../vm/reference';
 import { TokenBuffer } from '../vm/token-buffer';
-import type { TrapSourceMap } from '../vm/traps';
+import { type TrapSourceMap, whereInUserCode } from '../vm/traps';
 
 /** Trace tokens formatted and written at a time (a few hundred KiB of text). */
 const CHUNK_TOKENS = 1 << 16;
@@ -72,6 +72,14 @@ export function writeReferenceFile(
     };
   } catch (e) {
     writer.abort();
+    // A machine limit (call depth, memory) names the C function and line it was reached in.
+    if (e instanceof MachineError && sourceMap) {
+      e.message += whereInUserCode(
+        machine.pc,
+        machine.frames.map((f) => f.callPc),
+        sourceMap,
+      ).where;
+    }
     if (machine.output.length) onOutput(Uint8Array.from(machine.output)); // what it printed before failing
     throw e;
   }

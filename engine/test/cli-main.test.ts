@@ -198,3 +198,19 @@ test('bad program-input flags: one clear line, exit status 1, no stack trace', (
   for (const flags of [['--args', 'x'], ['--stdin', 'x'], ['-O0']])
     assertOneLineError(run('wasm-run', [join('out', 'q.tvm'), ...flags]), /out\/q\.tvm: /);
 });
+
+test('deeper calls than the machine has: the output so far, then one line naming the C function and line', () => {
+  const deep = join(src, 'deep.c');
+  writeFileSync(
+    deep,
+    '#include <stdio.h>\n' +
+      '__attribute__((noinline)) static unsigned f(unsigned n) { return n == 0 ? 0 : (f(n - 1) ^ n) + 1; } // RECURSE\n' +
+      'int main(int argc, char **argv) { printf("start\\n"); printf("%u\\n", f(argc * 20000)); return 0; }\n',
+  );
+  const r = run('wasm-reference', [deep]);
+  assert.equal(r.stdout, 'start\n');
+  assertOneLineError(
+    r,
+    /call stack deeper than 8192 frames \(instruction \d+, step \d+\) in f\(\) at deep\.c:2$/,
+  );
+});

@@ -66,6 +66,27 @@ export interface Trap {
 }
 
 /**
+ * Where a fault at `pc` is in the user's C code: `pc` itself when it is in a user function, else
+ * the innermost call from user code (a lowering helper or the C library faulted on its behalf),
+ * with " in f() at file.c:12" for messages.
+ */
+export function whereInUserCode(pc: number, callPcs: readonly number[], sourceMap?: TrapSourceMap) {
+  let userPc = pc;
+  if (sourceMap) {
+    const isUser = (p: number) => sourceMap.functionAt(p)?.kind === 'function';
+    for (let k = callPcs.length - 1; k >= 0 && !isUser(userPc); k--) userPc = callPcs[k];
+    if (!isUser(userPc)) userPc = pc;
+  }
+  const fn = sourceMap?.functionAt(userPc);
+  const at = sourceMap?.location(userPc);
+  const where = [
+    fn && fn.kind === 'function' ? ` in ${fn.name}()` : '',
+    at ? ` at ${at.file.split(/[\\/]/).pop()}:${at.line}` : ` at instruction ${userPc}`,
+  ].join('');
+  return { userPc, where, fn, at };
+}
+
+/**
  * The trap a program stopped on, or undefined when it ended normally (or has not halted).
  * `pc` is the cursor at the halt; `callPcs` the `call` instructions of the active frames, outermost
  * first (`frames.map((f) => f.callPc)` of the reference machine or the trace decoder). A trap inside
@@ -81,18 +102,7 @@ export function describeTrap(
   // 0 is the normal end; 0x100 and above end the run as the program asked (program-end.ts).
   if (ins?.op !== 'halt' || ins.imm === 0 || ins.imm >= 0x100) return undefined;
   const [kind, message] = MESSAGES[ins.imm] ?? ['unknown', `trap code ${ins.imm}`];
-  let userPc = pc;
-  if (sourceMap) {
-    const isUser = (p: number) => sourceMap.functionAt(p)?.kind === 'function';
-    for (let k = callPcs.length - 1; k >= 0 && !isUser(userPc); k--) userPc = callPcs[k];
-    if (!isUser(userPc)) userPc = pc;
-  }
-  const fn = sourceMap?.functionAt(userPc);
-  const at = sourceMap?.location(userPc);
-  const where = [
-    fn && fn.kind === 'function' ? ` in ${fn.name}()` : '',
-    at ? ` at ${at.file.split(/[\\/]/).pop()}:${at.line}` : ` at instruction ${userPc}`,
-  ].join('');
+  const { userPc, where, fn, at } = whereInUserCode(pc, callPcs, sourceMap);
   return {
     code: ins.imm,
     kind,
