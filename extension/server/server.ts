@@ -1,7 +1,7 @@
 // The language server (vscode-languageserver over stdio or IPC): token programs get diagnostics,
 // hover, go to definition of branch and call targets, document symbols per function, folding and
 // semantic tokens; C files get the compiler's diagnostics (debounced, in the background) and a
-// "Run on Transformer VM | Debug" code lens above compute.
+// "Run on Transformer VM | Debug" code lens above main (or compute).
 import { fileURLToPath } from 'node:url';
 import {
   CodeLens,
@@ -192,7 +192,9 @@ connection.onCodeLens(({ textDocument }) => {
   const d = documents.get(textDocument.uri);
   if (!d || !isC(d)) return [];
   const lines = d.getText().split('\n');
-  const line = lines.findIndex((l) => /\bcompute\s*\(/.test(l) && /\bvoid\b/.test(l));
+  // Above the entry point: an ordinary program's main, else a machine program's compute.
+  let line = lines.findIndex((l) => /^\s*(?:static\s+)?int\s+main\s*\(/.test(l));
+  if (line < 0) line = lines.findIndex((l) => /\bcompute\s*\(/.test(l) && /\bvoid\b/.test(l));
   if (line < 0) return [];
   const range = Range.create(line, 0, line, 0);
   return [CodeLens.create(range, undefined), CodeLens.create(range, undefined)].map((lens, k) => {

@@ -181,4 +181,25 @@ test('C files: what the machine cannot run is a diagnostic at its line; a code l
     'c',
   );
   assert.deepEqual(fine, []);
+  // An ordinary C program: standard headers compile, and the lens sits above main.
+  const ordinary = join(work, 'ordinary.c');
+  const ordinaryDiagnostics = await open(
+    ordinary,
+    '#include <stdio.h>\n\nstatic int twice(int x) { return 2 * x; }\n\nint main(int argc, char **argv) {\n  printf("%d %s\\n", twice(argc), argv[0]);\n  return 0;\n}\n',
+    'c',
+  );
+  assert.deepEqual(ordinaryDiagnostics, []);
+  const mainLenses = (await lsp.sendRequest('textDocument/codeLens', {
+    textDocument: { uri: uriOf(ordinary) },
+  })) as {
+    range: { start: { line: number } };
+    command: { title: string };
+  }[];
+  assert.deepEqual(
+    mainLenses.map((l) => [l.range.start.line, l.command.title]),
+    [
+      [4, 'Run on Transformer VM'],
+      [4, 'Debug'],
+    ],
+  );
 });
