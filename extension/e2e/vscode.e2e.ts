@@ -176,7 +176,7 @@ async function shownStep(page: Page): Promise<number> {
   return Number(/step\s*=?\s*(\d+)/.exec(text)?.[1]);
 }
 
-test('F5 on a C file: breakpoint, paused line, variables, output and the attention view', {
+test('F5 on a C file: breakpoint, paused line, variables, output, the attention view and the exit status', {
   timeout: 240_000,
 }, async () => {
   const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
@@ -271,6 +271,17 @@ async function session(page: Page) {
   for (let i = 0; i < 60 && (await shownStep(page)) !== target; i++) await page.waitForTimeout(250);
   assert.equal(await shownStep(page), target, `travelled from step ${before} to the writer's step`);
   await shot(page, '6-travelled');
+  // The run's end: the exit status, decoded from the generated tokens, in the Debug Console.
+  await palette(page, 'Remove All Breakpoints');
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('F5');
+  await page.keyboard.press('Control+Shift+Y');
+  await page
+    .locator('.repl', { hasText: /program exited with status 0 after/ })
+    .first()
+    .waitFor({ timeout: 90_000 });
+  assert.match((await page.locator('.repl').first().textContent()) ?? '', /12345\+6789=19134/);
+  await shot(page, '6b-exited');
   await page.close();
 }
 
