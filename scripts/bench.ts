@@ -49,11 +49,9 @@ async function one(engine: Engine, name: string, modelFile: string): Promise<Mea
       rmSync(file, { force: true });
     }
   } else if (engine === 'debug') {
-    const l = await launch({
-      program: loadManifest().find((e) => e.name === name)!.file,
-      args: run.program.input ? new TextDecoder().decode(run.program.input) : undefined,
-      model: modelFile,
-    });
+    const example = loadManifest().find((e) => e.name === name)!;
+    // The example's own arguments (argv words for a main program, the input string for compute).
+    const l = await launch({ program: example.file, args: example.args, model: modelFile });
     l.runtime.breakpoints.setFunctions([{ name: 'i32.load16_s' }, { name: 'no_such_function' }]);
     l.runtime.breakpoints.setLines(loadManifest().find((e) => e.name === name)!.file, [{ line: 1 }]);
     let stopped = false;
