@@ -31,7 +31,7 @@ export const CSMITH_FLAGS = [
 
 /** Why Csmith cannot be used here, or false. */
 export function csmithMissing(): false | string {
-  const r = spawnSync('csmith', ['--version'], { encoding: 'utf8' });
+  const r = spawnSync('csmith', ['--version'], { encoding: 'utf8', cwd: tmpdir() });
   if (r.error || r.status !== 0) return 'csmith is not installed (apt-get install csmith libcsmith-dev)';
   if (!existsSync(join(CSMITH_INCLUDE, 'csmith.h')))
     return `${CSMITH_INCLUDE}/csmith.h is missing (apt-get install libcsmith-dev)`;
@@ -54,8 +54,10 @@ export function csmithDir(): string {
 /** Generates the program of a seed; returns its path. */
 export function generate(seed: number): string {
   const file = join(csmithDir(), `csmith_${seed}.c`);
+  // csmith writes platform.info into its working directory: the temporary folder, not the clone.
   const r = spawnSync('csmith', ['--seed', String(seed), ...CSMITH_FLAGS, '--output', file], {
     encoding: 'utf8',
+    cwd: csmithDir(),
   });
   if (r.error || r.status !== 0)
     throw new Error(`csmith --seed ${seed} failed: ${r.error?.message ?? r.stderr}`);
