@@ -154,7 +154,7 @@ test('hover, definition, symbols, folding and semantic tokens on a compiled prog
   );
 });
 
-test('C files: what the machine cannot run is a diagnostic at its line; a code lens above compute', async () => {
+test('C files: what the machine cannot run is a diagnostic at its line; a code lens above main or compute', async () => {
   const file = join(work, 'floaty.c');
   const text =
     'void compute(const char *input) {\n  float x = 2.5f;\n  printf("%d\\n", (int)(x * input[0]));\n}\n';
