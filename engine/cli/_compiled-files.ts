@@ -86,10 +86,11 @@ export async function programsToRun(
 ): Promise<ProgramToRun[]> {
   if (files.length) return files.map((file) => programToRun(file, flags));
   const out: ProgramToRun[] = [];
+  // The examples are compiled every time: a data/NAME.tvm left from an earlier compiler, C library
+  // or version of the example would otherwise run in its place.
   for (const ex of loadManifest()) {
     const file = join(DATA_DIR, `${ex.name}.tvm`);
-    if (!existsSync(file))
-      writeCompiled(await compileFile(ex.file, { args: ex.args }), join(DATA_DIR, ex.name));
+    writeCompiled(await compileFile(ex.file, { args: ex.args }), join(DATA_DIR, ex.name));
     out.push({ ...programToRun(file, flags), name: ex.name });
   }
   return out;
