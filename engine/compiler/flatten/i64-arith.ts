@@ -5,6 +5,7 @@
 import type { OpcodeName } from '../../tokens/opcodes';
 import type { FunctionBuilder } from '../function-builder';
 import { signExtend } from '../lowering/lower';
+import { pushDoubledWithCarry, wordOfPairAt } from './i64-shift';
 import type { FunctionState } from './state';
 
 /** The scratch locals of i64-pairs.ts: the operands' words (a below b). */
@@ -157,39 +158,15 @@ function rotateByConstant(s: FunctionState, right: boolean, r: PairRegs): boolea
   const k = n >> 3;
   if (k > 0) {
     // (lo, hi) in bytes 0..7 give hi' at byte 4 - k; (hi, lo) give lo' there.
-    for (const [first, second, result] of [
-      [lo, hi, r.bl],
-      [hi, lo, lo],
-    ]) {
-      b.emit('i32.const', 0);
-      b.emit('local.get', first);
-      b.emit('i32.store', 0);
-      b.emit('i32.const', 0);
-      b.emit('local.get', second);
-      b.emit('i32.store', 4);
-      b.emit('i32.const', 0);
-      b.emit('i32.load', 4 - k);
-      b.emit('local.set', result);
-    }
+    wordOfPairAt(b, lo, hi, 4 - k, r.bl);
+    wordOfPairAt(b, hi, lo, 4 - k, lo);
     b.emit('local.get', r.bl);
     b.emit('local.set', hi);
   }
   for (let i = 0; i < (n & 7); i++) {
     // hi' = 2 hi + top bit of lo, lo' = 2 lo + top bit of hi (the old hi, set last)
-    b.emit('local.get', hi);
-    b.emit('local.get', hi);
-    b.emit('i32.add');
-    b.emit('local.get', lo);
-    b.emit('i32.const', 0);
-    b.emit('i32.lt_s');
-    b.emit('i32.add');
-    b.emit('local.get', lo);
-    b.emit('local.get', lo);
-    b.emit('i32.add');
-    b.emit('local.get', hi);
-    b.emit('i32.const', 0);
-    b.emit('i32.lt_s');
-    b.emit('i32.add');
+    pushDoubledWithCarry(b, hi, lo);
+    pushDoubledWithCarry(b, lo, hi);
     b.emit('local.set', lo);
     b.emit('local.set', hi);
   }

@@ -6,15 +6,20 @@ import type { FunctionBuilder } from '../function-builder';
 import { lowerOp } from '../lowering/lower';
 import type { PairRegs } from './i64-arith';
 
-/** (lo, hi) := 2 (lo, hi): the low word's top bit goes into the high word. */
-function doublePair(b: FunctionBuilder, lo: number, hi: number): void {
-  b.emit('local.get', hi);
-  b.emit('local.get', hi);
+/** Pushes 2·x plus the top bit of `carry`: the word in local `x` doubled, with the bit from below. */
+export function pushDoubledWithCarry(b: FunctionBuilder, x: number, carry: number): void {
+  b.emit('local.get', x);
+  b.emit('local.get', x);
   b.emit('i32.add');
-  b.emit('local.get', lo);
+  b.emit('local.get', carry);
   b.emit('i32.const', 0);
   b.emit('i32.lt_s');
   b.emit('i32.add');
+}
+
+/** (lo, hi) := 2 (lo, hi): the low word's top bit goes into the high word. */
+function doublePair(b: FunctionBuilder, lo: number, hi: number): void {
+  pushDoubledWithCarry(b, hi, lo);
   b.emit('local.set', hi);
   b.emit('local.get', lo);
   b.emit('local.get', lo);
@@ -27,6 +32,21 @@ function storeWord(b: FunctionBuilder, at: number, x: number): void {
   b.emit('i32.const', 0);
   b.emit('local.get', x);
   b.emit('i32.store', at);
+}
+
+/** Local `result` := the word at byte `at` of the pair (first, second) laid out in scratch bytes 0..7. */
+export function wordOfPairAt(
+  b: FunctionBuilder,
+  first: number,
+  second: number,
+  at: number,
+  result: number,
+): void {
+  storeWord(b, 0, first);
+  storeWord(b, 4, second);
+  b.emit('i32.const', 0);
+  b.emit('i32.load', at);
+  b.emit('local.set', result);
 }
 
 /** [lo hi] → [lo hi] << n, 0 < n < 64. */
@@ -47,11 +67,7 @@ export function shiftLeftPair(b: FunctionBuilder, n: number, r: PairRegs): void 
   const k = n >> 3;
   if (k > 0) {
     // hi' = bytes 4-k..7-k of (lo, hi); lo' = lo stored at byte k above k zero bytes.
-    storeWord(b, 0, lo);
-    storeWord(b, 4, hi);
-    b.emit('i32.const', 0);
-    b.emit('i32.load', 4 - k);
-    b.emit('local.set', hi);
+    wordOfPairAt(b, lo, hi, 4 - k, hi);
     b.emit('i32.const', 0);
     b.emit('i32.const', 0);
     b.emit('i32.store', 0);
