@@ -3,9 +3,9 @@
 // traps included, and the scratch-memory rule (only bytes 0..7 are written).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import wabtInit from 'wabt';
+import { loweringHelpersPath } from '../compiler/paths';
+import { watToWasm } from '../compiler/wat';
 import { TrapCode } from '../vm/traps';
 import { prngU32 } from './support/prng';
 
@@ -18,17 +18,9 @@ class Trap extends Error {
 }
 
 async function helpers(): Promise<{ fns: Record<string, Fn>; memory: Uint8Array }> {
-  const wabt = await wabtInit();
-  const path = join(__dirname, '..', 'compiler', 'lowering', 'helpers.wat');
-  const parsed = wabt.parseWat('helpers.wat', readFileSync(path, 'utf8'));
-  let binary: Uint8Array;
-  try {
-    parsed.resolveNames();
-    parsed.validate();
-    binary = new Uint8Array(parsed.toBinary({}).buffer);
-  } finally {
-    parsed.destroy();
-  }
+  // The same WAT → wasm step the compiler uses for the helpers.
+  const path = loweringHelpersPath();
+  const binary = await watToWasm(readFileSync(path, 'utf8'), path);
   const trap = (code: number) => {
     throw new Trap(code);
   };
