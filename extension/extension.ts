@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { DIAGNOSTICS_EVENT, TransformerDebugSession } from '../debug-adapter/session/session';
 import { AttentionView } from './attention-view';
+import { hoverExpressionAt } from './c-hover-expression';
 import { registerCommands } from './commands';
 
 const TYPE = 'transformer-vm';
@@ -44,6 +45,15 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.debug.onDidReceiveDebugSessionCustomEvent((e) => {
       if (e.session.type !== TYPE || e.event !== DIAGNOSTICS_EVENT) return;
       showDiagnostics(diagnostics, e.body.diagnostics);
+    }),
+    // Hovering `x` in `p->x` asks the debugger for `p->x`, not for some variable `x`.
+    vscode.languages.registerEvaluatableExpressionProvider('c', {
+      provideEvaluatableExpression(document, position) {
+        const hit = hoverExpressionAt(document.lineAt(position.line).text, position.character);
+        if (!hit) return undefined;
+        const range = new vscode.Range(position.line, hit.start, position.line, hit.end);
+        return new vscode.EvaluatableExpression(range, hit.expression);
+      },
     }),
     vscode.commands.registerCommand('transformerVm.debugFile', (uri?: vscode.Uri | string) =>
       start(asUri(uri), false),
