@@ -28,7 +28,7 @@ const WAT = `(module
     (drop (call $work (i32.const 5) (i64.const -3) (i32.const 11)))))`;
 
 /** Words of a WebAssembly value held at machine slots (low word first) as an unsigned integer. */
-const valueOf = (words: number[]) => words.reduceRight((v, w) => (v << 32n) | BigInt(w >>> 0), 0n);
+const wordsValue = (words: number[]) => words.reduceRight((v, w) => (v << 32n) | BigInt(w >>> 0), 0n);
 
 test('WebAssembly locals and globals are where the source map says', async () => {
   const compiled = await compileWasm(await watToWasm(WAT, 'locals.wat'), 'locals.wat');
@@ -54,14 +54,14 @@ test('WebAssembly locals and globals are where the source map says', async () =>
   let i = 0;
   while (!(d.pc >= mark.start && d.pc < mark.end)) d.feed(trace[i++]);
   const saved = d.frames[d.frames.length - 1].savedLocals;
-  const local = (k: number) => valueOf(map.localSlots(work!, k)!.map((s) => saved[s]));
+  const local = (k: number) => wordsValue(map.localSlots(work!, k)!.map((s) => saved[s]));
   assert.equal(BigInt.asIntN(32, local(0)), 5n);
   assert.equal(BigInt.asIntN(64, local(1)), -3n);
   assert.equal(local(2), 11n);
   assert.equal(BigInt.asIntN(32, local(3)), -7n);
   assert.equal(local(4), 0x123456789abcdef0n);
   assert.equal(local(5), 16n);
-  const global = (k: number) => valueOf(map.globalWords(k)!.map((a) => d.memory.load(a, 4)));
+  const global = (k: number) => wordsValue(map.globalWords(k)!.map((a) => d.memory.load(a, 4)));
   assert.equal(BigInt.asIntN(64, global(1)), -2n);
   assert.equal(global(2), 99n);
   assert.equal(map.globalWords(1)?.length, 2);
