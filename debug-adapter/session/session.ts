@@ -25,6 +25,7 @@ import {
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { OptimizeLevel } from '../../engine/compiler/clang';
+import { scalarOf } from '../../engine/debug-info/c-expression';
 import { Expression } from '../runtime/expression';
 import { LaunchCompileError, type Launched, launch } from '../runtime/launch';
 import { launchOptions } from '../runtime/launch-options';
@@ -567,9 +568,20 @@ export class TransformerDebugSession extends LoggingDebugSession {
     const pcs = [d.pc, ...[...d.frames].reverse().map((f) => f.callPc)];
     const frames = pcs.map((pc, i) => {
       const fn = l.sourceMap?.functionAt(pc);
-      const loc = l.sourceMap?.location(pc);
+      // The C function DWARF names (it knows inlined and static functions by their C names).
+      const cName = fn?.kind === 'function' ? this.runtime.cFrame(i)?.function?.name : undefined;
+      let loc = l.sourceMap?.location(pc);
+      if (!loc && cName) {
+        // An instruction of the function without a line of its own (its entry): the function's line.
+        const f = this.runtime.cFrame(i)?.function;
+        if (f?.declFile && f.declLine) loc = { file: f.declFile, line: f.declLine, column: 0 };
+      }
       const ins = l.instructions[pc];
-      const name = `${fn?.name ?? 'program'}${loc ? '' : ` @ ${pc}: ${ins ? ins.op : d.halted ? 'halted' : '?'}`}`;
+      let name: string;
+      if (fn?.kind === 'prologue') name = 'program entry';
+      else if (fn && fn.kind !== 'function') name = fn.name;
+      else
+        name = `${cName ?? fn?.name ?? 'program'}${loc ? '' : ` @ ${pc}: ${ins ? ins.op : d.halted ? 'halted' : '?'}`}`;
       const frame: DebugProtocol.StackFrame = new StackFrame(
         i,
         name,
@@ -578,7 +590,8 @@ export class TransformerDebugSession extends LoggingDebugSession {
         loc ? this.convertDebuggerColumnToClient(loc.column) : 0,
       );
       frame.instructionPointerReference = address(pc);
-      if (!loc) frame.presentationHint = 'subtle';
+      // The program's entry, the C library and the lowering helpers are not the user's code.
+      if (!loc || (fn && fn.kind !== 'function')) frame.presentationHint = 'subtle';
       return frame;
     });
     response.body = {
@@ -606,10 +619,29 @@ export class TransformerDebugSession extends LoggingDebugSession {
     this.sendResponse(response);
   }
 
+  /**
+   * Watch, hover and the Debug Console: C over the selected frame's variables (expandable results
+   * through the variables store), or the machine's names (shown as the machine scopes show them).
+   */
   protected override evaluateRequest(response: DebugProtocol.EvaluateResponse, args: Args): void {
     const expression = text(args, 'expression', true, MAX_EXPRESSION_LENGTH);
-    const value = new Expression(expression).evaluate(this.runtime.view(this.frameId(args, false)));
-    response.body = { result: formatValue(value), variablesReference: 0 };
+    const { value, memory, machineOnly } = new Expression(expression).value(
+      this.runtime.view(this.frameId(args, false)),
+    );
+    if (machineOnly) {
+      const n = scalarOf(value, memory);
+      const fits = n >= -(1n << 31n) && n < 1n << 32n;
+      response.body = { result: fits ? formatValue(Number(n)) : String(n), variablesReference: 0 };
+    } else {
+      const v = this.variables!.cVariable(expression, value, expression.trim(), memory);
+      response.body = {
+        result: v.value,
+        type: v.type,
+        variablesReference: v.variablesReference,
+        indexedVariables: v.indexedVariables,
+        namedVariables: v.namedVariables,
+      };
+    }
     this.sendResponse(response);
   }
 
