@@ -31,6 +31,9 @@ export function formatValue(
 
 function show(v: CValue, memory: MemoryReader, fname: FunctionNamer, budget: number): string {
   try {
+    // Nothing of it there: the whole value says so once (gdb), not each member.
+    if (nothingThere(v.place))
+      return v.place.kind === 'unavailable' ? `<unavailable: ${v.place.reason}>` : '<optimized out>';
     return showOrThrow(v, memory, fname, budget);
   } catch (e) {
     if (e instanceof ValueUnavailable) return e.message;
@@ -292,10 +295,16 @@ function pointee(v: CValue, memory: MemoryReader): CValue | undefined {
   return address === 0 ? undefined : { type: t.target, place: { kind: 'memory', address } };
 }
 
+/** A place none of whose bytes can be read: a value shown as `<optimized out>` is not expanded. */
+function nothingThere(place: Place): boolean {
+  if (place.kind === 'optimized-out' || place.kind === 'unavailable') return true;
+  return place.kind === 'pieces' && place.pieces.every((p) => !p.place || nothingThere(p.place));
+}
+
 /** How many children a value has (0: not expandable). Array elements are paged by the caller. */
 export function childCount(v: CValue, memory: MemoryReader): number {
   const t = resolved(v.type);
-  if (v.place.kind === 'optimized-out' || v.place.kind === 'unavailable') return 0;
+  if (nothingThere(v.place)) return 0;
   switch (t.kind) {
     case 'array':
       return sizeOf(t.element) === undefined ? 0 : (t.count ?? 0);
