@@ -85,11 +85,15 @@ function showOrThrow(v: CValue, memory: MemoryReader, fname: FunctionNamer, budg
       const size = sizeOf(t.element);
       if (t.count === undefined || size === undefined) return '{...}';
       if (isChar(element) && size === 1) {
-        // Up to the first NUL within the bound (gdb: a char array without one shows whole).
-        const bytes = readPlace(v.place, 0, Math.min(t.count, MAX_STRING + 1), memory);
-        const nul = bytes.indexOf(0);
-        const text = nul >= 0 ? bytes.subarray(0, nul) : bytes;
-        return quoted(text.subarray(0, MAX_STRING), text.length > MAX_STRING);
+        // Up to the first NUL within the bound (gdb: a char array without one shows whole). Byte
+        // by byte: the bytes after the NUL may be optimized out without hiding the string.
+        const bytes: number[] = [];
+        for (let i = 0; i < Math.min(t.count, MAX_STRING + 1); i++) {
+          const b = readPlace(v.place, i, 1, memory)[0];
+          if (b === 0) break;
+          bytes.push(b);
+        }
+        return quoted(Uint8Array.from(bytes.slice(0, MAX_STRING)), bytes.length > MAX_STRING);
       }
       const parts: string[] = [];
       const shown = Math.min(t.count, MAX_ARRAY_SUMMARY);

@@ -147,7 +147,9 @@ export class CFrame {
 function wordBytes(words: readonly number[]): Uint8Array {
   const out = new Uint8Array(words.length * 4);
   const view = new DataView(out.buffer);
-  words.forEach((w, i) => view.setUint32(i * 4, w >>> 0, true));
+  words.forEach((w, i) => {
+    view.setUint32(i * 4, w >>> 0, true);
+  });
   return out;
 }
 
@@ -169,8 +171,7 @@ export function cFrameAt(
   const row = sourceMap.instruction(pc);
   const offset = row && row.wasmOffset >= 0 ? row.wasmOffset : -1;
   // Only the user's functions have DWARF; in the prologue, library and helpers there is no C frame.
-  const cFunction =
-    mapped?.kind === 'function' && offset >= 0 ? program.functionAt(offset) : undefined;
+  const cFunction = mapped?.kind === 'function' && offset >= 0 ? program.functionAt(offset) : undefined;
   const memory = memoryReader(state.memory);
   return new CFrame(
     program,
@@ -185,7 +186,9 @@ export function cFrameAt(
       wasmGlobal: (i) => {
         const words = sourceMap.globalWords(i);
         if (!words) return undefined;
-        return wordBytes(words.map((a) => state.memory.read(a, 4)).map((b) => new DataView(b.buffer).getUint32(0, true)));
+        return wordBytes(
+          words.map((a) => state.memory.read(a, 4)).map((b) => new DataView(b.buffer).getUint32(0, true)),
+        );
       },
       // Operand-stack entries are not tracked across lowering: such a value is unavailable.
       wasmOperand: () => undefined,
