@@ -24,6 +24,8 @@ import { sizeOf } from './types';
 export interface MachineState {
   readonly pc: number;
   readonly locals: readonly number[];
+  /** The machine's operand stack, shared by all frames, top last. */
+  readonly stack: readonly number[];
   readonly frames: readonly { readonly callPc: number; readonly savedLocals: readonly number[] }[];
   readonly memory: { read(address: number, length: number): Uint8Array };
 }
@@ -153,6 +155,33 @@ function wordBytes(words: readonly number[]): Uint8Array {
   return out;
 }
 
+const words = (vals: readonly ('i32' | 'i64')[]) => vals.reduce((n, v) => n + (v === 'i64' ? 2 : 1), 0);
+
+/**
+ * Where frame `frame`'s WebAssembly operand stack begins on the machine stack (which all frames
+ * share), when known exactly: the current frame's from the stack depth at an instruction whose
+ * operand stack the map gives, each caller's from its callee's, through calls whose operand
+ * stacks (the arguments on top) the map gives too. Else undefined (such values are unavailable).
+ */
+function operandBottom(state: MachineState, sourceMap: SourceMap, frame: number): number | undefined {
+  const n = state.frames.length;
+  let pc = state.pc;
+  const top = sourceMap.operandsAt(pc);
+  if (!top) return undefined;
+  let bottom = state.stack.length - words(top);
+  for (let k = 1; k <= frame; k++) {
+    const callee = sourceMap.functionAt(pc);
+    const callPc = state.frames[n - k]?.callPc ?? -1;
+    const atCall = sourceMap.operandsAt(callPc);
+    if (!callee?.locals || callee.params === undefined || !atCall) return undefined;
+    // The callee's stack begins where the caller's arguments were (its prologue popped them).
+    const argWords = (callee.locals.slice(0, callee.params).match(/I/g)?.length ?? 0) + callee.params;
+    bottom = bottom - words(atCall) + argWords;
+    pc = callPc;
+  }
+  return bottom >= 0 && bottom <= state.stack.length ? bottom : undefined;
+}
+
 /**
  * Call-stack frame `frame` (0 = the current function, 1 its caller, …) of the stopped machine as
  * C. A caller's instruction is its `call` (whose WebAssembly offset is exact for location lists).
@@ -190,8 +219,14 @@ export function cFrameAt(
           words.map((a) => state.memory.read(a, 4)).map((b) => new DataView(b.buffer).getUint32(0, true)),
         );
       },
-      // Operand-stack entries are not tracked across lowering: such a value is unavailable.
-      wasmOperand: () => undefined,
+      wasmOperand: (i) => {
+        const operands = sourceMap.operandsAt(pc);
+        const bottom = operandBottom(state, sourceMap, frame);
+        if (!operands || bottom === undefined || !Number.isInteger(i) || i < 0 || i >= operands.length)
+          return undefined;
+        const word = bottom + words(operands.slice(0, i));
+        return wordBytes(state.stack.slice(word, word + words([operands[i]])));
+      },
     },
     memory,
     table,
