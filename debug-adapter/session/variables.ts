@@ -73,10 +73,10 @@ export class VariableStore {
       scopes.push(s);
     }
     if (c?.program.statics.length) scopes.push(scope('Globals', { kind: 'c-globals', frame: c }));
+    scopes.push(scope('Machine', { kind: 'machine' }));
     const stack = scope('Operand stack', { kind: 'stack' }, false, d.stack.length);
     stack.presentationHint = 'registers';
     scopes.push(
-      scope('Machine', { kind: 'machine' }),
       stack,
       scope('WebAssembly locals', { kind: 'locals', frame }, false, locals.length),
       scope('WebAssembly globals', { kind: 'globals' }),
@@ -123,9 +123,11 @@ export class VariableStore {
     const all = [...frame.program.statics].sort(
       (a, b) => Number(a.functionName !== undefined) - Number(b.functionName !== undefined),
     );
+    const localNames = new Set(frame.variables().map((v) => v.name));
     return all.map((s) => {
-      // The bare name evaluates to this static only where nothing closer hides it.
-      const reachable = visible.has(s) && frame.variables().every((v) => v.name !== s.name);
+      // The bare name evaluates to this static only where nothing closer hides it (a local, or a
+      // function static of the same name found before a file static).
+      const reachable = visible.has(s) && !localNames.has(s.name) && frame.lookupStatic(s.name) === s;
       return this.cVariable(named(s), frame.valueOf(s), reachable ? s.name : undefined, frame.memory);
     });
   }

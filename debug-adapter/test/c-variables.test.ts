@@ -43,7 +43,7 @@ test('-O0: C frames, scopes, and every kind of value by name and type', async ()
     assert.equal(frames[0].name, 'sum');
     assert.equal(frames[0].line, markerLine(program, 'sum-return'));
     assert.equal(frames[1].name, 'main');
-    assert.equal(frames[1].line, lineOf(program, 'int s = sum(table, 300);'));
+    assert.equal(frames[1].line, lineOf(program, 'int s = adder(table, 300);'));
     assert.equal(frames[1].source?.name, 'c-variables.c');
     const entry = frames[frames.length - 1];
     assert.equal(entry.name, 'program entry');
@@ -121,6 +121,10 @@ test('-O0: C frames, scopes, and every kind of value by name and type', async ()
     assert.equal(get(main, 'c').value, 'BLUE');
     assert.equal(get(main, 'c').type, 'enum color');
     assert.equal(get(main, 'ok').value, 'true');
+    const adder = get(main, 'adder');
+    assert.match(adder.value, /^0x[0-9a-f]+ <sum>$/);
+    assert.equal(adder.type, 'int (*)(const int *, int)');
+    assert.equal(adder.variablesReference, 0);
     const name = get(main, 'name');
     assert.deepEqual([name.value, name.type, name.indexedVariables], ['"tvm"', 'char[8]', 8]);
     const chars = await variables(dc, name.variablesReference, 0, 4);

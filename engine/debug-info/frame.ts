@@ -135,8 +135,13 @@ export class CFrame {
 
   /** A name as C sees it here: local/parameter, then this function's statics, then file statics and globals. */
   lookup(name: string): CValue | undefined {
-    const v = this.variables().find((x) => x.name === name) ?? this.statics().find((s) => s.name === name);
+    const v = this.variables().find((x) => x.name === name) ?? this.lookupStatic(name);
     return v && this.valueOf(v);
+  }
+
+  /** The static a name means here when no local has it: this function's, else the file's. */
+  lookupStatic(name: string): CStaticVariable | undefined {
+    return this.statics().find((s) => s.name === name);
   }
 
   /** A function's table index (its value as a function pointer), for `&f` and function designators. */

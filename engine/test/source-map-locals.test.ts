@@ -122,7 +122,7 @@ test('a variable on the operand stack (-O2) is read from the machine stack where
     const offset = c.sourceMap.instruction(d.pc)?.wasmOffset ?? -1;
     const frame = cFrameAt(d, c.sourceMap, info, 0);
     const total = frame.variables().find((v) => v.name === 'total');
-    if (!total || total.location.kind !== 'list') continue;
+    if (total?.location.kind !== 'list') continue;
     const entry = total.location.entries.find((e) => e.start <= offset && offset < e.end);
     if (!entry || !onStack(entry.ops)) continue;
     const shown = formatValue(frame.valueOf(total), frame.memory);

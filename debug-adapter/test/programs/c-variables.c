@@ -1,5 +1,6 @@
 // The C view of the debugger (debug-adapter/test/c-variables.test.ts): a struct with a pointer to
-// another, a 300-int array, strings, 64-bit values, bit-fields, an enum, statics and a bool.
+// another, a 300-int array, strings, 64-bit values, bit-fields, an enum, statics, a bool and a
+// function pointer.
 #include <stdint.h>
 #include <stdio.h>
 
@@ -38,8 +39,9 @@ int main(void) {
   enum color c = BLUE;
   char name[8] = "tvm";
   _Bool ok = 1;
+  int (*adder)(const int *, int) = sum;
   for (int i = 0; i < 300; i++) table[i] = i * i;
-  int s = sum(table, 300);
+  int s = adder(table, 300);
   printf("%d %s %d\n", s + p.x + f.level + (int)c + name[0] + ok, greeting,
          (int)(wide >> 60) + (int)negative + counter + (int)big + p.next->x);
   return 0;
