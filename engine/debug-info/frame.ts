@@ -168,7 +168,7 @@ const words = (vals: readonly ('i32' | 'i64')[]) => vals.reduce((n, v) => n + (v
  * operand stack the map gives, each caller's from its callee's, through calls whose operand
  * stacks (the arguments on top) the map gives too. Else undefined (such values are unavailable).
  */
-function operandBottom(state: MachineState, sourceMap: SourceMap, frame: number): number | undefined {
+export function operandBottom(state: MachineState, sourceMap: SourceMap, frame: number): number | undefined {
   const n = state.frames.length;
   let pc = state.pc;
   const top = sourceMap.operandsAt(pc);

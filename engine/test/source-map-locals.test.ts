@@ -9,7 +9,7 @@ import { compileFile, compileWasm } from '../compiler/compile';
 import { SourceMap } from '../compiler/source-map';
 import { watToWasm } from '../compiler/wat';
 import { formatValue } from '../debug-info/format';
-import { cFrameAt } from '../debug-info/frame';
+import { cFrameAt, operandBottom } from '../debug-info/frame';
 import { runReference } from '../vm/reference';
 import { TraceDecoder } from '../vm/trace-decoder';
 import { readProgramInfo } from '../wasm/dwarf-info';
@@ -137,4 +137,44 @@ test('a variable on the operand stack (-O2) is read from the machine stack where
     seen.push(shown);
   }
   assert.ok(new Set(seen).size >= 3, `values of total read from the operand stack: ${seen.join(', ')}`);
+});
+
+test("a caller's operand stack base, found through its calls, is where it was when it made the call", async () => {
+  // Frame k's base comes from frame 0's through the calls between them (their arguments popped
+  // by the callee); at the call itself the caller was frame 0 and its base was found directly.
+  for (const name of ['fibonacci', 'sudoku']) {
+    const c = await compileFile(join(__dirname, '..', '..', 'examples', `${name}.c`), {
+      optimize: 'O2',
+      args: '12',
+    });
+    const program = {
+      instructions: c.instructions,
+      input: c.input,
+      specialized: false,
+      trace: new Int32Array(0),
+    };
+    const { trace } = runReference(program);
+    const d = new TraceDecoder(c.instructions);
+    const atCall: (number | undefined)[] = [];
+    let step = -1;
+    let depth = 0;
+    let current: number | undefined;
+    let checked = 0;
+    for (let i = 0; i < trace.length; i++) {
+      d.feed(trace[i]);
+      if (d.step === step) continue;
+      step = d.step;
+      if (d.frames.length > depth) atCall.push(current);
+      atCall.length = Math.min(atCall.length, d.frames.length);
+      depth = d.frames.length;
+      current = operandBottom(d, c.sourceMap, 0);
+      for (let k = 1; k <= Math.min(depth, 3); k++) {
+        const found = operandBottom(d, c.sourceMap, k);
+        if (found === undefined) continue;
+        assert.equal(found, atCall[depth - k], `${name}: frame ${k} at step ${step}`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 100, `${name}: ${checked} caller frames checked`);
+  }
 });
