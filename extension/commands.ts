@@ -36,7 +36,7 @@ function activeFile(uri: vscode.Uri | undefined, pattern: RegExp, what: string):
   return file;
 }
 
-/** NAME.tvm, NAME_spec.tvm and NAME.map.json beside the source. */
+/** NAME.tvm, NAME_spec.tvm, NAME.map.json and NAME.debug.wasm beside the source. */
 async function compile(uri?: vscode.Uri): Promise<void> {
   const file = activeFile(uri, /\.(c|wat|wasm)$/i, 'a .c, .wat or .wasm file');
   const args = await vscode.window.showInputBox({
@@ -51,8 +51,9 @@ async function compile(uri?: vscode.Uri): Promise<void> {
     writeFileSync(`${base}.tvm`, formatProgram(p.instructions, p.input));
     writeFileSync(`${base}_spec.tvm`, formatSpecializedInput(p.input));
     writeFileSync(`${base}.map.json`, `${JSON.stringify(p.sourceMap.toJSON())}\n`);
+    writeFileSync(`${base}.debug.wasm`, p.wasm);
     void vscode.window.showInformationMessage(
-      `Transformer VM: ${p.instructions.length} instructions → ${basename(base)}.tvm (and _spec.tvm, .map.json)`,
+      `Transformer VM: ${p.instructions.length} instructions → ${basename(base)}.tvm (and _spec.tvm, .map.json, .debug.wasm)`,
     );
   } catch (e) {
     if (e instanceof CompileError) throw new Error(e.message.split('\n')[0]);

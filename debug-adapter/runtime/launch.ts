@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { compileFile } from '../../engine/compiler/compile';
 import { CompileError, type LocatedDiagnostic, locatedDiagnostics } from '../../engine/compiler/diagnostics';
 import { decodeMainInput, type MainInput } from '../../engine/compiler/program-input';
-import { readSourceMapFile, type SourceMap } from '../../engine/compiler/source-map';
+import { moduleHash, readSourceMapFile, type SourceMap } from '../../engine/compiler/source-map';
 import { loadNative } from '../../engine/model/native-engine';
 import { type Instruction, promptTokens, type TokenProgram } from '../../engine/tokens/program-file';
 import { readProgramFile } from '../../engine/tokens/read-program';
@@ -154,7 +154,8 @@ async function loadProgram(
     const mapFile = o.program.replace(/\.(tvm|txt)$/i, '.map.json');
     // A map must belong to this program (its hash): a stale or foreign one is an error, not used.
     const sourceMap = existsSync(mapFile) ? readSourceMapFile(mapFile, program.instructions) : undefined;
-    return { program, input: tokenFileInput(o, program, notices), sourceMap };
+    const wasm = sourceMap ? debugModuleBeside(o.program, sourceMap, notices) : undefined;
+    return { program, input: tokenFileInput(o, program, notices), sourceMap, wasm };
   }
   // -O is clang's: a .wat or .wasm is compiled as it is written.
   const optimize = ext === '.c' ? (o.optimize ?? 'O2') : undefined;
@@ -179,4 +180,35 @@ async function loadProgram(
     if (e instanceof CompileError) throw new LaunchCompileError(e.message, locatedDiagnostics(e, o.program));
     throw e;
   }
+}
+
+/** The largest NAME.debug.wasm read (a module with its DWARF; the compiler's are well under this). */
+const MAX_DEBUG_MODULE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The module a .tvm was compiled from (NAME.debug.wasm beside it), whose DWARF gives the C view.
+ * It must be the one the map names (its hash); otherwise the session is machine-level only and the
+ * Debug Console says why.
+ */
+function debugModuleBeside(program: string, sourceMap: SourceMap, notices: string[]): Uint8Array | undefined {
+  const expected = sourceMap.data.wasmHash;
+  if (expected === undefined) return undefined; // a map from before modules were kept: nothing to look for
+  const file = program.replace(/\.(tvm|txt)$/i, '.debug.wasm');
+  const without = 'C variables are not shown (compile the program again to write it)';
+  if (!existsSync(file)) {
+    notices.push(`${file} is missing: ${without}`);
+    return undefined;
+  }
+  let wasm: Uint8Array;
+  try {
+    wasm = readRegularFile(file, 'debug module', MAX_DEBUG_MODULE_BYTES);
+  } catch (e) {
+    notices.push(`${(e as Error).message}: ${without}`);
+    return undefined;
+  }
+  if (moduleHash(wasm) !== expected) {
+    notices.push(`${file} belongs to another build of the program: ${without}`);
+    return undefined;
+  }
+  return wasm;
 }

@@ -119,13 +119,15 @@ export function describeFailure(name: string, file: string, e: unknown): string 
   return message.startsWith(file) ? message : `${file}: ${message}`;
 }
 
-/** Output files of compiling NAME: NAME.tvm, NAME_spec.tvm, NAME.map.json. */
+/** Output files of compiling NAME: NAME.tvm, NAME_spec.tvm, NAME.map.json, NAME.debug.wasm. */
 export function outputPaths(base: string) {
   const stem = base.replace(/\.(tvm|txt)$/, '');
   return {
     program: `${stem}.tvm`,
     spec: `${stem}_spec.tvm`,
     map: `${stem}.map.json`,
+    /** The linked module: its DWARF gives the debugger the C variables of a .tvm. */
+    debugWasm: `${stem}.debug.wasm`,
     ref: `${stem}_ref.tvm`,
   };
 }

@@ -1,4 +1,4 @@
-// The files of compiled programs: writing NAME.tvm, NAME_spec.tvm and NAME.map.json, finding
+// The files of compiled programs: writing NAME.tvm, NAME_spec.tvm, NAME.map.json and NAME.debug.wasm, finding
 // (or compiling) the programs a run command works on, the trace they must produce, and how each
 // run ended (the exit status a command returns).
 import { existsSync, mkdirSync, statSync } from 'node:fs';
@@ -21,10 +21,10 @@ import { DATA_DIR, outputPaths } from './_common';
 import { compileOptionsFor, isSourceFile, type ProgramInputFlags, tokenProgramInput } from './_program-input';
 
 /**
- * Writes the three files, all of them or none (a failure leaves the old ones); returns the program
+ * Writes the four files, all of them or none (a failure leaves the old ones); returns the program
  * file's path. A missing output folder is created; a path under a regular file is an error
  * naming it, and so is a base that names a folder (`dir/` would write the hidden `dir/.tvm`). None
- * of the three may be the compiled `source`.
+ * of them may be the compiled `source`.
  */
 export function writeCompiled(program: CompiledProgram, outBase: string, source?: string): string {
   if (/[/\\]$/.test(outBase) || ['', '.', '..'].includes(basename(outBase)))
@@ -32,12 +32,14 @@ export function writeCompiled(program: CompiledProgram, outBase: string, source?
       `${outBase}: is a folder; the output is named by its path without extension (${join(outBase, 'NAME')})`,
     );
   const paths = outputPaths(outBase);
-  if (source) for (const p of [paths.program, paths.spec, paths.map]) assertNotInput(p, [source]);
+  const written = [paths.program, paths.spec, paths.map, paths.debugWasm];
+  if (source) for (const p of written) assertNotInput(p, [source]);
   ensureFolder(dirname(paths.program), paths.program);
   writeFilesAtomic([
     { path: paths.program, data: formatProgram(program.instructions, program.input) },
     { path: paths.spec, data: formatSpecializedInput(program.input) },
     { path: paths.map, data: `${JSON.stringify(program.sourceMap.toJSON())}\n` },
+    { path: paths.debugWasm, data: program.wasm },
   ]);
   return paths.program;
 }

@@ -1,7 +1,8 @@
 // wasm-compile FILE.c|.wat|.wasm [--args STR] [--stdin TEXT | --stdin-file FILE] [-O0|-O1|-O2|-Os]
 //              [-o OUT] | --all
-// Compiles to a token program (OUT.tvm), a specialized input (OUT_spec.tvm) and a source map
-// (OUT.map.json), all three or none. The program's input (argv and stdin of a program with main(),
+// Compiles to a token program (OUT.tvm), a specialized input (OUT_spec.tvm), a source map
+// (OUT.map.json) and the linked module with its DWARF (OUT.debug.wasm, the debugger's C view of the
+// .tvm), all four or none. The program's input (argv and stdin of a program with main(),
 // the input string of compute()) is compiled into it. -O applies to C (default -O2); on a .wat
 // or .wasm it is an error, since nothing there is optimized. OUT defaults to data/NAME; an OUT that is an existing folder
 // or ends in '/' means "into this folder": OUT/NAME.tvm and so on.

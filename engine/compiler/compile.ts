@@ -22,7 +22,7 @@ import { FunctionBuilder } from './function-builder';
 import { type LinkUnit, link } from './link';
 import { loweringHelpers } from './lowering/helpers';
 import { encodeMainInput, ProgramInputError } from './program-input';
-import { programHash, SourceMap, type SourceMapData } from './source-map';
+import { moduleHash, programHash, SourceMap, type SourceMapData } from './source-map';
 import { watToWasm } from './wat';
 
 export interface CompiledProgram {
@@ -227,6 +227,7 @@ export async function compileWasm(
     version: 1,
     source: resolve(file),
     programHash: programHash(linked.instructions),
+    wasmHash: moduleHash(wasm),
     files,
     functions: units.map((u, i) => {
       // Only the user's functions: the library has no DWARF to name its locals.

@@ -49,6 +49,11 @@ export interface SourceMapData {
   readonly source: string;
   /** programHash() of the token program the map belongs to. */
   readonly programHash: string;
+  /**
+   * moduleHash() of the linked WebAssembly module the program was compiled from: ties the
+   * NAME.debug.wasm written beside a compiled program (its DWARF gives the C view) to this map.
+   */
+  readonly wasmHash?: string;
   readonly files: string[];
   readonly functions: MappedFunction[];
   /**
@@ -77,6 +82,11 @@ export function programHash(instructions: readonly Instruction[]): string {
   }
   h.update(chunk.subarray(0, n));
   return `sha256:${h.digest('hex')}`;
+}
+
+/** A hash of a WebAssembly module's bytes (see SourceMapData.wasmHash). */
+export function moduleHash(wasm: Uint8Array): string {
+  return `sha256:${createHash('sha256').update(wasm).digest('hex')}`;
 }
 
 /** A source map that cannot be used: the message names the map file. */
@@ -226,6 +236,7 @@ function validate(data: SourceMapData): string | undefined {
     Number.isInteger(v) && (v as number) >= 0 && (v as number) < length;
   const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
   if (typeof data.source !== 'string') return "'source' is not a string";
+  if (data.wasmHash !== undefined && typeof data.wasmHash !== 'string') return "'wasmHash' is not a string";
   if (!Array.isArray(data.files) || data.files.some((f) => typeof f !== 'string'))
     return "'files' is not a list of names";
   const rows = data.instructions.length;

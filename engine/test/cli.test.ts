@@ -302,6 +302,7 @@ test('output paths: a folder or a path under a file is a clear error naming it',
   for (const out of ['folder/', 'folder/.', 'folder']) {
     assert.equal(run('wasm-compile', [c, '-o', out]).code, 0, out);
     assert.deepEqual(readdirSync(join(work, 'folder')).sort(), [
+      'collatz.debug.wasm',
       'collatz.map.json',
       'collatz.tvm',
       'collatz_spec.tvm',

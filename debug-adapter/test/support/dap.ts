@@ -49,8 +49,10 @@ export async function startSession(
   dc.defaultTimeout = 60_000;
   await dc.start();
   const output: string[] = [];
+  const consoleOutput: string[] = [];
   dc.on('output', (e: DebugProtocol.OutputEvent) => {
     if (e.body.category === 'stdout') output.push(e.body.output);
+    else consoleOutput.push(e.body.output);
   });
   await dc.initializeRequest({
     adapterID: 'transformer-vm',
@@ -74,7 +76,7 @@ export async function startSession(
     });
   const first = Promise.race([dc.waitForEvent('stopped'), dc.waitForEvent('terminated')]);
   await dc.configurationDoneRequest();
-  return { dc, launched, bps, first: await first, output };
+  return { dc, launched, bps, first: await first, output, consoleOutput };
 }
 
 /** Resolves with the next stopped event after `action`. */
