@@ -77,14 +77,19 @@ test('initialized data that would need more instructions than a program may have
   assert.ok(m && Number(m[1].replace(/,/g, '')) >= words, m?.[0]);
 });
 
-test('wasm-compile -o FOLDER/ writes NAME.tvm, NAME_spec.tvm and NAME.map.json into it', () => {
+test('wasm-compile -o FOLDER/ writes NAME.tvm, NAME_spec.tvm, NAME.map.json and NAME.debug.wasm into it', () => {
   const src = cFile('hello.c', 'void compute(const char *in) { printf("hi\\n"); }\n');
   mkdirSync(join(work, 'outdir'));
   for (const out of [`${join(work, 'outdir')}/`, join(work, 'outdir'), `${join(work, 'newdir')}/`]) {
     const r = runTool('wasm-compile', [src, '-o', out]);
     assert.equal(r.code, 0, r.stderr);
     const dir = out.replace(/\/$/, '');
-    assert.deepEqual(readdirSync(dir).sort(), ['hello.map.json', 'hello.tvm', 'hello_spec.tvm']);
+    assert.deepEqual(readdirSync(dir).sort(), [
+      'hello.debug.wasm',
+      'hello.map.json',
+      'hello.tvm',
+      'hello_spec.tvm',
+    ]);
   }
 });
 

@@ -59,6 +59,8 @@ test('npm run package builds a lean .vsix whose adapter runs with the shipped mo
   const dc = new DebugClient('node', join(work, 'extension', 'dist', 'debugAdapter.js'), 'transformer-vm', {
     env: { ...process.env, TVM_CACHE_DIR: join(work, 'empty-cache') },
   });
+  // The launch builds the C library into the empty cache first: seconds, more on a loaded machine.
+  dc.defaultTimeout = 60_000;
   await dc.start();
   try {
     const console: string[] = [];
