@@ -579,6 +579,14 @@ export class TransformerDebugSession extends LoggingDebugSession {
       const ins = l.instructions[pc];
       let name: string;
       if (fn?.kind === 'prologue') name = 'program entry';
+      // clang compiles `int main(void)` as __original_main, called by a `main(argc, argv)` of its own:
+      // DWARF calls the user's function main, so the glue must not read as a second main.
+      else if (
+        fn?.kind === 'library' &&
+        fn.name === 'main' &&
+        l.sourceMap?.data.functions.some(isOriginalMain)
+      )
+        name = 'main (argc, argv wrapper)';
       else if (fn && fn.kind !== 'function') name = fn.name;
       else
         name = `${cName ?? fn?.name ?? 'program'}${loc ? '' : ` @ ${pc}: ${ins ? ins.op : d.halted ? 'halted' : '?'}`}`;
@@ -699,3 +707,5 @@ function oneLine(message: string): string {
   const line = message.split('\n').find((l) => l.trim() !== '') ?? 'error';
   return line.length > 500 ? `${line.slice(0, 500)}…` : line;
 }
+
+const isOriginalMain = (f: { name: string }) => f.name === '__original_main';
