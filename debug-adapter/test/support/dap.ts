@@ -41,7 +41,14 @@ export interface Setup {
  * client and the first stopped (or terminated) event.
  */
 export async function startSession(
-  args: { program: string; args?: string; stopOnEntry?: boolean; engine?: string; maxTokens?: number },
+  args: {
+    program: string;
+    args?: string;
+    stopOnEntry?: boolean;
+    engine?: string;
+    maxTokens?: number;
+    optimize?: string;
+  },
   setup: Setup = {},
 ) {
   assert.ok(existsSync(adapter), `${adapter} is built (npm test builds it first)`);
