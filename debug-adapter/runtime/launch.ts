@@ -57,7 +57,7 @@ export async function launch(options: LaunchOptions, progress: LaunchProgress = 
   const o = launchOptions(options);
   const notices: string[] = [];
   progress(`compiling ${o.program}`);
-  const { program, input, sourceMap } = await loadProgram(o, notices);
+  const { program, input, sourceMap, wasm } = await loadProgram(o, notices);
   const main = input && decodeMainInput(input);
   if (main) notices.push(describeMainInput(main));
 
@@ -99,6 +99,7 @@ export async function launch(options: LaunchOptions, progress: LaunchProgress = 
     reference,
     maxTokens,
     promptText: (p) => (p >= 0 && p < prompt.length ? tokenText(prompt[p]) : ''),
+    wasm,
   });
   return { runtime, instructions: program.instructions, sourceMap, engine, modelFile, specialized, notices };
 }
@@ -150,7 +151,7 @@ function tokenFileInput(o: LaunchOptions, program: TokenProgram, notices: string
 async function loadProgram(
   o: LaunchOptions,
   notices: string[],
-): Promise<{ program: TokenProgram; input: Uint8Array | null; sourceMap?: SourceMap }> {
+): Promise<{ program: TokenProgram; input: Uint8Array | null; sourceMap?: SourceMap; wasm?: Uint8Array }> {
   const ext = extname(o.program).toLowerCase();
   if (ext === '.tvm' || ext === '.txt') {
     const program = readProgramFile(o.program);
@@ -176,6 +177,9 @@ async function loadProgram(
         trace: new Int32Array(0),
       },
       sourceMap: compiled.sourceMap,
+      // Its DWARF gives the C view (read on the first stop that needs it). A token program file
+      // has no module beside it: it is debugged at the machine level only.
+      wasm: compiled.wasm,
     };
   } catch (e) {
     if (e instanceof CompileError) throw new LaunchCompileError(e.message, locatedDiagnostics(e, o.program));

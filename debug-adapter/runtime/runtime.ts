@@ -10,9 +10,13 @@
 // an exception once; continuing from it ends the run.
 import { EventEmitter } from 'node:events';
 import type { SourceMap } from '../../engine/compiler/source-map';
+import { type CFrame, cFrameAt, FunctionTable } from '../../engine/debug-info/frame';
+import type { CProgramInfo } from '../../engine/debug-info/model';
 import type { Instruction } from '../../engine/tokens/program-file';
 import { tokenText } from '../../engine/tokens/vocabulary';
 import { integerIn } from '../../engine/util/numbers';
+import { decodeModule } from '../../engine/wasm/decoder';
+import { readProgramInfo } from '../../engine/wasm/dwarf-info';
 import type { ProgramEnd } from '../../engine/vm/program-end';
 import { TokenBuffer } from '../../engine/vm/token-buffer';
 import { TraceDecodeError, TraceDecoder } from '../../engine/vm/trace-decoder';
@@ -77,6 +81,14 @@ export interface RuntimeOptions {
   readonly promptText?: (position: number) => string;
   /** Steps between decoder checkpoints (going back decodes from the nearest one). */
   readonly checkpointSteps?: number;
+  /** The WebAssembly module the program was compiled from: its DWARF gives the C view. */
+  readonly wasm?: Uint8Array;
+}
+
+/** The C program the module's DWARF describes, and its function table (function pointers). */
+export interface CProgram {
+  readonly info: CProgramInfo;
+  readonly table: FunctionTable;
 }
 
 /** Going back to any step decodes at most this many steps (a few hundred thousand tokens). */
@@ -109,6 +121,8 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   private readonly checkpoints: TraceDecoder[] = [];
   private readonly checkpointSteps: number;
   private readonly started = performance.now();
+  /** Read on first use (the first stop that shows C), then kept; null: there is none. */
+  private cInfo?: CProgram | null;
 
   constructor(
     private readonly source: TokenSource,
@@ -169,6 +183,36 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   localsOf(frame: number): number[] {
     const d = this.decoder;
     return frame === 0 ? d.locals : (d.frames[d.frames.length - frame]?.savedLocals ?? []);
+  }
+
+  /**
+   * The C program (DWARF of the compiled module), read once, on the first stop that needs it:
+   * undefined without a module, without debug information, or when it cannot be read (the
+   * Debug Console says why, once).
+   */
+  get cProgram(): CProgram | undefined {
+    if (this.cInfo === undefined) {
+      this.cInfo = null;
+      if (this.o.wasm && this.o.sourceMap) {
+        try {
+          const info = readProgramInfo(this.o.wasm);
+          if (info) this.cInfo = { info, table: new FunctionTable(decodeModule(this.o.wasm)) };
+        } catch (e) {
+          this.emit(
+            'console',
+            `C variables are not shown: the debug information cannot be read (${(e as Error).message})\n`,
+          );
+        }
+      }
+    }
+    return this.cInfo ?? undefined;
+  }
+
+  /** Call-stack frame `frame` (0 = the current function) seen as C, when the program has DWARF. */
+  cFrame(frame: number): CFrame | undefined {
+    const c = this.cProgram;
+    if (!c || !this.o.sourceMap) return undefined;
+    return cFrameAt(this.decoder, this.o.sourceMap, c.info, frame, c.table);
   }
 
   /**

@@ -567,9 +567,20 @@ export class TransformerDebugSession extends LoggingDebugSession {
     const pcs = [d.pc, ...[...d.frames].reverse().map((f) => f.callPc)];
     const frames = pcs.map((pc, i) => {
       const fn = l.sourceMap?.functionAt(pc);
-      const loc = l.sourceMap?.location(pc);
+      // The C function DWARF names (it knows inlined and static functions by their C names).
+      const cName = fn?.kind === 'function' ? this.runtime.cFrame(i)?.function?.name : undefined;
+      let loc = l.sourceMap?.location(pc);
+      if (!loc && cName) {
+        // An instruction of the function without a line of its own (its entry): the function's line.
+        const f = this.runtime.cFrame(i)?.function;
+        if (f?.declFile && f.declLine) loc = { file: f.declFile, line: f.declLine, column: 0 };
+      }
       const ins = l.instructions[pc];
-      const name = `${fn?.name ?? 'program'}${loc ? '' : ` @ ${pc}: ${ins ? ins.op : d.halted ? 'halted' : '?'}`}`;
+      let name: string;
+      if (fn?.kind === 'prologue') name = 'program entry';
+      else if (fn && fn.kind !== 'function') name = fn.name;
+      else
+        name = `${cName ?? fn?.name ?? 'program'}${loc ? '' : ` @ ${pc}: ${ins ? ins.op : d.halted ? 'halted' : '?'}`}`;
       const frame: DebugProtocol.StackFrame = new StackFrame(
         i,
         name,
@@ -578,7 +589,8 @@ export class TransformerDebugSession extends LoggingDebugSession {
         loc ? this.convertDebuggerColumnToClient(loc.column) : 0,
       );
       frame.instructionPointerReference = address(pc);
-      if (!loc) frame.presentationHint = 'subtle';
+      // The program's entry, the C library and the lowering helpers are not the user's code.
+      if (!loc || (fn && fn.kind !== 'function')) frame.presentationHint = 'subtle';
       return frame;
     });
     response.body = {

@@ -1,15 +1,39 @@
-// Scopes and variables of a stopped machine: Machine, Operand stack, Locals (of the selected
-// frame), Globals, Memory and Output. Large collections are paged (indexedVariables), and no
-// answer holds more than MAX_VARIABLES_PAGE variables.
+// Scopes and variables of a stopped machine: the C view of the selected frame (Locals, Globals:
+// C variables read through DWARF, expandable), then the machine's own (Machine, Operand stack,
+// WebAssembly locals and globals, Memory, Output). Large collections are paged
+// (indexedVariables), and no answer holds more than MAX_VARIABLES_PAGE variables.
 import { Handles, Scope } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { SourceMap } from '../../engine/compiler/source-map';
+import type { MemoryReader } from '../../engine/debug-info/bytes';
+import type { CFrame } from '../../engine/debug-info/frame';
+import {
+  childCount,
+  childExpression,
+  childrenOf,
+  formatValue as formatC,
+} from '../../engine/debug-info/format';
+import type { CStaticVariable, CValue } from '../../engine/debug-info/model';
+import { resolved, typeName } from '../../engine/debug-info/types';
 import type { Instruction } from '../../engine/tokens/program-file';
 import type { MachineRuntime } from '../runtime/runtime';
 import { MAX_VARIABLES_PAGE } from './arguments';
 import { formatInstruction, formatValue } from './format';
 
+/** A C value with children: what expanding it needs, kept while stopped. */
+interface CRef {
+  kind: 'c-value';
+  value: CValue;
+  name: string;
+  /** The C expression naming it, when there is one. */
+  evaluateName: string | undefined;
+  memory: MemoryReader;
+}
+
 type Ref =
+  | { kind: 'c-locals'; frame: CFrame }
+  | { kind: 'c-globals'; frame: CFrame }
+  | CRef
   | { kind: 'machine' }
   | { kind: 'tokens' }
   | { kind: 'stack' }
@@ -41,17 +65,68 @@ export class VariableStore {
       if (indexed !== undefined) s.indexedVariables = indexed;
       return s;
     };
-    const scopes = [
+    const scopes: DebugProtocol.Scope[] = [];
+    const c = this.runtime.cFrame(frame);
+    if (c?.function) {
+      const s = scope('Locals', { kind: 'c-locals', frame: c });
+      s.presentationHint = 'locals';
+      scopes.push(s);
+    }
+    if (c && c.program.statics.length) scopes.push(scope('Globals', { kind: 'c-globals', frame: c }));
+    const stack = scope('Operand stack', { kind: 'stack' }, false, d.stack.length);
+    stack.presentationHint = 'registers';
+    scopes.push(
       scope('Machine', { kind: 'machine' }),
-      scope('Operand stack', { kind: 'stack' }, false, d.stack.length),
-      scope('Locals', { kind: 'locals', frame }, false, locals.length),
-      scope('Globals', { kind: 'globals' }),
+      stack,
+      scope('WebAssembly locals', { kind: 'locals', frame }, false, locals.length),
+      scope('WebAssembly globals', { kind: 'globals' }),
       scope('Memory', { kind: 'memory' }, true),
       scope('Output', { kind: 'output' }),
-    ];
-    scopes[1].presentationHint = 'registers';
-    scopes[2].presentationHint = 'locals';
+    );
     return scopes;
+  }
+
+  /**
+   * A C value as a variable: its value as the display contract writes it, its C type, the
+   * expression naming it, and (when it has children) a reference to expand it, arrays paged.
+   * Watch and hover results use it too.
+   */
+  cVariable(
+    name: string,
+    value: CValue,
+    evaluateName: string | undefined,
+    memory: MemoryReader,
+  ): DebugProtocol.Variable {
+    const c = this.runtime.cProgram;
+    const shown = formatC(value, memory, c?.info, c?.table.nameOf);
+    const v: DebugProtocol.Variable = {
+      name,
+      value: shown,
+      type: typeName(value.type),
+      variablesReference: 0,
+    };
+    if (evaluateName !== undefined) v.evaluateName = evaluateName;
+    const children = childCount(value, memory);
+    if (children > 0) {
+      v.variablesReference = this.handles.create({ kind: 'c-value', value, name, evaluateName, memory });
+      if (resolved(value.type).kind === 'array') v.indexedVariables = children;
+      else v.namedVariables = children;
+    }
+    return v;
+  }
+
+  /** The Globals scope: globals and file statics, then function statics as `fn::name`. */
+  private cStatics(frame: CFrame): DebugProtocol.Variable[] {
+    const visible = new Set(frame.statics());
+    const named = (s: CStaticVariable) => (s.functionName ? `${s.functionName}::${s.name}` : s.name);
+    const all = [...frame.program.statics].sort(
+      (a, b) => Number(a.functionName !== undefined) - Number(b.functionName !== undefined),
+    );
+    return all.map((s) => {
+      // The bare name evaluates to this static only where nothing closer hides it.
+      const reachable = visible.has(s) && frame.variables().every((v) => v.name !== s.name);
+      return this.cVariable(named(s), frame.valueOf(s), reachable ? s.name : undefined, frame.memory);
+    });
   }
 
   variables(ref: number, start = 0, count?: number): DebugProtocol.Variable[] {
@@ -68,6 +143,21 @@ export class VariableStore {
     const size = Math.min(count || MAX_VARIABLES_PAGE, MAX_VARIABLES_PAGE);
     const page = <T>(all: readonly T[]) => all.slice(start, start + size);
     switch (r.kind) {
+      case 'c-locals':
+        return page(r.frame.variables()).map((x) =>
+          this.cVariable(x.name, r.frame.valueOf(x), x.name, r.frame.memory),
+        );
+      case 'c-globals':
+        return page(this.cStatics(r.frame));
+      case 'c-value':
+        return childrenOf(r.value, r.memory, r.name, start, size).map((child) =>
+          this.cVariable(
+            child.name,
+            child.value,
+            r.evaluateName === undefined ? undefined : childExpression(r.evaluateName, child.access),
+            r.memory,
+          ),
+        );
       case 'machine': {
         const ins = this.instructions[d.pc];
         const loc = this.sourceMap?.location(d.pc);

@@ -227,13 +227,19 @@ export async function compileWasm(
     source: resolve(file),
     programHash: programHash(linked.instructions),
     files,
-    functions: units.map((u, i) => ({
-      name: u.name,
-      start: linked.starts[i],
-      end: linked.starts[i] + u.code.length,
-      wasmIndex: u.wasmIndex,
-      kind: u.kind,
-    })),
+    functions: units.map((u, i) => {
+      // Only the user's functions: the library has no DWARF to name its locals.
+      const locals = u.kind === 'function' ? flat.get(u.wasmIndex)?.wasmLocals : undefined;
+      return {
+        name: u.name,
+        start: linked.starts[i],
+        end: linked.starts[i] + u.code.length,
+        wasmIndex: u.wasmIndex,
+        kind: u.kind,
+        ...(locals ? { locals } : {}),
+      };
+    }),
+    globals: globalWordAddresses(module),
     instructions: rows,
   });
 
@@ -245,6 +251,14 @@ export async function compileWasm(
     sourceMap,
     wasm,
   };
+}
+
+/** Where each WebAssembly global's words are in memory (flatten/memory.ts lays them out). */
+function globalWordAddresses(module: WasmModule): number[][] {
+  let highWords = module.globals.length;
+  return module.globals.map((g, i) =>
+    g.type === 'i64' ? [globalAddress(i), globalAddress(highWords++)] : [globalAddress(i)],
+  );
 }
 
 /** The input section's bytes: argv and stdin for `main`, the input string for `compute`. */

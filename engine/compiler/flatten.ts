@@ -31,6 +31,8 @@ export interface FlatFunction {
   /** Machine local slots holding parameters (an i64 parameter takes two). */
   readonly paramSlots: number;
   readonly localCount: number;
+  /** The WebAssembly locals' types as the source map records them: `i` (i32) or `I` (i64) each. */
+  readonly wasmLocals: string;
 }
 
 /** Flattens one function body; unsupported constructs are added to `ctx.diagnostics`. */
@@ -45,5 +47,14 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
   const { paramSlots } = s.locals;
   zeroInitLocals(b, paramSlots);
   checkLocalCount(s);
-  return { wasmIndex: fn.index, code: b.code, labels: b.labels, paramSlots, localCount: b.localCount };
+  // The source map keeps only the types: the slots follow from them in layoutLocals' order.
+  const wasmLocals = s.locals.types.map((t) => (t === 'i64' ? 'I' : 'i')).join('');
+  return {
+    wasmIndex: fn.index,
+    code: b.code,
+    labels: b.labels,
+    paramSlots,
+    localCount: b.localCount,
+    wasmLocals,
+  };
 }

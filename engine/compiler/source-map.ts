@@ -14,6 +14,13 @@ export interface MappedFunction {
   /** WebAssembly function index, or -1 for the program prologue and lowering helpers. */
   readonly wasmIndex: number;
   readonly kind: 'function' | 'library' | 'prologue' | 'helper';
+  /**
+   * The WebAssembly locals (parameters first), one letter each: `i` for i32, `I` for i64. They
+   * take the machine's local slots in that order from slot 0, an i64 two slots (low word first):
+   * flatten/locals.ts. Only for the user's functions (the ones DWARF describes); absent in maps
+   * written before it existed (the debugger then shows no C locals).
+   */
+  readonly locals?: string;
 }
 
 export interface MappedInstruction {
@@ -35,6 +42,11 @@ export interface SourceMapData {
   readonly programHash: string;
   readonly files: string[];
   readonly functions: MappedFunction[];
+  /**
+   * The machine memory address of each word of each WebAssembly global (one for i32, low then
+   * high for i64). Absent in maps written before it existed.
+   */
+  readonly globals?: number[][];
   /** One row per instruction: [function, kind, wasmOffset, file, line, column]. */
   readonly instructions: [number, InstrKind, number, number, number, number][];
 }
@@ -157,6 +169,23 @@ export class SourceMap {
     return out;
   }
 
+  /**
+   * The machine local slots of WebAssembly local `i` of a mapped function ([low] or [low, high]),
+   * or undefined when the map does not say (an old map, a helper, no such local).
+   */
+  localSlots(fn: MappedFunction, i: number): number[] | undefined {
+    const types = fn.locals;
+    if (types === undefined || !Number.isInteger(i) || i < 0 || i >= types.length) return undefined;
+    let slot = 0;
+    for (let k = 0; k < i; k++) slot += types[k] === 'I' ? 2 : 1;
+    return types[i] === 'I' ? [slot, slot + 1] : [slot];
+  }
+
+  /** The memory addresses of the words of WebAssembly global `i` ([low] or [low, high]). */
+  globalWords(i: number): readonly number[] | undefined {
+    return this.data.globals?.[i];
+  }
+
   toJSON(): SourceMapData {
     return this.data;
   }
@@ -183,7 +212,15 @@ function validate(data: SourceMapData): string | undefined {
     ) {
       return `function ${i} is not {name, start <= end <= ${rows}, wasmIndex, kind}`;
     }
+    if (f.locals !== undefined && (typeof f.locals !== 'string' || !/^[iI]*$/.test(f.locals)))
+      return `function ${i}'s locals are not a string of i (i32) and I (i64)`;
   }
+  if (
+    data.globals !== undefined &&
+    (!Array.isArray(data.globals) ||
+      data.globals.some((g) => !Array.isArray(g) || g.length < 1 || g.length > 2 || !g.every(isCount)))
+  )
+    return "'globals' is not a list of word addresses";
   for (let pc = 0; pc < rows; pc++) {
     const r = data.instructions[pc];
     if (

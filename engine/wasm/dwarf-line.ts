@@ -36,8 +36,8 @@ export class DwarfFormatError extends Error {
   }
 }
 
-/** A ByteReader whose failures name the DWARF section and the line table being read. */
-class SectionReader extends ByteReader {
+/** A ByteReader whose failures name the DWARF section (and context, e.g. the unit) being read. */
+export class SectionReader extends ByteReader {
   constructor(
     bytes: Uint8Array,
     start: number,
@@ -593,6 +593,22 @@ function runProgram(bytes: Uint8Array, h: LineHeader, rows: LineRow[]): void {
     }
     r.pos = end;
   }
+}
+
+/**
+ * The file names of the line table at `offset` (a unit's DW_AT_stmt_list), indexed as
+ * DW_AT_decl_file / DW_AT_call_file count them: from 0 in DWARF 5, from 1 before (index 0 empty).
+ */
+export function lineTableFileNames(sections: DebugSections, offset: number): string[] {
+  const h = readHeader(sections.debugLine, offset, sections);
+  const fileBase = h.version >= 5 ? 0 : 1;
+  const dirPath = (index: number): string => {
+    const dir = h.dirs[index];
+    return index === 0 ? dir : joinPath(h.dirs[0], dir);
+  };
+  const names: string[] = fileBase ? [''] : [];
+  for (const f of h.files) names.push(joinPath(dirPath(f.dirIndex), f.name));
+  return names;
 }
 
 /** Decodes every line table in .debug_line: all sequences of all compilation units, rows in program order. */
