@@ -189,7 +189,7 @@ export async function runAdapterAgainst(
         if (snapshot.globals.length)
           await compareScope(dc, stop, 'Globals', frame.id, snapshot.globals, false, mismatches);
       }
-      const next = Promise.race([dc.waitForEvent('stopped'), dc.waitForEvent('terminated')]);
+      const next = nextStopOrEnd(dc);
       await dc.continueRequest({ threadId: 1 });
       event = await next;
     }
@@ -197,6 +197,22 @@ export async function runAdapterAgainst(
     await dc.stop();
   }
   return { stops, mismatches };
+}
+
+/**
+ * The next `stopped` or `terminated` event, without a waiting listener left behind on either (a
+ * session stops dozens of times) and without a timeout: the test's own timeout bounds it.
+ */
+function nextStopOrEnd(dc: DebugClient): Promise<DebugProtocol.Event> {
+  return new Promise((resolve) => {
+    const done = (e: DebugProtocol.Event) => {
+      dc.off('stopped', done);
+      dc.off('terminated', done);
+      resolve(e);
+    };
+    dc.on('stopped', done);
+    dc.on('terminated', done);
+  });
 }
 
 /** Mismatches as lines: program, breakpoint and hit, variable path, gdb's value and ours. */
