@@ -165,7 +165,7 @@ export function expectedDisplay(v: GdbValue): string | undefined {
       }
       const parts = v.elems.slice(0, 100).map(expectedDisplay);
       if (parts.some((p) => p === undefined)) return undefined;
-      return `{${parts.join(', ')}${v.elems.length > 100 ? ', ...' : ''}}`;
+      return `{${parts.join(', ')}${v.elems.length > 100 ? '...' : ''}}`;
     }
     case 'struct': {
       const parts = v.members.map(([n, m]) => [n, expectedDisplay(m)] as const);
