@@ -3,11 +3,16 @@
 // each C variable's scope DWARF gives a location for (llvm-dwarfdump's own statistics; a variable
 // without a location at an instruction is `<optimized out>` there). Run with
 // `npx tsx scripts/debug-build-cost.ts`; docs/debugger.md quotes its output, which decides F5's
-// default `optimize`.
+// default `optimize`. With `--breakpoints` it also runs every C-view program under the debug adapter
+// (dist/, `npm run build` first) at each level to the first hit of each `// @bp:` marker and counts
+// the Locals shown `<optimized out>` (or unavailable) there.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { scopeVariables } from '../debug-adapter/test/support/c-view';
+import { startSession } from '../debug-adapter/test/support/dap';
+import { breakpointMarkers } from '../debug-adapter/test/support/gdb';
 import { compileC, OPTIMIZE_LEVELS, type OptimizeLevel } from '../engine/compiler/clang';
 import { asTokenProgram, compileFile } from '../engine/compiler/compile';
 import { loadManifest } from '../engine/manifest';
@@ -48,6 +53,39 @@ async function measure(name: string, file: string, args: string, dir: string): P
   return { name, tokens, coverage: cov };
 }
 
+/** Locals at the first hit of each marker: how many, and how many have no value there. */
+async function lostAtBreakpoints(file: string, level: OptimizeLevel) {
+  const markers = breakpointMarkers(file);
+  const byLine = new Map(markers.map((m) => [m.line, m.name]));
+  const { dc, first } = await startSession(
+    { program: file, optimize: level },
+    { lines: { path: file, breakpoints: markers.map((m) => ({ line: m.line })) } },
+  );
+  const seen = new Set<string>();
+  let shown = 0;
+  let lost = 0;
+  try {
+    let event = first as { event: string };
+    while (event.event === 'stopped') {
+      const frame = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames[0];
+      const name = byLine.get(frame.line);
+      if (name && !seen.has(name)) {
+        seen.add(name);
+        for (const v of await scopeVariables(dc, 'Locals', frame.id)) {
+          shown++;
+          if (/^<(optimized out|unavailable)/.test(v.value)) lost++;
+        }
+      }
+      const next = Promise.race([dc.waitForEvent('stopped'), dc.waitForEvent('terminated')]);
+      await dc.continueRequest({ threadId: 1 });
+      event = await next;
+    }
+  } finally {
+    await dc.stop();
+  }
+  return `${lost}/${shown} (${seen.size}/${markers.length} bp)`;
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'tvm-debug-cost-'));
   try {
@@ -70,6 +108,18 @@ async function main() {
     console.log(`| program | ${levels.map((l) => `located -${l}`).join(' | ')} |`);
     console.log(`|---|${levels.map(() => '---:').join('|')}|`);
     for (const r of rows) console.log(`| ${r.name} | ${levels.map((l) => r.coverage.get(l)).join(' | ')} |`);
+    if (process.argv.includes('--breakpoints')) {
+      console.log('');
+      console.log(`| program | ${levels.map((l) => `lost -${l}`).join(' | ')} |`);
+      console.log(`|---|${levels.map(() => '---:').join('|')}|`);
+      for (const f of readdirSync(programsDir)
+        .filter((x) => x.endsWith('.c'))
+        .sort()) {
+        const cells: string[] = [];
+        for (const l of levels) cells.push(await lostAtBreakpoints(join(programsDir, f), l));
+        console.log(`| c-view/${f} | ${cells.join(' | ')} |`);
+      }
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
