@@ -2,6 +2,8 @@
 // line's code begins, from the source map), on opcodes ("function breakpoints" named by opcode,
 // or by C function name), each with an optional condition, hit condition and log message.
 import type { SourceMap } from '../../engine/compiler/source-map';
+import { scalarOf } from '../../engine/debug-info/c-expression';
+import { formatValue } from '../../engine/debug-info/format';
 import { OPCODE_NAMES } from '../../engine/tokens/opcodes';
 import type { Instruction } from '../../engine/tokens/program-file';
 import { Expression, ExpressionError, type MachineView } from './expression';
@@ -61,7 +63,7 @@ class Breakpoint {
           .map((part) => {
             if (!part.expr) return part.text;
             try {
-              return String(part.expr.evaluate(m));
+              return logged(part.expr, m);
             } catch (e) {
               return `<${(e as Error).message}>`;
             }
@@ -72,6 +74,13 @@ class Breakpoint {
     }
     return { stop: true };
   }
+}
+
+/** A logpoint's `{expr}`: C values as the Variables pane shows them, machine values as numbers. */
+function logged(expr: Expression, m: MachineView): string {
+  const { value, memory, machineOnly } = expr.value(m);
+  if (machineOnly) return String(scalarOf(value, memory));
+  return formatValue(value, memory, undefined, m.cFrame?.()?.table?.nameOf);
 }
 
 /** "5" or "== 5": the 5th hit; ">= 5", "> 5", "< 5", "<= 5"; "% 5": every 5th. */

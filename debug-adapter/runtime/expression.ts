@@ -1,14 +1,29 @@
-// The expression language of breakpoint conditions, logpoints, hover and watch: C-like integer
-// expressions over the machine state. Values are 32-bit; names read as signed (like C's int),
-// and u32(x) gives the unsigned reading.
+// The expression language of watch, hover, breakpoint conditions and logpoints: C over the
+// variables of the selected frame (engine/debug-info/c-expression.ts), plus the machine's own
+// names, which a C name in scope hides and a `$` prefix always reaches (`$step`, `$local[3]`):
 //
 //   stack[i]            operand stack, 0 = top          local[i]   local i of the selected frame
 //   global[i]           global i (memory-backed)        mem8[a] mem16[a] mem32[a]  memory, little-endian
 //   step pc depth sp    instructions done, cursor, call depth, C stack pointer (global[0])
-//   position            tokens so far
-//   + - * / % == != < <= > >= && || ! unary -, ( ), decimal and 0x hex literals, u32(x), s8(x), s16(x)
+//   position            tokens so far                   u32(x) s8(x) s16(x)  reinterpretations
+//
+// Machine values are C ints (u32() gives an unsigned int), so the old integer language keeps its
+// meaning: 32-bit wrap, C comparisons and division.
+import type { MemoryReader } from '../../engine/debug-info/bytes';
+import {
+  type CExpression,
+  CExpressionError,
+  type CExpressionFrame,
+  type ExtraNames,
+  evaluateCExpression,
+  parseCExpression,
+  scalarOf,
+} from '../../engine/debug-info/c-expression';
+import type { CFrame } from '../../engine/debug-info/frame';
+import type { CBaseType, CValue } from '../../engine/debug-info/model';
 
-export class ExpressionError extends Error {}
+/** Errors of expressions, hit conditions and the machine names (one class: the message is the answer). */
+export { CExpressionError as ExpressionError } from '../../engine/debug-info/c-expression';
 
 /** What expressions can read. */
 export interface MachineView {
@@ -22,195 +37,156 @@ export interface MachineView {
   readonly pc: number;
   readonly depth: number;
   readonly position: number;
+  /** The selected frame seen as C, built when an expression first needs a name (undefined: no C here). */
+  cFrame?(): CFrame | undefined;
 }
 
-type Node =
-  | { k: 'num'; v: number }
-  | { k: 'name'; name: string }
-  | { k: 'index'; name: string; index: Node }
-  | { k: 'call'; name: string; arg: Node }
-  | { k: 'unary'; op: string; a: Node }
-  | { k: 'binary'; op: string; a: Node; b: Node };
-
-const INDEXED = new Set(['stack', 'local', 'global', 'mem8', 'mem16', 'mem32']);
-const SCALARS = new Set(['step', 'pc', 'depth', 'sp', 'position']);
-const FUNCTIONS = new Set(['u32', 's8', 's16']);
-const LEVELS = [['||'], ['&&'], ['==', '!=', '<', '<=', '>', '>='], ['+', '-'], ['*', '/', '%']];
-
-function tokenize(text: string): string[] {
-  const tokens: string[] = [];
-  const re = /\s*(0x[0-9a-fA-F]+|\d+|[A-Za-z_][A-Za-z0-9_]*|==|!=|<=|>=|&&|\|\||[-+*/%<>!()[\]])/y;
-  let at = 0;
-  while (at < text.length) {
-    if (/^\s*$/.test(text.slice(at))) break;
-    re.lastIndex = at;
-    const m = re.exec(text);
-    if (!m) throw new ExpressionError(`unexpected '${text.slice(at).trim()[0]}' at column ${at + 1}`);
-    tokens.push(m[1]);
-    at = re.lastIndex;
-  }
-  return tokens;
+/** An expression's value, and whether it read only machine names (then it is shown as before). */
+export interface Evaluated {
+  readonly value: CValue;
+  readonly machineOnly: boolean;
+  readonly memory: MemoryReader;
 }
 
-/** A parsed expression, evaluated against any machine state. */
+const INT: CBaseType = { kind: 'base', name: 'int', size: 4, encoding: 'signed' };
+const UINT: CBaseType = { kind: 'base', name: 'unsigned int', size: 4, encoding: 'unsigned' };
+const LLONG: CBaseType = { kind: 'base', name: 'long long', size: 8, encoding: 'signed' };
+
+const INDEXED = ['stack', 'local', 'global', 'mem8', 'mem16', 'mem32'];
+const SCALARS = ['step', 'pc', 'depth', 'sp', 'position'];
+const FUNCTIONS = ['u32', 's8', 's16'];
+
+function int(v: number, type: CBaseType = INT): CValue {
+  const bytes = new Uint8Array(type.size);
+  const n = BigInt(v);
+  for (let i = 0; i < type.size; i++) bytes[i] = Number((n >> BigInt(8 * i)) & 0xffn);
+  return { type, place: { kind: 'value', bytes } };
+}
+
+/** Counters as int while they fit, else long long (a long run's step count). */
+const counter = (v: number) => int(v, v === (v | 0) ? INT : LLONG);
+
+function machineNames(m: MachineView, hasC: () => boolean): ExtraNames {
+  const fail = (message: string): never => {
+    throw new CExpressionError(message);
+  };
+  return {
+    value: (name) => {
+      switch (name) {
+        case 'step':
+          return counter(m.step);
+        case 'pc':
+          return counter(m.pc);
+        case 'depth':
+          return counter(m.depth);
+        case 'sp':
+          return int(m.global(0) | 0);
+        case 'position':
+          return counter(m.position);
+        default:
+          return undefined;
+      }
+    },
+    indexed: (name) => {
+      if (!INDEXED.includes(name)) return undefined;
+      return (index) => {
+        const i = Number(BigInt.asIntN(32, index));
+        const at = `${name}[${i}]`;
+        switch (name) {
+          case 'stack': {
+            const v = m.stackAt(i);
+            if (v === undefined) return fail(`${at}: the operand stack holds ${m.stackDepth()} values`);
+            return int(v | 0);
+          }
+          case 'local': {
+            const v = m.local(i);
+            if (v === undefined) return fail(`${at}: no such local in this frame`);
+            return int(v | 0);
+          }
+          case 'global':
+            if (i < 0) return fail(`${at}: no such global`);
+            return int(m.global(i) | 0);
+          default: {
+            const bytes = name === 'mem8' ? 1 : name === 'mem16' ? 2 : 4;
+            return int(m.memory(i >>> 0, bytes) | 0);
+          }
+        }
+      };
+    },
+    call: (name) => {
+      if (!FUNCTIONS.includes(name)) return undefined;
+      return (arg) => {
+        const v = Number(
+          BigInt.asIntN(
+            32,
+            scalarOf(arg, () => undefined, `the argument of ${name}()`),
+          ),
+        );
+        return name === 'u32' ? int(v >>> 0, UINT) : int(name === 's8' ? (v << 24) >> 24 : (v << 16) >> 16);
+      };
+    },
+    unknown: (name) =>
+      `unknown name '${name}' (${hasC() ? 'not a C variable here; ' : ''}machine names: ${INDEXED.map((n) => `${n}[i]`).join(', ')}, ${SCALARS.join(', ')}, ${FUNCTIONS.map((n) => `${n}(x)`).join(', ')})`,
+  };
+}
+
+/** A parsed expression, evaluated against any stopped state. */
 export class Expression {
-  private readonly root: Node;
+  private readonly parsed: CExpression;
 
   constructor(readonly text: string) {
-    const tokens = tokenize(text);
-    let i = 0;
-    const peek = () => tokens[i];
-    const take = (want?: string) => {
-      const t = tokens[i];
-      if (t === undefined)
-        throw new ExpressionError(want ? `expected '${want}' at the end` : 'unexpected end');
-      if (want && t !== want) throw new ExpressionError(`expected '${want}', found '${t}'`);
-      i++;
-      return t;
-    };
-    const level = (n: number): Node => {
-      if (n === LEVELS.length) return unary();
-      let a = level(n + 1);
-      while (LEVELS[n].includes(peek())) {
-        const op = take();
-        a = { k: 'binary', op, a, b: level(n + 1) };
-      }
-      return a;
-    };
-    const unary = (): Node => {
-      if (peek() === '-' || peek() === '!') {
-        const op = take();
-        return { k: 'unary', op, a: unary() };
-      }
-      return primary();
-    };
-    const primary = (): Node => {
-      const t = take();
-      if (t === '(') {
-        const e = level(0);
-        take(')');
-        return e;
-      }
-      if (/^(0x[0-9a-fA-F]+|\d+)$/.test(t)) {
-        const v = Number(t);
-        if (v > 0xffffffff) throw new ExpressionError(`${t} does not fit in 32 bits`);
-        return { k: 'num', v: v | 0 };
-      }
-      if (INDEXED.has(t)) {
-        take('[');
-        const index = level(0);
-        take(']');
-        return { k: 'index', name: t, index };
-      }
-      if (FUNCTIONS.has(t)) {
-        take('(');
-        const arg = level(0);
-        take(')');
-        return { k: 'call', name: t, arg };
-      }
-      if (SCALARS.has(t)) return { k: 'name', name: t };
-      throw new ExpressionError(
-        /^[A-Za-z_]/.test(t)
-          ? `unknown name '${t}' (known: ${[...INDEXED].map((n) => `${n}[i]`).join(', ')}, ${[...SCALARS].join(', ')})`
-          : `unexpected '${t}'`,
-      );
-    };
-    if (tokens.length === 0) throw new ExpressionError('empty expression');
-    this.root = level(0);
-    if (i < tokens.length) throw new ExpressionError(`unexpected '${tokens[i]}'`);
+    this.parsed = parseCExpression(text);
   }
 
-  /** The value (a JS number: int32, or uint32 after u32()). */
+  /** The value, with the frame it was read in. */
+  value(m: MachineView): Evaluated {
+    let frame: CFrame | undefined | null = null;
+    const cFrame = () => {
+      if (frame === null) frame = m.cFrame?.();
+      return frame;
+    };
+    let usedC = false;
+    const memory: MemoryReader = (a, n) => cFrame()?.memory(a, n);
+    // The C names come from the frame, built only when a name is first looked up.
+    const view: CExpressionFrame = {
+      get program() {
+        return cFrame()?.program;
+      },
+      memory,
+      lookup: (name) => {
+        const v = cFrame()?.lookup(name);
+        if (v) usedC = true;
+        return v;
+      },
+      variableValue: (v) => {
+        usedC = true;
+        return (cFrame() as CFrame).valueOf(v);
+      },
+    };
+    const names = machineNames(m, () => cFrame()?.function !== undefined);
+    let usedMachine = false;
+    const used = <T>(x: T) => {
+      if (x !== undefined) usedMachine = true;
+      return x;
+    };
+    const value = evaluateCExpression(this.parsed, view, {
+      value: (n) => used(names.value?.(n)),
+      indexed: (n) => used(names.indexed?.(n)),
+      call: (n) => used(names.call?.(n)),
+      unknown: names.unknown,
+    });
+    return { value, machineOnly: usedMachine && !usedC, memory };
+  }
+
+  /** The value as a number (integers and pointers; 32-bit machine values as int32, u32() unsigned). */
   evaluate(m: MachineView): number {
-    return evaluate(this.root, m);
+    const { value, memory } = this.value(m);
+    return Number(scalarOf(value, memory, `'${this.text}'`));
   }
 
-  /** Whether the condition holds (nonzero). */
+  /** Whether the condition holds: C truthiness (nonzero, non-null). */
   holds(m: MachineView): boolean {
-    return this.evaluate(m) !== 0;
-  }
-}
-
-function evaluate(n: Node, m: MachineView): number {
-  switch (n.k) {
-    case 'num':
-      return n.v;
-    case 'name':
-      switch (n.name) {
-        case 'step':
-          return m.step;
-        case 'pc':
-          return m.pc;
-        case 'depth':
-          return m.depth;
-        case 'sp':
-          return m.global(0) | 0;
-        default:
-          return m.position;
-      }
-    case 'call': {
-      const v = evaluate(n.arg, m);
-      return n.name === 'u32' ? v >>> 0 : n.name === 's8' ? (v << 24) >> 24 : (v << 16) >> 16;
-    }
-    case 'index': {
-      const i = evaluate(n.index, m);
-      const at = `${n.name}[${i}]`;
-      switch (n.name) {
-        case 'stack': {
-          const v = m.stackAt(i);
-          if (v === undefined)
-            throw new ExpressionError(`${at}: the operand stack holds ${m.stackDepth()} values`);
-          return v | 0;
-        }
-        case 'local': {
-          const v = m.local(i);
-          if (v === undefined) throw new ExpressionError(`${at}: no such local in this frame`);
-          return v | 0;
-        }
-        case 'global':
-          if (i < 0) throw new ExpressionError(`${at}: no such global`);
-          return m.global(i) | 0;
-        default: {
-          const bytes = n.name === 'mem8' ? 1 : n.name === 'mem16' ? 2 : 4;
-          return m.memory(i >>> 0, bytes) | 0;
-        }
-      }
-    }
-    case 'unary': {
-      const a = evaluate(n.a, m);
-      return n.op === '-' ? -a | 0 : a === 0 ? 1 : 0;
-    }
-    case 'binary': {
-      if (n.op === '&&') return evaluate(n.a, m) !== 0 && evaluate(n.b, m) !== 0 ? 1 : 0;
-      if (n.op === '||') return evaluate(n.a, m) !== 0 || evaluate(n.b, m) !== 0 ? 1 : 0;
-      const a = evaluate(n.a, m);
-      const b = evaluate(n.b, m);
-      switch (n.op) {
-        case '+':
-          return (a + b) | 0;
-        case '-':
-          return (a - b) | 0;
-        case '*':
-          return Math.imul(a, b);
-        case '/':
-          if (b === 0) throw new ExpressionError('division by zero');
-          return (a / b) | 0;
-        case '%':
-          if (b === 0) throw new ExpressionError('division by zero');
-          return (a % b) | 0;
-        case '==':
-          return a === b ? 1 : 0;
-        case '!=':
-          return a !== b ? 1 : 0;
-        case '<':
-          return a < b ? 1 : 0;
-        case '<=':
-          return a <= b ? 1 : 0;
-        case '>':
-          return a > b ? 1 : 0;
-        default:
-          return a >= b ? 1 : 0;
-      }
-    }
+    const { value, memory } = this.value(m);
+    return scalarOf(value, memory, `'${this.text}'`) !== 0n;
   }
 }

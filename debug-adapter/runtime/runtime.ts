@@ -15,12 +15,12 @@ import type { CProgramInfo } from '../../engine/debug-info/model';
 import type { Instruction } from '../../engine/tokens/program-file';
 import { tokenText } from '../../engine/tokens/vocabulary';
 import { integerIn } from '../../engine/util/numbers';
-import { decodeModule } from '../../engine/wasm/decoder';
-import { readProgramInfo } from '../../engine/wasm/dwarf-info';
 import type { ProgramEnd } from '../../engine/vm/program-end';
 import { TokenBuffer } from '../../engine/vm/token-buffer';
 import { TraceDecodeError, TraceDecoder } from '../../engine/vm/trace-decoder';
 import type { Trap } from '../../engine/vm/traps';
+import { decodeModule } from '../../engine/wasm/decoder';
+import { readProgramInfo } from '../../engine/wasm/dwarf-info';
 import { BreakpointSet } from './breakpoints';
 import type { MachineView } from './expression';
 import { REFERENCE_END, REFERENCE_UNKNOWN, type ReferenceStream } from './reference-stream';
@@ -294,6 +294,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
       pc: d.pc,
       depth: d.frames.length,
       position: this.position,
+      cFrame: () => this.cFrame(frame),
     };
   }
 

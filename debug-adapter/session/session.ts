@@ -25,6 +25,7 @@ import {
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { OptimizeLevel } from '../../engine/compiler/clang';
+import { scalarOf } from '../../engine/debug-info/c-expression';
 import { Expression } from '../runtime/expression';
 import { LaunchCompileError, type Launched, launch } from '../runtime/launch';
 import { launchOptions } from '../runtime/launch-options';
@@ -618,10 +619,29 @@ export class TransformerDebugSession extends LoggingDebugSession {
     this.sendResponse(response);
   }
 
+  /**
+   * Watch, hover and the Debug Console: C over the selected frame's variables (expandable results
+   * through the variables store), or the machine's names (shown as the machine scopes show them).
+   */
   protected override evaluateRequest(response: DebugProtocol.EvaluateResponse, args: Args): void {
     const expression = text(args, 'expression', true, MAX_EXPRESSION_LENGTH);
-    const value = new Expression(expression).evaluate(this.runtime.view(this.frameId(args, false)));
-    response.body = { result: formatValue(value), variablesReference: 0 };
+    const { value, memory, machineOnly } = new Expression(expression).value(
+      this.runtime.view(this.frameId(args, false)),
+    );
+    if (machineOnly) {
+      const n = scalarOf(value, memory);
+      const fits = n >= -(1n << 31n) && n < 1n << 32n;
+      response.body = { result: fits ? formatValue(Number(n)) : String(n), variablesReference: 0 };
+    } else {
+      const v = this.variables!.cVariable(expression, value, expression.trim(), memory);
+      response.body = {
+        result: v.value,
+        type: v.type,
+        variablesReference: v.variablesReference,
+        indexedVariables: v.indexedVariables,
+        namedVariables: v.namedVariables,
+      };
+    }
     this.sendResponse(response);
   }
 

@@ -6,13 +6,13 @@ import { Handles, Scope } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { SourceMap } from '../../engine/compiler/source-map';
 import type { MemoryReader } from '../../engine/debug-info/bytes';
-import type { CFrame } from '../../engine/debug-info/frame';
 import {
   childCount,
   childExpression,
   childrenOf,
   formatValue as formatC,
 } from '../../engine/debug-info/format';
+import type { CFrame } from '../../engine/debug-info/frame';
 import type { CStaticVariable, CValue } from '../../engine/debug-info/model';
 import { resolved, typeName } from '../../engine/debug-info/types';
 import type { Instruction } from '../../engine/tokens/program-file';
@@ -72,11 +72,11 @@ export class VariableStore {
       s.presentationHint = 'locals';
       scopes.push(s);
     }
-    if (c && c.program.statics.length) scopes.push(scope('Globals', { kind: 'c-globals', frame: c }));
+    if (c?.program.statics.length) scopes.push(scope('Globals', { kind: 'c-globals', frame: c }));
+    scopes.push(scope('Machine', { kind: 'machine' }));
     const stack = scope('Operand stack', { kind: 'stack' }, false, d.stack.length);
     stack.presentationHint = 'registers';
     scopes.push(
-      scope('Machine', { kind: 'machine' }),
       stack,
       scope('WebAssembly locals', { kind: 'locals', frame }, false, locals.length),
       scope('WebAssembly globals', { kind: 'globals' }),
@@ -106,7 +106,8 @@ export class VariableStore {
       variablesReference: 0,
     };
     if (evaluateName !== undefined) v.evaluateName = evaluateName;
-    const children = childCount(value, memory);
+    // A value shown as unreadable does not expand, even when a few of its bytes are known.
+    const children = /^<(optimized out|unavailable)/.test(shown) ? 0 : childCount(value, memory);
     if (children > 0) {
       v.variablesReference = this.handles.create({ kind: 'c-value', value, name, evaluateName, memory });
       if (resolved(value.type).kind === 'array') v.indexedVariables = children;
@@ -122,9 +123,11 @@ export class VariableStore {
     const all = [...frame.program.statics].sort(
       (a, b) => Number(a.functionName !== undefined) - Number(b.functionName !== undefined),
     );
+    const localNames = new Set(frame.variables().map((v) => v.name));
     return all.map((s) => {
-      // The bare name evaluates to this static only where nothing closer hides it.
-      const reachable = visible.has(s) && frame.variables().every((v) => v.name !== s.name);
+      // The bare name evaluates to this static only where nothing closer hides it (a local, or a
+      // function static of the same name found before a file static).
+      const reachable = visible.has(s) && !localNames.has(s.name) && frame.lookupStatic(s.name) === s;
       return this.cVariable(named(s), frame.valueOf(s), reachable ? s.name : undefined, frame.memory);
     });
   }

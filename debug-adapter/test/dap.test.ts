@@ -34,7 +34,7 @@ async function matchesReference(
   ref.stack.forEach((v, i) => {
     assert.equal(signed(stack.get(`[${ref.stack.length - 1 - i}]`)), v | 0, `stack ${i}`);
   });
-  const locals = await scope(dc, 'Locals');
+  const locals = await scope(dc, 'WebAssembly locals');
   ref.locals.forEach((v, i) => {
     assert.equal(signed(locals.get(`local[${i}]`)), (v ?? 0) | 0, `local ${i}`);
   });
@@ -208,7 +208,7 @@ test('memory, globals and the disassembly come from the decoded machine', async 
   );
   try {
     const { ref } = await matchesReference(dc, fib, FIB_ARGS);
-    const globals = await scope(dc, 'Globals');
+    const globals = await scope(dc, 'WebAssembly globals');
     const sp = signed(globals.get('global[0] stack pointer'));
     assert.equal(sp, ref.memory.load(8, 4) | 0);
     const mem = (await dc.customRequest('readMemory', {

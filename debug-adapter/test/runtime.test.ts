@@ -133,7 +133,7 @@ test('the expression language: C-like 32-bit integers over machine state', () =>
     ['foo + 1', /unknown name 'foo'/],
     ['stack[0', /expected '\]'/],
     ['1 +', /unexpected end/],
-    ['0x1ffffffff', /does not fit in 32 bits/],
+    ['0x1ffffffffffffffff', /does not fit in 64 bits/],
     ['', /empty expression/],
   ] as const) {
     assert.throws(

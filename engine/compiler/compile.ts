@@ -8,7 +8,7 @@ import { ShellWordsError, splitShellWords } from '../util/shell-words';
 import { decodeModule, type WasmModule } from '../wasm/decoder';
 import { debugSectionsOf, LineTable, parseDebugLine } from '../wasm/dwarf-line';
 import type { DataSymbol } from '../wasm/linking';
-import { WasmFormatError } from '../wasm/reader';
+import { readSections, WasmFormatError } from '../wasm/reader';
 import { compileC, dataSymbolsOf, type OptimizeLevel } from './clang';
 import { CompileError, type Diagnostic } from './diagnostics';
 import {
@@ -222,6 +222,7 @@ export async function compileWasm(
     }
     return [unit, instr.kind, fromUser ? instr.offset : -1, fi, row?.line ?? 0, row?.column ?? 0];
   });
+  const operandLocations = mayNameOperands(wasm);
   const sourceMap = new SourceMap({
     version: 1,
     source: resolve(file),
@@ -229,14 +230,16 @@ export async function compileWasm(
     files,
     functions: units.map((u, i) => {
       // Only the user's functions: the library has no DWARF to name its locals.
-      const locals = u.kind === 'function' ? flat.get(u.wasmIndex)?.wasmLocals : undefined;
+      const f = u.kind === 'function' ? flat.get(u.wasmIndex) : undefined;
+      // The operand stacks cost ~5% of the map: only when the DWARF may name operand-stack entries.
       return {
         name: u.name,
         start: linked.starts[i],
         end: linked.starts[i] + u.code.length,
         wasmIndex: u.wasmIndex,
         kind: u.kind,
-        ...(locals ? { locals } : {}),
+        ...(f ? { locals: f.wasmLocals, params: f.params } : {}),
+        ...(f && operandLocations ? { operands: f.operands } : {}),
       };
     }),
     globals: globalWordAddresses(module),
@@ -251,6 +254,19 @@ export async function compileWasm(
     sourceMap,
     wasm,
   };
+}
+
+/**
+ * Whether the module's DWARF may locate a variable on the operand stack (DW_OP_WASM_location 0x2:
+ * bytes ED 02 in a location expression). A byte search: a chance match only costs map size.
+ */
+function mayNameOperands(wasm: Uint8Array): boolean {
+  const names = new Set(['.debug_info', '.debug_loclists', '.debug_loc']);
+  return readSections(wasm).some((s) => {
+    if (s.id !== 0 || !names.has(s.name ?? '')) return false;
+    for (let i = s.start; i + 1 < s.end; i++) if (wasm[i] === 0xed && wasm[i + 1] === 0x02) return true;
+    return false;
+  });
 }
 
 /** Where each WebAssembly global's words are in memory (flatten/memory.ts lays them out). */

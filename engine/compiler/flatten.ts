@@ -33,6 +33,10 @@ export interface FlatFunction {
   readonly localCount: number;
   /** The WebAssembly locals' types as the source map records them: `i` (i32) or `I` (i64) each. */
   readonly wasmLocals: string;
+  /** How many WebAssembly locals are parameters. */
+  readonly params: number;
+  /** The operand stack at each instruction, as the source map records it (SourceMap.operandsAt). */
+  readonly operands: string;
 }
 
 /** Flattens one function body; unsupported constructs are added to `ctx.diagnostics`. */
@@ -49,6 +53,7 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
   checkLocalCount(s);
   // The source map keeps only the types: the slots follow from them in layoutLocals' order.
   const wasmLocals = s.locals.types.map((t) => (t === 'i64' ? 'I' : 'i')).join('');
+  const operands = b.code.map((ins) => encodeOperands(ins.operands)).join(',');
   return {
     wasmIndex: fn.index,
     code: b.code,
@@ -56,5 +61,17 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
     paramSlots,
     localCount: b.localCount,
     wasmLocals,
+    params: s.module.types[fn.typeIndex].params.length,
+    operands,
   };
+}
+
+/**
+ * An instruction's operand stack for the source map: empty when unknown, else the types bottom
+ * first, `i`/`I` each — or, when all are i32, their count (the common case, kept short).
+ */
+function encodeOperands(vals: readonly ('i32' | 'i64')[] | undefined): string {
+  if (!vals) return '';
+  if (vals.every((v) => v === 'i32')) return String(vals.length);
+  return vals.map((v) => (v === 'i64' ? 'I' : 'i')).join('');
 }

@@ -17,6 +17,11 @@ export interface FlatInstr {
   /** Byte offset of the WebAssembly instruction it came from (Code section relative), or -1. */
   offset: number;
   kind: InstrKind;
+  /**
+   * On the first instruction of a WebAssembly instruction: the operand stack's types before it,
+   * bottom first, which the machine stack then holds as words (an i64 as low, high).
+   */
+  operands?: readonly ('i32' | 'i64')[];
 }
 
 export class FunctionBuilder {

@@ -21,6 +21,15 @@ export interface MappedFunction {
    * written before it existed (the debugger then shows no C locals).
    */
   readonly locals?: string;
+  /** How many of `locals` are parameters (the caller pushed them; the prologue pops them). */
+  readonly params?: number;
+  /**
+   * For each instruction of the function, comma-separated: empty, or (on the first instruction
+   * of a WebAssembly instruction, where the machine stack holds exactly the function's operand
+   * stack) that stack bottom first — its size when all are i32, else `i`/`I` per value. Only for
+   * the user's functions; absent in older maps (operand-stack locations are then unavailable).
+   */
+  readonly operands?: string;
 }
 
 export interface MappedInstruction {
@@ -181,6 +190,26 @@ export class SourceMap {
     return types[i] === 'I' ? [slot, slot + 1] : [slot];
   }
 
+  private readonly operandCache = new Map<MappedFunction, string[]>();
+
+  /**
+   * The WebAssembly operand stack at an instruction, bottom first (`i32`/`i64` per value), when
+   * the machine stack holds exactly it there (see MappedFunction.operands); else undefined.
+   */
+  operandsAt(pc: number): ('i32' | 'i64')[] | undefined {
+    const fn = this.functionAt(pc);
+    if (fn?.operands === undefined) return undefined;
+    let entries = this.operandCache.get(fn);
+    if (!entries) {
+      entries = fn.operands.split(',');
+      this.operandCache.set(fn, entries);
+    }
+    const e = entries[pc - fn.start];
+    if (!e) return undefined;
+    if (/^\d+$/.test(e)) return Array(Number(e)).fill('i32');
+    return Array.from(e, (c) => (c === 'I' ? 'i64' : 'i32'));
+  }
+
   /** The memory addresses of the words of WebAssembly global `i` ([low] or [low, high]). */
   globalWords(i: number): readonly number[] | undefined {
     return this.data.globals?.[i];
@@ -214,6 +243,15 @@ function validate(data: SourceMapData): string | undefined {
     }
     if (f.locals !== undefined && (typeof f.locals !== 'string' || !/^[iI]*$/.test(f.locals)))
       return `function ${i}'s locals are not a string of i (i32) and I (i64)`;
+    if (f.params !== undefined && !(isCount(f.params) && f.params <= (f.locals?.length ?? 0)))
+      return `function ${i}'s params is not a count of its locals`;
+    if (
+      f.operands !== undefined &&
+      (typeof f.operands !== 'string' ||
+        !/^(\d+|[iI]+)?(,(\d+|[iI]+)?)*$/.test(f.operands) ||
+        f.operands.split(',').length !== f.end - f.start)
+    )
+      return `function ${i}'s operands are not one entry per instruction`;
   }
   if (
     data.globals !== undefined &&

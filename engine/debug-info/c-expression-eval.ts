@@ -19,7 +19,7 @@ import {
   UNSIGNED_LONG,
   wrap,
 } from './c-expression-types';
-import type { CMember, CProgramInfo, CRecordType, CType, CValue, Place } from './model';
+import type { CMember, CProgramInfo, CRecordType, CType, CValue, CVariable, Place } from './model';
 import { resolved, sizeOf, typeName } from './types';
 
 /** What an expression reads: the names visible in the selected frame (a CFrame fits). */
@@ -28,6 +28,8 @@ export interface CExpressionFrame {
   readonly memory: MemoryReader;
   /** A name as C sees it here, or undefined. */
   lookup(name: string): CValue | undefined;
+  /** A variable's value here (for `fn::name`, a function's static seen from anywhere). */
+  variableValue?(v: CVariable): CValue;
 }
 
 /**
@@ -274,10 +276,8 @@ export function evaluateNode(
     if (n.scope !== undefined) {
       const s = program?.statics.find((v) => v.name === n.name && v.functionName === n.scope);
       if (!s) return fail(`unknown name '${n.scope}::${n.name}'`);
-      // A function's static is found through the frame's lookup when it is that function's.
-      const v = frame?.lookup(`${n.scope}::${n.name}`);
-      if (v) return { v, lvalue: true };
-      return fail(`'${n.scope}::${n.name}' cannot be read here`);
+      if (!frame?.variableValue) return fail(`'${n.scope}::${n.name}' cannot be read here`);
+      return { v: frame.variableValue(s), lvalue: true };
     }
     const machine = n.name.startsWith('$');
     const name = machine ? n.name.slice(1) : n.name;

@@ -31,6 +31,9 @@ export function formatValue(
 
 function show(v: CValue, memory: MemoryReader, fname: FunctionNamer, budget: number): string {
   try {
+    // Nothing of it there: the whole value says so once (gdb), not each member.
+    if (nothingThere(v.place))
+      return v.place.kind === 'unavailable' ? `<unavailable: ${v.place.reason}>` : '<optimized out>';
     return showOrThrow(v, memory, fname, budget);
   } catch (e) {
     if (e instanceof ValueUnavailable) return e.message;
@@ -82,11 +85,15 @@ function showOrThrow(v: CValue, memory: MemoryReader, fname: FunctionNamer, budg
       const size = sizeOf(t.element);
       if (t.count === undefined || size === undefined) return '{...}';
       if (isChar(element) && size === 1) {
-        // Up to the first NUL within the bound (gdb: a char array without one shows whole).
-        const bytes = readPlace(v.place, 0, Math.min(t.count, MAX_STRING + 1), memory);
-        const nul = bytes.indexOf(0);
-        const text = nul >= 0 ? bytes.subarray(0, nul) : bytes;
-        return quoted(text.subarray(0, MAX_STRING), text.length > MAX_STRING);
+        // Up to the first NUL within the bound (gdb: a char array without one shows whole). Byte
+        // by byte: the bytes after the NUL may be optimized out without hiding the string.
+        const bytes: number[] = [];
+        for (let i = 0; i < Math.min(t.count, MAX_STRING + 1); i++) {
+          const b = readPlace(v.place, i, 1, memory)[0];
+          if (b === 0) break;
+          bytes.push(b);
+        }
+        return quoted(Uint8Array.from(bytes.slice(0, MAX_STRING)), bytes.length > MAX_STRING);
       }
       const parts: string[] = [];
       const shown = Math.min(t.count, MAX_ARRAY_SUMMARY);
@@ -292,10 +299,16 @@ function pointee(v: CValue, memory: MemoryReader): CValue | undefined {
   return address === 0 ? undefined : { type: t.target, place: { kind: 'memory', address } };
 }
 
+/** A place none of whose bytes can be read: a value shown as `<optimized out>` is not expanded. */
+function nothingThere(place: Place): boolean {
+  if (place.kind === 'optimized-out' || place.kind === 'unavailable') return true;
+  return place.kind === 'pieces' && place.pieces.every((p) => !p.place || nothingThere(p.place));
+}
+
 /** How many children a value has (0: not expandable). Array elements are paged by the caller. */
 export function childCount(v: CValue, memory: MemoryReader): number {
   const t = resolved(v.type);
-  if (v.place.kind === 'optimized-out' || v.place.kind === 'unavailable') return 0;
+  if (nothingThere(v.place)) return 0;
   switch (t.kind) {
     case 'array':
       return sizeOf(t.element) === undefined ? 0 : (t.count ?? 0);

@@ -24,6 +24,8 @@ import { sizeOf } from './types';
 export interface MachineState {
   readonly pc: number;
   readonly locals: readonly number[];
+  /** The machine's operand stack, shared by all frames, top last. */
+  readonly stack: readonly number[];
   readonly frames: readonly { readonly callPc: number; readonly savedLocals: readonly number[] }[];
   readonly memory: { read(address: number, length: number): Uint8Array };
 }
@@ -133,8 +135,13 @@ export class CFrame {
 
   /** A name as C sees it here: local/parameter, then this function's statics, then file statics and globals. */
   lookup(name: string): CValue | undefined {
-    const v = this.variables().find((x) => x.name === name) ?? this.statics().find((s) => s.name === name);
+    const v = this.variables().find((x) => x.name === name) ?? this.lookupStatic(name);
     return v && this.valueOf(v);
+  }
+
+  /** The static a name means here when no local has it: this function's, else the file's. */
+  lookupStatic(name: string): CStaticVariable | undefined {
+    return this.statics().find((s) => s.name === name);
   }
 
   /** A function's table index (its value as a function pointer), for `&f` and function designators. */
@@ -147,8 +154,37 @@ export class CFrame {
 function wordBytes(words: readonly number[]): Uint8Array {
   const out = new Uint8Array(words.length * 4);
   const view = new DataView(out.buffer);
-  words.forEach((w, i) => view.setUint32(i * 4, w >>> 0, true));
+  words.forEach((w, i) => {
+    view.setUint32(i * 4, w >>> 0, true);
+  });
   return out;
+}
+
+const words = (vals: readonly ('i32' | 'i64')[]) => vals.reduce((n, v) => n + (v === 'i64' ? 2 : 1), 0);
+
+/**
+ * Where frame `frame`'s WebAssembly operand stack begins on the machine stack (which all frames
+ * share), when known exactly: the current frame's from the stack depth at an instruction whose
+ * operand stack the map gives, each caller's from its callee's, through calls whose operand
+ * stacks (the arguments on top) the map gives too. Else undefined (such values are unavailable).
+ */
+export function operandBottom(state: MachineState, sourceMap: SourceMap, frame: number): number | undefined {
+  const n = state.frames.length;
+  let pc = state.pc;
+  const top = sourceMap.operandsAt(pc);
+  if (!top) return undefined;
+  let bottom = state.stack.length - words(top);
+  for (let k = 1; k <= frame; k++) {
+    const callee = sourceMap.functionAt(pc);
+    const callPc = state.frames[n - k]?.callPc ?? -1;
+    const atCall = sourceMap.operandsAt(callPc);
+    if (!callee?.locals || callee.params === undefined || !atCall) return undefined;
+    // The callee's stack begins where the caller's arguments were (its prologue popped them).
+    const argWords = (callee.locals.slice(0, callee.params).match(/I/g)?.length ?? 0) + callee.params;
+    bottom = bottom - words(atCall) + argWords;
+    pc = callPc;
+  }
+  return bottom >= 0 && bottom <= state.stack.length ? bottom : undefined;
 }
 
 /**
@@ -169,8 +205,7 @@ export function cFrameAt(
   const row = sourceMap.instruction(pc);
   const offset = row && row.wasmOffset >= 0 ? row.wasmOffset : -1;
   // Only the user's functions have DWARF; in the prologue, library and helpers there is no C frame.
-  const cFunction =
-    mapped?.kind === 'function' && offset >= 0 ? program.functionAt(offset) : undefined;
+  const cFunction = mapped?.kind === 'function' && offset >= 0 ? program.functionAt(offset) : undefined;
   const memory = memoryReader(state.memory);
   return new CFrame(
     program,
@@ -185,10 +220,18 @@ export function cFrameAt(
       wasmGlobal: (i) => {
         const words = sourceMap.globalWords(i);
         if (!words) return undefined;
-        return wordBytes(words.map((a) => state.memory.read(a, 4)).map((b) => new DataView(b.buffer).getUint32(0, true)));
+        return wordBytes(
+          words.map((a) => state.memory.read(a, 4)).map((b) => new DataView(b.buffer).getUint32(0, true)),
+        );
       },
-      // Operand-stack entries are not tracked across lowering: such a value is unavailable.
-      wasmOperand: () => undefined,
+      wasmOperand: (i) => {
+        const operands = sourceMap.operandsAt(pc);
+        const bottom = operandBottom(state, sourceMap, frame);
+        if (!operands || bottom === undefined || !Number.isInteger(i) || i < 0 || i >= operands.length)
+          return undefined;
+        const word = bottom + words(operands.slice(0, i));
+        return wordBytes(state.stack.slice(word, word + words([operands[i]])));
+      },
     },
     memory,
     table,

@@ -61,7 +61,8 @@ function declarator(t: CType, inner: string): string {
     case 'atomic': {
       const q = t.kind === 'atomic' ? '_Atomic' : t.kind;
       // A qualified pointer puts its qualifier after the star (`char *const`); others go first.
-      if (t.target.kind === 'pointer') return declarator(t.target, `${q}${inner ? ` ${inner}` : ''}`.trim());
+      if (t.target.kind === 'pointer')
+        return declarator(t.target, `${q}${inner && !inner.startsWith('[') ? ' ' : ''}${inner}`.trim());
       return `${q} ${declarator(t.target, inner)}`;
     }
     case 'pointer': {

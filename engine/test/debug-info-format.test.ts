@@ -185,6 +185,10 @@ test('values that cannot be read say why', () => {
   };
   assert.equal(show({ type: pair, place: pieces }), '{a = 7, b = <optimized out>}');
   assert.equal(childCount({ type: int, place: out }, none), 0);
+  assert.equal(childCount({ type: pair, place: pieces }, none), 2);
+  const gone: Place = { kind: 'pieces', pieces: [{ size: 8, place: undefined }] };
+  assert.equal(show({ type: pair, place: gone }), '<optimized out>');
+  assert.equal(childCount({ type: pair, place: gone }, none), 0, 'nothing there: not expandable');
 });
 
 test('children: elements paged, members, anonymous members inline, the pointee, and their expressions', () => {

@@ -584,7 +584,9 @@ class ProgramReader {
     const name = this.inheritedName(die);
     if (name === undefined) return undefined; // compiler-made (string literals) or anonymous
     const type = this.inheritedType(die);
-    const location = this.location(die, DW_AT.location) ?? { kind: 'none' as const };
+    let location = this.location(die, DW_AT.location) ?? { kind: 'none' as const };
+    // wasm-ld gives a dead-stripped variable the tombstone address: it has no storage.
+    if (this.staticAddressOf(location) && staticAddress(location) >= TOMBSTONE) location = { kind: 'none' };
     const cv = this.inherited(die, DW_AT.const_value);
     let constValue: bigint | Uint8Array | undefined;
     if (cv?.value.cls === 'const') {
@@ -603,6 +605,12 @@ class ProgramReader {
       ...this.declPosition(die),
     };
   }
+}
+
+/** The address of a `DW_OP_addr A` expression. */
+function staticAddress(l: LocationDescription): number {
+  const ops = l.kind === 'expression' ? l.ops : new Uint8Array(5);
+  return (ops[1] | (ops[2] << 8) | (ops[3] << 16) | (ops[4] << 24)) >>> 0;
 }
 
 function baseEncoding(enc: number | undefined): BaseEncoding {

@@ -21,7 +21,18 @@ import type { FunctionState } from './state';
 /** Lowers every instruction of the body in order. */
 export function lowerBody(s: FunctionState): void {
   const instrs = s.fn.instrs;
-  for (let at = 0; at < instrs.length; at++) at += lowerInstruction(s, instrs, at);
+  const { b } = s;
+  for (let at = 0; at < instrs.length; at++) {
+    // For the debugger (DW_OP_WASM_location 0x2): the first machine instruction of a WebAssembly
+    // instruction, reached with the machine stack mirroring the operand stack, is marked with it.
+    // Where the lowering took back an earlier instruction (a constant merged into an operator),
+    // the machine stack no longer mirrors it there, and nothing is marked.
+    const before = b.code.length;
+    const last = b.code[before - 1];
+    const operands = s.reachable ? s.stack.snapshot() : undefined;
+    at += lowerInstruction(s, instrs, at);
+    if (operands && b.code.length > before && b.code[before - 1] === last) b.code[before].operands = operands;
+  }
 }
 
 /**
