@@ -25,7 +25,7 @@ export interface LaunchOptions {
   readonly stdin?: string;
   /** A file whose bytes are the standard input (absolute once validated). */
   readonly stdinFile?: string;
-  /** clang's optimization level for a C program (default O2). */
+  /** clang's optimization level for a C program (default DEBUG_OPTIMIZE_DEFAULT, -O0). */
   readonly optimize?: OptimizeLevel;
   readonly engine?: EngineKind;
   /** A weight file (default: the cached universal model, built when missing). */
@@ -33,6 +33,14 @@ export interface LaunchOptions {
   readonly maxTokens?: number;
   readonly stopOnEntry?: boolean;
 }
+
+/**
+ * F5's clang level for a C program when launch.json names none: the debug build, at which every
+ * C variable has a location for its whole scope (clang at -O1 and above leaves many
+ * `<optimized out>`; docs/debugger.md has the measurement and the token cost). `wasm-run` and
+ * `npm start` keep -O2.
+ */
+export const DEBUG_OPTIMIZE_DEFAULT: OptimizeLevel = 'O0';
 
 /** Largest standard input a launch takes (every byte is a prompt token and a byte of memory). */
 export const MAX_STDIN_BYTES = 1 << 20;

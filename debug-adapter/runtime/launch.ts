@@ -16,7 +16,13 @@ import { readRegularFile } from '../../engine/util/files';
 import { readModel } from '../../engine/weights/file';
 import { bakedProgram } from '../../engine/weights/specialize';
 import { universalModel } from '../../engine/weights/universal';
-import { LaunchAttributeError, type LaunchOptions, launchOptions, MAX_STDIN_BYTES } from './launch-options';
+import {
+  DEBUG_OPTIMIZE_DEFAULT,
+  LaunchAttributeError,
+  type LaunchOptions,
+  launchOptions,
+  MAX_STDIN_BYTES,
+} from './launch-options';
 import { ReferenceStream } from './reference-stream';
 import { MachineRuntime } from './runtime';
 import { type EngineKind, openSource } from './token-source';
@@ -158,7 +164,7 @@ async function loadProgram(
     return { program, input: tokenFileInput(o, program, notices), sourceMap, wasm };
   }
   // -O is clang's: a .wat or .wasm is compiled as it is written.
-  const optimize = ext === '.c' ? (o.optimize ?? 'O2') : undefined;
+  const optimize = ext === '.c' ? (o.optimize ?? DEBUG_OPTIMIZE_DEFAULT) : undefined;
   if (ext !== '.c' && o.optimize !== undefined)
     notices.push(`"optimize" applies to C sources; ${o.program} is compiled as it is written`);
   try {

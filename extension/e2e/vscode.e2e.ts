@@ -4,7 +4,9 @@
 // breakpoint on a marked line (F9), presses F5, and the test checks the debug toolbar, the paused
 // line, the Variables pane, program output in the Debug Console and the Attention view, and that
 // clicking an attention hit travels to the step that wrote it; a second session on a C file the
-// machine cannot run checks the error's dialog, Debug Console line and Problems entry.
+// machine cannot run checks the error's dialog, Debug Console line and Problems entry; a third
+// debugs a C program at F5's debug build and checks the C view: its variables by name and value
+// in the Variables pane, a struct expanded to its members, and a hover on a variable.
 // Screenshots of each stage go to dist/e2e/. (@vscode/test-electron would download VS Code,
 // which this network does not allow.)
 import assert from 'node:assert/strict';
@@ -28,6 +30,8 @@ const root = join(__dirname, '..', '..');
 const shots = join(root, 'dist', 'e2e');
 const vsix = join(root, 'dist', 'transformer-vm.vsix');
 const example = join(root, 'examples', 'addition.c');
+// The C view's program (also one of the gdb oracle's): `total`, `i` and a struct `best` in main.
+const totals = join(root, 'debug-adapter', 'test', 'programs', 'c-view', 'totals.c');
 const work = mkdtempSync(join(tmpdir(), 'tvm-e2e-'));
 let server: ChildProcess | undefined;
 let browser: Browser | undefined;
@@ -52,6 +56,7 @@ before(async () => {
   // The debugged program is one of the examples, an ordinary C program (stdio.h, main, argv),
   // launched from a launch.json that gives it its arguments.
   copyFileSync(example, join(work, 'ws', 'addition.c'));
+  copyFileSync(totals, join(work, 'ws', 'totals.c'));
   mkdirSync(join(work, 'ws', '.vscode'), { recursive: true });
   writeFileSync(
     join(work, 'ws', '.vscode', 'launch.json'),
@@ -303,7 +308,8 @@ test('a C file the machine cannot run: debugging it reports the error at its lin
     await page.locator('.codelens-decoration', { hasText: 'Debug' }).waitFor({ timeout: 60_000 });
     // The launch fails with the compiler's message, file, line and column.
     await page.locator('.codelens-decoration a', { hasText: 'Debug' }).first().click();
-    const message = /floaty\.c:3:\d+: error: floating point is not supported/;
+    // Line 3 at -O2 (2.5f folded into the multiplication), line 2 at F5's -O0 (the constant itself).
+    const message = /floaty\.c:[23]:\d+: error: floating point is not supported/;
     const dialog = page.locator('.monaco-dialog-box', { hasText: message }).first();
     await dialog.waitFor({ timeout: 90_000 });
     await page.locator('.repl', { hasText: message }).first().waitFor({ timeout: 30_000 });
@@ -322,6 +328,79 @@ test('a C file the machine cannot run: debugging it reports the error at its lin
     await shot(page, 'failure-problems');
     throw e;
   } finally {
+    await page.close();
+  }
+});
+
+/** A row of the Variables pane reading `NAME = VALUE` (VS Code's spelling), once it shows. */
+async function variableRow(page: Page, name: string, value: string) {
+  const row = page
+    .locator('.debug-variables .monaco-list-row')
+    .filter({ hasText: new RegExp(`^\\s*${name}\\s*=\\s*${value.replace(/[{}]/g, '\\$&')}\\s*$`) })
+    .first();
+  await row.waitFor({ timeout: 30_000 });
+  return row;
+}
+
+test('the C view in VS Code: Locals by name and value, a struct expanded, a hover', {
+  timeout: 240_000,
+}, async () => {
+  const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(join(work, 'ws'))}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('totals.c');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'totals.c' }).first().click();
+    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
+    const line =
+      readFileSync(totals, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('@bp: tally')) + 1;
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(String(line));
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('F9');
+    await page.waitForSelector('.codicon-debug-breakpoint', { timeout: 30_000 });
+    // The lens debugs this file with no launch.json entry: F5's defaults, the -O0 debug build.
+    await page.locator('.codelens-decoration a', { hasText: 'Debug' }).first().waitFor({ timeout: 60_000 });
+    await page.locator('.codelens-decoration a', { hasText: 'Debug' }).first().click();
+    await page.waitForSelector('.debug-top-stack-frame-line', { timeout: 90_000 });
+    await page.keyboard.press('Control+Shift+D');
+    // First hit: i = 0, total = 500. Continue to the second: i = 1, total = 250*2 + 99*5 = 995.
+    await variableRow(page, 'total', '500');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('F5');
+    const total = await variableRow(page, 'total', '995');
+    await variableRow(page, 'i', '1');
+    assert.ok(await total.isVisible(), 'total is shown in the Variables pane');
+    await shot(page, '9-c-locals');
+    // The struct `best` expands to its members by name (none are shown before it is expanded).
+    const best = await variableRow(page, 'best', '{price = 250, count = 2}');
+    assert.equal(
+      await page.locator('.debug-variables .monaco-list-row', { hasText: /^\s*count\s*=/ }).count(),
+      0,
+      'no member row before the struct is expanded',
+    );
+    await best.click();
+    await variableRow(page, 'price', '250');
+    await variableRow(page, 'count', '2');
+    await shot(page, '10-c-struct');
+    // A hover on `total` in the editor shows its value.
+    const word = page.locator('.monaco-editor .view-lines span', { hasText: /^total$/ }).first();
+    await word.hover();
+    const hover = page.locator('.debug-hover-widget', { hasText: '995' }).first();
+    await hover.waitFor({ timeout: 30_000 });
+    await shot(page, '11-c-hover');
+  } catch (e) {
+    await shot(page, 'failure-c-view');
+    throw e;
+  } finally {
+    // The session must not outlive the test, whatever happened (the next test debugs another file).
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+F5');
+    await palette(page, 'Remove All Breakpoints').catch(() => undefined);
     await page.close();
   }
 });

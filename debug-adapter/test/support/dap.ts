@@ -6,9 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import type { OptimizeLevel } from '../../../engine/compiler/clang';
 import { compileFile } from '../../../engine/compiler/compile';
 import { runReference } from '../../../engine/vm/reference';
 import { stateAtStep, type TraceDecoder } from '../../../engine/vm/trace-decoder';
+import { DEBUG_OPTIMIZE_DEFAULT } from '../../runtime/launch-options';
 
 export const root = join(__dirname, '..', '..', '..');
 export const adapter = join(root, 'dist', 'debugAdapter.js');
@@ -41,7 +43,14 @@ export interface Setup {
  * client and the first stopped (or terminated) event.
  */
 export async function startSession(
-  args: { program: string; args?: string; stopOnEntry?: boolean; engine?: string; maxTokens?: number },
+  args: {
+    program: string;
+    args?: string;
+    stopOnEntry?: boolean;
+    engine?: string;
+    maxTokens?: number;
+    optimize?: string;
+  },
   setup: Setup = {},
 ) {
   assert.ok(existsSync(adapter), `${adapter} is built (npm test builds it first)`);
@@ -89,9 +98,17 @@ export async function after(
   return (await stopped) as DebugProtocol.StoppedEvent;
 }
 
-/** The reference executor's machine state after `step` instructions of a C example. */
-export async function referenceAt(file: string, args: string, step: number): Promise<TraceDecoder> {
-  const compiled = await compileFile(file, { args });
+/**
+ * The reference executor's machine state after `step` instructions of a C example, built as a
+ * launch without `optimize` builds it (F5's debug-build default).
+ */
+export async function referenceAt(
+  file: string,
+  args: string,
+  step: number,
+  optimize: OptimizeLevel = DEBUG_OPTIMIZE_DEFAULT,
+): Promise<TraceDecoder> {
+  const compiled = await compileFile(file, { args, optimize });
   const program = {
     instructions: compiled.instructions,
     input: compiled.input,
