@@ -122,6 +122,11 @@ export class BreakpointSet {
   private nextId = 1;
   /** Line and instruction breakpoints by the instruction they watch. */
   private readonly atPc = new Map<number, Breakpoint[]>();
+  /**
+   * Line breakpoints at a branch target inside a line's code: they stop only when execution
+   * arrives there from another line (SourceMap.entersLine), not when the line runs into it.
+   */
+  private readonly atLineEntry = new Map<number, Breakpoint[]>();
   /** Opcode breakpoints by opcode index. */
   private readonly atOp = new Map<number, Breakpoint[]>();
   private lines = new Map<string, { pcs: number[]; bp: Breakpoint }[]>();
@@ -131,7 +136,7 @@ export class BreakpointSet {
   private readonly opIndex = new Map(OPCODE_NAMES.map((n, i) => [n as string, i]));
 
   constructor(
-    instructions: readonly Instruction[],
+    private readonly instructions: readonly Instruction[],
     private readonly sourceMap: SourceMap | undefined,
   ) {
     this.opOf = Int32Array.from(instructions, (i) => this.opIndex.get(i.op) ?? -1);
@@ -147,7 +152,7 @@ export class BreakpointSet {
         infos.push({ id: this.nextId++, verified: false, message: made.error, pcs: [] });
         continue;
       }
-      const pcs = this.sourceMap?.lineStarts(file, spec.line) ?? [];
+      const pcs = this.sourceMap?.lineStarts(file, spec.line, this.instructions) ?? [];
       if (!pcs.length) {
         infos.push({
           id: made.bp.id,
@@ -216,15 +221,17 @@ export class BreakpointSet {
    */
   check(
     pc: number,
+    from: number,
     m: MachineView,
     log: (text: string) => void,
   ): { ids: number[]; error?: string } | undefined {
     const here = this.atPc.get(pc);
     const onOp = this.atOp.get(this.opOf[pc]);
-    if (!here && !onOp) return undefined;
+    const entry = this.entering(pc, from);
+    if (!here && !onOp && !entry) return undefined;
     const ids: number[] = [];
     let error: string | undefined;
-    for (const bp of [...(here ?? []), ...(onOp ?? [])]) {
+    for (const bp of [...(here ?? []), ...(entry ?? []), ...(onOp ?? [])]) {
       const r = bp.test(m, log);
       if (r.stop) ids.push(bp.id);
       error ??= r.error;
@@ -232,9 +239,18 @@ export class BreakpointSet {
     return ids.length ? { ids, error } : undefined;
   }
 
-  /** Whether any breakpoint could stop at pc (for reverse execution, without side effects). */
-  watches(pc: number): boolean {
-    return this.atPc.has(pc) || this.atOp.has(this.opOf[pc]);
+  /**
+   * Whether any breakpoint could stop at pc, arriving from `from` (the run loop asks this first;
+   * reverse execution without side effects).
+   */
+  watches(pc: number, from: number): boolean {
+    return this.atPc.has(pc) || this.atOp.has(this.opOf[pc]) || this.entering(pc, from) !== undefined;
+  }
+
+  /** The line breakpoints at a branch target inside a line that arriving from `from` enters. */
+  private entering(pc: number, from: number): Breakpoint[] | undefined {
+    const bps = this.atLineEntry.get(pc);
+    return bps && this.sourceMap?.entersLine(pc, from, this.instructions) ? bps : undefined;
   }
 
   private make(o: BreakpointOptions): { bp: Breakpoint } | { error: string } {
@@ -247,11 +263,14 @@ export class BreakpointSet {
 
   private rebuild(): void {
     this.atPc.clear();
+    this.atLineEntry.clear();
     this.atOp.clear();
     const add = <K>(map: Map<K, Breakpoint[]>, k: K, bp: Breakpoint) =>
       map.set(k, [...(map.get(k) ?? []), bp]);
+    const flags = this.sourceMap?.lineStartFlags(this.instructions);
     for (const list of this.lines.values())
-      for (const { pcs, bp } of list) for (const pc of pcs) add(this.atPc, pc, bp);
+      for (const { pcs, bp } of list)
+        for (const pc of pcs) add(flags?.[pc] === 2 ? this.atLineEntry : this.atPc, pc, bp);
     for (const { pc, bp } of this.instructionBps) add(this.atPc, pc, bp);
     for (const { pcs, op, bp } of this.functionBps) {
       if (op !== undefined) add(this.atOp, op, bp);

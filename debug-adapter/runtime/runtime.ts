@@ -94,7 +94,8 @@ export interface CProgram {
 /** Going back to any step decodes at most this many steps (a few hundred thousand tokens). */
 const CHECKPOINT_STEPS = 20_000;
 
-type Check = (pc: number) => StopEvent | undefined;
+/** Whether to stop at `pc`, arrived at from `from` (the instruction executed just before). */
+type Check = (pc: number, from: number) => StopEvent | undefined;
 
 export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   readonly breakpoints: BreakpointSet;
@@ -133,7 +134,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
     this.checkpointSteps = o.checkpointSteps ?? CHECKPOINT_STEPS;
     this.decoder = new TraceDecoder(o.instructions);
     for (const t of o.inputSection) this.trace.push(t);
-    this.isLineStart = lineStarts(o.instructions.length, o.sourceMap);
+    this.isLineStart = o.sourceMap?.lineStartFlags(o.instructions) ?? new Uint8Array(o.instructions.length);
     // The input section is the trace of input_base: decode it, the first instruction.
     this.replay(() => undefined, Number.POSITIVE_INFINITY, this.o.inputSection.length);
   }
@@ -302,7 +303,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
 
   /** Runs to the next breakpoint (or the end). */
   continue(): Promise<void> {
-    return this.go((pc) => this.breakpointAt(pc));
+    return this.go((pc, from) => this.breakpointAt(pc, from));
   }
 
   /** One step forward: an instruction, or a C line (over calls, into them, or out). */
@@ -311,19 +312,21 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
     const line0 = this.lineOf(this.pc);
     const byLine = granularity === 'line' && this.o.sourceMap !== undefined && line0 !== undefined;
     const step = (): StopEvent => ({ reason: 'step', step: this.step });
-    const check: Check = (pc) => {
+    const check: Check = (pc, from) => {
       const depth = this.decoder.frames.length;
       // Out: back in the caller (by line: at an instruction with a C line, not mid-bookkeeping).
       if (kind === 'out')
-        return depth < d0 && (!byLine || this.lineOf(pc) !== undefined) ? step() : this.breakpointAt(pc);
+        return depth < d0 && (!byLine || this.lineOf(pc) !== undefined)
+          ? step()
+          : this.breakpointAt(pc, from);
       if (!byLine) {
         if (kind === 'in' || depth <= d0) return step();
-        return this.breakpointAt(pc);
+        return this.breakpointAt(pc, from);
       }
       if (depth < d0 && this.lineOf(pc) !== undefined) return step();
       const changed = this.lineOf(pc) !== line0 || depth !== d0;
       if (this.isLineStart[pc] && (kind === 'in' || depth <= d0) && changed) return step();
-      return this.breakpointAt(pc);
+      return this.breakpointAt(pc, from);
     };
     return this.go(check);
   }
@@ -336,7 +339,9 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
     if (granularity === 'line' && this.o.sourceMap) {
       // The latest earlier step at a line start of another line (or the start of the trace).
       const line0 = this.lineOf(this.pc);
-      target = this.latest(this.step, (pc) => this.isLineStart[pc] === 1 && this.lineOf(pc) !== line0) ?? 0;
+      const map = this.o.sourceMap;
+      const enters = (pc: number, from: number) => map.entersLine(pc, from, this.o.instructions);
+      target = this.latest(this.step, (pc, from) => enters(pc, from) && this.lineOf(pc) !== line0) ?? 0;
     }
     this.rebuild(target);
     this.stop({ reason: 'step', step: this.step });
@@ -350,10 +355,10 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
     let hit: { ids: number[] } | undefined;
     const step = this.latest(
       this.step,
-      (pc) => this.breakpoints.watches(pc),
+      (pc, from) => this.breakpoints.watches(pc, from),
       (s) => {
         this.rebuild(s);
-        hit = this.breakpoints.check(this.pc, this.view(), () => {});
+        hit = this.breakpoints.check(this.pc, s > 0 ? this.stepPc.at(s - 1) : -1, this.view(), () => {});
         return hit !== undefined;
       },
     );
@@ -394,9 +399,9 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
 
   // ── Internals ──
 
-  private breakpointAt(pc: number): StopEvent | undefined {
-    if (!this.breakpoints.watches(pc)) return undefined; // the common case: no view built
-    const hit = this.breakpoints.check(pc, this.view(), (text) => this.emit('console', text));
+  private breakpointAt(pc: number, from: number): StopEvent | undefined {
+    if (!this.breakpoints.watches(pc, from)) return undefined; // the common case: no view built
+    const hit = this.breakpoints.check(pc, from, this.view(), (text) => this.emit('console', text));
     if (!hit) return undefined;
     return {
       reason: 'breakpoint',
@@ -448,7 +453,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
         this.checkpoints.push(d.clone());
       if (d.halted) return undefined;
       if (d.step < first) continue;
-      const stop = check(d.pc);
+      const stop = check(d.pc, pc);
       if (stop) return stop;
       if (this.pauseAsked) return { reason: 'pause', step: d.step };
     }
@@ -592,33 +597,24 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
    * searched a checkpoint segment at a time from the latest back, so going back costs what lies
    * between the checkpoints, not the whole trace.
    */
-  private latest(until: number, watch: (pc: number) => boolean, accept?: (step: number) => boolean) {
+  private latest(
+    until: number,
+    watch: (pc: number, from: number) => boolean,
+    accept?: (step: number) => boolean,
+  ) {
     let end = until;
     for (let k = this.checkpointIndexBefore(until); k >= -1; k--) {
       const d = this.startBefore(end, k);
       const found: number[] = [];
       while (d.step < end - 1 && d.position < this.trace.length) {
         const before = d.step;
+        const from = d.pc;
         d.feed(this.trace.at(d.position));
-        if (d.step !== before && watch(d.pc)) found.push(d.step);
+        if (d.step !== before && watch(d.pc, from)) found.push(d.step);
       }
       for (let i = found.length - 1; i >= 0; i--) if (!accept || accept(found[i])) return found[i];
       end = k >= 0 ? this.checkpoints[k].step + 1 : 0;
     }
     return undefined;
   }
-}
-
-/** Instructions where a C line begins (a different line, file or function than the one before). */
-function lineStarts(n: number, map: SourceMap | undefined): Uint8Array {
-  const out = new Uint8Array(n);
-  if (!map) return out;
-  let last = '';
-  for (let pc = 0; pc < n; pc++) {
-    const loc = map.location(pc);
-    const key = loc ? `${map.functionAt(pc)?.name}:${loc.file}:${loc.line}` : '';
-    if (loc && key !== last) out[pc] = 1;
-    last = key;
-  }
-  return out;
 }

@@ -169,23 +169,66 @@ export class SourceMap {
 
   /**
    * Instructions where execution of a C line begins: the first instruction of each run of
-   * instructions mapped to that line. Files match by full path or by base name.
+   * instructions mapped to that line, and any instruction of it a branch from another line lands
+   * on (clang's loops at -O2 jump into the middle of the next line's code). Files match by full
+   * path or by base name.
    */
-  lineStarts(file: string, line: number): number[] {
+  lineStarts(file: string, line: number, instructions: readonly Instruction[]): number[] {
     const matches = new Set<number>();
     const base = file.split(/[\\/]/).pop();
     this.data.files.forEach((f, i) => {
       if (f === file || f.split(/[\\/]/).pop() === base) matches.add(i);
     });
+    const flags = this.lineStartFlags(instructions);
     const out: number[] = [];
     const rows = this.data.instructions;
     for (let pc = 0; pc < rows.length; pc++) {
-      const r = rows[pc];
-      if (!matches.has(r[3]) || r[4] !== line) continue;
-      const prev = rows[pc - 1];
-      if (!prev || prev[3] !== r[3] || prev[4] !== line || prev[0] !== r[0]) out.push(pc);
+      if (flags[pc] && matches.has(rows[pc][3]) && rows[pc][4] === line) out.push(pc);
     }
     return out;
+  }
+
+  private flagsCache?: { instructions: readonly Instruction[]; flags: Uint8Array };
+
+  /**
+   * Where execution enters a C line (see lineStarts), computed once per program: 1 at the first
+   * instruction of each run of a line, 2 at an instruction inside a run that a branch from
+   * another line lands on — that one enters the line only when reached from another line
+   * (entersLine), not when the run falls through to it.
+   */
+  lineStartFlags(instructions: readonly Instruction[]): Uint8Array {
+    if (this.flagsCache?.instructions === instructions) return this.flagsCache.flags;
+    const rows = this.data.instructions;
+    const n = Math.min(rows.length, instructions.length);
+    const flags = new Uint8Array(rows.length);
+    for (let pc = 0; pc < n; pc++)
+      if (rows[pc][3] >= 0 && (pc === 0 || !this.sameLine(pc - 1, pc))) flags[pc] = 1;
+    for (let pc = 0; pc < n; pc++) {
+      const { op, imm } = instructions[pc];
+      if (op !== 'br' && op !== 'br_if') continue;
+      const target = pc + 1 + (imm | 0);
+      if (target >= 0 && target < n && !flags[target] && rows[target][3] >= 0 && !this.sameLine(pc, target))
+        flags[target] = 2;
+    }
+    this.flagsCache = { instructions, flags };
+    return flags;
+  }
+
+  /** Whether two instructions belong to the same C line (same function, file and line). */
+  sameLine(a: number, b: number): boolean {
+    const rows = this.data.instructions;
+    const x = rows[a];
+    const y = rows[b];
+    return x !== undefined && y !== undefined && x[0] === y[0] && x[3] === y[3] && x[4] === y[4];
+  }
+
+  /**
+   * Whether arriving at `pc` from `from` (the instruction executed just before) enters a C line:
+   * at the start of a run always, at a branch target (flag 2) only from another line.
+   */
+  entersLine(pc: number, from: number, instructions: readonly Instruction[]): boolean {
+    const flag = this.lineStartFlags(instructions)[pc];
+    return flag === 1 || (flag === 2 && !this.sameLine(from, pc));
   }
 
   /**

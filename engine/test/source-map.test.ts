@@ -2,6 +2,7 @@
 // running the program reaches the instructions the map gives for each marked line.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { compileFile } from '../compiler/compile';
 import { SourceMap } from '../compiler/source-map';
@@ -33,7 +34,9 @@ for (const ex of marked) {
   test(`${ex.name}: every marked C line maps to instructions that execute`, async () => {
     const program = await compileFile(ex.file, { args: ex.args });
     const map = program.sourceMap;
-    const starts = new Map(markers(ex.file).map((m) => [m.name, new Set(map.lineStarts(ex.file, m.line))]));
+    const starts = new Map(
+      markers(ex.file).map((m) => [m.name, new Set(map.lineStarts(ex.file, m.line, program.instructions))]),
+    );
     for (const m of markers(ex.file)) {
       const pcs = starts.get(m.name)!;
       assert.ok(pcs.size > 0, `line ${m.line} (${m.name}) has code`);
@@ -59,7 +62,7 @@ test('fibonacci: the loop body line is reached once per number printed', async (
   const ex = loadManifest().find((e) => e.name === 'fibonacci')!;
   const program = await compileFile(ex.file, { args: '12' });
   const line = markers(ex.file).find((m) => m.name === 'fib-next')!.line;
-  const pcs = new Set(program.sourceMap.lineStarts(ex.file, line));
+  const pcs = new Set(program.sourceMap.lineStarts(ex.file, line, program.instructions));
   const machine = new ReferenceMachine(program.instructions, program.input);
   const out = new TokenBuffer();
   let hits = 0;
@@ -152,4 +155,23 @@ test('a source map belongs to one program: another program or bad indices are re
       ),
     /old\.map\.json: this source map belongs to another program/,
   );
+});
+
+test('a line entered by a branch into the middle of its code is a line start (clang -O2 loop exits)', async () => {
+  const file = join(__dirname, 'programs', 'loop_exit_mid_line.c');
+  const line = markers(file).find((m) => m.name === 'after-loop')!.line;
+  for (const optimize of ['O0', 'O2'] as const) {
+    const program = await compileFile(file, { optimize });
+    const pcs = new Set(program.sourceMap.lineStarts(file, line, program.instructions));
+    const machine = new ReferenceMachine(program.instructions, program.input);
+    const out = new TokenBuffer();
+    let hits = 0;
+    let from = -1;
+    while (!machine.halted) {
+      if (pcs.has(machine.pc) && program.sourceMap.entersLine(machine.pc, from, program.instructions)) hits++;
+      from = machine.pc;
+      machine.step(out);
+    }
+    assert.equal(hits, 6, `-${optimize}: the line after the loop is entered once per call of weigh`);
+  }
 });
