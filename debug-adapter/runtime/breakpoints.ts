@@ -249,7 +249,7 @@ export class BreakpointSet {
 
   /** The line breakpoints at a branch target inside a line that arriving from `from` enters. */
   private entering(pc: number, from: number): Breakpoint[] | undefined {
-    const bps = this.atLineEntry.get(pc);
+    const bps = this.atLineEntry.size ? this.atLineEntry.get(pc) : undefined;
     return bps && this.sourceMap?.entersLine(pc, from, this.instructions) ? bps : undefined;
   }
 
