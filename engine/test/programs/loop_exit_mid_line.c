@@ -15,5 +15,6 @@ int main(int argc, char **argv) {
   for (int i = 0; i < 64; i++) v[i] = 3 * i - 7;
   int total = 0;
   for (int n = 0; n < 6; n++) total += weigh(v + argc, n + 36, n);
-  return total & 0x7f;
+  printf("total %d\n", total);
+  return 0;
 }
