@@ -553,6 +553,19 @@ function badForm(die: Die, what: string, v: AttrValue): never {
   throw new DwarfFormatError(`${what} has a ${v.cls} value`, '.debug_info', die.offset);
 }
 
+/** A reader at a range or location list, which must lie inside its section. */
+function listReader(section: Uint8Array | undefined, name: string, offset: number): SectionReader {
+  if (!section)
+    throw new DwarfFormatError(
+      `list at offset 0x${offset.toString(16)} but the module has no ${name}`,
+      name,
+      0,
+    );
+  const r = new SectionReader(section, offset, section.length, name);
+  if (offset >= section.length) r.failAt('list offset past the end of the section', offset);
+  return r;
+}
+
 /** A DWARF 5 range list (DW_RLE_*) or location list (DW_LLE_*). */
 function listV5(
   section: Uint8Array | undefined,
@@ -562,14 +575,7 @@ function listV5(
   s: DwarfSections,
   locations: boolean,
 ): ListEntry[] {
-  if (!section)
-    throw new DwarfFormatError(
-      `list at offset 0x${offset.toString(16)} but the module has no ${name}`,
-      name,
-      0,
-    );
-  const r = new SectionReader(section, offset, section.length, name);
-  if (offset >= section.length) r.failAt('list offset past the end of the section', offset);
+  const r = listReader(section, name, offset);
   const out: ListEntry[] = [];
   let base = unit.baseAddress;
   const addrx = (): number => addressAtIndex(unit, r.leb(), s);
@@ -632,14 +638,7 @@ function legacyList(
   unit: Unit,
   locations: boolean,
 ): ListEntry[] {
-  if (!section)
-    throw new DwarfFormatError(
-      `list at offset 0x${offset.toString(16)} but the module has no ${name}`,
-      name,
-      0,
-    );
-  const r = new SectionReader(section, offset, section.length, name);
-  if (offset >= section.length) r.failAt('list offset past the end of the section', offset);
+  const r = listReader(section, name, offset);
   const out: ListEntry[] = [];
   let base = unit.baseAddress;
   const empty = new Uint8Array(0);
