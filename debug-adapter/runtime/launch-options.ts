@@ -25,8 +25,13 @@ export interface LaunchOptions {
   readonly stdin?: string;
   /** A file whose bytes are the standard input (absolute once validated). */
   readonly stdinFile?: string;
-  /** clang's optimization level for a C program (default DEBUG_OPTIMIZE_DEFAULT, -O0). */
+  /**
+   * clang's optimization level for a C program (default DEBUG_OPTIMIZE_DEFAULT, -O0, or
+   * RUN_OPTIMIZE_DEFAULT, -O2, for a run without debugging).
+   */
   readonly optimize?: OptimizeLevel;
+  /** VS Code's "Run Without Debugging" (and the Run code lens): nothing is inspected. */
+  readonly noDebug?: boolean;
   readonly engine?: EngineKind;
   /** A weight file (default: the cached universal model, built when missing). */
   readonly model?: string;
@@ -41,6 +46,9 @@ export interface LaunchOptions {
  * `npm start` keep -O2.
  */
 export const DEBUG_OPTIMIZE_DEFAULT: OptimizeLevel = 'O0';
+
+/** The level of a run without debugging (`noDebug`): like `wasm-run`, every token is paid for and nothing inspected. */
+export const RUN_OPTIMIZE_DEFAULT: OptimizeLevel = 'O2';
 
 /** Largest standard input a launch takes (every byte is a prompt token and a byte of memory). */
 export const MAX_STDIN_BYTES = 1 << 20;
@@ -87,6 +95,8 @@ export function launchOptions(raw: unknown): LaunchOptions & { maxTokens: number
     throw new LaunchAttributeError(
       `"optimize" must be one of ${OPTIMIZE_LEVELS.map((l) => `"${l}"`).join(', ')}, not ${shown(a.optimize)}`,
     );
+  if (a.noDebug !== undefined && typeof a.noDebug !== 'boolean')
+    throw new LaunchAttributeError(`"noDebug" must be true or false, not ${shown(a.noDebug)}`);
   if (a.stopOnEntry !== undefined && typeof a.stopOnEntry !== 'boolean')
     throw new LaunchAttributeError(`"stopOnEntry" must be true or false, not ${shown(a.stopOnEntry)}`);
   let maxTokens = DEFAULT_MAX_TOKENS;
@@ -103,6 +113,7 @@ export function launchOptions(raw: unknown): LaunchOptions & { maxTokens: number
     stdin: a.stdin as string | undefined,
     stdinFile,
     optimize: a.optimize as OptimizeLevel | undefined,
+    noDebug: a.noDebug as boolean | undefined,
     engine: engine as EngineKind | undefined,
     model: a.model as string | undefined,
     stopOnEntry: a.stopOnEntry as boolean | undefined,

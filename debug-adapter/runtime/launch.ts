@@ -22,6 +22,7 @@ import {
   type LaunchOptions,
   launchOptions,
   MAX_STDIN_BYTES,
+  RUN_OPTIMIZE_DEFAULT,
 } from './launch-options';
 import { ReferenceStream } from './reference-stream';
 import { MachineRuntime } from './runtime';
@@ -164,7 +165,8 @@ async function loadProgram(
     return { program, input: tokenFileInput(o, program, notices), sourceMap, wasm };
   }
   // -O is clang's: a .wat or .wasm is compiled as it is written.
-  const optimize = ext === '.c' ? (o.optimize ?? DEBUG_OPTIMIZE_DEFAULT) : undefined;
+  const level = o.optimize ?? (o.noDebug ? RUN_OPTIMIZE_DEFAULT : DEBUG_OPTIMIZE_DEFAULT);
+  const optimize = ext === '.c' ? level : undefined;
   if (ext !== '.c' && o.optimize !== undefined)
     notices.push(`"optimize" applies to C sources; ${o.program} is compiled as it is written`);
   try {

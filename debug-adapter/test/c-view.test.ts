@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import { compileFile } from '../../engine/compiler/compile';
 import { scopeVariables } from './support/c-view';
 import { lineOf, startSession } from './support/dap';
 
@@ -110,4 +111,24 @@ test('hover on a struct member and on the struct', async () => {
   } finally {
     await dc.stop();
   }
+});
+
+test('F5 builds at -O0, Run Without Debugging (noDebug) at -O2, launch.json decides over both', async () => {
+  const built = async (attrs: Record<string, unknown>) => {
+    const s = await startSession({ program: table, ...attrs } as Parameters<typeof startSession>[0]);
+    try {
+      assert.equal(s.first.event, 'terminated', 'no breakpoint: the program runs to its end');
+      const m = /table\.c: ([\d,]+) instructions/.exec(s.consoleOutput.join(''));
+      assert.ok(m, `the launch names the program's size: ${s.consoleOutput.join('')}`);
+      return Number(m[1].replace(/,/g, ''));
+    } finally {
+      await s.dc.stop();
+    }
+  };
+  const size = async (optimize: 'O0' | 'O2') => (await compileFile(table, { optimize })).instructions.length;
+  const [o0, o2] = [await size('O0'), await size('O2')];
+  assert.notEqual(o0, o2);
+  assert.equal(await built({}), o0);
+  assert.equal(await built({ noDebug: true }), o2);
+  assert.equal(await built({ noDebug: true, optimize: 'O0' }), o0);
 });

@@ -1,8 +1,11 @@
 // Diagnostics for C files: the compiler run in the background on the editor's text (copied to a
 // scratch folder under the same name), reporting constructs the machine cannot run at their lines.
+// It compiles as F5 does (the debug build): the lines are the source's own, unmoved by the
+// optimizer, and a launch's report of the same problem is the same diagnostic.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { DEBUG_OPTIMIZE_DEFAULT } from '../../debug-adapter/runtime/launch-options';
 import { compileFile } from '../../engine/compiler/compile';
 import { CompileError, locatedDiagnostics } from '../../engine/compiler/diagnostics';
 
@@ -27,7 +30,7 @@ export async function checkC(file: string, text: string): Promise<CProblem[]> {
   const copy = join(dir, basename(file));
   writeFileSync(copy, text);
   try {
-    await compileFile(copy);
+    await compileFile(copy, { optimize: DEBUG_OPTIMIZE_DEFAULT });
     return [];
   } catch (e) {
     if (!(e instanceof CompileError)) return [{ line: 1, column: 1, message: (e as Error).message }];
