@@ -50,8 +50,9 @@ async function one(engine: Engine, name: string, modelFile: string): Promise<Mea
     }
   } else if (engine === 'debug') {
     const example = loadManifest().find((e) => e.name === name)!;
-    // The example's own arguments (argv words for a main program, the input string for compute).
-    const l = await launch({ program: example.file, args: example.args, model: modelFile });
+    // The example's own arguments (argv words for a main program, the input string for compute),
+    // and the same build the other engines run (-O2; F5's default is the -O0 debug build).
+    const l = await launch({ program: example.file, args: example.args, model: modelFile, optimize: 'O2' });
     l.runtime.breakpoints.setFunctions([{ name: 'i32.load16_s' }, { name: 'no_such_function' }]);
     l.runtime.breakpoints.setLines(loadManifest().find((e) => e.name === name)!.file, [{ line: 1 }]);
     let stopped = false;
