@@ -22,7 +22,7 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
 
@@ -193,24 +193,34 @@ test('F5 on a C file: breakpoint, paused line, variables, output, the attention 
   }
 });
 
-async function session(page: Page) {
+/** Opens the workspace, then `file` in the editor, with a breakpoint on the line holding `marker`; returns that line. */
+async function openWithBreakpoint(page: Page, file: string, marker: string): Promise<number> {
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(join(work, 'ws'))}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  // Open the program and put a breakpoint on the marked line.
   await page.keyboard.press('Control+P');
-  await page.keyboard.type('addition.c');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'addition.c' }).first().click();
+  await page.keyboard.type(basename(file));
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: basename(file) })
+    .first()
+    .click();
   await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
   const line =
-    readFileSync(example, 'utf8')
+    readFileSync(file, 'utf8')
       .split('\n')
-      .findIndex((l) => l.includes('@line: emit-digit')) + 1;
+      .findIndex((l) => l.includes(marker)) + 1;
+  assert.ok(line > 0, `${file} has the marker '${marker}'`);
   await page.locator('.monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+G');
   await page.keyboard.type(String(line));
   await page.keyboard.press('Enter');
   await page.keyboard.press('F9');
   await page.waitForSelector('.codicon-debug-breakpoint', { timeout: 30_000 });
+  return line;
+}
+
+async function session(page: Page) {
+  // Open the program and put a breakpoint on the marked line.
+  const line = await openWithBreakpoint(page, example, '@line: emit-digit');
   // The code lens shows once the extension and its language server are up.
   await page
     .locator('.codelens-decoration', { hasText: 'Run on Transformer VM' })
@@ -347,22 +357,7 @@ test('the C view in VS Code: Locals by name and value, a struct expanded, a hove
 }, async () => {
   const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
   try {
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(join(work, 'ws'))}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type('totals.c');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'totals.c' }).first().click();
-    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
-    const line =
-      readFileSync(totals, 'utf8')
-        .split('\n')
-        .findIndex((l) => l.includes('@bp: tally')) + 1;
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type(String(line));
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('F9');
-    await page.waitForSelector('.codicon-debug-breakpoint', { timeout: 30_000 });
+    await openWithBreakpoint(page, totals, '@bp: tally');
     // The lens debugs this file with no launch.json entry: F5's defaults, the -O0 debug build.
     await page.locator('.codelens-decoration a', { hasText: 'Debug' }).first().waitFor({ timeout: 60_000 });
     await page.locator('.codelens-decoration a', { hasText: 'Debug' }).first().click();
