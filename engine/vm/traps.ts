@@ -17,6 +17,8 @@ export const TrapCode = {
   indirectCallNull: 5,
   /** `call_indirect` to a function whose type is not the type the call expects. */
   indirectCallSignature: 6,
+  /** A float → integer truncation of NaN, or of a value outside the integer's range (`i32.trunc_f64_s`, …). */
+  invalidConversion: 7,
 } as const;
 
 export type TrapKind = keyof typeof TrapCode;
@@ -34,6 +36,10 @@ const MESSAGES: Record<number, [TrapKind, string]> = {
   [TrapCode.indirectCallSignature]: [
     'indirectCallSignature',
     'indirect call signature mismatch (function signature mismatch)',
+  ],
+  [TrapCode.invalidConversion]: [
+    'invalidConversion',
+    'invalid conversion to integer (float unrepresentable in integer range)',
   ],
 };
 
