@@ -6,6 +6,25 @@ import type { Instruction } from '../tokens/program-file';
 import { FileError, readRegularFile } from '../util/files';
 import type { InstrKind } from './function-builder';
 
+/** A WebAssembly value type as the machine holds it: i32 and f32 in one word, i64 and f64 in two. */
+export type WasmValueType = 'i32' | 'i64' | 'f32' | 'f64';
+
+/** The letters of MappedFunction.locals and .operands. */
+export const LETTER_OF_VALUE_TYPE: Readonly<Record<WasmValueType, string>> = {
+  i32: 'i',
+  i64: 'I',
+  f32: 'f',
+  f64: 'F',
+};
+const VALUE_TYPE_OF_LETTER: Readonly<Record<string, WasmValueType>> = {
+  i: 'i32',
+  I: 'i64',
+  f: 'f32',
+  F: 'f64',
+};
+/** Machine words of a value whose letter is `c`. */
+export const wordsOfLetter = (c: string | undefined) => (c === 'I' || c === 'F' ? 2 : 1);
+
 export interface MappedFunction {
   readonly name: string;
   /** First instruction (inclusive) and end (exclusive) in the token program. */
@@ -15,8 +34,9 @@ export interface MappedFunction {
   readonly wasmIndex: number;
   readonly kind: 'function' | 'library' | 'prologue' | 'helper';
   /**
-   * The WebAssembly locals (parameters first), one letter each: `i` for i32, `I` for i64. They
-   * take the machine's local slots in that order from slot 0, an i64 two slots (low word first):
+   * The WebAssembly locals (parameters first), one letter each: `i` for i32, `I` for i64, `f` for
+   * f32 (one word of IEEE bits), `F` for f64 (two words, like an i64). They take the machine's
+   * local slots in that order from slot 0, an i64 or f64 two slots (low word first):
    * flatten/locals.ts. Only for the user's functions (the ones DWARF describes); absent in maps
    * written before it existed (the debugger then shows no C locals).
    */
@@ -26,7 +46,8 @@ export interface MappedFunction {
   /**
    * For each instruction of the function, comma-separated: empty, or (on the first instruction
    * of a WebAssembly instruction, where the machine stack holds exactly the function's operand
-   * stack) that stack bottom first — its size when all are i32, else `i`/`I` per value. Only for
+   * stack) that stack bottom first — its size when all are i32, else `i`/`I`/`f`/`F` per value
+   * (the letters of `locals`). Only for
    * the user's functions; absent in older maps (operand-stack locations are then unavailable).
    */
   readonly operands?: string;
@@ -239,17 +260,17 @@ export class SourceMap {
     const types = fn.locals;
     if (types === undefined || !Number.isInteger(i) || i < 0 || i >= types.length) return undefined;
     let slot = 0;
-    for (let k = 0; k < i; k++) slot += types[k] === 'I' ? 2 : 1;
-    return types[i] === 'I' ? [slot, slot + 1] : [slot];
+    for (let k = 0; k < i; k++) slot += wordsOfLetter(types[k]);
+    return wordsOfLetter(types[i]) === 2 ? [slot, slot + 1] : [slot];
   }
 
   private readonly operandCache = new Map<MappedFunction, string[]>();
 
   /**
-   * The WebAssembly operand stack at an instruction, bottom first (`i32`/`i64` per value), when
+   * The WebAssembly operand stack at an instruction, bottom first (its type per value), when
    * the machine stack holds exactly it there (see MappedFunction.operands); else undefined.
    */
-  operandsAt(pc: number): ('i32' | 'i64')[] | undefined {
+  operandsAt(pc: number): WasmValueType[] | undefined {
     const fn = this.functionAt(pc);
     if (fn?.operands === undefined) return undefined;
     let entries = this.operandCache.get(fn);
@@ -260,7 +281,7 @@ export class SourceMap {
     const e = entries[pc - fn.start];
     if (!e) return undefined;
     if (/^\d+$/.test(e)) return Array(Number(e)).fill('i32');
-    return Array.from(e, (c) => (c === 'I' ? 'i64' : 'i32'));
+    return Array.from(e, (c) => VALUE_TYPE_OF_LETTER[c] ?? 'i32');
   }
 
   /** The memory addresses of the words of WebAssembly global `i` ([low] or [low, high]). */
@@ -295,14 +316,14 @@ function validate(data: SourceMapData): string | undefined {
     ) {
       return `function ${i} is not {name, start <= end <= ${rows}, wasmIndex, kind}`;
     }
-    if (f.locals !== undefined && (typeof f.locals !== 'string' || !/^[iI]*$/.test(f.locals)))
-      return `function ${i}'s locals are not a string of i (i32) and I (i64)`;
+    if (f.locals !== undefined && (typeof f.locals !== 'string' || !/^[iIfF]*$/.test(f.locals)))
+      return `function ${i}'s locals are not a string of i (i32), I (i64), f (f32) and F (f64)`;
     if (f.params !== undefined && !(isCount(f.params) && f.params <= (f.locals?.length ?? 0)))
       return `function ${i}'s params is not a count of its locals`;
     if (
       f.operands !== undefined &&
       (typeof f.operands !== 'string' ||
-        !/^(\d+|[iI]+)?(,(\d+|[iI]+)?)*$/.test(f.operands) ||
+        !/^(\d+|[iIfF]+)?(,(\d+|[iIfF]+)?)*$/.test(f.operands) ||
         f.operands.split(',').length !== f.end - f.start)
     )
       return `function ${i}'s operands are not one entry per instruction`;

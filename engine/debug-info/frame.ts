@@ -3,7 +3,7 @@
 // frame's machine locals, memory, globals in memory) with the source map saying where each
 // WebAssembly local and global lives. Built on demand when the debugger stops; nothing here runs
 // while the program runs.
-import type { SourceMap } from '../compiler/source-map';
+import type { SourceMap, WasmValueType } from '../compiler/source-map';
 import { MEMORY_SIZE } from '../tokens/limits';
 import type { WasmModule } from '../wasm/decoder';
 import { bytesOf, type MemoryReader } from './bytes';
@@ -160,7 +160,7 @@ function wordBytes(words: readonly number[]): Uint8Array {
   return out;
 }
 
-const words = (vals: readonly ('i32' | 'i64')[]) => vals.reduce((n, v) => n + (v === 'i64' ? 2 : 1), 0);
+const words = (vals: readonly WasmValueType[]) => vals.reduce((n, v) => n + (v === 'i64' || v === 'f64' ? 2 : 1), 0);
 
 /**
  * Where frame `frame`'s WebAssembly operand stack begins on the machine stack (which all frames
