@@ -6686,33 +6686,21 @@
     local.get $l2)
   (func $f64_min (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
     (local $l2 i64) (local $l3 i32)
+    i64.const -2251799813685248
+    local.set $l2
     block $B0
-      block $B1
-        local.get $p0
-        i64.const 1
-        i64.shl
-        local.tee $l2
-        i64.const -9007199254740992
-        i64.gt_u
-        br_if $B1
-        local.get $p1
-        i64.const 1
-        i64.shl
-        i64.const -9007199254740991
-        i64.lt_u
-        br_if $B0
-      end
-      local.get $p1
       local.get $p0
-      local.get $l2
-      i64.const -9007199254740991
-      i64.lt_u
-      select
-      i64.const 2251799813685248
-      i64.or
-      return
-    end
-    block $B2
+      i64.const 1
+      i64.shl
+      i64.const -9007199254740992
+      i64.gt_u
+      br_if $B0
+      local.get $p1
+      i64.const 1
+      i64.shl
+      i64.const -9007199254740992
+      i64.gt_u
+      br_if $B0
       local.get $p1
       local.get $p0
       i64.or
@@ -6720,8 +6708,8 @@
       i64.const 9223372036854775807
       i64.and
       i64.eqz
-      br_if $B2
-      block $B3
+      br_if $B0
+      block $B1
         local.get $p1
         i64.const 63
         i64.shr_u
@@ -6732,7 +6720,7 @@
         i64.shr_u
         i32.wrap_i64
         i32.ne
-        br_if $B3
+        br_if $B1
         local.get $p1
         local.get $p0
         i64.gt_u
@@ -6754,74 +6742,66 @@
     local.get $l2)
   (func $f64_max (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
     (local $l2 i64) (local $l3 i32)
+    i64.const -2251799813685248
+    local.set $l2
     block $B0
+      local.get $p0
+      i64.const 1
+      i64.shl
+      i64.const -9007199254740992
+      i64.gt_u
+      br_if $B0
+      local.get $p1
+      i64.const 1
+      i64.shl
+      i64.const -9007199254740992
+      i64.gt_u
+      br_if $B0
       block $B1
+        local.get $p1
         local.get $p0
-        i64.const 1
-        i64.shl
-        local.tee $l2
-        i64.const -9007199254740992
-        i64.gt_u
+        i64.or
+        i64.const 9223372036854775807
+        i64.and
+        i64.const 0
+        i64.ne
         br_if $B1
         local.get $p1
-        i64.const 1
-        i64.shl
-        i64.const -9007199254740991
+        local.get $p0
+        i64.and
+        return
+      end
+      block $B2
+        local.get $p0
+        i64.const 63
+        i64.shr_u
+        i32.wrap_i64
+        local.tee $l3
+        local.get $p1
+        i64.const 63
+        i64.shr_u
+        i32.wrap_i64
+        i32.ne
+        br_if $B2
+        local.get $p0
+        local.get $p1
+        i64.gt_u
+        local.get $p0
+        local.get $p1
         i64.lt_u
-        br_if $B0
+        local.get $p0
+        i64.const 0
+        i64.lt_s
+        select
+        local.set $l3
       end
       local.get $p1
       local.get $p0
-      local.get $l2
-      i64.const -9007199254740991
-      i64.lt_u
+      local.get $l3
       select
-      i64.const 2251799813685248
-      i64.or
-      return
+      local.set $l2
     end
-    block $B2
-      local.get $p1
-      local.get $p0
-      i64.or
-      i64.const 9223372036854775807
-      i64.and
-      i64.const 0
-      i64.ne
-      br_if $B2
-      local.get $p1
-      local.get $p0
-      i64.and
-      return
-    end
-    block $B3
-      local.get $p0
-      i64.const 63
-      i64.shr_u
-      i32.wrap_i64
-      local.tee $l3
-      local.get $p1
-      i64.const 63
-      i64.shr_u
-      i32.wrap_i64
-      i32.ne
-      br_if $B3
-      local.get $p0
-      local.get $p1
-      i64.gt_u
-      local.get $p0
-      local.get $p1
-      i64.lt_u
-      local.get $p0
-      i64.const 0
-      i64.lt_s
-      select
-      local.set $l3
-    end
-    local.get $p1
-    local.get $p0
-    local.get $l3
-    select)
+    local.get $l2)
   (func $f64_div (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
     (local $l2 i64) (local $l3 i64) (local $l4 i64) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
     block $B0
