@@ -13,7259 +13,11707 @@
   (type $t7 (func (param i64 i64) (result i32)))
   (import "tvm" "trap" (func $tvm_trap (type $t0)))
   (func $f64_convert_i32_s (type $t1) (param $p0 i32) (result i64)
-    (local $l1 i64) (local $l2 i64) (local $l3 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i64)
     block $B0
       local.get $p0
       i32.const -1
       i32.gt_s
       br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
       i32.const 0
       local.get $p0
       i32.sub
-      i64.extend_i32_u
-      local.tee $l1
-      local.get $l1
-      i64.clz
+      local.tee $p0
+      i32.clz
       local.tee $l2
-      i64.const -1
-      i64.add
-      i64.const 4294967295
-      i64.and
-      i64.shl
-      local.tee $l3
-      i64.const 10
-      i64.shr_u
-      local.set $l1
-      block $B1
-        block $B2
-          local.get $l3
-          i32.wrap_i64
-          i32.const 1023
-          i32.and
-          local.tee $p0
-          i32.const 512
-          i32.gt_u
-          br_if $B2
-          local.get $p0
-          i32.const 512
-          i32.ne
-          br_if $B1
-          local.get $l3
-          i64.const 1024
-          i64.and
-          i64.eqz
-          br_if $B1
-        end
-        local.get $l1
-        i64.const 1
-        i64.add
-        local.set $l1
-      end
-      local.get $l1
-      local.get $l2
-      i64.const 52
-      i64.shl
-      i64.sub
-      i64.const 4886405595696988160
-      i64.add
-      i64.const -9223372036854775808
-      i64.or
-      return
-    end
-    block $B3
-      local.get $p0
-      br_if $B3
-      i64.const 0
-      return
-    end
-    local.get $p0
-    i64.extend_i32_u
-    local.tee $l1
-    local.get $l1
-    i64.clz
-    local.tee $l2
-    i64.const -1
-    i64.add
-    i64.const 4294967295
-    i64.and
-    i64.shl
-    local.tee $l3
-    i64.const 10
-    i64.shr_u
-    local.set $l1
-    block $B4
-      block $B5
-        local.get $l3
-        i32.wrap_i64
-        i32.const 1023
-        i32.and
-        local.tee $p0
-        i32.const 512
-        i32.gt_u
-        br_if $B5
-        local.get $p0
-        i32.const 512
-        i32.ne
-        br_if $B4
-        local.get $l3
-        i64.const 1024
-        i64.and
-        i64.eqz
-        br_if $B4
-      end
-      local.get $l1
-      i64.const 1
-      i64.add
-      local.set $l1
-    end
-    local.get $l1
-    local.get $l2
-    i64.const 52
-    i64.shl
-    i64.sub
-    i64.const 4886405595696988160
-    i64.add)
-  (func $f64_convert_i32_u (type $t1) (param $p0 i32) (result i64)
-    (local $l1 i64) (local $l2 i64) (local $l3 i64)
-    block $B0
-      local.get $p0
-      br_if $B0
-      i64.const 0
-      return
-    end
-    local.get $p0
-    i64.extend_i32_u
-    local.tee $l1
-    local.get $l1
-    i64.clz
-    local.tee $l2
-    i64.const -1
-    i64.add
-    i64.const 4294967295
-    i64.and
-    i64.shl
-    local.tee $l3
-    i64.const 10
-    i64.shr_u
-    local.set $l1
-    block $B1
-      block $B2
-        local.get $l3
-        i32.wrap_i64
-        i32.const 1023
-        i32.and
-        local.tee $p0
-        i32.const 512
-        i32.gt_u
-        br_if $B2
-        local.get $p0
-        i32.const 512
-        i32.ne
-        br_if $B1
-        local.get $l3
-        i64.const 1024
-        i64.and
-        i64.eqz
-        br_if $B1
-      end
-      local.get $l1
-      i64.const 1
-      i64.add
-      local.set $l1
-    end
-    local.get $l1
-    local.get $l2
-    i64.const 52
-    i64.shl
-    i64.sub
-    i64.const 4886405595696988160
-    i64.add)
-  (func $f64_convert_i64_s (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i64) (local $l2 i64) (local $l3 i32)
-    block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B0
-      block $B1
-        i64.const 0
-        local.get $p0
-        i64.sub
-        local.tee $p0
-        i64.const 0
-        i64.ge_s
-        br_if $B1
-        i64.const -4332462841530417152
-        return
-      end
-      local.get $p0
-      local.get $p0
-      i64.clz
-      local.tee $l1
-      i64.const -1
-      i64.add
-      i64.const 4294967295
-      i64.and
-      i64.shl
-      local.tee $l2
-      i64.const 10
-      i64.shr_u
-      local.set $p0
-      block $B2
-        block $B3
-          local.get $l2
-          i32.wrap_i64
-          i32.const 1023
-          i32.and
-          local.tee $l3
-          i32.const 512
-          i32.gt_u
-          br_if $B3
-          local.get $l3
-          i32.const 512
-          i32.ne
-          br_if $B2
-          local.get $l2
-          i64.const 1024
-          i64.and
-          i64.eqz
-          br_if $B2
-        end
-        local.get $p0
-        i64.const 1
-        i64.add
-        local.set $p0
-      end
-      local.get $p0
-      local.get $l1
-      i64.const 52
-      i64.shl
-      i64.sub
-      i64.const 4886405595696988160
-      i64.add
-      i64.const -9223372036854775808
-      i64.or
-      return
-    end
-    block $B4
-      local.get $p0
-      i64.eqz
-      i32.eqz
-      br_if $B4
-      i64.const 0
-      return
-    end
-    local.get $p0
-    local.get $p0
-    i64.clz
-    local.tee $l1
-    i64.const -1
-    i64.add
-    i64.const 4294967295
-    i64.and
-    i64.shl
-    local.tee $l2
-    i64.const 10
-    i64.shr_u
-    local.set $p0
-    block $B5
-      block $B6
-        local.get $l2
-        i32.wrap_i64
-        i32.const 1023
-        i32.and
-        local.tee $l3
-        i32.const 512
-        i32.gt_u
-        br_if $B6
-        local.get $l3
-        i32.const 512
-        i32.ne
-        br_if $B5
-        local.get $l2
-        i64.const 1024
-        i64.and
-        i64.eqz
-        br_if $B5
-      end
-      local.get $p0
-      i64.const 1
-      i64.add
-      local.set $p0
-    end
-    local.get $p0
-    local.get $l1
-    i64.const 52
-    i64.shl
-    i64.sub
-    i64.const 4886405595696988160
-    i64.add)
-  (func $f64_convert_i64_u (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i64) (local $l2 i32) (local $l3 i64)
-    block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B0
-      local.get $p0
-      i64.const 11
-      i64.shr_u
-      local.set $l1
-      block $B1
-        block $B2
-          local.get $p0
-          i64.const 1
-          i64.shr_u
-          local.get $p0
-          i64.const 1
-          i64.and
-          i64.or
-          i32.wrap_i64
-          i32.const 1023
-          i32.and
-          local.tee $l2
-          i32.const 512
-          i32.gt_u
-          br_if $B2
-          local.get $p0
-          i64.const 2048
-          i64.and
-          i64.eqz
-          br_if $B1
-          local.get $l2
-          i32.const 512
-          i32.ne
-          br_if $B1
-        end
-        local.get $l1
-        i64.const 1
-        i64.add
-        local.set $l1
-      end
-      local.get $l1
-      i64.const 4886405595696988160
-      i64.add
-      return
-    end
-    block $B3
-      local.get $p0
-      i64.eqz
-      i32.eqz
-      br_if $B3
-      i64.const 0
-      return
-    end
-    local.get $p0
-    local.get $p0
-    i64.clz
-    local.tee $l3
-    i64.const -1
-    i64.add
-    i64.const 4294967295
-    i64.and
-    i64.shl
-    local.tee $l1
-    i64.const 10
-    i64.shr_u
-    local.set $p0
-    block $B4
-      block $B5
-        local.get $l1
-        i32.wrap_i64
-        i32.const 1023
-        i32.and
-        local.tee $l2
-        i32.const 512
-        i32.gt_u
-        br_if $B5
-        local.get $l2
-        i32.const 512
-        i32.ne
-        br_if $B4
-        local.get $l1
-        i64.const 1024
-        i64.and
-        i64.eqz
-        br_if $B4
-      end
-      local.get $p0
-      i64.const 1
-      i64.add
-      local.set $p0
-    end
-    local.get $p0
-    local.get $l3
-    i64.const 52
-    i64.shl
-    i64.sub
-    i64.const 4886405595696988160
-    i64.add)
-  (func $f32_convert_i32_s (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i64) (local $l2 i64) (local $l3 i32)
-    block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
-      i32.const 0
-      local.get $p0
-      i32.sub
-      i64.extend_i32_u
-      local.tee $l1
-      local.get $l1
-      i64.clz
-      local.tee $l1
-      i64.const -1
-      i64.add
-      i64.const 4294967295
-      i64.and
-      i64.shl
-      local.tee $l2
-      i64.const 39
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p0
-      local.get $l1
-      i32.wrap_i64
-      local.set $l3
-      block $B1
-        block $B2
-          local.get $l2
-          i64.const 549755813887
-          i64.and
-          local.tee $l1
-          i64.const 274877906944
-          i64.gt_u
-          br_if $B2
-          local.get $l1
-          i64.const 274877906944
-          i64.ne
-          br_if $B1
-          local.get $p0
-          i32.const 1
-          i32.and
-          i32.eqz
-          br_if $B1
-        end
-        local.get $p0
-        i32.const 1
-        i32.add
-        local.set $p0
-      end
-      local.get $p0
-      local.get $l3
-      i32.const 23
+      i32.const 20
       i32.shl
       i32.sub
-      i32.const 1585446912
+      i32.const 1104150528
       i32.add
-      i32.const -2147483648
-      i32.or
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l3
+      local.get $l3
+      local.get $p0
+      local.get $l2
+      i32.shl
+      i64.extend_i32_u
+      i64.const 21
+      i64.shl
+      i64.add
       return
     end
-    block $B3
+    block $B1
       local.get $p0
-      br_if $B3
-      i32.const 0
+      br_if $B1
+      i64.const 0
+      local.set $l3
+      local.get $l3
       return
     end
+    i32.const 1104150528
     local.get $p0
-    i64.extend_i32_u
+    i32.clz
     local.tee $l1
-    local.get $l1
-    i64.clz
-    local.tee $l1
-    i64.const -1
-    i64.add
-    i64.const 4294967295
-    i64.and
-    i64.shl
-    local.tee $l2
-    i64.const 39
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    local.get $l1
-    i32.wrap_i64
-    local.set $l3
-    block $B4
-      block $B5
-        local.get $l2
-        i64.const 549755813887
-        i64.and
-        local.tee $l1
-        i64.const 274877906944
-        i64.gt_u
-        br_if $B5
-        local.get $l1
-        i64.const 274877906944
-        i64.ne
-        br_if $B4
-        local.get $p0
-        i32.const 1
-        i32.and
-        i32.eqz
-        br_if $B4
-      end
-      local.get $p0
-      i32.const 1
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    local.get $l3
-    i32.const 23
+    i32.const 20
     i32.shl
     i32.sub
-    i32.const 1585446912
-    i32.add)
-  (func $f32_convert_i32_u (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i64) (local $l2 i64) (local $l3 i32)
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l3
+    local.get $l3
+    local.get $p0
+    local.get $l1
+    i32.shl
+    i64.extend_i32_u
+    i64.const 21
+    i64.shl
+    i64.add)
+  (func $f64_convert_i32_u (type $t1) (param $p0 i32) (result i64)
+    (local $l1 i64) (local $l2 i32)
     block $B0
       local.get $p0
       br_if $B0
-      i32.const 0
+      i64.const 0
+      local.set $l1
+      local.get $l1
       return
     end
+    i32.const 1104150528
     local.get $p0
-    i64.extend_i32_u
-    local.tee $l1
-    local.get $l1
-    i64.clz
-    local.tee $l1
-    i64.const -1
-    i64.add
-    i64.const 4294967295
-    i64.and
-    i64.shl
+    i32.clz
     local.tee $l2
-    i64.const 39
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    local.get $l1
-    i32.wrap_i64
-    local.set $l3
-    block $B1
-      block $B2
-        local.get $l2
-        i64.const 549755813887
-        i64.and
-        local.tee $l1
-        i64.const 274877906944
-        i64.gt_u
-        br_if $B2
-        local.get $l1
-        i64.const 274877906944
-        i64.ne
-        br_if $B1
-        local.get $p0
-        i32.const 1
-        i32.and
-        i32.eqz
-        br_if $B1
-      end
-      local.get $p0
-      i32.const 1
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    local.get $l3
-    i32.const 23
+    i32.const 20
     i32.shl
     i32.sub
-    i32.const 1585446912
-    i32.add)
-  (func $f32_convert_i64_s (type $t4) (param $p0 i64) (result i32)
-    (local $l1 i64) (local $l2 i32) (local $l3 i32)
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l1
+    local.get $l1
+    local.get $p0
+    local.get $l2
+    i32.shl
+    i64.extend_i32_u
+    i64.const 21
+    i64.shl
+    i64.add)
+  (func $f64_convert_i64_s (type $t2) (param $p0 i64) (result i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i64) (local $l6 i64)
     block $B0
       local.get $p0
       i64.const -1
       i64.gt_s
       br_if $B0
+      i32.const -2147483648
+      local.set $l1
       block $B1
         i64.const 0
         local.get $p0
         i64.sub
         local.tee $p0
-        i64.const 0
-        i64.ge_s
+        i64.const 4294967295
+        i64.gt_u
         br_if $B1
-        i32.const -553648128
+        local.get $l1
+        local.get $p0
+        i32.wrap_i64
+        local.tee $l2
+        i32.clz
+        local.tee $l3
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1104150528
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $p0
+        local.get $l2
+        local.get $l3
+        i32.shl
+        i64.extend_i32_u
+        i64.const 21
+        i64.shl
+        i64.add
         return
       end
       local.get $p0
-      local.get $p0
       i64.clz
-      local.tee $l1
-      i64.const -1
+      local.set $l4
+      block $B2
+        local.get $p0
+        i64.const 2305843009213693952
+        i64.lt_u
+        br_if $B2
+        i64.const 0
+        local.set $l5
+        block $B3
+          i32.const 3
+          local.get $l4
+          i32.wrap_i64
+          i32.sub
+          local.tee $l2
+          i32.const 63
+          i32.gt_u
+          br_if $B3
+          block $B4
+            local.get $p0
+            local.get $l2
+            i64.extend_i32_u
+            local.tee $l5
+            i64.shr_u
+            local.tee $l6
+            local.get $l5
+            i64.shl
+            local.get $p0
+            i64.eq
+            br_if $B4
+            local.get $l6
+            i32.wrap_i64
+            i32.const 31
+            i32.shl
+            local.set $l2
+            local.get $l6
+            local.get $l2
+            i32.eqz
+            i64.extend_i32_u
+            i64.add
+            local.set $l6
+          end
+          local.get $l6
+          i64.const 8
+          i64.shr_u
+          local.set $l5
+          block $B5
+            local.get $l6
+            i32.wrap_i64
+            i32.const 255
+            i32.and
+            local.tee $l2
+            i32.const 128
+            i32.gt_u
+            br_if $B5
+            local.get $l2
+            i32.const 128
+            i32.ne
+            br_if $B3
+            local.get $l5
+            i32.wrap_i64
+            i32.const 31
+            i32.shl
+            local.set $l2
+            local.get $l2
+            i32.eqz
+            br_if $B3
+          end
+          local.get $l5
+          i64.const 1
+          i64.add
+          local.set $l5
+        end
+        i64.const 4886405595696988160
+        local.get $l4
+        i64.const 52
+        i64.shl
+        i64.sub
+        local.set $p0
+        block $B6
+          local.get $p0
+          local.get $l5
+          i64.add
+          local.tee $l4
+          i64.const 9218868437227405312
+          i64.lt_u
+          br_if $B6
+          local.get $l1
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          return
+        end
+        local.get $l1
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $p0
+        local.get $l4
+        i64.add
+        return
+      end
+      local.get $p0
+      local.get $l4
+      i64.const 4294967293
       i64.add
       i64.const 4294967295
       i64.and
       i64.shl
       local.tee $p0
-      i64.const 39
+      i64.const 8
+      i64.shr_u
+      local.set $l5
+      block $B7
+        block $B8
+          local.get $p0
+          i32.wrap_i64
+          i32.const 255
+          i32.and
+          local.tee $l2
+          i32.const 128
+          i32.gt_u
+          br_if $B8
+          local.get $l2
+          i32.const 128
+          i32.ne
+          br_if $B7
+          local.get $l5
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l2
+          local.get $l2
+          i32.eqz
+          br_if $B7
+        end
+        local.get $l5
+        i64.const 1
+        i64.add
+        local.set $l5
+      end
+      i64.const 4886405595696988160
+      local.get $l4
+      i64.const 52
+      i64.shl
+      i64.sub
+      local.set $p0
+      block $B9
+        local.get $p0
+        local.get $l5
+        i64.add
+        local.tee $l4
+        i64.const 9218868437227405312
+        i64.lt_u
+        br_if $B9
+        local.get $l1
+        i32.const 2146435072
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $p0
+        return
+      end
+      local.get $l1
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p0
+      local.get $p0
+      local.get $l4
+      i64.add
+      return
+    end
+    block $B10
+      local.get $p0
+      i64.const 4294967295
+      i64.gt_u
+      br_if $B10
+      block $B11
+        local.get $p0
+        i32.wrap_i64
+        local.tee $l1
+        br_if $B11
+        i64.const 0
+        local.set $p0
+        local.get $p0
+        return
+      end
+      i32.const 1104150528
+      local.get $l1
+      i32.clz
+      local.tee $l2
+      i32.const 20
+      i32.shl
+      i32.sub
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p0
+      local.get $p0
+      local.get $l1
+      local.get $l2
+      i32.shl
+      i64.extend_i32_u
+      i64.const 21
+      i64.shl
+      i64.add
+      return
+    end
+    local.get $p0
+    i64.clz
+    local.set $l4
+    block $B12
+      local.get $p0
+      i64.const 2305843009213693952
+      i64.lt_u
+      br_if $B12
+      i64.const 0
+      local.set $l5
+      block $B13
+        i32.const 3
+        local.get $l4
+        i32.wrap_i64
+        i32.sub
+        local.tee $l1
+        i32.const 63
+        i32.gt_u
+        br_if $B13
+        block $B14
+          local.get $p0
+          local.get $l1
+          i64.extend_i32_u
+          local.tee $l5
+          i64.shr_u
+          local.tee $l6
+          local.get $l5
+          i64.shl
+          local.get $p0
+          i64.eq
+          br_if $B14
+          local.get $l6
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l1
+          local.get $l6
+          local.get $l1
+          i32.eqz
+          i64.extend_i32_u
+          i64.add
+          local.set $l6
+        end
+        local.get $l6
+        i64.const 8
+        i64.shr_u
+        local.set $l5
+        block $B15
+          local.get $l6
+          i32.wrap_i64
+          i32.const 255
+          i32.and
+          local.tee $l1
+          i32.const 128
+          i32.gt_u
+          br_if $B15
+          local.get $l1
+          i32.const 128
+          i32.ne
+          br_if $B13
+          local.get $l5
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l1
+          local.get $l1
+          i32.eqz
+          br_if $B13
+        end
+        local.get $l5
+        i64.const 1
+        i64.add
+        local.set $l5
+      end
+      i64.const 4886405595696988160
+      local.get $l4
+      i64.const 52
+      i64.shl
+      i64.sub
+      local.set $p0
+      i64.const 9218868437227405312
+      local.set $l4
+      block $B16
+        local.get $p0
+        local.get $l5
+        i64.add
+        local.tee $l5
+        i64.const 9218868437227405312
+        i64.lt_u
+        br_if $B16
+        local.get $l4
+        return
+      end
+      i64.const 0
+      local.set $p0
+      local.get $p0
+      local.get $l5
+      i64.add
+      return
+    end
+    local.get $p0
+    local.get $l4
+    i64.const 4294967293
+    i64.add
+    i64.const 4294967295
+    i64.and
+    i64.shl
+    local.tee $p0
+    i64.const 8
+    i64.shr_u
+    local.set $l5
+    block $B17
+      block $B18
+        local.get $p0
+        i32.wrap_i64
+        i32.const 255
+        i32.and
+        local.tee $l1
+        i32.const 128
+        i32.gt_u
+        br_if $B18
+        local.get $l1
+        i32.const 128
+        i32.ne
+        br_if $B17
+        local.get $l5
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l1
+        local.get $l1
+        i32.eqz
+        br_if $B17
+      end
+      local.get $l5
+      i64.const 1
+      i64.add
+      local.set $l5
+    end
+    i64.const 4886405595696988160
+    local.get $l4
+    i64.const 52
+    i64.shl
+    i64.sub
+    local.set $p0
+    i64.const 9218868437227405312
+    local.set $l4
+    block $B19
+      local.get $p0
+      local.get $l5
+      i64.add
+      local.tee $l5
+      i64.const 9218868437227405312
+      i64.lt_u
+      br_if $B19
+      local.get $l4
+      return
+    end
+    i64.const 0
+    local.set $p0
+    local.get $p0
+    local.get $l5
+    i64.add)
+  (func $f64_convert_i64_u (type $t2) (param $p0 i64) (result i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i64) (local $l5 i64)
+    block $B0
+      local.get $p0
+      i64.const 4294967295
+      i64.gt_u
+      br_if $B0
+      block $B1
+        local.get $p0
+        i32.wrap_i64
+        local.tee $l1
+        br_if $B1
+        i64.const 0
+        local.set $p0
+        local.get $p0
+        return
+      end
+      i32.const 1104150528
+      local.get $l1
+      i32.clz
+      local.tee $l2
+      i32.const 20
+      i32.shl
+      i32.sub
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p0
+      local.get $p0
+      local.get $l1
+      local.get $l2
+      i32.shl
+      i64.extend_i32_u
+      i64.const 21
+      i64.shl
+      i64.add
+      return
+    end
+    local.get $p0
+    i64.clz
+    local.set $l3
+    block $B2
+      local.get $p0
+      i64.const 2305843009213693952
+      i64.lt_u
+      br_if $B2
+      i64.const 0
+      local.set $l4
+      block $B3
+        i32.const 3
+        local.get $l3
+        i32.wrap_i64
+        i32.sub
+        local.tee $l1
+        i32.const 63
+        i32.gt_u
+        br_if $B3
+        block $B4
+          local.get $p0
+          local.get $l1
+          i64.extend_i32_u
+          local.tee $l4
+          i64.shr_u
+          local.tee $l5
+          local.get $l4
+          i64.shl
+          local.get $p0
+          i64.eq
+          br_if $B4
+          local.get $l5
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l1
+          local.get $l5
+          local.get $l1
+          i32.eqz
+          i64.extend_i32_u
+          i64.add
+          local.set $l5
+        end
+        local.get $l5
+        i64.const 8
+        i64.shr_u
+        local.set $l4
+        block $B5
+          local.get $l5
+          i32.wrap_i64
+          i32.const 255
+          i32.and
+          local.tee $l1
+          i32.const 128
+          i32.gt_u
+          br_if $B5
+          local.get $l1
+          i32.const 128
+          i32.ne
+          br_if $B3
+          local.get $l4
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l1
+          local.get $l1
+          i32.eqz
+          br_if $B3
+        end
+        local.get $l4
+        i64.const 1
+        i64.add
+        local.set $l4
+      end
+      i64.const 4886405595696988160
+      local.get $l3
+      i64.const 52
+      i64.shl
+      i64.sub
+      local.set $p0
+      i64.const 9218868437227405312
+      local.set $l3
+      block $B6
+        local.get $p0
+        local.get $l4
+        i64.add
+        local.tee $l4
+        i64.const 9218868437227405312
+        i64.lt_u
+        br_if $B6
+        local.get $l3
+        return
+      end
+      i64.const 0
+      local.set $p0
+      local.get $p0
+      local.get $l4
+      i64.add
+      return
+    end
+    local.get $p0
+    local.get $l3
+    i64.const 4294967293
+    i64.add
+    i64.const 4294967295
+    i64.and
+    i64.shl
+    local.tee $p0
+    i64.const 8
+    i64.shr_u
+    local.set $l4
+    block $B7
+      block $B8
+        local.get $p0
+        i32.wrap_i64
+        i32.const 255
+        i32.and
+        local.tee $l1
+        i32.const 128
+        i32.gt_u
+        br_if $B8
+        local.get $l1
+        i32.const 128
+        i32.ne
+        br_if $B7
+        local.get $l4
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l1
+        local.get $l1
+        i32.eqz
+        br_if $B7
+      end
+      local.get $l4
+      i64.const 1
+      i64.add
+      local.set $l4
+    end
+    i64.const 4886405595696988160
+    local.get $l3
+    i64.const 52
+    i64.shl
+    i64.sub
+    local.set $p0
+    i64.const 9218868437227405312
+    local.set $l3
+    block $B9
+      local.get $p0
+      local.get $l4
+      i64.add
+      local.tee $l4
+      i64.const 9218868437227405312
+      i64.lt_u
+      br_if $B9
+      local.get $l3
+      return
+    end
+    i64.const 0
+    local.set $p0
+    local.get $p0
+    local.get $l4
+    i64.add)
+  (func $f32_convert_i32_s (type $t3) (param $p0 i32) (result i32)
+    (local $l1 i32) (local $l2 i64) (local $l3 i64) (local $l4 i64) (local $l5 i32) (local $l6 i32)
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      block $B1
+        i32.const 0
+        local.get $p0
+        i32.sub
+        i64.extend_i32_u
+        local.tee $l2
+        i64.clz
+        local.tee $l3
+        i32.wrap_i64
+        local.tee $p0
+        i32.const 7
+        i32.gt_u
+        br_if $B1
+        block $B2
+          local.get $l2
+          i64.const 8
+          local.get $l3
+          i64.sub
+          i64.const 4294967295
+          i64.and
+          local.tee $l4
+          i64.shr_u
+          local.tee $l3
+          local.get $l4
+          i64.shl
+          local.get $l2
+          i64.eq
+          br_if $B2
+          local.get $l3
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l5
+          local.get $l3
+          local.get $l5
+          i32.eqz
+          i64.extend_i32_u
+          i64.add
+          local.set $l3
+        end
+        block $B3
+          block $B4
+            local.get $l3
+            i32.wrap_i64
+            local.tee $l6
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B4
+            i32.const 0
+            local.set $l5
+            local.get $l6
+            i32.const -2147483648
+            i32.ne
+            br_if $B3
+            local.get $l3
+            i64.const 1
+            i64.shr_u
+            i32.wrap_i64
+            i32.const -2147483648
+            i32.and
+            local.set $l6
+            local.get $l6
+            i32.eqz
+            br_if $B3
+          end
+          i32.const 1
+          local.set $l5
+        end
+        local.get $l1
+        local.get $p0
+        i32.const 23
+        i32.shl
+        i32.sub
+        local.get $l5
+        i32.add
+        i32.const 1585446912
+        i32.add
+        return
+      end
+      local.get $l2
+      local.get $l3
+      i64.const 4294967288
+      i64.add
+      i64.const 4294967295
+      i64.and
+      i64.shl
+      local.tee $l2
+      i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $l2
-      local.get $l1
-      i32.wrap_i64
-      local.set $l3
-      block $B2
-        block $B3
-          local.get $p0
-          i64.const 549755813887
-          i64.and
-          local.tee $p0
-          i64.const 274877906944
-          i64.gt_u
-          br_if $B3
-          local.get $p0
-          i64.const 274877906944
-          i64.ne
-          br_if $B2
+      local.set $l5
+      block $B5
+        block $B6
           local.get $l2
-          i32.const 1
-          i32.and
+          i32.wrap_i64
+          local.tee $l6
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B6
+          local.get $l6
+          i32.const -2147483648
+          i32.ne
+          br_if $B5
+          local.get $l5
+          i32.const 31
+          i32.shl
+          local.set $l6
+          local.get $l6
           i32.eqz
-          br_if $B2
+          br_if $B5
         end
-        local.get $l2
+        local.get $l5
         i32.const 1
         i32.add
+        local.set $l5
+      end
+      local.get $l5
+      local.get $p0
+      i32.const 23
+      i32.shl
+      i32.sub
+      i32.const 1585446912
+      i32.add
+      local.tee $p0
+      i32.const 2139095040
+      local.get $p0
+      i32.const 2139095040
+      i32.lt_u
+      select
+      local.get $l1
+      i32.add
+      return
+    end
+    block $B7
+      local.get $p0
+      br_if $B7
+      i32.const 0
+      return
+    end
+    block $B8
+      local.get $p0
+      i64.extend_i32_u
+      local.tee $l2
+      i64.clz
+      local.tee $l3
+      i32.wrap_i64
+      local.tee $p0
+      i32.const 7
+      i32.gt_u
+      br_if $B8
+      block $B9
+        local.get $l2
+        i64.const 8
+        local.get $l3
+        i64.sub
+        i64.const 4294967295
+        i64.and
+        local.tee $l4
+        i64.shr_u
+        local.tee $l3
+        local.get $l4
+        i64.shl
+        local.get $l2
+        i64.eq
+        br_if $B9
+        local.get $l3
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l1
+        local.get $l3
+        local.get $l1
+        i32.eqz
+        i64.extend_i32_u
+        i64.add
+        local.set $l3
+      end
+      i32.const 0
+      local.set $l1
+      block $B10
+        local.get $l3
+        i64.const 2147483648
+        i64.ne
+        br_if $B10
+        local.get $l3
+        i64.const 1
+        i64.shr_u
+        i32.wrap_i64
+        i32.const -2147483648
+        i32.and
+        local.set $l1
+        local.get $l1
+        i32.const 0
+        i32.ne
+        local.set $l1
+      end
+      local.get $l1
+      local.get $p0
+      i32.const 23
+      i32.shl
+      i32.sub
+      i32.const 1585446912
+      i32.add
+      return
+    end
+    local.get $l2
+    local.get $l3
+    i64.const 4294967288
+    i64.add
+    i64.const 4294967295
+    i64.and
+    i64.shl
+    local.tee $l2
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l1
+    block $B11
+      block $B12
+        local.get $l2
+        i32.wrap_i64
+        local.tee $l5
+        i32.const -2147483648
+        i32.gt_u
+        br_if $B12
+        local.get $l5
+        i32.const -2147483648
+        i32.ne
+        br_if $B11
+        local.get $l1
+        i32.const 31
+        i32.shl
+        local.set $l5
+        local.get $l5
+        i32.eqz
+        br_if $B11
+      end
+      local.get $l1
+      i32.const 1
+      i32.add
+      local.set $l1
+    end
+    local.get $l1
+    local.get $p0
+    i32.const 23
+    i32.shl
+    i32.sub
+    i32.const 1585446912
+    i32.add
+    local.tee $p0
+    i32.const 2139095040
+    local.get $p0
+    i32.const 2139095040
+    i32.lt_u
+    select)
+  (func $f32_convert_i32_u (type $t3) (param $p0 i32) (result i32)
+    (local $l1 i64) (local $l2 i64) (local $l3 i64) (local $l4 i32) (local $l5 i32)
+    block $B0
+      local.get $p0
+      br_if $B0
+      i32.const 0
+      return
+    end
+    block $B1
+      local.get $p0
+      i64.extend_i32_u
+      local.tee $l1
+      i64.clz
+      local.tee $l2
+      i32.wrap_i64
+      local.tee $p0
+      i32.const 7
+      i32.gt_u
+      br_if $B1
+      block $B2
+        local.get $l1
+        i64.const 8
+        local.get $l2
+        i64.sub
+        i64.const 4294967295
+        i64.and
+        local.tee $l3
+        i64.shr_u
+        local.tee $l2
+        local.get $l3
+        i64.shl
+        local.get $l1
+        i64.eq
+        br_if $B2
+        local.get $l2
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l4
+        local.get $l2
+        local.get $l4
+        i32.eqz
+        i64.extend_i32_u
+        i64.add
         local.set $l2
       end
       local.get $l2
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l4
+      block $B3
+        block $B4
+          local.get $l2
+          i32.wrap_i64
+          local.tee $l5
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B4
+          local.get $l5
+          i32.const -2147483648
+          i32.ne
+          br_if $B3
+          local.get $l4
+          i32.const 31
+          i32.shl
+          local.set $l5
+          local.get $l5
+          i32.eqz
+          br_if $B3
+        end
+        local.get $l4
+        i32.const 1
+        i32.add
+        local.set $l4
+      end
+      local.get $l4
+      local.get $p0
+      i32.const 23
+      i32.shl
+      i32.sub
+      i32.const 1585446912
+      i32.add
+      return
+    end
+    local.get $l1
+    local.get $l2
+    i64.const 4294967288
+    i64.add
+    i64.const 4294967295
+    i64.and
+    i64.shl
+    local.tee $l1
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l4
+    block $B5
+      block $B6
+        local.get $l1
+        i32.wrap_i64
+        local.tee $l5
+        i32.const -2147483648
+        i32.gt_u
+        br_if $B6
+        local.get $l5
+        i32.const -2147483648
+        i32.ne
+        br_if $B5
+        local.get $l4
+        i32.const 31
+        i32.shl
+        local.set $l5
+        local.get $l5
+        i32.eqz
+        br_if $B5
+      end
+      local.get $l4
+      i32.const 1
+      i32.add
+      local.set $l4
+    end
+    local.get $l4
+    local.get $p0
+    i32.const 23
+    i32.shl
+    i32.sub
+    i32.const 1585446912
+    i32.add
+    local.tee $p0
+    i32.const 2139095040
+    local.get $p0
+    i32.const 2139095040
+    i32.lt_u
+    select)
+  (func $f32_convert_i64_s (type $t4) (param $p0 i64) (result i32)
+    (local $l1 i32) (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i32)
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      block $B1
+        i64.const 0
+        local.get $p0
+        i64.sub
+        local.tee $p0
+        i64.clz
+        local.tee $l2
+        i32.wrap_i64
+        local.tee $l3
+        i32.const 7
+        i32.gt_u
+        br_if $B1
+        block $B2
+          local.get $p0
+          i64.const 8
+          local.get $l2
+          i64.sub
+          i64.const 4294967295
+          i64.and
+          local.tee $l4
+          i64.shr_u
+          local.tee $l2
+          local.get $l4
+          i64.shl
+          local.get $p0
+          i64.eq
+          br_if $B2
+          local.get $l2
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l5
+          local.get $l2
+          local.get $l5
+          i32.eqz
+          i64.extend_i32_u
+          i64.add
+          local.set $l2
+        end
+        local.get $l2
+        i64.const 32
+        i64.shr_u
+        i32.wrap_i64
+        local.set $l5
+        block $B3
+          block $B4
+            local.get $l2
+            i32.wrap_i64
+            local.tee $l6
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B4
+            local.get $l6
+            i32.const -2147483648
+            i32.ne
+            br_if $B3
+            local.get $l5
+            i32.const 31
+            i32.shl
+            local.set $l6
+            local.get $l6
+            i32.eqz
+            br_if $B3
+          end
+          local.get $l5
+          i32.const 1
+          i32.add
+          local.set $l5
+        end
+        local.get $l5
+        local.get $l3
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 1585446912
+        i32.add
+        local.tee $l3
+        i32.const 2139095040
+        local.get $l3
+        i32.const 2139095040
+        i32.lt_u
+        select
+        local.get $l1
+        i32.add
+        return
+      end
+      local.get $p0
+      local.get $l2
+      i64.const 4294967288
+      i64.add
+      i64.const 4294967295
+      i64.and
+      i64.shl
+      local.tee $p0
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l5
+      block $B5
+        block $B6
+          local.get $p0
+          i32.wrap_i64
+          local.tee $l6
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B6
+          local.get $l6
+          i32.const -2147483648
+          i32.ne
+          br_if $B5
+          local.get $l5
+          i32.const 31
+          i32.shl
+          local.set $l6
+          local.get $l6
+          i32.eqz
+          br_if $B5
+        end
+        local.get $l5
+        i32.const 1
+        i32.add
+        local.set $l5
+      end
+      local.get $l5
       local.get $l3
       i32.const 23
       i32.shl
       i32.sub
       i32.const 1585446912
       i32.add
-      i32.const -2147483648
-      i32.or
+      local.tee $l3
+      i32.const 2139095040
+      local.get $l3
+      i32.const 2139095040
+      i32.lt_u
+      select
+      local.get $l1
+      i32.add
       return
     end
-    block $B4
+    block $B7
       local.get $p0
       i64.eqz
       i32.eqz
-      br_if $B4
+      br_if $B7
       i32.const 0
       return
     end
+    block $B8
+      local.get $p0
+      i64.clz
+      local.tee $l2
+      i32.wrap_i64
+      local.tee $l1
+      i32.const 7
+      i32.gt_u
+      br_if $B8
+      block $B9
+        local.get $p0
+        i64.const 8
+        local.get $l2
+        i64.sub
+        i64.const 4294967295
+        i64.and
+        local.tee $l4
+        i64.shr_u
+        local.tee $l2
+        local.get $l4
+        i64.shl
+        local.get $p0
+        i64.eq
+        br_if $B9
+        local.get $l2
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l3
+        local.get $l2
+        local.get $l3
+        i32.eqz
+        i64.extend_i32_u
+        i64.add
+        local.set $l2
+      end
+      local.get $l2
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l3
+      block $B10
+        block $B11
+          local.get $l2
+          i32.wrap_i64
+          local.tee $l5
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B11
+          local.get $l5
+          i32.const -2147483648
+          i32.ne
+          br_if $B10
+          local.get $l3
+          i32.const 31
+          i32.shl
+          local.set $l5
+          local.get $l5
+          i32.eqz
+          br_if $B10
+        end
+        local.get $l3
+        i32.const 1
+        i32.add
+        local.set $l3
+      end
+      local.get $l3
+      local.get $l1
+      i32.const 23
+      i32.shl
+      i32.sub
+      i32.const 1585446912
+      i32.add
+      local.tee $l1
+      i32.const 2139095040
+      local.get $l1
+      i32.const 2139095040
+      i32.lt_u
+      select
+      return
+    end
     local.get $p0
-    local.get $p0
-    i64.clz
-    local.tee $l1
-    i64.const -1
+    local.get $l2
+    i64.const 4294967288
     i64.add
     i64.const 4294967295
     i64.and
     i64.shl
     local.tee $p0
-    i64.const 39
+    i64.const 32
     i64.shr_u
     i32.wrap_i64
-    local.set $l2
-    local.get $l1
-    i32.wrap_i64
     local.set $l3
-    block $B5
-      block $B6
+    block $B12
+      block $B13
         local.get $p0
-        i64.const 549755813887
-        i64.and
-        local.tee $p0
-        i64.const 274877906944
-        i64.gt_u
-        br_if $B6
-        local.get $p0
-        i64.const 274877906944
-        i64.ne
-        br_if $B5
-        local.get $l2
-        i32.const 1
-        i32.and
+        i32.wrap_i64
+        local.tee $l5
+        i32.const -2147483648
+        i32.gt_u
+        br_if $B13
+        local.get $l5
+        i32.const -2147483648
+        i32.ne
+        br_if $B12
+        local.get $l3
+        i32.const 31
+        i32.shl
+        local.set $l5
+        local.get $l5
         i32.eqz
-        br_if $B5
+        br_if $B12
       end
-      local.get $l2
+      local.get $l3
       i32.const 1
       i32.add
-      local.set $l2
+      local.set $l3
     end
-    local.get $l2
     local.get $l3
+    local.get $l1
     i32.const 23
     i32.shl
     i32.sub
     i32.const 1585446912
-    i32.add)
+    i32.add
+    local.tee $l1
+    i32.const 2139095040
+    local.get $l1
+    i32.const 2139095040
+    i32.lt_u
+    select)
   (func $f32_convert_i64_u (type $t4) (param $p0 i64) (result i32)
-    (local $l1 i32) (local $l2 i64) (local $l3 i32)
+    (local $l1 i64) (local $l2 i32) (local $l3 i64) (local $l4 i32) (local $l5 i32)
+    block $B0
+      local.get $p0
+      i64.eqz
+      i32.eqz
+      br_if $B0
+      i32.const 0
+      return
+    end
+    block $B1
+      local.get $p0
+      i64.clz
+      local.tee $l1
+      i32.wrap_i64
+      local.tee $l2
+      i32.const 7
+      i32.gt_u
+      br_if $B1
+      block $B2
+        local.get $p0
+        i64.const 8
+        local.get $l1
+        i64.sub
+        i64.const 4294967295
+        i64.and
+        local.tee $l3
+        i64.shr_u
+        local.tee $l1
+        local.get $l3
+        i64.shl
+        local.get $p0
+        i64.eq
+        br_if $B2
+        local.get $l1
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l4
+        local.get $l1
+        local.get $l4
+        i32.eqz
+        i64.extend_i32_u
+        i64.add
+        local.set $l1
+      end
+      local.get $l1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l4
+      block $B3
+        block $B4
+          local.get $l1
+          i32.wrap_i64
+          local.tee $l5
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B4
+          local.get $l5
+          i32.const -2147483648
+          i32.ne
+          br_if $B3
+          local.get $l4
+          i32.const 31
+          i32.shl
+          local.set $l5
+          local.get $l5
+          i32.eqz
+          br_if $B3
+        end
+        local.get $l4
+        i32.const 1
+        i32.add
+        local.set $l4
+      end
+      local.get $l4
+      local.get $l2
+      i32.const 23
+      i32.shl
+      i32.sub
+      i32.const 1585446912
+      i32.add
+      local.tee $l2
+      i32.const 2139095040
+      local.get $l2
+      i32.const 2139095040
+      i32.lt_u
+      select
+      return
+    end
+    local.get $p0
+    local.get $l1
+    i64.const 4294967288
+    i64.add
+    i64.const 4294967295
+    i64.and
+    i64.shl
+    local.tee $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l4
+    block $B5
+      block $B6
+        local.get $p0
+        i32.wrap_i64
+        local.tee $l5
+        i32.const -2147483648
+        i32.gt_u
+        br_if $B6
+        local.get $l5
+        i32.const -2147483648
+        i32.ne
+        br_if $B5
+        local.get $l4
+        i32.const 31
+        i32.shl
+        local.set $l5
+        local.get $l5
+        i32.eqz
+        br_if $B5
+      end
+      local.get $l4
+      i32.const 1
+      i32.add
+      local.set $l4
+    end
+    local.get $l4
+    local.get $l2
+    i32.const 23
+    i32.shl
+    i32.sub
+    i32.const 1585446912
+    i32.add
+    local.tee $l2
+    i32.const 2139095040
+    local.get $l2
+    i32.const 2139095040
+    i32.lt_u
+    select)
+  (func $f32_demote_f64 (type $t4) (param $p0 i64) (result i32)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l1
+    i32.const 0
+    local.set $l2
     block $B0
       local.get $p0
       i64.const -1
       i64.gt_s
       br_if $B0
-      local.get $p0
-      i64.const 40
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l1
-      block $B1
-        block $B2
-          local.get $p0
-          i64.const 1
-          i64.shr_u
-          i64.const 549755813887
-          i64.and
-          local.get $p0
-          i64.const 1
-          i64.and
-          i64.or
-          local.tee $p0
-          i64.const 274877906944
-          i64.gt_u
-          br_if $B2
-          local.get $p0
-          i64.const 274877906944
-          i64.ne
-          br_if $B1
-          local.get $l1
-          i32.const 1
-          i32.and
-          i32.eqz
-          br_if $B1
-        end
-        local.get $l1
-        i32.const 1
-        i32.add
-        local.set $l1
-      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
       local.get $l1
-      i32.const 1585446912
+      i32.add
+      local.set $l1
+    end
+    local.get $p0
+    i32.wrap_i64
+    local.set $l3
+    block $B1
+      local.get $l1
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B1
+      block $B2
+        local.get $l3
+        br_if $B2
+        local.get $l1
+        i32.const 2146435072
+        i32.ne
+        br_if $B2
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l2
+      local.get $l1
+      i32.const 3
+      i32.shl
+      local.get $l3
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $l1
+      i32.const 12582912
+      i32.add
+      local.get $l1
+      i32.const 8388608
+      i32.add
+      local.tee $l1
+      local.get $l1
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
       i32.add
       return
     end
     block $B3
-      local.get $p0
-      i64.eqz
+      local.get $l1
+      local.get $l3
+      i32.or
       i32.eqz
       br_if $B3
-      i32.const 0
-      return
-    end
-    local.get $p0
-    local.get $p0
-    i64.clz
-    local.tee $l2
-    i64.const -1
-    i64.add
-    i64.const 4294967295
-    i64.and
-    i64.shl
-    local.tee $p0
-    i64.const 39
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l1
-    local.get $l2
-    i32.wrap_i64
-    local.set $l3
-    block $B4
-      block $B5
-        local.get $p0
-        i64.const 549755813887
-        i64.and
-        local.tee $p0
-        i64.const 274877906944
-        i64.gt_u
-        br_if $B5
-        local.get $p0
-        i64.const 274877906944
-        i64.ne
-        br_if $B4
-        local.get $l1
-        i32.const 1
-        i32.and
-        i32.eqz
-        br_if $B4
-      end
       local.get $l1
-      i32.const 1
-      i32.add
-      local.set $l1
-    end
-    local.get $l1
-    local.get $l3
-    i32.const 23
-    i32.shl
-    i32.sub
-    i32.const 1585446912
-    i32.add)
-  (func $f32_demote_f64 (type $t4) (param $p0 i64) (result i32)
-    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i32)
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    i32.const -2147483648
-    i32.and
-    local.set $l1
-    block $B0
-      local.get $p0
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $l2
-      i32.const 2047
-      i32.ne
-      br_if $B0
-      block $B1
-        local.get $p0
-        i64.const 4503599627370495
-        i64.and
-        local.tee $p0
-        i64.eqz
-        br_if $B1
-        local.get $l1
-        local.get $p0
-        i64.const 29
-        i64.shr_u
-        i32.wrap_i64
-        i32.or
-        i32.const 2143289344
-        i32.or
+      i32.const 16
+      i32.shr_u
+      local.set $l3
+      local.get $l3
+      i32.const 4
+      i32.shl
+      local.set $l3
+      local.get $l3
+      i32.const 256
+      i32.lt_u
+      local.tee $l4
+      br_if $B3
+      block $B4
+        local.get $l3
+        i32.const 294656
+        i32.lt_u
+        br_if $B4
+        local.get $l2
+        i32.const 2139095040
+        i32.add
         return
       end
       local.get $l1
-      i32.const 2139095040
-      i32.or
-      return
-    end
-    block $B2
+      i32.const 0
+      local.get $l3
+      i32.const 8
+      i32.shr_u
+      local.tee $l5
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
+      local.get $l4
+      select
+      i32.sub
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
       local.get $p0
-      i64.const 9223372036854775807
+      i64.const 4294967295
       i64.and
-      i64.eqz
-      br_if $B2
-      local.get $p0
-      i64.const 4503599627370495
-      i64.and
+      i64.add
+      i64.const 3
+      i64.shl
       local.set $p0
-      block $B3
-        block $B4
-          block $B5
-            local.get $l2
-            br_if $B5
-            i32.const 12
-            local.get $p0
-            i64.clz
-            local.tee $l3
-            i32.wrap_i64
-            i32.sub
-            local.set $l2
-            local.get $p0
-            local.get $l3
-            i64.const 4294967285
-            i64.add
-            i64.const 4294967295
-            i64.and
-            i64.shl
-            i64.const 10
-            i64.shl
-            local.set $p0
-            br $B4
-          end
-          block $B6
-            local.get $l2
-            i32.const 1151
-            i32.lt_u
-            br_if $B6
-            local.get $l1
-            i32.const 2139095040
-            i32.or
-            return
-          end
-          local.get $p0
-          i64.const 10
-          i64.shl
-          i64.const 4611686018427387904
-          i64.or
-          local.set $p0
-          local.get $l2
-          i32.const 896
+      block $B5
+        block $B6
+          local.get $l3
+          i32.const 229631
           i32.le_u
-          br_if $B4
-          local.get $l2
+          br_if $B6
+          local.get $l5
           i32.const -896
           i32.add
-          local.set $l4
-          br $B3
+          local.set $l3
+          br $B5
         end
         block $B7
-          block $B8
-            i32.const 897
-            local.get $l2
-            i32.sub
-            local.tee $l4
-            i32.const 63
-            i32.lt_u
-            br_if $B8
-            local.get $p0
-            i64.const 0
-            i64.ne
-            i64.extend_i32_u
-            local.set $p0
-            br $B7
-          end
+          i32.const 897
+          local.get $l5
+          i32.sub
+          local.tee $l1
+          i32.const 64
+          i32.lt_u
+          br_if $B7
           local.get $p0
-          local.get $l4
-          i64.extend_i32_u
-          i64.shr_u
-          local.get $p0
-          local.get $l2
-          i32.const -833
-          i32.add
-          i64.extend_i32_u
-          i64.shl
           i64.const 0
           i64.ne
           i64.extend_i32_u
-          i64.or
           local.set $p0
+          i32.const 1
+          local.set $l3
+          br $B5
         end
         i32.const 1
-        local.set $l4
+        local.set $l3
+        block $B8
+          local.get $p0
+          local.get $l1
+          i64.extend_i32_u
+          local.tee $l7
+          i64.shr_u
+          local.tee $l6
+          local.get $l7
+          i64.shl
+          local.get $p0
+          i64.ne
+          br_if $B8
+          local.get $l6
+          local.set $p0
+          br $B5
+        end
+        local.get $l6
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l1
+        local.get $l6
+        local.get $l1
+        i32.eqz
+        i64.extend_i32_u
+        i64.add
+        local.set $p0
       end
       local.get $p0
-      i64.const 39
+      i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $l2
+      local.set $l1
       block $B9
         block $B10
           local.get $p0
-          i64.const 549755813887
-          i64.and
-          local.tee $p0
-          i64.const 274877906944
-          i64.gt_u
+          i32.wrap_i64
+          local.tee $l4
+          i32.const -2147483648
+          i32.gt_u
           br_if $B10
-          local.get $p0
-          i64.const 274877906944
-          i64.ne
+          local.get $l4
+          i32.const -2147483648
+          i32.ne
           br_if $B9
-          local.get $l2
-          i32.const 1
-          i32.and
+          local.get $l1
+          i32.const 31
+          i32.shl
+          local.set $l4
+          local.get $l4
           i32.eqz
           br_if $B9
         end
-        local.get $l2
+        local.get $l1
         i32.const 1
         i32.add
-        local.set $l2
+        local.set $l1
       end
-      local.get $l4
+      local.get $l3
       i32.const 23
       i32.shl
-      local.get $l2
+      local.get $l1
       i32.add
       i32.const -8388608
       i32.add
+      local.tee $l1
+      i32.const 2139095040
       local.get $l1
-      i32.or
-      local.set $l1
+      i32.const 2139095040
+      i32.lt_u
+      select
+      local.get $l2
+      i32.add
+      local.set $l2
     end
-    local.get $l1)
+    local.get $l2)
   (func $f64_promote_f32 (type $t1) (param $p0 i32) (result i64)
-    (local $l1 i64) (local $l2 i32) (local $l3 i64) (local $l4 i32)
-    local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64)
+    i32.const 0
     local.set $l1
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l2
-    i64.extend_i32_u
-    local.set $l3
     block $B0
-      block $B1
-        block $B2
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l3
+    i32.sub
+    local.set $l4
+    block $B1
+      block $B2
+        local.get $l2
+        i32.eqz
+        br_if $B2
+        local.get $l2
+        i32.const 255
+        i32.ne
+        br_if $B1
+        block $B3
           local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l4
-          i32.const 255
-          i32.and
-          local.tee $p0
-          i32.eqz
-          br_if $B2
-          local.get $p0
-          i32.const 255
+          local.get $l3
           i32.ne
-          br_if $B1
-          block $B3
-            local.get $l2
-            i32.eqz
-            br_if $B3
-            local.get $l1
-            local.get $l3
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            return
-          end
+          br_if $B3
           local.get $l1
-          i64.const 9218868437227405312
-          i64.or
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          local.get $l5
           return
         end
-        local.get $l2
-        i32.eqz
-        br_if $B0
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const -8
+        local.get $l1
+        i32.const 2146435072
         i32.add
         i64.extend_i32_u
+        i64.const 32
         i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $l4
+        i32.const 4194304
+        i32.add
+        local.get $l4
+        local.get $l4
+        i32.const 4194304
+        i32.lt_u
+        select
+        i64.extend_i32_u
         i64.const 29
         i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l1
-        i64.or
+        i64.add
         return
       end
+      block $B4
+        local.get $p0
+        local.get $l3
+        i32.ne
+        br_if $B4
+        local.get $l1
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        return
+      end
+      local.get $l1
       local.get $l4
-      i32.const 255
-      i32.and
-      i32.const 896
+      i32.clz
+      local.tee $p0
+      i32.const 20
+      i32.shl
+      i32.sub
+      i32.const 947912704
       i32.add
       i64.extend_i32_u
-      i64.const 52
+      i64.const 32
       i64.shl
-      local.get $l3
+      local.set $l5
+      local.get $l5
+      local.get $l4
+      local.get $p0
+      i32.const -8
+      i32.add
+      i32.shl
+      i64.extend_i32_u
       i64.const 29
       i64.shl
-      i64.or
-      local.get $l1
-      i64.or
-      local.set $l1
+      i64.add
+      return
     end
-    local.get $l1)
+    local.get $l1
+    local.get $l2
+    i32.const 20
+    i32.shl
+    i32.add
+    i32.const 939524096
+    i32.add
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l5
+    local.get $l5
+    local.get $l4
+    i64.extend_i32_u
+    i64.const 29
+    i64.shl
+    i64.add)
   (func $f32_add (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
-    local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
+    i32.const 0
     local.set $l2
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l3
-    i64.extend_i32_u
-    local.set $l4
     block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l5
-          i32.const 255
-          i32.and
-          local.tee $p0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l3
+    local.get $l3
+    i32.const 1
+    i32.shl
+    local.set $l3
+    local.get $p0
+    local.get $l3
+    i32.const 8
+    i32.shr_u
+    local.tee $l3
+    i32.const 23
+    i32.shl
+    local.tee $l4
+    i32.sub
+    local.set $l5
+    block $B1
+      block $B2
+        block $B3
+          local.get $l3
           i32.eqz
-          br_if $B2
-          local.get $p0
+          br_if $B3
+          local.get $l3
           i32.const 255
           i32.ne
-          br_if $B1
-          block $B3
-            local.get $l3
-            i32.eqz
-            br_if $B3
-            local.get $l2
+          br_if $B2
+          block $B4
+            local.get $p0
             local.get $l4
-            i64.const 29
+            i32.ne
+            br_if $B4
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
             i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l2
-            br $B0
+            local.set $l6
+            br $B1
           end
           local.get $l2
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l2
-          br $B0
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B1
         end
-        local.get $l3
-        i32.eqz
-        br_if $B0
-        local.get $l4
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l2
-        i64.or
-        local.set $l2
-        br $B0
-      end
-      local.get $l5
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l4
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l2
-      i64.or
-      local.set $l2
-    end
-    local.get $p1
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l4
-    local.get $p1
-    i32.const 8388607
-    i32.and
-    local.tee $p0
-    i64.extend_i32_u
-    local.set $l6
-    block $B4
-      block $B5
-        block $B6
-          local.get $p1
-          i32.const 23
-          i32.shr_u
-          local.tee $l3
-          i32.const 255
-          i32.and
-          local.tee $p1
-          i32.eqz
-          br_if $B6
-          local.get $p1
-          i32.const 255
+        block $B5
+          local.get $p0
+          local.get $l4
           i32.ne
           br_if $B5
-          block $B7
-            local.get $p0
-            i32.eqz
-            br_if $B7
-            local.get $l4
-            local.get $l6
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l4
-            br $B4
-          end
-          local.get $l4
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l4
-          br $B4
+          local.get $l2
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B1
         end
-        local.get $p0
-        i32.eqz
-        br_if $B4
-        local.get $l6
-        local.get $p0
+        local.get $l2
+        local.get $l5
         i32.clz
         local.tee $p0
-        i32.const -8
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
         i32.add
         i64.extend_i32_u
+        i64.const 32
         i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
         i64.const 29
         i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l4
-        i64.or
-        local.set $l4
-        br $B4
+        i64.add
+        local.set $l6
+        br $B1
       end
+      local.get $l2
       local.get $l3
-      i32.const 255
-      i32.and
-      i32.const 896
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
       i32.add
       i64.extend_i32_u
-      i64.const 52
+      i64.const 32
       i64.shl
+      local.set $l6
       local.get $l6
+      local.get $l5
+      i64.extend_i32_u
       i64.const 29
       i64.shl
-      i64.or
-      local.get $l4
-      i64.or
-      local.set $l4
+      i64.add
+      local.set $l6
     end
-    local.get $l2
-    local.get $l4
+    i32.const 0
+    local.set $l3
+    block $B6
+      local.get $p1
+      i32.const -1
+      i32.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l2
+    block $B7
+      block $B8
+        block $B9
+          local.get $p0
+          i32.eqz
+          br_if $B9
+          local.get $p0
+          i32.const 255
+          i32.ne
+          br_if $B8
+          block $B10
+            local.get $p1
+            local.get $l5
+            i32.ne
+            br_if $B10
+            local.get $l3
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l7
+            br $B7
+          end
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l7
+          local.get $l2
+          i32.const 4194304
+          i32.add
+          local.get $l2
+          local.get $l2
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l7
+          br $B7
+        end
+        block $B11
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B11
+          local.get $l3
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          br $B7
+        end
+        local.get $l3
+        local.get $l2
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l2
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l7
+        br $B7
+      end
+      local.get $l3
+      local.get $p0
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l2
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l7
+    end
+    local.get $l6
+    local.get $l7
     call $f64_add
-    local.tee $l2
+    local.tee $l6
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    i32.const -2147483648
-    i32.and
     local.set $p0
-    block $B8
-      local.get $l2
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $p1
-      i32.const 2047
-      i32.ne
-      br_if $B8
-      block $B9
-        local.get $l2
-        i64.const 4503599627370495
-        i64.and
-        local.tee $l2
-        i64.eqz
-        br_if $B9
+    i32.const 0
+    local.set $p1
+    block $B12
+      local.get $l6
+      i64.const -1
+      i64.gt_s
+      br_if $B12
+      i32.const -2147483648
+      local.set $p1
+      local.get $p1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $l6
+    i32.wrap_i64
+    local.set $l3
+    block $B13
+      local.get $p0
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B13
+      block $B14
+        local.get $l3
+        br_if $B14
         local.get $p0
-        local.get $l2
-        i64.const 29
-        i64.shr_u
-        i32.wrap_i64
-        i32.or
-        i32.const 2143289344
-        i32.or
+        i32.const 2146435072
+        i32.ne
+        br_if $B14
+        local.get $p1
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p1
+      local.get $p0
+      i32.const 3
+      i32.shl
+      local.get $l3
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $p0
+      i32.const 12582912
+      i32.add
+      local.get $p0
+      i32.const 8388608
+      i32.add
+      local.tee $p0
+      local.get $p0
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
+      i32.add
+      return
+    end
+    block $B15
+      local.get $p0
+      local.get $l3
+      i32.or
+      i32.eqz
+      br_if $B15
+      local.get $p0
+      i32.const 16
+      i32.shr_u
+      local.set $l3
+      local.get $l3
+      i32.const 4
+      i32.shl
+      local.set $l3
+      local.get $l3
+      i32.const 256
+      i32.lt_u
+      local.tee $l2
+      br_if $B15
+      block $B16
+        local.get $l3
+        i32.const 294656
+        i32.lt_u
+        br_if $B16
+        local.get $p1
+        i32.const 2139095040
+        i32.add
         return
       end
       local.get $p0
-      i32.const 2139095040
-      i32.or
-      return
-    end
-    block $B10
+      i32.const 0
+      local.get $l3
+      i32.const 8
+      i32.shr_u
+      local.tee $l5
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
       local.get $l2
-      i64.const 9223372036854775807
+      select
+      i32.sub
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l6
+      i64.const 4294967295
       i64.and
-      i64.eqz
-      br_if $B10
-      local.get $l2
-      i64.const 4503599627370495
-      i64.and
-      local.set $l2
-      block $B11
-        block $B12
-          block $B13
-            local.get $p1
-            br_if $B13
-            i32.const 12
-            local.get $l2
-            i64.clz
-            local.tee $l4
-            i32.wrap_i64
-            i32.sub
-            local.set $p1
-            local.get $l2
-            local.get $l4
-            i64.const 4294967285
-            i64.add
-            i64.const 4294967295
-            i64.and
-            i64.shl
-            i64.const 10
-            i64.shl
-            local.set $l2
-            br $B12
-          end
-          block $B14
-            local.get $p1
-            i32.const 1151
-            i32.lt_u
-            br_if $B14
-            local.get $p0
-            i32.const 2139095040
-            i32.or
-            return
-          end
-          local.get $l2
-          i64.const 10
-          i64.shl
-          i64.const 4611686018427387904
-          i64.or
-          local.set $l2
-          local.get $p1
-          i32.const 896
+      i64.add
+      i64.const 3
+      i64.shl
+      local.set $l6
+      block $B17
+        block $B18
+          local.get $l3
+          i32.const 229631
           i32.le_u
-          br_if $B12
-          local.get $p1
+          br_if $B18
+          local.get $l5
           i32.const -896
           i32.add
           local.set $l3
-          br $B11
+          br $B17
         end
-        block $B15
-          block $B16
-            i32.const 897
-            local.get $p1
-            i32.sub
-            local.tee $l3
-            i32.const 63
-            i32.lt_u
-            br_if $B16
-            local.get $l2
-            i64.const 0
-            i64.ne
-            i64.extend_i32_u
-            local.set $l2
-            br $B15
-          end
-          local.get $l2
-          local.get $l3
-          i64.extend_i32_u
-          i64.shr_u
-          local.get $l2
-          local.get $p1
-          i32.const -833
-          i32.add
-          i64.extend_i32_u
-          i64.shl
+        block $B19
+          i32.const 897
+          local.get $l5
+          i32.sub
+          local.tee $p0
+          i32.const 64
+          i32.lt_u
+          br_if $B19
+          local.get $l6
           i64.const 0
           i64.ne
           i64.extend_i32_u
-          i64.or
-          local.set $l2
+          local.set $l6
+          i32.const 1
+          local.set $l3
+          br $B17
         end
         i32.const 1
         local.set $l3
+        block $B20
+          local.get $l6
+          local.get $p0
+          i64.extend_i32_u
+          local.tee $l8
+          i64.shr_u
+          local.tee $l7
+          local.get $l8
+          i64.shl
+          local.get $l6
+          i64.ne
+          br_if $B20
+          local.get $l7
+          local.set $l6
+          br $B17
+        end
+        local.get $l7
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p0
+        local.get $l7
+        local.get $p0
+        i32.eqz
+        i64.extend_i32_u
+        i64.add
+        local.set $l6
       end
-      local.get $l2
-      i64.const 39
+      local.get $l6
+      i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $p1
-      block $B17
-        block $B18
-          local.get $l2
-          i64.const 549755813887
-          i64.and
+      local.set $p0
+      block $B21
+        block $B22
+          local.get $l6
+          i32.wrap_i64
           local.tee $l2
-          i64.const 274877906944
-          i64.gt_u
-          br_if $B18
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B22
           local.get $l2
-          i64.const 274877906944
-          i64.ne
-          br_if $B17
-          local.get $p1
-          i32.const 1
-          i32.and
+          i32.const -2147483648
+          i32.ne
+          br_if $B21
+          local.get $p0
+          i32.const 31
+          i32.shl
+          local.set $l2
+          local.get $l2
           i32.eqz
-          br_if $B17
+          br_if $B21
         end
-        local.get $p1
+        local.get $p0
         i32.const 1
         i32.add
-        local.set $p1
+        local.set $p0
       end
       local.get $l3
       i32.const 23
       i32.shl
-      local.get $p1
+      local.get $p0
       i32.add
       i32.const -8388608
       i32.add
+      local.tee $p0
+      i32.const 2139095040
       local.get $p0
-      i32.or
-      local.set $p0
+      i32.const 2139095040
+      i32.lt_u
+      select
+      local.get $p1
+      i32.add
+      local.set $p1
     end
-    local.get $p0)
+    local.get $p1)
   (func $f32_sub (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
-    local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
+    i32.const 0
     local.set $l2
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l3
-    i64.extend_i32_u
-    local.set $l4
     block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l5
-          i32.const 255
-          i32.and
-          local.tee $p0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l3
+    local.get $l3
+    i32.const 1
+    i32.shl
+    local.set $l3
+    local.get $p0
+    local.get $l3
+    i32.const 8
+    i32.shr_u
+    local.tee $l3
+    i32.const 23
+    i32.shl
+    local.tee $l4
+    i32.sub
+    local.set $l5
+    block $B1
+      block $B2
+        block $B3
+          local.get $l3
           i32.eqz
-          br_if $B2
-          local.get $p0
+          br_if $B3
+          local.get $l3
           i32.const 255
           i32.ne
-          br_if $B1
-          block $B3
-            local.get $l3
-            i32.eqz
-            br_if $B3
-            local.get $l2
+          br_if $B2
+          block $B4
+            local.get $p0
             local.get $l4
-            i64.const 29
+            i32.ne
+            br_if $B4
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
             i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l2
-            br $B0
+            local.set $l6
+            br $B1
           end
           local.get $l2
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l2
-          br $B0
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B1
         end
-        local.get $l3
-        i32.eqz
-        br_if $B0
-        local.get $l4
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l2
-        i64.or
-        local.set $l2
-        br $B0
-      end
-      local.get $l5
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l4
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l2
-      i64.or
-      local.set $l2
-    end
-    local.get $p1
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l4
-    local.get $p1
-    i32.const 8388607
-    i32.and
-    local.tee $p0
-    i64.extend_i32_u
-    local.set $l6
-    block $B4
-      block $B5
-        block $B6
-          local.get $p1
-          i32.const 23
-          i32.shr_u
-          local.tee $l3
-          i32.const 255
-          i32.and
-          local.tee $p1
-          i32.eqz
-          br_if $B6
-          local.get $p1
-          i32.const 255
+        block $B5
+          local.get $p0
+          local.get $l4
           i32.ne
           br_if $B5
-          block $B7
-            local.get $p0
-            i32.eqz
-            br_if $B7
-            local.get $l4
-            local.get $l6
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l4
-            br $B4
-          end
-          local.get $l4
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l4
-          br $B4
+          local.get $l2
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B1
         end
-        local.get $p0
-        i32.eqz
-        br_if $B4
-        local.get $l6
-        local.get $p0
+        local.get $l2
+        local.get $l5
         i32.clz
         local.tee $p0
-        i32.const -8
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
         i32.add
         i64.extend_i32_u
+        i64.const 32
         i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
         i64.const 29
         i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l4
-        i64.or
-        local.set $l4
-        br $B4
+        i64.add
+        local.set $l6
+        br $B1
       end
+      local.get $l2
       local.get $l3
-      i32.const 255
-      i32.and
-      i32.const 896
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
       i32.add
       i64.extend_i32_u
-      i64.const 52
+      i64.const 32
       i64.shl
+      local.set $l6
       local.get $l6
+      local.get $l5
+      i64.extend_i32_u
       i64.const 29
       i64.shl
-      i64.or
-      local.get $l4
-      i64.or
-      local.set $l4
+      i64.add
+      local.set $l6
     end
-    local.get $l2
-    local.get $l4
+    i32.const 0
+    local.set $l3
+    block $B6
+      local.get $p1
+      i32.const -1
+      i32.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l2
+    block $B7
+      block $B8
+        block $B9
+          local.get $p0
+          i32.eqz
+          br_if $B9
+          local.get $p0
+          i32.const 255
+          i32.ne
+          br_if $B8
+          block $B10
+            local.get $p1
+            local.get $l5
+            i32.ne
+            br_if $B10
+            local.get $l3
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l7
+            br $B7
+          end
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l7
+          local.get $l2
+          i32.const 4194304
+          i32.add
+          local.get $l2
+          local.get $l2
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l7
+          br $B7
+        end
+        block $B11
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B11
+          local.get $l3
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          br $B7
+        end
+        local.get $l3
+        local.get $l2
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l2
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l7
+        br $B7
+      end
+      local.get $l3
+      local.get $p0
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l2
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l7
+    end
+    local.get $l6
+    local.get $l7
     call $f64_sub
-    local.tee $l2
+    local.tee $l6
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    i32.const -2147483648
-    i32.and
     local.set $p0
-    block $B8
-      local.get $l2
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $p1
-      i32.const 2047
-      i32.ne
-      br_if $B8
-      block $B9
-        local.get $l2
-        i64.const 4503599627370495
-        i64.and
-        local.tee $l2
-        i64.eqz
-        br_if $B9
+    i32.const 0
+    local.set $p1
+    block $B12
+      local.get $l6
+      i64.const -1
+      i64.gt_s
+      br_if $B12
+      i32.const -2147483648
+      local.set $p1
+      local.get $p1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $l6
+    i32.wrap_i64
+    local.set $l3
+    block $B13
+      local.get $p0
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B13
+      block $B14
+        local.get $l3
+        br_if $B14
         local.get $p0
-        local.get $l2
-        i64.const 29
-        i64.shr_u
-        i32.wrap_i64
-        i32.or
-        i32.const 2143289344
-        i32.or
+        i32.const 2146435072
+        i32.ne
+        br_if $B14
+        local.get $p1
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p1
+      local.get $p0
+      i32.const 3
+      i32.shl
+      local.get $l3
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $p0
+      i32.const 12582912
+      i32.add
+      local.get $p0
+      i32.const 8388608
+      i32.add
+      local.tee $p0
+      local.get $p0
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
+      i32.add
+      return
+    end
+    block $B15
+      local.get $p0
+      local.get $l3
+      i32.or
+      i32.eqz
+      br_if $B15
+      local.get $p0
+      i32.const 16
+      i32.shr_u
+      local.set $l3
+      local.get $l3
+      i32.const 4
+      i32.shl
+      local.set $l3
+      local.get $l3
+      i32.const 256
+      i32.lt_u
+      local.tee $l2
+      br_if $B15
+      block $B16
+        local.get $l3
+        i32.const 294656
+        i32.lt_u
+        br_if $B16
+        local.get $p1
+        i32.const 2139095040
+        i32.add
         return
       end
       local.get $p0
-      i32.const 2139095040
-      i32.or
-      return
-    end
-    block $B10
+      i32.const 0
+      local.get $l3
+      i32.const 8
+      i32.shr_u
+      local.tee $l5
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
       local.get $l2
-      i64.const 9223372036854775807
+      select
+      i32.sub
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l6
+      i64.const 4294967295
       i64.and
-      i64.eqz
-      br_if $B10
-      local.get $l2
-      i64.const 4503599627370495
-      i64.and
-      local.set $l2
-      block $B11
-        block $B12
-          block $B13
-            local.get $p1
-            br_if $B13
-            i32.const 12
-            local.get $l2
-            i64.clz
-            local.tee $l4
-            i32.wrap_i64
-            i32.sub
-            local.set $p1
-            local.get $l2
-            local.get $l4
-            i64.const 4294967285
-            i64.add
-            i64.const 4294967295
-            i64.and
-            i64.shl
-            i64.const 10
-            i64.shl
-            local.set $l2
-            br $B12
-          end
-          block $B14
-            local.get $p1
-            i32.const 1151
-            i32.lt_u
-            br_if $B14
-            local.get $p0
-            i32.const 2139095040
-            i32.or
-            return
-          end
-          local.get $l2
-          i64.const 10
-          i64.shl
-          i64.const 4611686018427387904
-          i64.or
-          local.set $l2
-          local.get $p1
-          i32.const 896
+      i64.add
+      i64.const 3
+      i64.shl
+      local.set $l6
+      block $B17
+        block $B18
+          local.get $l3
+          i32.const 229631
           i32.le_u
-          br_if $B12
-          local.get $p1
+          br_if $B18
+          local.get $l5
           i32.const -896
           i32.add
           local.set $l3
-          br $B11
+          br $B17
         end
-        block $B15
-          block $B16
-            i32.const 897
-            local.get $p1
-            i32.sub
-            local.tee $l3
-            i32.const 63
-            i32.lt_u
-            br_if $B16
-            local.get $l2
-            i64.const 0
-            i64.ne
-            i64.extend_i32_u
-            local.set $l2
-            br $B15
-          end
-          local.get $l2
-          local.get $l3
-          i64.extend_i32_u
-          i64.shr_u
-          local.get $l2
-          local.get $p1
-          i32.const -833
-          i32.add
-          i64.extend_i32_u
-          i64.shl
+        block $B19
+          i32.const 897
+          local.get $l5
+          i32.sub
+          local.tee $p0
+          i32.const 64
+          i32.lt_u
+          br_if $B19
+          local.get $l6
           i64.const 0
           i64.ne
           i64.extend_i32_u
-          i64.or
-          local.set $l2
+          local.set $l6
+          i32.const 1
+          local.set $l3
+          br $B17
         end
         i32.const 1
         local.set $l3
+        block $B20
+          local.get $l6
+          local.get $p0
+          i64.extend_i32_u
+          local.tee $l8
+          i64.shr_u
+          local.tee $l7
+          local.get $l8
+          i64.shl
+          local.get $l6
+          i64.ne
+          br_if $B20
+          local.get $l7
+          local.set $l6
+          br $B17
+        end
+        local.get $l7
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p0
+        local.get $l7
+        local.get $p0
+        i32.eqz
+        i64.extend_i32_u
+        i64.add
+        local.set $l6
       end
-      local.get $l2
-      i64.const 39
+      local.get $l6
+      i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $p1
-      block $B17
-        block $B18
-          local.get $l2
-          i64.const 549755813887
-          i64.and
+      local.set $p0
+      block $B21
+        block $B22
+          local.get $l6
+          i32.wrap_i64
           local.tee $l2
-          i64.const 274877906944
-          i64.gt_u
-          br_if $B18
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B22
           local.get $l2
-          i64.const 274877906944
-          i64.ne
-          br_if $B17
-          local.get $p1
-          i32.const 1
-          i32.and
+          i32.const -2147483648
+          i32.ne
+          br_if $B21
+          local.get $p0
+          i32.const 31
+          i32.shl
+          local.set $l2
+          local.get $l2
           i32.eqz
-          br_if $B17
+          br_if $B21
         end
-        local.get $p1
+        local.get $p0
         i32.const 1
         i32.add
-        local.set $p1
+        local.set $p0
       end
       local.get $l3
       i32.const 23
       i32.shl
-      local.get $p1
+      local.get $p0
       i32.add
       i32.const -8388608
       i32.add
+      local.tee $p0
+      i32.const 2139095040
       local.get $p0
-      i32.or
-      local.set $p0
+      i32.const 2139095040
+      i32.lt_u
+      select
+      local.get $p1
+      i32.add
+      local.set $p1
     end
-    local.get $p0)
+    local.get $p1)
   (func $f32_mul (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
-    local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
+    i32.const 0
     local.set $l2
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l3
-    i64.extend_i32_u
-    local.set $l4
     block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l5
-          i32.const 255
-          i32.and
-          local.tee $p0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l3
+    local.get $l3
+    i32.const 1
+    i32.shl
+    local.set $l3
+    local.get $p0
+    local.get $l3
+    i32.const 8
+    i32.shr_u
+    local.tee $l3
+    i32.const 23
+    i32.shl
+    local.tee $l4
+    i32.sub
+    local.set $l5
+    block $B1
+      block $B2
+        block $B3
+          local.get $l3
           i32.eqz
-          br_if $B2
-          local.get $p0
+          br_if $B3
+          local.get $l3
           i32.const 255
           i32.ne
-          br_if $B1
-          block $B3
-            local.get $l3
-            i32.eqz
-            br_if $B3
-            local.get $l2
+          br_if $B2
+          block $B4
+            local.get $p0
             local.get $l4
-            i64.const 29
+            i32.ne
+            br_if $B4
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
             i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l2
-            br $B0
+            local.set $l6
+            br $B1
           end
           local.get $l2
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l2
-          br $B0
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B1
         end
-        local.get $l3
-        i32.eqz
-        br_if $B0
-        local.get $l4
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l2
-        i64.or
-        local.set $l2
-        br $B0
-      end
-      local.get $l5
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l4
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l2
-      i64.or
-      local.set $l2
-    end
-    local.get $p1
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l4
-    local.get $p1
-    i32.const 8388607
-    i32.and
-    local.tee $p0
-    i64.extend_i32_u
-    local.set $l6
-    block $B4
-      block $B5
-        block $B6
-          local.get $p1
-          i32.const 23
-          i32.shr_u
-          local.tee $l3
-          i32.const 255
-          i32.and
-          local.tee $p1
-          i32.eqz
-          br_if $B6
-          local.get $p1
-          i32.const 255
+        block $B5
+          local.get $p0
+          local.get $l4
           i32.ne
           br_if $B5
-          block $B7
-            local.get $p0
-            i32.eqz
-            br_if $B7
-            local.get $l4
-            local.get $l6
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l4
-            br $B4
-          end
-          local.get $l4
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l4
-          br $B4
+          local.get $l2
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B1
         end
-        local.get $p0
-        i32.eqz
-        br_if $B4
-        local.get $l6
-        local.get $p0
+        local.get $l2
+        local.get $l5
         i32.clz
         local.tee $p0
-        i32.const -8
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
         i32.add
         i64.extend_i32_u
+        i64.const 32
         i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
         i64.const 29
         i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l4
-        i64.or
-        local.set $l4
-        br $B4
+        i64.add
+        local.set $l6
+        br $B1
       end
+      local.get $l2
       local.get $l3
-      i32.const 255
-      i32.and
-      i32.const 896
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
       i32.add
       i64.extend_i32_u
-      i64.const 52
+      i64.const 32
       i64.shl
+      local.set $l6
       local.get $l6
+      local.get $l5
+      i64.extend_i32_u
       i64.const 29
       i64.shl
-      i64.or
-      local.get $l4
-      i64.or
-      local.set $l4
+      i64.add
+      local.set $l6
     end
-    local.get $l2
-    local.get $l4
+    i32.const 0
+    local.set $l3
+    block $B6
+      local.get $p1
+      i32.const -1
+      i32.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l2
+    block $B7
+      block $B8
+        block $B9
+          local.get $p0
+          i32.eqz
+          br_if $B9
+          local.get $p0
+          i32.const 255
+          i32.ne
+          br_if $B8
+          block $B10
+            local.get $p1
+            local.get $l5
+            i32.ne
+            br_if $B10
+            local.get $l3
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l7
+            br $B7
+          end
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l7
+          local.get $l2
+          i32.const 4194304
+          i32.add
+          local.get $l2
+          local.get $l2
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l7
+          br $B7
+        end
+        block $B11
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B11
+          local.get $l3
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          br $B7
+        end
+        local.get $l3
+        local.get $l2
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l2
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l7
+        br $B7
+      end
+      local.get $l3
+      local.get $p0
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l2
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l7
+    end
+    local.get $l6
+    local.get $l7
     call $f64_mul
-    local.tee $l2
+    local.tee $l6
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    i32.const -2147483648
-    i32.and
     local.set $p0
-    block $B8
-      local.get $l2
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $p1
-      i32.const 2047
-      i32.ne
-      br_if $B8
-      block $B9
-        local.get $l2
-        i64.const 4503599627370495
-        i64.and
-        local.tee $l2
-        i64.eqz
-        br_if $B9
+    i32.const 0
+    local.set $p1
+    block $B12
+      local.get $l6
+      i64.const -1
+      i64.gt_s
+      br_if $B12
+      i32.const -2147483648
+      local.set $p1
+      local.get $p1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $l6
+    i32.wrap_i64
+    local.set $l3
+    block $B13
+      local.get $p0
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B13
+      block $B14
+        local.get $l3
+        br_if $B14
         local.get $p0
-        local.get $l2
-        i64.const 29
-        i64.shr_u
-        i32.wrap_i64
-        i32.or
-        i32.const 2143289344
-        i32.or
+        i32.const 2146435072
+        i32.ne
+        br_if $B14
+        local.get $p1
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p1
+      local.get $p0
+      i32.const 3
+      i32.shl
+      local.get $l3
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $p0
+      i32.const 12582912
+      i32.add
+      local.get $p0
+      i32.const 8388608
+      i32.add
+      local.tee $p0
+      local.get $p0
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
+      i32.add
+      return
+    end
+    block $B15
+      local.get $p0
+      local.get $l3
+      i32.or
+      i32.eqz
+      br_if $B15
+      local.get $p0
+      i32.const 16
+      i32.shr_u
+      local.set $l3
+      local.get $l3
+      i32.const 4
+      i32.shl
+      local.set $l3
+      local.get $l3
+      i32.const 256
+      i32.lt_u
+      local.tee $l2
+      br_if $B15
+      block $B16
+        local.get $l3
+        i32.const 294656
+        i32.lt_u
+        br_if $B16
+        local.get $p1
+        i32.const 2139095040
+        i32.add
         return
       end
       local.get $p0
-      i32.const 2139095040
-      i32.or
-      return
-    end
-    block $B10
+      i32.const 0
+      local.get $l3
+      i32.const 8
+      i32.shr_u
+      local.tee $l5
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
       local.get $l2
-      i64.const 9223372036854775807
+      select
+      i32.sub
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l6
+      i64.const 4294967295
       i64.and
-      i64.eqz
-      br_if $B10
-      local.get $l2
-      i64.const 4503599627370495
-      i64.and
-      local.set $l2
-      block $B11
-        block $B12
-          block $B13
-            local.get $p1
-            br_if $B13
-            i32.const 12
-            local.get $l2
-            i64.clz
-            local.tee $l4
-            i32.wrap_i64
-            i32.sub
-            local.set $p1
-            local.get $l2
-            local.get $l4
-            i64.const 4294967285
-            i64.add
-            i64.const 4294967295
-            i64.and
-            i64.shl
-            i64.const 10
-            i64.shl
-            local.set $l2
-            br $B12
-          end
-          block $B14
-            local.get $p1
-            i32.const 1151
-            i32.lt_u
-            br_if $B14
-            local.get $p0
-            i32.const 2139095040
-            i32.or
-            return
-          end
-          local.get $l2
-          i64.const 10
-          i64.shl
-          i64.const 4611686018427387904
-          i64.or
-          local.set $l2
-          local.get $p1
-          i32.const 896
+      i64.add
+      i64.const 3
+      i64.shl
+      local.set $l6
+      block $B17
+        block $B18
+          local.get $l3
+          i32.const 229631
           i32.le_u
-          br_if $B12
-          local.get $p1
+          br_if $B18
+          local.get $l5
           i32.const -896
           i32.add
           local.set $l3
-          br $B11
+          br $B17
         end
-        block $B15
-          block $B16
-            i32.const 897
-            local.get $p1
-            i32.sub
-            local.tee $l3
-            i32.const 63
-            i32.lt_u
-            br_if $B16
-            local.get $l2
-            i64.const 0
-            i64.ne
-            i64.extend_i32_u
-            local.set $l2
-            br $B15
-          end
-          local.get $l2
-          local.get $l3
-          i64.extend_i32_u
-          i64.shr_u
-          local.get $l2
-          local.get $p1
-          i32.const -833
-          i32.add
-          i64.extend_i32_u
-          i64.shl
+        block $B19
+          i32.const 897
+          local.get $l5
+          i32.sub
+          local.tee $p0
+          i32.const 64
+          i32.lt_u
+          br_if $B19
+          local.get $l6
           i64.const 0
           i64.ne
           i64.extend_i32_u
-          i64.or
-          local.set $l2
+          local.set $l6
+          i32.const 1
+          local.set $l3
+          br $B17
         end
         i32.const 1
         local.set $l3
+        block $B20
+          local.get $l6
+          local.get $p0
+          i64.extend_i32_u
+          local.tee $l8
+          i64.shr_u
+          local.tee $l7
+          local.get $l8
+          i64.shl
+          local.get $l6
+          i64.ne
+          br_if $B20
+          local.get $l7
+          local.set $l6
+          br $B17
+        end
+        local.get $l7
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p0
+        local.get $l7
+        local.get $p0
+        i32.eqz
+        i64.extend_i32_u
+        i64.add
+        local.set $l6
       end
-      local.get $l2
-      i64.const 39
+      local.get $l6
+      i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $p1
-      block $B17
-        block $B18
-          local.get $l2
-          i64.const 549755813887
-          i64.and
+      local.set $p0
+      block $B21
+        block $B22
+          local.get $l6
+          i32.wrap_i64
           local.tee $l2
-          i64.const 274877906944
-          i64.gt_u
-          br_if $B18
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B22
           local.get $l2
-          i64.const 274877906944
-          i64.ne
-          br_if $B17
-          local.get $p1
-          i32.const 1
-          i32.and
+          i32.const -2147483648
+          i32.ne
+          br_if $B21
+          local.get $p0
+          i32.const 31
+          i32.shl
+          local.set $l2
+          local.get $l2
           i32.eqz
-          br_if $B17
+          br_if $B21
         end
-        local.get $p1
+        local.get $p0
         i32.const 1
         i32.add
-        local.set $p1
+        local.set $p0
       end
       local.get $l3
       i32.const 23
       i32.shl
-      local.get $p1
+      local.get $p0
       i32.add
       i32.const -8388608
       i32.add
+      local.tee $p0
+      i32.const 2139095040
       local.get $p0
-      i32.or
-      local.set $p0
+      i32.const 2139095040
+      i32.lt_u
+      select
+      local.get $p1
+      i32.add
+      local.set $p1
     end
-    local.get $p0)
+    local.get $p1)
   (func $f32_div (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
-    local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
+    i32.const 0
     local.set $l2
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l3
-    i64.extend_i32_u
-    local.set $l4
     block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l5
-          i32.const 255
-          i32.and
-          local.tee $p0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l3
+    local.get $l3
+    i32.const 1
+    i32.shl
+    local.set $l3
+    local.get $p0
+    local.get $l3
+    i32.const 8
+    i32.shr_u
+    local.tee $l3
+    i32.const 23
+    i32.shl
+    local.tee $l4
+    i32.sub
+    local.set $l5
+    block $B1
+      block $B2
+        block $B3
+          local.get $l3
           i32.eqz
-          br_if $B2
-          local.get $p0
+          br_if $B3
+          local.get $l3
           i32.const 255
           i32.ne
-          br_if $B1
-          block $B3
-            local.get $l3
-            i32.eqz
-            br_if $B3
-            local.get $l2
+          br_if $B2
+          block $B4
+            local.get $p0
             local.get $l4
-            i64.const 29
+            i32.ne
+            br_if $B4
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
             i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l2
-            br $B0
+            local.set $l6
+            br $B1
           end
           local.get $l2
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l2
-          br $B0
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B1
         end
-        local.get $l3
-        i32.eqz
-        br_if $B0
-        local.get $l4
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l2
-        i64.or
-        local.set $l2
-        br $B0
-      end
-      local.get $l5
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l4
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l2
-      i64.or
-      local.set $l2
-    end
-    local.get $p1
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l4
-    local.get $p1
-    i32.const 8388607
-    i32.and
-    local.tee $p0
-    i64.extend_i32_u
-    local.set $l6
-    block $B4
-      block $B5
-        block $B6
-          local.get $p1
-          i32.const 23
-          i32.shr_u
-          local.tee $l3
-          i32.const 255
-          i32.and
-          local.tee $p1
-          i32.eqz
-          br_if $B6
-          local.get $p1
-          i32.const 255
+        block $B5
+          local.get $p0
+          local.get $l4
           i32.ne
           br_if $B5
-          block $B7
-            local.get $p0
-            i32.eqz
-            br_if $B7
-            local.get $l4
-            local.get $l6
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l4
-            br $B4
-          end
-          local.get $l4
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l4
-          br $B4
+          local.get $l2
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B1
         end
-        local.get $p0
-        i32.eqz
-        br_if $B4
-        local.get $l6
-        local.get $p0
+        local.get $l2
+        local.get $l5
         i32.clz
         local.tee $p0
-        i32.const -8
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
         i32.add
         i64.extend_i32_u
+        i64.const 32
         i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
         i64.const 29
         i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l4
-        i64.or
-        local.set $l4
-        br $B4
+        i64.add
+        local.set $l6
+        br $B1
       end
+      local.get $l2
       local.get $l3
-      i32.const 255
-      i32.and
-      i32.const 896
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
       i32.add
       i64.extend_i32_u
-      i64.const 52
+      i64.const 32
       i64.shl
+      local.set $l6
       local.get $l6
+      local.get $l5
+      i64.extend_i32_u
       i64.const 29
       i64.shl
-      i64.or
-      local.get $l4
-      i64.or
-      local.set $l4
+      i64.add
+      local.set $l6
     end
-    local.get $l2
-    local.get $l4
+    i32.const 0
+    local.set $l3
+    block $B6
+      local.get $p1
+      i32.const -1
+      i32.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l2
+    block $B7
+      block $B8
+        block $B9
+          local.get $p0
+          i32.eqz
+          br_if $B9
+          local.get $p0
+          i32.const 255
+          i32.ne
+          br_if $B8
+          block $B10
+            local.get $p1
+            local.get $l5
+            i32.ne
+            br_if $B10
+            local.get $l3
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l7
+            br $B7
+          end
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l7
+          local.get $l2
+          i32.const 4194304
+          i32.add
+          local.get $l2
+          local.get $l2
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l7
+          br $B7
+        end
+        block $B11
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B11
+          local.get $l3
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          br $B7
+        end
+        local.get $l3
+        local.get $l2
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l2
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l7
+        br $B7
+      end
+      local.get $l3
+      local.get $p0
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l2
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l7
+    end
+    local.get $l6
+    local.get $l7
     call $f64_div
-    local.tee $l2
+    local.tee $l6
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    i32.const -2147483648
-    i32.and
     local.set $p0
-    block $B8
-      local.get $l2
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $p1
-      i32.const 2047
-      i32.ne
-      br_if $B8
-      block $B9
-        local.get $l2
-        i64.const 4503599627370495
-        i64.and
-        local.tee $l2
-        i64.eqz
-        br_if $B9
+    i32.const 0
+    local.set $p1
+    block $B12
+      local.get $l6
+      i64.const -1
+      i64.gt_s
+      br_if $B12
+      i32.const -2147483648
+      local.set $p1
+      local.get $p1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $l6
+    i32.wrap_i64
+    local.set $l3
+    block $B13
+      local.get $p0
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B13
+      block $B14
+        local.get $l3
+        br_if $B14
         local.get $p0
-        local.get $l2
-        i64.const 29
-        i64.shr_u
-        i32.wrap_i64
-        i32.or
-        i32.const 2143289344
-        i32.or
+        i32.const 2146435072
+        i32.ne
+        br_if $B14
+        local.get $p1
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p1
+      local.get $p0
+      i32.const 3
+      i32.shl
+      local.get $l3
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $p0
+      i32.const 12582912
+      i32.add
+      local.get $p0
+      i32.const 8388608
+      i32.add
+      local.tee $p0
+      local.get $p0
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
+      i32.add
+      return
+    end
+    block $B15
+      local.get $p0
+      local.get $l3
+      i32.or
+      i32.eqz
+      br_if $B15
+      local.get $p0
+      i32.const 16
+      i32.shr_u
+      local.set $l3
+      local.get $l3
+      i32.const 4
+      i32.shl
+      local.set $l3
+      local.get $l3
+      i32.const 256
+      i32.lt_u
+      local.tee $l2
+      br_if $B15
+      block $B16
+        local.get $l3
+        i32.const 294656
+        i32.lt_u
+        br_if $B16
+        local.get $p1
+        i32.const 2139095040
+        i32.add
         return
       end
       local.get $p0
-      i32.const 2139095040
-      i32.or
-      return
-    end
-    block $B10
+      i32.const 0
+      local.get $l3
+      i32.const 8
+      i32.shr_u
+      local.tee $l5
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
       local.get $l2
-      i64.const 9223372036854775807
+      select
+      i32.sub
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l6
+      i64.const 4294967295
       i64.and
-      i64.eqz
-      br_if $B10
-      local.get $l2
-      i64.const 4503599627370495
-      i64.and
-      local.set $l2
-      block $B11
-        block $B12
-          block $B13
-            local.get $p1
-            br_if $B13
-            i32.const 12
-            local.get $l2
-            i64.clz
-            local.tee $l4
-            i32.wrap_i64
-            i32.sub
-            local.set $p1
-            local.get $l2
-            local.get $l4
-            i64.const 4294967285
-            i64.add
-            i64.const 4294967295
-            i64.and
-            i64.shl
-            i64.const 10
-            i64.shl
-            local.set $l2
-            br $B12
-          end
-          block $B14
-            local.get $p1
-            i32.const 1151
-            i32.lt_u
-            br_if $B14
-            local.get $p0
-            i32.const 2139095040
-            i32.or
-            return
-          end
-          local.get $l2
-          i64.const 10
-          i64.shl
-          i64.const 4611686018427387904
-          i64.or
-          local.set $l2
-          local.get $p1
-          i32.const 896
+      i64.add
+      i64.const 3
+      i64.shl
+      local.set $l6
+      block $B17
+        block $B18
+          local.get $l3
+          i32.const 229631
           i32.le_u
-          br_if $B12
-          local.get $p1
+          br_if $B18
+          local.get $l5
           i32.const -896
           i32.add
           local.set $l3
-          br $B11
+          br $B17
         end
-        block $B15
-          block $B16
-            i32.const 897
-            local.get $p1
-            i32.sub
-            local.tee $l3
-            i32.const 63
-            i32.lt_u
-            br_if $B16
-            local.get $l2
-            i64.const 0
-            i64.ne
-            i64.extend_i32_u
-            local.set $l2
-            br $B15
-          end
-          local.get $l2
-          local.get $l3
-          i64.extend_i32_u
-          i64.shr_u
-          local.get $l2
-          local.get $p1
-          i32.const -833
-          i32.add
-          i64.extend_i32_u
-          i64.shl
+        block $B19
+          i32.const 897
+          local.get $l5
+          i32.sub
+          local.tee $p0
+          i32.const 64
+          i32.lt_u
+          br_if $B19
+          local.get $l6
           i64.const 0
           i64.ne
           i64.extend_i32_u
-          i64.or
-          local.set $l2
+          local.set $l6
+          i32.const 1
+          local.set $l3
+          br $B17
         end
         i32.const 1
         local.set $l3
+        block $B20
+          local.get $l6
+          local.get $p0
+          i64.extend_i32_u
+          local.tee $l8
+          i64.shr_u
+          local.tee $l7
+          local.get $l8
+          i64.shl
+          local.get $l6
+          i64.ne
+          br_if $B20
+          local.get $l7
+          local.set $l6
+          br $B17
+        end
+        local.get $l7
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p0
+        local.get $l7
+        local.get $p0
+        i32.eqz
+        i64.extend_i32_u
+        i64.add
+        local.set $l6
       end
-      local.get $l2
-      i64.const 39
+      local.get $l6
+      i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $p1
-      block $B17
-        block $B18
-          local.get $l2
-          i64.const 549755813887
-          i64.and
+      local.set $p0
+      block $B21
+        block $B22
+          local.get $l6
+          i32.wrap_i64
           local.tee $l2
-          i64.const 274877906944
-          i64.gt_u
-          br_if $B18
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B22
           local.get $l2
-          i64.const 274877906944
-          i64.ne
-          br_if $B17
-          local.get $p1
-          i32.const 1
-          i32.and
+          i32.const -2147483648
+          i32.ne
+          br_if $B21
+          local.get $p0
+          i32.const 31
+          i32.shl
+          local.set $l2
+          local.get $l2
           i32.eqz
-          br_if $B17
+          br_if $B21
         end
-        local.get $p1
+        local.get $p0
         i32.const 1
         i32.add
-        local.set $p1
+        local.set $p0
       end
       local.get $l3
       i32.const 23
       i32.shl
-      local.get $p1
+      local.get $p0
       i32.add
       i32.const -8388608
       i32.add
+      local.tee $p0
+      i32.const 2139095040
       local.get $p0
-      i32.or
-      local.set $p0
+      i32.const 2139095040
+      i32.lt_u
+      select
+      local.get $p1
+      i32.add
+      local.set $p1
     end
-    local.get $p0)
+    local.get $p1)
   (func $f32_sqrt (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i64) (local $l2 i32) (local $l3 i64) (local $l4 i32)
-    local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
+    i32.const 0
     local.set $l1
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l2
-    i64.extend_i32_u
-    local.set $l3
     block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l4
-          i32.const 255
-          i32.and
-          local.tee $p0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l3
+    i32.sub
+    local.set $l4
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
           i32.eqz
-          br_if $B2
-          local.get $p0
+          br_if $B3
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B1
-          block $B3
-            local.get $l2
-            i32.eqz
-            br_if $B3
-            local.get $l1
+          br_if $B2
+          block $B4
+            local.get $p0
             local.get $l3
-            i64.const 29
+            i32.ne
+            br_if $B4
+            local.get $l1
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
             i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l1
-            br $B0
+            local.set $l5
+            br $B1
           end
           local.get $l1
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l1
-          br $B0
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          local.get $l5
+          local.get $l4
+          i32.const 4194304
+          i32.add
+          local.get $l4
+          local.get $l4
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l5
+          br $B1
         end
-        local.get $l2
-        i32.eqz
-        br_if $B0
-        local.get $l3
-        local.get $l2
+        block $B5
+          local.get $p0
+          local.get $l3
+          i32.ne
+          br_if $B5
+          local.get $l1
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          br $B1
+        end
+        local.get $l1
+        local.get $l4
         i32.clz
         local.tee $p0
-        i32.const -8
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
         i32.add
         i64.extend_i32_u
+        i64.const 32
         i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $l4
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
         i64.const 29
         i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l1
-        i64.or
-        local.set $l1
-        br $B0
+        i64.add
+        local.set $l5
+        br $B1
       end
-      local.get $l4
-      i32.const 255
-      i32.and
-      i32.const 896
+      local.get $l1
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
       i32.add
       i64.extend_i32_u
-      i64.const 52
+      i64.const 32
       i64.shl
-      local.get $l3
+      local.set $l5
+      local.get $l5
+      local.get $l4
+      i64.extend_i32_u
       i64.const 29
       i64.shl
-      i64.or
-      local.get $l1
-      i64.or
-      local.set $l1
+      i64.add
+      local.set $l5
     end
-    local.get $l1
+    local.get $l5
     call $f64_sqrt
-    local.tee $l1
+    local.tee $l5
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    i32.const -2147483648
-    i32.and
     local.set $p0
-    block $B4
-      local.get $l1
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $l2
-      i32.const 2047
-      i32.ne
-      br_if $B4
-      block $B5
+    i32.const 0
+    local.set $l2
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
+    block $B7
+      local.get $p0
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B7
+      block $B8
         local.get $l1
-        i64.const 4503599627370495
-        i64.and
-        local.tee $l1
-        i64.eqz
-        br_if $B5
+        br_if $B8
         local.get $p0
+        i32.const 2146435072
+        i32.ne
+        br_if $B8
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l2
+      local.get $p0
+      i32.const 3
+      i32.shl
+      local.get $l1
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $p0
+      i32.const 12582912
+      i32.add
+      local.get $p0
+      i32.const 8388608
+      i32.add
+      local.tee $p0
+      local.get $p0
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
+      i32.add
+      return
+    end
+    block $B9
+      local.get $p0
+      local.get $l1
+      i32.or
+      i32.eqz
+      br_if $B9
+      local.get $p0
+      i32.const 16
+      i32.shr_u
+      local.set $l1
+      local.get $l1
+      i32.const 4
+      i32.shl
+      local.set $l1
+      local.get $l1
+      i32.const 256
+      i32.lt_u
+      local.tee $l4
+      br_if $B9
+      block $B10
         local.get $l1
-        i64.const 29
-        i64.shr_u
-        i32.wrap_i64
-        i32.or
-        i32.const 2143289344
-        i32.or
+        i32.const 294656
+        i32.lt_u
+        br_if $B10
+        local.get $l2
+        i32.const 2139095040
+        i32.add
         return
       end
       local.get $p0
-      i32.const 2139095040
-      i32.or
-      return
-    end
-    block $B6
+      i32.const 0
       local.get $l1
-      i64.const 9223372036854775807
+      i32.const 8
+      i32.shr_u
+      local.tee $l3
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
+      local.get $l4
+      select
+      i32.sub
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.const 4294967295
       i64.and
-      i64.eqz
-      br_if $B6
-      local.get $l1
-      i64.const 4503599627370495
-      i64.and
-      local.set $l1
-      block $B7
-        block $B8
-          block $B9
-            local.get $l2
-            br_if $B9
-            i32.const 12
-            local.get $l1
-            i64.clz
-            local.tee $l3
-            i32.wrap_i64
-            i32.sub
-            local.set $l2
-            local.get $l1
-            local.get $l3
-            i64.const 4294967285
-            i64.add
-            i64.const 4294967295
-            i64.and
-            i64.shl
-            i64.const 10
-            i64.shl
-            local.set $l1
-            br $B8
-          end
-          block $B10
-            local.get $l2
-            i32.const 1151
-            i32.lt_u
-            br_if $B10
-            local.get $p0
-            i32.const 2139095040
-            i32.or
-            return
-          end
+      i64.add
+      i64.const 3
+      i64.shl
+      local.set $l5
+      block $B11
+        block $B12
           local.get $l1
-          i64.const 10
-          i64.shl
-          i64.const 4611686018427387904
-          i64.or
-          local.set $l1
-          local.get $l2
-          i32.const 896
+          i32.const 229631
           i32.le_u
-          br_if $B8
-          local.get $l2
+          br_if $B12
+          local.get $l3
           i32.const -896
           i32.add
-          local.set $l4
-          br $B7
+          local.set $l1
+          br $B11
         end
-        block $B11
-          block $B12
-            i32.const 897
-            local.get $l2
-            i32.sub
-            local.tee $l4
-            i32.const 63
-            i32.lt_u
-            br_if $B12
-            local.get $l1
-            i64.const 0
-            i64.ne
-            i64.extend_i32_u
-            local.set $l1
-            br $B11
-          end
-          local.get $l1
-          local.get $l4
-          i64.extend_i32_u
-          i64.shr_u
-          local.get $l1
-          local.get $l2
-          i32.const -833
-          i32.add
-          i64.extend_i32_u
-          i64.shl
+        block $B13
+          i32.const 897
+          local.get $l3
+          i32.sub
+          local.tee $p0
+          i32.const 64
+          i32.lt_u
+          br_if $B13
+          local.get $l5
           i64.const 0
           i64.ne
           i64.extend_i32_u
-          i64.or
+          local.set $l5
+          i32.const 1
           local.set $l1
+          br $B11
         end
         i32.const 1
-        local.set $l4
+        local.set $l1
+        block $B14
+          local.get $l5
+          local.get $p0
+          i64.extend_i32_u
+          local.tee $l7
+          i64.shr_u
+          local.tee $l6
+          local.get $l7
+          i64.shl
+          local.get $l5
+          i64.ne
+          br_if $B14
+          local.get $l6
+          local.set $l5
+          br $B11
+        end
+        local.get $l6
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p0
+        local.get $l6
+        local.get $p0
+        i32.eqz
+        i64.extend_i32_u
+        i64.add
+        local.set $l5
       end
-      local.get $l1
-      i64.const 39
+      local.get $l5
+      i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $l2
-      block $B13
-        block $B14
-          local.get $l1
-          i64.const 549755813887
-          i64.and
-          local.tee $l1
-          i64.const 274877906944
-          i64.gt_u
-          br_if $B14
-          local.get $l1
-          i64.const 274877906944
-          i64.ne
-          br_if $B13
-          local.get $l2
-          i32.const 1
-          i32.and
+      local.set $p0
+      block $B15
+        block $B16
+          local.get $l5
+          i32.wrap_i64
+          local.tee $l4
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B16
+          local.get $l4
+          i32.const -2147483648
+          i32.ne
+          br_if $B15
+          local.get $p0
+          i32.const 31
+          i32.shl
+          local.set $l4
+          local.get $l4
           i32.eqz
-          br_if $B13
+          br_if $B15
         end
-        local.get $l2
+        local.get $p0
         i32.const 1
         i32.add
-        local.set $l2
+        local.set $p0
       end
-      local.get $l4
+      local.get $l1
       i32.const 23
       i32.shl
-      local.get $l2
+      local.get $p0
       i32.add
       i32.const -8388608
       i32.add
+      local.tee $p0
+      i32.const 2139095040
       local.get $p0
-      i32.or
-      local.set $p0
+      i32.const 2139095040
+      i32.lt_u
+      select
+      local.get $l2
+      i32.add
+      local.set $l2
     end
-    local.get $p0)
+    local.get $l2)
   (func $f32_min (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
-    local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
+    i32.const 0
     local.set $l2
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l3
-    i64.extend_i32_u
-    local.set $l4
     block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l5
-          i32.const 255
-          i32.and
-          local.tee $p0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l3
+    local.get $l3
+    i32.const 1
+    i32.shl
+    local.set $l3
+    local.get $p0
+    local.get $l3
+    i32.const 8
+    i32.shr_u
+    local.tee $l3
+    i32.const 23
+    i32.shl
+    local.tee $l4
+    i32.sub
+    local.set $l5
+    block $B1
+      block $B2
+        block $B3
+          local.get $l3
           i32.eqz
-          br_if $B2
-          local.get $p0
+          br_if $B3
+          local.get $l3
           i32.const 255
           i32.ne
-          br_if $B1
-          block $B3
-            local.get $l3
-            i32.eqz
-            br_if $B3
-            local.get $l2
+          br_if $B2
+          block $B4
+            local.get $p0
             local.get $l4
-            i64.const 29
+            i32.ne
+            br_if $B4
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
             i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l2
-            br $B0
+            local.set $l6
+            br $B1
           end
           local.get $l2
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l2
-          br $B0
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B1
         end
-        local.get $l3
-        i32.eqz
-        br_if $B0
-        local.get $l4
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l2
-        i64.or
-        local.set $l2
-        br $B0
-      end
-      local.get $l5
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l4
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l2
-      i64.or
-      local.set $l2
-    end
-    local.get $p1
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l4
-    local.get $p1
-    i32.const 8388607
-    i32.and
-    local.tee $p0
-    i64.extend_i32_u
-    local.set $l6
-    block $B4
-      block $B5
-        block $B6
-          local.get $p1
-          i32.const 23
-          i32.shr_u
-          local.tee $l3
-          i32.const 255
-          i32.and
-          local.tee $p1
-          i32.eqz
-          br_if $B6
-          local.get $p1
-          i32.const 255
+        block $B5
+          local.get $p0
+          local.get $l4
           i32.ne
           br_if $B5
-          block $B7
-            local.get $p0
-            i32.eqz
-            br_if $B7
-            local.get $l4
-            local.get $l6
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l4
-            br $B4
-          end
-          local.get $l4
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l4
-          br $B4
+          local.get $l2
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B1
         end
-        local.get $p0
-        i32.eqz
-        br_if $B4
-        local.get $l6
-        local.get $p0
+        local.get $l2
+        local.get $l5
         i32.clz
         local.tee $p0
-        i32.const -8
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
         i32.add
         i64.extend_i32_u
+        i64.const 32
         i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
         i64.const 29
         i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l4
-        i64.or
-        local.set $l4
-        br $B4
+        i64.add
+        local.set $l6
+        br $B1
       end
+      local.get $l2
       local.get $l3
-      i32.const 255
-      i32.and
-      i32.const 896
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
       i32.add
       i64.extend_i32_u
-      i64.const 52
+      i64.const 32
       i64.shl
+      local.set $l6
       local.get $l6
+      local.get $l5
+      i64.extend_i32_u
       i64.const 29
       i64.shl
-      i64.or
-      local.get $l4
-      i64.or
-      local.set $l4
+      i64.add
+      local.set $l6
     end
-    local.get $l2
-    local.get $l4
+    i32.const 0
+    local.set $l3
+    block $B6
+      local.get $p1
+      i32.const -1
+      i32.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l2
+    block $B7
+      block $B8
+        block $B9
+          local.get $p0
+          i32.eqz
+          br_if $B9
+          local.get $p0
+          i32.const 255
+          i32.ne
+          br_if $B8
+          block $B10
+            local.get $p1
+            local.get $l5
+            i32.ne
+            br_if $B10
+            local.get $l3
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l7
+            br $B7
+          end
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l7
+          local.get $l2
+          i32.const 4194304
+          i32.add
+          local.get $l2
+          local.get $l2
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l7
+          br $B7
+        end
+        block $B11
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B11
+          local.get $l3
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          br $B7
+        end
+        local.get $l3
+        local.get $l2
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l2
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l7
+        br $B7
+      end
+      local.get $l3
+      local.get $p0
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l2
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l7
+    end
+    local.get $l6
+    local.get $l7
     call $f64_min
-    local.tee $l2
+    local.tee $l6
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    i32.const -2147483648
-    i32.and
     local.set $p0
-    block $B8
-      local.get $l2
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $p1
-      i32.const 2047
-      i32.ne
-      br_if $B8
-      block $B9
-        local.get $l2
-        i64.const 4503599627370495
-        i64.and
-        local.tee $l2
-        i64.eqz
-        br_if $B9
+    i32.const 0
+    local.set $p1
+    block $B12
+      local.get $l6
+      i64.const -1
+      i64.gt_s
+      br_if $B12
+      i32.const -2147483648
+      local.set $p1
+      local.get $p1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $l6
+    i32.wrap_i64
+    local.set $l3
+    block $B13
+      local.get $p0
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B13
+      block $B14
+        local.get $l3
+        br_if $B14
         local.get $p0
-        local.get $l2
-        i64.const 29
-        i64.shr_u
-        i32.wrap_i64
-        i32.or
-        i32.const 2143289344
-        i32.or
+        i32.const 2146435072
+        i32.ne
+        br_if $B14
+        local.get $p1
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p1
+      local.get $p0
+      i32.const 3
+      i32.shl
+      local.get $l3
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $p0
+      i32.const 12582912
+      i32.add
+      local.get $p0
+      i32.const 8388608
+      i32.add
+      local.tee $p0
+      local.get $p0
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
+      i32.add
+      return
+    end
+    block $B15
+      local.get $p0
+      local.get $l3
+      i32.or
+      i32.eqz
+      br_if $B15
+      local.get $p0
+      i32.const 16
+      i32.shr_u
+      local.set $l3
+      local.get $l3
+      i32.const 4
+      i32.shl
+      local.set $l3
+      local.get $l3
+      i32.const 256
+      i32.lt_u
+      local.tee $l2
+      br_if $B15
+      block $B16
+        local.get $l3
+        i32.const 294656
+        i32.lt_u
+        br_if $B16
+        local.get $p1
+        i32.const 2139095040
+        i32.add
         return
       end
       local.get $p0
-      i32.const 2139095040
-      i32.or
-      return
-    end
-    block $B10
+      i32.const 0
+      local.get $l3
+      i32.const 8
+      i32.shr_u
+      local.tee $l5
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
       local.get $l2
-      i64.const 9223372036854775807
+      select
+      i32.sub
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l6
+      i64.const 4294967295
       i64.and
-      i64.eqz
-      br_if $B10
-      local.get $l2
-      i64.const 4503599627370495
-      i64.and
-      local.set $l2
-      block $B11
-        block $B12
-          block $B13
-            local.get $p1
-            br_if $B13
-            i32.const 12
-            local.get $l2
-            i64.clz
-            local.tee $l4
-            i32.wrap_i64
-            i32.sub
-            local.set $p1
-            local.get $l2
-            local.get $l4
-            i64.const 4294967285
-            i64.add
-            i64.const 4294967295
-            i64.and
-            i64.shl
-            i64.const 10
-            i64.shl
-            local.set $l2
-            br $B12
-          end
-          block $B14
-            local.get $p1
-            i32.const 1151
-            i32.lt_u
-            br_if $B14
-            local.get $p0
-            i32.const 2139095040
-            i32.or
-            return
-          end
-          local.get $l2
-          i64.const 10
-          i64.shl
-          i64.const 4611686018427387904
-          i64.or
-          local.set $l2
-          local.get $p1
-          i32.const 896
+      i64.add
+      i64.const 3
+      i64.shl
+      local.set $l6
+      block $B17
+        block $B18
+          local.get $l3
+          i32.const 229631
           i32.le_u
-          br_if $B12
-          local.get $p1
+          br_if $B18
+          local.get $l5
           i32.const -896
           i32.add
           local.set $l3
-          br $B11
+          br $B17
         end
-        block $B15
-          block $B16
-            i32.const 897
-            local.get $p1
-            i32.sub
-            local.tee $l3
-            i32.const 63
-            i32.lt_u
-            br_if $B16
-            local.get $l2
-            i64.const 0
-            i64.ne
-            i64.extend_i32_u
-            local.set $l2
-            br $B15
-          end
-          local.get $l2
-          local.get $l3
-          i64.extend_i32_u
-          i64.shr_u
-          local.get $l2
-          local.get $p1
-          i32.const -833
-          i32.add
-          i64.extend_i32_u
-          i64.shl
+        block $B19
+          i32.const 897
+          local.get $l5
+          i32.sub
+          local.tee $p0
+          i32.const 64
+          i32.lt_u
+          br_if $B19
+          local.get $l6
           i64.const 0
           i64.ne
           i64.extend_i32_u
-          i64.or
-          local.set $l2
+          local.set $l6
+          i32.const 1
+          local.set $l3
+          br $B17
         end
         i32.const 1
         local.set $l3
+        block $B20
+          local.get $l6
+          local.get $p0
+          i64.extend_i32_u
+          local.tee $l8
+          i64.shr_u
+          local.tee $l7
+          local.get $l8
+          i64.shl
+          local.get $l6
+          i64.ne
+          br_if $B20
+          local.get $l7
+          local.set $l6
+          br $B17
+        end
+        local.get $l7
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p0
+        local.get $l7
+        local.get $p0
+        i32.eqz
+        i64.extend_i32_u
+        i64.add
+        local.set $l6
       end
-      local.get $l2
-      i64.const 39
+      local.get $l6
+      i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $p1
-      block $B17
-        block $B18
-          local.get $l2
-          i64.const 549755813887
-          i64.and
+      local.set $p0
+      block $B21
+        block $B22
+          local.get $l6
+          i32.wrap_i64
           local.tee $l2
-          i64.const 274877906944
-          i64.gt_u
-          br_if $B18
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B22
           local.get $l2
-          i64.const 274877906944
-          i64.ne
-          br_if $B17
-          local.get $p1
-          i32.const 1
-          i32.and
+          i32.const -2147483648
+          i32.ne
+          br_if $B21
+          local.get $p0
+          i32.const 31
+          i32.shl
+          local.set $l2
+          local.get $l2
           i32.eqz
-          br_if $B17
+          br_if $B21
         end
-        local.get $p1
+        local.get $p0
         i32.const 1
         i32.add
-        local.set $p1
+        local.set $p0
       end
       local.get $l3
       i32.const 23
       i32.shl
-      local.get $p1
+      local.get $p0
       i32.add
       i32.const -8388608
       i32.add
+      local.tee $p0
+      i32.const 2139095040
       local.get $p0
-      i32.or
+      i32.const 2139095040
+      i32.lt_u
+      select
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1)
+  (func $f32_max (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
+    i32.const 0
+    local.set $l2
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
       local.set $p0
     end
-    local.get $p0)
-  (func $f32_max (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
     local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l2
+    i32.const 16
+    i32.shr_u
+    local.set $l3
+    local.get $l3
+    i32.const 1
+    i32.shl
+    local.set $l3
     local.get $p0
-    i32.const 8388607
-    i32.and
+    local.get $l3
+    i32.const 8
+    i32.shr_u
     local.tee $l3
-    i64.extend_i32_u
-    local.set $l4
-    block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l5
-          i32.const 255
-          i32.and
-          local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l4
+    i32.sub
+    local.set $l5
+    block $B1
+      block $B2
+        block $B3
+          local.get $l3
           i32.eqz
-          br_if $B2
-          local.get $p0
+          br_if $B3
+          local.get $l3
           i32.const 255
           i32.ne
-          br_if $B1
-          block $B3
-            local.get $l3
-            i32.eqz
-            br_if $B3
-            local.get $l2
+          br_if $B2
+          block $B4
+            local.get $p0
             local.get $l4
-            i64.const 29
+            i32.ne
+            br_if $B4
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
             i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l2
-            br $B0
+            local.set $l6
+            br $B1
           end
           local.get $l2
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l2
-          br $B0
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B1
         end
-        local.get $l3
-        i32.eqz
-        br_if $B0
-        local.get $l4
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l2
-        i64.or
-        local.set $l2
-        br $B0
-      end
-      local.get $l5
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l4
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l2
-      i64.or
-      local.set $l2
-    end
-    local.get $p1
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l4
-    local.get $p1
-    i32.const 8388607
-    i32.and
-    local.tee $p0
-    i64.extend_i32_u
-    local.set $l6
-    block $B4
-      block $B5
-        block $B6
-          local.get $p1
-          i32.const 23
-          i32.shr_u
-          local.tee $l3
-          i32.const 255
-          i32.and
-          local.tee $p1
-          i32.eqz
-          br_if $B6
-          local.get $p1
-          i32.const 255
+        block $B5
+          local.get $p0
+          local.get $l4
           i32.ne
           br_if $B5
-          block $B7
-            local.get $p0
-            i32.eqz
-            br_if $B7
-            local.get $l4
-            local.get $l6
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l4
-            br $B4
-          end
-          local.get $l4
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l4
-          br $B4
+          local.get $l2
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B1
         end
+        local.get $l2
+        local.get $l5
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l6
+        br $B1
+      end
+      local.get $l2
+      local.get $l3
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l6
+    end
+    i32.const 0
+    local.set $l3
+    block $B6
+      local.get $p1
+      i32.const -1
+      i32.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l2
+    block $B7
+      block $B8
+        block $B9
+          local.get $p0
+          i32.eqz
+          br_if $B9
+          local.get $p0
+          i32.const 255
+          i32.ne
+          br_if $B8
+          block $B10
+            local.get $p1
+            local.get $l5
+            i32.ne
+            br_if $B10
+            local.get $l3
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l7
+            br $B7
+          end
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l7
+          local.get $l2
+          i32.const 4194304
+          i32.add
+          local.get $l2
+          local.get $l2
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l7
+          br $B7
+        end
+        block $B11
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B11
+          local.get $l3
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          br $B7
+        end
+        local.get $l3
+        local.get $l2
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l2
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l7
+        br $B7
+      end
+      local.get $l3
+      local.get $p0
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l2
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l7
+    end
+    local.get $l6
+    local.get $l7
+    call $f64_max
+    local.tee $l6
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    i32.const 0
+    local.set $p1
+    block $B12
+      local.get $l6
+      i64.const -1
+      i64.gt_s
+      br_if $B12
+      i32.const -2147483648
+      local.set $p1
+      local.get $p1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $l6
+    i32.wrap_i64
+    local.set $l3
+    block $B13
+      local.get $p0
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B13
+      block $B14
+        local.get $l3
+        br_if $B14
+        local.get $p0
+        i32.const 2146435072
+        i32.ne
+        br_if $B14
+        local.get $p1
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p1
+      local.get $p0
+      i32.const 3
+      i32.shl
+      local.get $l3
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $p0
+      i32.const 12582912
+      i32.add
+      local.get $p0
+      i32.const 8388608
+      i32.add
+      local.tee $p0
+      local.get $p0
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
+      i32.add
+      return
+    end
+    block $B15
+      local.get $p0
+      local.get $l3
+      i32.or
+      i32.eqz
+      br_if $B15
+      local.get $p0
+      i32.const 16
+      i32.shr_u
+      local.set $l3
+      local.get $l3
+      i32.const 4
+      i32.shl
+      local.set $l3
+      local.get $l3
+      i32.const 256
+      i32.lt_u
+      local.tee $l2
+      br_if $B15
+      block $B16
+        local.get $l3
+        i32.const 294656
+        i32.lt_u
+        br_if $B16
+        local.get $p1
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p0
+      i32.const 0
+      local.get $l3
+      i32.const 8
+      i32.shr_u
+      local.tee $l5
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
+      local.get $l2
+      select
+      i32.sub
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l6
+      i64.const 4294967295
+      i64.and
+      i64.add
+      i64.const 3
+      i64.shl
+      local.set $l6
+      block $B17
+        block $B18
+          local.get $l3
+          i32.const 229631
+          i32.le_u
+          br_if $B18
+          local.get $l5
+          i32.const -896
+          i32.add
+          local.set $l3
+          br $B17
+        end
+        block $B19
+          i32.const 897
+          local.get $l5
+          i32.sub
+          local.tee $p0
+          i32.const 64
+          i32.lt_u
+          br_if $B19
+          local.get $l6
+          i64.const 0
+          i64.ne
+          i64.extend_i32_u
+          local.set $l6
+          i32.const 1
+          local.set $l3
+          br $B17
+        end
+        i32.const 1
+        local.set $l3
+        block $B20
+          local.get $l6
+          local.get $p0
+          i64.extend_i32_u
+          local.tee $l8
+          i64.shr_u
+          local.tee $l7
+          local.get $l8
+          i64.shl
+          local.get $l6
+          i64.ne
+          br_if $B20
+          local.get $l7
+          local.set $l6
+          br $B17
+        end
+        local.get $l7
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p0
+        local.get $l7
         local.get $p0
         i32.eqz
-        br_if $B4
+        i64.extend_i32_u
+        i64.add
+        local.set $l6
+      end
+      local.get $l6
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p0
+      block $B21
+        block $B22
+          local.get $l6
+          i32.wrap_i64
+          local.tee $l2
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B22
+          local.get $l2
+          i32.const -2147483648
+          i32.ne
+          br_if $B21
+          local.get $p0
+          i32.const 31
+          i32.shl
+          local.set $l2
+          local.get $l2
+          i32.eqz
+          br_if $B21
+        end
+        local.get $p0
+        i32.const 1
+        i32.add
+        local.set $p0
+      end
+      local.get $l3
+      i32.const 23
+      i32.shl
+      local.get $p0
+      i32.add
+      i32.const -8388608
+      i32.add
+      local.tee $p0
+      i32.const 2139095040
+      local.get $p0
+      i32.const 2139095040
+      i32.lt_u
+      select
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1)
+  (func $f32_ceil (type $t3) (param $p0 i32) (result i32)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
+    i32.const 0
+    local.set $l1
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l3
+    i32.sub
+    local.set $l4
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
+          i32.eqz
+          br_if $B3
+          local.get $l2
+          i32.const 255
+          i32.ne
+          br_if $B2
+          block $B4
+            local.get $p0
+            local.get $l3
+            i32.ne
+            br_if $B4
+            local.get $l1
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l5
+            br $B1
+          end
+          local.get $l1
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          local.get $l5
+          local.get $l4
+          i32.const 4194304
+          i32.add
+          local.get $l4
+          local.get $l4
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l5
+          br $B1
+        end
+        block $B5
+          local.get $p0
+          local.get $l3
+          i32.ne
+          br_if $B5
+          local.get $l1
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          br $B1
+        end
+        local.get $l1
+        local.get $l4
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $l4
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l5
+        br $B1
+      end
+      local.get $l1
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l5
+      local.get $l5
+      local.get $l4
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l5
+    end
+    local.get $l5
+    call $f64_ceil
+    local.tee $l5
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    i32.const 0
+    local.set $l2
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
+    block $B7
+      local.get $p0
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B7
+      block $B8
+        local.get $l1
+        br_if $B8
+        local.get $p0
+        i32.const 2146435072
+        i32.ne
+        br_if $B8
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l2
+      local.get $p0
+      i32.const 3
+      i32.shl
+      local.get $l1
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $p0
+      i32.const 12582912
+      i32.add
+      local.get $p0
+      i32.const 8388608
+      i32.add
+      local.tee $p0
+      local.get $p0
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
+      i32.add
+      return
+    end
+    block $B9
+      local.get $p0
+      local.get $l1
+      i32.or
+      i32.eqz
+      br_if $B9
+      local.get $p0
+      i32.const 16
+      i32.shr_u
+      local.set $l1
+      local.get $l1
+      i32.const 4
+      i32.shl
+      local.set $l1
+      local.get $l1
+      i32.const 256
+      i32.lt_u
+      local.tee $l4
+      br_if $B9
+      block $B10
+        local.get $l1
+        i32.const 294656
+        i32.lt_u
+        br_if $B10
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p0
+      i32.const 0
+      local.get $l1
+      i32.const 8
+      i32.shr_u
+      local.tee $l3
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
+      local.get $l4
+      select
+      i32.sub
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.const 4294967295
+      i64.and
+      i64.add
+      i64.const 3
+      i64.shl
+      local.set $l5
+      block $B11
+        block $B12
+          local.get $l1
+          i32.const 229631
+          i32.le_u
+          br_if $B12
+          local.get $l3
+          i32.const -896
+          i32.add
+          local.set $l1
+          br $B11
+        end
+        block $B13
+          i32.const 897
+          local.get $l3
+          i32.sub
+          local.tee $p0
+          i32.const 64
+          i32.lt_u
+          br_if $B13
+          local.get $l5
+          i64.const 0
+          i64.ne
+          i64.extend_i32_u
+          local.set $l5
+          i32.const 1
+          local.set $l1
+          br $B11
+        end
+        i32.const 1
+        local.set $l1
+        block $B14
+          local.get $l5
+          local.get $p0
+          i64.extend_i32_u
+          local.tee $l7
+          i64.shr_u
+          local.tee $l6
+          local.get $l7
+          i64.shl
+          local.get $l5
+          i64.ne
+          br_if $B14
+          local.get $l6
+          local.set $l5
+          br $B11
+        end
+        local.get $l6
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p0
         local.get $l6
         local.get $p0
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l4
-        i64.or
-        local.set $l4
-        br $B4
-      end
-      local.get $l3
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l6
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l4
-      i64.or
-      local.set $l4
-    end
-    local.get $l2
-    local.get $l4
-    call $f64_max
-    local.tee $l2
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    i32.const -2147483648
-    i32.and
-    local.set $p0
-    block $B8
-      local.get $l2
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $p1
-      i32.const 2047
-      i32.ne
-      br_if $B8
-      block $B9
-        local.get $l2
-        i64.const 4503599627370495
-        i64.and
-        local.tee $l2
-        i64.eqz
-        br_if $B9
-        local.get $p0
-        local.get $l2
-        i64.const 29
-        i64.shr_u
-        i32.wrap_i64
-        i32.or
-        i32.const 2143289344
-        i32.or
-        return
-      end
-      local.get $p0
-      i32.const 2139095040
-      i32.or
-      return
-    end
-    block $B10
-      local.get $l2
-      i64.const 9223372036854775807
-      i64.and
-      i64.eqz
-      br_if $B10
-      local.get $l2
-      i64.const 4503599627370495
-      i64.and
-      local.set $l2
-      block $B11
-        block $B12
-          block $B13
-            local.get $p1
-            br_if $B13
-            i32.const 12
-            local.get $l2
-            i64.clz
-            local.tee $l4
-            i32.wrap_i64
-            i32.sub
-            local.set $p1
-            local.get $l2
-            local.get $l4
-            i64.const 4294967285
-            i64.add
-            i64.const 4294967295
-            i64.and
-            i64.shl
-            i64.const 10
-            i64.shl
-            local.set $l2
-            br $B12
-          end
-          block $B14
-            local.get $p1
-            i32.const 1151
-            i32.lt_u
-            br_if $B14
-            local.get $p0
-            i32.const 2139095040
-            i32.or
-            return
-          end
-          local.get $l2
-          i64.const 10
-          i64.shl
-          i64.const 4611686018427387904
-          i64.or
-          local.set $l2
-          local.get $p1
-          i32.const 896
-          i32.le_u
-          br_if $B12
-          local.get $p1
-          i32.const -896
-          i32.add
-          local.set $l3
-          br $B11
-        end
-        block $B15
-          block $B16
-            i32.const 897
-            local.get $p1
-            i32.sub
-            local.tee $l3
-            i32.const 63
-            i32.lt_u
-            br_if $B16
-            local.get $l2
-            i64.const 0
-            i64.ne
-            i64.extend_i32_u
-            local.set $l2
-            br $B15
-          end
-          local.get $l2
-          local.get $l3
-          i64.extend_i32_u
-          i64.shr_u
-          local.get $l2
-          local.get $p1
-          i32.const -833
-          i32.add
-          i64.extend_i32_u
-          i64.shl
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          i64.or
-          local.set $l2
-        end
-        i32.const 1
-        local.set $l3
-      end
-      local.get $l2
-      i64.const 39
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p1
-      block $B17
-        block $B18
-          local.get $l2
-          i64.const 549755813887
-          i64.and
-          local.tee $l2
-          i64.const 274877906944
-          i64.gt_u
-          br_if $B18
-          local.get $l2
-          i64.const 274877906944
-          i64.ne
-          br_if $B17
-          local.get $p1
-          i32.const 1
-          i32.and
-          i32.eqz
-          br_if $B17
-        end
-        local.get $p1
-        i32.const 1
-        i32.add
-        local.set $p1
-      end
-      local.get $l3
-      i32.const 23
-      i32.shl
-      local.get $p1
-      i32.add
-      i32.const -8388608
-      i32.add
-      local.get $p0
-      i32.or
-      local.set $p0
-    end
-    local.get $p0)
-  (func $f32_ceil (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i64) (local $l2 i32) (local $l3 i64) (local $l4 i32)
-    local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l1
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l2
-    i64.extend_i32_u
-    local.set $l3
-    block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l4
-          i32.const 255
-          i32.and
-          local.tee $p0
-          i32.eqz
-          br_if $B2
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B1
-          block $B3
-            local.get $l2
-            i32.eqz
-            br_if $B3
-            local.get $l1
-            local.get $l3
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l1
-            br $B0
-          end
-          local.get $l1
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l1
-          br $B0
-        end
-        local.get $l2
         i32.eqz
-        br_if $B0
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
         i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l1
-        i64.or
-        local.set $l1
-        br $B0
-      end
-      local.get $l4
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l3
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l1
-      i64.or
-      local.set $l1
-    end
-    local.get $l1
-    call $f64_ceil
-    local.tee $l1
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    i32.const -2147483648
-    i32.and
-    local.set $p0
-    block $B4
-      local.get $l1
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $l2
-      i32.const 2047
-      i32.ne
-      br_if $B4
-      block $B5
-        local.get $l1
-        i64.const 4503599627370495
-        i64.and
-        local.tee $l1
-        i64.eqz
-        br_if $B5
-        local.get $p0
-        local.get $l1
-        i64.const 29
-        i64.shr_u
-        i32.wrap_i64
-        i32.or
-        i32.const 2143289344
-        i32.or
-        return
-      end
-      local.get $p0
-      i32.const 2139095040
-      i32.or
-      return
-    end
-    block $B6
-      local.get $l1
-      i64.const 9223372036854775807
-      i64.and
-      i64.eqz
-      br_if $B6
-      local.get $l1
-      i64.const 4503599627370495
-      i64.and
-      local.set $l1
-      block $B7
-        block $B8
-          block $B9
-            local.get $l2
-            br_if $B9
-            i32.const 12
-            local.get $l1
-            i64.clz
-            local.tee $l3
-            i32.wrap_i64
-            i32.sub
-            local.set $l2
-            local.get $l1
-            local.get $l3
-            i64.const 4294967285
-            i64.add
-            i64.const 4294967295
-            i64.and
-            i64.shl
-            i64.const 10
-            i64.shl
-            local.set $l1
-            br $B8
-          end
-          block $B10
-            local.get $l2
-            i32.const 1151
-            i32.lt_u
-            br_if $B10
-            local.get $p0
-            i32.const 2139095040
-            i32.or
-            return
-          end
-          local.get $l1
-          i64.const 10
-          i64.shl
-          i64.const 4611686018427387904
-          i64.or
-          local.set $l1
-          local.get $l2
-          i32.const 896
-          i32.le_u
-          br_if $B8
-          local.get $l2
-          i32.const -896
-          i32.add
-          local.set $l4
-          br $B7
-        end
-        block $B11
-          block $B12
-            i32.const 897
-            local.get $l2
-            i32.sub
-            local.tee $l4
-            i32.const 63
-            i32.lt_u
-            br_if $B12
-            local.get $l1
-            i64.const 0
-            i64.ne
-            i64.extend_i32_u
-            local.set $l1
-            br $B11
-          end
-          local.get $l1
-          local.get $l4
-          i64.extend_i32_u
-          i64.shr_u
-          local.get $l1
-          local.get $l2
-          i32.const -833
-          i32.add
-          i64.extend_i32_u
-          i64.shl
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          i64.or
-          local.set $l1
-        end
-        i32.const 1
-        local.set $l4
-      end
-      local.get $l1
-      i64.const 39
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l2
-      block $B13
-        block $B14
-          local.get $l1
-          i64.const 549755813887
-          i64.and
-          local.tee $l1
-          i64.const 274877906944
-          i64.gt_u
-          br_if $B14
-          local.get $l1
-          i64.const 274877906944
-          i64.ne
-          br_if $B13
-          local.get $l2
-          i32.const 1
-          i32.and
-          i32.eqz
-          br_if $B13
-        end
-        local.get $l2
-        i32.const 1
-        i32.add
-        local.set $l2
-      end
-      local.get $l4
-      i32.const 23
-      i32.shl
-      local.get $l2
-      i32.add
-      i32.const -8388608
-      i32.add
-      local.get $p0
-      i32.or
-      local.set $p0
-    end
-    local.get $p0)
-  (func $f32_floor (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i64) (local $l2 i32) (local $l3 i64) (local $l4 i32)
-    local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l1
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l2
-    i64.extend_i32_u
-    local.set $l3
-    block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l4
-          i32.const 255
-          i32.and
-          local.tee $p0
-          i32.eqz
-          br_if $B2
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B1
-          block $B3
-            local.get $l2
-            i32.eqz
-            br_if $B3
-            local.get $l1
-            local.get $l3
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l1
-            br $B0
-          end
-          local.get $l1
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l1
-          br $B0
-        end
-        local.get $l2
-        i32.eqz
-        br_if $B0
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l1
-        i64.or
-        local.set $l1
-        br $B0
-      end
-      local.get $l4
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l3
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l1
-      i64.or
-      local.set $l1
-    end
-    local.get $l1
-    call $f64_floor
-    local.tee $l1
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    i32.const -2147483648
-    i32.and
-    local.set $p0
-    block $B4
-      local.get $l1
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $l2
-      i32.const 2047
-      i32.ne
-      br_if $B4
-      block $B5
-        local.get $l1
-        i64.const 4503599627370495
-        i64.and
-        local.tee $l1
-        i64.eqz
-        br_if $B5
-        local.get $p0
-        local.get $l1
-        i64.const 29
-        i64.shr_u
-        i32.wrap_i64
-        i32.or
-        i32.const 2143289344
-        i32.or
-        return
-      end
-      local.get $p0
-      i32.const 2139095040
-      i32.or
-      return
-    end
-    block $B6
-      local.get $l1
-      i64.const 9223372036854775807
-      i64.and
-      i64.eqz
-      br_if $B6
-      local.get $l1
-      i64.const 4503599627370495
-      i64.and
-      local.set $l1
-      block $B7
-        block $B8
-          block $B9
-            local.get $l2
-            br_if $B9
-            i32.const 12
-            local.get $l1
-            i64.clz
-            local.tee $l3
-            i32.wrap_i64
-            i32.sub
-            local.set $l2
-            local.get $l1
-            local.get $l3
-            i64.const 4294967285
-            i64.add
-            i64.const 4294967295
-            i64.and
-            i64.shl
-            i64.const 10
-            i64.shl
-            local.set $l1
-            br $B8
-          end
-          block $B10
-            local.get $l2
-            i32.const 1151
-            i32.lt_u
-            br_if $B10
-            local.get $p0
-            i32.const 2139095040
-            i32.or
-            return
-          end
-          local.get $l1
-          i64.const 10
-          i64.shl
-          i64.const 4611686018427387904
-          i64.or
-          local.set $l1
-          local.get $l2
-          i32.const 896
-          i32.le_u
-          br_if $B8
-          local.get $l2
-          i32.const -896
-          i32.add
-          local.set $l4
-          br $B7
-        end
-        block $B11
-          block $B12
-            i32.const 897
-            local.get $l2
-            i32.sub
-            local.tee $l4
-            i32.const 63
-            i32.lt_u
-            br_if $B12
-            local.get $l1
-            i64.const 0
-            i64.ne
-            i64.extend_i32_u
-            local.set $l1
-            br $B11
-          end
-          local.get $l1
-          local.get $l4
-          i64.extend_i32_u
-          i64.shr_u
-          local.get $l1
-          local.get $l2
-          i32.const -833
-          i32.add
-          i64.extend_i32_u
-          i64.shl
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          i64.or
-          local.set $l1
-        end
-        i32.const 1
-        local.set $l4
-      end
-      local.get $l1
-      i64.const 39
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l2
-      block $B13
-        block $B14
-          local.get $l1
-          i64.const 549755813887
-          i64.and
-          local.tee $l1
-          i64.const 274877906944
-          i64.gt_u
-          br_if $B14
-          local.get $l1
-          i64.const 274877906944
-          i64.ne
-          br_if $B13
-          local.get $l2
-          i32.const 1
-          i32.and
-          i32.eqz
-          br_if $B13
-        end
-        local.get $l2
-        i32.const 1
-        i32.add
-        local.set $l2
-      end
-      local.get $l4
-      i32.const 23
-      i32.shl
-      local.get $l2
-      i32.add
-      i32.const -8388608
-      i32.add
-      local.get $p0
-      i32.or
-      local.set $p0
-    end
-    local.get $p0)
-  (func $f32_trunc (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i64) (local $l2 i32) (local $l3 i64) (local $l4 i32)
-    local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l1
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l2
-    i64.extend_i32_u
-    local.set $l3
-    block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l4
-          i32.const 255
-          i32.and
-          local.tee $p0
-          i32.eqz
-          br_if $B2
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B1
-          block $B3
-            local.get $l2
-            i32.eqz
-            br_if $B3
-            local.get $l1
-            local.get $l3
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l1
-            br $B0
-          end
-          local.get $l1
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l1
-          br $B0
-        end
-        local.get $l2
-        i32.eqz
-        br_if $B0
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l1
-        i64.or
-        local.set $l1
-        br $B0
-      end
-      local.get $l4
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l3
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l1
-      i64.or
-      local.set $l1
-    end
-    local.get $l1
-    call $f64_trunc
-    local.tee $l1
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    i32.const -2147483648
-    i32.and
-    local.set $p0
-    block $B4
-      local.get $l1
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $l2
-      i32.const 2047
-      i32.ne
-      br_if $B4
-      block $B5
-        local.get $l1
-        i64.const 4503599627370495
-        i64.and
-        local.tee $l1
-        i64.eqz
-        br_if $B5
-        local.get $p0
-        local.get $l1
-        i64.const 29
-        i64.shr_u
-        i32.wrap_i64
-        i32.or
-        i32.const 2143289344
-        i32.or
-        return
-      end
-      local.get $p0
-      i32.const 2139095040
-      i32.or
-      return
-    end
-    block $B6
-      local.get $l1
-      i64.const 9223372036854775807
-      i64.and
-      i64.eqz
-      br_if $B6
-      local.get $l1
-      i64.const 4503599627370495
-      i64.and
-      local.set $l1
-      block $B7
-        block $B8
-          block $B9
-            local.get $l2
-            br_if $B9
-            i32.const 12
-            local.get $l1
-            i64.clz
-            local.tee $l3
-            i32.wrap_i64
-            i32.sub
-            local.set $l2
-            local.get $l1
-            local.get $l3
-            i64.const 4294967285
-            i64.add
-            i64.const 4294967295
-            i64.and
-            i64.shl
-            i64.const 10
-            i64.shl
-            local.set $l1
-            br $B8
-          end
-          block $B10
-            local.get $l2
-            i32.const 1151
-            i32.lt_u
-            br_if $B10
-            local.get $p0
-            i32.const 2139095040
-            i32.or
-            return
-          end
-          local.get $l1
-          i64.const 10
-          i64.shl
-          i64.const 4611686018427387904
-          i64.or
-          local.set $l1
-          local.get $l2
-          i32.const 896
-          i32.le_u
-          br_if $B8
-          local.get $l2
-          i32.const -896
-          i32.add
-          local.set $l4
-          br $B7
-        end
-        block $B11
-          block $B12
-            i32.const 897
-            local.get $l2
-            i32.sub
-            local.tee $l4
-            i32.const 63
-            i32.lt_u
-            br_if $B12
-            local.get $l1
-            i64.const 0
-            i64.ne
-            i64.extend_i32_u
-            local.set $l1
-            br $B11
-          end
-          local.get $l1
-          local.get $l4
-          i64.extend_i32_u
-          i64.shr_u
-          local.get $l1
-          local.get $l2
-          i32.const -833
-          i32.add
-          i64.extend_i32_u
-          i64.shl
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          i64.or
-          local.set $l1
-        end
-        i32.const 1
-        local.set $l4
-      end
-      local.get $l1
-      i64.const 39
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l2
-      block $B13
-        block $B14
-          local.get $l1
-          i64.const 549755813887
-          i64.and
-          local.tee $l1
-          i64.const 274877906944
-          i64.gt_u
-          br_if $B14
-          local.get $l1
-          i64.const 274877906944
-          i64.ne
-          br_if $B13
-          local.get $l2
-          i32.const 1
-          i32.and
-          i32.eqz
-          br_if $B13
-        end
-        local.get $l2
-        i32.const 1
-        i32.add
-        local.set $l2
-      end
-      local.get $l4
-      i32.const 23
-      i32.shl
-      local.get $l2
-      i32.add
-      i32.const -8388608
-      i32.add
-      local.get $p0
-      i32.or
-      local.set $p0
-    end
-    local.get $p0)
-  (func $f32_nearest (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i64) (local $l2 i32) (local $l3 i64) (local $l4 i32)
-    local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l1
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l2
-    i64.extend_i32_u
-    local.set $l3
-    block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l4
-          i32.const 255
-          i32.and
-          local.tee $p0
-          i32.eqz
-          br_if $B2
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B1
-          block $B3
-            local.get $l2
-            i32.eqz
-            br_if $B3
-            local.get $l1
-            local.get $l3
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l1
-            br $B0
-          end
-          local.get $l1
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l1
-          br $B0
-        end
-        local.get $l2
-        i32.eqz
-        br_if $B0
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l1
-        i64.or
-        local.set $l1
-        br $B0
-      end
-      local.get $l4
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l3
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l1
-      i64.or
-      local.set $l1
-    end
-    local.get $l1
-    call $f64_nearest
-    local.tee $l1
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    i32.const -2147483648
-    i32.and
-    local.set $p0
-    block $B4
-      local.get $l1
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $l2
-      i32.const 2047
-      i32.ne
-      br_if $B4
-      block $B5
-        local.get $l1
-        i64.const 4503599627370495
-        i64.and
-        local.tee $l1
-        i64.eqz
-        br_if $B5
-        local.get $p0
-        local.get $l1
-        i64.const 29
-        i64.shr_u
-        i32.wrap_i64
-        i32.or
-        i32.const 2143289344
-        i32.or
-        return
-      end
-      local.get $p0
-      i32.const 2139095040
-      i32.or
-      return
-    end
-    block $B6
-      local.get $l1
-      i64.const 9223372036854775807
-      i64.and
-      i64.eqz
-      br_if $B6
-      local.get $l1
-      i64.const 4503599627370495
-      i64.and
-      local.set $l1
-      block $B7
-        block $B8
-          block $B9
-            local.get $l2
-            br_if $B9
-            i32.const 12
-            local.get $l1
-            i64.clz
-            local.tee $l3
-            i32.wrap_i64
-            i32.sub
-            local.set $l2
-            local.get $l1
-            local.get $l3
-            i64.const 4294967285
-            i64.add
-            i64.const 4294967295
-            i64.and
-            i64.shl
-            i64.const 10
-            i64.shl
-            local.set $l1
-            br $B8
-          end
-          block $B10
-            local.get $l2
-            i32.const 1151
-            i32.lt_u
-            br_if $B10
-            local.get $p0
-            i32.const 2139095040
-            i32.or
-            return
-          end
-          local.get $l1
-          i64.const 10
-          i64.shl
-          i64.const 4611686018427387904
-          i64.or
-          local.set $l1
-          local.get $l2
-          i32.const 896
-          i32.le_u
-          br_if $B8
-          local.get $l2
-          i32.const -896
-          i32.add
-          local.set $l4
-          br $B7
-        end
-        block $B11
-          block $B12
-            i32.const 897
-            local.get $l2
-            i32.sub
-            local.tee $l4
-            i32.const 63
-            i32.lt_u
-            br_if $B12
-            local.get $l1
-            i64.const 0
-            i64.ne
-            i64.extend_i32_u
-            local.set $l1
-            br $B11
-          end
-          local.get $l1
-          local.get $l4
-          i64.extend_i32_u
-          i64.shr_u
-          local.get $l1
-          local.get $l2
-          i32.const -833
-          i32.add
-          i64.extend_i32_u
-          i64.shl
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          i64.or
-          local.set $l1
-        end
-        i32.const 1
-        local.set $l4
-      end
-      local.get $l1
-      i64.const 39
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l2
-      block $B13
-        block $B14
-          local.get $l1
-          i64.const 549755813887
-          i64.and
-          local.tee $l1
-          i64.const 274877906944
-          i64.gt_u
-          br_if $B14
-          local.get $l1
-          i64.const 274877906944
-          i64.ne
-          br_if $B13
-          local.get $l2
-          i32.const 1
-          i32.and
-          i32.eqz
-          br_if $B13
-        end
-        local.get $l2
-        i32.const 1
-        i32.add
-        local.set $l2
-      end
-      local.get $l4
-      i32.const 23
-      i32.shl
-      local.get $l2
-      i32.add
-      i32.const -8388608
-      i32.add
-      local.get $p0
-      i32.or
-      local.set $p0
-    end
-    local.get $p0)
-  (func $f32_eq (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
-    local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l2
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l3
-    i64.extend_i32_u
-    local.set $l4
-    block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l5
-          i32.const 255
-          i32.and
-          local.tee $p0
-          i32.eqz
-          br_if $B2
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B1
-          block $B3
-            local.get $l3
-            i32.eqz
-            br_if $B3
-            local.get $l2
-            local.get $l4
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l2
-            br $B0
-          end
-          local.get $l2
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l2
-          br $B0
-        end
-        local.get $l3
-        i32.eqz
-        br_if $B0
-        local.get $l4
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l2
-        i64.or
-        local.set $l2
-        br $B0
+        i64.add
+        local.set $l5
       end
       local.get $l5
-      i32.const 255
-      i32.and
-      i32.const 896
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p0
+      block $B15
+        block $B16
+          local.get $l5
+          i32.wrap_i64
+          local.tee $l4
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B16
+          local.get $l4
+          i32.const -2147483648
+          i32.ne
+          br_if $B15
+          local.get $p0
+          i32.const 31
+          i32.shl
+          local.set $l4
+          local.get $l4
+          i32.eqz
+          br_if $B15
+        end
+        local.get $p0
+        i32.const 1
+        i32.add
+        local.set $p0
+      end
+      local.get $l1
+      i32.const 23
+      i32.shl
+      local.get $p0
       i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l4
-      i64.const 29
-      i64.shl
-      i64.or
+      i32.const -8388608
+      i32.add
+      local.tee $p0
+      i32.const 2139095040
+      local.get $p0
+      i32.const 2139095040
+      i32.lt_u
+      select
       local.get $l2
-      i64.or
+      i32.add
       local.set $l2
     end
-    local.get $p1
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
+    local.get $l2)
+  (func $f32_floor (type $t3) (param $p0 i32) (result i32)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
+    i32.const 0
+    local.set $l1
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l3
+    i32.sub
     local.set $l4
-    local.get $p1
-    i32.const 8388607
-    i32.and
-    local.tee $p0
-    i64.extend_i32_u
-    local.set $l6
-    block $B4
-      block $B5
-        block $B6
-          local.get $p1
-          i32.const 23
-          i32.shr_u
-          local.tee $l3
-          i32.const 255
-          i32.and
-          local.tee $p1
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
           i32.eqz
-          br_if $B6
-          local.get $p1
+          br_if $B3
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B5
-          block $B7
+          br_if $B2
+          block $B4
             local.get $p0
-            i32.eqz
-            br_if $B7
-            local.get $l2
-            local.get $l4
-            local.get $l6
-            i64.const 29
+            local.get $l3
+            i32.ne
+            br_if $B4
+            local.get $l1
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
             i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            call $f64_eq
-            return
+            local.set $l5
+            br $B1
+          end
+          local.get $l1
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          local.get $l5
+          local.get $l4
+          i32.const 4194304
+          i32.add
+          local.get $l4
+          local.get $l4
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l5
+          br $B1
+        end
+        block $B5
+          local.get $p0
+          local.get $l3
+          i32.ne
+          br_if $B5
+          local.get $l1
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          br $B1
+        end
+        local.get $l1
+        local.get $l4
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $l4
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l5
+        br $B1
+      end
+      local.get $l1
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l5
+      local.get $l5
+      local.get $l4
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l5
+    end
+    local.get $l5
+    call $f64_floor
+    local.tee $l5
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    i32.const 0
+    local.set $l2
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
+    block $B7
+      local.get $p0
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B7
+      block $B8
+        local.get $l1
+        br_if $B8
+        local.get $p0
+        i32.const 2146435072
+        i32.ne
+        br_if $B8
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l2
+      local.get $p0
+      i32.const 3
+      i32.shl
+      local.get $l1
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $p0
+      i32.const 12582912
+      i32.add
+      local.get $p0
+      i32.const 8388608
+      i32.add
+      local.tee $p0
+      local.get $p0
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
+      i32.add
+      return
+    end
+    block $B9
+      local.get $p0
+      local.get $l1
+      i32.or
+      i32.eqz
+      br_if $B9
+      local.get $p0
+      i32.const 16
+      i32.shr_u
+      local.set $l1
+      local.get $l1
+      i32.const 4
+      i32.shl
+      local.set $l1
+      local.get $l1
+      i32.const 256
+      i32.lt_u
+      local.tee $l4
+      br_if $B9
+      block $B10
+        local.get $l1
+        i32.const 294656
+        i32.lt_u
+        br_if $B10
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p0
+      i32.const 0
+      local.get $l1
+      i32.const 8
+      i32.shr_u
+      local.tee $l3
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
+      local.get $l4
+      select
+      i32.sub
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.const 4294967295
+      i64.and
+      i64.add
+      i64.const 3
+      i64.shl
+      local.set $l5
+      block $B11
+        block $B12
+          local.get $l1
+          i32.const 229631
+          i32.le_u
+          br_if $B12
+          local.get $l3
+          i32.const -896
+          i32.add
+          local.set $l1
+          br $B11
+        end
+        block $B13
+          i32.const 897
+          local.get $l3
+          i32.sub
+          local.tee $p0
+          i32.const 64
+          i32.lt_u
+          br_if $B13
+          local.get $l5
+          i64.const 0
+          i64.ne
+          i64.extend_i32_u
+          local.set $l5
+          i32.const 1
+          local.set $l1
+          br $B11
+        end
+        i32.const 1
+        local.set $l1
+        block $B14
+          local.get $l5
+          local.get $p0
+          i64.extend_i32_u
+          local.tee $l7
+          i64.shr_u
+          local.tee $l6
+          local.get $l7
+          i64.shl
+          local.get $l5
+          i64.ne
+          br_if $B14
+          local.get $l6
+          local.set $l5
+          br $B11
+        end
+        local.get $l6
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p0
+        local.get $l6
+        local.get $p0
+        i32.eqz
+        i64.extend_i32_u
+        i64.add
+        local.set $l5
+      end
+      local.get $l5
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p0
+      block $B15
+        block $B16
+          local.get $l5
+          i32.wrap_i64
+          local.tee $l4
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B16
+          local.get $l4
+          i32.const -2147483648
+          i32.ne
+          br_if $B15
+          local.get $p0
+          i32.const 31
+          i32.shl
+          local.set $l4
+          local.get $l4
+          i32.eqz
+          br_if $B15
+        end
+        local.get $p0
+        i32.const 1
+        i32.add
+        local.set $p0
+      end
+      local.get $l1
+      i32.const 23
+      i32.shl
+      local.get $p0
+      i32.add
+      i32.const -8388608
+      i32.add
+      local.tee $p0
+      i32.const 2139095040
+      local.get $p0
+      i32.const 2139095040
+      i32.lt_u
+      select
+      local.get $l2
+      i32.add
+      local.set $l2
+    end
+    local.get $l2)
+  (func $f32_trunc (type $t3) (param $p0 i32) (result i32)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
+    i32.const 0
+    local.set $l1
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l3
+    i32.sub
+    local.set $l4
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
+          i32.eqz
+          br_if $B3
+          local.get $l2
+          i32.const 255
+          i32.ne
+          br_if $B2
+          block $B4
+            local.get $p0
+            local.get $l3
+            i32.ne
+            br_if $B4
+            local.get $l1
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l5
+            br $B1
+          end
+          local.get $l1
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          local.get $l5
+          local.get $l4
+          i32.const 4194304
+          i32.add
+          local.get $l4
+          local.get $l4
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l5
+          br $B1
+        end
+        block $B5
+          local.get $p0
+          local.get $l3
+          i32.ne
+          br_if $B5
+          local.get $l1
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          br $B1
+        end
+        local.get $l1
+        local.get $l4
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $l4
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l5
+        br $B1
+      end
+      local.get $l1
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l5
+      local.get $l5
+      local.get $l4
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l5
+    end
+    local.get $l5
+    call $f64_trunc
+    local.tee $l5
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    i32.const 0
+    local.set $l2
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
+    block $B7
+      local.get $p0
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B7
+      block $B8
+        local.get $l1
+        br_if $B8
+        local.get $p0
+        i32.const 2146435072
+        i32.ne
+        br_if $B8
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l2
+      local.get $p0
+      i32.const 3
+      i32.shl
+      local.get $l1
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $p0
+      i32.const 12582912
+      i32.add
+      local.get $p0
+      i32.const 8388608
+      i32.add
+      local.tee $p0
+      local.get $p0
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
+      i32.add
+      return
+    end
+    block $B9
+      local.get $p0
+      local.get $l1
+      i32.or
+      i32.eqz
+      br_if $B9
+      local.get $p0
+      i32.const 16
+      i32.shr_u
+      local.set $l1
+      local.get $l1
+      i32.const 4
+      i32.shl
+      local.set $l1
+      local.get $l1
+      i32.const 256
+      i32.lt_u
+      local.tee $l4
+      br_if $B9
+      block $B10
+        local.get $l1
+        i32.const 294656
+        i32.lt_u
+        br_if $B10
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p0
+      i32.const 0
+      local.get $l1
+      i32.const 8
+      i32.shr_u
+      local.tee $l3
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
+      local.get $l4
+      select
+      i32.sub
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.const 4294967295
+      i64.and
+      i64.add
+      i64.const 3
+      i64.shl
+      local.set $l5
+      block $B11
+        block $B12
+          local.get $l1
+          i32.const 229631
+          i32.le_u
+          br_if $B12
+          local.get $l3
+          i32.const -896
+          i32.add
+          local.set $l1
+          br $B11
+        end
+        block $B13
+          i32.const 897
+          local.get $l3
+          i32.sub
+          local.tee $p0
+          i32.const 64
+          i32.lt_u
+          br_if $B13
+          local.get $l5
+          i64.const 0
+          i64.ne
+          i64.extend_i32_u
+          local.set $l5
+          i32.const 1
+          local.set $l1
+          br $B11
+        end
+        i32.const 1
+        local.set $l1
+        block $B14
+          local.get $l5
+          local.get $p0
+          i64.extend_i32_u
+          local.tee $l7
+          i64.shr_u
+          local.tee $l6
+          local.get $l7
+          i64.shl
+          local.get $l5
+          i64.ne
+          br_if $B14
+          local.get $l6
+          local.set $l5
+          br $B11
+        end
+        local.get $l6
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p0
+        local.get $l6
+        local.get $p0
+        i32.eqz
+        i64.extend_i32_u
+        i64.add
+        local.set $l5
+      end
+      local.get $l5
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p0
+      block $B15
+        block $B16
+          local.get $l5
+          i32.wrap_i64
+          local.tee $l4
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B16
+          local.get $l4
+          i32.const -2147483648
+          i32.ne
+          br_if $B15
+          local.get $p0
+          i32.const 31
+          i32.shl
+          local.set $l4
+          local.get $l4
+          i32.eqz
+          br_if $B15
+        end
+        local.get $p0
+        i32.const 1
+        i32.add
+        local.set $p0
+      end
+      local.get $l1
+      i32.const 23
+      i32.shl
+      local.get $p0
+      i32.add
+      i32.const -8388608
+      i32.add
+      local.tee $p0
+      i32.const 2139095040
+      local.get $p0
+      i32.const 2139095040
+      i32.lt_u
+      select
+      local.get $l2
+      i32.add
+      local.set $l2
+    end
+    local.get $l2)
+  (func $f32_nearest (type $t3) (param $p0 i32) (result i32)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
+    i32.const 0
+    local.set $l1
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l3
+    i32.sub
+    local.set $l4
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
+          i32.eqz
+          br_if $B3
+          local.get $l2
+          i32.const 255
+          i32.ne
+          br_if $B2
+          block $B4
+            local.get $p0
+            local.get $l3
+            i32.ne
+            br_if $B4
+            local.get $l1
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l5
+            br $B1
+          end
+          local.get $l1
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          local.get $l5
+          local.get $l4
+          i32.const 4194304
+          i32.add
+          local.get $l4
+          local.get $l4
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l5
+          br $B1
+        end
+        block $B5
+          local.get $p0
+          local.get $l3
+          i32.ne
+          br_if $B5
+          local.get $l1
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          br $B1
+        end
+        local.get $l1
+        local.get $l4
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $l4
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l5
+        br $B1
+      end
+      local.get $l1
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l5
+      local.get $l5
+      local.get $l4
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l5
+    end
+    local.get $l5
+    call $f64_nearest
+    local.tee $l5
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    i32.const 0
+    local.set $l2
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
+    block $B7
+      local.get $p0
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B7
+      block $B8
+        local.get $l1
+        br_if $B8
+        local.get $p0
+        i32.const 2146435072
+        i32.ne
+        br_if $B8
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l2
+      local.get $p0
+      i32.const 3
+      i32.shl
+      local.get $l1
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $p0
+      i32.const 12582912
+      i32.add
+      local.get $p0
+      i32.const 8388608
+      i32.add
+      local.tee $p0
+      local.get $p0
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
+      i32.add
+      return
+    end
+    block $B9
+      local.get $p0
+      local.get $l1
+      i32.or
+      i32.eqz
+      br_if $B9
+      local.get $p0
+      i32.const 16
+      i32.shr_u
+      local.set $l1
+      local.get $l1
+      i32.const 4
+      i32.shl
+      local.set $l1
+      local.get $l1
+      i32.const 256
+      i32.lt_u
+      local.tee $l4
+      br_if $B9
+      block $B10
+        local.get $l1
+        i32.const 294656
+        i32.lt_u
+        br_if $B10
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p0
+      i32.const 0
+      local.get $l1
+      i32.const 8
+      i32.shr_u
+      local.tee $l3
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
+      local.get $l4
+      select
+      i32.sub
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.const 4294967295
+      i64.and
+      i64.add
+      i64.const 3
+      i64.shl
+      local.set $l5
+      block $B11
+        block $B12
+          local.get $l1
+          i32.const 229631
+          i32.le_u
+          br_if $B12
+          local.get $l3
+          i32.const -896
+          i32.add
+          local.set $l1
+          br $B11
+        end
+        block $B13
+          i32.const 897
+          local.get $l3
+          i32.sub
+          local.tee $p0
+          i32.const 64
+          i32.lt_u
+          br_if $B13
+          local.get $l5
+          i64.const 0
+          i64.ne
+          i64.extend_i32_u
+          local.set $l5
+          i32.const 1
+          local.set $l1
+          br $B11
+        end
+        i32.const 1
+        local.set $l1
+        block $B14
+          local.get $l5
+          local.get $p0
+          i64.extend_i32_u
+          local.tee $l7
+          i64.shr_u
+          local.tee $l6
+          local.get $l7
+          i64.shl
+          local.get $l5
+          i64.ne
+          br_if $B14
+          local.get $l6
+          local.set $l5
+          br $B11
+        end
+        local.get $l6
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p0
+        local.get $l6
+        local.get $p0
+        i32.eqz
+        i64.extend_i32_u
+        i64.add
+        local.set $l5
+      end
+      local.get $l5
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p0
+      block $B15
+        block $B16
+          local.get $l5
+          i32.wrap_i64
+          local.tee $l4
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B16
+          local.get $l4
+          i32.const -2147483648
+          i32.ne
+          br_if $B15
+          local.get $p0
+          i32.const 31
+          i32.shl
+          local.set $l4
+          local.get $l4
+          i32.eqz
+          br_if $B15
+        end
+        local.get $p0
+        i32.const 1
+        i32.add
+        local.set $p0
+      end
+      local.get $l1
+      i32.const 23
+      i32.shl
+      local.get $p0
+      i32.add
+      i32.const -8388608
+      i32.add
+      local.tee $p0
+      i32.const 2139095040
+      local.get $p0
+      i32.const 2139095040
+      i32.lt_u
+      select
+      local.get $l2
+      i32.add
+      local.set $l2
+    end
+    local.get $l2)
+  (func $f32_eq (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
+    i32.const 0
+    local.set $l2
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l3
+    local.get $l3
+    i32.const 1
+    i32.shl
+    local.set $l3
+    local.get $p0
+    local.get $l3
+    i32.const 8
+    i32.shr_u
+    local.tee $l3
+    i32.const 23
+    i32.shl
+    local.tee $l4
+    i32.sub
+    local.set $l5
+    block $B1
+      block $B2
+        block $B3
+          local.get $l3
+          i32.eqz
+          br_if $B3
+          local.get $l3
+          i32.const 255
+          i32.ne
+          br_if $B2
+          block $B4
+            local.get $p0
+            local.get $l4
+            i32.ne
+            br_if $B4
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l6
+            br $B1
           end
           local.get $l2
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B1
+        end
+        block $B5
+          local.get $p0
           local.get $l4
-          i64.const 9218868437227405312
-          i64.or
+          i32.ne
+          br_if $B5
+          local.get $l2
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B1
+        end
+        local.get $l2
+        local.get $l5
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l6
+        br $B1
+      end
+      local.get $l2
+      local.get $l3
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l6
+    end
+    i32.const 0
+    local.set $l3
+    block $B6
+      local.get $p1
+      i32.const -1
+      i32.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l2
+    block $B7
+      block $B8
+        local.get $p0
+        i32.eqz
+        br_if $B8
+        local.get $p0
+        i32.const 255
+        i32.ne
+        br_if $B7
+        block $B9
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B9
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l6
+          local.get $l7
           call $f64_eq
           return
         end
-        local.get $p0
-        i32.eqz
-        br_if $B4
-        local.get $l2
-        local.get $l6
-        local.get $p0
-        i32.clz
-        local.tee $p0
-        i32.const -8
+        local.get $l3
+        i32.const 2146435072
         i32.add
         i64.extend_i32_u
+        i64.const 32
         i64.shl
+        local.set $l7
+        local.get $l6
+        local.get $l7
+        local.get $l2
+        i32.const 4194304
+        i32.add
+        local.get $l2
+        local.get $l2
+        i32.const 4194304
+        i32.lt_u
+        select
+        i64.extend_i32_u
         i64.const 29
         i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
+        i64.add
+        call $f64_eq
+        return
+      end
+      block $B10
+        local.get $p1
+        local.get $l5
+        i32.ne
+        br_if $B10
+        local.get $l3
         i64.extend_i32_u
-        i64.const 52
+        i64.const 32
         i64.shl
-        i64.or
-        local.get $l4
-        i64.or
+        local.set $l7
+        local.get $l6
+        local.get $l7
         call $f64_eq
         return
       end
       local.get $l3
-      i32.const 255
-      i32.and
-      i32.const 896
+      local.get $l2
+      i32.clz
+      local.tee $p0
+      i32.const 20
+      i32.shl
+      i32.sub
+      i32.const 947912704
       i32.add
       i64.extend_i32_u
-      i64.const 52
+      i64.const 32
       i64.shl
+      local.set $l7
       local.get $l6
+      local.get $l7
+      local.get $l2
+      local.get $p0
+      i32.const -8
+      i32.add
+      i32.shl
+      i64.extend_i32_u
       i64.const 29
       i64.shl
-      i64.or
-      local.get $l4
-      i64.or
-      local.set $l4
+      i64.add
+      call $f64_eq
+      return
     end
+    local.get $l3
+    local.get $p0
+    i32.const 20
+    i32.shl
+    i32.add
+    i32.const 939524096
+    i32.add
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l7
+    local.get $l6
+    local.get $l7
     local.get $l2
-    local.get $l4
+    i64.extend_i32_u
+    i64.const 29
+    i64.shl
+    i64.add
     call $f64_eq)
   (func $f32_ne (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
-    local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
+    i32.const 0
     local.set $l2
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l3
-    i64.extend_i32_u
-    local.set $l4
     block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l5
-          i32.const 255
-          i32.and
-          local.tee $p0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l3
+    local.get $l3
+    i32.const 1
+    i32.shl
+    local.set $l3
+    local.get $p0
+    local.get $l3
+    i32.const 8
+    i32.shr_u
+    local.tee $l3
+    i32.const 23
+    i32.shl
+    local.tee $l4
+    i32.sub
+    local.set $l5
+    block $B1
+      block $B2
+        block $B3
+          local.get $l3
           i32.eqz
-          br_if $B2
-          local.get $p0
+          br_if $B3
+          local.get $l3
           i32.const 255
           i32.ne
-          br_if $B1
-          block $B3
-            local.get $l3
-            i32.eqz
-            br_if $B3
-            local.get $l2
+          br_if $B2
+          block $B4
+            local.get $p0
             local.get $l4
-            i64.const 29
+            i32.ne
+            br_if $B4
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
             i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l2
-            br $B0
+            local.set $l6
+            br $B1
           end
           local.get $l2
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l2
-          br $B0
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B1
         end
-        local.get $l3
-        i32.eqz
-        br_if $B0
-        local.get $l4
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l2
-        i64.or
-        local.set $l2
-        br $B0
-      end
-      local.get $l5
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l4
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l2
-      i64.or
-      local.set $l2
-    end
-    local.get $p1
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l4
-    local.get $p1
-    i32.const 8388607
-    i32.and
-    local.tee $p0
-    i64.extend_i32_u
-    local.set $l6
-    block $B4
-      block $B5
-        block $B6
-          local.get $p1
-          i32.const 23
-          i32.shr_u
-          local.tee $l3
-          i32.const 255
-          i32.and
-          local.tee $p1
-          i32.eqz
-          br_if $B6
-          local.get $p1
-          i32.const 255
+        block $B5
+          local.get $p0
+          local.get $l4
           i32.ne
           br_if $B5
-          block $B7
-            local.get $p0
-            i32.eqz
-            br_if $B7
-            local.get $l2
-            local.get $l4
-            local.get $l6
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            call $f64_ne
-            return
-          end
           local.get $l2
-          local.get $l4
-          i64.const 9218868437227405312
-          i64.or
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B1
+        end
+        local.get $l2
+        local.get $l5
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l6
+        br $B1
+      end
+      local.get $l2
+      local.get $l3
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l6
+    end
+    i32.const 0
+    local.set $l3
+    block $B6
+      local.get $p1
+      i32.const -1
+      i32.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l2
+    block $B7
+      block $B8
+        local.get $p0
+        i32.eqz
+        br_if $B8
+        local.get $p0
+        i32.const 255
+        i32.ne
+        br_if $B7
+        block $B9
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B9
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l6
+          local.get $l7
           call $f64_ne
           return
         end
-        local.get $p0
-        i32.eqz
-        br_if $B4
-        local.get $l2
-        local.get $l6
-        local.get $p0
-        i32.clz
-        local.tee $p0
-        i32.const -8
+        local.get $l3
+        i32.const 2146435072
         i32.add
         i64.extend_i32_u
+        i64.const 32
         i64.shl
+        local.set $l7
+        local.get $l6
+        local.get $l7
+        local.get $l2
+        i32.const 4194304
+        i32.add
+        local.get $l2
+        local.get $l2
+        i32.const 4194304
+        i32.lt_u
+        select
+        i64.extend_i32_u
         i64.const 29
         i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
+        i64.add
+        call $f64_ne
+        return
+      end
+      block $B10
+        local.get $p1
+        local.get $l5
+        i32.ne
+        br_if $B10
+        local.get $l3
         i64.extend_i32_u
-        i64.const 52
+        i64.const 32
         i64.shl
-        i64.or
-        local.get $l4
-        i64.or
+        local.set $l7
+        local.get $l6
+        local.get $l7
         call $f64_ne
         return
       end
       local.get $l3
-      i32.const 255
-      i32.and
-      i32.const 896
+      local.get $l2
+      i32.clz
+      local.tee $p0
+      i32.const 20
+      i32.shl
+      i32.sub
+      i32.const 947912704
       i32.add
       i64.extend_i32_u
-      i64.const 52
+      i64.const 32
       i64.shl
+      local.set $l7
       local.get $l6
+      local.get $l7
+      local.get $l2
+      local.get $p0
+      i32.const -8
+      i32.add
+      i32.shl
+      i64.extend_i32_u
       i64.const 29
       i64.shl
-      i64.or
-      local.get $l4
-      i64.or
-      local.set $l4
+      i64.add
+      call $f64_ne
+      return
     end
+    local.get $l3
+    local.get $p0
+    i32.const 20
+    i32.shl
+    i32.add
+    i32.const 939524096
+    i32.add
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l7
+    local.get $l6
+    local.get $l7
     local.get $l2
-    local.get $l4
+    i64.extend_i32_u
+    i64.const 29
+    i64.shl
+    i64.add
     call $f64_ne)
   (func $f32_lt (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
-    local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
+    i32.const 0
     local.set $l2
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l3
-    i64.extend_i32_u
-    local.set $l4
     block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l5
-          i32.const 255
-          i32.and
-          local.tee $p0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l3
+    local.get $l3
+    i32.const 1
+    i32.shl
+    local.set $l3
+    local.get $p0
+    local.get $l3
+    i32.const 8
+    i32.shr_u
+    local.tee $l3
+    i32.const 23
+    i32.shl
+    local.tee $l4
+    i32.sub
+    local.set $l5
+    block $B1
+      block $B2
+        block $B3
+          local.get $l3
           i32.eqz
-          br_if $B2
-          local.get $p0
+          br_if $B3
+          local.get $l3
           i32.const 255
           i32.ne
-          br_if $B1
-          block $B3
-            local.get $l3
-            i32.eqz
-            br_if $B3
-            local.get $l2
+          br_if $B2
+          block $B4
+            local.get $p0
             local.get $l4
-            i64.const 29
+            i32.ne
+            br_if $B4
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
             i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l2
-            br $B0
+            local.set $l6
+            br $B1
           end
           local.get $l2
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l2
-          br $B0
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B1
         end
-        local.get $l3
-        i32.eqz
-        br_if $B0
-        local.get $l4
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l2
-        i64.or
-        local.set $l2
-        br $B0
-      end
-      local.get $l5
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l4
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l2
-      i64.or
-      local.set $l2
-    end
-    local.get $p1
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l4
-    local.get $p1
-    i32.const 8388607
-    i32.and
-    local.tee $p0
-    i64.extend_i32_u
-    local.set $l6
-    block $B4
-      block $B5
-        block $B6
-          local.get $p1
-          i32.const 23
-          i32.shr_u
-          local.tee $l3
-          i32.const 255
-          i32.and
-          local.tee $p1
-          i32.eqz
-          br_if $B6
-          local.get $p1
-          i32.const 255
+        block $B5
+          local.get $p0
+          local.get $l4
           i32.ne
           br_if $B5
-          block $B7
-            local.get $p0
-            i32.eqz
-            br_if $B7
-            local.get $l2
-            local.get $l4
-            local.get $l6
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            call $f64_lt
-            return
-          end
           local.get $l2
-          local.get $l4
-          i64.const 9218868437227405312
-          i64.or
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B1
+        end
+        local.get $l2
+        local.get $l5
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l6
+        br $B1
+      end
+      local.get $l2
+      local.get $l3
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l6
+    end
+    i32.const 0
+    local.set $l3
+    block $B6
+      local.get $p1
+      i32.const -1
+      i32.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l2
+    block $B7
+      block $B8
+        local.get $p0
+        i32.eqz
+        br_if $B8
+        local.get $p0
+        i32.const 255
+        i32.ne
+        br_if $B7
+        block $B9
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B9
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l6
+          local.get $l7
           call $f64_lt
           return
         end
-        local.get $p0
-        i32.eqz
-        br_if $B4
-        local.get $l2
-        local.get $l6
-        local.get $p0
-        i32.clz
-        local.tee $p0
-        i32.const -8
+        local.get $l3
+        i32.const 2146435072
         i32.add
         i64.extend_i32_u
+        i64.const 32
         i64.shl
+        local.set $l7
+        local.get $l6
+        local.get $l7
+        local.get $l2
+        i32.const 4194304
+        i32.add
+        local.get $l2
+        local.get $l2
+        i32.const 4194304
+        i32.lt_u
+        select
+        i64.extend_i32_u
         i64.const 29
         i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
+        i64.add
+        call $f64_lt
+        return
+      end
+      block $B10
+        local.get $p1
+        local.get $l5
+        i32.ne
+        br_if $B10
+        local.get $l3
         i64.extend_i32_u
-        i64.const 52
+        i64.const 32
         i64.shl
-        i64.or
-        local.get $l4
-        i64.or
+        local.set $l7
+        local.get $l6
+        local.get $l7
         call $f64_lt
         return
       end
       local.get $l3
-      i32.const 255
-      i32.and
-      i32.const 896
+      local.get $l2
+      i32.clz
+      local.tee $p0
+      i32.const 20
+      i32.shl
+      i32.sub
+      i32.const 947912704
       i32.add
       i64.extend_i32_u
-      i64.const 52
+      i64.const 32
       i64.shl
+      local.set $l7
       local.get $l6
+      local.get $l7
+      local.get $l2
+      local.get $p0
+      i32.const -8
+      i32.add
+      i32.shl
+      i64.extend_i32_u
       i64.const 29
       i64.shl
-      i64.or
-      local.get $l4
-      i64.or
-      local.set $l4
+      i64.add
+      call $f64_lt
+      return
     end
+    local.get $l3
+    local.get $p0
+    i32.const 20
+    i32.shl
+    i32.add
+    i32.const 939524096
+    i32.add
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l7
+    local.get $l6
+    local.get $l7
     local.get $l2
-    local.get $l4
+    i64.extend_i32_u
+    i64.const 29
+    i64.shl
+    i64.add
     call $f64_lt)
   (func $f32_gt (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
-    local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
+    i32.const 0
     local.set $l2
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l3
-    i64.extend_i32_u
-    local.set $l4
     block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l5
-          i32.const 255
-          i32.and
-          local.tee $p0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l3
+    local.get $l3
+    i32.const 1
+    i32.shl
+    local.set $l3
+    local.get $p0
+    local.get $l3
+    i32.const 8
+    i32.shr_u
+    local.tee $l3
+    i32.const 23
+    i32.shl
+    local.tee $l4
+    i32.sub
+    local.set $l5
+    block $B1
+      block $B2
+        block $B3
+          local.get $l3
           i32.eqz
-          br_if $B2
-          local.get $p0
+          br_if $B3
+          local.get $l3
           i32.const 255
           i32.ne
-          br_if $B1
-          block $B3
-            local.get $l3
-            i32.eqz
-            br_if $B3
-            local.get $l2
+          br_if $B2
+          block $B4
+            local.get $p0
             local.get $l4
-            i64.const 29
+            i32.ne
+            br_if $B4
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
             i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l2
-            br $B0
+            local.set $l6
+            br $B1
           end
           local.get $l2
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l2
-          br $B0
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B1
         end
-        local.get $l3
-        i32.eqz
-        br_if $B0
-        local.get $l4
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l2
-        i64.or
-        local.set $l2
-        br $B0
-      end
-      local.get $l5
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l4
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l2
-      i64.or
-      local.set $l2
-    end
-    local.get $p1
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l4
-    local.get $p1
-    i32.const 8388607
-    i32.and
-    local.tee $p0
-    i64.extend_i32_u
-    local.set $l6
-    block $B4
-      block $B5
-        block $B6
-          local.get $p1
-          i32.const 23
-          i32.shr_u
-          local.tee $l3
-          i32.const 255
-          i32.and
-          local.tee $p1
-          i32.eqz
-          br_if $B6
-          local.get $p1
-          i32.const 255
+        block $B5
+          local.get $p0
+          local.get $l4
           i32.ne
           br_if $B5
-          block $B7
-            local.get $p0
-            i32.eqz
-            br_if $B7
-            local.get $l2
-            local.get $l4
-            local.get $l6
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            call $f64_gt
-            return
-          end
           local.get $l2
-          local.get $l4
-          i64.const 9218868437227405312
-          i64.or
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B1
+        end
+        local.get $l2
+        local.get $l5
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l6
+        br $B1
+      end
+      local.get $l2
+      local.get $l3
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l6
+    end
+    i32.const 0
+    local.set $l3
+    block $B6
+      local.get $p1
+      i32.const -1
+      i32.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l2
+    block $B7
+      block $B8
+        local.get $p0
+        i32.eqz
+        br_if $B8
+        local.get $p0
+        i32.const 255
+        i32.ne
+        br_if $B7
+        block $B9
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B9
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l6
+          local.get $l7
           call $f64_gt
           return
         end
-        local.get $p0
-        i32.eqz
-        br_if $B4
-        local.get $l2
-        local.get $l6
-        local.get $p0
-        i32.clz
-        local.tee $p0
-        i32.const -8
+        local.get $l3
+        i32.const 2146435072
         i32.add
         i64.extend_i32_u
+        i64.const 32
         i64.shl
+        local.set $l7
+        local.get $l6
+        local.get $l7
+        local.get $l2
+        i32.const 4194304
+        i32.add
+        local.get $l2
+        local.get $l2
+        i32.const 4194304
+        i32.lt_u
+        select
+        i64.extend_i32_u
         i64.const 29
         i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
+        i64.add
+        call $f64_gt
+        return
+      end
+      block $B10
+        local.get $p1
+        local.get $l5
+        i32.ne
+        br_if $B10
+        local.get $l3
         i64.extend_i32_u
-        i64.const 52
+        i64.const 32
         i64.shl
-        i64.or
-        local.get $l4
-        i64.or
+        local.set $l7
+        local.get $l6
+        local.get $l7
         call $f64_gt
         return
       end
       local.get $l3
-      i32.const 255
-      i32.and
-      i32.const 896
+      local.get $l2
+      i32.clz
+      local.tee $p0
+      i32.const 20
+      i32.shl
+      i32.sub
+      i32.const 947912704
       i32.add
       i64.extend_i32_u
-      i64.const 52
+      i64.const 32
       i64.shl
+      local.set $l7
       local.get $l6
+      local.get $l7
+      local.get $l2
+      local.get $p0
+      i32.const -8
+      i32.add
+      i32.shl
+      i64.extend_i32_u
       i64.const 29
       i64.shl
-      i64.or
-      local.get $l4
-      i64.or
-      local.set $l4
+      i64.add
+      call $f64_gt
+      return
     end
+    local.get $l3
+    local.get $p0
+    i32.const 20
+    i32.shl
+    i32.add
+    i32.const 939524096
+    i32.add
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l7
+    local.get $l6
+    local.get $l7
     local.get $l2
-    local.get $l4
+    i64.extend_i32_u
+    i64.const 29
+    i64.shl
+    i64.add
     call $f64_gt)
   (func $f32_le (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
-    local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
+    i32.const 0
     local.set $l2
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l3
-    i64.extend_i32_u
-    local.set $l4
     block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l5
-          i32.const 255
-          i32.and
-          local.tee $p0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l3
+    local.get $l3
+    i32.const 1
+    i32.shl
+    local.set $l3
+    local.get $p0
+    local.get $l3
+    i32.const 8
+    i32.shr_u
+    local.tee $l3
+    i32.const 23
+    i32.shl
+    local.tee $l4
+    i32.sub
+    local.set $l5
+    block $B1
+      block $B2
+        block $B3
+          local.get $l3
           i32.eqz
-          br_if $B2
-          local.get $p0
+          br_if $B3
+          local.get $l3
           i32.const 255
           i32.ne
-          br_if $B1
-          block $B3
-            local.get $l3
-            i32.eqz
-            br_if $B3
-            local.get $l2
+          br_if $B2
+          block $B4
+            local.get $p0
             local.get $l4
-            i64.const 29
+            i32.ne
+            br_if $B4
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
             i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l2
-            br $B0
+            local.set $l6
+            br $B1
           end
           local.get $l2
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l2
-          br $B0
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B1
         end
-        local.get $l3
-        i32.eqz
-        br_if $B0
-        local.get $l4
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l2
-        i64.or
-        local.set $l2
-        br $B0
-      end
-      local.get $l5
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l4
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l2
-      i64.or
-      local.set $l2
-    end
-    local.get $p1
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l4
-    local.get $p1
-    i32.const 8388607
-    i32.and
-    local.tee $p0
-    i64.extend_i32_u
-    local.set $l6
-    block $B4
-      block $B5
-        block $B6
-          local.get $p1
-          i32.const 23
-          i32.shr_u
-          local.tee $l3
-          i32.const 255
-          i32.and
-          local.tee $p1
-          i32.eqz
-          br_if $B6
-          local.get $p1
-          i32.const 255
+        block $B5
+          local.get $p0
+          local.get $l4
           i32.ne
           br_if $B5
-          block $B7
-            local.get $p0
-            i32.eqz
-            br_if $B7
-            local.get $l2
-            local.get $l4
-            local.get $l6
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            call $f64_le
-            return
-          end
           local.get $l2
-          local.get $l4
-          i64.const 9218868437227405312
-          i64.or
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B1
+        end
+        local.get $l2
+        local.get $l5
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l6
+        br $B1
+      end
+      local.get $l2
+      local.get $l3
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l6
+    end
+    i32.const 0
+    local.set $l3
+    block $B6
+      local.get $p1
+      i32.const -1
+      i32.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l2
+    block $B7
+      block $B8
+        local.get $p0
+        i32.eqz
+        br_if $B8
+        local.get $p0
+        i32.const 255
+        i32.ne
+        br_if $B7
+        block $B9
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B9
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l6
+          local.get $l7
           call $f64_le
           return
         end
-        local.get $p0
-        i32.eqz
-        br_if $B4
-        local.get $l2
-        local.get $l6
-        local.get $p0
-        i32.clz
-        local.tee $p0
-        i32.const -8
+        local.get $l3
+        i32.const 2146435072
         i32.add
         i64.extend_i32_u
+        i64.const 32
         i64.shl
+        local.set $l7
+        local.get $l6
+        local.get $l7
+        local.get $l2
+        i32.const 4194304
+        i32.add
+        local.get $l2
+        local.get $l2
+        i32.const 4194304
+        i32.lt_u
+        select
+        i64.extend_i32_u
         i64.const 29
         i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
+        i64.add
+        call $f64_le
+        return
+      end
+      block $B10
+        local.get $p1
+        local.get $l5
+        i32.ne
+        br_if $B10
+        local.get $l3
         i64.extend_i32_u
-        i64.const 52
+        i64.const 32
         i64.shl
-        i64.or
-        local.get $l4
-        i64.or
+        local.set $l7
+        local.get $l6
+        local.get $l7
         call $f64_le
         return
       end
       local.get $l3
-      i32.const 255
-      i32.and
-      i32.const 896
+      local.get $l2
+      i32.clz
+      local.tee $p0
+      i32.const 20
+      i32.shl
+      i32.sub
+      i32.const 947912704
       i32.add
       i64.extend_i32_u
-      i64.const 52
+      i64.const 32
       i64.shl
+      local.set $l7
       local.get $l6
+      local.get $l7
+      local.get $l2
+      local.get $p0
+      i32.const -8
+      i32.add
+      i32.shl
+      i64.extend_i32_u
       i64.const 29
       i64.shl
-      i64.or
-      local.get $l4
-      i64.or
-      local.set $l4
+      i64.add
+      call $f64_le
+      return
     end
+    local.get $l3
+    local.get $p0
+    i32.const 20
+    i32.shl
+    i32.add
+    i32.const 939524096
+    i32.add
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l7
+    local.get $l6
+    local.get $l7
     local.get $l2
-    local.get $l4
+    i64.extend_i32_u
+    i64.const 29
+    i64.shl
+    i64.add
     call $f64_le)
   (func $f32_ge (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
-    local.get $p0
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
+    i32.const 0
     local.set $l2
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l3
-    i64.extend_i32_u
-    local.set $l4
     block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l5
-          i32.const 255
-          i32.and
-          local.tee $p0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l3
+    local.get $l3
+    i32.const 1
+    i32.shl
+    local.set $l3
+    local.get $p0
+    local.get $l3
+    i32.const 8
+    i32.shr_u
+    local.tee $l3
+    i32.const 23
+    i32.shl
+    local.tee $l4
+    i32.sub
+    local.set $l5
+    block $B1
+      block $B2
+        block $B3
+          local.get $l3
           i32.eqz
-          br_if $B2
-          local.get $p0
+          br_if $B3
+          local.get $l3
           i32.const 255
           i32.ne
-          br_if $B1
-          block $B3
-            local.get $l3
-            i32.eqz
-            br_if $B3
-            local.get $l2
+          br_if $B2
+          block $B4
+            local.get $p0
             local.get $l4
-            i64.const 29
+            i32.ne
+            br_if $B4
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
             i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l2
-            br $B0
+            local.set $l6
+            br $B1
           end
           local.get $l2
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l2
-          br $B0
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B1
         end
-        local.get $l3
-        i32.eqz
-        br_if $B0
-        local.get $l4
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l2
-        i64.or
-        local.set $l2
-        br $B0
-      end
-      local.get $l5
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l4
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l2
-      i64.or
-      local.set $l2
-    end
-    local.get $p1
-    i32.const -2147483648
-    i32.and
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l4
-    local.get $p1
-    i32.const 8388607
-    i32.and
-    local.tee $p0
-    i64.extend_i32_u
-    local.set $l6
-    block $B4
-      block $B5
-        block $B6
-          local.get $p1
-          i32.const 23
-          i32.shr_u
-          local.tee $l3
-          i32.const 255
-          i32.and
-          local.tee $p1
-          i32.eqz
-          br_if $B6
-          local.get $p1
-          i32.const 255
+        block $B5
+          local.get $p0
+          local.get $l4
           i32.ne
           br_if $B5
-          block $B7
-            local.get $p0
-            i32.eqz
-            br_if $B7
-            local.get $l2
-            local.get $l4
-            local.get $l6
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            call $f64_ge
-            return
-          end
           local.get $l2
-          local.get $l4
-          i64.const 9218868437227405312
-          i64.or
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B1
+        end
+        local.get $l2
+        local.get $l5
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l6
+        br $B1
+      end
+      local.get $l2
+      local.get $l3
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l6
+    end
+    i32.const 0
+    local.set $l3
+    block $B6
+      local.get $p1
+      i32.const -1
+      i32.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l2
+    block $B7
+      block $B8
+        local.get $p0
+        i32.eqz
+        br_if $B8
+        local.get $p0
+        i32.const 255
+        i32.ne
+        br_if $B7
+        block $B9
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B9
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l6
+          local.get $l7
           call $f64_ge
           return
         end
-        local.get $p0
-        i32.eqz
-        br_if $B4
-        local.get $l2
-        local.get $l6
-        local.get $p0
-        i32.clz
-        local.tee $p0
-        i32.const -8
+        local.get $l3
+        i32.const 2146435072
         i32.add
         i64.extend_i32_u
+        i64.const 32
         i64.shl
+        local.set $l7
+        local.get $l6
+        local.get $l7
+        local.get $l2
+        i32.const 4194304
+        i32.add
+        local.get $l2
+        local.get $l2
+        i32.const 4194304
+        i32.lt_u
+        select
+        i64.extend_i32_u
         i64.const 29
         i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
+        i64.add
+        call $f64_ge
+        return
+      end
+      block $B10
+        local.get $p1
+        local.get $l5
+        i32.ne
+        br_if $B10
+        local.get $l3
         i64.extend_i32_u
-        i64.const 52
+        i64.const 32
         i64.shl
-        i64.or
-        local.get $l4
-        i64.or
+        local.set $l7
+        local.get $l6
+        local.get $l7
         call $f64_ge
         return
       end
       local.get $l3
-      i32.const 255
-      i32.and
-      i32.const 896
+      local.get $l2
+      i32.clz
+      local.tee $p0
+      i32.const 20
+      i32.shl
+      i32.sub
+      i32.const 947912704
       i32.add
       i64.extend_i32_u
-      i64.const 52
+      i64.const 32
       i64.shl
+      local.set $l7
       local.get $l6
+      local.get $l7
+      local.get $l2
+      local.get $p0
+      i32.const -8
+      i32.add
+      i32.shl
+      i64.extend_i32_u
       i64.const 29
       i64.shl
-      i64.or
+      i64.add
+      call $f64_ge
+      return
+    end
+    local.get $l3
+    local.get $p0
+    i32.const 20
+    i32.shl
+    i32.add
+    i32.const 939524096
+    i32.add
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l7
+    local.get $l6
+    local.get $l7
+    local.get $l2
+    i64.extend_i32_u
+    i64.const 29
+    i64.shl
+    i64.add
+    call $f64_ge)
+  (func $f64_add (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
+    (local $l2 i64) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i64)
+    local.get $p1
+    i64.const 32
+    i64.shr_u
+    local.set $l2
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l3
+    local.set $l4
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l4
       local.get $l4
-      i64.or
+      local.get $l3
+      i32.add
       local.set $l4
     end
     local.get $l2
-    local.get $l4
-    call $f64_ge)
-  (func $f64_add (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i64) (local $l3 i64) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i32)
-    block $B0
-      block $B1
-        local.get $p0
-        i64.const 1
-        i64.shl
-        local.tee $l2
-        i64.const -9007199254740992
-        i64.gt_u
-        br_if $B1
-        local.get $p1
-        i64.const 1
-        i64.shl
-        i64.const -9007199254740991
-        i64.lt_u
-        br_if $B0
-      end
-      local.get $p1
-      local.get $p0
-      local.get $l2
-      i64.const -9007199254740991
-      i64.lt_u
-      select
-      i64.const 2251799813685248
-      i64.or
-      return
-    end
-    local.get $p1
-    i64.const -9223372036854775808
-    i64.and
-    local.set $l3
-    local.get $p0
-    i64.const -9223372036854775808
-    i64.and
-    local.set $l2
-    local.get $p1
-    i64.const 52
-    i64.shr_u
     i32.wrap_i64
-    i32.const 2047
-    i32.and
-    local.set $l4
-    block $B2
-      local.get $p0
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $l5
-      i32.const 2047
-      i32.ne
-      br_if $B2
-      local.get $p0
-      local.get $p0
-      i64.const -2251799813685248
-      local.get $l4
-      i32.const 2047
-      i32.ne
-      select
-      local.get $l2
-      local.get $l3
-      i64.eq
-      select
-      return
-    end
-    block $B3
-      local.get $l4
-      i32.const 2047
-      i32.eq
-      br_if $B3
+    local.tee $l5
+    local.set $l6
+    block $B1
       local.get $p1
-      i64.const 9
-      i64.shl
-      i64.const 2305843009213693440
-      i64.and
-      local.tee $p1
-      i64.const 2305843009213693952
-      i64.or
-      local.get $p1
-      local.get $l4
-      select
+      i64.const -1
+      i64.gt_s
+      br_if $B1
+      i32.const -2147483648
       local.set $l6
-      local.get $p0
-      i64.const 9
-      i64.shl
-      i64.const 2305843009213693440
-      i64.and
-      local.tee $p0
-      i64.const 2305843009213693952
-      i64.or
-      local.get $p0
-      local.get $l5
-      select
-      local.set $p0
-      block $B4
-        block $B5
-          block $B6
-            local.get $l5
-            i32.const 1
-            local.get $l5
-            select
-            local.tee $l5
-            local.get $l4
-            i32.const 1
-            local.get $l4
-            select
-            local.tee $l4
-            i32.lt_u
-            br_if $B6
-            local.get $l5
-            local.get $l4
-            i32.ne
-            br_if $B5
-            local.get $p0
-            local.get $l6
-            i64.ge_u
-            br_if $B5
-          end
-          local.get $l5
-          local.set $l7
-          local.get $l3
-          local.set $p1
-          local.get $l6
-          local.set $l3
-          br $B4
-        end
-        local.get $l4
-        local.set $l7
-        local.get $l2
-        local.set $p1
-        local.get $l3
-        local.set $l2
-        local.get $p0
-        local.set $l3
-        local.get $l6
-        local.set $p0
-        local.get $l5
-        local.set $l4
-      end
-      block $B7
-        block $B8
-          local.get $l4
-          local.get $l7
-          i32.sub
-          local.tee $l5
-          i32.const 63
-          i32.lt_s
-          br_if $B8
-          local.get $p0
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $p0
-          br $B7
-        end
-        local.get $l4
-        local.get $l7
-        i32.eq
-        br_if $B7
-        local.get $p0
-        local.get $l5
-        i64.extend_i32_u
-        i64.shr_u
-        local.get $p0
-        i32.const 64
-        local.get $l5
-        i32.sub
-        i64.extend_i32_u
-        i64.shl
-        i64.const 0
-        i64.ne
-        i64.extend_i32_u
-        i64.or
-        local.set $p0
-      end
-      block $B9
-        block $B10
-          local.get $p1
-          local.get $l2
-          i64.ne
-          br_if $B10
-          local.get $p0
-          local.get $l3
-          i64.add
-          local.set $p0
-          br $B9
-        end
-        local.get $l3
-        local.get $p0
-        i64.sub
-        local.tee $p0
-        i64.eqz
-        i32.eqz
-        br_if $B9
-        i64.const 0
-        return
-      end
-      local.get $p0
-      i64.eqz
-      br_if $B3
-      block $B11
-        local.get $l4
-        local.get $p0
-        i64.clz
-        local.tee $l2
-        i32.wrap_i64
-        i32.sub
-        local.tee $l4
-        i32.const 2045
-        i32.lt_s
-        br_if $B11
-        local.get $p1
-        i64.const 9218868437227405312
-        i64.or
-        return
-      end
-      local.get $p0
-      local.get $l2
-      i64.const -1
-      i64.add
-      i64.const 4294967295
-      i64.and
-      i64.shl
-      local.set $p0
-      block $B12
-        block $B13
-          local.get $l4
-          i32.const -2
-          i32.le_s
-          br_if $B13
-          local.get $l4
-          i32.const 2
-          i32.add
-          local.set $l4
-          br $B12
-        end
-        local.get $p0
-        local.get $l4
-        i32.const -1
-        i32.xor
-        i64.extend_i32_u
-        i64.shr_u
-        local.get $p0
-        local.get $l4
-        i32.const 65
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 0
-        i64.ne
-        i64.extend_i32_u
-        i64.or
-        local.set $p0
-        i32.const 1
-        local.set $l4
-      end
-      local.get $p0
-      i64.const 10
-      i64.shr_u
-      local.set $l2
-      block $B14
-        block $B15
-          local.get $p0
-          i32.wrap_i64
-          i32.const 1023
-          i32.and
-          local.tee $l5
-          i32.const 512
-          i32.gt_u
-          br_if $B15
-          local.get $l5
-          i32.const 512
-          i32.ne
-          br_if $B14
-          local.get $p0
-          i64.const 1024
-          i64.and
-          i64.eqz
-          br_if $B14
-        end
-        local.get $l2
-        i64.const 1
-        i64.add
-        local.set $l2
-      end
-      local.get $l2
-      local.get $l4
-      i32.const -1
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      i64.add
-      local.tee $p0
-      i64.const 9218868437227405312
-      local.get $p0
-      i64.const 9218868437227405312
-      i64.lt_u
-      select
-      local.get $p1
-      i64.or
-      local.set $p1
-    end
-    local.get $p1)
-  (func $f64_sub (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i64) (local $l3 i64) (local $l4 i64) (local $l5 i32) (local $l6 i32) (local $l7 i32)
-    block $B0
-      block $B1
-        local.get $p0
-        i64.const 1
-        i64.shl
-        local.tee $l2
-        i64.const -9007199254740992
-        i64.gt_u
-        br_if $B1
-        local.get $p1
-        i64.const 1
-        i64.shl
-        i64.const -9007199254740991
-        i64.lt_u
-        br_if $B0
-      end
-      local.get $p1
-      local.get $p0
-      local.get $l2
-      i64.const -9007199254740991
-      i64.lt_u
-      select
-      i64.const 2251799813685248
-      i64.or
-      return
-    end
-    local.get $p0
-    i64.const -9223372036854775808
-    i64.and
-    local.set $l3
-    local.get $p1
-    i64.const -9223372036854775808
-    i64.xor
-    local.tee $l2
-    i64.const -9223372036854775808
-    i64.and
-    local.set $l4
-    local.get $p1
-    i64.const 52
-    i64.shr_u
-    i32.wrap_i64
-    i32.const 2047
-    i32.and
-    local.set $l5
-    block $B2
-      local.get $p0
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $l6
-      i32.const 2047
-      i32.ne
-      br_if $B2
-      local.get $p0
-      local.get $p0
-      i64.const -2251799813685248
-      local.get $l5
-      i32.const 2047
-      i32.ne
-      select
-      local.get $l3
-      local.get $l4
-      i64.eq
-      select
-      return
-    end
-    block $B3
-      local.get $l5
-      i32.const 2047
-      i32.eq
-      br_if $B3
-      local.get $p1
-      i64.const 9
-      i64.shl
-      i64.const 2305843009213693440
-      i64.and
-      local.tee $p1
-      i64.const 2305843009213693952
-      i64.or
-      local.get $p1
-      local.get $l5
-      select
-      local.set $p1
-      local.get $p0
-      i64.const 9
-      i64.shl
-      i64.const 2305843009213693440
-      i64.and
-      local.tee $p0
-      i64.const 2305843009213693952
-      i64.or
-      local.get $p0
       local.get $l6
-      select
-      local.set $p0
+      local.get $l5
+      i32.add
+      local.set $l6
+    end
+    local.get $p1
+    i32.wrap_i64
+    local.set $l7
+    local.get $p0
+    i32.wrap_i64
+    local.set $l8
+    block $B2
+      block $B3
+        local.get $l4
+        i32.const 2146435071
+        i32.gt_u
+        br_if $B3
+        local.get $l6
+        i32.const 2146435072
+        i32.lt_u
+        br_if $B2
+      end
       block $B4
         block $B5
-          block $B6
-            local.get $l6
-            i32.const 1
-            local.get $l6
-            select
-            local.tee $l6
-            local.get $l5
-            i32.const 1
-            local.get $l5
-            select
-            local.tee $l5
-            i32.lt_u
-            br_if $B6
-            local.get $l6
-            local.get $l5
-            i32.ne
-            br_if $B5
-            local.get $p0
-            local.get $p1
-            i64.ge_u
-            br_if $B5
-          end
-          local.get $l6
-          local.set $l7
           local.get $l4
-          local.set $l2
-          local.get $p1
-          local.set $l4
-          br $B4
-        end
-        local.get $l5
-        local.set $l7
-        local.get $l3
-        local.set $l2
-        local.get $l4
-        local.set $l3
-        local.get $p0
-        local.set $l4
-        local.get $p1
-        local.set $p0
-        local.get $l6
-        local.set $l5
-      end
-      block $B7
-        block $B8
-          local.get $l5
-          local.get $l7
-          i32.sub
-          local.tee $l6
-          i32.const 63
-          i32.lt_s
-          br_if $B8
-          local.get $p0
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $p0
-          br $B7
-        end
-        local.get $l5
-        local.get $l7
-        i32.eq
-        br_if $B7
-        local.get $p0
-        local.get $l6
-        i64.extend_i32_u
-        i64.shr_u
-        local.get $p0
-        i32.const 64
-        local.get $l6
-        i32.sub
-        i64.extend_i32_u
-        i64.shl
-        i64.const 0
-        i64.ne
-        i64.extend_i32_u
-        i64.or
-        local.set $p0
-      end
-      block $B9
-        block $B10
-          local.get $l2
-          local.get $l3
-          i64.ne
-          br_if $B10
-          local.get $p0
-          local.get $l4
-          i64.add
-          local.set $p0
-          br $B9
-        end
-        local.get $l4
-        local.get $p0
-        i64.sub
-        local.tee $p0
-        i64.eqz
-        i32.eqz
-        br_if $B9
-        i64.const 0
-        return
-      end
-      local.get $p0
-      i64.eqz
-      br_if $B3
-      block $B11
-        local.get $l5
-        local.get $p0
-        i64.clz
-        local.tee $p1
-        i32.wrap_i64
-        i32.sub
-        local.tee $l5
-        i32.const 2045
-        i32.lt_s
-        br_if $B11
-        local.get $l2
-        i64.const 9218868437227405312
-        i64.or
-        return
-      end
-      local.get $p0
-      local.get $p1
-      i64.const -1
-      i64.add
-      i64.const 4294967295
-      i64.and
-      i64.shl
-      local.set $p0
-      block $B12
-        block $B13
-          local.get $l5
-          i32.const -2
-          i32.le_s
-          br_if $B13
-          local.get $l5
-          i32.const 2
-          i32.add
-          local.set $l5
-          br $B12
-        end
-        local.get $p0
-        local.get $l5
-        i32.const -1
-        i32.xor
-        i64.extend_i32_u
-        i64.shr_u
-        local.get $p0
-        local.get $l5
-        i32.const 65
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 0
-        i64.ne
-        i64.extend_i32_u
-        i64.or
-        local.set $p0
-        i32.const 1
-        local.set $l5
-      end
-      local.get $p0
-      i64.const 10
-      i64.shr_u
-      local.set $p1
-      block $B14
-        block $B15
-          local.get $p0
-          i32.wrap_i64
-          i32.const 1023
-          i32.and
-          local.tee $l6
-          i32.const 512
+          i32.const 2146435072
           i32.gt_u
-          br_if $B15
-          local.get $l6
-          i32.const 512
+          br_if $B5
+          local.get $l8
+          i32.const 0
           i32.ne
-          br_if $B14
-          local.get $p0
-          i64.const 1024
-          i64.and
-          i64.eqz
-          br_if $B14
-        end
-        local.get $p1
-        i64.const 1
-        i64.add
-        local.set $p1
-      end
-      local.get $p1
-      local.get $l5
-      i32.const -1
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      i64.add
-      local.tee $p0
-      i64.const 9218868437227405312
-      local.get $p0
-      i64.const 9218868437227405312
-      i64.lt_u
-      select
-      local.get $l2
-      i64.or
-      local.set $l2
-    end
-    local.get $l2)
-  (func $f64_eq (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32)
-    i32.const 0
-    local.set $l2
-    block $B0
-      local.get $p0
-      i64.const 1
-      i64.shl
-      i64.const -9007199254740992
-      i64.gt_u
-      br_if $B0
-      local.get $p1
-      i64.const 1
-      i64.shl
-      i64.const -9007199254740992
-      i64.gt_u
-      br_if $B0
-      local.get $p0
-      local.get $p1
-      i64.eq
-      local.get $p1
-      local.get $p0
-      i64.or
-      i64.const 9223372036854775807
-      i64.and
-      i64.eqz
-      i32.or
-      local.set $l2
-    end
-    local.get $l2)
-  (func $f64_ne (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32)
-    i32.const 1
-    local.set $l2
-    block $B0
-      local.get $p0
-      i64.const 1
-      i64.shl
-      i64.const -9007199254740992
-      i64.gt_u
-      br_if $B0
-      local.get $p1
-      i64.const 1
-      i64.shl
-      i64.const -9007199254740992
-      i64.gt_u
-      br_if $B0
-      local.get $p0
-      local.get $p1
-      i64.ne
-      local.get $p1
-      local.get $p0
-      i64.or
-      i64.const 9223372036854775807
-      i64.and
-      i64.const 0
-      i64.ne
-      i32.and
-      local.set $l2
-    end
-    local.get $l2)
-  (func $f64_lt (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32)
-    i32.const 0
-    local.set $l2
-    block $B0
-      local.get $p0
-      i64.const 1
-      i64.shl
-      i64.const -9007199254740992
-      i64.gt_u
-      br_if $B0
-      local.get $p1
-      i64.const 1
-      i64.shl
-      i64.const -9007199254740992
-      i64.gt_u
-      br_if $B0
-      block $B1
-        local.get $p0
-        i64.const 63
-        i64.shr_u
-        i32.wrap_i64
-        local.get $p1
-        i64.const 63
-        i64.shr_u
-        i32.wrap_i64
-        i32.eq
-        br_if $B1
-        local.get $p0
-        i64.const 0
-        i64.lt_s
-        local.get $p1
-        local.get $p0
-        i64.or
-        i64.const 9223372036854775807
-        i64.and
-        i64.const 0
-        i64.ne
-        i32.and
-        return
-      end
-      local.get $p0
-      local.get $p1
-      i64.gt_u
-      local.get $p0
-      local.get $p1
-      i64.lt_u
-      local.get $p0
-      i64.const 0
-      i64.lt_s
-      select
-      local.set $l2
-    end
-    local.get $l2)
-  (func $f64_gt (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32)
-    i32.const 0
-    local.set $l2
-    block $B0
-      local.get $p0
-      i64.const 1
-      i64.shl
-      i64.const -9007199254740992
-      i64.gt_u
-      br_if $B0
-      local.get $p1
-      i64.const 1
-      i64.shl
-      i64.const -9007199254740992
-      i64.gt_u
-      br_if $B0
-      block $B1
-        local.get $p1
-        i64.const 63
-        i64.shr_u
-        i32.wrap_i64
-        local.get $p0
-        i64.const 63
-        i64.shr_u
-        i32.wrap_i64
-        i32.eq
-        br_if $B1
-        local.get $p1
-        i64.const 0
-        i64.lt_s
-        local.get $p1
-        local.get $p0
-        i64.or
-        i64.const 9223372036854775807
-        i64.and
-        i64.const 0
-        i64.ne
-        i32.and
-        return
-      end
-      local.get $p1
-      local.get $p0
-      i64.gt_u
-      local.get $p1
-      local.get $p0
-      i64.lt_u
-      local.get $p1
-      i64.const 0
-      i64.lt_s
-      select
-      local.set $l2
-    end
-    local.get $l2)
-  (func $f64_le (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32)
-    i32.const 0
-    local.set $l2
-    block $B0
-      local.get $p0
-      i64.const 1
-      i64.shl
-      i64.const -9007199254740992
-      i64.gt_u
-      br_if $B0
-      local.get $p1
-      i64.const 1
-      i64.shl
-      i64.const -9007199254740992
-      i64.gt_u
-      br_if $B0
-      block $B1
-        block $B2
-          local.get $p1
-          i64.const 63
-          i64.shr_u
-          i32.wrap_i64
-          local.get $p0
-          i64.const 63
-          i64.shr_u
-          i32.wrap_i64
+          local.get $l4
+          i32.const 2146435072
           i32.eq
-          br_if $B2
-          local.get $p1
-          i64.const 0
-          i64.lt_s
-          local.get $p1
-          local.get $p0
-          i64.or
-          i64.const 9223372036854775807
-          i64.and
-          i64.const 0
-          i64.ne
           i32.and
-          local.set $l2
-          br $B1
-        end
-        local.get $p1
-        local.get $p0
-        i64.gt_u
-        local.get $p1
-        local.get $p0
-        i64.lt_u
-        local.get $p1
-        i64.const 0
-        i64.lt_s
-        select
-        local.set $l2
-      end
-      local.get $l2
-      i32.const 1
-      i32.xor
-      local.set $l2
-    end
-    local.get $l2)
-  (func $f64_ge (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32)
-    i32.const 0
-    local.set $l2
-    block $B0
-      local.get $p0
-      i64.const 1
-      i64.shl
-      i64.const -9007199254740992
-      i64.gt_u
-      br_if $B0
-      local.get $p1
-      i64.const 1
-      i64.shl
-      i64.const -9007199254740992
-      i64.gt_u
-      br_if $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i64.const 63
-          i64.shr_u
-          i32.wrap_i64
-          local.get $p1
-          i64.const 63
-          i64.shr_u
-          i32.wrap_i64
+          br_if $B5
+          local.get $l6
+          i32.const 2146435072
+          i32.gt_u
+          br_if $B5
+          local.get $l7
+          i32.const 0
+          i32.ne
+          local.get $l6
+          i32.const 2146435072
           i32.eq
-          br_if $B2
-          local.get $p0
-          i64.const 0
-          i64.lt_s
-          local.get $p1
-          local.get $p0
-          i64.or
-          i64.const 9223372036854775807
-          i64.and
-          i64.const 0
-          i64.ne
           i32.and
-          local.set $l2
-          br $B1
+          i32.eqz
+          br_if $B4
         end
-        local.get $p0
-        local.get $p1
-        i64.gt_u
-        local.get $p0
-        local.get $p1
-        i64.lt_u
-        local.get $p0
-        i64.const 0
-        i64.lt_s
-        select
-        local.set $l2
-      end
-      local.get $l2
-      i32.const 1
-      i32.xor
-      local.set $l2
-    end
-    local.get $l2)
-  (func $f64_min (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i64) (local $l3 i32)
-    i64.const -2251799813685248
-    local.set $l2
-    block $B0
-      local.get $p0
-      i64.const 1
-      i64.shl
-      i64.const -9007199254740992
-      i64.gt_u
-      br_if $B0
-      local.get $p1
-      i64.const 1
-      i64.shl
-      i64.const -9007199254740992
-      i64.gt_u
-      br_if $B0
-      local.get $p1
-      local.get $p0
-      i64.or
-      local.tee $l2
-      i64.const 9223372036854775807
-      i64.and
-      i64.eqz
-      br_if $B0
-      block $B1
-        local.get $p1
-        i64.const 63
-        i64.shr_u
-        i32.wrap_i64
-        local.tee $l3
-        local.get $p0
-        i64.const 63
-        i64.shr_u
-        i32.wrap_i64
-        i32.ne
-        br_if $B1
-        local.get $p1
-        local.get $p0
-        i64.gt_u
-        local.get $p1
-        local.get $p0
-        i64.lt_u
-        local.get $p1
-        i64.const 0
-        i64.lt_s
-        select
-        local.set $l3
-      end
-      local.get $p1
-      local.get $p0
-      local.get $l3
-      select
-      local.set $l2
-    end
-    local.get $l2)
-  (func $f64_max (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i64) (local $l3 i32)
-    i64.const -2251799813685248
-    local.set $l2
-    block $B0
-      local.get $p0
-      i64.const 1
-      i64.shl
-      i64.const -9007199254740992
-      i64.gt_u
-      br_if $B0
-      local.get $p1
-      i64.const 1
-      i64.shl
-      i64.const -9007199254740992
-      i64.gt_u
-      br_if $B0
-      block $B1
-        local.get $p1
-        local.get $p0
-        i64.or
-        i64.const 9223372036854775807
-        i64.and
-        i64.const 0
-        i64.ne
-        br_if $B1
-        local.get $p1
-        local.get $p0
-        i64.and
-        return
-      end
-      block $B2
-        local.get $p0
-        i64.const 63
-        i64.shr_u
-        i32.wrap_i64
-        local.tee $l3
-        local.get $p1
-        i64.const 63
-        i64.shr_u
-        i32.wrap_i64
-        i32.ne
-        br_if $B2
-        local.get $p0
-        local.get $p1
-        i64.gt_u
-        local.get $p0
-        local.get $p1
-        i64.lt_u
-        local.get $p0
-        i64.const 0
-        i64.lt_s
-        select
-        local.set $l3
-      end
-      local.get $p1
-      local.get $p0
-      local.get $l3
-      select
-      local.set $l2
-    end
-    local.get $l2)
-  (func $f64_div (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i64) (local $l3 i64) (local $l4 i64) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
-    block $B0
-      block $B1
-        local.get $p0
-        i64.const 1
-        i64.shl
-        local.tee $l2
-        i64.const -9007199254740992
-        i64.gt_u
-        br_if $B1
-        local.get $p1
-        i64.const 1
-        i64.shl
-        i64.const -9007199254740991
-        i64.lt_u
-        br_if $B0
-      end
-      local.get $p1
-      local.get $p0
-      local.get $l2
-      i64.const -9007199254740991
-      i64.lt_u
-      select
-      i64.const 2251799813685248
-      i64.or
-      return
-    end
-    local.get $p1
-    i64.const 9223372036854775807
-    i64.and
-    local.set $l2
-    local.get $p1
-    local.get $p0
-    i64.xor
-    i64.const -9223372036854775808
-    i64.and
-    local.set $l3
-    block $B2
-      local.get $p0
-      i64.const 9223372036854775807
-      i64.and
-      local.tee $l4
-      i64.const 9218868437227405312
-      i64.ne
-      br_if $B2
-      i64.const -2251799813685248
-      local.get $l3
-      i64.const 9218868437227405312
-      i64.or
-      local.get $l2
-      i64.const 9218868437227405312
-      i64.eq
-      select
-      return
-    end
-    block $B3
-      local.get $l2
-      i64.const 9218868437227405312
-      i64.eq
-      br_if $B3
-      block $B4
-        local.get $l2
-        i64.const 0
-        i64.ne
-        br_if $B4
-        i64.const -2251799813685248
         local.get $l3
-        i64.const 9218868437227405312
-        i64.or
-        local.get $l4
-        i64.eqz
-        select
-        return
-      end
-      local.get $l4
-      i64.eqz
-      br_if $B3
-      local.get $p0
-      i64.const 4503599627370495
-      i64.and
-      local.set $l2
-      block $B5
+        local.set $l4
         block $B6
           local.get $p0
-          i64.const 52
-          i64.shr_u
-          i32.wrap_i64
-          i32.const 2047
-          i32.and
-          local.tee $l5
+          i64.const -1
+          i64.gt_s
           br_if $B6
-          i32.const 12
-          local.get $l2
+          i32.const -2147483648
+          local.set $l4
+          local.get $l4
+          local.get $l3
+          i32.add
+          local.set $l4
+        end
+        local.get $p0
+        local.get $p1
+        local.get $l4
+        i32.const 2146435072
+        i32.gt_u
+        local.get $l8
+        i32.const 0
+        i32.ne
+        local.get $l4
+        i32.const 2146435072
+        i32.eq
+        i32.and
+        i32.or
+        local.tee $l6
+        select
+        local.set $p0
+        local.get $l4
+        local.get $l5
+        local.get $l6
+        select
+        local.set $l8
+        local.get $l3
+        local.get $l5
+        local.get $l6
+        select
+        local.set $l4
+        block $B7
+          local.get $l6
+          br_if $B7
+          local.get $p1
+          i64.const -1
+          i64.gt_s
+          br_if $B7
+          i32.const -2147483648
+          local.set $l4
+          local.get $l4
+          local.get $l5
+          i32.add
+          local.set $l8
+          local.get $l5
+          local.set $l4
+          local.get $p1
+          local.set $p0
+        end
+        local.get $l4
+        i32.const 524288
+        i32.add
+        local.get $l4
+        local.get $l8
+        i32.const 2146959360
+        i32.lt_u
+        select
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p1
+        local.get $p1
+        local.get $p0
+        i64.const 4294967295
+        i64.and
+        i64.add
+        return
+      end
+      block $B8
+        local.get $l4
+        i32.const 2146435072
+        i32.lt_u
+        br_if $B8
+        i64.const -2251799813685248
+        local.get $p0
+        local.get $l6
+        i32.const 2146435071
+        i32.gt_u
+        select
+        local.get $p0
+        local.get $l5
+        local.get $l3
+        i32.xor
+        i32.const 0
+        i32.lt_s
+        select
+        return
+      end
+      local.get $p1
+      i64.const -4294967296
+      i64.and
+      local.set $p0
+      local.get $p0
+      local.get $p1
+      i64.const 4294967295
+      i64.and
+      i64.add
+      return
+    end
+    block $B9
+      block $B10
+        block $B11
+          local.get $l4
+          local.get $l6
+          i32.lt_u
+          br_if $B11
+          local.get $l8
+          local.get $l7
+          i32.ge_u
+          br_if $B10
+          local.get $l4
+          local.get $l6
+          i32.ne
+          br_if $B10
+        end
+        local.get $l3
+        local.set $l9
+        local.get $p0
+        local.set $l2
+        local.get $l6
+        local.set $l8
+        br $B9
+      end
+      local.get $l5
+      local.set $l9
+      local.get $p1
+      local.set $l2
+      local.get $l4
+      local.set $l8
+      local.get $l6
+      local.set $l4
+      local.get $p0
+      local.set $p1
+      local.get $l3
+      local.set $l5
+    end
+    local.get $l4
+    i32.const 16
+    i32.shr_u
+    local.set $l6
+    local.get $l6
+    i32.const 4
+    i32.shl
+    local.set $l6
+    local.get $l8
+    i32.const 16
+    i32.shr_u
+    local.set $l3
+    local.get $l3
+    i32.const 4
+    i32.shl
+    local.set $l3
+    local.get $l4
+    i32.const 0
+    local.get $l6
+    i32.const 8
+    i32.shr_u
+    local.tee $l7
+    i32.const 20
+    i32.shl
+    i32.const -1048576
+    i32.add
+    local.get $l6
+    i32.const 256
+    i32.lt_u
+    local.tee $l6
+    select
+    i32.sub
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $p0
+    local.get $p0
+    local.get $l2
+    i64.const 4294967295
+    i64.and
+    i64.add
+    local.set $l2
+    local.get $l8
+    i32.const 0
+    local.get $l3
+    i32.const 8
+    i32.shr_u
+    local.tee $l4
+    i32.const 20
+    i32.shl
+    i32.const -1048576
+    i32.add
+    local.get $l3
+    i32.const 256
+    i32.lt_u
+    local.tee $l3
+    select
+    i32.sub
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $p0
+    local.get $p0
+    local.get $p1
+    i64.const 4294967295
+    i64.and
+    i64.add
+    local.set $p0
+    block $B12
+      block $B13
+        i32.const 1
+        local.get $l4
+        local.get $l3
+        select
+        local.tee $l3
+        i32.const 1
+        local.get $l7
+        local.get $l6
+        select
+        i32.sub
+        local.tee $l4
+        i32.const 7
+        i32.gt_u
+        br_if $B13
+        local.get $l2
+        i32.const 7
+        local.get $l4
+        i32.sub
+        i64.extend_i32_u
+        i64.shl
+        local.set $p1
+        br $B12
+      end
+      block $B14
+        local.get $l4
+        i32.const -7
+        i32.add
+        local.tee $l4
+        i32.const 64
+        i32.lt_u
+        br_if $B14
+        local.get $l2
+        i64.const 0
+        i64.ne
+        i64.extend_i32_u
+        local.set $p1
+        br $B12
+      end
+      local.get $l2
+      local.get $l4
+      i64.extend_i32_u
+      local.tee $l10
+      i64.shr_u
+      local.tee $p1
+      local.get $l10
+      i64.shl
+      local.get $l2
+      i64.eq
+      br_if $B12
+      local.get $p1
+      i32.wrap_i64
+      i32.const 31
+      i32.shl
+      local.set $l4
+      local.get $p1
+      local.get $l4
+      i32.eqz
+      i64.extend_i32_u
+      i64.add
+      local.set $p1
+    end
+    local.get $p0
+    i64.const 7
+    i64.shl
+    local.set $p0
+    block $B15
+      block $B16
+        local.get $l5
+        local.get $l9
+        i32.xor
+        i32.const 0
+        i32.lt_s
+        br_if $B16
+        local.get $p1
+        local.get $p0
+        i64.add
+        local.tee $p1
+        i64.const 576460752303423487
+        i64.gt_u
+        br_if $B15
+        i32.const 0
+        local.set $l4
+        block $B17
+          local.get $l5
+          i32.const -1
+          i32.gt_s
+          br_if $B17
+          i32.const -2147483648
+          local.set $l4
+        end
+        block $B18
+          local.get $p1
+          i64.const 0
+          i64.ne
+          br_if $B18
+          local.get $l4
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p1
+          local.get $p1
+          return
+        end
+        block $B19
+          local.get $l3
+          local.get $p1
           i64.clz
           local.tee $p0
           i32.wrap_i64
           i32.sub
-          local.set $l5
-          local.get $l2
-          local.get $p0
-          i64.const 4294967285
-          i64.add
-          i64.const 4294967295
-          i64.and
+          local.tee $l6
+          i32.const 2043
+          i32.lt_s
+          br_if $B19
+          local.get $l4
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
           i64.shl
-          local.set $l2
-          br $B5
+          local.set $p1
+          local.get $p1
+          return
         end
-        local.get $l2
-        i64.const 4503599627370496
-        i64.or
-        local.set $l2
+        local.get $p1
+        local.get $p0
+        i64.const 4294967293
+        i64.add
+        i64.const 4294967295
+        i64.and
+        i64.shl
+        local.set $p1
+        block $B20
+          block $B21
+            local.get $l6
+            i32.const -4
+            i32.le_s
+            br_if $B21
+            local.get $l6
+            i32.const 4
+            i32.add
+            local.set $l5
+            br $B20
+          end
+          i32.const 1
+          local.set $l5
+          block $B22
+            local.get $p1
+            i32.const -3
+            local.get $l6
+            i32.sub
+            i64.extend_i32_u
+            local.tee $l2
+            i64.shr_u
+            local.tee $p0
+            local.get $l2
+            i64.shl
+            local.get $p1
+            i64.ne
+            br_if $B22
+            local.get $p0
+            local.set $p1
+            br $B20
+          end
+          local.get $p0
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l6
+          local.get $p0
+          local.get $l6
+          i32.eqz
+          i64.extend_i32_u
+          i64.add
+          local.set $p1
+        end
+        local.get $p1
+        i64.const 8
+        i64.shr_u
+        local.set $p0
+        block $B23
+          block $B24
+            local.get $p1
+            i32.wrap_i64
+            i32.const 255
+            i32.and
+            local.tee $l6
+            i32.const 128
+            i32.gt_u
+            br_if $B24
+            local.get $l6
+            i32.const 128
+            i32.ne
+            br_if $B23
+            local.get $p0
+            i32.wrap_i64
+            i32.const 31
+            i32.shl
+            local.set $l6
+            local.get $l6
+            i32.eqz
+            br_if $B23
+          end
+          local.get $p0
+          i64.const 1
+          i64.add
+          local.set $p0
+        end
+        local.get $l5
+        i32.const 20
+        i32.shl
+        i32.const -1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p1
+        block $B25
+          local.get $p1
+          local.get $p0
+          i64.add
+          local.tee $p0
+          i64.const 9218868437227405312
+          i64.lt_u
+          br_if $B25
+          local.get $l4
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p1
+          local.get $p1
+          return
+        end
+        local.get $l4
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p1
+        local.get $p1
+        local.get $p0
+        i64.add
+        return
+      end
+      block $B26
+        local.get $p0
+        local.get $p1
+        i64.sub
+        local.tee $p1
+        i64.eqz
+        i32.eqz
+        br_if $B26
+        i64.const 0
+        return
       end
       local.get $p1
-      i64.const 4503599627370495
+      i64.const 576460752303423487
+      i64.gt_u
+      br_if $B15
+      i32.const 0
+      local.set $l4
+      block $B27
+        local.get $l5
+        i32.const -1
+        i32.gt_s
+        br_if $B27
+        i32.const -2147483648
+        local.set $l4
+      end
+      block $B28
+        local.get $l3
+        local.get $p1
+        i64.clz
+        local.tee $p0
+        i32.wrap_i64
+        i32.sub
+        local.tee $l6
+        i32.const 2043
+        i32.lt_s
+        br_if $B28
+        local.get $l4
+        i32.const 2146435072
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p1
+        local.get $p1
+        return
+      end
+      local.get $p1
+      local.get $p0
+      i64.const 4294967293
+      i64.add
+      i64.const 4294967295
       i64.and
-      local.set $p0
-      block $B7
-        block $B8
+      i64.shl
+      local.set $p1
+      block $B29
+        block $B30
+          local.get $l6
+          i32.const -4
+          i32.le_s
+          br_if $B30
+          local.get $l6
+          i32.const 4
+          i32.add
+          local.set $l5
+          br $B29
+        end
+        i32.const 1
+        local.set $l5
+        block $B31
           local.get $p1
-          i64.const 52
+          i32.const -3
+          local.get $l6
+          i32.sub
+          i64.extend_i32_u
+          local.tee $l2
           i64.shr_u
+          local.tee $p0
+          local.get $l2
+          i64.shl
+          local.get $p1
+          i64.ne
+          br_if $B31
+          local.get $p0
+          local.set $p1
+          br $B29
+        end
+        local.get $p0
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l6
+        local.get $p0
+        local.get $l6
+        i32.eqz
+        i64.extend_i32_u
+        i64.add
+        local.set $p1
+      end
+      local.get $p1
+      i64.const 8
+      i64.shr_u
+      local.set $p0
+      block $B32
+        block $B33
+          local.get $p1
           i32.wrap_i64
-          i32.const 2047
+          i32.const 255
           i32.and
           local.tee $l6
-          br_if $B8
-          i32.const 12
+          i32.const 128
+          i32.gt_u
+          br_if $B33
+          local.get $l6
+          i32.const 128
+          i32.ne
+          br_if $B32
+          local.get $p0
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l6
+          local.get $l6
+          i32.eqz
+          br_if $B32
+        end
+        local.get $p0
+        i64.const 1
+        i64.add
+        local.set $p0
+      end
+      local.get $l5
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p1
+      block $B34
+        local.get $p1
+        local.get $p0
+        i64.add
+        local.tee $p0
+        i64.const 9218868437227405312
+        i64.lt_u
+        br_if $B34
+        local.get $l4
+        i32.const 2146435072
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p1
+        local.get $p1
+        return
+      end
+      local.get $l4
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p1
+      local.get $p1
+      local.get $p0
+      i64.add
+      return
+    end
+    block $B35
+      local.get $p1
+      i64.const 1152921504606846975
+      i64.gt_u
+      br_if $B35
+      i32.const 0
+      local.set $l4
+      block $B36
+        local.get $l5
+        i32.const -1
+        i32.gt_s
+        br_if $B36
+        i32.const -2147483648
+        local.set $l4
+      end
+      block $B37
+        local.get $l3
+        i32.const 2047
+        i32.lt_u
+        br_if $B37
+        local.get $l4
+        i32.const 2146435072
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p1
+        local.get $p1
+        return
+      end
+      local.get $p1
+      i64.const 7
+      i64.shr_u
+      local.set $p0
+      block $B38
+        block $B39
+          local.get $p1
+          i32.wrap_i64
+          i32.const 1
+          i32.shl
+          i32.const 254
+          i32.and
+          local.tee $l6
+          i32.const 128
+          i32.gt_u
+          br_if $B39
+          local.get $l6
+          i32.const 128
+          i32.ne
+          br_if $B38
+          local.get $p0
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l6
+          local.get $l6
+          i32.eqz
+          br_if $B38
+        end
+        local.get $p0
+        i64.const 1
+        i64.add
+        local.set $p0
+      end
+      local.get $l3
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p1
+      block $B40
+        local.get $p1
+        local.get $p0
+        i64.add
+        local.tee $p0
+        i64.const 9218868437227405312
+        i64.lt_u
+        br_if $B40
+        local.get $l4
+        i32.const 2146435072
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p1
+        local.get $p1
+        return
+      end
+      local.get $l4
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p1
+      local.get $p1
+      local.get $p0
+      i64.add
+      return
+    end
+    i32.const 0
+    local.set $l4
+    block $B41
+      local.get $l5
+      i32.const -1
+      i32.gt_s
+      br_if $B41
+      i32.const -2147483648
+      local.set $l4
+    end
+    block $B42
+      local.get $l3
+      i32.const 2046
+      i32.lt_u
+      br_if $B42
+      local.get $l4
+      i32.const 2146435072
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p1
+      local.get $p1
+      return
+    end
+    local.get $p1
+    i64.const 8
+    i64.shr_u
+    local.set $p0
+    block $B43
+      block $B44
+        local.get $p1
+        i32.wrap_i64
+        i32.const 255
+        i32.and
+        local.tee $l6
+        i32.const 128
+        i32.gt_u
+        br_if $B44
+        local.get $l6
+        i32.const 128
+        i32.ne
+        br_if $B43
+        local.get $p0
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l6
+        local.get $l6
+        i32.eqz
+        br_if $B43
+      end
+      local.get $p0
+      i64.const 1
+      i64.add
+      local.set $p0
+    end
+    local.get $l3
+    i64.extend_i32_u
+    i64.const 52
+    i64.shl
+    local.set $p1
+    block $B45
+      local.get $p1
+      local.get $p0
+      i64.add
+      local.tee $p0
+      i64.const 9218868437227405312
+      i64.lt_u
+      br_if $B45
+      local.get $l4
+      i32.const 2146435072
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p1
+      local.get $p1
+      return
+    end
+    local.get $l4
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $p1
+    local.get $p1
+    local.get $p0
+    i64.add)
+  (func $f64_sub (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i64) (local $l12 i64)
+    i32.const -2147483648
+    local.set $l2
+    local.get $l2
+    local.get $p1
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l3
+    i32.add
+    local.tee $l4
+    i32.const 31
+    i32.shr_s
+    local.get $l2
+    i32.and
+    local.get $l4
+    i32.add
+    local.set $l5
+    local.get $p1
+    i32.wrap_i64
+    local.set $l6
+    local.get $p0
+    i32.wrap_i64
+    local.set $l7
+    block $B0
+      block $B1
+        i32.const 0
+        local.get $l2
+        local.get $p0
+        i64.const -1
+        i64.gt_s
+        select
+        local.get $p0
+        i64.const 32
+        i64.shr_u
+        i32.wrap_i64
+        local.tee $l8
+        i32.add
+        local.tee $l9
+        i32.const 2146435071
+        i32.gt_u
+        br_if $B1
+        local.get $l5
+        i32.const 2146435072
+        i32.lt_u
+        br_if $B0
+      end
+      local.get $l9
+      i32.const 2146435072
+      i32.eq
+      local.set $l2
+      block $B2
+        block $B3
+          local.get $l9
+          i32.const 2146435072
+          i32.gt_u
+          local.tee $l10
+          br_if $B3
+          local.get $l7
+          i32.const 0
+          i32.ne
+          local.get $l2
+          i32.and
+          br_if $B3
+          local.get $l5
+          i32.const 2146435072
+          i32.gt_u
+          br_if $B3
+          local.get $l6
+          i32.const 0
+          i32.ne
+          local.get $l5
+          i32.const 2146435072
+          i32.eq
+          i32.and
+          i32.eqz
+          br_if $B2
+        end
+        local.get $l8
+        local.get $l3
+        local.get $l10
+        local.get $l7
+        i32.const 0
+        i32.ne
+        local.get $l2
+        i32.and
+        i32.or
+        local.tee $l2
+        select
+        local.tee $l5
+        i32.const 524288
+        i32.add
+        local.get $l5
+        local.get $l9
+        local.get $l4
+        local.get $l3
+        local.get $p1
+        i64.const 0
+        i64.lt_s
+        select
+        local.get $l2
+        select
+        i32.const 2146959360
+        i32.lt_u
+        select
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l11
+        local.get $l11
+        local.get $p0
+        local.get $p1
+        local.get $l2
+        select
+        i64.const 4294967295
+        i64.and
+        i64.add
+        return
+      end
+      block $B4
+        local.get $l9
+        i32.const 2146435072
+        i32.lt_u
+        br_if $B4
+        i64.const -2251799813685248
+        local.get $p0
+        local.get $l5
+        i32.const 2146435071
+        i32.gt_u
+        select
+        local.get $p0
+        local.get $l4
+        local.get $l8
+        i32.xor
+        i32.const 0
+        i32.lt_s
+        select
+        return
+      end
+      local.get $l4
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p0
+      local.get $p0
+      local.get $p1
+      i64.const 4294967295
+      i64.and
+      i64.add
+      return
+    end
+    block $B5
+      block $B6
+        block $B7
+          local.get $l9
+          local.get $l5
+          i32.lt_u
+          br_if $B7
+          local.get $l7
+          local.get $l6
+          i32.ge_u
+          br_if $B6
+          local.get $l9
+          local.get $l5
+          i32.ne
+          br_if $B6
+        end
+        local.get $l8
+        local.set $l6
+        local.get $p0
+        local.set $l11
+        local.get $l5
+        local.set $l3
+        br $B5
+      end
+      local.get $l4
+      local.set $l6
+      local.get $p1
+      local.set $l11
+      local.get $l9
+      local.set $l3
+      local.get $l5
+      local.set $l9
+      local.get $p0
+      local.set $p1
+      local.get $l8
+      local.set $l4
+    end
+    local.get $l9
+    i32.const 16
+    i32.shr_u
+    local.set $l5
+    local.get $l5
+    i32.const 4
+    i32.shl
+    local.set $l5
+    local.get $l3
+    i32.const 16
+    i32.shr_u
+    local.set $l7
+    local.get $l7
+    i32.const 4
+    i32.shl
+    local.set $l7
+    local.get $l9
+    i32.const 0
+    local.get $l5
+    i32.const 8
+    i32.shr_u
+    local.tee $l8
+    i32.const 20
+    i32.shl
+    i32.const -1048576
+    i32.add
+    local.get $l5
+    i32.const 256
+    i32.lt_u
+    local.tee $l5
+    select
+    i32.sub
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $p0
+    local.get $p0
+    local.get $l11
+    i64.const 4294967295
+    i64.and
+    i64.add
+    local.set $l11
+    local.get $l3
+    i32.const 0
+    local.get $l7
+    i32.const 8
+    i32.shr_u
+    local.tee $l9
+    i32.const 20
+    i32.shl
+    i32.const -1048576
+    i32.add
+    local.get $l7
+    i32.const 256
+    i32.lt_u
+    local.tee $l7
+    select
+    i32.sub
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $p0
+    local.get $p0
+    local.get $p1
+    i64.const 4294967295
+    i64.and
+    i64.add
+    local.set $p1
+    block $B8
+      block $B9
+        i32.const 1
+        local.get $l9
+        local.get $l7
+        select
+        local.tee $l7
+        i32.const 1
+        local.get $l8
+        local.get $l5
+        select
+        i32.sub
+        local.tee $l9
+        i32.const 7
+        i32.gt_u
+        br_if $B9
+        local.get $l11
+        i32.const 7
+        local.get $l9
+        i32.sub
+        i64.extend_i32_u
+        i64.shl
+        local.set $p0
+        br $B8
+      end
+      block $B10
+        local.get $l9
+        i32.const -7
+        i32.add
+        local.tee $l9
+        i32.const 64
+        i32.lt_u
+        br_if $B10
+        local.get $l11
+        i64.const 0
+        i64.ne
+        i64.extend_i32_u
+        local.set $p0
+        br $B8
+      end
+      local.get $l11
+      local.get $l9
+      i64.extend_i32_u
+      local.tee $l12
+      i64.shr_u
+      local.tee $p0
+      local.get $l12
+      i64.shl
+      local.get $l11
+      i64.eq
+      br_if $B8
+      local.get $p0
+      i32.wrap_i64
+      i32.const 31
+      i32.shl
+      local.set $l9
+      local.get $p0
+      local.get $l9
+      i32.eqz
+      i64.extend_i32_u
+      i64.add
+      local.set $p0
+    end
+    local.get $p1
+    i64.const 7
+    i64.shl
+    local.set $p1
+    block $B11
+      block $B12
+        local.get $l4
+        local.get $l6
+        i32.xor
+        i32.const 0
+        i32.lt_s
+        br_if $B12
+        local.get $p0
+        local.get $p1
+        i64.add
+        local.tee $p0
+        i64.const 576460752303423487
+        i64.gt_u
+        br_if $B11
+        local.get $l4
+        i32.const 31
+        i32.shr_s
+        local.get $l2
+        i32.and
+        local.set $l2
+        block $B13
+          local.get $p0
+          i64.const 0
+          i64.ne
+          br_if $B13
+          local.get $l2
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          return
+        end
+        block $B14
+          local.get $l7
           local.get $p0
           i64.clz
           local.tee $p1
           i32.wrap_i64
           i32.sub
-          local.set $l6
-          local.get $p0
-          local.get $p1
-          i64.const 4294967285
-          i64.add
-          i64.const 4294967295
-          i64.and
+          local.tee $l9
+          i32.const 2043
+          i32.lt_s
+          br_if $B14
+          local.get $l2
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
           i64.shl
           local.set $p0
-          br $B7
+          local.get $p0
+          return
         end
         local.get $p0
-        i64.const 4503599627370496
-        i64.or
+        local.get $p1
+        i64.const 4294967293
+        i64.add
+        i64.const 4294967295
+        i64.and
+        i64.shl
         local.set $p0
-      end
-      i32.const 1022
-      i32.const 1023
-      local.get $l2
-      local.get $p0
-      i64.lt_u
-      local.tee $l7
-      select
-      local.set $l8
-      local.get $l2
-      local.get $l7
-      i64.extend_i32_u
-      i64.shl
-      local.set $p1
-      i32.const 63
-      local.set $l7
-      i64.const 0
-      local.set $l2
-      loop $L9
-        local.get $l2
-        i64.const 2
-        i64.shl
-        local.get $p1
+        block $B15
+          block $B16
+            local.get $l9
+            i32.const -4
+            i32.le_s
+            br_if $B16
+            local.get $l9
+            i32.const 4
+            i32.add
+            local.set $l4
+            br $B15
+          end
+          i32.const 1
+          local.set $l4
+          block $B17
+            local.get $p0
+            i32.const -3
+            local.get $l9
+            i32.sub
+            i64.extend_i32_u
+            local.tee $l11
+            i64.shr_u
+            local.tee $p1
+            local.get $l11
+            i64.shl
+            local.get $p0
+            i64.ne
+            br_if $B17
+            local.get $p1
+            local.set $p0
+            br $B15
+          end
+          local.get $p1
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l9
+          local.get $p1
+          local.get $l9
+          i32.eqz
+          i64.extend_i32_u
+          i64.add
+          local.set $p0
+        end
         local.get $p0
-        i64.ge_u
-        i64.extend_i32_u
-        i64.const 1
-        i64.shl
-        i64.or
-        local.get $p1
-        i64.const 0
-        local.get $p0
-        local.get $p1
-        local.get $p0
-        i64.lt_u
-        select
-        i64.sub
-        i64.const 1
-        i64.shl
-        local.tee $p1
-        local.get $p0
-        i64.ge_u
-        local.tee $l9
-        i64.extend_i32_u
-        i64.or
-        i64.const 1
-        i64.shl
-        local.get $p1
-        local.get $p0
-        i64.const 0
-        local.get $l9
-        select
-        i64.sub
-        i64.const 1
-        i64.shl
-        local.tee $p1
-        local.get $p0
-        i64.ge_u
-        local.tee $l9
-        i64.extend_i32_u
-        i64.or
-        local.set $l2
-        local.get $p1
-        local.get $p0
-        i64.const 0
-        local.get $l9
-        select
-        i64.sub
-        i64.const 1
-        i64.shl
+        i64.const 8
+        i64.shr_u
         local.set $p1
-        local.get $l7
-        i32.const -3
+        block $B18
+          block $B19
+            local.get $p0
+            i32.wrap_i64
+            i32.const 255
+            i32.and
+            local.tee $l9
+            i32.const 128
+            i32.gt_u
+            br_if $B19
+            local.get $l9
+            i32.const 128
+            i32.ne
+            br_if $B18
+            local.get $p1
+            i32.wrap_i64
+            i32.const 31
+            i32.shl
+            local.set $l9
+            local.get $l9
+            i32.eqz
+            br_if $B18
+          end
+          local.get $p1
+          i64.const 1
+          i64.add
+          local.set $p1
+        end
+        local.get $l4
+        i32.const 20
+        i32.shl
+        i32.const -1048576
         i32.add
-        local.tee $l7
-        br_if $L9
-      end
-      block $B10
-        local.get $l8
-        local.get $l5
-        local.get $l6
-        i32.sub
-        i32.add
-        local.tee $l7
-        i32.const 2047
-        i32.lt_s
-        br_if $B10
-        local.get $l3
-        i64.const 9218868437227405312
-        i64.or
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        block $B20
+          local.get $p0
+          local.get $p1
+          i64.add
+          local.tee $p1
+          i64.const 9218868437227405312
+          i64.lt_u
+          br_if $B20
+          local.get $l2
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          return
+        end
+        local.get $l2
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $p0
+        local.get $p1
+        i64.add
         return
       end
+      block $B21
+        local.get $p1
+        local.get $p0
+        i64.sub
+        local.tee $p0
+        i64.eqz
+        i32.eqz
+        br_if $B21
+        i64.const 0
+        return
+      end
+      local.get $p0
+      i64.const 576460752303423487
+      i64.gt_u
+      br_if $B11
+      local.get $l4
+      i32.const 31
+      i32.shr_s
       local.get $l2
-      local.get $p1
-      i64.const 0
-      i64.ne
-      i64.extend_i32_u
-      i64.or
-      local.set $p0
-      block $B11
-        block $B12
-          local.get $l7
-          i32.const 0
-          i32.le_s
-          br_if $B12
-          local.get $l7
-          local.set $l9
-          br $B11
-        end
-        i32.const 1
-        local.set $l9
-        block $B13
-          i32.const 1
-          local.get $l7
-          i32.sub
-          local.tee $l5
-          i32.const 63
-          i32.lt_u
-          br_if $B13
-          local.get $p0
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $p0
-          br $B11
-        end
-        local.get $p0
-        local.get $l5
-        i64.extend_i32_u
-        i64.shr_u
-        local.get $p0
+      i32.and
+      local.set $l2
+      block $B22
         local.get $l7
-        i32.const 63
+        local.get $p0
+        i64.clz
+        local.tee $p1
+        i32.wrap_i64
+        i32.sub
+        local.tee $l9
+        i32.const 2043
+        i32.lt_s
+        br_if $B22
+        local.get $l2
+        i32.const 2146435072
         i32.add
         i64.extend_i32_u
+        i64.const 32
         i64.shl
-        i64.const 0
-        i64.ne
+        local.set $p0
+        local.get $p0
+        return
+      end
+      local.get $p0
+      local.get $p1
+      i64.const 4294967293
+      i64.add
+      i64.const 4294967295
+      i64.and
+      i64.shl
+      local.set $p0
+      block $B23
+        block $B24
+          local.get $l9
+          i32.const -4
+          i32.le_s
+          br_if $B24
+          local.get $l9
+          i32.const 4
+          i32.add
+          local.set $l4
+          br $B23
+        end
+        i32.const 1
+        local.set $l4
+        block $B25
+          local.get $p0
+          i32.const -3
+          local.get $l9
+          i32.sub
+          i64.extend_i32_u
+          local.tee $l11
+          i64.shr_u
+          local.tee $p1
+          local.get $l11
+          i64.shl
+          local.get $p0
+          i64.ne
+          br_if $B25
+          local.get $p1
+          local.set $p0
+          br $B23
+        end
+        local.get $p1
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l9
+        local.get $p1
+        local.get $l9
+        i32.eqz
         i64.extend_i32_u
-        i64.or
+        i64.add
         local.set $p0
       end
       local.get $p0
-      i64.const 10
+      i64.const 8
       i64.shr_u
       local.set $p1
-      block $B14
-        block $B15
+      block $B26
+        block $B27
           local.get $p0
           i32.wrap_i64
-          i32.const 1023
+          i32.const 255
           i32.and
-          local.tee $l7
-          i32.const 512
+          local.tee $l9
+          i32.const 128
           i32.gt_u
-          br_if $B15
-          local.get $l7
-          i32.const 512
+          br_if $B27
+          local.get $l9
+          i32.const 128
           i32.ne
-          br_if $B14
-          local.get $p0
-          i64.const 1024
-          i64.and
-          i64.eqz
-          br_if $B14
+          br_if $B26
+          local.get $p1
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l9
+          local.get $l9
+          i32.eqz
+          br_if $B26
         end
         local.get $p1
         i64.const 1
         i64.add
         local.set $p1
       end
-      local.get $p1
-      local.get $l9
-      i32.const -1
+      local.get $l4
+      i32.const 20
+      i32.shl
+      i32.const -1048576
       i32.add
       i64.extend_i32_u
-      i64.const 52
+      i64.const 32
       i64.shl
-      i64.add
-      local.tee $p0
-      i64.const 9218868437227405312
+      local.set $p0
+      block $B28
+        local.get $p0
+        local.get $p1
+        i64.add
+        local.tee $p1
+        i64.const 9218868437227405312
+        i64.lt_u
+        br_if $B28
+        local.get $l2
+        i32.const 2146435072
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $p0
+        return
+      end
+      local.get $l2
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p0
       local.get $p0
+      local.get $p1
+      i64.add
+      return
+    end
+    local.get $l4
+    i32.const 31
+    i32.shr_s
+    local.get $l2
+    i32.and
+    local.set $l2
+    block $B29
+      local.get $p0
+      i64.const 1152921504606846975
+      i64.gt_u
+      br_if $B29
+      block $B30
+        local.get $l7
+        i32.const 2047
+        i32.lt_u
+        br_if $B30
+        local.get $l2
+        i32.const 2146435072
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $p0
+        return
+      end
+      local.get $p0
+      i64.const 7
+      i64.shr_u
+      local.set $p1
+      block $B31
+        block $B32
+          local.get $p0
+          i32.wrap_i64
+          i32.const 1
+          i32.shl
+          i32.const 254
+          i32.and
+          local.tee $l9
+          i32.const 128
+          i32.gt_u
+          br_if $B32
+          local.get $l9
+          i32.const 128
+          i32.ne
+          br_if $B31
+          local.get $p1
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l9
+          local.get $l9
+          i32.eqz
+          br_if $B31
+        end
+        local.get $p1
+        i64.const 1
+        i64.add
+        local.set $p1
+      end
+      local.get $l7
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p0
+      block $B33
+        local.get $p0
+        local.get $p1
+        i64.add
+        local.tee $p1
+        i64.const 9218868437227405312
+        i64.lt_u
+        br_if $B33
+        local.get $l2
+        i32.const 2146435072
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $p0
+        return
+      end
+      local.get $l2
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p0
+      local.get $p0
+      local.get $p1
+      i64.add
+      return
+    end
+    block $B34
+      local.get $l7
+      i32.const 2046
+      i32.lt_u
+      br_if $B34
+      local.get $l2
+      i32.const 2146435072
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p0
+      local.get $p0
+      return
+    end
+    local.get $p0
+    i64.const 8
+    i64.shr_u
+    local.set $p1
+    block $B35
+      block $B36
+        local.get $p0
+        i32.wrap_i64
+        i32.const 255
+        i32.and
+        local.tee $l9
+        i32.const 128
+        i32.gt_u
+        br_if $B36
+        local.get $l9
+        i32.const 128
+        i32.ne
+        br_if $B35
+        local.get $p1
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l9
+        local.get $l9
+        i32.eqz
+        br_if $B35
+      end
+      local.get $p1
+      i64.const 1
+      i64.add
+      local.set $p1
+    end
+    local.get $l7
+    i64.extend_i32_u
+    i64.const 52
+    i64.shl
+    local.set $p0
+    block $B37
+      local.get $p0
+      local.get $p1
+      i64.add
+      local.tee $p1
       i64.const 9218868437227405312
       i64.lt_u
-      select
+      br_if $B37
+      local.get $l2
+      i32.const 2146435072
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p0
+      local.get $p0
+      return
+    end
+    local.get $l2
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $p0
+    local.get $p0
+    local.get $p1
+    i64.add)
+  (func $f64_eq (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l2
+    local.set $l3
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l3
       local.get $l3
-      i64.or
+      local.get $l2
+      i32.add
+      local.set $l3
+    end
+    block $B1
+      local.get $l3
+      i32.const 2146435072
+      i32.le_u
+      br_if $B1
+      i32.const 0
+      return
+    end
+    block $B2
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      local.tee $l4
+      i64.const 0
+      i64.ne
+      local.get $l3
+      i32.const 2146435072
+      i32.eq
+      i32.and
+      i32.eqz
+      br_if $B2
+      i32.const 0
+      return
+    end
+    local.get $p1
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l5
+    local.set $l3
+    block $B3
+      local.get $p1
+      i64.const -1
+      i64.gt_s
+      br_if $B3
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l5
+      i32.add
+      local.set $l3
+    end
+    block $B4
+      local.get $l3
+      i32.const 2146435072
+      i32.le_u
+      br_if $B4
+      i32.const 0
+      return
+    end
+    block $B5
+      local.get $p1
+      i64.const 4294967295
+      i64.and
+      local.tee $l6
+      i64.const 0
+      i64.ne
+      local.get $l3
+      i32.const 2146435072
+      i32.eq
+      i32.and
+      i32.eqz
+      br_if $B5
+      i32.const 0
+      return
+    end
+    i32.const 1
+    local.set $l3
+    block $B6
+      local.get $p0
+      local.get $p1
+      i64.eq
+      br_if $B6
+      block $B7
+        local.get $p0
+        i64.const -1
+        i64.gt_s
+        br_if $B7
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l2
+        i32.add
+        local.set $l2
+      end
+      block $B8
+        local.get $l2
+        i32.eqz
+        br_if $B8
+        i32.const 0
+        return
+      end
+      block $B9
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B9
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l5
+        i32.add
+        local.set $l5
+      end
+      block $B10
+        local.get $l4
+        i64.const 0
+        i64.eq
+        br_if $B10
+        i32.const 0
+        return
+      end
+      i32.const 0
+      local.set $l3
+      local.get $l5
+      br_if $B6
+      local.get $l6
+      i64.eqz
       local.set $l3
     end
     local.get $l3)
-  (func $f64_mul (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i64) (local $l3 i64) (local $l4 i64) (local $l5 i32) (local $l6 i32) (local $l7 i64) (local $l8 i32)
+  (func $f64_ne (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l2
+    local.set $l3
     block $B0
-      block $B1
-        local.get $p0
-        i64.const 1
-        i64.shl
-        local.tee $l2
-        i64.const -9007199254740992
-        i64.gt_u
-        br_if $B1
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l2
+      i32.add
+      local.set $l3
+    end
+    i32.const 1
+    local.set $l4
+    block $B1
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p0
+      i32.wrap_i64
+      i32.const 0
+      i32.ne
+      local.get $l3
+      i32.const 2146435072
+      i32.eq
+      i32.and
+      br_if $B1
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l5
+      local.set $l3
+      block $B2
         local.get $p1
-        i64.const 1
-        i64.shl
-        i64.const -9007199254740991
-        i64.lt_u
-        br_if $B0
+        i64.const -1
+        i64.gt_s
+        br_if $B2
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l5
+        i32.add
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i32.wrap_i64
+      i32.const 0
+      i32.ne
+      local.get $l3
+      i32.const 2146435072
+      i32.eq
+      i32.and
+      br_if $B1
+      i32.const 0
+      local.set $l4
+      local.get $p0
+      local.get $p1
+      i64.eq
+      br_if $B1
+      block $B3
+        local.get $p0
+        i64.const -1
+        i64.gt_s
+        br_if $B3
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l2
+        i32.add
+        local.set $l2
+      end
+      i32.const 1
+      local.set $l4
+      local.get $l2
+      br_if $B1
+      block $B4
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B4
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l5
+        i32.add
+        local.set $l5
+      end
+      local.get $p0
+      local.get $p1
+      i64.or
+      i32.wrap_i64
+      local.get $l5
+      i32.or
+      i32.const 0
+      i32.ne
+      local.set $l4
+    end
+    local.get $l4)
+  (func $f64_lt (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l2
+    local.set $l3
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l2
+      i32.add
+      local.set $l3
+    end
+    i32.const 0
+    local.set $l4
+    block $B1
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      local.tee $l5
+      i64.const 0
+      i64.ne
+      local.get $l3
+      i32.const 2146435072
+      i32.eq
+      i32.and
+      br_if $B1
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l6
+      local.set $l3
+      block $B2
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B2
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l6
+        i32.add
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i64.const 4294967295
+      i64.and
+      local.tee $l7
+      i64.const 0
+      i64.ne
+      local.get $l3
+      i32.const 2146435072
+      i32.eq
+      i32.and
+      br_if $B1
+      block $B3
+        local.get $l6
+        local.get $l2
+        i32.xor
+        i32.const -1
+        i32.gt_s
+        br_if $B3
+        block $B4
+          local.get $p0
+          i64.const -1
+          i64.gt_s
+          br_if $B4
+          i32.const -2147483648
+          local.set $l3
+          local.get $l3
+          local.get $l2
+          i32.add
+          local.set $l2
+        end
+        i32.const 1
+        local.set $l3
+        block $B5
+          local.get $l5
+          i64.const 0
+          i64.ne
+          br_if $B5
+          local.get $l2
+          br_if $B5
+          block $B6
+            local.get $p1
+            i64.const -1
+            i64.gt_s
+            br_if $B6
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $l6
+            i32.add
+            local.set $l6
+          end
+          local.get $l6
+          i32.const 0
+          i32.ne
+          local.get $l7
+          i64.const 0
+          i64.ne
+          i32.or
+          local.set $l3
+        end
+        local.get $p0
+        i64.const 0
+        i64.lt_s
+        local.get $l3
+        i32.and
+        return
+      end
+      local.get $p0
+      local.get $p1
+      i64.gt_u
+      local.get $p0
+      local.get $p1
+      i64.lt_u
+      local.get $p0
+      i64.const 0
+      i64.lt_s
+      select
+      local.set $l4
+    end
+    local.get $l4)
+  (func $f64_gt (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l2
+    local.set $l3
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l2
+      i32.add
+      local.set $l3
+    end
+    i32.const 0
+    local.set $l4
+    block $B1
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      local.tee $l5
+      i64.const 0
+      i64.ne
+      local.get $l3
+      i32.const 2146435072
+      i32.eq
+      i32.and
+      br_if $B1
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l6
+      local.set $l3
+      block $B2
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B2
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l6
+        i32.add
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i64.const 4294967295
+      i64.and
+      local.tee $l7
+      i64.const 0
+      i64.ne
+      local.get $l3
+      i32.const 2146435072
+      i32.eq
+      i32.and
+      br_if $B1
+      block $B3
+        local.get $l6
+        local.get $l2
+        i32.xor
+        i32.const -1
+        i32.gt_s
+        br_if $B3
+        block $B4
+          local.get $p1
+          i64.const -1
+          i64.gt_s
+          br_if $B4
+          i32.const -2147483648
+          local.set $l3
+          local.get $l3
+          local.get $l6
+          i32.add
+          local.set $l6
+        end
+        i32.const 1
+        local.set $l3
+        block $B5
+          local.get $l7
+          i64.const 0
+          i64.ne
+          br_if $B5
+          local.get $l6
+          br_if $B5
+          block $B6
+            local.get $p0
+            i64.const -1
+            i64.gt_s
+            br_if $B6
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $l2
+            i32.add
+            local.set $l2
+          end
+          local.get $l5
+          i64.const 0
+          i64.ne
+          local.get $l2
+          i32.const 0
+          i32.ne
+          i32.or
+          local.set $l3
+        end
+        local.get $p1
+        i64.const 0
+        i64.lt_s
+        local.get $l3
+        i32.and
+        return
       end
       local.get $p1
       local.get $p0
-      local.get $l2
-      i64.const -9007199254740991
-      i64.lt_u
-      select
-      i64.const 2251799813685248
-      i64.or
-      return
-    end
-    local.get $p0
-    i64.const 9223372036854775807
-    i64.and
-    local.tee $l3
-    i64.eqz
-    local.get $p1
-    i64.const 9223372036854775807
-    i64.and
-    local.tee $l4
-    i64.eqz
-    i32.or
-    local.set $l5
-    local.get $p1
-    local.get $p0
-    i64.xor
-    i64.const -9223372036854775808
-    i64.and
-    local.set $l2
-    block $B2
-      block $B3
-        local.get $l3
-        i64.const 9218868437227405312
-        i64.eq
-        br_if $B3
-        local.get $l4
-        i64.const 9218868437227405312
-        i64.ne
-        br_if $B2
-      end
-      i64.const -2251799813685248
-      local.get $l2
-      i64.const 9218868437227405312
-      i64.or
-      local.get $l5
-      select
-      return
-    end
-    block $B4
-      local.get $l5
-      br_if $B4
+      i64.gt_u
+      local.get $p1
       local.get $p0
-      i64.const 4503599627370495
-      i64.and
+      i64.lt_u
+      local.get $p1
+      i64.const 0
+      i64.lt_s
+      select
+      local.set $l4
+    end
+    local.get $l4)
+  (func $f64_le (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l2
+    local.set $l3
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
       local.set $l3
-      block $B5
-        block $B6
-          local.get $p0
-          i64.const 52
-          i64.shr_u
-          i32.wrap_i64
-          i32.const 2047
-          i32.and
-          local.tee $l5
-          br_if $B6
-          i32.const 12
-          local.get $l3
-          i64.clz
-          local.tee $p0
-          i32.wrap_i64
-          i32.sub
-          local.set $l5
-          local.get $l3
-          local.get $p0
-          i64.const 4294967285
-          i64.add
-          i64.const 4294967295
-          i64.and
-          i64.shl
-          local.set $l3
-          br $B5
-        end
+      local.get $l3
+      local.get $l2
+      i32.add
+      local.set $l3
+    end
+    i32.const 0
+    local.set $l4
+    block $B1
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      local.tee $l5
+      i64.const 0
+      i64.ne
+      local.get $l3
+      i32.const 2146435072
+      i32.eq
+      i32.and
+      br_if $B1
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l6
+      local.set $l3
+      block $B2
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B2
+        i32.const -2147483648
+        local.set $l3
         local.get $l3
-        i64.const 4503599627370496
-        i64.or
+        local.get $l6
+        i32.add
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i64.const 4294967295
+      i64.and
+      local.tee $l7
+      i64.const 0
+      i64.ne
+      local.get $l3
+      i32.const 2146435072
+      i32.eq
+      i32.and
+      br_if $B1
+      block $B3
+        block $B4
+          local.get $l6
+          local.get $l2
+          i32.xor
+          i32.const -1
+          i32.gt_s
+          br_if $B4
+          block $B5
+            local.get $p1
+            i64.const -1
+            i64.gt_s
+            br_if $B5
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $l6
+            i32.add
+            local.set $l6
+          end
+          i32.const 1
+          local.set $l3
+          block $B6
+            local.get $l7
+            i64.const 0
+            i64.ne
+            br_if $B6
+            local.get $l6
+            br_if $B6
+            block $B7
+              local.get $p0
+              i64.const -1
+              i64.gt_s
+              br_if $B7
+              i32.const -2147483648
+              local.set $l3
+              local.get $l3
+              local.get $l2
+              i32.add
+              local.set $l2
+            end
+            local.get $l5
+            i64.const 0
+            i64.ne
+            local.get $l2
+            i32.const 0
+            i32.ne
+            i32.or
+            local.set $l3
+          end
+          local.get $p1
+          i64.const 0
+          i64.lt_s
+          local.get $l3
+          i32.and
+          local.set $l3
+          br $B3
+        end
+        local.get $p1
+        local.get $p0
+        i64.gt_u
+        local.get $p1
+        local.get $p0
+        i64.lt_u
+        local.get $p1
+        i64.const 0
+        i64.lt_s
+        select
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 1
+      i32.xor
+      local.set $l4
+    end
+    local.get $l4)
+  (func $f64_ge (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l2
+    local.set $l3
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l2
+      i32.add
+      local.set $l3
+    end
+    i32.const 0
+    local.set $l4
+    block $B1
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      local.tee $l5
+      i64.const 0
+      i64.ne
+      local.get $l3
+      i32.const 2146435072
+      i32.eq
+      i32.and
+      br_if $B1
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l6
+      local.set $l3
+      block $B2
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B2
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l6
+        i32.add
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i64.const 4294967295
+      i64.and
+      local.tee $l7
+      i64.const 0
+      i64.ne
+      local.get $l3
+      i32.const 2146435072
+      i32.eq
+      i32.and
+      br_if $B1
+      block $B3
+        block $B4
+          local.get $l6
+          local.get $l2
+          i32.xor
+          i32.const -1
+          i32.gt_s
+          br_if $B4
+          block $B5
+            local.get $p0
+            i64.const -1
+            i64.gt_s
+            br_if $B5
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $l2
+            i32.add
+            local.set $l2
+          end
+          i32.const 1
+          local.set $l3
+          block $B6
+            local.get $l5
+            i64.const 0
+            i64.ne
+            br_if $B6
+            local.get $l2
+            br_if $B6
+            block $B7
+              local.get $p1
+              i64.const -1
+              i64.gt_s
+              br_if $B7
+              i32.const -2147483648
+              local.set $l3
+              local.get $l3
+              local.get $l6
+              i32.add
+              local.set $l6
+            end
+            local.get $l6
+            i32.const 0
+            i32.ne
+            local.get $l7
+            i64.const 0
+            i64.ne
+            i32.or
+            local.set $l3
+          end
+          local.get $p0
+          i64.const 0
+          i64.lt_s
+          local.get $l3
+          i32.and
+          local.set $l3
+          br $B3
+        end
+        local.get $p0
+        local.get $p1
+        i64.gt_u
+        local.get $p0
+        local.get $p1
+        i64.lt_u
+        local.get $p0
+        i64.const 0
+        i64.lt_s
+        select
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 1
+      i32.xor
+      local.set $l4
+    end
+    local.get $l4)
+  (func $f64_min (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i64) (local $l6 i32) (local $l7 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l2
+    local.set $l3
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l2
+      i32.add
+      local.set $l3
+    end
+    i64.const -2251799813685248
+    local.set $l4
+    block $B1
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      local.tee $l5
+      i64.const 0
+      i64.ne
+      local.get $l3
+      i32.const 2146435072
+      i32.eq
+      i32.and
+      br_if $B1
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l6
+      local.set $l3
+      block $B2
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B2
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l6
+        i32.add
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i64.const 4294967295
+      i64.and
+      local.tee $l7
+      i64.const 0
+      i64.ne
+      local.get $l3
+      i32.const 2146435072
+      i32.eq
+      i32.and
+      br_if $B1
+      block $B3
+        block $B4
+          local.get $p0
+          local.get $p1
+          i64.eq
+          br_if $B4
+          local.get $l2
+          local.set $l3
+          block $B5
+            local.get $p0
+            i64.const -1
+            i64.gt_s
+            br_if $B5
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $l2
+            i32.add
+            local.set $l3
+          end
+          local.get $l3
+          br_if $B3
+          local.get $l6
+          local.set $l3
+          block $B6
+            local.get $p1
+            i64.const -1
+            i64.gt_s
+            br_if $B6
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $l6
+            i32.add
+            local.set $l3
+          end
+          local.get $p1
+          local.get $p0
+          i64.or
+          i32.wrap_i64
+          br_if $B3
+          local.get $l3
+          br_if $B3
+        end
+        local.get $p0
+        local.get $p1
+        local.get $p0
+        i64.const 0
+        i64.lt_s
+        select
+        return
+      end
+      block $B7
+        block $B8
+          local.get $l6
+          local.get $l2
+          i32.xor
+          i32.const -1
+          i32.gt_s
+          br_if $B8
+          block $B9
+            local.get $p1
+            i64.const -1
+            i64.gt_s
+            br_if $B9
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $l6
+            i32.add
+            local.set $l6
+          end
+          i32.const 1
+          local.set $l3
+          block $B10
+            local.get $l7
+            i64.const 0
+            i64.ne
+            br_if $B10
+            local.get $l6
+            br_if $B10
+            block $B11
+              local.get $p0
+              i64.const -1
+              i64.gt_s
+              br_if $B11
+              i32.const -2147483648
+              local.set $l3
+              local.get $l3
+              local.get $l2
+              i32.add
+              local.set $l2
+            end
+            local.get $l5
+            i64.const 0
+            i64.ne
+            local.get $l2
+            i32.const 0
+            i32.ne
+            i32.or
+            local.set $l3
+          end
+          local.get $p1
+          i64.const 0
+          i64.lt_s
+          local.get $l3
+          i32.and
+          local.set $l3
+          br $B7
+        end
+        local.get $p1
+        local.get $p0
+        i64.gt_u
+        local.get $p1
+        local.get $p0
+        i64.lt_u
+        local.get $p1
+        i64.const 0
+        i64.lt_s
+        select
         local.set $l3
       end
       local.get $p1
-      i64.const 4503599627370495
+      local.get $p0
+      local.get $l3
+      select
+      local.set $l4
+    end
+    local.get $l4)
+  (func $f64_max (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i64) (local $l6 i32) (local $l7 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l2
+    local.set $l3
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l2
+      i32.add
+      local.set $l3
+    end
+    i64.const -2251799813685248
+    local.set $l4
+    block $B1
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p0
+      i64.const 4294967295
       i64.and
-      local.set $p0
+      local.tee $l5
+      i64.const 0
+      i64.ne
+      local.get $l3
+      i32.const 2146435072
+      i32.eq
+      i32.and
+      br_if $B1
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l6
+      local.set $l3
+      block $B2
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B2
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l6
+        i32.add
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i64.const 4294967295
+      i64.and
+      local.tee $l7
+      i64.const 0
+      i64.ne
+      local.get $l3
+      i32.const 2146435072
+      i32.eq
+      i32.and
+      br_if $B1
+      block $B3
+        block $B4
+          local.get $p0
+          local.get $p1
+          i64.eq
+          br_if $B4
+          local.get $l2
+          local.set $l3
+          block $B5
+            local.get $p0
+            i64.const -1
+            i64.gt_s
+            br_if $B5
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $l2
+            i32.add
+            local.set $l3
+          end
+          local.get $l3
+          br_if $B3
+          local.get $l6
+          local.set $l3
+          block $B6
+            local.get $p1
+            i64.const -1
+            i64.gt_s
+            br_if $B6
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $l6
+            i32.add
+            local.set $l3
+          end
+          local.get $p1
+          local.get $p0
+          i64.or
+          i32.wrap_i64
+          br_if $B3
+          local.get $l3
+          br_if $B3
+        end
+        local.get $p1
+        local.get $p0
+        local.get $p0
+        i64.const 0
+        i64.lt_s
+        select
+        return
+      end
       block $B7
         block $B8
-          local.get $p1
-          i64.const 52
-          i64.shr_u
-          i32.wrap_i64
-          i32.const 2047
-          i32.and
-          local.tee $l6
+          local.get $l6
+          local.get $l2
+          i32.xor
+          i32.const -1
+          i32.gt_s
           br_if $B8
-          i32.const 12
+          block $B9
+            local.get $p0
+            i64.const -1
+            i64.gt_s
+            br_if $B9
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $l2
+            i32.add
+            local.set $l2
+          end
+          i32.const 1
+          local.set $l3
+          block $B10
+            local.get $l5
+            i64.const 0
+            i64.ne
+            br_if $B10
+            local.get $l2
+            br_if $B10
+            block $B11
+              local.get $p1
+              i64.const -1
+              i64.gt_s
+              br_if $B11
+              i32.const -2147483648
+              local.set $l3
+              local.get $l3
+              local.get $l6
+              i32.add
+              local.set $l6
+            end
+            local.get $l6
+            i32.const 0
+            i32.ne
+            local.get $l7
+            i64.const 0
+            i64.ne
+            i32.or
+            local.set $l3
+          end
+          local.get $p0
+          i64.const 0
+          i64.lt_s
+          local.get $l3
+          i32.and
+          local.set $l3
+          br $B7
+        end
+        local.get $p0
+        local.get $p1
+        i64.gt_u
+        local.get $p0
+        local.get $p1
+        i64.lt_u
+        local.get $p0
+        i64.const 0
+        i64.lt_s
+        select
+        local.set $l3
+      end
+      local.get $p1
+      local.get $p0
+      local.get $l3
+      select
+      local.set $l4
+    end
+    local.get $l4)
+  (func $f64_div (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
+    (local $l2 i64) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i64)
+    local.get $p1
+    i64.const 32
+    i64.shr_u
+    local.set $l2
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l3
+    local.set $l4
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l4
+      local.get $l4
+      local.get $l3
+      i32.add
+      local.set $l4
+    end
+    local.get $l2
+    i32.wrap_i64
+    local.tee $l5
+    local.set $l6
+    block $B1
+      local.get $p1
+      i64.const -1
+      i64.gt_s
+      br_if $B1
+      i32.const -2147483648
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i32.add
+      local.set $l6
+    end
+    i32.const 0
+    local.set $l7
+    block $B2
+      local.get $l5
+      local.get $l3
+      i32.xor
+      i32.const -1
+      i32.gt_s
+      br_if $B2
+      i32.const -2147483648
+      local.set $l7
+    end
+    local.get $p0
+    i32.wrap_i64
+    local.set $l8
+    local.get $p1
+    i32.wrap_i64
+    local.set $l9
+    block $B3
+      block $B4
+        block $B5
+          block $B6
+            local.get $l4
+            i32.const 2146435071
+            i32.gt_u
+            br_if $B6
+            local.get $l6
+            i32.const 2146435072
+            i32.lt_u
+            br_if $B5
+          end
+          block $B7
+            block $B8
+              local.get $l4
+              i32.const 2146435072
+              i32.gt_u
+              br_if $B8
+              local.get $l8
+              i32.const 0
+              i32.ne
+              local.get $l4
+              i32.const 2146435072
+              i32.eq
+              i32.and
+              br_if $B8
+              local.get $l6
+              i32.const 2146435072
+              i32.gt_u
+              br_if $B8
+              local.get $l9
+              i32.const 0
+              i32.ne
+              local.get $l6
+              i32.const 2146435072
+              i32.eq
+              i32.and
+              i32.eqz
+              br_if $B7
+            end
+            local.get $l3
+            local.set $l4
+            block $B9
+              local.get $p0
+              i64.const -1
+              i64.gt_s
+              br_if $B9
+              i32.const -2147483648
+              local.set $l4
+              local.get $l4
+              local.get $l3
+              i32.add
+              local.set $l4
+            end
+            local.get $p0
+            local.get $p1
+            local.get $l4
+            i32.const 2146435072
+            i32.gt_u
+            local.get $l8
+            i32.const 0
+            i32.ne
+            local.get $l4
+            i32.const 2146435072
+            i32.eq
+            i32.and
+            i32.or
+            local.tee $l6
+            select
+            local.set $p0
+            local.get $l4
+            local.get $l5
+            local.get $l6
+            select
+            local.set $l7
+            local.get $l3
+            local.get $l5
+            local.get $l6
+            select
+            local.set $l4
+            block $B10
+              local.get $l6
+              br_if $B10
+              local.get $p1
+              i64.const -1
+              i64.gt_s
+              br_if $B10
+              i32.const -2147483648
+              local.set $l4
+              local.get $l4
+              local.get $l5
+              i32.add
+              local.set $l7
+              local.get $l5
+              local.set $l4
+              local.get $p1
+              local.set $p0
+            end
+            local.get $l4
+            i32.const 524288
+            i32.add
+            local.get $l4
+            local.get $l7
+            i32.const 2146959360
+            i32.lt_u
+            select
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $p1
+            local.get $p1
+            local.get $p0
+            i64.const 4294967295
+            i64.and
+            i64.add
+            return
+          end
+          local.get $l4
+          i32.const 2146435072
+          i32.lt_u
+          br_if $B4
+          i64.const -2251799813685248
+          local.set $p1
+          local.get $l6
+          i32.const 2146435071
+          i32.gt_u
+          br_if $B3
+          local.get $l7
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p1
+          local.get $p1
+          return
+        end
+        local.get $l4
+        local.get $l8
+        i32.or
+        local.set $l5
+        block $B11
+          local.get $l6
+          local.get $l9
+          i32.or
+          br_if $B11
+          block $B12
+            local.get $l5
+            br_if $B12
+            i64.const -2251799813685248
+            return
+          end
+          local.get $l7
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p1
+          local.get $p1
+          return
+        end
+        block $B13
+          local.get $l5
+          br_if $B13
+          local.get $l7
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p1
+          local.get $p1
+          return
+        end
+        local.get $l6
+        i32.const 16
+        i32.shr_u
+        local.set $l5
+        local.get $l5
+        i32.const 4
+        i32.shl
+        local.set $l5
+        local.get $l4
+        i32.const 16
+        i32.shr_u
+        local.set $l3
+        local.get $l3
+        i32.const 4
+        i32.shl
+        local.set $l3
+        local.get $l3
+        i32.const 8
+        i32.shr_u
+        local.tee $l8
+        local.get $l5
+        i32.const 8
+        i32.shr_u
+        local.tee $l9
+        i32.sub
+        local.set $l10
+        local.get $l6
+        i32.const 0
+        local.get $l9
+        i32.const 20
+        i32.shl
+        i32.const -1048576
+        i32.add
+        local.get $l5
+        i32.const 256
+        i32.lt_u
+        select
+        i32.sub
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l2
+        local.get $p1
+        i64.const 4294967295
+        i64.and
+        local.set $l11
+        local.get $l4
+        i32.const 0
+        local.get $l8
+        i32.const 20
+        i32.shl
+        i32.const -1048576
+        i32.add
+        local.get $l3
+        i32.const 256
+        i32.lt_u
+        select
+        i32.sub
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p1
+        local.get $p1
+        local.get $p0
+        i64.const 4294967295
+        i64.and
+        i64.add
+        local.set $p0
+        block $B14
+          block $B15
+            local.get $l3
+            i32.const 255
+            i32.le_u
+            br_if $B15
+            local.get $l10
+            i32.const 1023
+            i32.add
+            local.set $l3
+            br $B14
+          end
+          local.get $l10
           local.get $p0
           i64.clz
           local.tee $p1
           i32.wrap_i64
           i32.sub
-          local.set $l6
+          i32.const 1035
+          i32.add
+          local.set $l3
           local.get $p0
           local.get $p1
           i64.const 4294967285
@@ -7274,825 +11722,2081 @@
           i64.and
           i64.shl
           local.set $p0
-          br $B7
         end
-        local.get $p0
-        i64.const 4503599627370496
-        i64.or
-        local.set $p0
-      end
-      local.get $p0
-      i64.const 11
-      i64.shl
-      local.tee $p0
-      i64.const 32
-      i64.shr_u
-      local.tee $p1
-      local.get $l3
-      i64.const 10
-      i64.shl
-      local.tee $l3
-      i64.const 4294966272
-      i64.and
-      local.tee $l4
-      i64.mul
-      local.tee $l7
-      i64.const 32
-      i64.shr_u
-      local.get $p1
-      local.get $l3
-      i64.const 32
-      i64.shr_u
-      local.tee $l3
-      i64.mul
-      i64.add
-      local.get $p0
-      i64.const 4294965248
-      i64.and
-      local.tee $p0
-      local.get $l3
-      i64.mul
-      local.tee $p1
-      i64.const 32
-      i64.shr_u
-      i64.add
-      local.get $p0
-      local.get $l4
-      i64.mul
-      local.tee $p0
-      i64.const 32
-      i64.shr_u
-      local.get $l7
-      i64.const 4294966272
-      i64.and
-      i64.add
-      local.get $p1
-      i64.const 4294965248
-      i64.and
-      i64.add
-      local.tee $p1
-      i64.const 32
-      i64.shr_u
-      i64.add
-      local.get $p1
-      local.get $p0
-      i64.or
-      i32.wrap_i64
-      i32.const 0
-      i32.ne
-      i64.extend_i32_u
-      i64.or
-      local.tee $p0
-      i64.eqz
-      br_if $B4
-      block $B9
-        local.get $l5
-        local.get $l6
-        i32.add
-        local.get $p0
-        i64.clz
-        local.tee $p1
-        i32.wrap_i64
-        i32.sub
-        i32.const -1021
-        i32.add
-        local.tee $l5
-        i32.const 2047
-        i32.lt_s
-        br_if $B9
         local.get $l2
-        i64.const 9218868437227405312
-        i64.or
-        return
-      end
-      local.get $p0
-      local.get $p1
-      i64.const -1
-      i64.add
-      i64.const 4294967295
-      i64.and
-      i64.shl
-      local.set $p0
-      block $B10
-        block $B11
+        local.get $l11
+        i64.add
+        local.set $p1
+        block $B16
           local.get $l5
-          i32.const 0
-          i32.le_s
-          br_if $B11
-          local.get $l5
-          local.set $l6
-          br $B10
+          i32.const 255
+          i32.gt_u
+          br_if $B16
+          local.get $p1
+          i64.clz
+          local.tee $l2
+          i32.wrap_i64
+          local.get $l3
+          i32.add
+          i32.const -12
+          i32.add
+          local.set $l3
+          local.get $p1
+          local.get $l2
+          i64.const 4294967285
+          i64.add
+          i64.const 4294967295
+          i64.and
+          i64.shl
+          local.set $p1
         end
-        i32.const 1
-        local.set $l6
-        block $B12
-          i32.const 1
-          local.get $l5
-          i32.sub
-          local.tee $l8
-          i32.const 63
-          i32.lt_u
-          br_if $B12
-          local.get $p0
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $p0
-          br $B10
-        end
+        i32.const -1
+        i32.const 0
         local.get $p0
-        local.get $l8
-        i64.extend_i32_u
-        i64.shr_u
+        local.get $p1
+        i64.lt_u
+        local.tee $l4
+        select
+        local.set $l5
         local.get $p0
-        local.get $l5
-        i32.const 63
-        i32.add
+        local.get $l4
         i64.extend_i32_u
         i64.shl
+        local.set $p0
+        i32.const 60
+        local.set $l4
+        i64.const 0
+        local.set $l2
+        loop $L17
+          local.get $l2
+          i64.const 2
+          i64.shl
+          local.get $p0
+          local.get $p1
+          i64.ge_u
+          i64.extend_i32_u
+          i64.const 1
+          i64.shl
+          i64.or
+          local.get $p0
+          i64.const 0
+          local.get $p1
+          local.get $p0
+          local.get $p1
+          i64.lt_u
+          select
+          i64.sub
+          i64.const 1
+          i64.shl
+          local.tee $p0
+          local.get $p1
+          i64.ge_u
+          local.tee $l6
+          i64.extend_i32_u
+          i64.or
+          i64.const 1
+          i64.shl
+          local.get $p0
+          local.get $p1
+          i64.const 0
+          local.get $l6
+          select
+          i64.sub
+          i64.const 1
+          i64.shl
+          local.tee $p0
+          local.get $p1
+          i64.ge_u
+          local.tee $l6
+          i64.extend_i32_u
+          i64.or
+          local.set $l2
+          local.get $p0
+          local.get $p1
+          i64.const 0
+          local.get $l6
+          select
+          i64.sub
+          i64.const 1
+          i64.shl
+          local.set $p0
+          local.get $l4
+          i32.const -3
+          i32.add
+          local.tee $l4
+          br_if $L17
+        end
+        block $B18
+          local.get $l3
+          local.get $l5
+          i32.add
+          local.tee $l4
+          i32.const 2047
+          i32.lt_s
+          br_if $B18
+          local.get $l7
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p1
+          local.get $p1
+          return
+        end
+        local.get $l2
+        i64.const 1
+        i64.shl
+        local.get $p0
         i64.const 0
         i64.ne
         i64.extend_i32_u
         i64.or
-        local.set $p0
-      end
-      local.get $p0
-      i64.const 10
-      i64.shr_u
-      local.set $p1
-      block $B13
-        block $B14
+        local.set $p1
+        block $B19
+          block $B20
+            local.get $l4
+            i32.const 0
+            i32.le_s
+            br_if $B20
+            local.get $l4
+            local.set $l6
+            br $B19
+          end
+          i32.const 1
+          local.set $l6
+          block $B21
+            i32.const 1
+            local.get $l4
+            i32.sub
+            local.tee $l4
+            i32.const 64
+            i32.lt_u
+            br_if $B21
+            local.get $p1
+            i64.const 0
+            i64.ne
+            i64.extend_i32_u
+            local.set $p1
+            br $B19
+          end
+          block $B22
+            local.get $p1
+            local.get $l4
+            i64.extend_i32_u
+            local.tee $l2
+            i64.shr_u
+            local.tee $p0
+            local.get $l2
+            i64.shl
+            local.get $p1
+            i64.ne
+            br_if $B22
+            local.get $p0
+            local.set $p1
+            br $B19
+          end
           local.get $p0
           i32.wrap_i64
-          i32.const 1023
-          i32.and
-          local.tee $l5
-          i32.const 512
-          i32.gt_u
-          br_if $B14
-          local.get $l5
-          i32.const 512
-          i32.ne
-          br_if $B13
+          i32.const 31
+          i32.shl
+          local.set $l4
           local.get $p0
-          i64.const 1024
+          local.get $l4
+          i32.eqz
+          i64.extend_i32_u
+          i64.add
+          local.set $p1
+        end
+        local.get $p1
+        i64.const 8
+        i64.shr_u
+        local.set $p0
+        block $B23
+          block $B24
+            local.get $p1
+            i32.wrap_i64
+            i32.const 255
+            i32.and
+            local.tee $l4
+            i32.const 128
+            i32.gt_u
+            br_if $B24
+            local.get $l4
+            i32.const 128
+            i32.ne
+            br_if $B23
+            local.get $p0
+            i32.wrap_i64
+            i32.const 31
+            i32.shl
+            local.set $l4
+            local.get $l4
+            i32.eqz
+            br_if $B23
+          end
+          local.get $p0
+          i64.const 1
+          i64.add
+          local.set $p0
+        end
+        local.get $l6
+        i32.const 20
+        i32.shl
+        i32.const -1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p1
+        block $B25
+          local.get $p1
+          local.get $p0
+          i64.add
+          local.tee $p0
+          i64.const 9218868437227405312
+          i64.lt_u
+          br_if $B25
+          local.get $l7
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p1
+          local.get $p1
+          return
+        end
+        local.get $l7
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p1
+        local.get $p1
+        local.get $p0
+        i64.add
+        return
+      end
+      local.get $l7
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p1
+    end
+    local.get $p1)
+  (func $f64_mul (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
+    (local $l2 i64) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i64) (local $l13 i64) (local $l14 i64) (local $l15 i64)
+    local.get $p1
+    i64.const 32
+    i64.shr_u
+    local.set $l2
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l3
+    local.set $l4
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l4
+      local.get $l4
+      local.get $l3
+      i32.add
+      local.set $l4
+    end
+    local.get $l2
+    i32.wrap_i64
+    local.tee $l5
+    local.set $l6
+    block $B1
+      local.get $p1
+      i64.const -1
+      i64.gt_s
+      br_if $B1
+      i32.const -2147483648
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i32.add
+      local.set $l6
+    end
+    local.get $p1
+    i32.wrap_i64
+    local.set $l7
+    local.get $p0
+    i32.wrap_i64
+    local.set $l8
+    i32.const 0
+    local.set $l9
+    block $B2
+      local.get $l5
+      local.get $l3
+      i32.xor
+      i32.const -1
+      i32.gt_s
+      br_if $B2
+      i32.const -2147483648
+      local.set $l9
+    end
+    local.get $l6
+    local.get $l7
+    i32.or
+    local.set $l10
+    local.get $l4
+    local.get $l8
+    i32.or
+    local.set $l11
+    block $B3
+      block $B4
+        block $B5
+          local.get $l4
+          i32.const 2146435071
+          i32.gt_u
+          br_if $B5
+          local.get $l6
+          i32.const 2146435072
+          i32.lt_u
+          br_if $B4
+        end
+        block $B6
+          block $B7
+            local.get $l4
+            i32.const 2146435072
+            i32.gt_u
+            br_if $B7
+            local.get $l8
+            i32.const 0
+            i32.ne
+            local.get $l4
+            i32.const 2146435072
+            i32.eq
+            i32.and
+            br_if $B7
+            local.get $l6
+            i32.const 2146435072
+            i32.gt_u
+            br_if $B7
+            local.get $l7
+            i32.const 0
+            i32.ne
+            local.get $l6
+            i32.const 2146435072
+            i32.eq
+            i32.and
+            i32.eqz
+            br_if $B6
+          end
+          local.get $l3
+          local.set $l4
+          block $B8
+            local.get $p0
+            i64.const -1
+            i64.gt_s
+            br_if $B8
+            i32.const -2147483648
+            local.set $l4
+            local.get $l4
+            local.get $l3
+            i32.add
+            local.set $l4
+          end
+          local.get $p0
+          local.get $p1
+          local.get $l4
+          i32.const 2146435072
+          i32.gt_u
+          local.get $l8
+          i32.const 0
+          i32.ne
+          local.get $l4
+          i32.const 2146435072
+          i32.eq
+          i32.and
+          i32.or
+          local.tee $l6
+          select
+          local.set $p0
+          local.get $l4
+          local.get $l5
+          local.get $l6
+          select
+          local.set $l8
+          local.get $l3
+          local.get $l5
+          local.get $l6
+          select
+          local.set $l4
+          block $B9
+            local.get $l6
+            br_if $B9
+            local.get $p1
+            i64.const -1
+            i64.gt_s
+            br_if $B9
+            i32.const -2147483648
+            local.set $l4
+            local.get $l4
+            local.get $l5
+            i32.add
+            local.set $l8
+            local.get $l5
+            local.set $l4
+            local.get $p1
+            local.set $p0
+          end
+          local.get $l4
+          i32.const 524288
+          i32.add
+          local.get $l4
+          local.get $l8
+          i32.const 2146959360
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p1
+          local.get $p1
+          local.get $p0
+          i64.const 4294967295
           i64.and
-          i64.eqz
-          br_if $B13
+          i64.add
+          return
+        end
+        i64.const -2251799813685248
+        local.set $p1
+        local.get $l11
+        i32.eqz
+        br_if $B3
+        local.get $l10
+        i32.eqz
+        br_if $B3
+        local.get $l9
+        i32.const 2146435072
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p1
+        local.get $p1
+        return
+      end
+      block $B10
+        block $B11
+          local.get $l11
+          i32.eqz
+          br_if $B11
+          local.get $l10
+          br_if $B10
+        end
+        local.get $l9
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p1
+        local.get $p1
+        return
+      end
+      local.get $l4
+      i32.const 16
+      i32.shr_u
+      local.set $l5
+      local.get $l5
+      i32.const 4
+      i32.shl
+      local.set $l5
+      local.get $l6
+      i32.const 16
+      i32.shr_u
+      local.set $l3
+      local.get $l3
+      i32.const 4
+      i32.shl
+      local.set $l3
+      local.get $l3
+      i32.const 8
+      i32.shr_u
+      local.tee $l7
+      local.get $l5
+      i32.const 8
+      i32.shr_u
+      local.tee $l11
+      i32.add
+      local.set $l8
+      local.get $l6
+      i32.const 0
+      local.get $l7
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
+      local.get $l3
+      i32.const 256
+      i32.lt_u
+      select
+      i32.sub
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l2
+      local.get $p1
+      i64.const 4294967295
+      i64.and
+      local.set $l12
+      local.get $l4
+      i32.const 0
+      local.get $l11
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
+      local.get $l5
+      i32.const 256
+      i32.lt_u
+      select
+      i32.sub
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p1
+      local.get $p1
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      i64.add
+      local.set $p1
+      block $B12
+        local.get $l5
+        i32.const 255
+        i32.gt_u
+        br_if $B12
+        local.get $l8
+        local.get $p1
+        i64.clz
+        local.tee $p0
+        i32.wrap_i64
+        i32.sub
+        i32.const 12
+        i32.add
+        local.set $l8
+        local.get $p1
+        local.get $p0
+        i64.const 4294967285
+        i64.add
+        i64.const 4294967295
+        i64.and
+        i64.shl
+        local.set $p1
+      end
+      local.get $l2
+      local.get $l12
+      i64.add
+      local.set $p0
+      block $B13
+        local.get $l3
+        i32.const 255
+        i32.gt_u
+        br_if $B13
+        local.get $l8
+        local.get $p0
+        i64.clz
+        local.tee $l2
+        i32.wrap_i64
+        i32.sub
+        i32.const 12
+        i32.add
+        local.set $l8
+        local.get $p0
+        local.get $l2
+        i64.const 4294967285
+        i64.add
+        i64.const 4294967295
+        i64.and
+        i64.shl
+        local.set $p0
+      end
+      block $B14
+        local.get $p0
+        i64.const 8
+        i64.shl
+        local.tee $l2
+        i64.const 32
+        i64.shr_u
+        local.tee $l13
+        local.get $p1
+        i64.const 10
+        i64.shl
+        local.tee $l12
+        i64.const 4294966272
+        i64.and
+        local.tee $l14
+        i64.mul
+        i64.const 0
+        local.get $p1
+        i64.const 4194303
+        i64.and
+        i64.const 0
+        i64.ne
+        local.tee $l4
+        select
+        i64.const 0
+        local.get $l2
+        i64.const 4294967295
+        i64.gt_u
+        select
+        local.tee $p1
+        i64.const 32
+        i64.shr_u
+        local.get $l13
+        local.get $l12
+        i64.const 32
+        i64.shr_u
+        local.tee $l15
+        i64.mul
+        i64.add
+        local.get $l2
+        i64.const 4294967040
+        i64.and
+        local.tee $l2
+        local.get $l15
+        i64.mul
+        i64.const 0
+        local.get $p0
+        i64.const 16777215
+        i64.and
+        i64.const 0
+        i64.ne
+        local.tee $l6
+        select
+        i64.const 0
+        local.get $l12
+        i64.const 4294967295
+        i64.gt_u
+        select
+        local.tee $p0
+        i64.const 32
+        i64.shr_u
+        i64.add
+        local.get $l2
+        local.get $l14
+        i64.mul
+        i64.const 0
+        local.get $l6
+        select
+        i64.const 0
+        local.get $l4
+        select
+        local.tee $l2
+        i64.const 32
+        i64.shr_u
+        local.get $p1
+        i64.const 4294966272
+        i64.and
+        i64.add
+        local.get $p0
+        i64.const 4294967040
+        i64.and
+        i64.add
+        local.tee $p1
+        i64.const 32
+        i64.shr_u
+        i64.add
+        i64.const 1
+        i64.shl
+        local.get $p1
+        local.get $l2
+        i64.or
+        i32.wrap_i64
+        i32.const 0
+        i32.ne
+        i64.extend_i32_u
+        i64.or
+        local.tee $p1
+        i64.const 1152921504606846975
+        i64.gt_u
+        br_if $B14
+        block $B15
+          local.get $l8
+          i32.const 3070
+          i32.lt_s
+          br_if $B15
+          local.get $l9
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p1
+          local.get $p1
+          return
         end
         local.get $p1
         i64.const 1
-        i64.add
+        i64.shl
+        local.set $p0
+        block $B16
+          block $B17
+            local.get $l8
+            i32.const 1023
+            i32.le_s
+            br_if $B17
+            local.get $l8
+            i32.const -1023
+            i32.add
+            local.set $l4
+            br $B16
+          end
+          block $B18
+            i32.const 1024
+            local.get $l8
+            i32.sub
+            local.tee $l6
+            i32.const 64
+            i32.lt_u
+            br_if $B18
+            local.get $p1
+            i64.const 0
+            i64.ne
+            i64.extend_i32_u
+            local.set $p0
+            i32.const 1
+            local.set $l4
+            br $B16
+          end
+          i32.const 1
+          local.set $l4
+          block $B19
+            local.get $p0
+            local.get $l6
+            i64.extend_i32_u
+            local.tee $l2
+            i64.shr_u
+            local.tee $p1
+            local.get $l2
+            i64.shl
+            local.get $p0
+            i64.ne
+            br_if $B19
+            local.get $p1
+            local.set $p0
+            br $B16
+          end
+          local.get $p1
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l6
+          local.get $p1
+          local.get $l6
+          i32.eqz
+          i64.extend_i32_u
+          i64.add
+          local.set $p0
+        end
+        local.get $p0
+        i64.const 8
+        i64.shr_u
+        local.set $l2
+        block $B20
+          block $B21
+            local.get $p0
+            i32.wrap_i64
+            i32.const 255
+            i32.and
+            local.tee $l6
+            i32.const 128
+            i32.gt_u
+            br_if $B21
+            local.get $l6
+            i32.const 128
+            i32.ne
+            br_if $B20
+            local.get $l2
+            i32.wrap_i64
+            i32.const 31
+            i32.shl
+            local.set $l6
+            local.get $l6
+            i32.eqz
+            br_if $B20
+          end
+          local.get $l2
+          i64.const 1
+          i64.add
+          local.set $l2
+        end
+        local.get $l4
+        i32.const 20
+        i32.shl
+        i32.const -1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
         local.set $p1
+        block $B22
+          local.get $p1
+          local.get $l2
+          i64.add
+          local.tee $p0
+          i64.const 9218868437227405312
+          i64.lt_u
+          br_if $B22
+          local.get $l9
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p1
+          local.get $p1
+          return
+        end
+        local.get $l9
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p1
+        local.get $p1
+        local.get $p0
+        i64.add
+        return
       end
-      local.get $p1
-      local.get $l6
-      i32.const -1
+      block $B23
+        local.get $l8
+        i32.const 3069
+        i32.lt_s
+        br_if $B23
+        local.get $l9
+        i32.const 2146435072
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p1
+        local.get $p1
+        return
+      end
+      block $B24
+        block $B25
+          block $B26
+            local.get $l8
+            i32.const 1022
+            i32.le_s
+            br_if $B26
+            local.get $l8
+            i32.const -1022
+            i32.add
+            local.set $l4
+            br $B25
+          end
+          block $B27
+            i32.const 1023
+            local.get $l8
+            i32.sub
+            local.tee $l6
+            i32.const 63
+            i32.le_u
+            br_if $B27
+            i64.const 0
+            local.set $p0
+            i32.const 1
+            local.set $l4
+            br $B24
+          end
+          i32.const 1
+          local.set $l4
+          block $B28
+            local.get $p1
+            local.get $l6
+            i64.extend_i32_u
+            local.tee $l2
+            i64.shr_u
+            local.tee $p0
+            local.get $l2
+            i64.shl
+            local.get $p1
+            i64.ne
+            br_if $B28
+            local.get $p0
+            local.set $p1
+            br $B25
+          end
+          local.get $p0
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l6
+          local.get $p0
+          local.get $l6
+          i32.eqz
+          i64.extend_i32_u
+          i64.add
+          local.set $p1
+        end
+        local.get $p1
+        i64.const 8
+        i64.shr_u
+        local.set $p0
+        block $B29
+          local.get $p1
+          i32.wrap_i64
+          i32.const 255
+          i32.and
+          local.tee $l6
+          i32.const 128
+          i32.gt_u
+          br_if $B29
+          local.get $l6
+          i32.const 128
+          i32.ne
+          br_if $B24
+          local.get $p0
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l6
+          local.get $l6
+          i32.eqz
+          br_if $B24
+        end
+        local.get $p0
+        i64.const 1
+        i64.add
+        local.set $p0
+      end
+      local.get $l4
+      i32.const 20
+      i32.shl
+      i32.const -1048576
       i32.add
       i64.extend_i32_u
-      i64.const 52
+      i64.const 32
       i64.shl
-      i64.add
-      local.tee $p0
-      i64.const 9218868437227405312
+      local.set $p1
+      block $B30
+        local.get $p1
+        local.get $p0
+        i64.add
+        local.tee $p0
+        i64.const 9218868437227405312
+        i64.lt_u
+        br_if $B30
+        local.get $l9
+        i32.const 2146435072
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p1
+        local.get $p1
+        return
+      end
+      local.get $l9
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p1
+      local.get $p1
       local.get $p0
-      i64.const 9218868437227405312
-      i64.lt_u
-      select
-      local.get $l2
-      i64.or
-      local.set $l2
+      i64.add
+      local.set $p1
     end
-    local.get $l2)
+    local.get $p1)
   (func $f64_trunc (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32)
-    block $B0
-      local.get $p0
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $l1
-      i32.const 1075
-      i32.lt_u
-      br_if $B0
-      local.get $p0
-      local.get $p0
-      local.get $p0
-      i64.const 2251799813685248
-      i64.or
-      local.get $l1
-      i32.const 2047
-      i32.ne
-      select
-      local.get $p0
-      i64.const 4503599627370495
-      i64.and
-      i64.eqz
-      select
-      return
-    end
-    block $B1
-      local.get $l1
-      i32.const 1022
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      i64.const -9223372036854775808
-      i64.and
-      return
-    end
-    i64.const -1
-    i32.const 1075
-    local.get $l1
-    i32.sub
-    i64.extend_i32_u
-    i64.shl
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
     local.get $p0
-    i64.and)
-  (func $f64_floor (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i64) (local $l3 i64)
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l1
     block $B0
       local.get $p0
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $l1
-      i32.const 1075
-      i32.lt_u
-      br_if $B0
-      local.get $p0
-      local.get $p0
-      local.get $p0
-      i64.const 2251799813685248
-      i64.or
-      local.get $l1
-      i32.const 2047
-      i32.ne
-      select
-      local.get $p0
-      i64.const 4503599627370495
-      i64.and
-      i64.eqz
-      select
-      return
-    end
-    block $B1
-      local.get $l1
-      i32.const 1022
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      local.get $p0
-      i64.const 63
-      i64.shr_s
-      i64.const -4616189618054758400
-      i64.and
-      local.get $p0
-      i64.const 9223372036854775807
-      i64.and
-      i64.eqz
-      select
-      return
-    end
-    block $B2
-      i64.const 1
-      i32.const 1075
-      local.get $l1
-      i32.sub
-      i64.extend_i32_u
-      i64.shl
-      local.tee $l2
       i64.const -1
-      i64.add
-      local.get $p0
-      i64.and
-      local.tee $l3
-      i64.eqz
-      br_if $B2
-      local.get $p0
-      i64.const 63
-      i64.shr_s
-      local.get $l2
-      i64.and
-      local.get $p0
-      i64.add
-      local.get $l3
-      i64.sub
-      local.set $p0
-    end
-    local.get $p0)
-  (func $f64_ceil (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i64) (local $l3 i64) (local $l4 i64)
-    block $B0
-      local.get $p0
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $l1
-      i32.const 1075
-      i32.lt_u
+      i64.gt_s
       br_if $B0
-      local.get $p0
-      local.get $p0
-      local.get $p0
-      i64.const 2251799813685248
-      i64.or
-      local.get $l1
-      i32.const 2047
-      i32.ne
-      select
-      local.get $p0
-      i64.const 4503599627370495
-      i64.and
-      i64.eqz
-      select
-      return
-    end
-    local.get $p0
-    i64.const -9223372036854775808
-    i64.and
-    local.set $l2
-    block $B1
-      local.get $l1
-      i32.const 1022
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      i64.const 4607182418800017408
+      i32.const -2147483648
+      local.set $l2
       local.get $l2
-      local.get $l2
-      i64.eqz
-      select
-      local.get $p0
-      i64.const 9223372036854775807
-      i64.and
-      i64.eqz
-      select
-      return
-    end
-    block $B2
-      i64.const 1
-      i32.const 1075
       local.get $l1
-      i32.sub
-      i64.extend_i32_u
-      i64.shl
-      local.tee $l3
-      i64.const -1
-      i64.add
-      local.get $p0
-      i64.and
-      local.tee $l4
-      i64.eqz
-      br_if $B2
-      local.get $l3
-      i64.const 0
-      local.get $l2
-      i64.eqz
-      select
-      local.get $p0
-      i64.add
-      local.get $l4
-      i64.sub
-      local.set $p0
-    end
-    local.get $p0)
-  (func $f64_nearest (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i64) (local $l3 i64) (local $l4 i64)
-    block $B0
-      local.get $p0
-      i64.const 52
-      i64.shr_u
-      i32.wrap_i64
-      i32.const 2047
-      i32.and
-      local.tee $l1
-      i32.const 1075
-      i32.lt_u
-      br_if $B0
-      local.get $p0
-      local.get $p0
-      local.get $p0
-      i64.const 2251799813685248
-      i64.or
-      local.get $l1
-      i32.const 2047
-      i32.ne
-      select
-      local.get $p0
-      i64.const 4503599627370495
-      i64.and
-      i64.eqz
-      select
-      return
+      i32.add
+      local.set $l1
     end
     block $B1
       block $B2
         local.get $l1
-        i32.const 1022
+        i32.const 2146435072
         i32.gt_u
         br_if $B2
         local.get $p0
-        i64.const 9223372036854775807
-        i64.and
-        i64.eqz
+        i32.wrap_i64
+        local.tee $l3
+        i32.const 0
+        i32.ne
+        local.get $l1
+        i32.const 2146435072
+        i32.eq
+        i32.and
+        i32.eqz
         br_if $B1
+      end
+      local.get $p0
+      i64.const 2251799813685248
+      i64.add
+      local.get $p0
+      local.get $l1
+      i32.const 2146959360
+      i32.lt_u
+      select
+      i64.const -4294967296
+      i64.and
+      local.set $l4
+      local.get $l4
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      i64.add
+      return
+    end
+    local.get $l1
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 4
+    i32.shl
+    local.set $l2
+    block $B3
+      local.get $l2
+      i32.const 275199
+      i32.gt_u
+      br_if $B3
+      i64.const 0
+      local.set $l4
+      block $B4
         local.get $p0
-        i64.const -9223372036854775808
-        i64.and
-        local.set $l2
-        block $B3
-          local.get $l1
-          i32.const 1022
-          i32.eq
-          br_if $B3
-          local.get $l2
-          return
-        end
+        i64.const -1
+        i64.gt_s
+        br_if $B4
+        i32.const -2147483648
+        local.set $l5
+        local.get $l5
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l4
+      end
+      block $B5
         local.get $l2
-        local.get $l2
-        i64.const 4607182418800017408
-        i64.or
-        local.get $p0
-        i64.const 4503599627370495
-        i64.and
-        i64.eqz
-        select
+        i32.const 261887
+        i32.gt_u
+        br_if $B5
+        local.get $l1
+        local.get $l3
+        i32.or
+        i32.eqz
+        br_if $B3
+        local.get $l4
         return
       end
-      i64.const 1
-      i32.const 1075
       local.get $l1
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      i64.add
+      local.tee $l6
+      local.get $l6
+      i64.const -1
+      i32.const 1075
+      local.get $l2
+      i32.const 8
+      i32.shr_u
       i32.sub
       i64.extend_i32_u
       i64.shl
-      local.tee $l2
+      i64.and
+      local.tee $l6
+      i64.eq
+      br_if $B3
+      local.get $l4
+      local.get $l6
+      i64.add
+      local.set $p0
+    end
+    local.get $p0)
+  (func $f64_floor (type $t2) (param $p0 i64) (result i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64) (local $l7 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l1
+    block $B0
+      local.get $p0
       i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $l1
+      i32.add
+      local.set $l1
+    end
+    block $B1
+      block $B2
+        local.get $l1
+        i32.const 2146435072
+        i32.gt_u
+        br_if $B2
+        local.get $p0
+        i32.wrap_i64
+        local.tee $l3
+        i32.const 0
+        i32.ne
+        local.get $l1
+        i32.const 2146435072
+        i32.eq
+        i32.and
+        i32.eqz
+        br_if $B1
+      end
+      local.get $p0
+      i64.const 2251799813685248
       i64.add
       local.get $p0
+      local.get $l1
+      i32.const 2146959360
+      i32.lt_u
+      select
+      i64.const -4294967296
       i64.and
-      local.tee $l3
-      i64.eqz
-      br_if $B1
+      local.set $l4
+      local.get $l4
       local.get $p0
-      local.get $l3
-      i64.sub
-      local.set $p0
-      block $B4
+      i64.const 4294967295
+      i64.and
+      i64.add
+      return
+    end
+    local.get $l1
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 4
+    i32.shl
+    local.set $l2
+    block $B3
+      local.get $l2
+      i32.const 275199
+      i32.le_u
+      br_if $B3
+      local.get $p0
+      return
+    end
+    i64.const 0
+    local.set $l4
+    block $B4
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B4
+      i32.const -2147483648
+      local.set $l5
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l4
+    end
+    block $B5
+      local.get $l2
+      i32.const 261887
+      i32.gt_u
+      br_if $B5
+      block $B6
+        local.get $l1
         local.get $l3
-        local.get $l2
-        i64.const 1
-        i64.shr_u
-        local.tee $l4
-        i64.gt_u
-        br_if $B4
-        local.get $l2
-        i64.const 0
-        local.get $l3
-        local.get $l4
-        i64.eq
+        i32.or
+        br_if $B6
         local.get $p0
-        local.get $l2
-        i64.and
+        return
+      end
+      block $B7
+        local.get $p0
         i64.const 0
-        i64.ne
+        i64.ge_s
+        br_if $B7
+        i64.const -4616189618054758400
+        return
+      end
+      local.get $l4
+      return
+    end
+    local.get $l1
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l6
+    block $B8
+      local.get $l6
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      i64.add
+      local.tee $l6
+      local.get $l6
+      i64.const -1
+      i32.const 1075
+      local.get $l2
+      i32.const 8
+      i32.shr_u
+      i32.sub
+      i64.extend_i32_u
+      local.tee $l7
+      i64.shl
+      i64.and
+      local.tee $l6
+      i64.ne
+      br_if $B8
+      local.get $p0
+      return
+    end
+    local.get $l6
+    local.get $p0
+    i64.const 63
+    i64.shr_s
+    i64.const 1
+    local.get $l7
+    i64.shl
+    i64.and
+    i64.add
+    local.get $l4
+    i64.add)
+  (func $f64_ceil (type $t2) (param $p0 i64) (result i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64) (local $l7 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l1
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $l1
+      i32.add
+      local.set $l1
+    end
+    block $B1
+      block $B2
+        local.get $l1
+        i32.const 2146435072
+        i32.gt_u
+        br_if $B2
+        local.get $p0
+        i32.wrap_i64
+        local.tee $l3
+        i32.const 0
+        i32.ne
+        local.get $l1
+        i32.const 2146435072
+        i32.eq
         i32.and
-        i32.const 1
-        i32.and
+        i32.eqz
+        br_if $B1
+      end
+      local.get $p0
+      i64.const 2251799813685248
+      i64.add
+      local.get $p0
+      local.get $l1
+      i32.const 2146959360
+      i32.lt_u
+      select
+      i64.const -4294967296
+      i64.and
+      local.set $l4
+      local.get $l4
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      i64.add
+      return
+    end
+    local.get $l1
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 4
+    i32.shl
+    local.set $l2
+    block $B3
+      local.get $l2
+      i32.const 275199
+      i32.le_u
+      br_if $B3
+      local.get $p0
+      return
+    end
+    i64.const 0
+    local.set $l4
+    block $B4
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B4
+      i32.const -2147483648
+      local.set $l5
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l4
+    end
+    block $B5
+      block $B6
+        local.get $l2
+        i32.const 261887
+        i32.gt_u
+        br_if $B6
+        i64.const 4607182418800017408
+        local.get $p0
+        local.get $l1
+        local.get $l3
+        i32.or
+        local.tee $l1
         select
-        local.set $l2
+        local.set $l6
+        local.get $l1
+        i32.eqz
+        br_if $B5
+        local.get $p0
+        i64.const -1
+        i64.gt_s
+        br_if $B5
+        local.get $l4
+        return
+      end
+      local.get $l1
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      block $B7
+        local.get $l6
+        local.get $p0
+        i64.const 4294967295
+        i64.and
+        i64.add
+        local.tee $l6
+        local.get $l6
+        i64.const -1
+        i32.const 1075
+        local.get $l2
+        i32.const 8
+        i32.shr_u
+        i32.sub
+        i64.extend_i32_u
+        local.tee $l7
+        i64.shl
+        i64.and
+        local.tee $l6
+        i64.ne
+        br_if $B7
+        local.get $p0
+        return
+      end
+      local.get $l6
+      i64.const 1
+      local.get $l7
+      i64.shl
+      i64.const 0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      select
+      i64.add
+      local.get $l4
+      i64.add
+      local.set $l6
+    end
+    local.get $l6)
+  (func $f64_nearest (type $t2) (param $p0 i64) (result i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i32) (local $l7 i64) (local $l8 i64) (local $l9 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l1
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $l1
+      i32.add
+      local.set $l1
+    end
+    block $B1
+      block $B2
+        local.get $l1
+        i32.const 2146435072
+        i32.gt_u
+        br_if $B2
+        local.get $p0
+        i32.wrap_i64
+        local.tee $l3
+        i32.const 0
+        i32.ne
+        local.get $l1
+        i32.const 2146435072
+        i32.eq
+        i32.and
+        i32.eqz
+        br_if $B1
+      end
+      local.get $p0
+      i64.const 2251799813685248
+      i64.add
+      local.get $p0
+      local.get $l1
+      i32.const 2146959360
+      i32.lt_u
+      select
+      i64.const -4294967296
+      i64.and
+      local.set $l4
+      local.get $l4
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      i64.add
+      return
+    end
+    local.get $l1
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 4
+    i32.shl
+    local.set $l2
+    block $B3
+      local.get $l2
+      i32.const 275199
+      i32.gt_u
+      br_if $B3
+      i32.const 0
+      local.set $l5
+      block $B4
+        local.get $p0
+        i64.const -1
+        i64.gt_s
+        br_if $B4
+        i32.const -2147483648
+        local.set $l5
       end
       local.get $l2
+      i32.const 8
+      i32.shr_u
+      local.set $l6
+      block $B5
+        local.get $l2
+        i32.const 261887
+        i32.gt_u
+        br_if $B5
+        local.get $l1
+        local.get $l3
+        i32.or
+        i32.eqz
+        br_if $B3
+        block $B6
+          local.get $l6
+          i32.const 1022
+          i32.ne
+          br_if $B6
+          local.get $l3
+          i32.const 0
+          i32.ne
+          local.get $l1
+          i32.const 1071644672
+          i32.ne
+          i32.or
+          i32.eqz
+          br_if $B6
+          local.get $l5
+          i32.const 1072693248
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          return
+        end
+        local.get $l5
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $p0
+        return
+      end
+      local.get $l1
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l4
+      local.get $l4
       local.get $p0
+      i64.const 4294967295
+      i64.and
+      i64.add
+      local.tee $l7
+      local.get $l7
+      i64.const -1
+      i32.const 1075
+      local.get $l6
+      i32.sub
+      i64.extend_i32_u
+      local.tee $l8
+      i64.shl
+      i64.and
+      local.tee $l4
+      i64.eq
+      br_if $B3
+      block $B7
+        block $B8
+          local.get $l7
+          local.get $l4
+          i64.sub
+          local.tee $l7
+          i64.const 1
+          local.get $l8
+          i64.shl
+          local.tee $p0
+          i64.const 1
+          i64.shr_u
+          local.tee $l9
+          i64.gt_u
+          br_if $B8
+          local.get $l7
+          local.get $l9
+          i64.ne
+          br_if $B7
+          local.get $l4
+          local.get $l8
+          i64.shr_u
+          i32.wrap_i64
+          i32.const 1
+          i32.and
+          i32.eqz
+          br_if $B7
+        end
+        local.get $l4
+        local.get $p0
+        i64.add
+        local.set $l4
+      end
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p0
+      local.get $p0
+      local.get $l4
       i64.add
       local.set $p0
     end
     local.get $p0)
   (func $f64_sqrt (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i64) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i32)
+    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i32) (local $l5 i64) (local $l6 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l1
     block $B0
       local.get $p0
-      i64.const 1
-      i64.shl
-      i64.const -9007199254740991
-      i64.lt_u
+      i64.const -1
+      i64.gt_s
       br_if $B0
-      local.get $p0
-      i64.const 2251799813685248
-      i64.or
-      return
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $l1
+      i32.add
+      local.set $l1
     end
     block $B1
-      local.get $p0
-      i64.const 9223372036854775807
-      i64.and
-      i64.eqz
-      br_if $B1
       block $B2
-        local.get $p0
-        i64.const 0
-        i64.ge_s
+        local.get $l1
+        i32.const 2146435072
+        i32.gt_u
         br_if $B2
-        i64.const -2251799813685248
-        return
-      end
-      block $B3
         local.get $p0
-        i64.const 9218868437227405312
-        i64.ne
-        br_if $B3
-        i64.const 9218868437227405312
-        return
+        i32.wrap_i64
+        local.tee $l2
+        i32.const 0
+        i32.ne
+        local.get $l1
+        i32.const 2146435072
+        i32.eq
+        i32.and
+        i32.eqz
+        br_if $B1
       end
       local.get $p0
-      i64.const 4503599627370495
+      i64.const 2251799813685248
+      i64.add
+      local.get $p0
+      local.get $l1
+      i32.const 2146959360
+      i32.lt_u
+      select
+      i64.const -4294967296
       i64.and
-      local.set $l1
-      block $B4
-        block $B5
-          local.get $p0
-          i64.const 52
-          i64.shr_u
-          i32.wrap_i64
-          local.tee $l2
-          br_if $B5
-          i32.const 12
-          local.get $l1
-          i64.clz
-          local.tee $p0
-          i32.wrap_i64
-          i32.sub
-          local.set $l2
-          local.get $l1
-          local.get $p0
-          i64.const 4294967285
-          i64.add
-          i64.const 4294967295
-          i64.and
-          i64.shl
-          local.set $l1
-          br $B4
-        end
-        local.get $l1
-        i64.const 4503599627370496
-        i64.or
-        local.set $l1
-      end
-      local.get $l2
-      i32.const -1076
-      i32.add
       local.set $l3
+      local.get $l3
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      i64.add
+      return
+    end
+    block $B3
       local.get $l1
       local.get $l2
-      i32.const -1075
-      i32.add
+      i32.or
+      br_if $B3
+      local.get $p0
+      return
+    end
+    i64.const -2251799813685248
+    local.get $p0
+    local.get $p0
+    i64.const 0
+    i64.lt_s
+    local.tee $l2
+    select
+    local.set $l3
+    block $B4
+      local.get $l2
+      br_if $B4
+      local.get $l1
+      i32.const 2146435072
+      i32.eq
+      br_if $B4
+      local.get $l1
+      i32.const 16
+      i32.shr_u
+      local.set $l2
+      local.get $l2
+      i32.const 4
+      i32.shl
+      local.set $l2
+      local.get $l1
+      i32.const 0
+      local.get $l2
+      i32.const 8
+      i32.shr_u
       local.tee $l4
+      i32.const 20
+      i32.shl
+      i32.const -1048576
+      i32.add
+      local.get $l2
+      i32.const 256
+      i32.lt_u
+      select
+      i32.sub
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l3
+      local.get $l3
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      i64.add
+      local.set $p0
+      block $B5
+        block $B6
+          local.get $l2
+          i32.const 255
+          i32.le_u
+          br_if $B6
+          local.get $l4
+          i32.const -1075
+          i32.add
+          local.set $l4
+          br $B5
+        end
+        local.get $l4
+        local.get $p0
+        i64.clz
+        local.tee $l3
+        i32.wrap_i64
+        i32.sub
+        i32.const -1063
+        i32.add
+        local.set $l4
+        local.get $p0
+        local.get $l3
+        i64.const 4294967285
+        i64.add
+        i64.const 4294967295
+        i64.and
+        i64.shl
+        local.set $p0
+      end
+      local.get $p0
+      local.get $l4
       i32.const 1
       i32.and
-      local.tee $l5
       i64.extend_i32_u
       i64.shl
       i64.const 10
       i64.shl
       local.set $p0
       i32.const 55
-      local.set $l2
-      i64.const 0
-      local.set $l6
-      i64.const 0
       local.set $l1
-      loop $L6
+      i64.const 0
+      local.set $l5
+      i64.const 0
+      local.set $l3
+      loop $L7
+        i64.const 3
+        local.set $l6
+        block $B8
+          local.get $p0
+          i64.const 32
+          i64.shr_u
+          i32.wrap_i64
+          local.tee $l2
+          i32.const -1073741825
+          i32.gt_u
+          br_if $B8
+          block $B9
+            local.get $p0
+            i64.const 0
+            i64.ge_s
+            br_if $B9
+            i64.const 2
+            local.set $l6
+            br $B8
+          end
+          local.get $l2
+          i32.const 1073741823
+          i32.gt_u
+          i64.extend_i32_u
+          local.set $l6
+        end
         local.get $l6
+        local.get $l5
         i64.const 2
         i64.shl
-        local.get $p0
-        i64.const 62
-        i64.shr_u
         i64.or
         local.tee $l6
-        local.get $l1
+        local.get $l3
         i64.const 2
         i64.shl
         i64.const 1
         i64.or
-        local.tee $l7
+        local.tee $l5
         i64.const 0
         local.get $l6
-        local.get $l7
+        local.get $l5
         i64.ge_u
-        local.tee $l8
+        local.tee $l2
         select
         i64.sub
-        local.set $l6
-        local.get $l1
+        local.set $l5
+        local.get $l3
         i64.const 1
         i64.shl
-        local.get $l8
+        local.get $l2
         i64.extend_i32_u
         i64.or
-        local.set $l1
+        local.set $l3
         local.get $p0
         i64.const 2
         i64.shl
         local.set $p0
-        local.get $l2
+        local.get $l1
         i32.const -1
         i32.add
-        local.tee $l2
-        br_if $L6
+        local.tee $l1
+        br_if $L7
       end
-      i64.const 0
-      local.set $p0
-      local.get $l1
-      local.get $l6
+      block $B10
+        local.get $l4
+        i32.const -2
+        i32.and
+        local.tee $l1
+        i32.const 1996
+        i32.lt_s
+        br_if $B10
+        i64.const 9218868437227405312
+        local.set $p0
+        local.get $p0
+        return
+      end
+      local.get $l3
+      i64.const 6
+      i64.shl
+      local.get $l5
       i64.const 0
       i64.ne
       i64.extend_i32_u
       i64.or
-      local.tee $l1
-      i64.eqz
-      br_if $B1
-      i64.const 9218868437227405312
       local.set $p0
-      local.get $l3
-      local.get $l4
-      local.get $l5
-      select
-      i32.const 2
-      i32.div_s
       local.get $l1
-      i64.clz
-      local.tee $l6
-      i32.wrap_i64
-      i32.sub
-      local.tee $l2
-      i32.const 988
-      i32.gt_s
-      br_if $B1
-      local.get $l1
-      local.get $l6
-      i64.const -1
-      i64.add
-      i64.const 4294967295
-      i64.and
-      i64.shl
-      local.set $l1
-      block $B7
-        block $B8
-          local.get $l2
-          i32.const -1058
-          i32.le_s
-          br_if $B8
-          local.get $l2
-          i32.const 1058
-          i32.add
-          local.set $l2
-          br $B7
-        end
-        block $B9
-          block $B10
-            local.get $l2
-            i32.const -1120
-            i32.gt_u
-            br_if $B10
-            local.get $l1
-            i64.const 0
-            i64.ne
-            i64.extend_i32_u
-            local.set $l1
-            br $B9
-          end
-          local.get $l1
-          i32.const -1057
-          local.get $l2
-          i32.sub
-          i64.extend_i32_u
-          i64.shr_u
-          local.get $l1
-          local.get $l2
-          i32.const 1121
-          i32.add
-          i64.extend_i32_u
-          i64.shl
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          i64.or
-          local.set $l1
-        end
-        i32.const 1
-        local.set $l2
-      end
-      local.get $l1
-      i64.const 10
-      i64.shr_u
-      local.set $p0
+      i32.const 1
+      i32.shr_s
+      local.set $l2
       block $B11
         block $B12
           local.get $l1
-          i32.wrap_i64
-          i32.const 1023
-          i32.and
-          local.tee $l8
-          i32.const 512
-          i32.gt_u
+          i32.const -2098
+          i32.le_s
           br_if $B12
-          local.get $l8
-          i32.const 512
-          i32.ne
-          br_if $B11
-          local.get $l1
-          i64.const 1024
-          i64.and
-          i64.eqz
-          br_if $B11
+          local.get $l2
+          i32.const 1049
+          i32.add
+          local.set $l1
+          br $B11
         end
-        local.get $p0
-        i64.const 1
+        block $B13
+          i32.const -1048
+          local.get $l2
+          i32.sub
+          local.tee $l2
+          i32.const 64
+          i32.lt_u
+          br_if $B13
+          local.get $p0
+          i64.const 0
+          i64.ne
+          i64.extend_i32_u
+          local.set $p0
+          i32.const 1
+          local.set $l1
+          br $B11
+        end
+        i32.const 1
+        local.set $l1
+        block $B14
+          local.get $p0
+          local.get $l2
+          i64.extend_i32_u
+          local.tee $l6
+          i64.shr_u
+          local.tee $l3
+          local.get $l6
+          i64.shl
+          local.get $p0
+          i64.ne
+          br_if $B14
+          local.get $l3
+          local.set $p0
+          br $B11
+        end
+        local.get $l3
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l2
+        local.get $l3
+        local.get $l2
+        i32.eqz
+        i64.extend_i32_u
         i64.add
         local.set $p0
       end
       local.get $p0
-      local.get $l2
-      i32.const -1
+      i64.const 8
+      i64.shr_u
+      local.set $l3
+      block $B15
+        block $B16
+          local.get $p0
+          i32.wrap_i64
+          i32.const 255
+          i32.and
+          local.tee $l2
+          i32.const 128
+          i32.gt_u
+          br_if $B16
+          local.get $l2
+          i32.const 128
+          i32.ne
+          br_if $B15
+          local.get $l3
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l2
+          local.get $l2
+          i32.eqz
+          br_if $B15
+        end
+        local.get $l3
+        i64.const 1
+        i64.add
+        local.set $l3
+      end
+      local.get $l1
+      i32.const 20
+      i32.shl
+      i32.const -1048576
       i32.add
       i64.extend_i32_u
-      i64.const 52
+      i64.const 32
       i64.shl
-      i64.add
-      local.tee $l1
-      i64.const 9218868437227405312
-      local.get $l1
-      i64.const 9218868437227405312
-      i64.lt_u
-      select
       local.set $p0
-    end
-    local.get $p0)
-  (func $i32_trunc_f64_s (type $t4) (param $p0 i64) (result i32)
-    (local $l1 i64) (local $l2 i32)
-    block $B0
+      i64.const 9218868437227405312
+      local.set $l6
+      block $B17
+        local.get $p0
+        local.get $l3
+        i64.add
+        local.tee $l3
+        i64.const 9218868437227405312
+        i64.lt_u
+        br_if $B17
+        local.get $l6
+        return
+      end
+      i64.const 0
+      local.set $p0
       local.get $p0
-      i64.const 9223372036854775807
-      i64.and
-      i64.const 4746794007248502784
-      i64.const 4746794007250599936
+      local.get $l3
+      i64.add
+      local.set $l3
+    end
+    local.get $l3)
+  (func $i32_trunc_f64_s (type $t4) (param $p0 i64) (result i32)
+    (local $l1 i32) (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l1
+    i64.const 4746794007248502784
+    local.set $l2
+    block $B0
       local.get $p0
       i64.const -1
       i64.gt_s
-      select
-      i64.ge_u
       br_if $B0
-      i64.const 0
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l1
+      i32.add
       local.set $l1
-      block $B1
-        local.get $p0
-        i64.const 52
+      i64.const 4746794007250599936
+      local.set $l2
+    end
+    local.get $l1
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l4
+    block $B1
+      local.get $l4
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      i64.add
+      local.tee $l5
+      local.get $l2
+      i64.ge_u
+      br_if $B1
+      local.get $l5
+      i64.const 48
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l1
+      local.get $l1
+      i32.const 4
+      i32.shl
+      local.set $l1
+      i64.const 0
+      local.set $l4
+      block $B2
+        local.get $l1
+        i32.const 261888
+        i32.lt_u
+        br_if $B2
+        local.get $l5
+        i64.const 32
         i64.shr_u
         i32.wrap_i64
-        i32.const 2047
-        i32.and
-        local.tee $l2
-        i32.const 1023
-        i32.lt_u
-        br_if $B1
-        local.get $p0
-        i64.const 4503599627370495
+        local.get $l1
+        i32.const 8
+        i32.shr_u
+        local.tee $l3
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l4
+        local.get $l4
+        local.get $l5
+        i64.const 4294967295
         i64.and
-        i64.const 4503599627370496
-        i64.or
-        local.set $l1
-        block $B2
-          local.get $l2
-          i32.const 1075
-          i32.lt_u
-          br_if $B2
+        i64.add
+        local.set $l4
+        block $B3
           local.get $l1
-          local.get $l2
+          i32.const 275200
+          i32.lt_u
+          br_if $B3
+          local.get $l4
+          local.get $l3
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l1
-          br $B1
+          local.set $l4
+          br $B2
         end
-        local.get $l1
+        local.get $l4
         i32.const 1075
-        local.get $l2
+        local.get $l3
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l1
+        local.set $l4
       end
-      local.get $l1
+      local.get $l4
       i64.const 0
-      local.get $l1
+      local.get $l4
       i64.sub
       local.get $p0
       i64.const -1
@@ -8105,63 +13809,107 @@
     call $tvm_trap
     unreachable)
   (func $i32_trunc_f64_u (type $t4) (param $p0 i64) (result i32)
-    (local $l1 i64) (local $l2 i32)
+    (local $l1 i32) (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l1
+    i64.const 4751297606875873280
+    local.set $l2
     block $B0
-      local.get $p0
-      i64.const 9223372036854775807
-      i64.and
-      i64.const 4751297606875873280
-      i64.const 4607182418800017408
       local.get $p0
       i64.const -1
       i64.gt_s
-      select
-      i64.ge_u
       br_if $B0
-      i64.const 0
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l1
+      i32.add
       local.set $l1
-      block $B1
-        local.get $p0
-        i64.const 52
+      i64.const 4607182418800017408
+      local.set $l2
+    end
+    local.get $l1
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l4
+    block $B1
+      local.get $l4
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      i64.add
+      local.tee $l5
+      local.get $l2
+      i64.ge_u
+      br_if $B1
+      local.get $l5
+      i64.const 48
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l1
+      local.get $l1
+      i32.const 4
+      i32.shl
+      local.set $l1
+      i64.const 0
+      local.set $l4
+      block $B2
+        local.get $l1
+        i32.const 261888
+        i32.lt_u
+        br_if $B2
+        local.get $l5
+        i64.const 32
         i64.shr_u
         i32.wrap_i64
-        i32.const 2047
-        i32.and
-        local.tee $l2
-        i32.const 1023
-        i32.lt_u
-        br_if $B1
-        local.get $p0
-        i64.const 4503599627370495
+        local.get $l1
+        i32.const 8
+        i32.shr_u
+        local.tee $l3
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l4
+        local.get $l4
+        local.get $l5
+        i64.const 4294967295
         i64.and
-        i64.const 4503599627370496
-        i64.or
-        local.set $l1
-        block $B2
-          local.get $l2
-          i32.const 1075
-          i32.lt_u
-          br_if $B2
+        i64.add
+        local.set $l4
+        block $B3
           local.get $l1
-          local.get $l2
+          i32.const 275200
+          i32.lt_u
+          br_if $B3
+          local.get $l4
+          local.get $l3
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l1
-          br $B1
+          local.set $l4
+          br $B2
         end
-        local.get $l1
+        local.get $l4
         i32.const 1075
-        local.get $l2
+        local.get $l3
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l1
+        local.set $l4
       end
-      local.get $l1
+      local.get $l4
       i64.const 0
-      local.get $l1
+      local.get $l4
       i64.sub
       local.get $p0
       i64.const -1
@@ -8174,63 +13922,107 @@
     call $tvm_trap
     unreachable)
   (func $i64_trunc_f64_s (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i64) (local $l2 i32)
+    (local $l1 i32) (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l1
+    i64.const 4890909195324358656
+    local.set $l2
     block $B0
-      local.get $p0
-      i64.const 9223372036854775807
-      i64.and
-      i64.const 4890909195324358656
-      i64.const 4890909195324358657
       local.get $p0
       i64.const -1
       i64.gt_s
-      select
-      i64.ge_u
       br_if $B0
-      i64.const 0
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l1
+      i32.add
       local.set $l1
-      block $B1
-        local.get $p0
-        i64.const 52
+      i64.const 4890909195324358657
+      local.set $l2
+    end
+    local.get $l1
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l4
+    block $B1
+      local.get $l4
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      i64.add
+      local.tee $l5
+      local.get $l2
+      i64.ge_u
+      br_if $B1
+      local.get $l5
+      i64.const 48
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l1
+      local.get $l1
+      i32.const 4
+      i32.shl
+      local.set $l1
+      i64.const 0
+      local.set $l4
+      block $B2
+        local.get $l1
+        i32.const 261888
+        i32.lt_u
+        br_if $B2
+        local.get $l5
+        i64.const 32
         i64.shr_u
         i32.wrap_i64
-        i32.const 2047
-        i32.and
-        local.tee $l2
-        i32.const 1023
-        i32.lt_u
-        br_if $B1
-        local.get $p0
-        i64.const 4503599627370495
+        local.get $l1
+        i32.const 8
+        i32.shr_u
+        local.tee $l3
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l4
+        local.get $l4
+        local.get $l5
+        i64.const 4294967295
         i64.and
-        i64.const 4503599627370496
-        i64.or
-        local.set $l1
-        block $B2
-          local.get $l2
-          i32.const 1075
-          i32.lt_u
-          br_if $B2
+        i64.add
+        local.set $l4
+        block $B3
           local.get $l1
-          local.get $l2
+          i32.const 275200
+          i32.lt_u
+          br_if $B3
+          local.get $l4
+          local.get $l3
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l1
-          br $B1
+          local.set $l4
+          br $B2
         end
-        local.get $l1
+        local.get $l4
         i32.const 1075
-        local.get $l2
+        local.get $l3
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l1
+        local.set $l4
       end
-      local.get $l1
+      local.get $l4
       i64.const 0
-      local.get $l1
+      local.get $l4
       i64.sub
       local.get $p0
       i64.const -1
@@ -8242,63 +14034,107 @@
     call $tvm_trap
     unreachable)
   (func $i64_trunc_f64_u (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i64) (local $l2 i32)
+    (local $l1 i32) (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l1
+    i64.const 4895412794951729152
+    local.set $l2
     block $B0
-      local.get $p0
-      i64.const 9223372036854775807
-      i64.and
-      i64.const 4895412794951729152
-      i64.const 4607182418800017408
       local.get $p0
       i64.const -1
       i64.gt_s
-      select
-      i64.ge_u
       br_if $B0
-      i64.const 0
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l1
+      i32.add
       local.set $l1
-      block $B1
-        local.get $p0
-        i64.const 52
+      i64.const 4607182418800017408
+      local.set $l2
+    end
+    local.get $l1
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l4
+    block $B1
+      local.get $l4
+      local.get $p0
+      i64.const 4294967295
+      i64.and
+      i64.add
+      local.tee $l5
+      local.get $l2
+      i64.ge_u
+      br_if $B1
+      local.get $l5
+      i64.const 48
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l1
+      local.get $l1
+      i32.const 4
+      i32.shl
+      local.set $l1
+      i64.const 0
+      local.set $l4
+      block $B2
+        local.get $l1
+        i32.const 261888
+        i32.lt_u
+        br_if $B2
+        local.get $l5
+        i64.const 32
         i64.shr_u
         i32.wrap_i64
-        i32.const 2047
-        i32.and
-        local.tee $l2
-        i32.const 1023
-        i32.lt_u
-        br_if $B1
-        local.get $p0
-        i64.const 4503599627370495
+        local.get $l1
+        i32.const 8
+        i32.shr_u
+        local.tee $l3
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l4
+        local.get $l4
+        local.get $l5
+        i64.const 4294967295
         i64.and
-        i64.const 4503599627370496
-        i64.or
-        local.set $l1
-        block $B2
-          local.get $l2
-          i32.const 1075
-          i32.lt_u
-          br_if $B2
+        i64.add
+        local.set $l4
+        block $B3
           local.get $l1
-          local.get $l2
+          i32.const 275200
+          i32.lt_u
+          br_if $B3
+          local.get $l4
+          local.get $l3
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l1
-          br $B1
+          local.set $l4
+          br $B2
         end
-        local.get $l1
+        local.get $l4
         i32.const 1075
-        local.get $l2
+        local.get $l3
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l1
+        local.set $l4
       end
-      local.get $l1
+      local.get $l4
       i64.const 0
-      local.get $l1
+      local.get $l4
       i64.sub
       local.get $p0
       i64.const -1
@@ -8310,157 +14146,245 @@
     call $tvm_trap
     unreachable)
   (func $i32_trunc_f32_s (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i64) (local $l2 i32) (local $l3 i64) (local $l4 i32)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64) (local $l8 i64)
+    i32.const 0
+    local.set $l1
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
     local.get $p0
-    i32.const -2147483648
-    i32.and
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l3
+    i32.sub
+    local.set $l4
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
+          i32.eqz
+          br_if $B3
+          local.get $l2
+          i32.const 255
+          i32.ne
+          br_if $B2
+          block $B4
+            local.get $p0
+            local.get $l3
+            i32.ne
+            br_if $B4
+            local.get $l1
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l5
+            br $B1
+          end
+          local.get $l1
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          local.get $l5
+          local.get $l4
+          i32.const 4194304
+          i32.add
+          local.get $l4
+          local.get $l4
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l5
+          br $B1
+        end
+        block $B5
+          local.get $p0
+          local.get $l3
+          i32.ne
+          br_if $B5
+          local.get $l1
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          br $B1
+        end
+        local.get $l1
+        local.get $l4
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $l4
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l5
+        br $B1
+      end
+      local.get $l1
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l5
+      local.get $l5
+      local.get $l4
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l5
+    end
+    local.get $l5
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    i64.const 4746794007248502784
+    local.set $l6
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+      i64.const 4746794007250599936
+      local.set $l6
+    end
+    local.get $p0
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l1
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l2
-    i64.extend_i32_u
-    local.set $l3
-    block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l4
-          i32.const 255
-          i32.and
-          local.tee $p0
-          i32.eqz
-          br_if $B2
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B1
-          block $B3
-            local.get $l2
-            i32.eqz
-            br_if $B3
-            local.get $l1
-            local.get $l3
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l1
-            br $B0
-          end
-          local.get $l1
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l1
-          br $B0
-        end
-        local.get $l2
-        i32.eqz
-        br_if $B0
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l1
-        i64.or
-        local.set $l1
-        br $B0
-      end
-      local.get $l4
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l3
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l1
-      i64.or
-      local.set $l1
-    end
-    block $B4
-      local.get $l1
-      i64.const 9223372036854775807
+    local.set $l7
+    block $B7
+      local.get $l7
+      local.get $l5
+      i64.const 4294967295
       i64.and
-      i64.const 4746794007248502784
-      i64.const 4746794007250599936
-      local.get $l1
-      i64.const -1
-      i64.gt_s
-      select
+      i64.add
+      local.tee $l8
+      local.get $l6
       i64.ge_u
-      br_if $B4
+      br_if $B7
+      local.get $l8
+      i64.const 48
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p0
+      local.get $p0
+      i32.const 4
+      i32.shl
+      local.set $p0
       i64.const 0
-      local.set $l3
-      block $B5
-        local.get $l1
-        i64.const 52
+      local.set $l7
+      block $B8
+        local.get $p0
+        i32.const 261888
+        i32.lt_u
+        br_if $B8
+        local.get $l8
+        i64.const 32
         i64.shr_u
         i32.wrap_i64
-        i32.const 2047
-        i32.and
-        local.tee $p0
-        i32.const 1023
-        i32.lt_u
-        br_if $B5
-        local.get $l1
-        i64.const 4503599627370495
+        local.get $p0
+        i32.const 8
+        i32.shr_u
+        local.tee $l2
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l8
+        i64.const 4294967295
         i64.and
-        i64.const 4503599627370496
-        i64.or
-        local.set $l3
-        block $B6
+        i64.add
+        local.set $l7
+        block $B9
           local.get $p0
-          i32.const 1075
+          i32.const 275200
           i32.lt_u
-          br_if $B6
-          local.get $l3
-          local.get $p0
+          br_if $B9
+          local.get $l7
+          local.get $l2
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l3
-          br $B5
+          local.set $l7
+          br $B8
         end
-        local.get $l3
+        local.get $l7
         i32.const 1075
-        local.get $p0
+        local.get $l2
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l3
+        local.set $l7
       end
-      local.get $l3
+      local.get $l7
       i64.const 0
-      local.get $l3
+      local.get $l7
       i64.sub
-      local.get $l1
+      local.get $l5
       i64.const -1
       i64.gt_s
       select
@@ -8471,157 +14395,245 @@
     call $tvm_trap
     unreachable)
   (func $i32_trunc_f32_u (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i64) (local $l2 i32) (local $l3 i64) (local $l4 i32)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64) (local $l8 i64)
+    i32.const 0
+    local.set $l1
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
     local.get $p0
-    i32.const -2147483648
-    i32.and
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l3
+    i32.sub
+    local.set $l4
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
+          i32.eqz
+          br_if $B3
+          local.get $l2
+          i32.const 255
+          i32.ne
+          br_if $B2
+          block $B4
+            local.get $p0
+            local.get $l3
+            i32.ne
+            br_if $B4
+            local.get $l1
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l5
+            br $B1
+          end
+          local.get $l1
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          local.get $l5
+          local.get $l4
+          i32.const 4194304
+          i32.add
+          local.get $l4
+          local.get $l4
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l5
+          br $B1
+        end
+        block $B5
+          local.get $p0
+          local.get $l3
+          i32.ne
+          br_if $B5
+          local.get $l1
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          br $B1
+        end
+        local.get $l1
+        local.get $l4
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $l4
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l5
+        br $B1
+      end
+      local.get $l1
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l5
+      local.get $l5
+      local.get $l4
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l5
+    end
+    local.get $l5
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    i64.const 4751297606875873280
+    local.set $l6
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+      i64.const 4607182418800017408
+      local.set $l6
+    end
+    local.get $p0
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l1
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l2
-    i64.extend_i32_u
-    local.set $l3
-    block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l4
-          i32.const 255
-          i32.and
-          local.tee $p0
-          i32.eqz
-          br_if $B2
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B1
-          block $B3
-            local.get $l2
-            i32.eqz
-            br_if $B3
-            local.get $l1
-            local.get $l3
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l1
-            br $B0
-          end
-          local.get $l1
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l1
-          br $B0
-        end
-        local.get $l2
-        i32.eqz
-        br_if $B0
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l1
-        i64.or
-        local.set $l1
-        br $B0
-      end
-      local.get $l4
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l3
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l1
-      i64.or
-      local.set $l1
-    end
-    block $B4
-      local.get $l1
-      i64.const 9223372036854775807
+    local.set $l7
+    block $B7
+      local.get $l7
+      local.get $l5
+      i64.const 4294967295
       i64.and
-      i64.const 4751297606875873280
-      i64.const 4607182418800017408
-      local.get $l1
-      i64.const -1
-      i64.gt_s
-      select
+      i64.add
+      local.tee $l8
+      local.get $l6
       i64.ge_u
-      br_if $B4
+      br_if $B7
+      local.get $l8
+      i64.const 48
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p0
+      local.get $p0
+      i32.const 4
+      i32.shl
+      local.set $p0
       i64.const 0
-      local.set $l3
-      block $B5
-        local.get $l1
-        i64.const 52
+      local.set $l7
+      block $B8
+        local.get $p0
+        i32.const 261888
+        i32.lt_u
+        br_if $B8
+        local.get $l8
+        i64.const 32
         i64.shr_u
         i32.wrap_i64
-        i32.const 2047
-        i32.and
-        local.tee $p0
-        i32.const 1023
-        i32.lt_u
-        br_if $B5
-        local.get $l1
-        i64.const 4503599627370495
+        local.get $p0
+        i32.const 8
+        i32.shr_u
+        local.tee $l2
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l8
+        i64.const 4294967295
         i64.and
-        i64.const 4503599627370496
-        i64.or
-        local.set $l3
-        block $B6
+        i64.add
+        local.set $l7
+        block $B9
           local.get $p0
-          i32.const 1075
+          i32.const 275200
           i32.lt_u
-          br_if $B6
-          local.get $l3
-          local.get $p0
+          br_if $B9
+          local.get $l7
+          local.get $l2
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l3
-          br $B5
+          local.set $l7
+          br $B8
         end
-        local.get $l3
+        local.get $l7
         i32.const 1075
-        local.get $p0
+        local.get $l2
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l3
+        local.set $l7
       end
-      local.get $l3
+      local.get $l7
       i64.const 0
-      local.get $l3
+      local.get $l7
       i64.sub
-      local.get $l1
+      local.get $l5
       i64.const -1
       i64.gt_s
       select
@@ -8632,157 +14644,245 @@
     call $tvm_trap
     unreachable)
   (func $i64_trunc_f32_s (type $t1) (param $p0 i32) (result i64)
-    (local $l1 i64) (local $l2 i32) (local $l3 i64) (local $l4 i32)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64) (local $l8 i64)
+    i32.const 0
+    local.set $l1
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
     local.get $p0
-    i32.const -2147483648
-    i32.and
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l3
+    i32.sub
+    local.set $l4
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
+          i32.eqz
+          br_if $B3
+          local.get $l2
+          i32.const 255
+          i32.ne
+          br_if $B2
+          block $B4
+            local.get $p0
+            local.get $l3
+            i32.ne
+            br_if $B4
+            local.get $l1
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l5
+            br $B1
+          end
+          local.get $l1
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          local.get $l5
+          local.get $l4
+          i32.const 4194304
+          i32.add
+          local.get $l4
+          local.get $l4
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l5
+          br $B1
+        end
+        block $B5
+          local.get $p0
+          local.get $l3
+          i32.ne
+          br_if $B5
+          local.get $l1
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          br $B1
+        end
+        local.get $l1
+        local.get $l4
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $l4
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l5
+        br $B1
+      end
+      local.get $l1
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l5
+      local.get $l5
+      local.get $l4
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l5
+    end
+    local.get $l5
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    i64.const 4890909195324358656
+    local.set $l6
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+      i64.const 4890909195324358657
+      local.set $l6
+    end
+    local.get $p0
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l1
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l2
-    i64.extend_i32_u
-    local.set $l3
-    block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l4
-          i32.const 255
-          i32.and
-          local.tee $p0
-          i32.eqz
-          br_if $B2
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B1
-          block $B3
-            local.get $l2
-            i32.eqz
-            br_if $B3
-            local.get $l1
-            local.get $l3
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l1
-            br $B0
-          end
-          local.get $l1
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l1
-          br $B0
-        end
-        local.get $l2
-        i32.eqz
-        br_if $B0
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l1
-        i64.or
-        local.set $l1
-        br $B0
-      end
-      local.get $l4
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l3
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l1
-      i64.or
-      local.set $l1
-    end
-    block $B4
-      local.get $l1
-      i64.const 9223372036854775807
+    local.set $l7
+    block $B7
+      local.get $l7
+      local.get $l5
+      i64.const 4294967295
       i64.and
-      i64.const 4890909195324358656
-      i64.const 4890909195324358657
-      local.get $l1
-      i64.const -1
-      i64.gt_s
-      select
+      i64.add
+      local.tee $l8
+      local.get $l6
       i64.ge_u
-      br_if $B4
+      br_if $B7
+      local.get $l8
+      i64.const 48
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p0
+      local.get $p0
+      i32.const 4
+      i32.shl
+      local.set $p0
       i64.const 0
-      local.set $l3
-      block $B5
-        local.get $l1
-        i64.const 52
+      local.set $l7
+      block $B8
+        local.get $p0
+        i32.const 261888
+        i32.lt_u
+        br_if $B8
+        local.get $l8
+        i64.const 32
         i64.shr_u
         i32.wrap_i64
-        i32.const 2047
-        i32.and
-        local.tee $p0
-        i32.const 1023
-        i32.lt_u
-        br_if $B5
-        local.get $l1
-        i64.const 4503599627370495
+        local.get $p0
+        i32.const 8
+        i32.shr_u
+        local.tee $l2
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l8
+        i64.const 4294967295
         i64.and
-        i64.const 4503599627370496
-        i64.or
-        local.set $l3
-        block $B6
+        i64.add
+        local.set $l7
+        block $B9
           local.get $p0
-          i32.const 1075
+          i32.const 275200
           i32.lt_u
-          br_if $B6
-          local.get $l3
-          local.get $p0
+          br_if $B9
+          local.get $l7
+          local.get $l2
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l3
-          br $B5
+          local.set $l7
+          br $B8
         end
-        local.get $l3
+        local.get $l7
         i32.const 1075
-        local.get $p0
+        local.get $l2
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l3
+        local.set $l7
       end
-      local.get $l3
+      local.get $l7
       i64.const 0
-      local.get $l3
+      local.get $l7
       i64.sub
-      local.get $l1
+      local.get $l5
       i64.const -1
       i64.gt_s
       select
@@ -8792,157 +14892,245 @@
     call $tvm_trap
     unreachable)
   (func $i64_trunc_f32_u (type $t1) (param $p0 i32) (result i64)
-    (local $l1 i64) (local $l2 i32) (local $l3 i64) (local $l4 i32)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64) (local $l8 i64)
+    i32.const 0
+    local.set $l1
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
     local.get $p0
-    i32.const -2147483648
-    i32.and
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l3
+    i32.sub
+    local.set $l4
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
+          i32.eqz
+          br_if $B3
+          local.get $l2
+          i32.const 255
+          i32.ne
+          br_if $B2
+          block $B4
+            local.get $p0
+            local.get $l3
+            i32.ne
+            br_if $B4
+            local.get $l1
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l5
+            br $B1
+          end
+          local.get $l1
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          local.get $l5
+          local.get $l4
+          i32.const 4194304
+          i32.add
+          local.get $l4
+          local.get $l4
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l5
+          br $B1
+        end
+        block $B5
+          local.get $p0
+          local.get $l3
+          i32.ne
+          br_if $B5
+          local.get $l1
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          br $B1
+        end
+        local.get $l1
+        local.get $l4
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $l4
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l5
+        br $B1
+      end
+      local.get $l1
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l5
+      local.get $l5
+      local.get $l4
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l5
+    end
+    local.get $l5
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    i64.const 4895412794951729152
+    local.set $l6
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+      i64.const 4607182418800017408
+      local.set $l6
+    end
+    local.get $p0
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l1
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l2
-    i64.extend_i32_u
-    local.set $l3
-    block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l4
-          i32.const 255
-          i32.and
-          local.tee $p0
-          i32.eqz
-          br_if $B2
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B1
-          block $B3
-            local.get $l2
-            i32.eqz
-            br_if $B3
-            local.get $l1
-            local.get $l3
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l1
-            br $B0
-          end
-          local.get $l1
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l1
-          br $B0
-        end
-        local.get $l2
-        i32.eqz
-        br_if $B0
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l1
-        i64.or
-        local.set $l1
-        br $B0
-      end
-      local.get $l4
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l3
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l1
-      i64.or
-      local.set $l1
-    end
-    block $B4
-      local.get $l1
-      i64.const 9223372036854775807
+    local.set $l7
+    block $B7
+      local.get $l7
+      local.get $l5
+      i64.const 4294967295
       i64.and
-      i64.const 4895412794951729152
-      i64.const 4607182418800017408
-      local.get $l1
-      i64.const -1
-      i64.gt_s
-      select
+      i64.add
+      local.tee $l8
+      local.get $l6
       i64.ge_u
-      br_if $B4
+      br_if $B7
+      local.get $l8
+      i64.const 48
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p0
+      local.get $p0
+      i32.const 4
+      i32.shl
+      local.set $p0
       i64.const 0
-      local.set $l3
-      block $B5
-        local.get $l1
-        i64.const 52
+      local.set $l7
+      block $B8
+        local.get $p0
+        i32.const 261888
+        i32.lt_u
+        br_if $B8
+        local.get $l8
+        i64.const 32
         i64.shr_u
         i32.wrap_i64
-        i32.const 2047
-        i32.and
-        local.tee $p0
-        i32.const 1023
-        i32.lt_u
-        br_if $B5
-        local.get $l1
-        i64.const 4503599627370495
+        local.get $p0
+        i32.const 8
+        i32.shr_u
+        local.tee $l2
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l8
+        i64.const 4294967295
         i64.and
-        i64.const 4503599627370496
-        i64.or
-        local.set $l3
-        block $B6
+        i64.add
+        local.set $l7
+        block $B9
           local.get $p0
-          i32.const 1075
+          i32.const 275200
           i32.lt_u
-          br_if $B6
-          local.get $l3
-          local.get $p0
+          br_if $B9
+          local.get $l7
+          local.get $l2
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l3
-          br $B5
+          local.set $l7
+          br $B8
         end
-        local.get $l3
+        local.get $l7
         i32.const 1075
-        local.get $p0
+        local.get $l2
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l3
+        local.set $l7
       end
-      local.get $l3
+      local.get $l7
       i64.const 0
-      local.get $l3
+      local.get $l7
       i64.sub
-      local.get $l1
+      local.get $l5
       i64.const -1
       i64.gt_s
       select
@@ -8952,19 +15140,43 @@
     call $tvm_trap
     unreachable)
   (func $i32_trunc_sat_f64_s (type $t4) (param $p0 i64) (result i32)
-    (local $l1 i64) (local $l2 i64) (local $l3 i32)
-    i64.const 0
+    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
     local.set $l1
     block $B0
       local.get $p0
-      i64.const 9223372036854775807
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $l1
+      i32.add
+      local.set $l1
+    end
+    local.get $l1
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l3
+    i64.const 0
+    local.set $l4
+    block $B1
+      local.get $l3
+      local.get $p0
+      i64.const 4294967295
       i64.and
-      local.tee $l2
+      i64.add
+      local.tee $l3
       i64.const 9218868437227405312
       i64.gt_u
-      br_if $B0
-      block $B1
-        local.get $l2
+      br_if $B1
+      block $B2
+        local.get $l3
         i64.const 4746794007248502784
         i64.const 4746794007250599936
         local.get $p0
@@ -8972,7 +15184,7 @@
         i64.gt_s
         select
         i64.lt_u
-        br_if $B1
+        br_if $B2
         local.get $p0
         i64.const 63
         i64.shr_s
@@ -8981,156 +15193,244 @@
         i32.wrap_i64
         return
       end
-      i64.const 0
+      local.get $l3
+      i64.const 48
+      i64.shr_u
+      i32.wrap_i64
       local.set $l1
-      block $B2
-        local.get $p0
-        i64.const 52
+      local.get $l1
+      i32.const 4
+      i32.shl
+      local.set $l1
+      i64.const 0
+      local.set $l4
+      block $B3
+        local.get $l1
+        i32.const 261888
+        i32.lt_u
+        br_if $B3
+        local.get $l3
+        i64.const 32
         i64.shr_u
         i32.wrap_i64
-        i32.const 2047
-        i32.and
-        local.tee $l3
-        i32.const 1023
-        i32.lt_u
-        br_if $B2
-        local.get $p0
-        i64.const 4503599627370495
+        local.get $l1
+        i32.const 8
+        i32.shr_u
+        local.tee $l2
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l4
+        local.get $l4
+        local.get $l3
+        i64.const 4294967295
         i64.and
-        i64.const 4503599627370496
-        i64.or
-        local.set $l1
-        block $B3
-          local.get $l3
-          i32.const 1075
-          i32.lt_u
-          br_if $B3
+        i64.add
+        local.set $l3
+        block $B4
           local.get $l1
+          i32.const 275200
+          i32.lt_u
+          br_if $B4
           local.get $l3
+          local.get $l2
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l1
-          br $B2
+          local.set $l4
+          br $B3
         end
-        local.get $l1
-        i32.const 1075
         local.get $l3
+        i32.const 1075
+        local.get $l2
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l1
+        local.set $l4
       end
-      local.get $l1
+      local.get $l4
       i64.const 0
-      local.get $l1
+      local.get $l4
       i64.sub
       local.get $p0
       i64.const -1
       i64.gt_s
       select
-      local.set $l1
+      local.set $l4
     end
-    local.get $l1
+    local.get $l4
     i32.wrap_i64)
   (func $i32_trunc_sat_f64_u (type $t4) (param $p0 i64) (result i32)
-    (local $l1 i64) (local $l2 i64) (local $l3 i32)
-    i64.const 0
+    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
     local.set $l1
     block $B0
       local.get $p0
-      i64.const 9223372036854775807
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $l1
+      i32.add
+      local.set $l1
+    end
+    local.get $l1
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l3
+    i64.const 0
+    local.set $l4
+    block $B1
+      local.get $l3
+      local.get $p0
+      i64.const 4294967295
       i64.and
-      local.tee $l2
+      i64.add
+      local.tee $l3
       i64.const 9218868437227405312
       i64.gt_u
-      br_if $B0
-      block $B1
-        local.get $l2
+      br_if $B1
+      block $B2
+        local.get $l3
         i64.const 4751297606875873280
         i64.const 4607182418800017408
         local.get $p0
         i64.const -1
         i64.gt_s
-        local.tee $l3
+        local.tee $l1
         select
         i64.lt_u
-        br_if $B1
+        br_if $B2
         i64.const 4294967295
         i64.const 0
-        local.get $l3
+        local.get $l1
         select
         i32.wrap_i64
         return
       end
-      i64.const 0
+      local.get $l3
+      i64.const 48
+      i64.shr_u
+      i32.wrap_i64
       local.set $l1
-      block $B2
-        local.get $p0
-        i64.const 52
+      local.get $l1
+      i32.const 4
+      i32.shl
+      local.set $l1
+      i64.const 0
+      local.set $l4
+      block $B3
+        local.get $l1
+        i32.const 261888
+        i32.lt_u
+        br_if $B3
+        local.get $l3
+        i64.const 32
         i64.shr_u
         i32.wrap_i64
-        i32.const 2047
-        i32.and
-        local.tee $l3
-        i32.const 1023
-        i32.lt_u
-        br_if $B2
-        local.get $p0
-        i64.const 4503599627370495
+        local.get $l1
+        i32.const 8
+        i32.shr_u
+        local.tee $l2
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l4
+        local.get $l4
+        local.get $l3
+        i64.const 4294967295
         i64.and
-        i64.const 4503599627370496
-        i64.or
-        local.set $l1
-        block $B3
-          local.get $l3
-          i32.const 1075
-          i32.lt_u
-          br_if $B3
+        i64.add
+        local.set $l3
+        block $B4
           local.get $l1
+          i32.const 275200
+          i32.lt_u
+          br_if $B4
           local.get $l3
+          local.get $l2
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l1
-          br $B2
+          local.set $l4
+          br $B3
         end
-        local.get $l1
-        i32.const 1075
         local.get $l3
+        i32.const 1075
+        local.get $l2
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l1
+        local.set $l4
       end
-      local.get $l1
+      local.get $l4
       i64.const 0
-      local.get $l1
+      local.get $l4
       i64.sub
       local.get $p0
       i64.const -1
       i64.gt_s
       select
-      local.set $l1
+      local.set $l4
     end
-    local.get $l1
+    local.get $l4
     i32.wrap_i64)
   (func $i64_trunc_sat_f64_s (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i64) (local $l2 i64) (local $l3 i32)
-    i64.const 0
+    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
     local.set $l1
     block $B0
       local.get $p0
-      i64.const 9223372036854775807
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $l1
+      i32.add
+      local.set $l1
+    end
+    local.get $l1
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l3
+    i64.const 0
+    local.set $l4
+    block $B1
+      local.get $l3
+      local.get $p0
+      i64.const 4294967295
       i64.and
-      local.tee $l2
+      i64.add
+      local.tee $l3
       i64.const 9218868437227405312
       i64.gt_u
-      br_if $B0
-      block $B1
-        local.get $l2
+      br_if $B1
+      block $B2
+        local.get $l3
         i64.const 4890909195324358656
         i64.const 4890909195324358657
         local.get $p0
@@ -9138,7 +15438,7 @@
         i64.gt_s
         select
         i64.lt_u
-        br_if $B1
+        br_if $B2
         local.get $p0
         i64.const 63
         i64.shr_s
@@ -9146,72 +15446,116 @@
         i64.xor
         return
       end
-      i64.const 0
+      local.get $l3
+      i64.const 48
+      i64.shr_u
+      i32.wrap_i64
       local.set $l1
-      block $B2
-        local.get $p0
-        i64.const 52
+      local.get $l1
+      i32.const 4
+      i32.shl
+      local.set $l1
+      i64.const 0
+      local.set $l4
+      block $B3
+        local.get $l1
+        i32.const 261888
+        i32.lt_u
+        br_if $B3
+        local.get $l3
+        i64.const 32
         i64.shr_u
         i32.wrap_i64
-        i32.const 2047
-        i32.and
-        local.tee $l3
-        i32.const 1023
-        i32.lt_u
-        br_if $B2
-        local.get $p0
-        i64.const 4503599627370495
+        local.get $l1
+        i32.const 8
+        i32.shr_u
+        local.tee $l2
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l4
+        local.get $l4
+        local.get $l3
+        i64.const 4294967295
         i64.and
-        i64.const 4503599627370496
-        i64.or
-        local.set $l1
-        block $B3
-          local.get $l3
-          i32.const 1075
-          i32.lt_u
-          br_if $B3
+        i64.add
+        local.set $l3
+        block $B4
           local.get $l1
+          i32.const 275200
+          i32.lt_u
+          br_if $B4
           local.get $l3
+          local.get $l2
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l1
-          br $B2
+          local.set $l4
+          br $B3
         end
-        local.get $l1
-        i32.const 1075
         local.get $l3
+        i32.const 1075
+        local.get $l2
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l1
+        local.set $l4
       end
-      local.get $l1
+      local.get $l4
       i64.const 0
-      local.get $l1
+      local.get $l4
       i64.sub
       local.get $p0
       i64.const -1
       i64.gt_s
       select
-      local.set $l1
+      local.set $l4
     end
-    local.get $l1)
+    local.get $l4)
   (func $i64_trunc_sat_f64_u (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i64) (local $l2 i64) (local $l3 i32)
-    i64.const 0
+    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i64)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
     local.set $l1
     block $B0
       local.get $p0
-      i64.const 9223372036854775807
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $l1
+      i32.add
+      local.set $l1
+    end
+    local.get $l1
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $l3
+    i64.const 0
+    local.set $l4
+    block $B1
+      local.get $l3
+      local.get $p0
+      i64.const 4294967295
       i64.and
-      local.tee $l2
+      i64.add
+      local.tee $l3
       i64.const 9218868437227405312
       i64.gt_u
-      br_if $B0
-      block $B1
-        local.get $l2
+      br_if $B1
+      block $B2
+        local.get $l3
         i64.const 4895412794951729152
         i64.const 4607182418800017408
         local.get $p0
@@ -9219,7 +15563,7 @@
         i64.gt_s
         select
         i64.lt_u
-        br_if $B1
+        br_if $B2
         local.get $p0
         i64.const -1
         i64.xor
@@ -9227,173 +15571,261 @@
         i64.shr_s
         return
       end
-      i64.const 0
+      local.get $l3
+      i64.const 48
+      i64.shr_u
+      i32.wrap_i64
       local.set $l1
-      block $B2
-        local.get $p0
-        i64.const 52
+      local.get $l1
+      i32.const 4
+      i32.shl
+      local.set $l1
+      i64.const 0
+      local.set $l4
+      block $B3
+        local.get $l1
+        i32.const 261888
+        i32.lt_u
+        br_if $B3
+        local.get $l3
+        i64.const 32
         i64.shr_u
         i32.wrap_i64
-        i32.const 2047
-        i32.and
-        local.tee $l3
-        i32.const 1023
-        i32.lt_u
-        br_if $B2
-        local.get $p0
-        i64.const 4503599627370495
+        local.get $l1
+        i32.const 8
+        i32.shr_u
+        local.tee $l2
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l4
+        local.get $l4
+        local.get $l3
+        i64.const 4294967295
         i64.and
-        i64.const 4503599627370496
-        i64.or
-        local.set $l1
-        block $B3
-          local.get $l3
-          i32.const 1075
-          i32.lt_u
-          br_if $B3
+        i64.add
+        local.set $l3
+        block $B4
           local.get $l1
+          i32.const 275200
+          i32.lt_u
+          br_if $B4
           local.get $l3
+          local.get $l2
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l1
-          br $B2
+          local.set $l4
+          br $B3
         end
-        local.get $l1
-        i32.const 1075
         local.get $l3
+        i32.const 1075
+        local.get $l2
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l1
+        local.set $l4
       end
-      local.get $l1
+      local.get $l4
       i64.const 0
-      local.get $l1
+      local.get $l4
       i64.sub
       local.get $p0
       i64.const -1
       i64.gt_s
       select
-      local.set $l1
+      local.set $l4
     end
-    local.get $l1)
+    local.get $l4)
   (func $i32_trunc_sat_f32_s (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i64) (local $l2 i32) (local $l3 i64) (local $l4 i32) (local $l5 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
+    i32.const 0
+    local.set $l1
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
     local.get $p0
-    i32.const -2147483648
-    i32.and
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l3
+    i32.sub
+    local.set $l4
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
+          i32.eqz
+          br_if $B3
+          local.get $l2
+          i32.const 255
+          i32.ne
+          br_if $B2
+          block $B4
+            local.get $p0
+            local.get $l3
+            i32.ne
+            br_if $B4
+            local.get $l1
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l5
+            br $B1
+          end
+          local.get $l1
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          local.get $l5
+          local.get $l4
+          i32.const 4194304
+          i32.add
+          local.get $l4
+          local.get $l4
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l5
+          br $B1
+        end
+        block $B5
+          local.get $p0
+          local.get $l3
+          i32.ne
+          br_if $B5
+          local.get $l1
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          br $B1
+        end
+        local.get $l1
+        local.get $l4
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $l4
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l5
+        br $B1
+      end
+      local.get $l1
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l5
+      local.get $l5
+      local.get $l4
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l5
+    end
+    local.get $l5
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l1
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l2
-    i64.extend_i32_u
-    local.set $l3
-    block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l4
-          i32.const 255
-          i32.and
-          local.tee $p0
-          i32.eqz
-          br_if $B2
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B1
-          block $B3
-            local.get $l2
-            i32.eqz
-            br_if $B3
-            local.get $l1
-            local.get $l3
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l1
-            br $B0
-          end
-          local.get $l1
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l1
-          br $B0
-        end
-        local.get $l2
-        i32.eqz
-        br_if $B0
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l1
-        i64.or
-        local.set $l1
-        br $B0
-      end
-      local.get $l4
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l3
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l1
-      i64.or
-      local.set $l1
-    end
+    local.set $l6
     i64.const 0
-    local.set $l3
-    block $B4
-      local.get $l1
-      i64.const 9223372036854775807
+    local.set $l7
+    block $B7
+      local.get $l6
+      local.get $l5
+      i64.const 4294967295
       i64.and
-      local.tee $l5
+      i64.add
+      local.tee $l6
       i64.const 9218868437227405312
       i64.gt_u
-      br_if $B4
-      block $B5
-        local.get $l5
+      br_if $B7
+      block $B8
+        local.get $l6
         i64.const 4746794007248502784
         i64.const 4746794007250599936
-        local.get $l1
+        local.get $l5
         i64.const -1
         i64.gt_s
         select
         i64.lt_u
-        br_if $B5
-        local.get $l1
+        br_if $B8
+        local.get $l5
         i64.const 63
         i64.shr_s
         i64.const 2147483647
@@ -9401,174 +15833,262 @@
         i32.wrap_i64
         return
       end
+      local.get $l6
+      i64.const 48
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p0
+      local.get $p0
+      i32.const 4
+      i32.shl
+      local.set $p0
       i64.const 0
-      local.set $l3
-      block $B6
-        local.get $l1
-        i64.const 52
+      local.set $l7
+      block $B9
+        local.get $p0
+        i32.const 261888
+        i32.lt_u
+        br_if $B9
+        local.get $l6
+        i64.const 32
         i64.shr_u
         i32.wrap_i64
-        i32.const 2047
-        i32.and
-        local.tee $p0
-        i32.const 1023
-        i32.lt_u
-        br_if $B6
-        local.get $l1
-        i64.const 4503599627370495
+        local.get $p0
+        i32.const 8
+        i32.shr_u
+        local.tee $l2
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l6
+        i64.const 4294967295
         i64.and
-        i64.const 4503599627370496
-        i64.or
-        local.set $l3
-        block $B7
+        i64.add
+        local.set $l6
+        block $B10
           local.get $p0
-          i32.const 1075
+          i32.const 275200
           i32.lt_u
-          br_if $B7
-          local.get $l3
-          local.get $p0
+          br_if $B10
+          local.get $l6
+          local.get $l2
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l3
-          br $B6
+          local.set $l7
+          br $B9
         end
-        local.get $l3
+        local.get $l6
         i32.const 1075
-        local.get $p0
+        local.get $l2
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l3
+        local.set $l7
       end
-      local.get $l3
+      local.get $l7
       i64.const 0
-      local.get $l3
+      local.get $l7
       i64.sub
-      local.get $l1
+      local.get $l5
       i64.const -1
       i64.gt_s
       select
-      local.set $l3
+      local.set $l7
     end
-    local.get $l3
+    local.get $l7
     i32.wrap_i64)
   (func $i32_trunc_sat_f32_u (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i64) (local $l2 i32) (local $l3 i64) (local $l4 i32) (local $l5 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
+    i32.const 0
+    local.set $l1
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
     local.get $p0
-    i32.const -2147483648
-    i32.and
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l3
+    i32.sub
+    local.set $l4
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
+          i32.eqz
+          br_if $B3
+          local.get $l2
+          i32.const 255
+          i32.ne
+          br_if $B2
+          block $B4
+            local.get $p0
+            local.get $l3
+            i32.ne
+            br_if $B4
+            local.get $l1
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l5
+            br $B1
+          end
+          local.get $l1
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          local.get $l5
+          local.get $l4
+          i32.const 4194304
+          i32.add
+          local.get $l4
+          local.get $l4
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l5
+          br $B1
+        end
+        block $B5
+          local.get $p0
+          local.get $l3
+          i32.ne
+          br_if $B5
+          local.get $l1
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          br $B1
+        end
+        local.get $l1
+        local.get $l4
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $l4
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l5
+        br $B1
+      end
+      local.get $l1
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l5
+      local.get $l5
+      local.get $l4
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l5
+    end
+    local.get $l5
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l1
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l2
-    i64.extend_i32_u
-    local.set $l3
-    block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l4
-          i32.const 255
-          i32.and
-          local.tee $p0
-          i32.eqz
-          br_if $B2
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B1
-          block $B3
-            local.get $l2
-            i32.eqz
-            br_if $B3
-            local.get $l1
-            local.get $l3
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l1
-            br $B0
-          end
-          local.get $l1
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l1
-          br $B0
-        end
-        local.get $l2
-        i32.eqz
-        br_if $B0
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l1
-        i64.or
-        local.set $l1
-        br $B0
-      end
-      local.get $l4
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l3
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l1
-      i64.or
-      local.set $l1
-    end
+    local.set $l6
     i64.const 0
-    local.set $l3
-    block $B4
-      local.get $l1
-      i64.const 9223372036854775807
+    local.set $l7
+    block $B7
+      local.get $l6
+      local.get $l5
+      i64.const 4294967295
       i64.and
-      local.tee $l5
+      i64.add
+      local.tee $l6
       i64.const 9218868437227405312
       i64.gt_u
-      br_if $B4
-      block $B5
-        local.get $l5
+      br_if $B7
+      block $B8
+        local.get $l6
         i64.const 4751297606875873280
         i64.const 4607182418800017408
-        local.get $l1
+        local.get $l5
         i64.const -1
         i64.gt_s
         local.tee $p0
         select
         i64.lt_u
-        br_if $B5
+        br_if $B8
         i64.const 4294967295
         i64.const 0
         local.get $p0
@@ -9576,405 +16096,601 @@
         i32.wrap_i64
         return
       end
+      local.get $l6
+      i64.const 48
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p0
+      local.get $p0
+      i32.const 4
+      i32.shl
+      local.set $p0
       i64.const 0
-      local.set $l3
-      block $B6
-        local.get $l1
-        i64.const 52
+      local.set $l7
+      block $B9
+        local.get $p0
+        i32.const 261888
+        i32.lt_u
+        br_if $B9
+        local.get $l6
+        i64.const 32
         i64.shr_u
         i32.wrap_i64
-        i32.const 2047
-        i32.and
-        local.tee $p0
-        i32.const 1023
-        i32.lt_u
-        br_if $B6
-        local.get $l1
-        i64.const 4503599627370495
+        local.get $p0
+        i32.const 8
+        i32.shr_u
+        local.tee $l2
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l6
+        i64.const 4294967295
         i64.and
-        i64.const 4503599627370496
-        i64.or
-        local.set $l3
-        block $B7
+        i64.add
+        local.set $l6
+        block $B10
           local.get $p0
-          i32.const 1075
+          i32.const 275200
           i32.lt_u
-          br_if $B7
-          local.get $l3
-          local.get $p0
+          br_if $B10
+          local.get $l6
+          local.get $l2
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l3
-          br $B6
+          local.set $l7
+          br $B9
         end
-        local.get $l3
+        local.get $l6
         i32.const 1075
-        local.get $p0
+        local.get $l2
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l3
+        local.set $l7
       end
-      local.get $l3
+      local.get $l7
       i64.const 0
-      local.get $l3
+      local.get $l7
       i64.sub
-      local.get $l1
+      local.get $l5
       i64.const -1
       i64.gt_s
       select
-      local.set $l3
+      local.set $l7
     end
-    local.get $l3
+    local.get $l7
     i32.wrap_i64)
   (func $i64_trunc_sat_f32_s (type $t1) (param $p0 i32) (result i64)
-    (local $l1 i64) (local $l2 i32) (local $l3 i64) (local $l4 i32) (local $l5 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
+    i32.const 0
+    local.set $l1
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
     local.get $p0
-    i32.const -2147483648
-    i32.and
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l3
+    i32.sub
+    local.set $l4
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
+          i32.eqz
+          br_if $B3
+          local.get $l2
+          i32.const 255
+          i32.ne
+          br_if $B2
+          block $B4
+            local.get $p0
+            local.get $l3
+            i32.ne
+            br_if $B4
+            local.get $l1
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l5
+            br $B1
+          end
+          local.get $l1
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          local.get $l5
+          local.get $l4
+          i32.const 4194304
+          i32.add
+          local.get $l4
+          local.get $l4
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l5
+          br $B1
+        end
+        block $B5
+          local.get $p0
+          local.get $l3
+          i32.ne
+          br_if $B5
+          local.get $l1
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          br $B1
+        end
+        local.get $l1
+        local.get $l4
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $l4
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l5
+        br $B1
+      end
+      local.get $l1
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l5
+      local.get $l5
+      local.get $l4
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l5
+    end
+    local.get $l5
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l1
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l2
-    i64.extend_i32_u
-    local.set $l3
-    block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l4
-          i32.const 255
-          i32.and
-          local.tee $p0
-          i32.eqz
-          br_if $B2
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B1
-          block $B3
-            local.get $l2
-            i32.eqz
-            br_if $B3
-            local.get $l1
-            local.get $l3
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l1
-            br $B0
-          end
-          local.get $l1
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l1
-          br $B0
-        end
-        local.get $l2
-        i32.eqz
-        br_if $B0
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l1
-        i64.or
-        local.set $l1
-        br $B0
-      end
-      local.get $l4
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l3
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l1
-      i64.or
-      local.set $l1
-    end
+    local.set $l6
     i64.const 0
-    local.set $l3
-    block $B4
-      local.get $l1
-      i64.const 9223372036854775807
+    local.set $l7
+    block $B7
+      local.get $l6
+      local.get $l5
+      i64.const 4294967295
       i64.and
-      local.tee $l5
+      i64.add
+      local.tee $l6
       i64.const 9218868437227405312
       i64.gt_u
-      br_if $B4
-      block $B5
-        local.get $l5
+      br_if $B7
+      block $B8
+        local.get $l6
         i64.const 4890909195324358656
         i64.const 4890909195324358657
-        local.get $l1
+        local.get $l5
         i64.const -1
         i64.gt_s
         select
         i64.lt_u
-        br_if $B5
-        local.get $l1
+        br_if $B8
+        local.get $l5
         i64.const 63
         i64.shr_s
         i64.const 9223372036854775807
         i64.xor
         return
       end
+      local.get $l6
+      i64.const 48
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p0
+      local.get $p0
+      i32.const 4
+      i32.shl
+      local.set $p0
       i64.const 0
-      local.set $l3
-      block $B6
-        local.get $l1
-        i64.const 52
+      local.set $l7
+      block $B9
+        local.get $p0
+        i32.const 261888
+        i32.lt_u
+        br_if $B9
+        local.get $l6
+        i64.const 32
         i64.shr_u
         i32.wrap_i64
-        i32.const 2047
-        i32.and
-        local.tee $p0
-        i32.const 1023
-        i32.lt_u
-        br_if $B6
-        local.get $l1
-        i64.const 4503599627370495
+        local.get $p0
+        i32.const 8
+        i32.shr_u
+        local.tee $l2
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l6
+        i64.const 4294967295
         i64.and
-        i64.const 4503599627370496
-        i64.or
-        local.set $l3
-        block $B7
+        i64.add
+        local.set $l6
+        block $B10
           local.get $p0
-          i32.const 1075
+          i32.const 275200
           i32.lt_u
-          br_if $B7
-          local.get $l3
-          local.get $p0
+          br_if $B10
+          local.get $l6
+          local.get $l2
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l3
-          br $B6
+          local.set $l7
+          br $B9
         end
-        local.get $l3
+        local.get $l6
         i32.const 1075
-        local.get $p0
+        local.get $l2
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l3
+        local.set $l7
       end
-      local.get $l3
+      local.get $l7
       i64.const 0
-      local.get $l3
+      local.get $l7
       i64.sub
-      local.get $l1
+      local.get $l5
       i64.const -1
       i64.gt_s
       select
-      local.set $l3
+      local.set $l7
     end
-    local.get $l3)
+    local.get $l7)
   (func $i64_trunc_sat_f32_u (type $t1) (param $p0 i32) (result i64)
-    (local $l1 i64) (local $l2 i32) (local $l3 i64) (local $l4 i32) (local $l5 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
+    i32.const 0
+    local.set $l1
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
     local.get $p0
-    i32.const -2147483648
-    i32.and
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l3
+    i32.sub
+    local.set $l4
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
+          i32.eqz
+          br_if $B3
+          local.get $l2
+          i32.const 255
+          i32.ne
+          br_if $B2
+          block $B4
+            local.get $p0
+            local.get $l3
+            i32.ne
+            br_if $B4
+            local.get $l1
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l5
+            br $B1
+          end
+          local.get $l1
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          local.get $l5
+          local.get $l4
+          i32.const 4194304
+          i32.add
+          local.get $l4
+          local.get $l4
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l5
+          br $B1
+        end
+        block $B5
+          local.get $p0
+          local.get $l3
+          i32.ne
+          br_if $B5
+          local.get $l1
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l5
+          br $B1
+        end
+        local.get $l1
+        local.get $l4
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $l4
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l5
+        br $B1
+      end
+      local.get $l1
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l5
+      local.get $l5
+      local.get $l4
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l5
+    end
+    local.get $l5
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l1
-    local.get $p0
-    i32.const 8388607
-    i32.and
-    local.tee $l2
-    i64.extend_i32_u
-    local.set $l3
-    block $B0
-      block $B1
-        block $B2
-          local.get $p0
-          i32.const 23
-          i32.shr_u
-          local.tee $l4
-          i32.const 255
-          i32.and
-          local.tee $p0
-          i32.eqz
-          br_if $B2
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B1
-          block $B3
-            local.get $l2
-            i32.eqz
-            br_if $B3
-            local.get $l1
-            local.get $l3
-            i64.const 29
-            i64.shl
-            i64.or
-            i64.const 9221120237041090560
-            i64.or
-            local.set $l1
-            br $B0
-          end
-          local.get $l1
-          i64.const 9218868437227405312
-          i64.or
-          local.set $l1
-          br $B0
-        end
-        local.get $l2
-        i32.eqz
-        br_if $B0
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const -8
-        i32.add
-        i64.extend_i32_u
-        i64.shl
-        i64.const 29
-        i64.shl
-        i64.const 4503599090499584
-        i64.and
-        i32.const 905
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        i64.const 52
-        i64.shl
-        i64.or
-        local.get $l1
-        i64.or
-        local.set $l1
-        br $B0
-      end
-      local.get $l4
-      i32.const 255
-      i32.and
-      i32.const 896
-      i32.add
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.get $l3
-      i64.const 29
-      i64.shl
-      i64.or
-      local.get $l1
-      i64.or
-      local.set $l1
-    end
+    local.set $l6
     i64.const 0
-    local.set $l3
-    block $B4
-      local.get $l1
-      i64.const 9223372036854775807
+    local.set $l7
+    block $B7
+      local.get $l6
+      local.get $l5
+      i64.const 4294967295
       i64.and
-      local.tee $l5
+      i64.add
+      local.tee $l6
       i64.const 9218868437227405312
       i64.gt_u
-      br_if $B4
-      block $B5
-        local.get $l5
+      br_if $B7
+      block $B8
+        local.get $l6
         i64.const 4895412794951729152
         i64.const 4607182418800017408
-        local.get $l1
+        local.get $l5
         i64.const -1
         i64.gt_s
         select
         i64.lt_u
-        br_if $B5
-        local.get $l1
+        br_if $B8
+        local.get $l5
         i64.const -1
         i64.xor
         i64.const 63
         i64.shr_s
         return
       end
+      local.get $l6
+      i64.const 48
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p0
+      local.get $p0
+      i32.const 4
+      i32.shl
+      local.set $p0
       i64.const 0
-      local.set $l3
-      block $B6
-        local.get $l1
-        i64.const 52
+      local.set $l7
+      block $B9
+        local.get $p0
+        i32.const 261888
+        i32.lt_u
+        br_if $B9
+        local.get $l6
+        i64.const 32
         i64.shr_u
         i32.wrap_i64
-        i32.const 2047
-        i32.and
-        local.tee $p0
-        i32.const 1023
-        i32.lt_u
-        br_if $B6
-        local.get $l1
-        i64.const 4503599627370495
+        local.get $p0
+        i32.const 8
+        i32.shr_u
+        local.tee $l2
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l6
+        i64.const 4294967295
         i64.and
-        i64.const 4503599627370496
-        i64.or
-        local.set $l3
-        block $B7
+        i64.add
+        local.set $l6
+        block $B10
           local.get $p0
-          i32.const 1075
+          i32.const 275200
           i32.lt_u
-          br_if $B7
-          local.get $l3
-          local.get $p0
+          br_if $B10
+          local.get $l6
+          local.get $l2
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l3
-          br $B6
+          local.set $l7
+          br $B9
         end
-        local.get $l3
+        local.get $l6
         i32.const 1075
-        local.get $p0
+        local.get $l2
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l3
+        local.set $l7
       end
-      local.get $l3
+      local.get $l7
       i64.const 0
-      local.get $l3
+      local.get $l7
       i64.sub
-      local.get $l1
+      local.get $l5
       i64.const -1
       i64.gt_s
       select
-      local.set $l3
+      local.set $l7
     end
-    local.get $l3)
+    local.get $l7)
   (export "f64_convert_i32_s" (func $f64_convert_i32_s))
   (export "f64_convert_i32_u" (func $f64_convert_i32_u))
   (export "f64_convert_i64_s" (func $f64_convert_i64_s))

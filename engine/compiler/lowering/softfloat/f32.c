@@ -23,8 +23,8 @@ int f64_gt(u64, u64);
 int f64_le(u64, u64);
 int f64_ge(u64, u64);
 
-#define W(x) f32_to_f64_bits(x)
-#define N(x) f64_to_f32_bits(x)
+#define W(x) widen(x)
+#define N(x) narrow(x)
 
 u32 f32_add(u32 a, u32 b) { return N(f64_add(W(a), W(b))); }
 u32 f32_sub(u32 a, u32 b) { return N(f64_sub(W(a), W(b))); }

@@ -1,31 +1,45 @@
-/* f64.div: restoring division of the significands, one quotient bit per step (63 bits, the
+/* f64.div: restoring division of the significands, one quotient bit per step (61 bits, the
  * remainder's nonzeroness as the sticky bit), then rounded. */
 #include "sf.h"
 
 u64 f64_div(u64 a, u64 b) {
-  if (f64_is_nan(a) || f64_is_nan(b)) return f64_nan2(a, b);
-  u64 sign = (a ^ b) & F64_SIGN;
-  u64 aa = f64_abs_bits(a), ab = f64_abs_bits(b);
-  if (aa == F64_INF) return ab == F64_INF ? F64_DEFAULT_NAN : sign | F64_INF;
-  if (ab == F64_INF) return sign;
-  if (ab == 0) return aa == 0 ? F64_DEFAULT_NAN : sign | F64_INF;
-  if (aa == 0) return sign;
-  int ea, eb;
-  u64 ma = f64_unpack(a, &ea), mb = f64_unpack(b, &eb);
-  int exp = ea - eb + 1023;
+  u32 ah = hi32(a), al = lo32(a), bh = hi32(b), bl = lo32(b);
+  u32 aa = clear_sign(ah), ba = clear_sign(bh);
+  u32 sign = neg32(ah) != neg32(bh) ? opaque32(SIGN32) : 0;
+  int za = aa == 0 && al == 0, zb = ba == 0 && bl == 0;
+  if (aa >= F64_INF_HI || ba >= F64_INF_HI) {
+    if (nan64(aa, al) || nan64(ba, bl)) return nan2(a, b);
+    if (aa >= F64_INF_HI) return ba >= F64_INF_HI ? F64_DEFAULT_NAN : make64(sign + F64_INF_HI, 0);
+    return make64(sign, 0); /* finite / inf */
+  }
+  if (zb) return za ? F64_DEFAULT_NAN : make64(sign + F64_INF_HI, 0);
+  if (za) return make64(sign, 0);
+  u32 ea = exp64(aa), eb = exp64(ba);
+  u64 ma = sig64(aa, al, ea), mb = sig64(ba, bl, eb);
+  int exp = (int)ea - (int)eb + 1023;
+  if (ea == 0) {
+    int n = clz64(ma) - 11;
+    ma <<= n;
+    exp += 1 - n;
+  }
+  if (eb == 0) {
+    int n = clz64(mb) - 11;
+    mb <<= n;
+    exp -= 1 - n;
+  }
   if (ma < mb) {
-    ma <<= 1;
+    ma += ma;
     exp--;
   }
-  /* ma / mb in [1, 2): 63 quotient bits, the first (always 1) at bit 62. */
+  /* ma / mb in [1, 2): 60 quotient bits, the first (always 1) at bit 59 */
   u64 q = 0, r = ma;
-  for (int i = 0; i < 63; i++) {
-    q <<= 1;
+  for (int i = 0; i < 60; i++) {
+    q += q;
     if (r >= mb) {
       r -= mb;
       q++;
     }
-    r <<= 1;
+    r += r;
   }
-  return f64_round_pack(sign, exp, q | (r != 0));
+  return pack64(sign, exp, q + q + (r != 0));
 }

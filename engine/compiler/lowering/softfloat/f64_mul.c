@@ -1,28 +1,45 @@
-/* f64.mul: the 106-bit product of the significands from four 32x32->64 products (cheap on the
- * machine, unlike a 64-bit multiply), its high word kept with a sticky bit, then rounded. */
+/* f64.mul: the 106-bit product of the significands from 32x32->64 products (products of a zero
+ * word skipped: short significands such as 1.5's have one), its high part kept with a sticky bit,
+ * then rounded. */
 #include "sf.h"
 
-/* The high 64 bits of a * b, ORed with 1 if the low 64 bits are not all zero. */
-SF_INLINE u64 mul_hi_jam(u64 a, u64 b) {
-  u64 a1 = a >> 32, a0 = (u32)a, b1 = b >> 32, b0 = (u32)b;
-  u64 p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
-  u64 mid = (p00 >> 32) + (u32)p01 + (u32)p10;
-  u64 hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
-  return hi | (((u32)mid | (u32)p00) != 0);
-}
-
 u64 f64_mul(u64 a, u64 b) {
-  if (f64_is_nan(a) || f64_is_nan(b)) return f64_nan2(a, b);
-  u64 sign = (a ^ b) & F64_SIGN;
-  u64 aa = f64_abs_bits(a), ab = f64_abs_bits(b);
-  if (aa == F64_INF || ab == F64_INF) {
-    if (aa == 0 || ab == 0) return F64_DEFAULT_NAN; /* 0 * inf */
-    return sign | F64_INF;
+  u32 ah = hi32(a), al = lo32(a), bh = hi32(b), bl = lo32(b);
+  u32 aa = clear_sign(ah), ba = clear_sign(bh);
+  u32 sign = neg32(ah) != neg32(bh) ? opaque32(SIGN32) : 0;
+  int za = aa == 0 && al == 0, zb = ba == 0 && bl == 0;
+  if (aa >= F64_INF_HI || ba >= F64_INF_HI) {
+    if (nan64(aa, al) || nan64(ba, bl)) return nan2(a, b);
+    if (za || zb) return F64_DEFAULT_NAN; /* 0 * inf */
+    return make64(sign + F64_INF_HI, 0);
   }
-  if (aa == 0 || ab == 0) return sign;
-  int ea, eb;
-  u64 ma = f64_unpack(a, &ea), mb = f64_unpack(b, &eb);
-  /* (ma << 10) * (mb << 11) lies in [2^125, 2^127): the high word's top bit is at 61 or 62. */
-  u64 sig = mul_hi_jam(ma << 10, mb << 11);
-  return f64_norm_round_pack(sign, ea + eb - 1022, sig);
+  if (za || zb) return make64(sign, 0);
+  u32 ea = exp64(aa), eb = exp64(ba);
+  u64 ma = sig64(aa, al, ea), mb = sig64(ba, bl, eb);
+  int e = (int)ea + (int)eb;
+  if (ea == 0) { /* subnormal: normalize to a top bit at 52 */
+    int n = clz64(ma) - 11;
+    ma <<= n;
+    e += 1 - n;
+  }
+  if (eb == 0) {
+    int n = clz64(mb) - 11;
+    mb <<= n;
+    e += 1 - n;
+  }
+  /* (ma << 10) * (mb << 8) lies in [2^122, 2^124): its high 64 bits have their top bit at 58 or 59 */
+  ma <<= 10;
+  mb <<= 8;
+  u32 a1 = hi32(ma), a0 = lo32(ma), b1 = hi32(mb), b0 = lo32(mb);
+  u64 p11 = (u64)a1 * b1;
+  u64 p01 = b1 && a0 ? (u64)a0 * b1 : 0;
+  u64 p10 = a1 && b0 ? (u64)a1 * b0 : 0;
+  u64 p00 = a0 && b0 ? (u64)a0 * b0 : 0;
+  u64 mid = (u64)hi32(p00) + lo32(p01) + lo32(p10);
+  u64 hi = p11 + hi32(p01) + hi32(p10) + hi32(mid);
+  /* one more bit, then the sticky bit below everything kept: the top bit at 59 or 60 */
+  hi += hi + (lo32(mid) != 0 || lo32(p00) != 0);
+  /* value = ma * mb * 2^(e - 2150) = hi * 2^(e - 2150 + 18 + 64 - 1) */
+  if (hi < (1ull << 60)) return pack64(sign, e - 1022 - 1, hi + hi);
+  return pack64(sign, e - 1022, hi);
 }

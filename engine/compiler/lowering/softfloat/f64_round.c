@@ -9,31 +9,37 @@
 #define NEAREST 3
 
 SF_INLINE u64 round_int(u64 a, int mode) {
-  int ex = f64_exp(a);
-  if (ex >= 1075) return ex == 0x7FF && f64_frac(a) ? f64_quiet(a) : a; /* already integral */
-  u64 sign = a & F64_SIGN;
-  int neg = sign != 0;
+  u32 h = hi32(a), l = lo32(a), ah = clear_sign(h);
+  if (nan64(ah, l)) return quiet64(h, ah, l);
+  u32 ex = exp64(ah);
+  if (ex >= 1075) return a; /* integral, or inf */
+  int neg = neg32(h);
+  u32 sign = sign_of(h);
   if (ex < 1023) { /* |a| < 1 */
-    if (f64_abs_bits(a) == 0) return a;
+    if (ah == 0 && l == 0) return a;
     if (mode == FLOOR && neg) return 0xBFF0000000000000ull; /* -1 */
     if (mode == CEIL && !neg) return 0x3FF0000000000000ull; /* 1 */
-    if (mode == NEAREST && ex == 1022 && f64_frac(a) != 0) return sign | 0x3FF0000000000000ull;
-    return sign; /* ±0; nearest(±0.5) = ±0 (ties to even) */
+    if (mode == NEAREST && ex == 1022 && (ah != 0x3FE00000u || l != 0)) return make64(sign + 0x3FF00000u, 0);
+    return make64(sign, 0); /* ±0; nearest(±0.5) = ±0 (ties to even) */
   }
-  int f = 1075 - ex; /* fraction bits, 1..52 */
-  u64 unit = 1ull << f;
-  u64 frac = a & (unit - 1);
-  u64 ip = a - frac;
+  /* the fraction bits below the binary point: 1..52 of them */
+  u32 f = 1075 - ex;
+  u64 mag = make64(ah, l);
+  u64 ip = (mag >> f) << f;
+  u64 frac = mag - ip;
   if (frac == 0) return a;
+  u64 unit = 1ull << f;
   int up;
   if (mode == TRUNC) up = 0;
   else if (mode == FLOOR) up = neg;
   else if (mode == CEIL) up = !neg;
   else {
     u64 half = unit >> 1;
-    up = frac > half || (frac == half && (ip & unit) != 0);
+    /* a tie goes to the even neighbour: up when ip is odd, i.e. ip's bit f is set */
+    up = frac > half || (frac == half && ((ip >> f) << 63) != 0);
   }
-  return up ? ip + unit : ip;
+  if (up) ip += unit;
+  return make64(sign, 0) + ip;
 }
 
 u64 f64_trunc(u64 a) { return round_int(a, TRUNC); }
