@@ -61,6 +61,14 @@ function compile() {
       '-Wall',
       '-Werror',
       '-Wl,--no-entry',
+      // Keep branches as branches: clang would otherwise merge conditions with i32.and/or and
+      // speculate selects, and the machine's and/or are helper calls while a branch is one step.
+      '-mllvm',
+      '-phi-node-folding-threshold=0',
+      '-mllvm',
+      '-two-entry-phi-node-folding-threshold=0',
+      '-mllvm',
+      '-bonus-inst-threshold=0',
       ...SOFTFLOAT_HELPERS.map((n) => `-Wl,--export=${n}`),
       '-o',
       out,

@@ -120,10 +120,22 @@
         i64.const 4294967295
         i64.gt_u
         br_if $B1
-        local.get $l1
         local.get $p0
         i32.wrap_i64
-        local.tee $l2
+        local.set $l2
+        block $B2
+          local.get $l2
+          br_if $B2
+          local.get $l1
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          return
+        end
+        local.get $l1
+        local.get $l2
         i32.clz
         local.tee $l3
         i32.const 20
@@ -148,14 +160,14 @@
       local.get $p0
       i64.clz
       local.set $l4
-      block $B2
+      block $B3
         local.get $p0
         i64.const 2305843009213693952
         i64.lt_u
-        br_if $B2
-        i64.const 0
+        br_if $B3
+        i64.const 1
         local.set $l5
-        block $B3
+        block $B4
           i32.const 3
           local.get $l4
           i32.wrap_i64
@@ -163,61 +175,65 @@
           local.tee $l2
           i32.const 63
           i32.gt_u
-          br_if $B3
-          block $B4
-            local.get $p0
-            local.get $l2
-            i64.extend_i32_u
-            local.tee $l5
-            i64.shr_u
-            local.tee $l6
-            local.get $l5
-            i64.shl
-            local.get $p0
-            i64.eq
-            br_if $B4
-            local.get $l6
-            i32.wrap_i64
-            i32.const 31
-            i32.shl
-            local.set $l2
-            local.get $l6
-            local.get $l2
-            i32.eqz
-            i64.extend_i32_u
-            i64.add
-            local.set $l6
-          end
-          local.get $l6
-          i64.const 8
+          br_if $B4
+          local.get $p0
+          local.get $l2
+          i64.extend_i32_u
+          local.tee $l6
           i64.shr_u
+          local.tee $l5
+          local.get $l6
+          i64.shl
+          local.get $p0
+          i64.eq
+          br_if $B4
+          local.get $l5
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l2
+          local.get $l2
+          br_if $B4
+          local.get $l5
+          i64.const 1
+          i64.add
           local.set $l5
-          block $B5
-            local.get $l6
-            i32.wrap_i64
+        end
+        local.get $l5
+        i64.const 8
+        i64.shr_u
+        local.set $l6
+        local.get $l5
+        i32.wrap_i64
+        local.set $l2
+        block $B5
+          block $B6
+            local.get $l2
             i32.const 255
             i32.and
             local.tee $l2
             i32.const 128
             i32.gt_u
-            br_if $B5
+            br_if $B6
             local.get $l2
             i32.const 128
             i32.ne
-            br_if $B3
-            local.get $l5
+            br_if $B5
+            local.get $l6
             i32.wrap_i64
+            local.set $l2
+            local.get $l2
             i32.const 31
             i32.shl
             local.set $l2
             local.get $l2
             i32.eqz
-            br_if $B3
+            br_if $B5
           end
-          local.get $l5
+          local.get $l6
           i64.const 1
           i64.add
-          local.set $l5
+          local.set $l6
         end
         i64.const 4886405595696988160
         local.get $l4
@@ -225,14 +241,14 @@
         i64.shl
         i64.sub
         local.set $p0
-        block $B6
+        block $B7
           local.get $p0
-          local.get $l5
+          local.get $l6
           i64.add
           local.tee $l4
           i64.const 9218868437227405312
           i64.lt_u
-          br_if $B6
+          br_if $B7
           local.get $l1
           i32.const 2146435072
           i32.add
@@ -264,28 +280,32 @@
       i64.const 8
       i64.shr_u
       local.set $l5
-      block $B7
-        block $B8
-          local.get $p0
-          i32.wrap_i64
+      local.get $p0
+      i32.wrap_i64
+      local.set $l2
+      block $B8
+        block $B9
+          local.get $l2
           i32.const 255
           i32.and
           local.tee $l2
           i32.const 128
           i32.gt_u
-          br_if $B8
+          br_if $B9
           local.get $l2
           i32.const 128
           i32.ne
-          br_if $B7
+          br_if $B8
           local.get $l5
           i32.wrap_i64
+          local.set $l2
+          local.get $l2
           i32.const 31
           i32.shl
           local.set $l2
           local.get $l2
           i32.eqz
-          br_if $B7
+          br_if $B8
         end
         local.get $l5
         i64.const 1
@@ -298,14 +318,14 @@
       i64.shl
       i64.sub
       local.set $p0
-      block $B9
+      block $B10
         local.get $p0
         local.get $l5
         i64.add
         local.tee $l4
         i64.const 9218868437227405312
         i64.lt_u
-        br_if $B9
+        br_if $B10
         local.get $l1
         i32.const 2146435072
         i32.add
@@ -326,16 +346,17 @@
       i64.add
       return
     end
-    block $B10
+    block $B11
       local.get $p0
       i64.const 4294967295
       i64.gt_u
-      br_if $B10
-      block $B11
-        local.get $p0
-        i32.wrap_i64
-        local.tee $l1
-        br_if $B11
+      br_if $B11
+      local.get $p0
+      i32.wrap_i64
+      local.set $l1
+      block $B12
+        local.get $l1
+        br_if $B12
         i64.const 0
         local.set $p0
         local.get $p0
@@ -365,14 +386,14 @@
     local.get $p0
     i64.clz
     local.set $l4
-    block $B12
+    block $B13
       local.get $p0
       i64.const 2305843009213693952
       i64.lt_u
-      br_if $B12
-      i64.const 0
+      br_if $B13
+      i64.const 1
       local.set $l5
-      block $B13
+      block $B14
         i32.const 3
         local.get $l4
         i32.wrap_i64
@@ -380,61 +401,65 @@
         local.tee $l1
         i32.const 63
         i32.gt_u
-        br_if $B13
-        block $B14
-          local.get $p0
-          local.get $l1
-          i64.extend_i32_u
-          local.tee $l5
-          i64.shr_u
-          local.tee $l6
-          local.get $l5
-          i64.shl
-          local.get $p0
-          i64.eq
-          br_if $B14
-          local.get $l6
-          i32.wrap_i64
-          i32.const 31
-          i32.shl
-          local.set $l1
-          local.get $l6
-          local.get $l1
-          i32.eqz
-          i64.extend_i32_u
-          i64.add
-          local.set $l6
-        end
-        local.get $l6
-        i64.const 8
+        br_if $B14
+        local.get $p0
+        local.get $l1
+        i64.extend_i32_u
+        local.tee $l6
         i64.shr_u
+        local.tee $l5
+        local.get $l6
+        i64.shl
+        local.get $p0
+        i64.eq
+        br_if $B14
+        local.get $l5
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l1
+        local.get $l1
+        br_if $B14
+        local.get $l5
+        i64.const 1
+        i64.add
         local.set $l5
-        block $B15
-          local.get $l6
-          i32.wrap_i64
+      end
+      local.get $l5
+      i64.const 8
+      i64.shr_u
+      local.set $l6
+      local.get $l5
+      i32.wrap_i64
+      local.set $l1
+      block $B15
+        block $B16
+          local.get $l1
           i32.const 255
           i32.and
           local.tee $l1
           i32.const 128
           i32.gt_u
-          br_if $B15
+          br_if $B16
           local.get $l1
           i32.const 128
           i32.ne
-          br_if $B13
-          local.get $l5
+          br_if $B15
+          local.get $l6
           i32.wrap_i64
+          local.set $l1
+          local.get $l1
           i32.const 31
           i32.shl
           local.set $l1
           local.get $l1
           i32.eqz
-          br_if $B13
+          br_if $B15
         end
-        local.get $l5
+        local.get $l6
         i64.const 1
         i64.add
-        local.set $l5
+        local.set $l6
       end
       i64.const 4886405595696988160
       local.get $l4
@@ -444,14 +469,14 @@
       local.set $p0
       i64.const 9218868437227405312
       local.set $l4
-      block $B16
+      block $B17
         local.get $p0
-        local.get $l5
+        local.get $l6
         i64.add
         local.tee $l5
         i64.const 9218868437227405312
         i64.lt_u
-        br_if $B16
+        br_if $B17
         local.get $l4
         return
       end
@@ -473,28 +498,32 @@
     i64.const 8
     i64.shr_u
     local.set $l5
-    block $B17
-      block $B18
-        local.get $p0
-        i32.wrap_i64
+    local.get $p0
+    i32.wrap_i64
+    local.set $l1
+    block $B18
+      block $B19
+        local.get $l1
         i32.const 255
         i32.and
         local.tee $l1
         i32.const 128
         i32.gt_u
-        br_if $B18
+        br_if $B19
         local.get $l1
         i32.const 128
         i32.ne
-        br_if $B17
+        br_if $B18
         local.get $l5
         i32.wrap_i64
+        local.set $l1
+        local.get $l1
         i32.const 31
         i32.shl
         local.set $l1
         local.get $l1
         i32.eqz
-        br_if $B17
+        br_if $B18
       end
       local.get $l5
       i64.const 1
@@ -509,14 +538,14 @@
     local.set $p0
     i64.const 9218868437227405312
     local.set $l4
-    block $B19
+    block $B20
       local.get $p0
       local.get $l5
       i64.add
       local.tee $l5
       i64.const 9218868437227405312
       i64.lt_u
-      br_if $B19
+      br_if $B20
       local.get $l4
       return
     end
@@ -532,10 +561,11 @@
       i64.const 4294967295
       i64.gt_u
       br_if $B0
+      local.get $p0
+      i32.wrap_i64
+      local.set $l1
       block $B1
-        local.get $p0
-        i32.wrap_i64
-        local.tee $l1
+        local.get $l1
         br_if $B1
         i64.const 0
         local.set $p0
@@ -571,7 +601,7 @@
       i64.const 2305843009213693952
       i64.lt_u
       br_if $B2
-      i64.const 0
+      i64.const 1
       local.set $l4
       block $B3
         i32.const 3
@@ -582,37 +612,39 @@
         i32.const 63
         i32.gt_u
         br_if $B3
-        block $B4
-          local.get $p0
-          local.get $l1
-          i64.extend_i32_u
-          local.tee $l4
-          i64.shr_u
-          local.tee $l5
-          local.get $l4
-          i64.shl
-          local.get $p0
-          i64.eq
-          br_if $B4
-          local.get $l5
-          i32.wrap_i64
-          i32.const 31
-          i32.shl
-          local.set $l1
-          local.get $l5
-          local.get $l1
-          i32.eqz
-          i64.extend_i32_u
-          i64.add
-          local.set $l5
-        end
-        local.get $l5
-        i64.const 8
+        local.get $p0
+        local.get $l1
+        i64.extend_i32_u
+        local.tee $l5
         i64.shr_u
+        local.tee $l4
+        local.get $l5
+        i64.shl
+        local.get $p0
+        i64.eq
+        br_if $B3
+        local.get $l4
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l1
+        local.get $l1
+        br_if $B3
+        local.get $l4
+        i64.const 1
+        i64.add
         local.set $l4
+      end
+      local.get $l4
+      i64.const 8
+      i64.shr_u
+      local.set $l5
+      local.get $l4
+      i32.wrap_i64
+      local.set $l1
+      block $B4
         block $B5
-          local.get $l5
-          i32.wrap_i64
+          local.get $l1
           i32.const 255
           i32.and
           local.tee $l1
@@ -622,20 +654,22 @@
           local.get $l1
           i32.const 128
           i32.ne
-          br_if $B3
-          local.get $l4
+          br_if $B4
+          local.get $l5
           i32.wrap_i64
+          local.set $l1
+          local.get $l1
           i32.const 31
           i32.shl
           local.set $l1
           local.get $l1
           i32.eqz
-          br_if $B3
+          br_if $B4
         end
-        local.get $l4
+        local.get $l5
         i64.const 1
         i64.add
-        local.set $l4
+        local.set $l5
       end
       i64.const 4886405595696988160
       local.get $l3
@@ -647,7 +681,7 @@
       local.set $l3
       block $B6
         local.get $p0
-        local.get $l4
+        local.get $l5
         i64.add
         local.tee $l4
         i64.const 9218868437227405312
@@ -674,10 +708,12 @@
     i64.const 8
     i64.shr_u
     local.set $l4
+    local.get $p0
+    i32.wrap_i64
+    local.set $l1
     block $B7
       block $B8
-        local.get $p0
-        i32.wrap_i64
+        local.get $l1
         i32.const 255
         i32.and
         local.tee $l1
@@ -690,6 +726,8 @@
         br_if $B7
         local.get $l4
         i32.wrap_i64
+        local.set $l1
+        local.get $l1
         i32.const 31
         i32.shl
         local.set $l1
@@ -727,7 +765,7 @@
     local.get $l4
     i64.add)
   (func $f32_convert_i32_s (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i32) (local $l2 i64) (local $l3 i64) (local $l4 i64) (local $l5 i32) (local $l6 i32)
+    (local $l1 i32) (local $l2 i64) (local $l3 i64) (local $l4 i32) (local $l5 i64) (local $l6 i32)
     block $B0
       local.get $p0
       i32.const -1
@@ -744,7 +782,7 @@
         i64.clz
         local.tee $l3
         i32.wrap_i64
-        local.tee $p0
+        local.tee $l4
         i32.const 7
         i32.gt_u
         br_if $B1
@@ -755,10 +793,10 @@
           i64.sub
           i64.const 4294967295
           i64.and
-          local.tee $l4
+          local.tee $l5
           i64.shr_u
           local.tee $l3
-          local.get $l4
+          local.get $l5
           i64.shl
           local.get $l2
           i64.eq
@@ -767,25 +805,26 @@
           i32.wrap_i64
           i32.const 31
           i32.shl
-          local.set $l5
+          local.set $p0
+          local.get $p0
+          br_if $B2
           local.get $l3
-          local.get $l5
-          i32.eqz
-          i64.extend_i32_u
+          i64.const 1
           i64.add
           local.set $l3
         end
+        local.get $l3
+        i32.wrap_i64
+        local.set $p0
         block $B3
           block $B4
-            local.get $l3
-            i32.wrap_i64
-            local.tee $l6
+            local.get $p0
             i32.const -2147483648
             i32.gt_u
             br_if $B4
             i32.const 0
-            local.set $l5
-            local.get $l6
+            local.set $l6
+            local.get $p0
             i32.const -2147483648
             i32.ne
             br_if $B3
@@ -795,20 +834,20 @@
             i32.wrap_i64
             i32.const -2147483648
             i32.and
-            local.set $l6
-            local.get $l6
+            local.set $p0
+            local.get $p0
             i32.eqz
             br_if $B3
           end
           i32.const 1
-          local.set $l5
+          local.set $l6
         end
         local.get $l1
-        local.get $p0
+        local.get $l4
         i32.const 23
         i32.shl
         i32.sub
-        local.get $l5
+        local.get $l6
         i32.add
         i32.const 1585446912
         i32.add
@@ -822,117 +861,133 @@
       i64.and
       i64.shl
       local.tee $l2
+      i32.wrap_i64
+      local.set $p0
+      local.get $l2
       i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $l5
+      local.set $l6
       block $B5
         block $B6
-          local.get $l2
-          i32.wrap_i64
-          local.tee $l6
+          local.get $p0
           i32.const -2147483648
           i32.gt_u
           br_if $B6
-          local.get $l6
+          local.get $p0
           i32.const -2147483648
           i32.ne
           br_if $B5
-          local.get $l5
+          local.get $l6
           i32.const 31
           i32.shl
-          local.set $l6
-          local.get $l6
+          local.set $p0
+          local.get $p0
           i32.eqz
           br_if $B5
         end
-        local.get $l5
+        local.get $l6
         i32.const 1
         i32.add
-        local.set $l5
+        local.set $l6
       end
-      local.get $l5
+      block $B7
+        local.get $l6
+        local.get $l4
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 1585446912
+        i32.add
+        local.tee $p0
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B7
+        local.get $l1
+        i32.const 2139095040
+        i32.add
+        return
+      end
       local.get $p0
-      i32.const 23
-      i32.shl
-      i32.sub
-      i32.const 1585446912
-      i32.add
-      local.tee $p0
-      i32.const 2139095040
-      local.get $p0
-      i32.const 2139095040
-      i32.lt_u
-      select
       local.get $l1
       i32.add
       return
     end
-    block $B7
+    block $B8
       local.get $p0
-      br_if $B7
+      br_if $B8
       i32.const 0
       return
     end
-    block $B8
+    block $B9
       local.get $p0
       i64.extend_i32_u
       local.tee $l2
       i64.clz
       local.tee $l3
       i32.wrap_i64
-      local.tee $p0
+      local.tee $l1
       i32.const 7
       i32.gt_u
-      br_if $B8
-      block $B9
+      br_if $B9
+      block $B10
         local.get $l2
         i64.const 8
         local.get $l3
         i64.sub
         i64.const 4294967295
         i64.and
-        local.tee $l4
+        local.tee $l5
         i64.shr_u
         local.tee $l3
-        local.get $l4
+        local.get $l5
         i64.shl
         local.get $l2
         i64.eq
-        br_if $B9
+        br_if $B10
         local.get $l3
         i32.wrap_i64
         i32.const 31
         i32.shl
-        local.set $l1
-        local.get $l3
-        local.get $l1
-        i32.eqz
-        i64.extend_i32_u
-        i64.add
-        local.set $l3
-      end
-      i32.const 0
-      local.set $l1
-      block $B10
-        local.get $l3
-        i64.const 2147483648
-        i64.ne
+        local.set $p0
+        local.get $p0
         br_if $B10
         local.get $l3
         i64.const 1
-        i64.shr_u
-        i32.wrap_i64
-        i32.const -2147483648
-        i32.and
-        local.set $l1
-        local.get $l1
-        i32.const 0
-        i32.ne
-        local.set $l1
+        i64.add
+        local.set $l3
       end
+      local.get $l3
+      i32.wrap_i64
+      local.set $p0
+      block $B11
+        block $B12
+          local.get $p0
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B12
+          i32.const 0
+          local.set $l4
+          local.get $p0
+          i32.const -2147483648
+          i32.ne
+          br_if $B11
+          local.get $l3
+          i64.const 1
+          i64.shr_u
+          i32.wrap_i64
+          i32.const -2147483648
+          i32.and
+          local.set $p0
+          local.get $p0
+          i32.eqz
+          br_if $B11
+        end
+        i32.const 1
+        local.set $l4
+      end
+      local.get $l4
       local.get $l1
-      local.get $p0
       i32.const 23
       i32.shl
       i32.sub
@@ -948,50 +1003,56 @@
     i64.and
     i64.shl
     local.tee $l2
+    i32.wrap_i64
+    local.set $p0
+    local.get $l2
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    local.set $l1
-    block $B11
-      block $B12
-        local.get $l2
-        i32.wrap_i64
-        local.tee $l5
+    local.set $l4
+    block $B13
+      block $B14
+        local.get $p0
         i32.const -2147483648
         i32.gt_u
-        br_if $B12
-        local.get $l5
+        br_if $B14
+        local.get $p0
         i32.const -2147483648
         i32.ne
-        br_if $B11
-        local.get $l1
+        br_if $B13
+        local.get $l4
         i32.const 31
         i32.shl
-        local.set $l5
-        local.get $l5
+        local.set $p0
+        local.get $p0
         i32.eqz
-        br_if $B11
+        br_if $B13
       end
-      local.get $l1
+      local.get $l4
       i32.const 1
       i32.add
-      local.set $l1
+      local.set $l4
     end
-    local.get $l1
-    local.get $p0
-    i32.const 23
-    i32.shl
-    i32.sub
-    i32.const 1585446912
-    i32.add
-    local.tee $p0
     i32.const 2139095040
-    local.get $p0
-    i32.const 2139095040
-    i32.lt_u
-    select)
+    local.set $p0
+    block $B15
+      local.get $l4
+      local.get $l1
+      i32.const 23
+      i32.shl
+      i32.sub
+      i32.const 1585446912
+      i32.add
+      local.tee $l1
+      i32.const 2139095039
+      i32.gt_u
+      br_if $B15
+      local.get $l1
+      local.set $p0
+    end
+    local.get $p0)
   (func $f32_convert_i32_u (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i64) (local $l2 i64) (local $l3 i64) (local $l4 i32) (local $l5 i32)
+    (local $l1 i64) (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i32)
     block $B0
       local.get $p0
       br_if $B0
@@ -1005,7 +1066,7 @@
       i64.clz
       local.tee $l2
       i32.wrap_i64
-      local.tee $p0
+      local.tee $l3
       i32.const 7
       i32.gt_u
       br_if $B1
@@ -1016,10 +1077,10 @@
         i64.sub
         i64.const 4294967295
         i64.and
-        local.tee $l3
+        local.tee $l4
         i64.shr_u
         local.tee $l2
-        local.get $l3
+        local.get $l4
         i64.shl
         local.get $l1
         i64.eq
@@ -1028,46 +1089,47 @@
         i32.wrap_i64
         i32.const 31
         i32.shl
-        local.set $l4
+        local.set $p0
+        local.get $p0
+        br_if $B2
         local.get $l2
-        local.get $l4
-        i32.eqz
-        i64.extend_i32_u
+        i64.const 1
         i64.add
         local.set $l2
       end
       local.get $l2
+      i32.wrap_i64
+      local.set $p0
+      local.get $l2
       i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $l4
+      local.set $l5
       block $B3
         block $B4
-          local.get $l2
-          i32.wrap_i64
-          local.tee $l5
+          local.get $p0
           i32.const -2147483648
           i32.gt_u
           br_if $B4
-          local.get $l5
+          local.get $p0
           i32.const -2147483648
           i32.ne
           br_if $B3
-          local.get $l4
+          local.get $l5
           i32.const 31
           i32.shl
-          local.set $l5
-          local.get $l5
+          local.set $p0
+          local.get $p0
           i32.eqz
           br_if $B3
         end
-        local.get $l4
+        local.get $l5
         i32.const 1
         i32.add
-        local.set $l4
+        local.set $l5
       end
-      local.get $l4
-      local.get $p0
+      local.get $l5
+      local.get $l3
       i32.const 23
       i32.shl
       i32.sub
@@ -1083,48 +1145,54 @@
     i64.and
     i64.shl
     local.tee $l1
+    i32.wrap_i64
+    local.set $p0
+    local.get $l1
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    local.set $l4
+    local.set $l5
     block $B5
       block $B6
-        local.get $l1
-        i32.wrap_i64
-        local.tee $l5
+        local.get $p0
         i32.const -2147483648
         i32.gt_u
         br_if $B6
-        local.get $l5
+        local.get $p0
         i32.const -2147483648
         i32.ne
         br_if $B5
-        local.get $l4
+        local.get $l5
         i32.const 31
         i32.shl
-        local.set $l5
-        local.get $l5
+        local.set $p0
+        local.get $p0
         i32.eqz
         br_if $B5
       end
-      local.get $l4
+      local.get $l5
       i32.const 1
       i32.add
-      local.set $l4
+      local.set $l5
     end
-    local.get $l4
-    local.get $p0
-    i32.const 23
-    i32.shl
-    i32.sub
-    i32.const 1585446912
-    i32.add
-    local.tee $p0
     i32.const 2139095040
-    local.get $p0
-    i32.const 2139095040
-    i32.lt_u
-    select)
+    local.set $p0
+    block $B7
+      local.get $l5
+      local.get $l3
+      i32.const 23
+      i32.shl
+      i32.sub
+      i32.const 1585446912
+      i32.add
+      local.tee $l3
+      i32.const 2139095039
+      i32.gt_u
+      br_if $B7
+      local.get $l3
+      local.set $p0
+    end
+    local.get $p0)
   (func $f32_convert_i64_s (type $t4) (param $p0 i64) (result i32)
     (local $l1 i32) (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i32)
     block $B0
@@ -1166,56 +1234,62 @@
           i32.const 31
           i32.shl
           local.set $l5
-          local.get $l2
           local.get $l5
-          i32.eqz
-          i64.extend_i32_u
+          br_if $B2
+          local.get $l2
+          i64.const 1
           i64.add
           local.set $l2
         end
         local.get $l2
+        i32.wrap_i64
+        local.set $l5
+        local.get $l2
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.set $l5
+        local.set $l6
         block $B3
           block $B4
-            local.get $l2
-            i32.wrap_i64
-            local.tee $l6
+            local.get $l5
             i32.const -2147483648
             i32.gt_u
             br_if $B4
-            local.get $l6
+            local.get $l5
             i32.const -2147483648
             i32.ne
             br_if $B3
-            local.get $l5
+            local.get $l6
             i32.const 31
             i32.shl
-            local.set $l6
-            local.get $l6
+            local.set $l5
+            local.get $l5
             i32.eqz
             br_if $B3
           end
-          local.get $l5
+          local.get $l6
           i32.const 1
           i32.add
-          local.set $l5
+          local.set $l6
+        end
+        block $B5
+          local.get $l6
+          local.get $l3
+          i32.const 23
+          i32.shl
+          i32.sub
+          i32.const 1585446912
+          i32.add
+          local.tee $l5
+          i32.const 2139095040
+          i32.lt_u
+          br_if $B5
+          local.get $l1
+          i32.const 2139095040
+          i32.add
+          return
         end
         local.get $l5
-        local.get $l3
-        i32.const 23
-        i32.shl
-        i32.sub
-        i32.const 1585446912
-        i32.add
-        local.tee $l3
-        i32.const 2139095040
-        local.get $l3
-        i32.const 2139095040
-        i32.lt_u
-        select
         local.get $l1
         i32.add
         return
@@ -1228,191 +1302,205 @@
       i64.and
       i64.shl
       local.tee $p0
-      i64.const 32
-      i64.shr_u
       i32.wrap_i64
       local.set $l5
-      block $B5
-        block $B6
-          local.get $p0
-          i32.wrap_i64
-          local.tee $l6
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B6
-          local.get $l6
-          i32.const -2147483648
-          i32.ne
-          br_if $B5
-          local.get $l5
-          i32.const 31
-          i32.shl
-          local.set $l6
-          local.get $l6
-          i32.eqz
-          br_if $B5
-        end
-        local.get $l5
-        i32.const 1
-        i32.add
-        local.set $l5
-      end
-      local.get $l5
-      local.get $l3
-      i32.const 23
-      i32.shl
-      i32.sub
-      i32.const 1585446912
-      i32.add
-      local.tee $l3
-      i32.const 2139095040
-      local.get $l3
-      i32.const 2139095040
-      i32.lt_u
-      select
-      local.get $l1
-      i32.add
-      return
-    end
-    block $B7
       local.get $p0
-      i64.eqz
-      i32.eqz
-      br_if $B7
-      i32.const 0
-      return
-    end
-    block $B8
-      local.get $p0
-      i64.clz
-      local.tee $l2
-      i32.wrap_i64
-      local.tee $l1
-      i32.const 7
-      i32.gt_u
-      br_if $B8
-      block $B9
-        local.get $p0
-        i64.const 8
-        local.get $l2
-        i64.sub
-        i64.const 4294967295
-        i64.and
-        local.tee $l4
-        i64.shr_u
-        local.tee $l2
-        local.get $l4
-        i64.shl
-        local.get $p0
-        i64.eq
-        br_if $B9
-        local.get $l2
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $l3
-        local.get $l2
-        local.get $l3
-        i32.eqz
-        i64.extend_i32_u
-        i64.add
-        local.set $l2
-      end
-      local.get $l2
       i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $l3
-      block $B10
-        block $B11
-          local.get $l2
-          i32.wrap_i64
-          local.tee $l5
+      local.set $l6
+      block $B6
+        block $B7
+          local.get $l5
           i32.const -2147483648
           i32.gt_u
-          br_if $B11
+          br_if $B7
           local.get $l5
           i32.const -2147483648
           i32.ne
-          br_if $B10
-          local.get $l3
+          br_if $B6
+          local.get $l6
           i32.const 31
           i32.shl
           local.set $l5
           local.get $l5
           i32.eqz
-          br_if $B10
+          br_if $B6
+        end
+        local.get $l6
+        i32.const 1
+        i32.add
+        local.set $l6
+      end
+      block $B8
+        local.get $l6
+        local.get $l3
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 1585446912
+        i32.add
+        local.tee $l5
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B8
+        local.get $l1
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l5
+      local.get $l1
+      i32.add
+      return
+    end
+    block $B9
+      local.get $p0
+      i64.eqz
+      i32.eqz
+      br_if $B9
+      i32.const 0
+      return
+    end
+    block $B10
+      block $B11
+        local.get $p0
+        i64.clz
+        local.tee $l2
+        i32.wrap_i64
+        local.tee $l5
+        i32.const 7
+        i32.gt_u
+        br_if $B11
+        block $B12
+          local.get $p0
+          i64.const 8
+          local.get $l2
+          i64.sub
+          i64.const 4294967295
+          i64.and
+          local.tee $l4
+          i64.shr_u
+          local.tee $l2
+          local.get $l4
+          i64.shl
+          local.get $p0
+          i64.eq
+          br_if $B12
+          local.get $l2
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l1
+          local.get $l1
+          br_if $B12
+          local.get $l2
+          i64.const 1
+          i64.add
+          local.set $l2
+        end
+        local.get $l2
+        i32.wrap_i64
+        local.set $l1
+        local.get $l2
+        i64.const 32
+        i64.shr_u
+        i32.wrap_i64
+        local.set $l3
+        block $B13
+          block $B14
+            local.get $l1
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B14
+            local.get $l1
+            i32.const -2147483648
+            i32.ne
+            br_if $B13
+            local.get $l3
+            i32.const 31
+            i32.shl
+            local.set $l1
+            local.get $l1
+            i32.eqz
+            br_if $B13
+          end
+          local.get $l3
+          i32.const 1
+          i32.add
+          local.set $l3
+        end
+        i32.const 2139095040
+        local.set $l1
+        local.get $l3
+        local.get $l5
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 1585446912
+        i32.add
+        local.tee $l5
+        i32.const 2139095039
+        i32.gt_u
+        br_if $B10
+        local.get $l5
+        return
+      end
+      local.get $p0
+      local.get $l2
+      i64.const 4294967288
+      i64.add
+      i64.const 4294967295
+      i64.and
+      i64.shl
+      local.tee $p0
+      i32.wrap_i64
+      local.set $l1
+      local.get $p0
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l3
+      block $B15
+        block $B16
+          local.get $l1
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B16
+          local.get $l1
+          i32.const -2147483648
+          i32.ne
+          br_if $B15
+          local.get $l3
+          i32.const 31
+          i32.shl
+          local.set $l1
+          local.get $l1
+          i32.eqz
+          br_if $B15
         end
         local.get $l3
         i32.const 1
         i32.add
         local.set $l3
       end
+      i32.const 2139095040
+      local.set $l1
       local.get $l3
-      local.get $l1
+      local.get $l5
       i32.const 23
       i32.shl
       i32.sub
       i32.const 1585446912
       i32.add
-      local.tee $l1
-      i32.const 2139095040
-      local.get $l1
-      i32.const 2139095040
-      i32.lt_u
-      select
-      return
+      local.tee $l5
+      i32.const 2139095039
+      i32.gt_u
+      br_if $B10
+      local.get $l5
+      local.set $l1
     end
-    local.get $p0
-    local.get $l2
-    i64.const 4294967288
-    i64.add
-    i64.const 4294967295
-    i64.and
-    i64.shl
-    local.tee $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l3
-    block $B12
-      block $B13
-        local.get $p0
-        i32.wrap_i64
-        local.tee $l5
-        i32.const -2147483648
-        i32.gt_u
-        br_if $B13
-        local.get $l5
-        i32.const -2147483648
-        i32.ne
-        br_if $B12
-        local.get $l3
-        i32.const 31
-        i32.shl
-        local.set $l5
-        local.get $l5
-        i32.eqz
-        br_if $B12
-      end
-      local.get $l3
-      i32.const 1
-      i32.add
-      local.set $l3
-    end
-    local.get $l3
-    local.get $l1
-    i32.const 23
-    i32.shl
-    i32.sub
-    i32.const 1585446912
-    i32.add
-    local.tee $l1
-    i32.const 2139095040
-    local.get $l1
-    i32.const 2139095040
-    i32.lt_u
-    select)
+    local.get $l1)
   (func $f32_convert_i64_u (type $t4) (param $p0 i64) (result i32)
     (local $l1 i64) (local $l2 i32) (local $l3 i64) (local $l4 i32) (local $l5 i32)
     block $B0
@@ -1424,72 +1512,130 @@
       return
     end
     block $B1
-      local.get $p0
-      i64.clz
-      local.tee $l1
-      i32.wrap_i64
-      local.tee $l2
-      i32.const 7
-      i32.gt_u
-      br_if $B1
       block $B2
         local.get $p0
-        i64.const 8
-        local.get $l1
-        i64.sub
-        i64.const 4294967295
-        i64.and
-        local.tee $l3
-        i64.shr_u
+        i64.clz
         local.tee $l1
-        local.get $l3
-        i64.shl
-        local.get $p0
-        i64.eq
+        i32.wrap_i64
+        local.tee $l2
+        i32.const 7
+        i32.gt_u
         br_if $B2
+        block $B3
+          local.get $p0
+          i64.const 8
+          local.get $l1
+          i64.sub
+          i64.const 4294967295
+          i64.and
+          local.tee $l3
+          i64.shr_u
+          local.tee $l1
+          local.get $l3
+          i64.shl
+          local.get $p0
+          i64.eq
+          br_if $B3
+          local.get $l1
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l4
+          local.get $l4
+          br_if $B3
+          local.get $l1
+          i64.const 1
+          i64.add
+          local.set $l1
+        end
         local.get $l1
         i32.wrap_i64
-        i32.const 31
-        i32.shl
         local.set $l4
         local.get $l1
-        local.get $l4
-        i32.eqz
-        i64.extend_i32_u
-        i64.add
-        local.set $l1
+        i64.const 32
+        i64.shr_u
+        i32.wrap_i64
+        local.set $l5
+        block $B4
+          block $B5
+            local.get $l4
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B5
+            local.get $l4
+            i32.const -2147483648
+            i32.ne
+            br_if $B4
+            local.get $l5
+            i32.const 31
+            i32.shl
+            local.set $l4
+            local.get $l4
+            i32.eqz
+            br_if $B4
+          end
+          local.get $l5
+          i32.const 1
+          i32.add
+          local.set $l5
+        end
+        i32.const 2139095040
+        local.set $l4
+        local.get $l5
+        local.get $l2
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 1585446912
+        i32.add
+        local.tee $l2
+        i32.const 2139095039
+        i32.gt_u
+        br_if $B1
+        local.get $l2
+        return
       end
+      local.get $p0
       local.get $l1
+      i64.const 4294967288
+      i64.add
+      i64.const 4294967295
+      i64.and
+      i64.shl
+      local.tee $p0
+      i32.wrap_i64
+      local.set $l4
+      local.get $p0
       i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $l4
-      block $B3
-        block $B4
-          local.get $l1
-          i32.wrap_i64
-          local.tee $l5
+      local.set $l5
+      block $B6
+        block $B7
+          local.get $l4
           i32.const -2147483648
           i32.gt_u
-          br_if $B4
-          local.get $l5
+          br_if $B7
+          local.get $l4
           i32.const -2147483648
           i32.ne
-          br_if $B3
-          local.get $l4
+          br_if $B6
+          local.get $l5
           i32.const 31
           i32.shl
-          local.set $l5
-          local.get $l5
+          local.set $l4
+          local.get $l4
           i32.eqz
-          br_if $B3
+          br_if $B6
         end
-        local.get $l4
+        local.get $l5
         i32.const 1
         i32.add
-        local.set $l4
+        local.set $l5
       end
-      local.get $l4
+      i32.const 2139095040
+      local.set $l4
+      local.get $l5
       local.get $l2
       i32.const 23
       i32.shl
@@ -1497,63 +1643,13 @@
       i32.const 1585446912
       i32.add
       local.tee $l2
-      i32.const 2139095040
+      i32.const 2139095039
+      i32.gt_u
+      br_if $B1
       local.get $l2
-      i32.const 2139095040
-      i32.lt_u
-      select
-      return
-    end
-    local.get $p0
-    local.get $l1
-    i64.const 4294967288
-    i64.add
-    i64.const 4294967295
-    i64.and
-    i64.shl
-    local.tee $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l4
-    block $B5
-      block $B6
-        local.get $p0
-        i32.wrap_i64
-        local.tee $l5
-        i32.const -2147483648
-        i32.gt_u
-        br_if $B6
-        local.get $l5
-        i32.const -2147483648
-        i32.ne
-        br_if $B5
-        local.get $l4
-        i32.const 31
-        i32.shl
-        local.set $l5
-        local.get $l5
-        i32.eqz
-        br_if $B5
-      end
-      local.get $l4
-      i32.const 1
-      i32.add
       local.set $l4
     end
-    local.get $l4
-    local.get $l2
-    i32.const 23
-    i32.shl
-    i32.sub
-    i32.const 1585446912
-    i32.add
-    local.tee $l2
-    i32.const 2139095040
-    local.get $l2
-    i32.const 2139095040
-    i32.lt_u
-    select)
+    local.get $l4)
   (func $f32_demote_f64 (type $t4) (param $p0 i64) (result i32)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
     local.get $p0
@@ -1561,13 +1657,22 @@
     i64.shr_u
     i32.wrap_i64
     local.set $l1
-    i32.const 0
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $l2
+    local.get $p0
+    i32.wrap_i64
+    local.set $l3
     block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B0
+      block $B1
+        local.get $l2
+        br_if $B1
+        i32.const 0
+        local.set $l2
+        br $B0
+      end
       i32.const -2147483648
       local.set $l2
       local.get $l2
@@ -1575,21 +1680,18 @@
       i32.add
       local.set $l1
     end
-    local.get $p0
-    i32.wrap_i64
-    local.set $l3
-    block $B1
+    block $B2
       local.get $l1
       i32.const 2146435072
       i32.lt_u
-      br_if $B1
-      block $B2
-        local.get $l3
-        br_if $B2
+      br_if $B2
+      block $B3
         local.get $l1
         i32.const 2146435072
         i32.ne
-        br_if $B2
+        br_if $B3
+        local.get $l3
+        br_if $B3
         local.get $l2
         i32.const 2139095040
         i32.add
@@ -1619,162 +1721,200 @@
       i32.add
       return
     end
-    block $B3
+    block $B4
       local.get $l1
       local.get $l3
       i32.or
       i32.eqz
-      br_if $B3
+      br_if $B4
       local.get $l1
       i32.const 16
       i32.shr_u
-      local.set $l3
-      local.get $l3
+      local.set $l4
+      local.get $l4
       i32.const 4
       i32.shl
-      local.set $l3
-      local.get $l3
-      i32.const 256
-      i32.lt_u
-      local.tee $l4
-      br_if $B3
-      block $B4
+      local.set $l4
+      block $B5
+        local.get $l4
+        i32.const 255
+        i32.gt_u
+        br_if $B5
+        i32.const 1
+        local.set $l1
+        block $B6
+          block $B7
+            local.get $l1
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B7
+            i32.const 0
+            local.set $l3
+            local.get $l1
+            i32.const -2147483648
+            i32.ne
+            br_if $B6
+            i32.const 0
+            local.set $l3
+            i32.const 0
+            local.set $l1
+            local.get $l1
+            i32.eqz
+            br_if $B6
+          end
+          i32.const 1
+          local.set $l3
+        end
         local.get $l3
+        local.get $l2
+        i32.add
+        return
+      end
+      block $B8
+        local.get $l4
         i32.const 294656
         i32.lt_u
-        br_if $B4
+        br_if $B8
         local.get $l2
         i32.const 2139095040
         i32.add
         return
       end
       local.get $l1
-      i32.const 0
-      local.get $l3
+      local.get $l4
       i32.const 8
       i32.shr_u
       local.tee $l5
       i32.const 20
       i32.shl
-      i32.const -1048576
-      i32.add
-      local.get $l4
-      select
       i32.sub
+      i32.const 1048576
+      i32.add
       i64.extend_i32_u
       i64.const 32
       i64.shl
-      local.set $l6
-      local.get $l6
+      local.set $p0
       local.get $p0
-      i64.const 4294967295
-      i64.and
+      local.get $l3
+      i64.extend_i32_u
       i64.add
       i64.const 3
       i64.shl
       local.set $p0
-      block $B5
-        block $B6
-          local.get $l3
+      block $B9
+        block $B10
+          local.get $l4
           i32.const 229631
           i32.le_u
-          br_if $B6
+          br_if $B10
           local.get $l5
           i32.const -896
           i32.add
-          local.set $l3
-          br $B5
+          local.set $l4
+          br $B9
         end
-        block $B7
+        block $B11
           i32.const 897
           local.get $l5
           i32.sub
           local.tee $l1
           i32.const 64
           i32.lt_u
-          br_if $B7
+          br_if $B11
           local.get $p0
           i64.const 0
           i64.ne
           i64.extend_i32_u
           local.set $p0
           i32.const 1
-          local.set $l3
-          br $B5
+          local.set $l4
+          br $B9
         end
         i32.const 1
-        local.set $l3
-        block $B8
+        local.set $l4
+        block $B12
           local.get $p0
           local.get $l1
           i64.extend_i32_u
-          local.tee $l7
-          i64.shr_u
           local.tee $l6
-          local.get $l7
+          i64.shr_u
+          local.tee $l7
+          local.get $l6
           i64.shl
           local.get $p0
           i64.ne
-          br_if $B8
-          local.get $l6
+          br_if $B12
+          local.get $l7
           local.set $p0
-          br $B5
+          br $B9
         end
-        local.get $l6
+        local.get $l7
         i32.wrap_i64
         i32.const 31
         i32.shl
         local.set $l1
-        local.get $l6
-        local.get $l1
-        i32.eqz
-        i64.extend_i32_u
+        block $B13
+          local.get $l1
+          i32.eqz
+          br_if $B13
+          local.get $l7
+          local.set $p0
+          br $B9
+        end
+        local.get $l7
+        i64.const 1
         i64.add
         local.set $p0
       end
       local.get $p0
+      i32.wrap_i64
+      local.set $l1
+      local.get $p0
       i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $l1
-      block $B9
-        block $B10
-          local.get $p0
-          i32.wrap_i64
-          local.tee $l4
+      local.set $l3
+      block $B14
+        block $B15
+          local.get $l1
           i32.const -2147483648
           i32.gt_u
-          br_if $B10
-          local.get $l4
+          br_if $B15
+          local.get $l1
           i32.const -2147483648
           i32.ne
-          br_if $B9
-          local.get $l1
+          br_if $B14
+          local.get $l3
           i32.const 31
           i32.shl
-          local.set $l4
-          local.get $l4
+          local.set $l1
+          local.get $l1
           i32.eqz
-          br_if $B9
+          br_if $B14
         end
-        local.get $l1
+        local.get $l3
         i32.const 1
         i32.add
-        local.set $l1
+        local.set $l3
       end
-      local.get $l3
-      i32.const 23
-      i32.shl
+      block $B16
+        local.get $l4
+        i32.const 23
+        i32.shl
+        local.get $l3
+        i32.add
+        i32.const -8388608
+        i32.add
+        local.tee $l1
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B16
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
       local.get $l1
-      i32.add
-      i32.const -8388608
-      i32.add
-      local.tee $l1
-      i32.const 2139095040
-      local.get $l1
-      i32.const 2139095040
-      i32.lt_u
-      select
       local.get $l2
       i32.add
       local.set $l2
@@ -1782,16 +1922,21 @@
     local.get $l2)
   (func $f64_promote_f32 (type $t1) (param $p0 i32) (result i64)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64)
-    i32.const 0
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l1
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l1
+        br_if $B1
+        i32.const 0
+        local.set $l2
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l1
-      local.get $l1
+      local.set $l2
+      local.get $l2
       local.get $p0
       i32.add
       local.set $p0
@@ -1799,36 +1944,36 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l2
-    local.get $l2
+    local.set $l1
+    local.get $l1
     i32.const 1
     i32.shl
-    local.set $l2
+    local.set $l1
     local.get $p0
-    local.get $l2
+    local.get $l1
     i32.const 8
     i32.shr_u
-    local.tee $l2
+    local.tee $l1
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B1
-      block $B2
-        local.get $l2
+    block $B2
+      block $B3
+        local.get $l1
         i32.eqz
-        br_if $B2
-        local.get $l2
+        br_if $B3
+        local.get $l1
         i32.const 255
         i32.ne
-        br_if $B1
-        block $B3
+        br_if $B2
+        block $B4
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B3
-          local.get $l1
+          br_if $B4
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -1838,7 +1983,7 @@
           local.get $l5
           return
         end
-        local.get $l1
+        local.get $l2
         i32.const 2146435072
         i32.add
         i64.extend_i32_u
@@ -1860,12 +2005,12 @@
         i64.add
         return
       end
-      block $B4
+      block $B5
         local.get $p0
         local.get $l3
         i32.ne
-        br_if $B4
-        local.get $l1
+        br_if $B5
+        local.get $l2
         i64.extend_i32_u
         i64.const 32
         i64.shl
@@ -1873,7 +2018,7 @@
         local.get $l5
         return
       end
-      local.get $l1
+      local.get $l2
       local.get $l4
       i32.clz
       local.tee $p0
@@ -1898,8 +2043,8 @@
       i64.add
       return
     end
-    local.get $l1
     local.get $l2
+    local.get $l1
     i32.const 20
     i32.shl
     i32.add
@@ -1917,2020 +2062,21 @@
     i64.add)
   (func $f32_add (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
     (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
-    i32.const 0
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l2
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l3
-    local.get $l3
-    i32.const 1
-    i32.shl
-    local.set $l3
-    local.get $p0
-    local.get $l3
-    i32.const 8
-    i32.shr_u
-    local.tee $l3
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B1
-      block $B2
-        block $B3
-          local.get $l3
-          i32.eqz
-          br_if $B3
-          local.get $l3
-          i32.const 255
-          i32.ne
-          br_if $B2
-          block $B4
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B4
-            local.get $l2
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B1
-          end
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B1
-        end
-        block $B5
-          local.get $p0
-          local.get $l4
-          i32.ne
-          br_if $B5
-          local.get $l2
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B1
-        end
+      block $B1
         local.get $l2
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B1
-      end
-      local.get $l2
-      local.get $l3
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
-    end
-    i32.const 0
-    local.set $l3
-    block $B6
-      local.get $p1
-      i32.const -1
-      i32.gt_s
-      br_if $B6
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
-    local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
-    local.set $l2
-    block $B7
-      block $B8
-        block $B9
-          local.get $p0
-          i32.eqz
-          br_if $B9
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B8
-          block $B10
-            local.get $p1
-            local.get $l5
-            i32.ne
-            br_if $B10
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l7
-            br $B7
-          end
-          local.get $l3
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l7
-          local.get $l2
-          i32.const 4194304
-          i32.add
-          local.get $l2
-          local.get $l2
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l7
-          br $B7
-        end
-        block $B11
-          local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B11
-          local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          br $B7
-        end
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l7
-        local.get $l2
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l7
-        br $B7
-      end
-      local.get $l3
-      local.get $p0
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l2
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l7
-    end
-    local.get $l6
-    local.get $l7
-    call $f64_add
-    local.tee $l6
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    i32.const 0
-    local.set $p1
-    block $B12
-      local.get $l6
-      i64.const -1
-      i64.gt_s
-      br_if $B12
-      i32.const -2147483648
-      local.set $p1
-      local.get $p1
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $l6
-    i32.wrap_i64
-    local.set $l3
-    block $B13
-      local.get $p0
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B13
-      block $B14
-        local.get $l3
-        br_if $B14
-        local.get $p0
-        i32.const 2146435072
-        i32.ne
-        br_if $B14
-        local.get $p1
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p1
-      local.get $p0
-      i32.const 3
-      i32.shl
-      local.get $l3
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $p0
-      i32.const 12582912
-      i32.add
-      local.get $p0
-      i32.const 8388608
-      i32.add
-      local.tee $p0
-      local.get $p0
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    block $B15
-      local.get $p0
-      local.get $l3
-      i32.or
-      i32.eqz
-      br_if $B15
-      local.get $p0
-      i32.const 16
-      i32.shr_u
-      local.set $l3
-      local.get $l3
-      i32.const 4
-      i32.shl
-      local.set $l3
-      local.get $l3
-      i32.const 256
-      i32.lt_u
-      local.tee $l2
-      br_if $B15
-      block $B16
-        local.get $l3
-        i32.const 294656
-        i32.lt_u
-        br_if $B16
-        local.get $p1
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      i32.const 0
-      local.get $l3
-      i32.const 8
-      i32.shr_u
-      local.tee $l5
-      i32.const 20
-      i32.shl
-      i32.const -1048576
-      i32.add
-      local.get $l2
-      select
-      i32.sub
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l6
-      i64.const 4294967295
-      i64.and
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $l6
-      block $B17
-        block $B18
-          local.get $l3
-          i32.const 229631
-          i32.le_u
-          br_if $B18
-          local.get $l5
-          i32.const -896
-          i32.add
-          local.set $l3
-          br $B17
-        end
-        block $B19
-          i32.const 897
-          local.get $l5
-          i32.sub
-          local.tee $p0
-          i32.const 64
-          i32.lt_u
-          br_if $B19
-          local.get $l6
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $l6
-          i32.const 1
-          local.set $l3
-          br $B17
-        end
-        i32.const 1
+        br_if $B1
+        i32.const 0
         local.set $l3
-        block $B20
-          local.get $l6
-          local.get $p0
-          i64.extend_i32_u
-          local.tee $l8
-          i64.shr_u
-          local.tee $l7
-          local.get $l8
-          i64.shl
-          local.get $l6
-          i64.ne
-          br_if $B20
-          local.get $l7
-          local.set $l6
-          br $B17
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        local.get $l7
-        local.get $p0
-        i32.eqz
-        i64.extend_i32_u
-        i64.add
-        local.set $l6
+        br $B0
       end
-      local.get $l6
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p0
-      block $B21
-        block $B22
-          local.get $l6
-          i32.wrap_i64
-          local.tee $l2
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B22
-          local.get $l2
-          i32.const -2147483648
-          i32.ne
-          br_if $B21
-          local.get $p0
-          i32.const 31
-          i32.shl
-          local.set $l2
-          local.get $l2
-          i32.eqz
-          br_if $B21
-        end
-        local.get $p0
-        i32.const 1
-        i32.add
-        local.set $p0
-      end
-      local.get $l3
-      i32.const 23
-      i32.shl
-      local.get $p0
-      i32.add
-      i32.const -8388608
-      i32.add
-      local.tee $p0
-      i32.const 2139095040
-      local.get $p0
-      i32.const 2139095040
-      i32.lt_u
-      select
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1)
-  (func $f32_sub (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
-    i32.const 0
-    local.set $l2
-    block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l3
-    local.get $l3
-    i32.const 1
-    i32.shl
-    local.set $l3
-    local.get $p0
-    local.get $l3
-    i32.const 8
-    i32.shr_u
-    local.tee $l3
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B1
-      block $B2
-        block $B3
-          local.get $l3
-          i32.eqz
-          br_if $B3
-          local.get $l3
-          i32.const 255
-          i32.ne
-          br_if $B2
-          block $B4
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B4
-            local.get $l2
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B1
-          end
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B1
-        end
-        block $B5
-          local.get $p0
-          local.get $l4
-          i32.ne
-          br_if $B5
-          local.get $l2
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B1
-        end
-        local.get $l2
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B1
-      end
-      local.get $l2
-      local.get $l3
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
-    end
-    i32.const 0
-    local.set $l3
-    block $B6
-      local.get $p1
-      i32.const -1
-      i32.gt_s
-      br_if $B6
       i32.const -2147483648
       local.set $l3
       local.get $l3
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
-    local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
-    local.set $l2
-    block $B7
-      block $B8
-        block $B9
-          local.get $p0
-          i32.eqz
-          br_if $B9
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B8
-          block $B10
-            local.get $p1
-            local.get $l5
-            i32.ne
-            br_if $B10
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l7
-            br $B7
-          end
-          local.get $l3
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l7
-          local.get $l2
-          i32.const 4194304
-          i32.add
-          local.get $l2
-          local.get $l2
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l7
-          br $B7
-        end
-        block $B11
-          local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B11
-          local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          br $B7
-        end
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l7
-        local.get $l2
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l7
-        br $B7
-      end
-      local.get $l3
-      local.get $p0
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l2
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l7
-    end
-    local.get $l6
-    local.get $l7
-    call $f64_sub
-    local.tee $l6
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    i32.const 0
-    local.set $p1
-    block $B12
-      local.get $l6
-      i64.const -1
-      i64.gt_s
-      br_if $B12
-      i32.const -2147483648
-      local.set $p1
-      local.get $p1
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $l6
-    i32.wrap_i64
-    local.set $l3
-    block $B13
-      local.get $p0
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B13
-      block $B14
-        local.get $l3
-        br_if $B14
-        local.get $p0
-        i32.const 2146435072
-        i32.ne
-        br_if $B14
-        local.get $p1
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p1
-      local.get $p0
-      i32.const 3
-      i32.shl
-      local.get $l3
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $p0
-      i32.const 12582912
-      i32.add
-      local.get $p0
-      i32.const 8388608
-      i32.add
-      local.tee $p0
-      local.get $p0
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    block $B15
-      local.get $p0
-      local.get $l3
-      i32.or
-      i32.eqz
-      br_if $B15
-      local.get $p0
-      i32.const 16
-      i32.shr_u
-      local.set $l3
-      local.get $l3
-      i32.const 4
-      i32.shl
-      local.set $l3
-      local.get $l3
-      i32.const 256
-      i32.lt_u
-      local.tee $l2
-      br_if $B15
-      block $B16
-        local.get $l3
-        i32.const 294656
-        i32.lt_u
-        br_if $B16
-        local.get $p1
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      i32.const 0
-      local.get $l3
-      i32.const 8
-      i32.shr_u
-      local.tee $l5
-      i32.const 20
-      i32.shl
-      i32.const -1048576
-      i32.add
-      local.get $l2
-      select
-      i32.sub
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l6
-      i64.const 4294967295
-      i64.and
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $l6
-      block $B17
-        block $B18
-          local.get $l3
-          i32.const 229631
-          i32.le_u
-          br_if $B18
-          local.get $l5
-          i32.const -896
-          i32.add
-          local.set $l3
-          br $B17
-        end
-        block $B19
-          i32.const 897
-          local.get $l5
-          i32.sub
-          local.tee $p0
-          i32.const 64
-          i32.lt_u
-          br_if $B19
-          local.get $l6
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $l6
-          i32.const 1
-          local.set $l3
-          br $B17
-        end
-        i32.const 1
-        local.set $l3
-        block $B20
-          local.get $l6
-          local.get $p0
-          i64.extend_i32_u
-          local.tee $l8
-          i64.shr_u
-          local.tee $l7
-          local.get $l8
-          i64.shl
-          local.get $l6
-          i64.ne
-          br_if $B20
-          local.get $l7
-          local.set $l6
-          br $B17
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        local.get $l7
-        local.get $p0
-        i32.eqz
-        i64.extend_i32_u
-        i64.add
-        local.set $l6
-      end
-      local.get $l6
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p0
-      block $B21
-        block $B22
-          local.get $l6
-          i32.wrap_i64
-          local.tee $l2
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B22
-          local.get $l2
-          i32.const -2147483648
-          i32.ne
-          br_if $B21
-          local.get $p0
-          i32.const 31
-          i32.shl
-          local.set $l2
-          local.get $l2
-          i32.eqz
-          br_if $B21
-        end
-        local.get $p0
-        i32.const 1
-        i32.add
-        local.set $p0
-      end
-      local.get $l3
-      i32.const 23
-      i32.shl
-      local.get $p0
-      i32.add
-      i32.const -8388608
-      i32.add
-      local.tee $p0
-      i32.const 2139095040
-      local.get $p0
-      i32.const 2139095040
-      i32.lt_u
-      select
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1)
-  (func $f32_mul (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
-    i32.const 0
-    local.set $l2
-    block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l3
-    local.get $l3
-    i32.const 1
-    i32.shl
-    local.set $l3
-    local.get $p0
-    local.get $l3
-    i32.const 8
-    i32.shr_u
-    local.tee $l3
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B1
-      block $B2
-        block $B3
-          local.get $l3
-          i32.eqz
-          br_if $B3
-          local.get $l3
-          i32.const 255
-          i32.ne
-          br_if $B2
-          block $B4
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B4
-            local.get $l2
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B1
-          end
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B1
-        end
-        block $B5
-          local.get $p0
-          local.get $l4
-          i32.ne
-          br_if $B5
-          local.get $l2
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B1
-        end
-        local.get $l2
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B1
-      end
-      local.get $l2
-      local.get $l3
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
-    end
-    i32.const 0
-    local.set $l3
-    block $B6
-      local.get $p1
-      i32.const -1
-      i32.gt_s
-      br_if $B6
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
-    local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
-    local.set $l2
-    block $B7
-      block $B8
-        block $B9
-          local.get $p0
-          i32.eqz
-          br_if $B9
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B8
-          block $B10
-            local.get $p1
-            local.get $l5
-            i32.ne
-            br_if $B10
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l7
-            br $B7
-          end
-          local.get $l3
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l7
-          local.get $l2
-          i32.const 4194304
-          i32.add
-          local.get $l2
-          local.get $l2
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l7
-          br $B7
-        end
-        block $B11
-          local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B11
-          local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          br $B7
-        end
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l7
-        local.get $l2
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l7
-        br $B7
-      end
-      local.get $l3
-      local.get $p0
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l2
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l7
-    end
-    local.get $l6
-    local.get $l7
-    call $f64_mul
-    local.tee $l6
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    i32.const 0
-    local.set $p1
-    block $B12
-      local.get $l6
-      i64.const -1
-      i64.gt_s
-      br_if $B12
-      i32.const -2147483648
-      local.set $p1
-      local.get $p1
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $l6
-    i32.wrap_i64
-    local.set $l3
-    block $B13
-      local.get $p0
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B13
-      block $B14
-        local.get $l3
-        br_if $B14
-        local.get $p0
-        i32.const 2146435072
-        i32.ne
-        br_if $B14
-        local.get $p1
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p1
-      local.get $p0
-      i32.const 3
-      i32.shl
-      local.get $l3
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $p0
-      i32.const 12582912
-      i32.add
-      local.get $p0
-      i32.const 8388608
-      i32.add
-      local.tee $p0
-      local.get $p0
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    block $B15
-      local.get $p0
-      local.get $l3
-      i32.or
-      i32.eqz
-      br_if $B15
-      local.get $p0
-      i32.const 16
-      i32.shr_u
-      local.set $l3
-      local.get $l3
-      i32.const 4
-      i32.shl
-      local.set $l3
-      local.get $l3
-      i32.const 256
-      i32.lt_u
-      local.tee $l2
-      br_if $B15
-      block $B16
-        local.get $l3
-        i32.const 294656
-        i32.lt_u
-        br_if $B16
-        local.get $p1
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      i32.const 0
-      local.get $l3
-      i32.const 8
-      i32.shr_u
-      local.tee $l5
-      i32.const 20
-      i32.shl
-      i32.const -1048576
-      i32.add
-      local.get $l2
-      select
-      i32.sub
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l6
-      i64.const 4294967295
-      i64.and
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $l6
-      block $B17
-        block $B18
-          local.get $l3
-          i32.const 229631
-          i32.le_u
-          br_if $B18
-          local.get $l5
-          i32.const -896
-          i32.add
-          local.set $l3
-          br $B17
-        end
-        block $B19
-          i32.const 897
-          local.get $l5
-          i32.sub
-          local.tee $p0
-          i32.const 64
-          i32.lt_u
-          br_if $B19
-          local.get $l6
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $l6
-          i32.const 1
-          local.set $l3
-          br $B17
-        end
-        i32.const 1
-        local.set $l3
-        block $B20
-          local.get $l6
-          local.get $p0
-          i64.extend_i32_u
-          local.tee $l8
-          i64.shr_u
-          local.tee $l7
-          local.get $l8
-          i64.shl
-          local.get $l6
-          i64.ne
-          br_if $B20
-          local.get $l7
-          local.set $l6
-          br $B17
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        local.get $l7
-        local.get $p0
-        i32.eqz
-        i64.extend_i32_u
-        i64.add
-        local.set $l6
-      end
-      local.get $l6
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p0
-      block $B21
-        block $B22
-          local.get $l6
-          i32.wrap_i64
-          local.tee $l2
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B22
-          local.get $l2
-          i32.const -2147483648
-          i32.ne
-          br_if $B21
-          local.get $p0
-          i32.const 31
-          i32.shl
-          local.set $l2
-          local.get $l2
-          i32.eqz
-          br_if $B21
-        end
-        local.get $p0
-        i32.const 1
-        i32.add
-        local.set $p0
-      end
-      local.get $l3
-      i32.const 23
-      i32.shl
-      local.get $p0
-      i32.add
-      i32.const -8388608
-      i32.add
-      local.tee $p0
-      i32.const 2139095040
-      local.get $p0
-      i32.const 2139095040
-      i32.lt_u
-      select
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1)
-  (func $f32_div (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
-    i32.const 0
-    local.set $l2
-    block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l3
-    local.get $l3
-    i32.const 1
-    i32.shl
-    local.set $l3
-    local.get $p0
-    local.get $l3
-    i32.const 8
-    i32.shr_u
-    local.tee $l3
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B1
-      block $B2
-        block $B3
-          local.get $l3
-          i32.eqz
-          br_if $B3
-          local.get $l3
-          i32.const 255
-          i32.ne
-          br_if $B2
-          block $B4
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B4
-            local.get $l2
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B1
-          end
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B1
-        end
-        block $B5
-          local.get $p0
-          local.get $l4
-          i32.ne
-          br_if $B5
-          local.get $l2
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B1
-        end
-        local.get $l2
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B1
-      end
-      local.get $l2
-      local.get $l3
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
-    end
-    i32.const 0
-    local.set $l3
-    block $B6
-      local.get $p1
-      i32.const -1
-      i32.gt_s
-      br_if $B6
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
-    local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
-    local.set $l2
-    block $B7
-      block $B8
-        block $B9
-          local.get $p0
-          i32.eqz
-          br_if $B9
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B8
-          block $B10
-            local.get $p1
-            local.get $l5
-            i32.ne
-            br_if $B10
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l7
-            br $B7
-          end
-          local.get $l3
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l7
-          local.get $l2
-          i32.const 4194304
-          i32.add
-          local.get $l2
-          local.get $l2
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l7
-          br $B7
-        end
-        block $B11
-          local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B11
-          local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          br $B7
-        end
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l7
-        local.get $l2
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l7
-        br $B7
-      end
-      local.get $l3
-      local.get $p0
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l2
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l7
-    end
-    local.get $l6
-    local.get $l7
-    call $f64_div
-    local.tee $l6
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    i32.const 0
-    local.set $p1
-    block $B12
-      local.get $l6
-      i64.const -1
-      i64.gt_s
-      br_if $B12
-      i32.const -2147483648
-      local.set $p1
-      local.get $p1
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $l6
-    i32.wrap_i64
-    local.set $l3
-    block $B13
-      local.get $p0
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B13
-      block $B14
-        local.get $l3
-        br_if $B14
-        local.get $p0
-        i32.const 2146435072
-        i32.ne
-        br_if $B14
-        local.get $p1
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p1
-      local.get $p0
-      i32.const 3
-      i32.shl
-      local.get $l3
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $p0
-      i32.const 12582912
-      i32.add
-      local.get $p0
-      i32.const 8388608
-      i32.add
-      local.tee $p0
-      local.get $p0
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    block $B15
-      local.get $p0
-      local.get $l3
-      i32.or
-      i32.eqz
-      br_if $B15
-      local.get $p0
-      i32.const 16
-      i32.shr_u
-      local.set $l3
-      local.get $l3
-      i32.const 4
-      i32.shl
-      local.set $l3
-      local.get $l3
-      i32.const 256
-      i32.lt_u
-      local.tee $l2
-      br_if $B15
-      block $B16
-        local.get $l3
-        i32.const 294656
-        i32.lt_u
-        br_if $B16
-        local.get $p1
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      i32.const 0
-      local.get $l3
-      i32.const 8
-      i32.shr_u
-      local.tee $l5
-      i32.const 20
-      i32.shl
-      i32.const -1048576
-      i32.add
-      local.get $l2
-      select
-      i32.sub
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l6
-      i64.const 4294967295
-      i64.and
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $l6
-      block $B17
-        block $B18
-          local.get $l3
-          i32.const 229631
-          i32.le_u
-          br_if $B18
-          local.get $l5
-          i32.const -896
-          i32.add
-          local.set $l3
-          br $B17
-        end
-        block $B19
-          i32.const 897
-          local.get $l5
-          i32.sub
-          local.tee $p0
-          i32.const 64
-          i32.lt_u
-          br_if $B19
-          local.get $l6
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $l6
-          i32.const 1
-          local.set $l3
-          br $B17
-        end
-        i32.const 1
-        local.set $l3
-        block $B20
-          local.get $l6
-          local.get $p0
-          i64.extend_i32_u
-          local.tee $l8
-          i64.shr_u
-          local.tee $l7
-          local.get $l8
-          i64.shl
-          local.get $l6
-          i64.ne
-          br_if $B20
-          local.get $l7
-          local.set $l6
-          br $B17
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        local.get $l7
-        local.get $p0
-        i32.eqz
-        i64.extend_i32_u
-        i64.add
-        local.set $l6
-      end
-      local.get $l6
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p0
-      block $B21
-        block $B22
-          local.get $l6
-          i32.wrap_i64
-          local.tee $l2
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B22
-          local.get $l2
-          i32.const -2147483648
-          i32.ne
-          br_if $B21
-          local.get $p0
-          i32.const 31
-          i32.shl
-          local.set $l2
-          local.get $l2
-          i32.eqz
-          br_if $B21
-        end
-        local.get $p0
-        i32.const 1
-        i32.add
-        local.set $p0
-      end
-      local.get $l3
-      i32.const 23
-      i32.shl
-      local.get $p0
-      i32.add
-      i32.const -8388608
-      i32.add
-      local.tee $p0
-      i32.const 2139095040
-      local.get $p0
-      i32.const 2139095040
-      i32.lt_u
-      select
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1)
-  (func $f32_sqrt (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    i32.const 0
-    local.set $l1
-    block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l1
-      local.get $l1
       local.get $p0
       i32.add
       local.set $p0
@@ -3950,34 +2096,2254 @@
     local.tee $l2
     i32.const 23
     i32.shl
-    local.tee $l3
+    local.tee $l4
     i32.sub
-    local.set $l4
-    block $B1
-      block $B2
-        block $B3
+    local.set $l5
+    block $B2
+      block $B3
+        block $B4
           local.get $l2
           i32.eqz
-          br_if $B3
+          br_if $B4
           local.get $l2
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
+            local.get $p0
+            local.get $l4
+            i32.ne
+            br_if $B5
+            local.get $l3
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l6
+            br $B2
+          end
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B2
+        end
+        block $B6
+          local.get $p0
+          local.get $l4
+          i32.ne
+          br_if $B6
+          local.get $l3
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B2
+        end
+        local.get $l3
+        local.get $l5
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l6
+        br $B2
+      end
+      local.get $l3
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l6
+    end
+    local.get $p1
+    i32.const 31
+    i32.shr_u
+    local.set $p0
+    block $B7
+      block $B8
+        local.get $p0
+        br_if $B8
+        i32.const 0
+        local.set $l2
+        br $B7
+      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l3
+    block $B9
+      block $B10
+        block $B11
+          local.get $p0
+          i32.eqz
+          br_if $B11
+          local.get $p0
+          i32.const 255
+          i32.ne
+          br_if $B10
+          block $B12
+            local.get $p1
+            local.get $l5
+            i32.ne
+            br_if $B12
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l7
+            br $B9
+          end
+          local.get $l2
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l7
+          local.get $l3
+          i32.const 4194304
+          i32.add
+          local.get $l3
+          local.get $l3
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l7
+          br $B9
+        end
+        block $B13
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B13
+          local.get $l2
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          br $B9
+        end
+        local.get $l2
+        local.get $l3
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l3
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l7
+        br $B9
+      end
+      local.get $l2
+      local.get $p0
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l3
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l7
+    end
+    local.get $l6
+    local.get $l7
+    call $f64_add
+    local.tee $l6
+    i32.wrap_i64
+    local.set $p1
+    local.get $l6
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    local.get $l6
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    block $B14
+      block $B15
+        local.get $l2
+        br_if $B15
+        i32.const 0
+        local.set $l2
+        br $B14
+      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    block $B16
+      local.get $p0
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B16
+      block $B17
+        local.get $p0
+        i32.const 2146435072
+        i32.ne
+        br_if $B17
+        local.get $p1
+        br_if $B17
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l2
+      local.get $p0
+      i32.const 3
+      i32.shl
+      local.get $p1
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $p0
+      i32.const 12582912
+      i32.add
+      local.get $p0
+      i32.const 8388608
+      i32.add
+      local.tee $p0
+      local.get $p0
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
+      i32.add
+      return
+    end
+    block $B18
+      local.get $p0
+      local.get $p1
+      i32.or
+      i32.eqz
+      br_if $B18
+      local.get $p0
+      i32.const 16
+      i32.shr_u
+      local.set $l3
+      local.get $l3
+      i32.const 4
+      i32.shl
+      local.set $l3
+      block $B19
+        local.get $l3
+        i32.const 255
+        i32.gt_u
+        br_if $B19
+        i32.const 1
+        local.set $p0
+        block $B20
+          block $B21
+            local.get $p0
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B21
+            i32.const 0
+            local.set $p1
+            local.get $p0
+            i32.const -2147483648
+            i32.ne
+            br_if $B20
+            i32.const 0
+            local.set $p1
+            i32.const 0
+            local.set $p0
+            local.get $p0
+            i32.eqz
+            br_if $B20
+          end
+          i32.const 1
+          local.set $p1
+        end
+        local.get $p1
+        local.get $l2
+        i32.add
+        return
+      end
+      block $B22
+        local.get $l3
+        i32.const 294656
+        i32.lt_u
+        br_if $B22
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p0
+      local.get $l3
+      i32.const 8
+      i32.shr_u
+      local.tee $l5
+      i32.const 20
+      i32.shl
+      i32.sub
+      i32.const 1048576
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $p1
+      i64.extend_i32_u
+      i64.add
+      i64.const 3
+      i64.shl
+      local.set $l6
+      block $B23
+        block $B24
+          local.get $l3
+          i32.const 229631
+          i32.le_u
+          br_if $B24
+          local.get $l5
+          i32.const -896
+          i32.add
+          local.set $l3
+          br $B23
+        end
+        block $B25
+          i32.const 897
+          local.get $l5
+          i32.sub
+          local.tee $p0
+          i32.const 64
+          i32.lt_u
+          br_if $B25
+          local.get $l6
+          i64.const 0
+          i64.ne
+          i64.extend_i32_u
+          local.set $l6
+          i32.const 1
+          local.set $l3
+          br $B23
+        end
+        i32.const 1
+        local.set $l3
+        block $B26
+          local.get $l6
+          local.get $p0
+          i64.extend_i32_u
+          local.tee $l8
+          i64.shr_u
+          local.tee $l7
+          local.get $l8
+          i64.shl
+          local.get $l6
+          i64.ne
+          br_if $B26
+          local.get $l7
+          local.set $l6
+          br $B23
+        end
+        local.get $l7
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p0
+        block $B27
+          local.get $p0
+          i32.eqz
+          br_if $B27
+          local.get $l7
+          local.set $l6
+          br $B23
+        end
+        local.get $l7
+        i64.const 1
+        i64.add
+        local.set $l6
+      end
+      local.get $l6
+      i32.wrap_i64
+      local.set $p0
+      local.get $l6
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p1
+      block $B28
+        block $B29
+          local.get $p0
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B29
+          local.get $p0
+          i32.const -2147483648
+          i32.ne
+          br_if $B28
+          local.get $p1
+          i32.const 31
+          i32.shl
+          local.set $p0
+          local.get $p0
+          i32.eqz
+          br_if $B28
+        end
+        local.get $p1
+        i32.const 1
+        i32.add
+        local.set $p1
+      end
+      block $B30
+        local.get $l3
+        i32.const 23
+        i32.shl
+        local.get $p1
+        i32.add
+        i32.const -8388608
+        i32.add
+        local.tee $p0
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B30
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p0
+      local.get $l2
+      i32.add
+      local.set $l2
+    end
+    local.get $l2)
+  (func $f32_sub (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
+    local.get $p0
+    i32.const 31
+    i32.shr_u
+    local.set $l2
+    block $B0
+      block $B1
+        local.get $l2
+        br_if $B1
+        i32.const 0
+        local.set $l3
+        br $B0
+      end
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l4
+    i32.sub
+    local.set $l5
+    block $B2
+      block $B3
+        block $B4
+          local.get $l2
+          i32.eqz
+          br_if $B4
+          local.get $l2
+          i32.const 255
+          i32.ne
+          br_if $B3
+          block $B5
+            local.get $p0
+            local.get $l4
+            i32.ne
+            br_if $B5
+            local.get $l3
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l6
+            br $B2
+          end
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B2
+        end
+        block $B6
+          local.get $p0
+          local.get $l4
+          i32.ne
+          br_if $B6
+          local.get $l3
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B2
+        end
+        local.get $l3
+        local.get $l5
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l6
+        br $B2
+      end
+      local.get $l3
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l6
+    end
+    local.get $p1
+    i32.const 31
+    i32.shr_u
+    local.set $p0
+    block $B7
+      block $B8
+        local.get $p0
+        br_if $B8
+        i32.const 0
+        local.set $l2
+        br $B7
+      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l3
+    block $B9
+      block $B10
+        block $B11
+          local.get $p0
+          i32.eqz
+          br_if $B11
+          local.get $p0
+          i32.const 255
+          i32.ne
+          br_if $B10
+          block $B12
+            local.get $p1
+            local.get $l5
+            i32.ne
+            br_if $B12
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l7
+            br $B9
+          end
+          local.get $l2
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l7
+          local.get $l3
+          i32.const 4194304
+          i32.add
+          local.get $l3
+          local.get $l3
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l7
+          br $B9
+        end
+        block $B13
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B13
+          local.get $l2
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          br $B9
+        end
+        local.get $l2
+        local.get $l3
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l3
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l7
+        br $B9
+      end
+      local.get $l2
+      local.get $p0
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l3
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l7
+    end
+    local.get $l6
+    local.get $l7
+    call $f64_sub
+    local.tee $l6
+    i32.wrap_i64
+    local.set $p1
+    local.get $l6
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    local.get $l6
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    block $B14
+      block $B15
+        local.get $l2
+        br_if $B15
+        i32.const 0
+        local.set $l2
+        br $B14
+      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    block $B16
+      local.get $p0
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B16
+      block $B17
+        local.get $p0
+        i32.const 2146435072
+        i32.ne
+        br_if $B17
+        local.get $p1
+        br_if $B17
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l2
+      local.get $p0
+      i32.const 3
+      i32.shl
+      local.get $p1
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $p0
+      i32.const 12582912
+      i32.add
+      local.get $p0
+      i32.const 8388608
+      i32.add
+      local.tee $p0
+      local.get $p0
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
+      i32.add
+      return
+    end
+    block $B18
+      local.get $p0
+      local.get $p1
+      i32.or
+      i32.eqz
+      br_if $B18
+      local.get $p0
+      i32.const 16
+      i32.shr_u
+      local.set $l3
+      local.get $l3
+      i32.const 4
+      i32.shl
+      local.set $l3
+      block $B19
+        local.get $l3
+        i32.const 255
+        i32.gt_u
+        br_if $B19
+        i32.const 1
+        local.set $p0
+        block $B20
+          block $B21
+            local.get $p0
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B21
+            i32.const 0
+            local.set $p1
+            local.get $p0
+            i32.const -2147483648
+            i32.ne
+            br_if $B20
+            i32.const 0
+            local.set $p1
+            i32.const 0
+            local.set $p0
+            local.get $p0
+            i32.eqz
+            br_if $B20
+          end
+          i32.const 1
+          local.set $p1
+        end
+        local.get $p1
+        local.get $l2
+        i32.add
+        return
+      end
+      block $B22
+        local.get $l3
+        i32.const 294656
+        i32.lt_u
+        br_if $B22
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p0
+      local.get $l3
+      i32.const 8
+      i32.shr_u
+      local.tee $l5
+      i32.const 20
+      i32.shl
+      i32.sub
+      i32.const 1048576
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $p1
+      i64.extend_i32_u
+      i64.add
+      i64.const 3
+      i64.shl
+      local.set $l6
+      block $B23
+        block $B24
+          local.get $l3
+          i32.const 229631
+          i32.le_u
+          br_if $B24
+          local.get $l5
+          i32.const -896
+          i32.add
+          local.set $l3
+          br $B23
+        end
+        block $B25
+          i32.const 897
+          local.get $l5
+          i32.sub
+          local.tee $p0
+          i32.const 64
+          i32.lt_u
+          br_if $B25
+          local.get $l6
+          i64.const 0
+          i64.ne
+          i64.extend_i32_u
+          local.set $l6
+          i32.const 1
+          local.set $l3
+          br $B23
+        end
+        i32.const 1
+        local.set $l3
+        block $B26
+          local.get $l6
+          local.get $p0
+          i64.extend_i32_u
+          local.tee $l8
+          i64.shr_u
+          local.tee $l7
+          local.get $l8
+          i64.shl
+          local.get $l6
+          i64.ne
+          br_if $B26
+          local.get $l7
+          local.set $l6
+          br $B23
+        end
+        local.get $l7
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p0
+        block $B27
+          local.get $p0
+          i32.eqz
+          br_if $B27
+          local.get $l7
+          local.set $l6
+          br $B23
+        end
+        local.get $l7
+        i64.const 1
+        i64.add
+        local.set $l6
+      end
+      local.get $l6
+      i32.wrap_i64
+      local.set $p0
+      local.get $l6
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p1
+      block $B28
+        block $B29
+          local.get $p0
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B29
+          local.get $p0
+          i32.const -2147483648
+          i32.ne
+          br_if $B28
+          local.get $p1
+          i32.const 31
+          i32.shl
+          local.set $p0
+          local.get $p0
+          i32.eqz
+          br_if $B28
+        end
+        local.get $p1
+        i32.const 1
+        i32.add
+        local.set $p1
+      end
+      block $B30
+        local.get $l3
+        i32.const 23
+        i32.shl
+        local.get $p1
+        i32.add
+        i32.const -8388608
+        i32.add
+        local.tee $p0
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B30
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p0
+      local.get $l2
+      i32.add
+      local.set $l2
+    end
+    local.get $l2)
+  (func $f32_mul (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
+    local.get $p0
+    i32.const 31
+    i32.shr_u
+    local.set $l2
+    block $B0
+      block $B1
+        local.get $l2
+        br_if $B1
+        i32.const 0
+        local.set $l3
+        br $B0
+      end
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l4
+    i32.sub
+    local.set $l5
+    block $B2
+      block $B3
+        block $B4
+          local.get $l2
+          i32.eqz
+          br_if $B4
+          local.get $l2
+          i32.const 255
+          i32.ne
+          br_if $B3
+          block $B5
+            local.get $p0
+            local.get $l4
+            i32.ne
+            br_if $B5
+            local.get $l3
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l6
+            br $B2
+          end
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B2
+        end
+        block $B6
+          local.get $p0
+          local.get $l4
+          i32.ne
+          br_if $B6
+          local.get $l3
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B2
+        end
+        local.get $l3
+        local.get $l5
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l6
+        br $B2
+      end
+      local.get $l3
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l6
+    end
+    local.get $p1
+    i32.const 31
+    i32.shr_u
+    local.set $p0
+    block $B7
+      block $B8
+        local.get $p0
+        br_if $B8
+        i32.const 0
+        local.set $l2
+        br $B7
+      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l3
+    block $B9
+      block $B10
+        block $B11
+          local.get $p0
+          i32.eqz
+          br_if $B11
+          local.get $p0
+          i32.const 255
+          i32.ne
+          br_if $B10
+          block $B12
+            local.get $p1
+            local.get $l5
+            i32.ne
+            br_if $B12
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l7
+            br $B9
+          end
+          local.get $l2
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l7
+          local.get $l3
+          i32.const 4194304
+          i32.add
+          local.get $l3
+          local.get $l3
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l7
+          br $B9
+        end
+        block $B13
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B13
+          local.get $l2
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          br $B9
+        end
+        local.get $l2
+        local.get $l3
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l3
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l7
+        br $B9
+      end
+      local.get $l2
+      local.get $p0
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l3
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l7
+    end
+    local.get $l6
+    local.get $l7
+    call $f64_mul
+    local.tee $l6
+    i32.wrap_i64
+    local.set $p1
+    local.get $l6
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    local.get $l6
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    block $B14
+      block $B15
+        local.get $l2
+        br_if $B15
+        i32.const 0
+        local.set $l2
+        br $B14
+      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    block $B16
+      local.get $p0
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B16
+      block $B17
+        local.get $p0
+        i32.const 2146435072
+        i32.ne
+        br_if $B17
+        local.get $p1
+        br_if $B17
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l2
+      local.get $p0
+      i32.const 3
+      i32.shl
+      local.get $p1
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $p0
+      i32.const 12582912
+      i32.add
+      local.get $p0
+      i32.const 8388608
+      i32.add
+      local.tee $p0
+      local.get $p0
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
+      i32.add
+      return
+    end
+    block $B18
+      local.get $p0
+      local.get $p1
+      i32.or
+      i32.eqz
+      br_if $B18
+      local.get $p0
+      i32.const 16
+      i32.shr_u
+      local.set $l3
+      local.get $l3
+      i32.const 4
+      i32.shl
+      local.set $l3
+      block $B19
+        local.get $l3
+        i32.const 255
+        i32.gt_u
+        br_if $B19
+        i32.const 1
+        local.set $p0
+        block $B20
+          block $B21
+            local.get $p0
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B21
+            i32.const 0
+            local.set $p1
+            local.get $p0
+            i32.const -2147483648
+            i32.ne
+            br_if $B20
+            i32.const 0
+            local.set $p1
+            i32.const 0
+            local.set $p0
+            local.get $p0
+            i32.eqz
+            br_if $B20
+          end
+          i32.const 1
+          local.set $p1
+        end
+        local.get $p1
+        local.get $l2
+        i32.add
+        return
+      end
+      block $B22
+        local.get $l3
+        i32.const 294656
+        i32.lt_u
+        br_if $B22
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p0
+      local.get $l3
+      i32.const 8
+      i32.shr_u
+      local.tee $l5
+      i32.const 20
+      i32.shl
+      i32.sub
+      i32.const 1048576
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $p1
+      i64.extend_i32_u
+      i64.add
+      i64.const 3
+      i64.shl
+      local.set $l6
+      block $B23
+        block $B24
+          local.get $l3
+          i32.const 229631
+          i32.le_u
+          br_if $B24
+          local.get $l5
+          i32.const -896
+          i32.add
+          local.set $l3
+          br $B23
+        end
+        block $B25
+          i32.const 897
+          local.get $l5
+          i32.sub
+          local.tee $p0
+          i32.const 64
+          i32.lt_u
+          br_if $B25
+          local.get $l6
+          i64.const 0
+          i64.ne
+          i64.extend_i32_u
+          local.set $l6
+          i32.const 1
+          local.set $l3
+          br $B23
+        end
+        i32.const 1
+        local.set $l3
+        block $B26
+          local.get $l6
+          local.get $p0
+          i64.extend_i32_u
+          local.tee $l8
+          i64.shr_u
+          local.tee $l7
+          local.get $l8
+          i64.shl
+          local.get $l6
+          i64.ne
+          br_if $B26
+          local.get $l7
+          local.set $l6
+          br $B23
+        end
+        local.get $l7
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p0
+        block $B27
+          local.get $p0
+          i32.eqz
+          br_if $B27
+          local.get $l7
+          local.set $l6
+          br $B23
+        end
+        local.get $l7
+        i64.const 1
+        i64.add
+        local.set $l6
+      end
+      local.get $l6
+      i32.wrap_i64
+      local.set $p0
+      local.get $l6
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p1
+      block $B28
+        block $B29
+          local.get $p0
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B29
+          local.get $p0
+          i32.const -2147483648
+          i32.ne
+          br_if $B28
+          local.get $p1
+          i32.const 31
+          i32.shl
+          local.set $p0
+          local.get $p0
+          i32.eqz
+          br_if $B28
+        end
+        local.get $p1
+        i32.const 1
+        i32.add
+        local.set $p1
+      end
+      block $B30
+        local.get $l3
+        i32.const 23
+        i32.shl
+        local.get $p1
+        i32.add
+        i32.const -8388608
+        i32.add
+        local.tee $p0
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B30
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p0
+      local.get $l2
+      i32.add
+      local.set $l2
+    end
+    local.get $l2)
+  (func $f32_div (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
+    local.get $p0
+    i32.const 31
+    i32.shr_u
+    local.set $l2
+    block $B0
+      block $B1
+        local.get $l2
+        br_if $B1
+        i32.const 0
+        local.set $l3
+        br $B0
+      end
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l4
+    i32.sub
+    local.set $l5
+    block $B2
+      block $B3
+        block $B4
+          local.get $l2
+          i32.eqz
+          br_if $B4
+          local.get $l2
+          i32.const 255
+          i32.ne
+          br_if $B3
+          block $B5
+            local.get $p0
+            local.get $l4
+            i32.ne
+            br_if $B5
+            local.get $l3
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l6
+            br $B2
+          end
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B2
+        end
+        block $B6
+          local.get $p0
+          local.get $l4
+          i32.ne
+          br_if $B6
+          local.get $l3
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B2
+        end
+        local.get $l3
+        local.get $l5
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l6
+        br $B2
+      end
+      local.get $l3
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l6
+    end
+    local.get $p1
+    i32.const 31
+    i32.shr_u
+    local.set $p0
+    block $B7
+      block $B8
+        local.get $p0
+        br_if $B8
+        i32.const 0
+        local.set $l2
+        br $B7
+      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l3
+    block $B9
+      block $B10
+        block $B11
+          local.get $p0
+          i32.eqz
+          br_if $B11
+          local.get $p0
+          i32.const 255
+          i32.ne
+          br_if $B10
+          block $B12
+            local.get $p1
+            local.get $l5
+            i32.ne
+            br_if $B12
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l7
+            br $B9
+          end
+          local.get $l2
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l7
+          local.get $l3
+          i32.const 4194304
+          i32.add
+          local.get $l3
+          local.get $l3
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l7
+          br $B9
+        end
+        block $B13
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B13
+          local.get $l2
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          br $B9
+        end
+        local.get $l2
+        local.get $l3
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l3
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l7
+        br $B9
+      end
+      local.get $l2
+      local.get $p0
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l3
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l7
+    end
+    local.get $l6
+    local.get $l7
+    call $f64_div
+    local.tee $l6
+    i32.wrap_i64
+    local.set $p1
+    local.get $l6
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    local.get $l6
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    block $B14
+      block $B15
+        local.get $l2
+        br_if $B15
+        i32.const 0
+        local.set $l2
+        br $B14
+      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    block $B16
+      local.get $p0
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B16
+      block $B17
+        local.get $p0
+        i32.const 2146435072
+        i32.ne
+        br_if $B17
+        local.get $p1
+        br_if $B17
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l2
+      local.get $p0
+      i32.const 3
+      i32.shl
+      local.get $p1
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $p0
+      i32.const 12582912
+      i32.add
+      local.get $p0
+      i32.const 8388608
+      i32.add
+      local.tee $p0
+      local.get $p0
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
+      i32.add
+      return
+    end
+    block $B18
+      local.get $p0
+      local.get $p1
+      i32.or
+      i32.eqz
+      br_if $B18
+      local.get $p0
+      i32.const 16
+      i32.shr_u
+      local.set $l3
+      local.get $l3
+      i32.const 4
+      i32.shl
+      local.set $l3
+      block $B19
+        local.get $l3
+        i32.const 255
+        i32.gt_u
+        br_if $B19
+        i32.const 1
+        local.set $p0
+        block $B20
+          block $B21
+            local.get $p0
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B21
+            i32.const 0
+            local.set $p1
+            local.get $p0
+            i32.const -2147483648
+            i32.ne
+            br_if $B20
+            i32.const 0
+            local.set $p1
+            i32.const 0
+            local.set $p0
+            local.get $p0
+            i32.eqz
+            br_if $B20
+          end
+          i32.const 1
+          local.set $p1
+        end
+        local.get $p1
+        local.get $l2
+        i32.add
+        return
+      end
+      block $B22
+        local.get $l3
+        i32.const 294656
+        i32.lt_u
+        br_if $B22
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p0
+      local.get $l3
+      i32.const 8
+      i32.shr_u
+      local.tee $l5
+      i32.const 20
+      i32.shl
+      i32.sub
+      i32.const 1048576
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $p1
+      i64.extend_i32_u
+      i64.add
+      i64.const 3
+      i64.shl
+      local.set $l6
+      block $B23
+        block $B24
+          local.get $l3
+          i32.const 229631
+          i32.le_u
+          br_if $B24
+          local.get $l5
+          i32.const -896
+          i32.add
+          local.set $l3
+          br $B23
+        end
+        block $B25
+          i32.const 897
+          local.get $l5
+          i32.sub
+          local.tee $p0
+          i32.const 64
+          i32.lt_u
+          br_if $B25
+          local.get $l6
+          i64.const 0
+          i64.ne
+          i64.extend_i32_u
+          local.set $l6
+          i32.const 1
+          local.set $l3
+          br $B23
+        end
+        i32.const 1
+        local.set $l3
+        block $B26
+          local.get $l6
+          local.get $p0
+          i64.extend_i32_u
+          local.tee $l8
+          i64.shr_u
+          local.tee $l7
+          local.get $l8
+          i64.shl
+          local.get $l6
+          i64.ne
+          br_if $B26
+          local.get $l7
+          local.set $l6
+          br $B23
+        end
+        local.get $l7
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p0
+        block $B27
+          local.get $p0
+          i32.eqz
+          br_if $B27
+          local.get $l7
+          local.set $l6
+          br $B23
+        end
+        local.get $l7
+        i64.const 1
+        i64.add
+        local.set $l6
+      end
+      local.get $l6
+      i32.wrap_i64
+      local.set $p0
+      local.get $l6
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p1
+      block $B28
+        block $B29
+          local.get $p0
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B29
+          local.get $p0
+          i32.const -2147483648
+          i32.ne
+          br_if $B28
+          local.get $p1
+          i32.const 31
+          i32.shl
+          local.set $p0
+          local.get $p0
+          i32.eqz
+          br_if $B28
+        end
+        local.get $p1
+        i32.const 1
+        i32.add
+        local.set $p1
+      end
+      block $B30
+        local.get $l3
+        i32.const 23
+        i32.shl
+        local.get $p1
+        i32.add
+        i32.const -8388608
+        i32.add
+        local.tee $p0
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B30
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p0
+      local.get $l2
+      i32.add
+      local.set $l2
+    end
+    local.get $l2)
+  (func $f32_sqrt (type $t3) (param $p0 i32) (result i32)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
+    local.get $p0
+    i32.const 31
+    i32.shr_u
+    local.set $l1
+    block $B0
+      block $B1
+        local.get $l1
+        br_if $B1
+        i32.const 0
+        local.set $l2
+        br $B0
+      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l1
+    local.get $l1
+    i32.const 1
+    i32.shl
+    local.set $l1
+    local.get $p0
+    local.get $l1
+    i32.const 8
+    i32.shr_u
+    local.tee $l1
+    i32.const 23
+    i32.shl
+    local.tee $l3
+    i32.sub
+    local.set $l4
+    block $B2
+      block $B3
+        block $B4
+          local.get $l1
+          i32.eqz
+          br_if $B4
+          local.get $l1
+          i32.const 255
+          i32.ne
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B4
-            local.get $l1
+            br_if $B5
+            local.get $l2
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B1
+            br $B2
           end
-          local.get $l1
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -3998,21 +4364,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B5
-          local.get $l1
+          br_if $B6
+          local.get $l2
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B1
+          br $B2
         end
-        local.get $l1
+        local.get $l2
         local.get $l4
         i32.clz
         local.tee $p0
@@ -4036,10 +4402,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B1
+        br $B2
       end
-      local.get $l1
       local.get $l2
+      local.get $l1
       i32.const 20
       i32.shl
       i32.add
@@ -4064,13 +4430,22 @@
     i64.shr_u
     i32.wrap_i64
     local.set $p0
-    i32.const 0
+    local.get $l5
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $l2
-    block $B6
-      local.get $l5
-      i64.const -1
-      i64.gt_s
-      br_if $B6
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
+    block $B7
+      block $B8
+        local.get $l2
+        br_if $B8
+        i32.const 0
+        local.set $l2
+        br $B7
+      end
       i32.const -2147483648
       local.set $l2
       local.get $l2
@@ -4078,21 +4453,18 @@
       i32.add
       local.set $p0
     end
-    local.get $l5
-    i32.wrap_i64
-    local.set $l1
-    block $B7
+    block $B9
       local.get $p0
       i32.const 2146435072
       i32.lt_u
-      br_if $B7
-      block $B8
-        local.get $l1
-        br_if $B8
+      br_if $B9
+      block $B10
         local.get $p0
         i32.const 2146435072
         i32.ne
-        br_if $B8
+        br_if $B10
+        local.get $l1
+        br_if $B10
         local.get $l2
         i32.const 2139095040
         i32.add
@@ -4122,162 +4494,200 @@
       i32.add
       return
     end
-    block $B9
+    block $B11
       local.get $p0
       local.get $l1
       i32.or
       i32.eqz
-      br_if $B9
+      br_if $B11
       local.get $p0
       i32.const 16
       i32.shr_u
-      local.set $l1
-      local.get $l1
+      local.set $l4
+      local.get $l4
       i32.const 4
       i32.shl
-      local.set $l1
-      local.get $l1
-      i32.const 256
-      i32.lt_u
-      local.tee $l4
-      br_if $B9
-      block $B10
+      local.set $l4
+      block $B12
+        local.get $l4
+        i32.const 255
+        i32.gt_u
+        br_if $B12
+        i32.const 1
+        local.set $p0
+        block $B13
+          block $B14
+            local.get $p0
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B14
+            i32.const 0
+            local.set $l1
+            local.get $p0
+            i32.const -2147483648
+            i32.ne
+            br_if $B13
+            i32.const 0
+            local.set $l1
+            i32.const 0
+            local.set $p0
+            local.get $p0
+            i32.eqz
+            br_if $B13
+          end
+          i32.const 1
+          local.set $l1
+        end
         local.get $l1
+        local.get $l2
+        i32.add
+        return
+      end
+      block $B15
+        local.get $l4
         i32.const 294656
         i32.lt_u
-        br_if $B10
+        br_if $B15
         local.get $l2
         i32.const 2139095040
         i32.add
         return
       end
       local.get $p0
-      i32.const 0
-      local.get $l1
+      local.get $l4
       i32.const 8
       i32.shr_u
       local.tee $l3
       i32.const 20
       i32.shl
-      i32.const -1048576
-      i32.add
-      local.get $l4
-      select
       i32.sub
+      i32.const 1048576
+      i32.add
       i64.extend_i32_u
       i64.const 32
       i64.shl
-      local.set $l6
-      local.get $l6
+      local.set $l5
       local.get $l5
-      i64.const 4294967295
-      i64.and
+      local.get $l1
+      i64.extend_i32_u
       i64.add
       i64.const 3
       i64.shl
       local.set $l5
-      block $B11
-        block $B12
-          local.get $l1
+      block $B16
+        block $B17
+          local.get $l4
           i32.const 229631
           i32.le_u
-          br_if $B12
+          br_if $B17
           local.get $l3
           i32.const -896
           i32.add
-          local.set $l1
-          br $B11
+          local.set $l4
+          br $B16
         end
-        block $B13
+        block $B18
           i32.const 897
           local.get $l3
           i32.sub
           local.tee $p0
           i32.const 64
           i32.lt_u
-          br_if $B13
+          br_if $B18
           local.get $l5
           i64.const 0
           i64.ne
           i64.extend_i32_u
           local.set $l5
           i32.const 1
-          local.set $l1
-          br $B11
+          local.set $l4
+          br $B16
         end
         i32.const 1
-        local.set $l1
-        block $B14
+        local.set $l4
+        block $B19
           local.get $l5
           local.get $p0
           i64.extend_i32_u
-          local.tee $l7
-          i64.shr_u
           local.tee $l6
-          local.get $l7
+          i64.shr_u
+          local.tee $l7
+          local.get $l6
           i64.shl
           local.get $l5
           i64.ne
-          br_if $B14
-          local.get $l6
+          br_if $B19
+          local.get $l7
           local.set $l5
-          br $B11
+          br $B16
         end
-        local.get $l6
+        local.get $l7
         i32.wrap_i64
         i32.const 31
         i32.shl
         local.set $p0
-        local.get $l6
-        local.get $p0
-        i32.eqz
-        i64.extend_i32_u
+        block $B20
+          local.get $p0
+          i32.eqz
+          br_if $B20
+          local.get $l7
+          local.set $l5
+          br $B16
+        end
+        local.get $l7
+        i64.const 1
         i64.add
         local.set $l5
       end
       local.get $l5
+      i32.wrap_i64
+      local.set $p0
+      local.get $l5
       i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $p0
-      block $B15
-        block $B16
-          local.get $l5
-          i32.wrap_i64
-          local.tee $l4
+      local.set $l1
+      block $B21
+        block $B22
+          local.get $p0
           i32.const -2147483648
           i32.gt_u
-          br_if $B16
-          local.get $l4
+          br_if $B22
+          local.get $p0
           i32.const -2147483648
           i32.ne
-          br_if $B15
-          local.get $p0
+          br_if $B21
+          local.get $l1
           i32.const 31
           i32.shl
-          local.set $l4
-          local.get $l4
+          local.set $p0
+          local.get $p0
           i32.eqz
-          br_if $B15
+          br_if $B21
         end
-        local.get $p0
+        local.get $l1
         i32.const 1
         i32.add
-        local.set $p0
+        local.set $l1
       end
-      local.get $l1
-      i32.const 23
-      i32.shl
+      block $B23
+        local.get $l4
+        i32.const 23
+        i32.shl
+        local.get $l1
+        i32.add
+        i32.const -8388608
+        i32.add
+        local.tee $p0
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B23
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
       local.get $p0
-      i32.add
-      i32.const -8388608
-      i32.add
-      local.tee $p0
-      i32.const 2139095040
-      local.get $p0
-      i32.const 2139095040
-      i32.lt_u
-      select
       local.get $l2
       i32.add
       local.set $l2
@@ -4285,1018 +4695,21 @@
     local.get $l2)
   (func $f32_min (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
     (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
-    i32.const 0
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l2
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l3
-    local.get $l3
-    i32.const 1
-    i32.shl
-    local.set $l3
-    local.get $p0
-    local.get $l3
-    i32.const 8
-    i32.shr_u
-    local.tee $l3
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B1
-      block $B2
-        block $B3
-          local.get $l3
-          i32.eqz
-          br_if $B3
-          local.get $l3
-          i32.const 255
-          i32.ne
-          br_if $B2
-          block $B4
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B4
-            local.get $l2
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B1
-          end
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B1
-        end
-        block $B5
-          local.get $p0
-          local.get $l4
-          i32.ne
-          br_if $B5
-          local.get $l2
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B1
-        end
+      block $B1
         local.get $l2
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B1
-      end
-      local.get $l2
-      local.get $l3
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
-    end
-    i32.const 0
-    local.set $l3
-    block $B6
-      local.get $p1
-      i32.const -1
-      i32.gt_s
-      br_if $B6
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
-    local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
-    local.set $l2
-    block $B7
-      block $B8
-        block $B9
-          local.get $p0
-          i32.eqz
-          br_if $B9
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B8
-          block $B10
-            local.get $p1
-            local.get $l5
-            i32.ne
-            br_if $B10
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l7
-            br $B7
-          end
-          local.get $l3
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l7
-          local.get $l2
-          i32.const 4194304
-          i32.add
-          local.get $l2
-          local.get $l2
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l7
-          br $B7
-        end
-        block $B11
-          local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B11
-          local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          br $B7
-        end
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l7
-        local.get $l2
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l7
-        br $B7
-      end
-      local.get $l3
-      local.get $p0
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l2
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l7
-    end
-    local.get $l6
-    local.get $l7
-    call $f64_min
-    local.tee $l6
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    i32.const 0
-    local.set $p1
-    block $B12
-      local.get $l6
-      i64.const -1
-      i64.gt_s
-      br_if $B12
-      i32.const -2147483648
-      local.set $p1
-      local.get $p1
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $l6
-    i32.wrap_i64
-    local.set $l3
-    block $B13
-      local.get $p0
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B13
-      block $B14
-        local.get $l3
-        br_if $B14
-        local.get $p0
-        i32.const 2146435072
-        i32.ne
-        br_if $B14
-        local.get $p1
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p1
-      local.get $p0
-      i32.const 3
-      i32.shl
-      local.get $l3
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $p0
-      i32.const 12582912
-      i32.add
-      local.get $p0
-      i32.const 8388608
-      i32.add
-      local.tee $p0
-      local.get $p0
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    block $B15
-      local.get $p0
-      local.get $l3
-      i32.or
-      i32.eqz
-      br_if $B15
-      local.get $p0
-      i32.const 16
-      i32.shr_u
-      local.set $l3
-      local.get $l3
-      i32.const 4
-      i32.shl
-      local.set $l3
-      local.get $l3
-      i32.const 256
-      i32.lt_u
-      local.tee $l2
-      br_if $B15
-      block $B16
-        local.get $l3
-        i32.const 294656
-        i32.lt_u
-        br_if $B16
-        local.get $p1
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      i32.const 0
-      local.get $l3
-      i32.const 8
-      i32.shr_u
-      local.tee $l5
-      i32.const 20
-      i32.shl
-      i32.const -1048576
-      i32.add
-      local.get $l2
-      select
-      i32.sub
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l6
-      i64.const 4294967295
-      i64.and
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $l6
-      block $B17
-        block $B18
-          local.get $l3
-          i32.const 229631
-          i32.le_u
-          br_if $B18
-          local.get $l5
-          i32.const -896
-          i32.add
-          local.set $l3
-          br $B17
-        end
-        block $B19
-          i32.const 897
-          local.get $l5
-          i32.sub
-          local.tee $p0
-          i32.const 64
-          i32.lt_u
-          br_if $B19
-          local.get $l6
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $l6
-          i32.const 1
-          local.set $l3
-          br $B17
-        end
-        i32.const 1
+        br_if $B1
+        i32.const 0
         local.set $l3
-        block $B20
-          local.get $l6
-          local.get $p0
-          i64.extend_i32_u
-          local.tee $l8
-          i64.shr_u
-          local.tee $l7
-          local.get $l8
-          i64.shl
-          local.get $l6
-          i64.ne
-          br_if $B20
-          local.get $l7
-          local.set $l6
-          br $B17
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        local.get $l7
-        local.get $p0
-        i32.eqz
-        i64.extend_i32_u
-        i64.add
-        local.set $l6
+        br $B0
       end
-      local.get $l6
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p0
-      block $B21
-        block $B22
-          local.get $l6
-          i32.wrap_i64
-          local.tee $l2
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B22
-          local.get $l2
-          i32.const -2147483648
-          i32.ne
-          br_if $B21
-          local.get $p0
-          i32.const 31
-          i32.shl
-          local.set $l2
-          local.get $l2
-          i32.eqz
-          br_if $B21
-        end
-        local.get $p0
-        i32.const 1
-        i32.add
-        local.set $p0
-      end
-      local.get $l3
-      i32.const 23
-      i32.shl
-      local.get $p0
-      i32.add
-      i32.const -8388608
-      i32.add
-      local.tee $p0
-      i32.const 2139095040
-      local.get $p0
-      i32.const 2139095040
-      i32.lt_u
-      select
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1)
-  (func $f32_max (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
-    i32.const 0
-    local.set $l2
-    block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l3
-    local.get $l3
-    i32.const 1
-    i32.shl
-    local.set $l3
-    local.get $p0
-    local.get $l3
-    i32.const 8
-    i32.shr_u
-    local.tee $l3
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B1
-      block $B2
-        block $B3
-          local.get $l3
-          i32.eqz
-          br_if $B3
-          local.get $l3
-          i32.const 255
-          i32.ne
-          br_if $B2
-          block $B4
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B4
-            local.get $l2
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B1
-          end
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B1
-        end
-        block $B5
-          local.get $p0
-          local.get $l4
-          i32.ne
-          br_if $B5
-          local.get $l2
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B1
-        end
-        local.get $l2
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B1
-      end
-      local.get $l2
-      local.get $l3
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
-    end
-    i32.const 0
-    local.set $l3
-    block $B6
-      local.get $p1
-      i32.const -1
-      i32.gt_s
-      br_if $B6
       i32.const -2147483648
       local.set $l3
       local.get $l3
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
-    local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
-    local.set $l2
-    block $B7
-      block $B8
-        block $B9
-          local.get $p0
-          i32.eqz
-          br_if $B9
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B8
-          block $B10
-            local.get $p1
-            local.get $l5
-            i32.ne
-            br_if $B10
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l7
-            br $B7
-          end
-          local.get $l3
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l7
-          local.get $l2
-          i32.const 4194304
-          i32.add
-          local.get $l2
-          local.get $l2
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l7
-          br $B7
-        end
-        block $B11
-          local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B11
-          local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          br $B7
-        end
-        local.get $l3
-        local.get $l2
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l7
-        local.get $l2
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l7
-        br $B7
-      end
-      local.get $l3
-      local.get $p0
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l2
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l7
-    end
-    local.get $l6
-    local.get $l7
-    call $f64_max
-    local.tee $l6
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    i32.const 0
-    local.set $p1
-    block $B12
-      local.get $l6
-      i64.const -1
-      i64.gt_s
-      br_if $B12
-      i32.const -2147483648
-      local.set $p1
-      local.get $p1
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $l6
-    i32.wrap_i64
-    local.set $l3
-    block $B13
-      local.get $p0
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B13
-      block $B14
-        local.get $l3
-        br_if $B14
-        local.get $p0
-        i32.const 2146435072
-        i32.ne
-        br_if $B14
-        local.get $p1
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p1
-      local.get $p0
-      i32.const 3
-      i32.shl
-      local.get $l3
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $p0
-      i32.const 12582912
-      i32.add
-      local.get $p0
-      i32.const 8388608
-      i32.add
-      local.tee $p0
-      local.get $p0
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    block $B15
-      local.get $p0
-      local.get $l3
-      i32.or
-      i32.eqz
-      br_if $B15
-      local.get $p0
-      i32.const 16
-      i32.shr_u
-      local.set $l3
-      local.get $l3
-      i32.const 4
-      i32.shl
-      local.set $l3
-      local.get $l3
-      i32.const 256
-      i32.lt_u
-      local.tee $l2
-      br_if $B15
-      block $B16
-        local.get $l3
-        i32.const 294656
-        i32.lt_u
-        br_if $B16
-        local.get $p1
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      i32.const 0
-      local.get $l3
-      i32.const 8
-      i32.shr_u
-      local.tee $l5
-      i32.const 20
-      i32.shl
-      i32.const -1048576
-      i32.add
-      local.get $l2
-      select
-      i32.sub
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l6
-      i64.const 4294967295
-      i64.and
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $l6
-      block $B17
-        block $B18
-          local.get $l3
-          i32.const 229631
-          i32.le_u
-          br_if $B18
-          local.get $l5
-          i32.const -896
-          i32.add
-          local.set $l3
-          br $B17
-        end
-        block $B19
-          i32.const 897
-          local.get $l5
-          i32.sub
-          local.tee $p0
-          i32.const 64
-          i32.lt_u
-          br_if $B19
-          local.get $l6
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $l6
-          i32.const 1
-          local.set $l3
-          br $B17
-        end
-        i32.const 1
-        local.set $l3
-        block $B20
-          local.get $l6
-          local.get $p0
-          i64.extend_i32_u
-          local.tee $l8
-          i64.shr_u
-          local.tee $l7
-          local.get $l8
-          i64.shl
-          local.get $l6
-          i64.ne
-          br_if $B20
-          local.get $l7
-          local.set $l6
-          br $B17
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        local.get $l7
-        local.get $p0
-        i32.eqz
-        i64.extend_i32_u
-        i64.add
-        local.set $l6
-      end
-      local.get $l6
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p0
-      block $B21
-        block $B22
-          local.get $l6
-          i32.wrap_i64
-          local.tee $l2
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B22
-          local.get $l2
-          i32.const -2147483648
-          i32.ne
-          br_if $B21
-          local.get $p0
-          i32.const 31
-          i32.shl
-          local.set $l2
-          local.get $l2
-          i32.eqz
-          br_if $B21
-        end
-        local.get $p0
-        i32.const 1
-        i32.add
-        local.set $p0
-      end
-      local.get $l3
-      i32.const 23
-      i32.shl
-      local.get $p0
-      i32.add
-      i32.const -8388608
-      i32.add
-      local.tee $p0
-      i32.const 2139095040
-      local.get $p0
-      i32.const 2139095040
-      i32.lt_u
-      select
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1)
-  (func $f32_ceil (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    i32.const 0
-    local.set $l1
-    block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l1
-      local.get $l1
       local.get $p0
       i32.add
       local.set $p0
@@ -5316,34 +4729,1144 @@
     local.tee $l2
     i32.const 23
     i32.shl
-    local.tee $l3
+    local.tee $l4
     i32.sub
-    local.set $l4
-    block $B1
-      block $B2
-        block $B3
+    local.set $l5
+    block $B2
+      block $B3
+        block $B4
           local.get $l2
           i32.eqz
-          br_if $B3
+          br_if $B4
           local.get $l2
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
+            local.get $p0
+            local.get $l4
+            i32.ne
+            br_if $B5
+            local.get $l3
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l6
+            br $B2
+          end
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B2
+        end
+        block $B6
+          local.get $p0
+          local.get $l4
+          i32.ne
+          br_if $B6
+          local.get $l3
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B2
+        end
+        local.get $l3
+        local.get $l5
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l6
+        br $B2
+      end
+      local.get $l3
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l6
+    end
+    local.get $p1
+    i32.const 31
+    i32.shr_u
+    local.set $p0
+    block $B7
+      block $B8
+        local.get $p0
+        br_if $B8
+        i32.const 0
+        local.set $l2
+        br $B7
+      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l3
+    block $B9
+      block $B10
+        block $B11
+          local.get $p0
+          i32.eqz
+          br_if $B11
+          local.get $p0
+          i32.const 255
+          i32.ne
+          br_if $B10
+          block $B12
+            local.get $p1
+            local.get $l5
+            i32.ne
+            br_if $B12
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l7
+            br $B9
+          end
+          local.get $l2
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l7
+          local.get $l3
+          i32.const 4194304
+          i32.add
+          local.get $l3
+          local.get $l3
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l7
+          br $B9
+        end
+        block $B13
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B13
+          local.get $l2
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          br $B9
+        end
+        local.get $l2
+        local.get $l3
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l3
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l7
+        br $B9
+      end
+      local.get $l2
+      local.get $p0
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l3
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l7
+    end
+    local.get $l6
+    local.get $l7
+    call $f64_min
+    local.tee $l6
+    i32.wrap_i64
+    local.set $p1
+    local.get $l6
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    local.get $l6
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    block $B14
+      block $B15
+        local.get $l2
+        br_if $B15
+        i32.const 0
+        local.set $l2
+        br $B14
+      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    block $B16
+      local.get $p0
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B16
+      block $B17
+        local.get $p0
+        i32.const 2146435072
+        i32.ne
+        br_if $B17
+        local.get $p1
+        br_if $B17
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l2
+      local.get $p0
+      i32.const 3
+      i32.shl
+      local.get $p1
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $p0
+      i32.const 12582912
+      i32.add
+      local.get $p0
+      i32.const 8388608
+      i32.add
+      local.tee $p0
+      local.get $p0
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
+      i32.add
+      return
+    end
+    block $B18
+      local.get $p0
+      local.get $p1
+      i32.or
+      i32.eqz
+      br_if $B18
+      local.get $p0
+      i32.const 16
+      i32.shr_u
+      local.set $l3
+      local.get $l3
+      i32.const 4
+      i32.shl
+      local.set $l3
+      block $B19
+        local.get $l3
+        i32.const 255
+        i32.gt_u
+        br_if $B19
+        i32.const 1
+        local.set $p0
+        block $B20
+          block $B21
+            local.get $p0
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B21
+            i32.const 0
+            local.set $p1
+            local.get $p0
+            i32.const -2147483648
+            i32.ne
+            br_if $B20
+            i32.const 0
+            local.set $p1
+            i32.const 0
+            local.set $p0
+            local.get $p0
+            i32.eqz
+            br_if $B20
+          end
+          i32.const 1
+          local.set $p1
+        end
+        local.get $p1
+        local.get $l2
+        i32.add
+        return
+      end
+      block $B22
+        local.get $l3
+        i32.const 294656
+        i32.lt_u
+        br_if $B22
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p0
+      local.get $l3
+      i32.const 8
+      i32.shr_u
+      local.tee $l5
+      i32.const 20
+      i32.shl
+      i32.sub
+      i32.const 1048576
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $p1
+      i64.extend_i32_u
+      i64.add
+      i64.const 3
+      i64.shl
+      local.set $l6
+      block $B23
+        block $B24
+          local.get $l3
+          i32.const 229631
+          i32.le_u
+          br_if $B24
+          local.get $l5
+          i32.const -896
+          i32.add
+          local.set $l3
+          br $B23
+        end
+        block $B25
+          i32.const 897
+          local.get $l5
+          i32.sub
+          local.tee $p0
+          i32.const 64
+          i32.lt_u
+          br_if $B25
+          local.get $l6
+          i64.const 0
+          i64.ne
+          i64.extend_i32_u
+          local.set $l6
+          i32.const 1
+          local.set $l3
+          br $B23
+        end
+        i32.const 1
+        local.set $l3
+        block $B26
+          local.get $l6
+          local.get $p0
+          i64.extend_i32_u
+          local.tee $l8
+          i64.shr_u
+          local.tee $l7
+          local.get $l8
+          i64.shl
+          local.get $l6
+          i64.ne
+          br_if $B26
+          local.get $l7
+          local.set $l6
+          br $B23
+        end
+        local.get $l7
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p0
+        block $B27
+          local.get $p0
+          i32.eqz
+          br_if $B27
+          local.get $l7
+          local.set $l6
+          br $B23
+        end
+        local.get $l7
+        i64.const 1
+        i64.add
+        local.set $l6
+      end
+      local.get $l6
+      i32.wrap_i64
+      local.set $p0
+      local.get $l6
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p1
+      block $B28
+        block $B29
+          local.get $p0
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B29
+          local.get $p0
+          i32.const -2147483648
+          i32.ne
+          br_if $B28
+          local.get $p1
+          i32.const 31
+          i32.shl
+          local.set $p0
+          local.get $p0
+          i32.eqz
+          br_if $B28
+        end
+        local.get $p1
+        i32.const 1
+        i32.add
+        local.set $p1
+      end
+      block $B30
+        local.get $l3
+        i32.const 23
+        i32.shl
+        local.get $p1
+        i32.add
+        i32.const -8388608
+        i32.add
+        local.tee $p0
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B30
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p0
+      local.get $l2
+      i32.add
+      local.set $l2
+    end
+    local.get $l2)
+  (func $f32_max (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
+    local.get $p0
+    i32.const 31
+    i32.shr_u
+    local.set $l2
+    block $B0
+      block $B1
+        local.get $l2
+        br_if $B1
+        i32.const 0
+        local.set $l3
+        br $B0
+      end
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l2
+    local.get $l2
+    i32.const 1
+    i32.shl
+    local.set $l2
+    local.get $p0
+    local.get $l2
+    i32.const 8
+    i32.shr_u
+    local.tee $l2
+    i32.const 23
+    i32.shl
+    local.tee $l4
+    i32.sub
+    local.set $l5
+    block $B2
+      block $B3
+        block $B4
+          local.get $l2
+          i32.eqz
+          br_if $B4
+          local.get $l2
+          i32.const 255
+          i32.ne
+          br_if $B3
+          block $B5
+            local.get $p0
+            local.get $l4
+            i32.ne
+            br_if $B5
+            local.get $l3
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l6
+            br $B2
+          end
+          local.get $l3
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          local.get $l6
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l6
+          br $B2
+        end
+        block $B6
+          local.get $p0
+          local.get $l4
+          i32.ne
+          br_if $B6
+          local.get $l3
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l6
+          br $B2
+        end
+        local.get $l3
+        local.get $l5
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l6
+        local.get $l6
+        local.get $l5
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l6
+        br $B2
+      end
+      local.get $l3
+      local.get $l2
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l6
+    end
+    local.get $p1
+    i32.const 31
+    i32.shr_u
+    local.set $p0
+    block $B7
+      block $B8
+        local.get $p0
+        br_if $B8
+        i32.const 0
+        local.set $l2
+        br $B7
+      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p1
+      i32.add
+      local.set $p1
+    end
+    local.get $p1
+    i32.const 16
+    i32.shr_u
+    local.set $p0
+    local.get $p0
+    i32.const 1
+    i32.shl
+    local.set $p0
+    local.get $p1
+    local.get $p0
+    i32.const 8
+    i32.shr_u
+    local.tee $p0
+    i32.const 23
+    i32.shl
+    local.tee $l5
+    i32.sub
+    local.set $l3
+    block $B9
+      block $B10
+        block $B11
+          local.get $p0
+          i32.eqz
+          br_if $B11
+          local.get $p0
+          i32.const 255
+          i32.ne
+          br_if $B10
+          block $B12
+            local.get $p1
+            local.get $l5
+            i32.ne
+            br_if $B12
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $l7
+            br $B9
+          end
+          local.get $l2
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          local.get $l7
+          local.get $l3
+          i32.const 4194304
+          i32.add
+          local.get $l3
+          local.get $l3
+          i32.const 4194304
+          i32.lt_u
+          select
+          i64.extend_i32_u
+          i64.const 29
+          i64.shl
+          i64.add
+          local.set $l7
+          br $B9
+        end
+        block $B13
+          local.get $p1
+          local.get $l5
+          i32.ne
+          br_if $B13
+          local.get $l2
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $l7
+          br $B9
+        end
+        local.get $l2
+        local.get $l3
+        i32.clz
+        local.tee $p0
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 947912704
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l7
+        local.get $l7
+        local.get $l3
+        local.get $p0
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.const 29
+        i64.shl
+        i64.add
+        local.set $l7
+        br $B9
+      end
+      local.get $l2
+      local.get $p0
+      i32.const 20
+      i32.shl
+      i32.add
+      i32.const 939524096
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l3
+      i64.extend_i32_u
+      i64.const 29
+      i64.shl
+      i64.add
+      local.set $l7
+    end
+    local.get $l6
+    local.get $l7
+    call $f64_max
+    local.tee $l6
+    i32.wrap_i64
+    local.set $p1
+    local.get $l6
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $p0
+    local.get $l6
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    block $B14
+      block $B15
+        local.get $l2
+        br_if $B15
+        i32.const 0
+        local.set $l2
+        br $B14
+      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    block $B16
+      local.get $p0
+      i32.const 2146435072
+      i32.lt_u
+      br_if $B16
+      block $B17
+        local.get $p0
+        i32.const 2146435072
+        i32.ne
+        br_if $B17
+        local.get $p1
+        br_if $B17
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l2
+      local.get $p0
+      i32.const 3
+      i32.shl
+      local.get $p1
+      i32.const 29
+      i32.shr_u
+      i32.or
+      local.tee $p0
+      i32.const 12582912
+      i32.add
+      local.get $p0
+      i32.const 8388608
+      i32.add
+      local.tee $p0
+      local.get $p0
+      i32.const 4194304
+      i32.lt_u
+      select
+      i32.add
+      i32.const 2139095040
+      i32.add
+      return
+    end
+    block $B18
+      local.get $p0
+      local.get $p1
+      i32.or
+      i32.eqz
+      br_if $B18
+      local.get $p0
+      i32.const 16
+      i32.shr_u
+      local.set $l3
+      local.get $l3
+      i32.const 4
+      i32.shl
+      local.set $l3
+      block $B19
+        local.get $l3
+        i32.const 255
+        i32.gt_u
+        br_if $B19
+        i32.const 1
+        local.set $p0
+        block $B20
+          block $B21
+            local.get $p0
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B21
+            i32.const 0
+            local.set $p1
+            local.get $p0
+            i32.const -2147483648
+            i32.ne
+            br_if $B20
+            i32.const 0
+            local.set $p1
+            i32.const 0
+            local.set $p0
+            local.get $p0
+            i32.eqz
+            br_if $B20
+          end
+          i32.const 1
+          local.set $p1
+        end
+        local.get $p1
+        local.get $l2
+        i32.add
+        return
+      end
+      block $B22
+        local.get $l3
+        i32.const 294656
+        i32.lt_u
+        br_if $B22
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p0
+      local.get $l3
+      i32.const 8
+      i32.shr_u
+      local.tee $l5
+      i32.const 20
+      i32.shl
+      i32.sub
+      i32.const 1048576
+      i32.add
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l6
+      local.get $l6
+      local.get $p1
+      i64.extend_i32_u
+      i64.add
+      i64.const 3
+      i64.shl
+      local.set $l6
+      block $B23
+        block $B24
+          local.get $l3
+          i32.const 229631
+          i32.le_u
+          br_if $B24
+          local.get $l5
+          i32.const -896
+          i32.add
+          local.set $l3
+          br $B23
+        end
+        block $B25
+          i32.const 897
+          local.get $l5
+          i32.sub
+          local.tee $p0
+          i32.const 64
+          i32.lt_u
+          br_if $B25
+          local.get $l6
+          i64.const 0
+          i64.ne
+          i64.extend_i32_u
+          local.set $l6
+          i32.const 1
+          local.set $l3
+          br $B23
+        end
+        i32.const 1
+        local.set $l3
+        block $B26
+          local.get $l6
+          local.get $p0
+          i64.extend_i32_u
+          local.tee $l8
+          i64.shr_u
+          local.tee $l7
+          local.get $l8
+          i64.shl
+          local.get $l6
+          i64.ne
+          br_if $B26
+          local.get $l7
+          local.set $l6
+          br $B23
+        end
+        local.get $l7
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p0
+        block $B27
+          local.get $p0
+          i32.eqz
+          br_if $B27
+          local.get $l7
+          local.set $l6
+          br $B23
+        end
+        local.get $l7
+        i64.const 1
+        i64.add
+        local.set $l6
+      end
+      local.get $l6
+      i32.wrap_i64
+      local.set $p0
+      local.get $l6
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p1
+      block $B28
+        block $B29
+          local.get $p0
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B29
+          local.get $p0
+          i32.const -2147483648
+          i32.ne
+          br_if $B28
+          local.get $p1
+          i32.const 31
+          i32.shl
+          local.set $p0
+          local.get $p0
+          i32.eqz
+          br_if $B28
+        end
+        local.get $p1
+        i32.const 1
+        i32.add
+        local.set $p1
+      end
+      block $B30
+        local.get $l3
+        i32.const 23
+        i32.shl
+        local.get $p1
+        i32.add
+        i32.const -8388608
+        i32.add
+        local.tee $p0
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B30
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p0
+      local.get $l2
+      i32.add
+      local.set $l2
+    end
+    local.get $l2)
+  (func $f32_ceil (type $t3) (param $p0 i32) (result i32)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
+    local.get $p0
+    i32.const 31
+    i32.shr_u
+    local.set $l1
+    block $B0
+      block $B1
+        local.get $l1
+        br_if $B1
+        i32.const 0
+        local.set $l2
+        br $B0
+      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $p0
+    end
+    local.get $p0
+    i32.const 16
+    i32.shr_u
+    local.set $l1
+    local.get $l1
+    i32.const 1
+    i32.shl
+    local.set $l1
+    local.get $p0
+    local.get $l1
+    i32.const 8
+    i32.shr_u
+    local.tee $l1
+    i32.const 23
+    i32.shl
+    local.tee $l3
+    i32.sub
+    local.set $l4
+    block $B2
+      block $B3
+        block $B4
+          local.get $l1
+          i32.eqz
+          br_if $B4
+          local.get $l1
+          i32.const 255
+          i32.ne
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B4
-            local.get $l1
+            br_if $B5
+            local.get $l2
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B1
+            br $B2
           end
-          local.get $l1
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -5364,21 +5887,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B5
-          local.get $l1
+          br_if $B6
+          local.get $l2
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B1
+          br $B2
         end
-        local.get $l1
+        local.get $l2
         local.get $l4
         i32.clz
         local.tee $p0
@@ -5402,10 +5925,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B1
+        br $B2
       end
-      local.get $l1
       local.get $l2
+      local.get $l1
       i32.const 20
       i32.shl
       i32.add
@@ -5430,13 +5953,22 @@
     i64.shr_u
     i32.wrap_i64
     local.set $p0
-    i32.const 0
+    local.get $l5
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $l2
-    block $B6
-      local.get $l5
-      i64.const -1
-      i64.gt_s
-      br_if $B6
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
+    block $B7
+      block $B8
+        local.get $l2
+        br_if $B8
+        i32.const 0
+        local.set $l2
+        br $B7
+      end
       i32.const -2147483648
       local.set $l2
       local.get $l2
@@ -5444,21 +5976,18 @@
       i32.add
       local.set $p0
     end
-    local.get $l5
-    i32.wrap_i64
-    local.set $l1
-    block $B7
+    block $B9
       local.get $p0
       i32.const 2146435072
       i32.lt_u
-      br_if $B7
-      block $B8
-        local.get $l1
-        br_if $B8
+      br_if $B9
+      block $B10
         local.get $p0
         i32.const 2146435072
         i32.ne
-        br_if $B8
+        br_if $B10
+        local.get $l1
+        br_if $B10
         local.get $l2
         i32.const 2139095040
         i32.add
@@ -5488,162 +6017,200 @@
       i32.add
       return
     end
-    block $B9
+    block $B11
       local.get $p0
       local.get $l1
       i32.or
       i32.eqz
-      br_if $B9
+      br_if $B11
       local.get $p0
       i32.const 16
       i32.shr_u
-      local.set $l1
-      local.get $l1
+      local.set $l4
+      local.get $l4
       i32.const 4
       i32.shl
-      local.set $l1
-      local.get $l1
-      i32.const 256
-      i32.lt_u
-      local.tee $l4
-      br_if $B9
-      block $B10
+      local.set $l4
+      block $B12
+        local.get $l4
+        i32.const 255
+        i32.gt_u
+        br_if $B12
+        i32.const 1
+        local.set $p0
+        block $B13
+          block $B14
+            local.get $p0
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B14
+            i32.const 0
+            local.set $l1
+            local.get $p0
+            i32.const -2147483648
+            i32.ne
+            br_if $B13
+            i32.const 0
+            local.set $l1
+            i32.const 0
+            local.set $p0
+            local.get $p0
+            i32.eqz
+            br_if $B13
+          end
+          i32.const 1
+          local.set $l1
+        end
         local.get $l1
+        local.get $l2
+        i32.add
+        return
+      end
+      block $B15
+        local.get $l4
         i32.const 294656
         i32.lt_u
-        br_if $B10
+        br_if $B15
         local.get $l2
         i32.const 2139095040
         i32.add
         return
       end
       local.get $p0
-      i32.const 0
-      local.get $l1
+      local.get $l4
       i32.const 8
       i32.shr_u
       local.tee $l3
       i32.const 20
       i32.shl
-      i32.const -1048576
-      i32.add
-      local.get $l4
-      select
       i32.sub
+      i32.const 1048576
+      i32.add
       i64.extend_i32_u
       i64.const 32
       i64.shl
-      local.set $l6
-      local.get $l6
+      local.set $l5
       local.get $l5
-      i64.const 4294967295
-      i64.and
+      local.get $l1
+      i64.extend_i32_u
       i64.add
       i64.const 3
       i64.shl
       local.set $l5
-      block $B11
-        block $B12
-          local.get $l1
+      block $B16
+        block $B17
+          local.get $l4
           i32.const 229631
           i32.le_u
-          br_if $B12
+          br_if $B17
           local.get $l3
           i32.const -896
           i32.add
-          local.set $l1
-          br $B11
+          local.set $l4
+          br $B16
         end
-        block $B13
+        block $B18
           i32.const 897
           local.get $l3
           i32.sub
           local.tee $p0
           i32.const 64
           i32.lt_u
-          br_if $B13
+          br_if $B18
           local.get $l5
           i64.const 0
           i64.ne
           i64.extend_i32_u
           local.set $l5
           i32.const 1
-          local.set $l1
-          br $B11
+          local.set $l4
+          br $B16
         end
         i32.const 1
-        local.set $l1
-        block $B14
+        local.set $l4
+        block $B19
           local.get $l5
           local.get $p0
           i64.extend_i32_u
-          local.tee $l7
-          i64.shr_u
           local.tee $l6
-          local.get $l7
+          i64.shr_u
+          local.tee $l7
+          local.get $l6
           i64.shl
           local.get $l5
           i64.ne
-          br_if $B14
-          local.get $l6
+          br_if $B19
+          local.get $l7
           local.set $l5
-          br $B11
+          br $B16
         end
-        local.get $l6
+        local.get $l7
         i32.wrap_i64
         i32.const 31
         i32.shl
         local.set $p0
-        local.get $l6
-        local.get $p0
-        i32.eqz
-        i64.extend_i32_u
+        block $B20
+          local.get $p0
+          i32.eqz
+          br_if $B20
+          local.get $l7
+          local.set $l5
+          br $B16
+        end
+        local.get $l7
+        i64.const 1
         i64.add
         local.set $l5
       end
       local.get $l5
+      i32.wrap_i64
+      local.set $p0
+      local.get $l5
       i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $p0
-      block $B15
-        block $B16
-          local.get $l5
-          i32.wrap_i64
-          local.tee $l4
+      local.set $l1
+      block $B21
+        block $B22
+          local.get $p0
           i32.const -2147483648
           i32.gt_u
-          br_if $B16
-          local.get $l4
+          br_if $B22
+          local.get $p0
           i32.const -2147483648
           i32.ne
-          br_if $B15
-          local.get $p0
+          br_if $B21
+          local.get $l1
           i32.const 31
           i32.shl
-          local.set $l4
-          local.get $l4
+          local.set $p0
+          local.get $p0
           i32.eqz
-          br_if $B15
+          br_if $B21
         end
-        local.get $p0
+        local.get $l1
         i32.const 1
         i32.add
-        local.set $p0
+        local.set $l1
       end
-      local.get $l1
-      i32.const 23
-      i32.shl
+      block $B23
+        local.get $l4
+        i32.const 23
+        i32.shl
+        local.get $l1
+        i32.add
+        i32.const -8388608
+        i32.add
+        local.tee $p0
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B23
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
       local.get $p0
-      i32.add
-      i32.const -8388608
-      i32.add
-      local.tee $p0
-      i32.const 2139095040
-      local.get $p0
-      i32.const 2139095040
-      i32.lt_u
-      select
       local.get $l2
       i32.add
       local.set $l2
@@ -5651,16 +6218,21 @@
     local.get $l2)
   (func $f32_floor (type $t3) (param $p0 i32) (result i32)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    i32.const 0
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l1
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l1
+        br_if $B1
+        i32.const 0
+        local.set $l2
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l1
-      local.get $l1
+      local.set $l2
+      local.get $l2
       local.get $p0
       i32.add
       local.set $p0
@@ -5668,46 +6240,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l2
-    local.get $l2
+    local.set $l1
+    local.get $l1
     i32.const 1
     i32.shl
-    local.set $l2
+    local.set $l1
     local.get $p0
-    local.get $l2
+    local.get $l1
     i32.const 8
     i32.shr_u
-    local.tee $l2
+    local.tee $l1
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B1
-      block $B2
-        block $B3
-          local.get $l2
+    block $B2
+      block $B3
+        block $B4
+          local.get $l1
           i32.eqz
-          br_if $B3
-          local.get $l2
+          br_if $B4
+          local.get $l1
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B4
-            local.get $l1
+            br_if $B5
+            local.get $l2
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B1
+            br $B2
           end
-          local.get $l1
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -5728,21 +6300,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B5
-          local.get $l1
+          br_if $B6
+          local.get $l2
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B1
+          br $B2
         end
-        local.get $l1
+        local.get $l2
         local.get $l4
         i32.clz
         local.tee $p0
@@ -5766,10 +6338,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B1
+        br $B2
       end
-      local.get $l1
       local.get $l2
+      local.get $l1
       i32.const 20
       i32.shl
       i32.add
@@ -5794,13 +6366,22 @@
     i64.shr_u
     i32.wrap_i64
     local.set $p0
-    i32.const 0
+    local.get $l5
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $l2
-    block $B6
-      local.get $l5
-      i64.const -1
-      i64.gt_s
-      br_if $B6
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
+    block $B7
+      block $B8
+        local.get $l2
+        br_if $B8
+        i32.const 0
+        local.set $l2
+        br $B7
+      end
       i32.const -2147483648
       local.set $l2
       local.get $l2
@@ -5808,21 +6389,18 @@
       i32.add
       local.set $p0
     end
-    local.get $l5
-    i32.wrap_i64
-    local.set $l1
-    block $B7
+    block $B9
       local.get $p0
       i32.const 2146435072
       i32.lt_u
-      br_if $B7
-      block $B8
-        local.get $l1
-        br_if $B8
+      br_if $B9
+      block $B10
         local.get $p0
         i32.const 2146435072
         i32.ne
-        br_if $B8
+        br_if $B10
+        local.get $l1
+        br_if $B10
         local.get $l2
         i32.const 2139095040
         i32.add
@@ -5852,162 +6430,200 @@
       i32.add
       return
     end
-    block $B9
+    block $B11
       local.get $p0
       local.get $l1
       i32.or
       i32.eqz
-      br_if $B9
+      br_if $B11
       local.get $p0
       i32.const 16
       i32.shr_u
-      local.set $l1
-      local.get $l1
+      local.set $l4
+      local.get $l4
       i32.const 4
       i32.shl
-      local.set $l1
-      local.get $l1
-      i32.const 256
-      i32.lt_u
-      local.tee $l4
-      br_if $B9
-      block $B10
+      local.set $l4
+      block $B12
+        local.get $l4
+        i32.const 255
+        i32.gt_u
+        br_if $B12
+        i32.const 1
+        local.set $p0
+        block $B13
+          block $B14
+            local.get $p0
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B14
+            i32.const 0
+            local.set $l1
+            local.get $p0
+            i32.const -2147483648
+            i32.ne
+            br_if $B13
+            i32.const 0
+            local.set $l1
+            i32.const 0
+            local.set $p0
+            local.get $p0
+            i32.eqz
+            br_if $B13
+          end
+          i32.const 1
+          local.set $l1
+        end
         local.get $l1
+        local.get $l2
+        i32.add
+        return
+      end
+      block $B15
+        local.get $l4
         i32.const 294656
         i32.lt_u
-        br_if $B10
+        br_if $B15
         local.get $l2
         i32.const 2139095040
         i32.add
         return
       end
       local.get $p0
-      i32.const 0
-      local.get $l1
+      local.get $l4
       i32.const 8
       i32.shr_u
       local.tee $l3
       i32.const 20
       i32.shl
-      i32.const -1048576
-      i32.add
-      local.get $l4
-      select
       i32.sub
+      i32.const 1048576
+      i32.add
       i64.extend_i32_u
       i64.const 32
       i64.shl
-      local.set $l6
-      local.get $l6
+      local.set $l5
       local.get $l5
-      i64.const 4294967295
-      i64.and
+      local.get $l1
+      i64.extend_i32_u
       i64.add
       i64.const 3
       i64.shl
       local.set $l5
-      block $B11
-        block $B12
-          local.get $l1
+      block $B16
+        block $B17
+          local.get $l4
           i32.const 229631
           i32.le_u
-          br_if $B12
+          br_if $B17
           local.get $l3
           i32.const -896
           i32.add
-          local.set $l1
-          br $B11
+          local.set $l4
+          br $B16
         end
-        block $B13
+        block $B18
           i32.const 897
           local.get $l3
           i32.sub
           local.tee $p0
           i32.const 64
           i32.lt_u
-          br_if $B13
+          br_if $B18
           local.get $l5
           i64.const 0
           i64.ne
           i64.extend_i32_u
           local.set $l5
           i32.const 1
-          local.set $l1
-          br $B11
+          local.set $l4
+          br $B16
         end
         i32.const 1
-        local.set $l1
-        block $B14
+        local.set $l4
+        block $B19
           local.get $l5
           local.get $p0
           i64.extend_i32_u
-          local.tee $l7
-          i64.shr_u
           local.tee $l6
-          local.get $l7
+          i64.shr_u
+          local.tee $l7
+          local.get $l6
           i64.shl
           local.get $l5
           i64.ne
-          br_if $B14
-          local.get $l6
+          br_if $B19
+          local.get $l7
           local.set $l5
-          br $B11
+          br $B16
         end
-        local.get $l6
+        local.get $l7
         i32.wrap_i64
         i32.const 31
         i32.shl
         local.set $p0
-        local.get $l6
-        local.get $p0
-        i32.eqz
-        i64.extend_i32_u
+        block $B20
+          local.get $p0
+          i32.eqz
+          br_if $B20
+          local.get $l7
+          local.set $l5
+          br $B16
+        end
+        local.get $l7
+        i64.const 1
         i64.add
         local.set $l5
       end
       local.get $l5
+      i32.wrap_i64
+      local.set $p0
+      local.get $l5
       i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $p0
-      block $B15
-        block $B16
-          local.get $l5
-          i32.wrap_i64
-          local.tee $l4
+      local.set $l1
+      block $B21
+        block $B22
+          local.get $p0
           i32.const -2147483648
           i32.gt_u
-          br_if $B16
-          local.get $l4
+          br_if $B22
+          local.get $p0
           i32.const -2147483648
           i32.ne
-          br_if $B15
-          local.get $p0
+          br_if $B21
+          local.get $l1
           i32.const 31
           i32.shl
-          local.set $l4
-          local.get $l4
+          local.set $p0
+          local.get $p0
           i32.eqz
-          br_if $B15
+          br_if $B21
         end
-        local.get $p0
+        local.get $l1
         i32.const 1
         i32.add
-        local.set $p0
+        local.set $l1
       end
-      local.get $l1
-      i32.const 23
-      i32.shl
+      block $B23
+        local.get $l4
+        i32.const 23
+        i32.shl
+        local.get $l1
+        i32.add
+        i32.const -8388608
+        i32.add
+        local.tee $p0
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B23
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
       local.get $p0
-      i32.add
-      i32.const -8388608
-      i32.add
-      local.tee $p0
-      i32.const 2139095040
-      local.get $p0
-      i32.const 2139095040
-      i32.lt_u
-      select
       local.get $l2
       i32.add
       local.set $l2
@@ -6015,16 +6631,21 @@
     local.get $l2)
   (func $f32_trunc (type $t3) (param $p0 i32) (result i32)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    i32.const 0
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l1
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l1
+        br_if $B1
+        i32.const 0
+        local.set $l2
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l1
-      local.get $l1
+      local.set $l2
+      local.get $l2
       local.get $p0
       i32.add
       local.set $p0
@@ -6032,46 +6653,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l2
-    local.get $l2
+    local.set $l1
+    local.get $l1
     i32.const 1
     i32.shl
-    local.set $l2
+    local.set $l1
     local.get $p0
-    local.get $l2
+    local.get $l1
     i32.const 8
     i32.shr_u
-    local.tee $l2
+    local.tee $l1
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B1
-      block $B2
-        block $B3
-          local.get $l2
+    block $B2
+      block $B3
+        block $B4
+          local.get $l1
           i32.eqz
-          br_if $B3
-          local.get $l2
+          br_if $B4
+          local.get $l1
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B4
-            local.get $l1
+            br_if $B5
+            local.get $l2
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B1
+            br $B2
           end
-          local.get $l1
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -6092,21 +6713,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B5
-          local.get $l1
+          br_if $B6
+          local.get $l2
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B1
+          br $B2
         end
-        local.get $l1
+        local.get $l2
         local.get $l4
         i32.clz
         local.tee $p0
@@ -6130,10 +6751,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B1
+        br $B2
       end
-      local.get $l1
       local.get $l2
+      local.get $l1
       i32.const 20
       i32.shl
       i32.add
@@ -6158,13 +6779,22 @@
     i64.shr_u
     i32.wrap_i64
     local.set $p0
-    i32.const 0
+    local.get $l5
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $l2
-    block $B6
-      local.get $l5
-      i64.const -1
-      i64.gt_s
-      br_if $B6
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
+    block $B7
+      block $B8
+        local.get $l2
+        br_if $B8
+        i32.const 0
+        local.set $l2
+        br $B7
+      end
       i32.const -2147483648
       local.set $l2
       local.get $l2
@@ -6172,21 +6802,18 @@
       i32.add
       local.set $p0
     end
-    local.get $l5
-    i32.wrap_i64
-    local.set $l1
-    block $B7
+    block $B9
       local.get $p0
       i32.const 2146435072
       i32.lt_u
-      br_if $B7
-      block $B8
-        local.get $l1
-        br_if $B8
+      br_if $B9
+      block $B10
         local.get $p0
         i32.const 2146435072
         i32.ne
-        br_if $B8
+        br_if $B10
+        local.get $l1
+        br_if $B10
         local.get $l2
         i32.const 2139095040
         i32.add
@@ -6216,162 +6843,200 @@
       i32.add
       return
     end
-    block $B9
+    block $B11
       local.get $p0
       local.get $l1
       i32.or
       i32.eqz
-      br_if $B9
+      br_if $B11
       local.get $p0
       i32.const 16
       i32.shr_u
-      local.set $l1
-      local.get $l1
+      local.set $l4
+      local.get $l4
       i32.const 4
       i32.shl
-      local.set $l1
-      local.get $l1
-      i32.const 256
-      i32.lt_u
-      local.tee $l4
-      br_if $B9
-      block $B10
+      local.set $l4
+      block $B12
+        local.get $l4
+        i32.const 255
+        i32.gt_u
+        br_if $B12
+        i32.const 1
+        local.set $p0
+        block $B13
+          block $B14
+            local.get $p0
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B14
+            i32.const 0
+            local.set $l1
+            local.get $p0
+            i32.const -2147483648
+            i32.ne
+            br_if $B13
+            i32.const 0
+            local.set $l1
+            i32.const 0
+            local.set $p0
+            local.get $p0
+            i32.eqz
+            br_if $B13
+          end
+          i32.const 1
+          local.set $l1
+        end
         local.get $l1
+        local.get $l2
+        i32.add
+        return
+      end
+      block $B15
+        local.get $l4
         i32.const 294656
         i32.lt_u
-        br_if $B10
+        br_if $B15
         local.get $l2
         i32.const 2139095040
         i32.add
         return
       end
       local.get $p0
-      i32.const 0
-      local.get $l1
+      local.get $l4
       i32.const 8
       i32.shr_u
       local.tee $l3
       i32.const 20
       i32.shl
-      i32.const -1048576
-      i32.add
-      local.get $l4
-      select
       i32.sub
+      i32.const 1048576
+      i32.add
       i64.extend_i32_u
       i64.const 32
       i64.shl
-      local.set $l6
-      local.get $l6
+      local.set $l5
       local.get $l5
-      i64.const 4294967295
-      i64.and
+      local.get $l1
+      i64.extend_i32_u
       i64.add
       i64.const 3
       i64.shl
       local.set $l5
-      block $B11
-        block $B12
-          local.get $l1
+      block $B16
+        block $B17
+          local.get $l4
           i32.const 229631
           i32.le_u
-          br_if $B12
+          br_if $B17
           local.get $l3
           i32.const -896
           i32.add
-          local.set $l1
-          br $B11
+          local.set $l4
+          br $B16
         end
-        block $B13
+        block $B18
           i32.const 897
           local.get $l3
           i32.sub
           local.tee $p0
           i32.const 64
           i32.lt_u
-          br_if $B13
+          br_if $B18
           local.get $l5
           i64.const 0
           i64.ne
           i64.extend_i32_u
           local.set $l5
           i32.const 1
-          local.set $l1
-          br $B11
+          local.set $l4
+          br $B16
         end
         i32.const 1
-        local.set $l1
-        block $B14
+        local.set $l4
+        block $B19
           local.get $l5
           local.get $p0
           i64.extend_i32_u
-          local.tee $l7
-          i64.shr_u
           local.tee $l6
-          local.get $l7
+          i64.shr_u
+          local.tee $l7
+          local.get $l6
           i64.shl
           local.get $l5
           i64.ne
-          br_if $B14
-          local.get $l6
+          br_if $B19
+          local.get $l7
           local.set $l5
-          br $B11
+          br $B16
         end
-        local.get $l6
+        local.get $l7
         i32.wrap_i64
         i32.const 31
         i32.shl
         local.set $p0
-        local.get $l6
-        local.get $p0
-        i32.eqz
-        i64.extend_i32_u
+        block $B20
+          local.get $p0
+          i32.eqz
+          br_if $B20
+          local.get $l7
+          local.set $l5
+          br $B16
+        end
+        local.get $l7
+        i64.const 1
         i64.add
         local.set $l5
       end
       local.get $l5
+      i32.wrap_i64
+      local.set $p0
+      local.get $l5
       i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $p0
-      block $B15
-        block $B16
-          local.get $l5
-          i32.wrap_i64
-          local.tee $l4
+      local.set $l1
+      block $B21
+        block $B22
+          local.get $p0
           i32.const -2147483648
           i32.gt_u
-          br_if $B16
-          local.get $l4
+          br_if $B22
+          local.get $p0
           i32.const -2147483648
           i32.ne
-          br_if $B15
-          local.get $p0
+          br_if $B21
+          local.get $l1
           i32.const 31
           i32.shl
-          local.set $l4
-          local.get $l4
+          local.set $p0
+          local.get $p0
           i32.eqz
-          br_if $B15
+          br_if $B21
         end
-        local.get $p0
+        local.get $l1
         i32.const 1
         i32.add
-        local.set $p0
+        local.set $l1
       end
-      local.get $l1
-      i32.const 23
-      i32.shl
+      block $B23
+        local.get $l4
+        i32.const 23
+        i32.shl
+        local.get $l1
+        i32.add
+        i32.const -8388608
+        i32.add
+        local.tee $p0
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B23
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
       local.get $p0
-      i32.add
-      i32.const -8388608
-      i32.add
-      local.tee $p0
-      i32.const 2139095040
-      local.get $p0
-      i32.const 2139095040
-      i32.lt_u
-      select
       local.get $l2
       i32.add
       local.set $l2
@@ -6379,16 +7044,21 @@
     local.get $l2)
   (func $f32_nearest (type $t3) (param $p0 i32) (result i32)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    i32.const 0
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l1
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l1
+        br_if $B1
+        i32.const 0
+        local.set $l2
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l1
-      local.get $l1
+      local.set $l2
+      local.get $l2
       local.get $p0
       i32.add
       local.set $p0
@@ -6396,46 +7066,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l2
-    local.get $l2
+    local.set $l1
+    local.get $l1
     i32.const 1
     i32.shl
-    local.set $l2
+    local.set $l1
     local.get $p0
-    local.get $l2
+    local.get $l1
     i32.const 8
     i32.shr_u
-    local.tee $l2
+    local.tee $l1
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B1
-      block $B2
-        block $B3
-          local.get $l2
+    block $B2
+      block $B3
+        block $B4
+          local.get $l1
           i32.eqz
-          br_if $B3
-          local.get $l2
+          br_if $B4
+          local.get $l1
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B4
-            local.get $l1
+            br_if $B5
+            local.get $l2
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B1
+            br $B2
           end
-          local.get $l1
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -6456,21 +7126,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B5
-          local.get $l1
+          br_if $B6
+          local.get $l2
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B1
+          br $B2
         end
-        local.get $l1
+        local.get $l2
         local.get $l4
         i32.clz
         local.tee $p0
@@ -6494,10 +7164,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B1
+        br $B2
       end
-      local.get $l1
       local.get $l2
+      local.get $l1
       i32.const 20
       i32.shl
       i32.add
@@ -6522,13 +7192,22 @@
     i64.shr_u
     i32.wrap_i64
     local.set $p0
-    i32.const 0
+    local.get $l5
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $l2
-    block $B6
-      local.get $l5
-      i64.const -1
-      i64.gt_s
-      br_if $B6
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
+    block $B7
+      block $B8
+        local.get $l2
+        br_if $B8
+        i32.const 0
+        local.set $l2
+        br $B7
+      end
       i32.const -2147483648
       local.set $l2
       local.get $l2
@@ -6536,21 +7215,18 @@
       i32.add
       local.set $p0
     end
-    local.get $l5
-    i32.wrap_i64
-    local.set $l1
-    block $B7
+    block $B9
       local.get $p0
       i32.const 2146435072
       i32.lt_u
-      br_if $B7
-      block $B8
-        local.get $l1
-        br_if $B8
+      br_if $B9
+      block $B10
         local.get $p0
         i32.const 2146435072
         i32.ne
-        br_if $B8
+        br_if $B10
+        local.get $l1
+        br_if $B10
         local.get $l2
         i32.const 2139095040
         i32.add
@@ -6580,162 +7256,200 @@
       i32.add
       return
     end
-    block $B9
+    block $B11
       local.get $p0
       local.get $l1
       i32.or
       i32.eqz
-      br_if $B9
+      br_if $B11
       local.get $p0
       i32.const 16
       i32.shr_u
-      local.set $l1
-      local.get $l1
+      local.set $l4
+      local.get $l4
       i32.const 4
       i32.shl
-      local.set $l1
-      local.get $l1
-      i32.const 256
-      i32.lt_u
-      local.tee $l4
-      br_if $B9
-      block $B10
+      local.set $l4
+      block $B12
+        local.get $l4
+        i32.const 255
+        i32.gt_u
+        br_if $B12
+        i32.const 1
+        local.set $p0
+        block $B13
+          block $B14
+            local.get $p0
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B14
+            i32.const 0
+            local.set $l1
+            local.get $p0
+            i32.const -2147483648
+            i32.ne
+            br_if $B13
+            i32.const 0
+            local.set $l1
+            i32.const 0
+            local.set $p0
+            local.get $p0
+            i32.eqz
+            br_if $B13
+          end
+          i32.const 1
+          local.set $l1
+        end
         local.get $l1
+        local.get $l2
+        i32.add
+        return
+      end
+      block $B15
+        local.get $l4
         i32.const 294656
         i32.lt_u
-        br_if $B10
+        br_if $B15
         local.get $l2
         i32.const 2139095040
         i32.add
         return
       end
       local.get $p0
-      i32.const 0
-      local.get $l1
+      local.get $l4
       i32.const 8
       i32.shr_u
       local.tee $l3
       i32.const 20
       i32.shl
-      i32.const -1048576
-      i32.add
-      local.get $l4
-      select
       i32.sub
+      i32.const 1048576
+      i32.add
       i64.extend_i32_u
       i64.const 32
       i64.shl
-      local.set $l6
-      local.get $l6
+      local.set $l5
       local.get $l5
-      i64.const 4294967295
-      i64.and
+      local.get $l1
+      i64.extend_i32_u
       i64.add
       i64.const 3
       i64.shl
       local.set $l5
-      block $B11
-        block $B12
-          local.get $l1
+      block $B16
+        block $B17
+          local.get $l4
           i32.const 229631
           i32.le_u
-          br_if $B12
+          br_if $B17
           local.get $l3
           i32.const -896
           i32.add
-          local.set $l1
-          br $B11
+          local.set $l4
+          br $B16
         end
-        block $B13
+        block $B18
           i32.const 897
           local.get $l3
           i32.sub
           local.tee $p0
           i32.const 64
           i32.lt_u
-          br_if $B13
+          br_if $B18
           local.get $l5
           i64.const 0
           i64.ne
           i64.extend_i32_u
           local.set $l5
           i32.const 1
-          local.set $l1
-          br $B11
+          local.set $l4
+          br $B16
         end
         i32.const 1
-        local.set $l1
-        block $B14
+        local.set $l4
+        block $B19
           local.get $l5
           local.get $p0
           i64.extend_i32_u
-          local.tee $l7
-          i64.shr_u
           local.tee $l6
-          local.get $l7
+          i64.shr_u
+          local.tee $l7
+          local.get $l6
           i64.shl
           local.get $l5
           i64.ne
-          br_if $B14
-          local.get $l6
+          br_if $B19
+          local.get $l7
           local.set $l5
-          br $B11
+          br $B16
         end
-        local.get $l6
+        local.get $l7
         i32.wrap_i64
         i32.const 31
         i32.shl
         local.set $p0
-        local.get $l6
-        local.get $p0
-        i32.eqz
-        i64.extend_i32_u
+        block $B20
+          local.get $p0
+          i32.eqz
+          br_if $B20
+          local.get $l7
+          local.set $l5
+          br $B16
+        end
+        local.get $l7
+        i64.const 1
         i64.add
         local.set $l5
       end
       local.get $l5
+      i32.wrap_i64
+      local.set $p0
+      local.get $l5
       i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $p0
-      block $B15
-        block $B16
-          local.get $l5
-          i32.wrap_i64
-          local.tee $l4
+      local.set $l1
+      block $B21
+        block $B22
+          local.get $p0
           i32.const -2147483648
           i32.gt_u
-          br_if $B16
-          local.get $l4
+          br_if $B22
+          local.get $p0
           i32.const -2147483648
           i32.ne
-          br_if $B15
-          local.get $p0
+          br_if $B21
+          local.get $l1
           i32.const 31
           i32.shl
-          local.set $l4
-          local.get $l4
+          local.set $p0
+          local.get $p0
           i32.eqz
-          br_if $B15
+          br_if $B21
         end
-        local.get $p0
+        local.get $l1
         i32.const 1
         i32.add
-        local.set $p0
+        local.set $l1
       end
-      local.get $l1
-      i32.const 23
-      i32.shl
+      block $B23
+        local.get $l4
+        i32.const 23
+        i32.shl
+        local.get $l1
+        i32.add
+        i32.const -8388608
+        i32.add
+        local.tee $p0
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B23
+        local.get $l2
+        i32.const 2139095040
+        i32.add
+        return
+      end
       local.get $p0
-      i32.add
-      i32.const -8388608
-      i32.add
-      local.tee $p0
-      i32.const 2139095040
-      local.get $p0
-      i32.const 2139095040
-      i32.lt_u
-      select
       local.get $l2
       i32.add
       local.set $l2
@@ -6743,16 +7457,21 @@
     local.get $l2)
   (func $f32_eq (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
     (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
-    i32.const 0
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l2
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l2
+        br_if $B1
+        i32.const 0
+        local.set $l3
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      local.set $l3
+      local.get $l3
       local.get $p0
       i32.add
       local.set $p0
@@ -6760,46 +7479,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l3
-    local.get $l3
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l3
+    local.set $l2
     local.get $p0
-    local.get $l3
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l3
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l4
     i32.sub
     local.set $l5
-    block $B1
-      block $B2
-        block $B3
-          local.get $l3
+    block $B2
+      block $B3
+        block $B4
+          local.get $l2
           i32.eqz
-          br_if $B3
-          local.get $l3
+          br_if $B4
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l4
             i32.ne
-            br_if $B4
-            local.get $l2
+            br_if $B5
+            local.get $l3
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l6
-            br $B1
+            br $B2
           end
-          local.get $l2
+          local.get $l3
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -6820,21 +7539,21 @@
           i64.shl
           i64.add
           local.set $l6
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l4
           i32.ne
-          br_if $B5
-          local.get $l2
+          br_if $B6
+          local.get $l3
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l6
-          br $B1
+          br $B2
         end
-        local.get $l2
+        local.get $l3
         local.get $l5
         i32.clz
         local.tee $p0
@@ -6858,10 +7577,10 @@
         i64.shl
         i64.add
         local.set $l6
-        br $B1
+        br $B2
       end
-      local.get $l2
       local.get $l3
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -6879,16 +7598,21 @@
       i64.add
       local.set $l6
     end
-    i32.const 0
-    local.set $l3
-    block $B6
-      local.get $p1
-      i32.const -1
-      i32.gt_s
-      br_if $B6
+    local.get $p1
+    i32.const 31
+    i32.shr_u
+    local.set $p0
+    block $B7
+      block $B8
+        local.get $p0
+        br_if $B8
+        i32.const 0
+        local.set $l2
+        br $B7
+      end
       i32.const -2147483648
-      local.set $l3
-      local.get $l3
+      local.set $l2
+      local.get $l2
       local.get $p1
       i32.add
       local.set $p1
@@ -6910,22 +7634,22 @@
     i32.shl
     local.tee $l5
     i32.sub
-    local.set $l2
-    block $B7
-      block $B8
+    local.set $l3
+    block $B9
+      block $B10
         local.get $p0
         i32.eqz
-        br_if $B8
+        br_if $B10
         local.get $p0
         i32.const 255
         i32.ne
-        br_if $B7
-        block $B9
+        br_if $B9
+        block $B11
           local.get $p1
           local.get $l5
           i32.ne
-          br_if $B9
-          local.get $l3
+          br_if $B11
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -6937,7 +7661,7 @@
           call $f64_eq
           return
         end
-        local.get $l3
+        local.get $l2
         i32.const 2146435072
         i32.add
         i64.extend_i32_u
@@ -6946,11 +7670,11 @@
         local.set $l7
         local.get $l6
         local.get $l7
-        local.get $l2
+        local.get $l3
         i32.const 4194304
         i32.add
-        local.get $l2
-        local.get $l2
+        local.get $l3
+        local.get $l3
         i32.const 4194304
         i32.lt_u
         select
@@ -6961,12 +7685,12 @@
         call $f64_eq
         return
       end
-      block $B10
+      block $B12
         local.get $p1
         local.get $l5
         i32.ne
-        br_if $B10
-        local.get $l3
+        br_if $B12
+        local.get $l2
         i64.extend_i32_u
         i64.const 32
         i64.shl
@@ -6976,8 +7700,8 @@
         call $f64_eq
         return
       end
-      local.get $l3
       local.get $l2
+      local.get $l3
       i32.clz
       local.tee $p0
       i32.const 20
@@ -6991,7 +7715,7 @@
       local.set $l7
       local.get $l6
       local.get $l7
-      local.get $l2
+      local.get $l3
       local.get $p0
       i32.const -8
       i32.add
@@ -7003,7 +7727,7 @@
       call $f64_eq
       return
     end
-    local.get $l3
+    local.get $l2
     local.get $p0
     i32.const 20
     i32.shl
@@ -7016,7 +7740,7 @@
     local.set $l7
     local.get $l6
     local.get $l7
-    local.get $l2
+    local.get $l3
     i64.extend_i32_u
     i64.const 29
     i64.shl
@@ -7024,16 +7748,21 @@
     call $f64_eq)
   (func $f32_ne (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
     (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
-    i32.const 0
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l2
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l2
+        br_if $B1
+        i32.const 0
+        local.set $l3
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      local.set $l3
+      local.get $l3
       local.get $p0
       i32.add
       local.set $p0
@@ -7041,46 +7770,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l3
-    local.get $l3
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l3
+    local.set $l2
     local.get $p0
-    local.get $l3
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l3
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l4
     i32.sub
     local.set $l5
-    block $B1
-      block $B2
-        block $B3
-          local.get $l3
+    block $B2
+      block $B3
+        block $B4
+          local.get $l2
           i32.eqz
-          br_if $B3
-          local.get $l3
+          br_if $B4
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l4
             i32.ne
-            br_if $B4
-            local.get $l2
+            br_if $B5
+            local.get $l3
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l6
-            br $B1
+            br $B2
           end
-          local.get $l2
+          local.get $l3
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -7101,21 +7830,21 @@
           i64.shl
           i64.add
           local.set $l6
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l4
           i32.ne
-          br_if $B5
-          local.get $l2
+          br_if $B6
+          local.get $l3
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l6
-          br $B1
+          br $B2
         end
-        local.get $l2
+        local.get $l3
         local.get $l5
         i32.clz
         local.tee $p0
@@ -7139,10 +7868,10 @@
         i64.shl
         i64.add
         local.set $l6
-        br $B1
+        br $B2
       end
-      local.get $l2
       local.get $l3
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -7160,16 +7889,21 @@
       i64.add
       local.set $l6
     end
-    i32.const 0
-    local.set $l3
-    block $B6
-      local.get $p1
-      i32.const -1
-      i32.gt_s
-      br_if $B6
+    local.get $p1
+    i32.const 31
+    i32.shr_u
+    local.set $p0
+    block $B7
+      block $B8
+        local.get $p0
+        br_if $B8
+        i32.const 0
+        local.set $l2
+        br $B7
+      end
       i32.const -2147483648
-      local.set $l3
-      local.get $l3
+      local.set $l2
+      local.get $l2
       local.get $p1
       i32.add
       local.set $p1
@@ -7191,22 +7925,22 @@
     i32.shl
     local.tee $l5
     i32.sub
-    local.set $l2
-    block $B7
-      block $B8
+    local.set $l3
+    block $B9
+      block $B10
         local.get $p0
         i32.eqz
-        br_if $B8
+        br_if $B10
         local.get $p0
         i32.const 255
         i32.ne
-        br_if $B7
-        block $B9
+        br_if $B9
+        block $B11
           local.get $p1
           local.get $l5
           i32.ne
-          br_if $B9
-          local.get $l3
+          br_if $B11
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -7218,7 +7952,7 @@
           call $f64_ne
           return
         end
-        local.get $l3
+        local.get $l2
         i32.const 2146435072
         i32.add
         i64.extend_i32_u
@@ -7227,11 +7961,11 @@
         local.set $l7
         local.get $l6
         local.get $l7
-        local.get $l2
+        local.get $l3
         i32.const 4194304
         i32.add
-        local.get $l2
-        local.get $l2
+        local.get $l3
+        local.get $l3
         i32.const 4194304
         i32.lt_u
         select
@@ -7242,12 +7976,12 @@
         call $f64_ne
         return
       end
-      block $B10
+      block $B12
         local.get $p1
         local.get $l5
         i32.ne
-        br_if $B10
-        local.get $l3
+        br_if $B12
+        local.get $l2
         i64.extend_i32_u
         i64.const 32
         i64.shl
@@ -7257,8 +7991,8 @@
         call $f64_ne
         return
       end
-      local.get $l3
       local.get $l2
+      local.get $l3
       i32.clz
       local.tee $p0
       i32.const 20
@@ -7272,7 +8006,7 @@
       local.set $l7
       local.get $l6
       local.get $l7
-      local.get $l2
+      local.get $l3
       local.get $p0
       i32.const -8
       i32.add
@@ -7284,7 +8018,7 @@
       call $f64_ne
       return
     end
-    local.get $l3
+    local.get $l2
     local.get $p0
     i32.const 20
     i32.shl
@@ -7297,7 +8031,7 @@
     local.set $l7
     local.get $l6
     local.get $l7
-    local.get $l2
+    local.get $l3
     i64.extend_i32_u
     i64.const 29
     i64.shl
@@ -7305,16 +8039,21 @@
     call $f64_ne)
   (func $f32_lt (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
     (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
-    i32.const 0
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l2
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l2
+        br_if $B1
+        i32.const 0
+        local.set $l3
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      local.set $l3
+      local.get $l3
       local.get $p0
       i32.add
       local.set $p0
@@ -7322,46 +8061,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l3
-    local.get $l3
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l3
+    local.set $l2
     local.get $p0
-    local.get $l3
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l3
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l4
     i32.sub
     local.set $l5
-    block $B1
-      block $B2
-        block $B3
-          local.get $l3
+    block $B2
+      block $B3
+        block $B4
+          local.get $l2
           i32.eqz
-          br_if $B3
-          local.get $l3
+          br_if $B4
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l4
             i32.ne
-            br_if $B4
-            local.get $l2
+            br_if $B5
+            local.get $l3
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l6
-            br $B1
+            br $B2
           end
-          local.get $l2
+          local.get $l3
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -7382,21 +8121,21 @@
           i64.shl
           i64.add
           local.set $l6
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l4
           i32.ne
-          br_if $B5
-          local.get $l2
+          br_if $B6
+          local.get $l3
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l6
-          br $B1
+          br $B2
         end
-        local.get $l2
+        local.get $l3
         local.get $l5
         i32.clz
         local.tee $p0
@@ -7420,10 +8159,10 @@
         i64.shl
         i64.add
         local.set $l6
-        br $B1
+        br $B2
       end
-      local.get $l2
       local.get $l3
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -7441,16 +8180,21 @@
       i64.add
       local.set $l6
     end
-    i32.const 0
-    local.set $l3
-    block $B6
-      local.get $p1
-      i32.const -1
-      i32.gt_s
-      br_if $B6
+    local.get $p1
+    i32.const 31
+    i32.shr_u
+    local.set $p0
+    block $B7
+      block $B8
+        local.get $p0
+        br_if $B8
+        i32.const 0
+        local.set $l2
+        br $B7
+      end
       i32.const -2147483648
-      local.set $l3
-      local.get $l3
+      local.set $l2
+      local.get $l2
       local.get $p1
       i32.add
       local.set $p1
@@ -7472,22 +8216,22 @@
     i32.shl
     local.tee $l5
     i32.sub
-    local.set $l2
-    block $B7
-      block $B8
+    local.set $l3
+    block $B9
+      block $B10
         local.get $p0
         i32.eqz
-        br_if $B8
+        br_if $B10
         local.get $p0
         i32.const 255
         i32.ne
-        br_if $B7
-        block $B9
+        br_if $B9
+        block $B11
           local.get $p1
           local.get $l5
           i32.ne
-          br_if $B9
-          local.get $l3
+          br_if $B11
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -7499,7 +8243,7 @@
           call $f64_lt
           return
         end
-        local.get $l3
+        local.get $l2
         i32.const 2146435072
         i32.add
         i64.extend_i32_u
@@ -7508,11 +8252,11 @@
         local.set $l7
         local.get $l6
         local.get $l7
-        local.get $l2
+        local.get $l3
         i32.const 4194304
         i32.add
-        local.get $l2
-        local.get $l2
+        local.get $l3
+        local.get $l3
         i32.const 4194304
         i32.lt_u
         select
@@ -7523,12 +8267,12 @@
         call $f64_lt
         return
       end
-      block $B10
+      block $B12
         local.get $p1
         local.get $l5
         i32.ne
-        br_if $B10
-        local.get $l3
+        br_if $B12
+        local.get $l2
         i64.extend_i32_u
         i64.const 32
         i64.shl
@@ -7538,8 +8282,8 @@
         call $f64_lt
         return
       end
-      local.get $l3
       local.get $l2
+      local.get $l3
       i32.clz
       local.tee $p0
       i32.const 20
@@ -7553,7 +8297,7 @@
       local.set $l7
       local.get $l6
       local.get $l7
-      local.get $l2
+      local.get $l3
       local.get $p0
       i32.const -8
       i32.add
@@ -7565,7 +8309,7 @@
       call $f64_lt
       return
     end
-    local.get $l3
+    local.get $l2
     local.get $p0
     i32.const 20
     i32.shl
@@ -7578,7 +8322,7 @@
     local.set $l7
     local.get $l6
     local.get $l7
-    local.get $l2
+    local.get $l3
     i64.extend_i32_u
     i64.const 29
     i64.shl
@@ -7586,16 +8330,21 @@
     call $f64_lt)
   (func $f32_gt (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
     (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
-    i32.const 0
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l2
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l2
+        br_if $B1
+        i32.const 0
+        local.set $l3
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      local.set $l3
+      local.get $l3
       local.get $p0
       i32.add
       local.set $p0
@@ -7603,46 +8352,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l3
-    local.get $l3
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l3
+    local.set $l2
     local.get $p0
-    local.get $l3
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l3
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l4
     i32.sub
     local.set $l5
-    block $B1
-      block $B2
-        block $B3
-          local.get $l3
+    block $B2
+      block $B3
+        block $B4
+          local.get $l2
           i32.eqz
-          br_if $B3
-          local.get $l3
+          br_if $B4
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l4
             i32.ne
-            br_if $B4
-            local.get $l2
+            br_if $B5
+            local.get $l3
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l6
-            br $B1
+            br $B2
           end
-          local.get $l2
+          local.get $l3
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -7663,21 +8412,21 @@
           i64.shl
           i64.add
           local.set $l6
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l4
           i32.ne
-          br_if $B5
-          local.get $l2
+          br_if $B6
+          local.get $l3
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l6
-          br $B1
+          br $B2
         end
-        local.get $l2
+        local.get $l3
         local.get $l5
         i32.clz
         local.tee $p0
@@ -7701,10 +8450,10 @@
         i64.shl
         i64.add
         local.set $l6
-        br $B1
+        br $B2
       end
-      local.get $l2
       local.get $l3
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -7722,16 +8471,21 @@
       i64.add
       local.set $l6
     end
-    i32.const 0
-    local.set $l3
-    block $B6
-      local.get $p1
-      i32.const -1
-      i32.gt_s
-      br_if $B6
+    local.get $p1
+    i32.const 31
+    i32.shr_u
+    local.set $p0
+    block $B7
+      block $B8
+        local.get $p0
+        br_if $B8
+        i32.const 0
+        local.set $l2
+        br $B7
+      end
       i32.const -2147483648
-      local.set $l3
-      local.get $l3
+      local.set $l2
+      local.get $l2
       local.get $p1
       i32.add
       local.set $p1
@@ -7753,22 +8507,22 @@
     i32.shl
     local.tee $l5
     i32.sub
-    local.set $l2
-    block $B7
-      block $B8
+    local.set $l3
+    block $B9
+      block $B10
         local.get $p0
         i32.eqz
-        br_if $B8
+        br_if $B10
         local.get $p0
         i32.const 255
         i32.ne
-        br_if $B7
-        block $B9
+        br_if $B9
+        block $B11
           local.get $p1
           local.get $l5
           i32.ne
-          br_if $B9
-          local.get $l3
+          br_if $B11
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -7780,7 +8534,7 @@
           call $f64_gt
           return
         end
-        local.get $l3
+        local.get $l2
         i32.const 2146435072
         i32.add
         i64.extend_i32_u
@@ -7789,11 +8543,11 @@
         local.set $l7
         local.get $l6
         local.get $l7
-        local.get $l2
+        local.get $l3
         i32.const 4194304
         i32.add
-        local.get $l2
-        local.get $l2
+        local.get $l3
+        local.get $l3
         i32.const 4194304
         i32.lt_u
         select
@@ -7804,12 +8558,12 @@
         call $f64_gt
         return
       end
-      block $B10
+      block $B12
         local.get $p1
         local.get $l5
         i32.ne
-        br_if $B10
-        local.get $l3
+        br_if $B12
+        local.get $l2
         i64.extend_i32_u
         i64.const 32
         i64.shl
@@ -7819,8 +8573,8 @@
         call $f64_gt
         return
       end
-      local.get $l3
       local.get $l2
+      local.get $l3
       i32.clz
       local.tee $p0
       i32.const 20
@@ -7834,7 +8588,7 @@
       local.set $l7
       local.get $l6
       local.get $l7
-      local.get $l2
+      local.get $l3
       local.get $p0
       i32.const -8
       i32.add
@@ -7846,7 +8600,7 @@
       call $f64_gt
       return
     end
-    local.get $l3
+    local.get $l2
     local.get $p0
     i32.const 20
     i32.shl
@@ -7859,7 +8613,7 @@
     local.set $l7
     local.get $l6
     local.get $l7
-    local.get $l2
+    local.get $l3
     i64.extend_i32_u
     i64.const 29
     i64.shl
@@ -7867,16 +8621,21 @@
     call $f64_gt)
   (func $f32_le (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
     (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
-    i32.const 0
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l2
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l2
+        br_if $B1
+        i32.const 0
+        local.set $l3
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      local.set $l3
+      local.get $l3
       local.get $p0
       i32.add
       local.set $p0
@@ -7884,46 +8643,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l3
-    local.get $l3
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l3
+    local.set $l2
     local.get $p0
-    local.get $l3
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l3
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l4
     i32.sub
     local.set $l5
-    block $B1
-      block $B2
-        block $B3
-          local.get $l3
+    block $B2
+      block $B3
+        block $B4
+          local.get $l2
           i32.eqz
-          br_if $B3
-          local.get $l3
+          br_if $B4
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l4
             i32.ne
-            br_if $B4
-            local.get $l2
+            br_if $B5
+            local.get $l3
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l6
-            br $B1
+            br $B2
           end
-          local.get $l2
+          local.get $l3
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -7944,21 +8703,21 @@
           i64.shl
           i64.add
           local.set $l6
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l4
           i32.ne
-          br_if $B5
-          local.get $l2
+          br_if $B6
+          local.get $l3
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l6
-          br $B1
+          br $B2
         end
-        local.get $l2
+        local.get $l3
         local.get $l5
         i32.clz
         local.tee $p0
@@ -7982,10 +8741,10 @@
         i64.shl
         i64.add
         local.set $l6
-        br $B1
+        br $B2
       end
-      local.get $l2
       local.get $l3
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -8003,16 +8762,21 @@
       i64.add
       local.set $l6
     end
-    i32.const 0
-    local.set $l3
-    block $B6
-      local.get $p1
-      i32.const -1
-      i32.gt_s
-      br_if $B6
+    local.get $p1
+    i32.const 31
+    i32.shr_u
+    local.set $p0
+    block $B7
+      block $B8
+        local.get $p0
+        br_if $B8
+        i32.const 0
+        local.set $l2
+        br $B7
+      end
       i32.const -2147483648
-      local.set $l3
-      local.get $l3
+      local.set $l2
+      local.get $l2
       local.get $p1
       i32.add
       local.set $p1
@@ -8034,22 +8798,22 @@
     i32.shl
     local.tee $l5
     i32.sub
-    local.set $l2
-    block $B7
-      block $B8
+    local.set $l3
+    block $B9
+      block $B10
         local.get $p0
         i32.eqz
-        br_if $B8
+        br_if $B10
         local.get $p0
         i32.const 255
         i32.ne
-        br_if $B7
-        block $B9
+        br_if $B9
+        block $B11
           local.get $p1
           local.get $l5
           i32.ne
-          br_if $B9
-          local.get $l3
+          br_if $B11
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -8061,7 +8825,7 @@
           call $f64_le
           return
         end
-        local.get $l3
+        local.get $l2
         i32.const 2146435072
         i32.add
         i64.extend_i32_u
@@ -8070,11 +8834,11 @@
         local.set $l7
         local.get $l6
         local.get $l7
-        local.get $l2
+        local.get $l3
         i32.const 4194304
         i32.add
-        local.get $l2
-        local.get $l2
+        local.get $l3
+        local.get $l3
         i32.const 4194304
         i32.lt_u
         select
@@ -8085,12 +8849,12 @@
         call $f64_le
         return
       end
-      block $B10
+      block $B12
         local.get $p1
         local.get $l5
         i32.ne
-        br_if $B10
-        local.get $l3
+        br_if $B12
+        local.get $l2
         i64.extend_i32_u
         i64.const 32
         i64.shl
@@ -8100,8 +8864,8 @@
         call $f64_le
         return
       end
-      local.get $l3
       local.get $l2
+      local.get $l3
       i32.clz
       local.tee $p0
       i32.const 20
@@ -8115,7 +8879,7 @@
       local.set $l7
       local.get $l6
       local.get $l7
-      local.get $l2
+      local.get $l3
       local.get $p0
       i32.const -8
       i32.add
@@ -8127,7 +8891,7 @@
       call $f64_le
       return
     end
-    local.get $l3
+    local.get $l2
     local.get $p0
     i32.const 20
     i32.shl
@@ -8140,7 +8904,7 @@
     local.set $l7
     local.get $l6
     local.get $l7
-    local.get $l2
+    local.get $l3
     i64.extend_i32_u
     i64.const 29
     i64.shl
@@ -8148,16 +8912,21 @@
     call $f64_le)
   (func $f32_ge (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
     (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
-    i32.const 0
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l2
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l2
+        br_if $B1
+        i32.const 0
+        local.set $l3
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      local.set $l3
+      local.get $l3
       local.get $p0
       i32.add
       local.set $p0
@@ -8165,46 +8934,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l3
-    local.get $l3
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l3
+    local.set $l2
     local.get $p0
-    local.get $l3
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l3
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l4
     i32.sub
     local.set $l5
-    block $B1
-      block $B2
-        block $B3
-          local.get $l3
+    block $B2
+      block $B3
+        block $B4
+          local.get $l2
           i32.eqz
-          br_if $B3
-          local.get $l3
+          br_if $B4
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l4
             i32.ne
-            br_if $B4
-            local.get $l2
+            br_if $B5
+            local.get $l3
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l6
-            br $B1
+            br $B2
           end
-          local.get $l2
+          local.get $l3
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -8225,21 +8994,21 @@
           i64.shl
           i64.add
           local.set $l6
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l4
           i32.ne
-          br_if $B5
-          local.get $l2
+          br_if $B6
+          local.get $l3
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l6
-          br $B1
+          br $B2
         end
-        local.get $l2
+        local.get $l3
         local.get $l5
         i32.clz
         local.tee $p0
@@ -8263,10 +9032,10 @@
         i64.shl
         i64.add
         local.set $l6
-        br $B1
+        br $B2
       end
-      local.get $l2
       local.get $l3
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -8284,16 +9053,21 @@
       i64.add
       local.set $l6
     end
-    i32.const 0
-    local.set $l3
-    block $B6
-      local.get $p1
-      i32.const -1
-      i32.gt_s
-      br_if $B6
+    local.get $p1
+    i32.const 31
+    i32.shr_u
+    local.set $p0
+    block $B7
+      block $B8
+        local.get $p0
+        br_if $B8
+        i32.const 0
+        local.set $l2
+        br $B7
+      end
       i32.const -2147483648
-      local.set $l3
-      local.get $l3
+      local.set $l2
+      local.get $l2
       local.get $p1
       i32.add
       local.set $p1
@@ -8315,22 +9089,22 @@
     i32.shl
     local.tee $l5
     i32.sub
-    local.set $l2
-    block $B7
-      block $B8
+    local.set $l3
+    block $B9
+      block $B10
         local.get $p0
         i32.eqz
-        br_if $B8
+        br_if $B10
         local.get $p0
         i32.const 255
         i32.ne
-        br_if $B7
-        block $B9
+        br_if $B9
+        block $B11
           local.get $p1
           local.get $l5
           i32.ne
-          br_if $B9
-          local.get $l3
+          br_if $B11
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -8342,7 +9116,7 @@
           call $f64_ge
           return
         end
-        local.get $l3
+        local.get $l2
         i32.const 2146435072
         i32.add
         i64.extend_i32_u
@@ -8351,11 +9125,11 @@
         local.set $l7
         local.get $l6
         local.get $l7
-        local.get $l2
+        local.get $l3
         i32.const 4194304
         i32.add
-        local.get $l2
-        local.get $l2
+        local.get $l3
+        local.get $l3
         i32.const 4194304
         i32.lt_u
         select
@@ -8366,12 +9140,12 @@
         call $f64_ge
         return
       end
-      block $B10
+      block $B12
         local.get $p1
         local.get $l5
         i32.ne
-        br_if $B10
-        local.get $l3
+        br_if $B12
+        local.get $l2
         i64.extend_i32_u
         i64.const 32
         i64.shl
@@ -8381,8 +9155,8 @@
         call $f64_ge
         return
       end
-      local.get $l3
       local.get $l2
+      local.get $l3
       i32.clz
       local.tee $p0
       i32.const 20
@@ -8396,7 +9170,7 @@
       local.set $l7
       local.get $l6
       local.get $l7
-      local.get $l2
+      local.get $l3
       local.get $p0
       i32.const -8
       i32.add
@@ -8408,7 +9182,7 @@
       call $f64_ge
       return
     end
-    local.get $l3
+    local.get $l2
     local.get $p0
     i32.const 20
     i32.shl
@@ -8421,519 +9195,730 @@
     local.set $l7
     local.get $l6
     local.get $l7
-    local.get $l2
+    local.get $l3
     i64.extend_i32_u
     i64.const 29
     i64.shl
     i64.add
     call $f64_ge)
   (func $f64_add (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i64) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i64) (local $l13 i64)
     local.get $p1
     i64.const 32
     i64.shr_u
+    i32.wrap_i64
     local.set $l2
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l3
+    local.get $p1
+    i32.wrap_i64
+    local.set $l4
+    local.get $p0
+    i32.wrap_i64
+    local.set $l5
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    local.tee $l3
-    local.set $l4
+    local.tee $l6
+    local.set $l7
     block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l3
+      i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $l3
+      local.set $l7
+      local.get $l7
+      local.get $l6
       i32.add
-      local.set $l4
+      local.set $l7
     end
     local.get $l2
-    i32.wrap_i64
-    local.tee $l5
-    local.set $l6
+    i32.const 31
+    i32.shr_u
+    local.set $l8
+    local.get $l2
+    local.set $l9
     block $B1
-      local.get $p1
-      i64.const -1
-      i64.gt_s
+      local.get $l8
+      i32.eqz
       br_if $B1
       i32.const -2147483648
-      local.set $l6
-      local.get $l6
-      local.get $l5
+      local.set $l9
+      local.get $l9
+      local.get $l2
       i32.add
-      local.set $l6
+      local.set $l9
     end
-    local.get $p1
-    i32.wrap_i64
-    local.set $l7
-    local.get $p0
-    i32.wrap_i64
-    local.set $l8
     block $B2
       block $B3
-        local.get $l4
-        i32.const 2146435071
-        i32.gt_u
-        br_if $B3
-        local.get $l6
-        i32.const 2146435072
-        i32.lt_u
-        br_if $B2
-      end
-      block $B4
-        block $B5
-          local.get $l4
-          i32.const 2146435072
-          i32.gt_u
-          br_if $B5
-          local.get $l8
-          i32.const 0
-          i32.ne
-          local.get $l4
-          i32.const 2146435072
-          i32.eq
-          i32.and
-          br_if $B5
-          local.get $l6
-          i32.const 2146435072
-          i32.gt_u
-          br_if $B5
+        block $B4
           local.get $l7
-          i32.const 0
-          i32.ne
-          local.get $l6
-          i32.const 2146435072
-          i32.eq
-          i32.and
-          i32.eqz
+          i32.const 2146435071
+          i32.gt_u
           br_if $B4
+          local.get $l9
+          i32.const 2146435072
+          i32.lt_u
+          br_if $B3
         end
-        local.get $l3
-        local.set $l4
-        block $B6
-          local.get $p0
-          i64.const -1
-          i64.gt_s
-          br_if $B6
-          i32.const -2147483648
-          local.set $l4
-          local.get $l4
-          local.get $l3
-          i32.add
-          local.set $l4
-        end
-        local.get $p0
-        local.get $p1
-        local.get $l4
-        i32.const 2146435072
-        i32.gt_u
-        local.get $l8
-        i32.const 0
-        i32.ne
-        local.get $l4
-        i32.const 2146435072
-        i32.eq
-        i32.and
-        i32.or
-        local.tee $l6
-        select
-        local.set $p0
-        local.get $l4
-        local.get $l5
-        local.get $l6
-        select
-        local.set $l8
-        local.get $l3
-        local.get $l5
-        local.get $l6
-        select
-        local.set $l4
-        block $B7
+        block $B5
+          block $B6
+            local.get $l7
+            i32.const 2146435072
+            i32.gt_u
+            br_if $B6
+            block $B7
+              block $B8
+                local.get $l7
+                i32.const 2146435072
+                i32.ne
+                br_if $B8
+                local.get $l5
+                br_if $B6
+                local.get $l9
+                i32.const 2146435072
+                i32.le_u
+                br_if $B7
+                br $B6
+              end
+              local.get $l9
+              i32.const 2146435072
+              i32.gt_u
+              br_if $B6
+            end
+            local.get $l9
+            i32.const 2146435072
+            i32.ne
+            br_if $B5
+            local.get $l4
+            i32.eqz
+            br_if $B5
+          end
           local.get $l6
-          br_if $B7
-          local.get $p1
-          i64.const -1
-          i64.gt_s
-          br_if $B7
-          i32.const -2147483648
-          local.set $l4
-          local.get $l4
-          local.get $l5
-          i32.add
-          local.set $l8
-          local.get $l5
-          local.set $l4
-          local.get $p1
+          local.set $l7
+          block $B9
+            local.get $l3
+            i32.eqz
+            br_if $B9
+            i32.const -2147483648
+            local.set $l7
+            local.get $l7
+            local.get $l6
+            i32.add
+            local.set $l7
+          end
+          block $B10
+            block $B11
+              block $B12
+                local.get $l7
+                i32.const 2146435072
+                i32.gt_u
+                br_if $B12
+                block $B13
+                  local.get $l7
+                  i32.const 2146435072
+                  i32.ne
+                  br_if $B13
+                  local.get $l5
+                  br_if $B11
+                end
+                block $B14
+                  block $B15
+                    local.get $l8
+                    br_if $B15
+                    local.get $l2
+                    local.set $l6
+                    local.get $l2
+                    local.set $l7
+                    br $B14
+                  end
+                  i32.const -2147483648
+                  local.set $l7
+                  local.get $l7
+                  local.get $l2
+                  i32.add
+                  local.set $l7
+                  local.get $l2
+                  local.set $l6
+                end
+                local.get $l4
+                local.set $l5
+              end
+              local.get $l7
+              i32.const 2146959359
+              i32.gt_u
+              br_if $B10
+            end
+            local.get $l6
+            i32.const 524288
+            i32.add
+            local.set $l6
+          end
+          local.get $l6
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
           local.set $p0
+          local.get $p0
+          local.get $l5
+          i64.extend_i32_u
+          i64.add
+          return
         end
-        local.get $l4
-        i32.const 524288
-        i32.add
-        local.get $l4
-        local.get $l8
-        i32.const 2146959360
-        i32.lt_u
-        select
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p1
+        block $B16
+          local.get $l7
+          i32.const 2146435072
+          i32.lt_u
+          br_if $B16
+          block $B17
+            local.get $l9
+            i32.const 2146435072
+            i32.ge_u
+            br_if $B17
+            local.get $p0
+            return
+          end
+          i64.const -2251799813685248
+          local.set $p1
+          local.get $l3
+          local.get $l8
+          i32.ne
+          br_if $B2
+          local.get $p0
+          return
+        end
         local.get $p1
-        local.get $p0
-        i64.const 4294967295
+        i64.const -4294967296
         i64.and
+        local.set $p0
+        local.get $p0
+        local.get $l4
+        i64.extend_i32_u
         i64.add
         return
       end
-      block $B8
+      block $B18
+        block $B19
+          block $B20
+            local.get $l7
+            local.get $l9
+            i32.lt_u
+            br_if $B20
+            local.get $l7
+            local.get $l9
+            i32.ne
+            br_if $B19
+            local.get $l5
+            local.get $l4
+            i32.ge_u
+            br_if $B19
+          end
+          local.get $l6
+          local.set $l10
+          local.get $l5
+          local.set $l11
+          local.get $l9
+          local.set $l8
+          br $B18
+        end
+        local.get $l2
+        local.set $l10
         local.get $l4
-        i32.const 2146435072
-        i32.lt_u
-        br_if $B8
-        i64.const -2251799813685248
-        local.get $p0
-        local.get $l6
-        i32.const 2146435071
-        i32.gt_u
-        select
-        local.get $p0
+        local.set $l11
+        local.get $l7
+        local.set $l8
+        local.get $l9
+        local.set $l7
         local.get $l5
-        local.get $l3
-        i32.xor
-        i32.const 0
-        i32.lt_s
-        select
-        return
+        local.set $l4
+        local.get $l6
+        local.set $l2
       end
+      local.get $l7
+      i32.const 16
+      i32.shr_u
+      local.set $l5
+      local.get $l5
+      i32.const 4
+      i32.shl
+      local.set $l3
+      local.get $l8
+      i32.const 16
+      i32.shr_u
+      local.set $l5
+      local.get $l5
+      i32.const 4
+      i32.shl
+      local.set $l5
+      local.get $l5
+      i32.const 8
+      i32.shr_u
+      local.set $l9
+      block $B21
+        local.get $l5
+        i32.const 256
+        i32.lt_u
+        br_if $B21
+        local.get $l8
+        local.get $l9
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        local.set $l8
+      end
+      local.get $l8
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p0
+      local.get $l4
+      i64.extend_i32_u
+      local.set $p1
+      block $B22
+        block $B23
+          local.get $l3
+          i32.const 256
+          i32.ge_u
+          br_if $B23
+          i32.const 1
+          local.set $l3
+          br $B22
+        end
+        local.get $l7
+        local.get $l3
+        i32.const 8
+        i32.shr_u
+        local.tee $l3
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        local.set $l7
+      end
+      local.get $p0
       local.get $p1
-      i64.const -4294967296
-      i64.and
+      i64.add
+      local.set $l12
+      local.get $l7
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
       local.set $p0
       local.get $p0
-      local.get $p1
-      i64.const 4294967295
-      i64.and
-      i64.add
-      return
-    end
-    block $B9
-      block $B10
-        block $B11
-          local.get $l4
-          local.get $l6
-          i32.lt_u
-          br_if $B11
-          local.get $l8
-          local.get $l7
-          i32.ge_u
-          br_if $B10
-          local.get $l4
-          local.get $l6
-          i32.ne
-          br_if $B10
-        end
-        local.get $l3
-        local.set $l9
-        local.get $p0
-        local.set $l2
-        local.get $l6
-        local.set $l8
-        br $B9
-      end
-      local.get $l5
-      local.set $l9
-      local.get $p1
-      local.set $l2
-      local.get $l4
-      local.set $l8
-      local.get $l6
-      local.set $l4
-      local.get $p0
-      local.set $p1
-      local.get $l3
-      local.set $l5
-    end
-    local.get $l4
-    i32.const 16
-    i32.shr_u
-    local.set $l6
-    local.get $l6
-    i32.const 4
-    i32.shl
-    local.set $l6
-    local.get $l8
-    i32.const 16
-    i32.shr_u
-    local.set $l3
-    local.get $l3
-    i32.const 4
-    i32.shl
-    local.set $l3
-    local.get $l4
-    i32.const 0
-    local.get $l6
-    i32.const 8
-    i32.shr_u
-    local.tee $l7
-    i32.const 20
-    i32.shl
-    i32.const -1048576
-    i32.add
-    local.get $l6
-    i32.const 256
-    i32.lt_u
-    local.tee $l6
-    select
-    i32.sub
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $p0
-    local.get $p0
-    local.get $l2
-    i64.const 4294967295
-    i64.and
-    i64.add
-    local.set $l2
-    local.get $l8
-    i32.const 0
-    local.get $l3
-    i32.const 8
-    i32.shr_u
-    local.tee $l4
-    i32.const 20
-    i32.shl
-    i32.const -1048576
-    i32.add
-    local.get $l3
-    i32.const 256
-    i32.lt_u
-    local.tee $l3
-    select
-    i32.sub
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $p0
-    local.get $p0
-    local.get $p1
-    i64.const 4294967295
-    i64.and
-    i64.add
-    local.set $p0
-    block $B12
-      block $B13
-        i32.const 1
-        local.get $l4
-        local.get $l3
-        select
-        local.tee $l3
-        i32.const 1
-        local.get $l7
-        local.get $l6
-        select
-        i32.sub
-        local.tee $l4
-        i32.const 7
-        i32.gt_u
-        br_if $B13
-        local.get $l2
-        i32.const 7
-        local.get $l4
-        i32.sub
-        i64.extend_i32_u
-        i64.shl
-        local.set $p1
-        br $B12
-      end
-      block $B14
-        local.get $l4
-        i32.const -7
-        i32.add
-        local.tee $l4
-        i32.const 64
-        i32.lt_u
-        br_if $B14
-        local.get $l2
-        i64.const 0
-        i64.ne
-        i64.extend_i32_u
-        local.set $p1
-        br $B12
-      end
-      local.get $l2
-      local.get $l4
-      i64.extend_i32_u
-      local.tee $l10
-      i64.shr_u
-      local.tee $p1
-      local.get $l10
-      i64.shl
-      local.get $l2
-      i64.eq
-      br_if $B12
-      local.get $p1
-      i32.wrap_i64
-      i32.const 31
-      i32.shl
-      local.set $l4
-      local.get $p1
-      local.get $l4
-      i32.eqz
+      local.get $l11
       i64.extend_i32_u
       i64.add
-      local.set $p1
-    end
-    local.get $p0
-    i64.const 7
-    i64.shl
-    local.set $p0
-    block $B15
-      block $B16
-        local.get $l5
-        local.get $l9
-        i32.xor
-        i32.const 0
-        i32.lt_s
-        br_if $B16
-        local.get $p1
-        local.get $p0
-        i64.add
-        local.tee $p1
-        i64.const 576460752303423487
-        i64.gt_u
-        br_if $B15
-        i32.const 0
-        local.set $l4
-        block $B17
+      local.set $p0
+      block $B24
+        block $B25
+          i32.const 1
+          local.get $l9
           local.get $l5
-          i32.const -1
-          i32.gt_s
-          br_if $B17
-          i32.const -2147483648
-          local.set $l4
+          i32.const 256
+          i32.lt_u
+          select
+          local.tee $l4
+          local.get $l3
+          i32.sub
+          local.tee $l7
+          i32.const 7
+          i32.gt_u
+          br_if $B25
+          local.get $p0
+          i32.const 7
+          local.get $l7
+          i32.sub
+          i64.extend_i32_u
+          i64.shl
+          local.set $p1
+          br $B24
         end
-        block $B18
-          local.get $p1
+        block $B26
+          local.get $l7
+          i32.const -7
+          i32.add
+          local.tee $l7
+          i32.const 64
+          i32.lt_u
+          br_if $B26
+          local.get $p0
           i64.const 0
           i64.ne
-          br_if $B18
-          local.get $l4
+          i64.extend_i32_u
+          local.set $p1
+          br $B24
+        end
+        local.get $p0
+        local.get $l7
+        i64.extend_i32_u
+        local.tee $l13
+        i64.shr_u
+        local.tee $p1
+        local.get $l13
+        i64.shl
+        local.get $p0
+        i64.eq
+        br_if $B24
+        local.get $p1
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l7
+        local.get $l7
+        br_if $B24
+        local.get $p1
+        i64.const 1
+        i64.add
+        local.set $p1
+      end
+      local.get $l12
+      i64.const 7
+      i64.shl
+      local.set $p0
+      local.get $l10
+      i32.const 31
+      i32.shr_u
+      local.set $l5
+      local.get $l2
+      i32.const 31
+      i32.shr_u
+      local.set $l7
+      block $B27
+        block $B28
+          local.get $l7
+          local.get $l5
+          i32.ne
+          br_if $B28
+          local.get $p1
+          local.get $p0
+          i64.add
+          local.tee $p0
+          i64.const 576460752303423487
+          i64.gt_u
+          br_if $B27
+          block $B29
+            block $B30
+              local.get $l7
+              br_if $B30
+              i32.const 0
+              local.set $l7
+              br $B29
+            end
+            i32.const -2147483648
+            local.set $l7
+          end
+          block $B31
+            local.get $p0
+            i64.const 0
+            i64.ne
+            br_if $B31
+            local.get $l7
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $p0
+            local.get $p0
+            return
+          end
+          block $B32
+            local.get $l4
+            local.get $p0
+            i64.clz
+            local.tee $p1
+            i32.wrap_i64
+            i32.sub
+            local.tee $l2
+            i32.const 2043
+            i32.lt_s
+            br_if $B32
+            local.get $l7
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $p0
+            local.get $p0
+            return
+          end
+          local.get $p0
+          local.get $p1
+          i64.const 4294967293
+          i64.add
+          i64.const 4294967295
+          i64.and
+          i64.shl
+          local.set $p0
+          block $B33
+            block $B34
+              local.get $l2
+              i32.const -4
+              i32.le_s
+              br_if $B34
+              local.get $l2
+              i32.const 4
+              i32.add
+              local.set $l5
+              br $B33
+            end
+            i32.const 1
+            local.set $l5
+            block $B35
+              local.get $p0
+              i32.const -3
+              local.get $l2
+              i32.sub
+              i64.extend_i32_u
+              local.tee $l12
+              i64.shr_u
+              local.tee $p1
+              local.get $l12
+              i64.shl
+              local.get $p0
+              i64.ne
+              br_if $B35
+              local.get $p1
+              local.set $p0
+              br $B33
+            end
+            local.get $p1
+            i32.wrap_i64
+            i32.const 31
+            i32.shl
+            local.set $l2
+            block $B36
+              local.get $l2
+              i32.eqz
+              br_if $B36
+              local.get $p1
+              local.set $p0
+              br $B33
+            end
+            local.get $p1
+            i64.const 1
+            i64.add
+            local.set $p0
+          end
+          local.get $p0
+          i64.const 8
+          i64.shr_u
+          local.set $p1
+          local.get $p0
+          i32.wrap_i64
+          local.set $l2
+          block $B37
+            block $B38
+              local.get $l2
+              i32.const 255
+              i32.and
+              local.tee $l2
+              i32.const 128
+              i32.gt_u
+              br_if $B38
+              local.get $l2
+              i32.const 128
+              i32.ne
+              br_if $B37
+              local.get $p1
+              i32.wrap_i64
+              local.set $l2
+              local.get $l2
+              i32.const 31
+              i32.shl
+              local.set $l2
+              local.get $l2
+              i32.eqz
+              br_if $B37
+            end
+            local.get $p1
+            i64.const 1
+            i64.add
+            local.set $p1
+          end
+          local.get $l5
+          i32.const 20
+          i32.shl
+          i32.const -1048576
+          i32.add
           i64.extend_i32_u
           i64.const 32
           i64.shl
-          local.set $p1
+          local.set $p0
+          block $B39
+            local.get $p0
+            local.get $p1
+            i64.add
+            local.tee $p1
+            i64.const 9218868437227405312
+            i64.lt_u
+            br_if $B39
+            local.get $l7
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $p0
+            local.get $p0
+            return
+          end
+          local.get $l7
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
           local.get $p1
+          i64.add
           return
         end
-        block $B19
-          local.get $l3
+        block $B40
+          local.get $p0
           local.get $p1
-          i64.clz
+          i64.sub
           local.tee $p0
+          i64.eqz
+          i32.eqz
+          br_if $B40
+          i64.const 0
+          return
+        end
+        local.get $p0
+        i64.const 576460752303423487
+        i64.gt_u
+        br_if $B27
+        block $B41
+          block $B42
+            local.get $l7
+            br_if $B42
+            i32.const 0
+            local.set $l7
+            br $B41
+          end
+          i32.const -2147483648
+          local.set $l7
+        end
+        block $B43
+          local.get $l4
+          local.get $p0
+          i64.clz
+          local.tee $p1
           i32.wrap_i64
           i32.sub
-          local.tee $l6
+          local.tee $l2
           i32.const 2043
           i32.lt_s
-          br_if $B19
-          local.get $l4
+          br_if $B43
+          local.get $l7
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
           i64.const 32
           i64.shl
-          local.set $p1
-          local.get $p1
+          local.set $p0
+          local.get $p0
           return
         end
-        local.get $p1
         local.get $p0
+        local.get $p1
         i64.const 4294967293
         i64.add
         i64.const 4294967295
         i64.and
         i64.shl
-        local.set $p1
-        block $B20
-          block $B21
-            local.get $l6
+        local.set $p0
+        block $B44
+          block $B45
+            local.get $l2
             i32.const -4
             i32.le_s
-            br_if $B21
-            local.get $l6
+            br_if $B45
+            local.get $l2
             i32.const 4
             i32.add
             local.set $l5
-            br $B20
+            br $B44
           end
           i32.const 1
           local.set $l5
-          block $B22
-            local.get $p1
+          block $B46
+            local.get $p0
             i32.const -3
-            local.get $l6
+            local.get $l2
             i32.sub
             i64.extend_i32_u
-            local.tee $l2
+            local.tee $l12
             i64.shr_u
-            local.tee $p0
-            local.get $l2
+            local.tee $p1
+            local.get $l12
             i64.shl
-            local.get $p1
-            i64.ne
-            br_if $B22
             local.get $p0
-            local.set $p1
-            br $B20
+            i64.ne
+            br_if $B46
+            local.get $p1
+            local.set $p0
+            br $B44
           end
-          local.get $p0
+          local.get $p1
           i32.wrap_i64
           i32.const 31
           i32.shl
-          local.set $l6
-          local.get $p0
-          local.get $l6
-          i32.eqz
-          i64.extend_i32_u
-          i64.add
-          local.set $p1
-        end
-        local.get $p1
-        i64.const 8
-        i64.shr_u
-        local.set $p0
-        block $B23
-          block $B24
-            local.get $p1
-            i32.wrap_i64
-            i32.const 255
-            i32.and
-            local.tee $l6
-            i32.const 128
-            i32.gt_u
-            br_if $B24
-            local.get $l6
-            i32.const 128
-            i32.ne
-            br_if $B23
-            local.get $p0
-            i32.wrap_i64
-            i32.const 31
-            i32.shl
-            local.set $l6
-            local.get $l6
+          local.set $l2
+          block $B47
+            local.get $l2
             i32.eqz
-            br_if $B23
+            br_if $B47
+            local.get $p1
+            local.set $p0
+            br $B44
           end
-          local.get $p0
+          local.get $p1
           i64.const 1
           i64.add
           local.set $p0
+        end
+        local.get $p0
+        i64.const 8
+        i64.shr_u
+        local.set $p1
+        local.get $p0
+        i32.wrap_i64
+        local.set $l2
+        block $B48
+          block $B49
+            local.get $l2
+            i32.const 255
+            i32.and
+            local.tee $l2
+            i32.const 128
+            i32.gt_u
+            br_if $B49
+            local.get $l2
+            i32.const 128
+            i32.ne
+            br_if $B48
+            local.get $p1
+            i32.wrap_i64
+            local.set $l2
+            local.get $l2
+            i32.const 31
+            i32.shl
+            local.set $l2
+            local.get $l2
+            i32.eqz
+            br_if $B48
+          end
+          local.get $p1
+          i64.const 1
+          i64.add
+          local.set $p1
         end
         local.get $l5
         i32.const 20
@@ -8943,393 +9928,239 @@
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $p1
-        block $B25
-          local.get $p1
+        local.set $p0
+        block $B50
           local.get $p0
+          local.get $p1
           i64.add
-          local.tee $p0
+          local.tee $p1
           i64.const 9218868437227405312
           i64.lt_u
-          br_if $B25
-          local.get $l4
+          br_if $B50
+          local.get $l7
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
           i64.const 32
           i64.shl
-          local.set $p1
-          local.get $p1
+          local.set $p0
+          local.get $p0
           return
         end
-        local.get $l4
+        local.get $l7
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $p1
-        local.get $p1
+        local.set $p0
         local.get $p0
+        local.get $p1
         i64.add
         return
       end
-      block $B26
+      block $B51
+        local.get $p0
+        i64.const 1152921504606846975
+        i64.gt_u
+        br_if $B51
+        block $B52
+          block $B53
+            local.get $l7
+            br_if $B53
+            i32.const 0
+            local.set $l7
+            br $B52
+          end
+          i32.const -2147483648
+          local.set $l7
+        end
+        block $B54
+          local.get $l4
+          i32.const 2047
+          i32.lt_u
+          br_if $B54
+          local.get $l7
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          return
+        end
+        local.get $p0
+        i64.const 7
+        i64.shr_u
+        local.set $p1
+        local.get $p0
+        i32.wrap_i64
+        i32.const 1
+        i32.shl
+        local.set $l2
+        block $B55
+          block $B56
+            local.get $l2
+            i32.const 255
+            i32.and
+            local.tee $l2
+            i32.const 128
+            i32.gt_u
+            br_if $B56
+            local.get $l2
+            i32.const 128
+            i32.ne
+            br_if $B55
+            local.get $p1
+            i32.wrap_i64
+            local.set $l2
+            local.get $l2
+            i32.const 31
+            i32.shl
+            local.set $l2
+            local.get $l2
+            i32.eqz
+            br_if $B55
+          end
+          local.get $p1
+          i64.const 1
+          i64.add
+          local.set $p1
+        end
+        local.get $l4
+        i32.const 20
+        i32.shl
+        i32.const -1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        block $B57
+          local.get $p0
+          local.get $p1
+          i64.add
+          local.tee $p1
+          i64.const 9218868437227405312
+          i64.lt_u
+          br_if $B57
+          local.get $l7
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          return
+        end
+        local.get $l7
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
         local.get $p0
         local.get $p1
-        i64.sub
-        local.tee $p1
-        i64.eqz
-        i32.eqz
-        br_if $B26
-        i64.const 0
+        i64.add
         return
       end
-      local.get $p1
-      i64.const 576460752303423487
-      i64.gt_u
-      br_if $B15
-      i32.const 0
-      local.set $l4
-      block $B27
-        local.get $l5
-        i32.const -1
-        i32.gt_s
-        br_if $B27
+      block $B58
+        block $B59
+          local.get $l7
+          br_if $B59
+          i32.const 0
+          local.set $l7
+          br $B58
+        end
         i32.const -2147483648
-        local.set $l4
+        local.set $l7
       end
-      block $B28
-        local.get $l3
-        local.get $p1
-        i64.clz
-        local.tee $p0
-        i32.wrap_i64
-        i32.sub
-        local.tee $l6
-        i32.const 2043
-        i32.lt_s
-        br_if $B28
+      block $B60
         local.get $l4
+        i32.const 2046
+        i32.lt_u
+        br_if $B60
+        local.get $l7
         i32.const 2146435072
         i32.add
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $p1
-        local.get $p1
+        local.set $p0
+        local.get $p0
         return
       end
-      local.get $p1
       local.get $p0
-      i64.const 4294967293
-      i64.add
-      i64.const 4294967295
-      i64.and
-      i64.shl
-      local.set $p1
-      block $B29
-        block $B30
-          local.get $l6
-          i32.const -4
-          i32.le_s
-          br_if $B30
-          local.get $l6
-          i32.const 4
-          i32.add
-          local.set $l5
-          br $B29
-        end
-        i32.const 1
-        local.set $l5
-        block $B31
-          local.get $p1
-          i32.const -3
-          local.get $l6
-          i32.sub
-          i64.extend_i32_u
-          local.tee $l2
-          i64.shr_u
-          local.tee $p0
-          local.get $l2
-          i64.shl
-          local.get $p1
-          i64.ne
-          br_if $B31
-          local.get $p0
-          local.set $p1
-          br $B29
-        end
-        local.get $p0
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $l6
-        local.get $p0
-        local.get $l6
-        i32.eqz
-        i64.extend_i32_u
-        i64.add
-        local.set $p1
-      end
-      local.get $p1
       i64.const 8
       i64.shr_u
-      local.set $p0
-      block $B32
-        block $B33
-          local.get $p1
-          i32.wrap_i64
+      local.set $p1
+      local.get $p0
+      i32.wrap_i64
+      local.set $l2
+      block $B61
+        block $B62
+          local.get $l2
           i32.const 255
           i32.and
-          local.tee $l6
+          local.tee $l2
           i32.const 128
           i32.gt_u
-          br_if $B33
-          local.get $l6
+          br_if $B62
+          local.get $l2
           i32.const 128
           i32.ne
-          br_if $B32
-          local.get $p0
-          i32.wrap_i64
-          i32.const 31
-          i32.shl
-          local.set $l6
-          local.get $l6
-          i32.eqz
-          br_if $B32
-        end
-        local.get $p0
-        i64.const 1
-        i64.add
-        local.set $p0
-      end
-      local.get $l5
-      i32.const 20
-      i32.shl
-      i32.const -1048576
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p1
-      block $B34
-        local.get $p1
-        local.get $p0
-        i64.add
-        local.tee $p0
-        i64.const 9218868437227405312
-        i64.lt_u
-        br_if $B34
-        local.get $l4
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p1
-        local.get $p1
-        return
-      end
-      local.get $l4
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p1
-      local.get $p1
-      local.get $p0
-      i64.add
-      return
-    end
-    block $B35
-      local.get $p1
-      i64.const 1152921504606846975
-      i64.gt_u
-      br_if $B35
-      i32.const 0
-      local.set $l4
-      block $B36
-        local.get $l5
-        i32.const -1
-        i32.gt_s
-        br_if $B36
-        i32.const -2147483648
-        local.set $l4
-      end
-      block $B37
-        local.get $l3
-        i32.const 2047
-        i32.lt_u
-        br_if $B37
-        local.get $l4
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p1
-        local.get $p1
-        return
-      end
-      local.get $p1
-      i64.const 7
-      i64.shr_u
-      local.set $p0
-      block $B38
-        block $B39
+          br_if $B61
           local.get $p1
           i32.wrap_i64
-          i32.const 1
-          i32.shl
-          i32.const 254
-          i32.and
-          local.tee $l6
-          i32.const 128
-          i32.gt_u
-          br_if $B39
-          local.get $l6
-          i32.const 128
-          i32.ne
-          br_if $B38
-          local.get $p0
-          i32.wrap_i64
+          local.set $l2
+          local.get $l2
           i32.const 31
           i32.shl
-          local.set $l6
-          local.get $l6
+          local.set $l2
+          local.get $l2
           i32.eqz
-          br_if $B38
+          br_if $B61
         end
-        local.get $p0
+        local.get $p1
         i64.const 1
         i64.add
-        local.set $p0
+        local.set $p1
       end
-      local.get $l3
-      i32.const 20
-      i32.shl
-      i32.const -1048576
-      i32.add
+      local.get $l4
       i64.extend_i32_u
-      i64.const 32
+      i64.const 52
       i64.shl
-      local.set $p1
-      block $B40
-        local.get $p1
+      local.set $p0
+      block $B63
         local.get $p0
+        local.get $p1
         i64.add
-        local.tee $p0
+        local.tee $p1
         i64.const 9218868437227405312
         i64.lt_u
-        br_if $B40
-        local.get $l4
+        br_if $B63
+        local.get $l7
         i32.const 2146435072
         i32.add
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $p1
-        local.get $p1
+        local.set $p0
+        local.get $p0
         return
       end
-      local.get $l4
+      local.get $l7
       i64.extend_i32_u
       i64.const 32
       i64.shl
-      local.set $p1
-      local.get $p1
-      local.get $p0
-      i64.add
-      return
-    end
-    i32.const 0
-    local.set $l4
-    block $B41
-      local.get $l5
-      i32.const -1
-      i32.gt_s
-      br_if $B41
-      i32.const -2147483648
-      local.set $l4
-    end
-    block $B42
-      local.get $l3
-      i32.const 2046
-      i32.lt_u
-      br_if $B42
-      local.get $l4
-      i32.const 2146435072
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p1
-      local.get $p1
-      return
-    end
-    local.get $p1
-    i64.const 8
-    i64.shr_u
-    local.set $p0
-    block $B43
-      block $B44
-        local.get $p1
-        i32.wrap_i64
-        i32.const 255
-        i32.and
-        local.tee $l6
-        i32.const 128
-        i32.gt_u
-        br_if $B44
-        local.get $l6
-        i32.const 128
-        i32.ne
-        br_if $B43
-        local.get $p0
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $l6
-        local.get $l6
-        i32.eqz
-        br_if $B43
-      end
-      local.get $p0
-      i64.const 1
-      i64.add
       local.set $p0
-    end
-    local.get $l3
-    i64.extend_i32_u
-    i64.const 52
-    i64.shl
-    local.set $p1
-    block $B45
-      local.get $p1
       local.get $p0
-      i64.add
-      local.tee $p0
-      i64.const 9218868437227405312
-      i64.lt_u
-      br_if $B45
-      local.get $l4
-      i32.const 2146435072
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p1
       local.get $p1
-      return
+      i64.add
+      local.set $p1
     end
-    local.get $l4
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $p1
-    local.get $p1
-    local.get $p0
-    i64.add)
+    local.get $p1)
   (func $f64_sub (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i64) (local $l12 i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i32) (local $l13 i64) (local $l14 i64)
     i32.const -2147483648
     local.set $l2
     local.get $l2
@@ -9341,363 +10172,575 @@
     i32.add
     local.tee $l4
     i32.const 31
-    i32.shr_s
+    i32.shr_u
+    local.set $l5
     local.get $l2
-    i32.and
+    i32.const 0
+    local.get $l5
+    select
     local.get $l4
     i32.add
-    local.set $l5
-    local.get $p1
-    i32.wrap_i64
     local.set $l6
     local.get $p0
+    i64.const 63
+    i64.shr_u
     i32.wrap_i64
     local.set $l7
+    local.get $p1
+    i32.wrap_i64
+    local.set $l8
+    local.get $p0
+    i32.wrap_i64
+    local.set $l9
     block $B0
       block $B1
-        i32.const 0
-        local.get $l2
-        local.get $p0
-        i64.const -1
-        i64.gt_s
-        select
-        local.get $p0
-        i64.const 32
-        i64.shr_u
-        i32.wrap_i64
-        local.tee $l8
-        i32.add
-        local.tee $l9
-        i32.const 2146435071
-        i32.gt_u
-        br_if $B1
-        local.get $l5
-        i32.const 2146435072
-        i32.lt_u
-        br_if $B0
-      end
-      local.get $l9
-      i32.const 2146435072
-      i32.eq
-      local.set $l2
-      block $B2
-        block $B3
-          local.get $l9
-          i32.const 2146435072
-          i32.gt_u
-          local.tee $l10
-          br_if $B3
-          local.get $l7
-          i32.const 0
-          i32.ne
+        block $B2
           local.get $l2
-          i32.and
-          br_if $B3
-          local.get $l5
-          i32.const 2146435072
-          i32.gt_u
-          br_if $B3
-          local.get $l6
           i32.const 0
-          i32.ne
-          local.get $l5
-          i32.const 2146435072
-          i32.eq
-          i32.and
-          i32.eqz
+          local.get $l7
+          select
+          local.get $p0
+          i64.const 32
+          i64.shr_u
+          i32.wrap_i64
+          local.tee $l10
+          i32.add
+          local.tee $l11
+          i32.const 2146435071
+          i32.gt_u
           br_if $B2
+          local.get $l6
+          i32.const 2146435072
+          i32.lt_u
+          br_if $B1
         end
-        local.get $l8
-        local.get $l3
-        local.get $l10
-        local.get $l7
-        i32.const 0
-        i32.ne
-        local.get $l2
-        i32.and
-        i32.or
-        local.tee $l2
-        select
-        local.tee $l5
-        i32.const 524288
-        i32.add
-        local.get $l5
-        local.get $l9
+        block $B3
+          block $B4
+            block $B5
+              block $B6
+                block $B7
+                  local.get $l11
+                  i32.const 2146435072
+                  i32.le_u
+                  br_if $B7
+                  local.get $l11
+                  local.set $l4
+                  br $B6
+                end
+                block $B8
+                  block $B9
+                    block $B10
+                      block $B11
+                        local.get $l11
+                        i32.const 2146435072
+                        i32.ne
+                        br_if $B11
+                        local.get $l9
+                        br_if $B9
+                        local.get $l6
+                        i32.const 2146435072
+                        i32.le_u
+                        br_if $B10
+                        br $B9
+                      end
+                      local.get $l6
+                      i32.const 2146435072
+                      i32.gt_u
+                      br_if $B8
+                    end
+                    local.get $l6
+                    i32.const 2146435072
+                    i32.ne
+                    br_if $B3
+                    local.get $l8
+                    i32.eqz
+                    br_if $B3
+                  end
+                  local.get $l11
+                  i32.const 2146435072
+                  i32.ne
+                  br_if $B8
+                  local.get $l9
+                  br_if $B5
+                end
+                local.get $l3
+                i32.const 31
+                i32.shr_u
+                local.set $l2
+                block $B12
+                  block $B13
+                    local.get $l2
+                    br_if $B13
+                    local.get $l3
+                    local.set $l10
+                    local.get $l3
+                    local.set $l4
+                    br $B12
+                  end
+                  local.get $l3
+                  local.set $l10
+                end
+                local.get $l8
+                local.set $l9
+              end
+              local.get $l4
+              i32.const 2146959359
+              i32.gt_u
+              br_if $B4
+            end
+            local.get $l10
+            i32.const 524288
+            i32.add
+            local.set $l10
+          end
+          local.get $l10
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          local.get $l9
+          i64.extend_i32_u
+          i64.add
+          return
+        end
+        block $B14
+          local.get $l11
+          i32.const 2146435072
+          i32.lt_u
+          br_if $B14
+          block $B15
+            local.get $l6
+            i32.const 2146435072
+            i32.ge_u
+            br_if $B15
+            local.get $p0
+            return
+          end
+          i64.const -2251799813685248
+          local.set $p1
+          local.get $l7
+          local.get $l5
+          i32.ne
+          br_if $B0
+          local.get $p0
+          return
+        end
         local.get $l4
-        local.get $l3
-        local.get $p1
-        i64.const 0
-        i64.lt_s
-        select
-        local.get $l2
-        select
-        i32.const 2146959360
-        i32.lt_u
-        select
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l11
-        local.get $l11
+        local.set $p0
         local.get $p0
-        local.get $p1
-        local.get $l2
-        select
-        i64.const 4294967295
-        i64.and
+        local.get $l8
+        i64.extend_i32_u
         i64.add
         return
       end
-      block $B4
-        local.get $l9
-        i32.const 2146435072
-        i32.lt_u
-        br_if $B4
-        i64.const -2251799813685248
-        local.get $p0
-        local.get $l5
-        i32.const 2146435071
-        i32.gt_u
-        select
-        local.get $p0
+      block $B16
+        block $B17
+          block $B18
+            local.get $l11
+            local.get $l6
+            i32.lt_u
+            br_if $B18
+            local.get $l11
+            local.get $l6
+            i32.ne
+            br_if $B17
+            local.get $l9
+            local.get $l8
+            i32.ge_u
+            br_if $B17
+          end
+          local.get $l10
+          local.set $l3
+          local.get $l9
+          local.set $l12
+          local.get $l6
+          local.set $l7
+          br $B16
+        end
         local.get $l4
+        local.set $l3
         local.get $l8
-        i32.xor
-        i32.const 0
-        i32.lt_s
-        select
-        return
+        local.set $l12
+        local.get $l11
+        local.set $l7
+        local.get $l6
+        local.set $l11
+        local.get $l9
+        local.set $l8
+        local.get $l10
+        local.set $l4
       end
-      local.get $l4
+      local.get $l11
+      i32.const 16
+      i32.shr_u
+      local.set $l9
+      local.get $l9
+      i32.const 4
+      i32.shl
+      local.set $l5
+      local.get $l7
+      i32.const 16
+      i32.shr_u
+      local.set $l9
+      local.get $l9
+      i32.const 4
+      i32.shl
+      local.set $l9
+      local.get $l9
+      i32.const 8
+      i32.shr_u
+      local.set $l6
+      block $B19
+        local.get $l9
+        i32.const 256
+        i32.lt_u
+        br_if $B19
+        local.get $l7
+        local.get $l6
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        local.set $l7
+      end
+      local.get $l7
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p0
+      local.get $l8
+      i64.extend_i32_u
+      local.set $p1
+      block $B20
+        block $B21
+          local.get $l5
+          i32.const 256
+          i32.ge_u
+          br_if $B21
+          i32.const 1
+          local.set $l8
+          br $B20
+        end
+        local.get $l11
+        local.get $l5
+        i32.const 8
+        i32.shr_u
+        local.tee $l8
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        local.set $l11
+      end
+      local.get $p0
+      local.get $p1
+      i64.add
+      local.set $l13
+      local.get $l11
       i64.extend_i32_u
       i64.const 32
       i64.shl
       local.set $p0
       local.get $p0
-      local.get $p1
-      i64.const 4294967295
-      i64.and
-      i64.add
-      return
-    end
-    block $B5
-      block $B6
-        block $B7
-          local.get $l9
-          local.get $l5
-          i32.lt_u
-          br_if $B7
-          local.get $l7
-          local.get $l6
-          i32.ge_u
-          br_if $B6
-          local.get $l9
-          local.get $l5
-          i32.ne
-          br_if $B6
-        end
-        local.get $l8
-        local.set $l6
-        local.get $p0
-        local.set $l11
-        local.get $l5
-        local.set $l3
-        br $B5
-      end
-      local.get $l4
-      local.set $l6
-      local.get $p1
-      local.set $l11
-      local.get $l9
-      local.set $l3
-      local.get $l5
-      local.set $l9
-      local.get $p0
-      local.set $p1
-      local.get $l8
-      local.set $l4
-    end
-    local.get $l9
-    i32.const 16
-    i32.shr_u
-    local.set $l5
-    local.get $l5
-    i32.const 4
-    i32.shl
-    local.set $l5
-    local.get $l3
-    i32.const 16
-    i32.shr_u
-    local.set $l7
-    local.get $l7
-    i32.const 4
-    i32.shl
-    local.set $l7
-    local.get $l9
-    i32.const 0
-    local.get $l5
-    i32.const 8
-    i32.shr_u
-    local.tee $l8
-    i32.const 20
-    i32.shl
-    i32.const -1048576
-    i32.add
-    local.get $l5
-    i32.const 256
-    i32.lt_u
-    local.tee $l5
-    select
-    i32.sub
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $p0
-    local.get $p0
-    local.get $l11
-    i64.const 4294967295
-    i64.and
-    i64.add
-    local.set $l11
-    local.get $l3
-    i32.const 0
-    local.get $l7
-    i32.const 8
-    i32.shr_u
-    local.tee $l9
-    i32.const 20
-    i32.shl
-    i32.const -1048576
-    i32.add
-    local.get $l7
-    i32.const 256
-    i32.lt_u
-    local.tee $l7
-    select
-    i32.sub
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $p0
-    local.get $p0
-    local.get $p1
-    i64.const 4294967295
-    i64.and
-    i64.add
-    local.set $p1
-    block $B8
-      block $B9
-        i32.const 1
-        local.get $l9
-        local.get $l7
-        select
-        local.tee $l7
-        i32.const 1
-        local.get $l8
-        local.get $l5
-        select
-        i32.sub
-        local.tee $l9
-        i32.const 7
-        i32.gt_u
-        br_if $B9
-        local.get $l11
-        i32.const 7
-        local.get $l9
-        i32.sub
-        i64.extend_i32_u
-        i64.shl
-        local.set $p0
-        br $B8
-      end
-      block $B10
-        local.get $l9
-        i32.const -7
-        i32.add
-        local.tee $l9
-        i32.const 64
-        i32.lt_u
-        br_if $B10
-        local.get $l11
-        i64.const 0
-        i64.ne
-        i64.extend_i32_u
-        local.set $p0
-        br $B8
-      end
-      local.get $l11
-      local.get $l9
-      i64.extend_i32_u
-      local.tee $l12
-      i64.shr_u
-      local.tee $p0
       local.get $l12
-      i64.shl
-      local.get $l11
-      i64.eq
-      br_if $B8
-      local.get $p0
-      i32.wrap_i64
-      i32.const 31
-      i32.shl
-      local.set $l9
-      local.get $p0
-      local.get $l9
-      i32.eqz
       i64.extend_i32_u
       i64.add
       local.set $p0
-    end
-    local.get $p1
-    i64.const 7
-    i64.shl
-    local.set $p1
-    block $B11
-      block $B12
-        local.get $l4
-        local.get $l6
-        i32.xor
-        i32.const 0
-        i32.lt_s
-        br_if $B12
-        local.get $p0
-        local.get $p1
-        i64.add
-        local.tee $p0
-        i64.const 576460752303423487
-        i64.gt_u
-        br_if $B11
-        local.get $l4
-        i32.const 31
-        i32.shr_s
-        local.get $l2
-        i32.and
-        local.set $l2
-        block $B13
+      block $B22
+        block $B23
+          i32.const 1
+          local.get $l6
+          local.get $l9
+          i32.const 256
+          i32.lt_u
+          select
+          local.tee $l5
+          local.get $l8
+          i32.sub
+          local.tee $l11
+          i32.const 7
+          i32.gt_u
+          br_if $B23
+          local.get $p0
+          i32.const 7
+          local.get $l11
+          i32.sub
+          i64.extend_i32_u
+          i64.shl
+          local.set $p1
+          br $B22
+        end
+        block $B24
+          local.get $l11
+          i32.const -7
+          i32.add
+          local.tee $l11
+          i32.const 64
+          i32.lt_u
+          br_if $B24
           local.get $p0
           i64.const 0
           i64.ne
-          br_if $B13
+          i64.extend_i32_u
+          local.set $p1
+          br $B22
+        end
+        local.get $p0
+        local.get $l11
+        i64.extend_i32_u
+        local.tee $l14
+        i64.shr_u
+        local.tee $p1
+        local.get $l14
+        i64.shl
+        local.get $p0
+        i64.eq
+        br_if $B22
+        local.get $p1
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l11
+        local.get $l11
+        br_if $B22
+        local.get $p1
+        i64.const 1
+        i64.add
+        local.set $p1
+      end
+      local.get $l13
+      i64.const 7
+      i64.shl
+      local.set $p0
+      local.get $l3
+      i32.const 31
+      i32.shr_u
+      local.set $l9
+      local.get $l4
+      i32.const 31
+      i32.shr_u
+      local.set $l11
+      block $B25
+        block $B26
+          local.get $l11
+          local.get $l9
+          i32.ne
+          br_if $B26
+          local.get $p1
+          local.get $p0
+          i64.add
+          local.tee $p0
+          i64.const 576460752303423487
+          i64.gt_u
+          br_if $B25
+          local.get $l2
+          i32.const 0
+          local.get $l11
+          select
+          local.set $l2
+          block $B27
+            local.get $p0
+            i64.const 0
+            i64.ne
+            br_if $B27
+            local.get $l2
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $p0
+            local.get $p0
+            return
+          end
+          block $B28
+            local.get $l5
+            local.get $p0
+            i64.clz
+            local.tee $p1
+            i32.wrap_i64
+            i32.sub
+            local.tee $l11
+            i32.const 2043
+            i32.lt_s
+            br_if $B28
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $p0
+            local.get $p0
+            return
+          end
+          local.get $p0
+          local.get $p1
+          i64.const 4294967293
+          i64.add
+          i64.const 4294967295
+          i64.and
+          i64.shl
+          local.set $p0
+          block $B29
+            block $B30
+              local.get $l11
+              i32.const -4
+              i32.le_s
+              br_if $B30
+              local.get $l11
+              i32.const 4
+              i32.add
+              local.set $l9
+              br $B29
+            end
+            i32.const 1
+            local.set $l9
+            block $B31
+              local.get $p0
+              i32.const -3
+              local.get $l11
+              i32.sub
+              i64.extend_i32_u
+              local.tee $l13
+              i64.shr_u
+              local.tee $p1
+              local.get $l13
+              i64.shl
+              local.get $p0
+              i64.ne
+              br_if $B31
+              local.get $p1
+              local.set $p0
+              br $B29
+            end
+            local.get $p1
+            i32.wrap_i64
+            i32.const 31
+            i32.shl
+            local.set $l11
+            block $B32
+              local.get $l11
+              i32.eqz
+              br_if $B32
+              local.get $p1
+              local.set $p0
+              br $B29
+            end
+            local.get $p1
+            i64.const 1
+            i64.add
+            local.set $p0
+          end
+          local.get $p0
+          i64.const 8
+          i64.shr_u
+          local.set $p1
+          local.get $p0
+          i32.wrap_i64
+          local.set $l11
+          block $B33
+            block $B34
+              local.get $l11
+              i32.const 255
+              i32.and
+              local.tee $l11
+              i32.const 128
+              i32.gt_u
+              br_if $B34
+              local.get $l11
+              i32.const 128
+              i32.ne
+              br_if $B33
+              local.get $p1
+              i32.wrap_i64
+              local.set $l11
+              local.get $l11
+              i32.const 31
+              i32.shl
+              local.set $l11
+              local.get $l11
+              i32.eqz
+              br_if $B33
+            end
+            local.get $p1
+            i64.const 1
+            i64.add
+            local.set $p1
+          end
+          local.get $l9
+          i32.const 20
+          i32.shl
+          i32.const -1048576
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          block $B35
+            local.get $p0
+            local.get $p1
+            i64.add
+            local.tee $p1
+            i64.const 9218868437227405312
+            i64.lt_u
+            br_if $B35
+            local.get $l2
+            i32.const 2146435072
+            i32.add
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $p0
+            local.get $p0
+            return
+          end
           local.get $l2
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $p0
           local.get $p0
+          local.get $p1
+          i64.add
           return
         end
-        block $B14
-          local.get $l7
+        block $B36
+          local.get $p0
+          local.get $p1
+          i64.sub
+          local.tee $p0
+          i64.eqz
+          i32.eqz
+          br_if $B36
+          i64.const 0
+          return
+        end
+        local.get $p0
+        i64.const 576460752303423487
+        i64.gt_u
+        br_if $B25
+        local.get $l2
+        i32.const 0
+        local.get $l11
+        select
+        local.set $l11
+        block $B37
+          local.get $l5
           local.get $p0
           i64.clz
           local.tee $p1
           i32.wrap_i64
           i32.sub
-          local.tee $l9
+          local.tee $l2
           i32.const 2043
           i32.lt_s
-          br_if $B14
-          local.get $l2
+          br_if $B37
+          local.get $l11
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -9715,25 +10758,2080 @@
         i64.and
         i64.shl
         local.set $p0
-        block $B15
-          block $B16
-            local.get $l9
+        block $B38
+          block $B39
+            local.get $l2
             i32.const -4
             i32.le_s
-            br_if $B16
-            local.get $l9
+            br_if $B39
+            local.get $l2
             i32.const 4
             i32.add
-            local.set $l4
-            br $B15
+            local.set $l9
+            br $B38
           end
           i32.const 1
-          local.set $l4
-          block $B17
+          local.set $l9
+          block $B40
             local.get $p0
             i32.const -3
-            local.get $l9
+            local.get $l2
             i32.sub
+            i64.extend_i32_u
+            local.tee $l13
+            i64.shr_u
+            local.tee $p1
+            local.get $l13
+            i64.shl
+            local.get $p0
+            i64.ne
+            br_if $B40
+            local.get $p1
+            local.set $p0
+            br $B38
+          end
+          local.get $p1
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l2
+          block $B41
+            local.get $l2
+            i32.eqz
+            br_if $B41
+            local.get $p1
+            local.set $p0
+            br $B38
+          end
+          local.get $p1
+          i64.const 1
+          i64.add
+          local.set $p0
+        end
+        local.get $p0
+        i64.const 8
+        i64.shr_u
+        local.set $p1
+        local.get $p0
+        i32.wrap_i64
+        local.set $l2
+        block $B42
+          block $B43
+            local.get $l2
+            i32.const 255
+            i32.and
+            local.tee $l2
+            i32.const 128
+            i32.gt_u
+            br_if $B43
+            local.get $l2
+            i32.const 128
+            i32.ne
+            br_if $B42
+            local.get $p1
+            i32.wrap_i64
+            local.set $l2
+            local.get $l2
+            i32.const 31
+            i32.shl
+            local.set $l2
+            local.get $l2
+            i32.eqz
+            br_if $B42
+          end
+          local.get $p1
+          i64.const 1
+          i64.add
+          local.set $p1
+        end
+        local.get $l9
+        i32.const 20
+        i32.shl
+        i32.const -1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        block $B44
+          local.get $p0
+          local.get $p1
+          i64.add
+          local.tee $p1
+          i64.const 9218868437227405312
+          i64.lt_u
+          br_if $B44
+          local.get $l11
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          return
+        end
+        local.get $l11
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $p0
+        local.get $p1
+        i64.add
+        return
+      end
+      local.get $l2
+      i32.const 0
+      local.get $l11
+      select
+      local.set $l2
+      block $B45
+        local.get $p0
+        i64.const 1152921504606846975
+        i64.gt_u
+        br_if $B45
+        block $B46
+          local.get $l5
+          i32.const 2047
+          i32.lt_u
+          br_if $B46
+          local.get $l2
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          return
+        end
+        local.get $p0
+        i64.const 7
+        i64.shr_u
+        local.set $p1
+        local.get $p0
+        i32.wrap_i64
+        i32.const 1
+        i32.shl
+        local.set $l11
+        block $B47
+          block $B48
+            local.get $l11
+            i32.const 255
+            i32.and
+            local.tee $l11
+            i32.const 128
+            i32.gt_u
+            br_if $B48
+            local.get $l11
+            i32.const 128
+            i32.ne
+            br_if $B47
+            local.get $p1
+            i32.wrap_i64
+            local.set $l11
+            local.get $l11
+            i32.const 31
+            i32.shl
+            local.set $l11
+            local.get $l11
+            i32.eqz
+            br_if $B47
+          end
+          local.get $p1
+          i64.const 1
+          i64.add
+          local.set $p1
+        end
+        local.get $l5
+        i32.const 20
+        i32.shl
+        i32.const -1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        block $B49
+          local.get $p0
+          local.get $p1
+          i64.add
+          local.tee $p1
+          i64.const 9218868437227405312
+          i64.lt_u
+          br_if $B49
+          local.get $l2
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          return
+        end
+        local.get $l2
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $p0
+        local.get $p1
+        i64.add
+        return
+      end
+      block $B50
+        local.get $l5
+        i32.const 2046
+        i32.lt_u
+        br_if $B50
+        local.get $l2
+        i32.const 2146435072
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $p0
+        return
+      end
+      local.get $p0
+      i64.const 8
+      i64.shr_u
+      local.set $p1
+      local.get $p0
+      i32.wrap_i64
+      local.set $l11
+      block $B51
+        block $B52
+          local.get $l11
+          i32.const 255
+          i32.and
+          local.tee $l11
+          i32.const 128
+          i32.gt_u
+          br_if $B52
+          local.get $l11
+          i32.const 128
+          i32.ne
+          br_if $B51
+          local.get $p1
+          i32.wrap_i64
+          local.set $l11
+          local.get $l11
+          i32.const 31
+          i32.shl
+          local.set $l11
+          local.get $l11
+          i32.eqz
+          br_if $B51
+        end
+        local.get $p1
+        i64.const 1
+        i64.add
+        local.set $p1
+      end
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 52
+      i64.shl
+      local.set $p0
+      block $B53
+        local.get $p0
+        local.get $p1
+        i64.add
+        local.tee $p1
+        i64.const 9218868437227405312
+        i64.lt_u
+        br_if $B53
+        local.get $l2
+        i32.const 2146435072
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $p0
+        return
+      end
+      local.get $l2
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p0
+      local.get $p0
+      local.get $p1
+      i64.add
+      local.set $p1
+    end
+    local.get $p1)
+  (func $f64_eq (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32)
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l3
+    local.set $l4
+    block $B0
+      local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l4
+      local.get $l4
+      local.get $l3
+      i32.add
+      local.set $l4
+    end
+    block $B1
+      local.get $l4
+      i32.const 2146435072
+      i32.le_u
+      br_if $B1
+      i32.const 0
+      return
+    end
+    local.get $p0
+    i32.wrap_i64
+    local.set $l5
+    block $B2
+      local.get $l4
+      i32.const 2146435072
+      i32.ne
+      br_if $B2
+      local.get $l5
+      i32.eqz
+      br_if $B2
+      i32.const 0
+      return
+    end
+    local.get $p1
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l4
+    local.get $p1
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l6
+    local.set $l7
+    block $B3
+      local.get $l4
+      i32.eqz
+      br_if $B3
+      i32.const -2147483648
+      local.set $l7
+      local.get $l7
+      local.get $l6
+      i32.add
+      local.set $l7
+    end
+    block $B4
+      local.get $l7
+      i32.const 2146435072
+      i32.le_u
+      br_if $B4
+      i32.const 0
+      return
+    end
+    local.get $p1
+    i32.wrap_i64
+    local.set $l8
+    block $B5
+      local.get $l7
+      i32.const 2146435072
+      i32.ne
+      br_if $B5
+      local.get $l8
+      i32.eqz
+      br_if $B5
+      i32.const 0
+      return
+    end
+    i32.const 1
+    local.set $l7
+    block $B6
+      local.get $p0
+      local.get $p1
+      i64.eq
+      br_if $B6
+      block $B7
+        local.get $l2
+        i32.eqz
+        br_if $B7
+        i32.const -2147483648
+        local.set $l2
+        local.get $l2
+        local.get $l3
+        i32.add
+        local.set $l3
+      end
+      block $B8
+        local.get $l3
+        i32.eqz
+        br_if $B8
+        i32.const 0
+        return
+      end
+      block $B9
+        local.get $l4
+        i32.eqz
+        br_if $B9
+        i32.const -2147483648
+        local.set $l2
+        local.get $l2
+        local.get $l6
+        i32.add
+        local.set $l6
+      end
+      i32.const 0
+      local.set $l7
+      local.get $l6
+      local.get $l5
+      i32.or
+      br_if $B6
+      local.get $l8
+      i32.eqz
+      local.set $l7
+    end
+    local.get $l7)
+  (func $f64_ne (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32)
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l3
+    local.set $l4
+    block $B0
+      local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l4
+      local.get $l4
+      local.get $l3
+      i32.add
+      local.set $l4
+    end
+    block $B1
+      local.get $l4
+      i32.const 2146435072
+      i32.le_u
+      br_if $B1
+      i32.const 1
+      return
+    end
+    local.get $p0
+    i32.wrap_i64
+    local.set $l5
+    block $B2
+      local.get $l4
+      i32.const 2146435072
+      i32.ne
+      br_if $B2
+      local.get $l5
+      i32.eqz
+      br_if $B2
+      i32.const 1
+      return
+    end
+    local.get $p1
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l4
+    local.get $p1
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l6
+    local.set $l7
+    block $B3
+      local.get $l4
+      i32.eqz
+      br_if $B3
+      i32.const -2147483648
+      local.set $l7
+      local.get $l7
+      local.get $l6
+      i32.add
+      local.set $l7
+    end
+    block $B4
+      local.get $l7
+      i32.const 2146435072
+      i32.le_u
+      br_if $B4
+      i32.const 1
+      return
+    end
+    local.get $p1
+    i32.wrap_i64
+    local.set $l8
+    block $B5
+      local.get $l7
+      i32.const 2146435072
+      i32.ne
+      br_if $B5
+      local.get $l8
+      i32.eqz
+      br_if $B5
+      i32.const 1
+      return
+    end
+    i32.const 0
+    local.set $l7
+    block $B6
+      local.get $p0
+      local.get $p1
+      i64.eq
+      br_if $B6
+      block $B7
+        local.get $l2
+        i32.eqz
+        br_if $B7
+        i32.const -2147483648
+        local.set $l2
+        local.get $l2
+        local.get $l3
+        i32.add
+        local.set $l3
+      end
+      block $B8
+        local.get $l3
+        i32.eqz
+        br_if $B8
+        i32.const 1
+        return
+      end
+      block $B9
+        local.get $l4
+        i32.eqz
+        br_if $B9
+        i32.const -2147483648
+        local.set $l2
+        local.get $l2
+        local.get $l6
+        i32.add
+        local.set $l6
+      end
+      i32.const 1
+      local.set $l7
+      local.get $l6
+      local.get $l5
+      i32.or
+      br_if $B6
+      local.get $l8
+      i32.const 0
+      i32.ne
+      local.set $l7
+    end
+    local.get $l7)
+  (func $f64_lt (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l3
+    local.set $l4
+    block $B0
+      local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l4
+      local.get $l4
+      local.get $l3
+      i32.add
+      local.set $l4
+    end
+    i32.const 0
+    local.set $l5
+    block $B1
+      local.get $l4
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p0
+      i32.wrap_i64
+      local.set $l6
+      block $B2
+        local.get $l4
+        i32.const 2146435072
+        i32.ne
+        br_if $B2
+        local.get $l6
+        br_if $B1
+      end
+      local.get $p1
+      i64.const 63
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l4
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l7
+      local.set $l8
+      block $B3
+        local.get $l4
+        i32.eqz
+        br_if $B3
+        i32.const -2147483648
+        local.set $l8
+        local.get $l8
+        local.get $l7
+        i32.add
+        local.set $l8
+      end
+      local.get $l8
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i32.wrap_i64
+      local.set $l9
+      block $B4
+        local.get $l8
+        i32.const 2146435072
+        i32.ne
+        br_if $B4
+        local.get $l9
+        br_if $B1
+      end
+      block $B5
+        local.get $l2
+        local.get $l4
+        i32.eq
+        br_if $B5
+        block $B6
+          local.get $l2
+          i32.eqz
+          br_if $B6
+          i32.const -2147483648
+          local.set $l5
+          local.get $l5
+          local.get $l3
+          i32.add
+          local.set $l3
+        end
+        i32.const 1
+        local.set $l5
+        block $B7
+          local.get $l3
+          local.get $l6
+          i32.or
+          br_if $B7
+          block $B8
+            local.get $l4
+            i32.eqz
+            br_if $B8
+            i32.const -2147483648
+            local.set $l4
+            local.get $l4
+            local.get $l7
+            i32.add
+            local.set $l7
+          end
+          local.get $l7
+          br_if $B7
+          local.get $l9
+          i32.const 0
+          i32.ne
+          local.set $l5
+        end
+        local.get $l2
+        i32.const 0
+        i32.ne
+        local.get $l5
+        i32.and
+        return
+      end
+      block $B9
+        local.get $l2
+        i32.eqz
+        br_if $B9
+        local.get $p0
+        local.get $p1
+        i64.gt_u
+        return
+      end
+      local.get $p0
+      local.get $p1
+      i64.lt_u
+      local.set $l5
+    end
+    local.get $l5)
+  (func $f64_gt (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l3
+    local.set $l4
+    block $B0
+      local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l4
+      local.get $l4
+      local.get $l3
+      i32.add
+      local.set $l4
+    end
+    i32.const 0
+    local.set $l5
+    block $B1
+      local.get $l4
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p0
+      i32.wrap_i64
+      local.set $l6
+      block $B2
+        local.get $l4
+        i32.const 2146435072
+        i32.ne
+        br_if $B2
+        local.get $l6
+        br_if $B1
+      end
+      local.get $p1
+      i64.const 63
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l4
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l7
+      local.set $l8
+      block $B3
+        local.get $l4
+        i32.eqz
+        br_if $B3
+        i32.const -2147483648
+        local.set $l8
+        local.get $l8
+        local.get $l7
+        i32.add
+        local.set $l8
+      end
+      local.get $l8
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i32.wrap_i64
+      local.set $l9
+      block $B4
+        local.get $l8
+        i32.const 2146435072
+        i32.ne
+        br_if $B4
+        local.get $l9
+        br_if $B1
+      end
+      block $B5
+        local.get $l4
+        local.get $l2
+        i32.eq
+        br_if $B5
+        block $B6
+          local.get $l4
+          i32.eqz
+          br_if $B6
+          i32.const -2147483648
+          local.set $l5
+          local.get $l5
+          local.get $l7
+          i32.add
+          local.set $l7
+        end
+        i32.const 1
+        local.set $l5
+        block $B7
+          local.get $l7
+          local.get $l9
+          i32.or
+          br_if $B7
+          block $B8
+            local.get $l2
+            i32.eqz
+            br_if $B8
+            i32.const -2147483648
+            local.set $l2
+            local.get $l2
+            local.get $l3
+            i32.add
+            local.set $l3
+          end
+          local.get $l3
+          br_if $B7
+          local.get $l6
+          i32.const 0
+          i32.ne
+          local.set $l5
+        end
+        local.get $l4
+        i32.const 0
+        i32.ne
+        local.get $l5
+        i32.and
+        return
+      end
+      block $B9
+        local.get $l2
+        i32.eqz
+        br_if $B9
+        local.get $p1
+        local.get $p0
+        i64.gt_u
+        return
+      end
+      local.get $p1
+      local.get $p0
+      i64.lt_u
+      local.set $l5
+    end
+    local.get $l5)
+  (func $f64_le (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l3
+    local.set $l4
+    block $B0
+      local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l4
+      local.get $l4
+      local.get $l3
+      i32.add
+      local.set $l4
+    end
+    i32.const 0
+    local.set $l5
+    block $B1
+      local.get $l4
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p0
+      i32.wrap_i64
+      local.set $l6
+      block $B2
+        local.get $l4
+        i32.const 2146435072
+        i32.ne
+        br_if $B2
+        local.get $l6
+        br_if $B1
+      end
+      local.get $p1
+      i64.const 63
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l4
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l7
+      local.set $l8
+      block $B3
+        local.get $l4
+        i32.eqz
+        br_if $B3
+        i32.const -2147483648
+        local.set $l8
+        local.get $l8
+        local.get $l7
+        i32.add
+        local.set $l8
+      end
+      local.get $l8
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i32.wrap_i64
+      local.set $l9
+      block $B4
+        local.get $l8
+        i32.const 2146435072
+        i32.ne
+        br_if $B4
+        local.get $l9
+        br_if $B1
+      end
+      block $B5
+        block $B6
+          local.get $l4
+          local.get $l2
+          i32.eq
+          br_if $B6
+          block $B7
+            local.get $l4
+            i32.eqz
+            br_if $B7
+            i32.const -2147483648
+            local.set $l5
+            local.get $l5
+            local.get $l7
+            i32.add
+            local.set $l7
+          end
+          i32.const 1
+          local.set $l5
+          block $B8
+            local.get $l7
+            local.get $l9
+            i32.or
+            br_if $B8
+            block $B9
+              local.get $l2
+              i32.eqz
+              br_if $B9
+              i32.const -2147483648
+              local.set $l2
+              local.get $l2
+              local.get $l3
+              i32.add
+              local.set $l3
+            end
+            local.get $l3
+            br_if $B8
+            local.get $l6
+            i32.const 0
+            i32.ne
+            local.set $l5
+          end
+          local.get $l4
+          i32.const 0
+          i32.ne
+          local.get $l5
+          i32.and
+          local.set $l2
+          br $B5
+        end
+        block $B10
+          local.get $l2
+          i32.eqz
+          br_if $B10
+          local.get $p1
+          local.get $p0
+          i64.gt_u
+          local.set $l2
+          br $B5
+        end
+        local.get $p1
+        local.get $p0
+        i64.lt_u
+        local.set $l2
+      end
+      local.get $l2
+      i32.const 1
+      i32.xor
+      local.set $l5
+    end
+    local.get $l5)
+  (func $f64_ge (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l3
+    local.set $l4
+    block $B0
+      local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l4
+      local.get $l4
+      local.get $l3
+      i32.add
+      local.set $l4
+    end
+    i32.const 0
+    local.set $l5
+    block $B1
+      local.get $l4
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p0
+      i32.wrap_i64
+      local.set $l6
+      block $B2
+        local.get $l4
+        i32.const 2146435072
+        i32.ne
+        br_if $B2
+        local.get $l6
+        br_if $B1
+      end
+      local.get $p1
+      i64.const 63
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l4
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l7
+      local.set $l8
+      block $B3
+        local.get $l4
+        i32.eqz
+        br_if $B3
+        i32.const -2147483648
+        local.set $l8
+        local.get $l8
+        local.get $l7
+        i32.add
+        local.set $l8
+      end
+      local.get $l8
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i32.wrap_i64
+      local.set $l9
+      block $B4
+        local.get $l8
+        i32.const 2146435072
+        i32.ne
+        br_if $B4
+        local.get $l9
+        br_if $B1
+      end
+      block $B5
+        block $B6
+          local.get $l2
+          local.get $l4
+          i32.eq
+          br_if $B6
+          block $B7
+            local.get $l2
+            i32.eqz
+            br_if $B7
+            i32.const -2147483648
+            local.set $l5
+            local.get $l5
+            local.get $l3
+            i32.add
+            local.set $l3
+          end
+          i32.const 1
+          local.set $l5
+          block $B8
+            local.get $l3
+            local.get $l6
+            i32.or
+            br_if $B8
+            block $B9
+              local.get $l4
+              i32.eqz
+              br_if $B9
+              i32.const -2147483648
+              local.set $l4
+              local.get $l4
+              local.get $l7
+              i32.add
+              local.set $l7
+            end
+            local.get $l7
+            br_if $B8
+            local.get $l9
+            i32.const 0
+            i32.ne
+            local.set $l5
+          end
+          local.get $l2
+          i32.const 0
+          i32.ne
+          local.get $l5
+          i32.and
+          local.set $l2
+          br $B5
+        end
+        block $B10
+          local.get $l2
+          i32.eqz
+          br_if $B10
+          local.get $p0
+          local.get $p1
+          i64.gt_u
+          local.set $l2
+          br $B5
+        end
+        local.get $p0
+        local.get $p1
+        i64.lt_u
+        local.set $l2
+      end
+      local.get $l2
+      i32.const 1
+      i32.xor
+      local.set $l5
+    end
+    local.get $l5)
+  (func $f64_min (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l3
+    local.set $l4
+    block $B0
+      local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l4
+      local.get $l4
+      local.get $l3
+      i32.add
+      local.set $l4
+    end
+    i64.const -2251799813685248
+    local.set $l5
+    block $B1
+      local.get $l4
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p0
+      i32.wrap_i64
+      local.set $l6
+      block $B2
+        local.get $l4
+        i32.const 2146435072
+        i32.ne
+        br_if $B2
+        local.get $l6
+        br_if $B1
+      end
+      local.get $p1
+      i64.const 63
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l4
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l7
+      local.set $l8
+      block $B3
+        local.get $l4
+        i32.eqz
+        br_if $B3
+        i32.const -2147483648
+        local.set $l8
+        local.get $l8
+        local.get $l7
+        i32.add
+        local.set $l8
+      end
+      local.get $l8
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i32.wrap_i64
+      local.set $l9
+      block $B4
+        local.get $l8
+        i32.const 2146435072
+        i32.ne
+        br_if $B4
+        local.get $l9
+        br_if $B1
+      end
+      block $B5
+        block $B6
+          local.get $p0
+          local.get $p1
+          i64.eq
+          br_if $B6
+          local.get $l3
+          local.set $l8
+          block $B7
+            local.get $l2
+            i32.eqz
+            br_if $B7
+            i32.const -2147483648
+            local.set $l8
+            local.get $l8
+            local.get $l3
+            i32.add
+            local.set $l8
+          end
+          local.get $l8
+          br_if $B5
+          local.get $l7
+          local.set $l8
+          block $B8
+            local.get $l4
+            i32.eqz
+            br_if $B8
+            i32.const -2147483648
+            local.set $l8
+            local.get $l8
+            local.get $l7
+            i32.add
+            local.set $l8
+          end
+          local.get $l8
+          br_if $B5
+          local.get $l6
+          br_if $B5
+          local.get $l9
+          br_if $B5
+        end
+        local.get $p0
+        local.get $p1
+        local.get $l2
+        select
+        return
+      end
+      block $B9
+        block $B10
+          local.get $l4
+          local.get $l2
+          i32.eq
+          br_if $B10
+          block $B11
+            local.get $l4
+            i32.eqz
+            br_if $B11
+            i32.const -2147483648
+            local.set $l8
+            local.get $l8
+            local.get $l7
+            i32.add
+            local.set $l7
+          end
+          i32.const 1
+          local.set $l8
+          block $B12
+            local.get $l7
+            local.get $l9
+            i32.or
+            br_if $B12
+            block $B13
+              local.get $l2
+              i32.eqz
+              br_if $B13
+              i32.const -2147483648
+              local.set $l2
+              local.get $l2
+              local.get $l3
+              i32.add
+              local.set $l3
+            end
+            local.get $l3
+            br_if $B12
+            local.get $l6
+            i32.const 0
+            i32.ne
+            local.set $l8
+          end
+          local.get $l4
+          i32.const 0
+          i32.ne
+          local.get $l8
+          i32.and
+          local.set $l2
+          br $B9
+        end
+        block $B14
+          local.get $l2
+          i32.eqz
+          br_if $B14
+          local.get $p1
+          local.get $p0
+          i64.gt_u
+          local.set $l2
+          br $B9
+        end
+        local.get $p1
+        local.get $p0
+        i64.lt_u
+        local.set $l2
+      end
+      local.get $p1
+      local.get $p0
+      local.get $l2
+      select
+      local.set $l5
+    end
+    local.get $l5)
+  (func $f64_max (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l3
+    local.set $l4
+    block $B0
+      local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l4
+      local.get $l4
+      local.get $l3
+      i32.add
+      local.set $l4
+    end
+    i64.const -2251799813685248
+    local.set $l5
+    block $B1
+      local.get $l4
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p0
+      i32.wrap_i64
+      local.set $l6
+      block $B2
+        local.get $l4
+        i32.const 2146435072
+        i32.ne
+        br_if $B2
+        local.get $l6
+        br_if $B1
+      end
+      local.get $p1
+      i64.const 63
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l4
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l7
+      local.set $l8
+      block $B3
+        local.get $l4
+        i32.eqz
+        br_if $B3
+        i32.const -2147483648
+        local.set $l8
+        local.get $l8
+        local.get $l7
+        i32.add
+        local.set $l8
+      end
+      local.get $l8
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i32.wrap_i64
+      local.set $l9
+      block $B4
+        local.get $l8
+        i32.const 2146435072
+        i32.ne
+        br_if $B4
+        local.get $l9
+        br_if $B1
+      end
+      block $B5
+        block $B6
+          local.get $p0
+          local.get $p1
+          i64.eq
+          br_if $B6
+          local.get $l3
+          local.set $l8
+          block $B7
+            local.get $l2
+            i32.eqz
+            br_if $B7
+            i32.const -2147483648
+            local.set $l8
+            local.get $l8
+            local.get $l3
+            i32.add
+            local.set $l8
+          end
+          local.get $l8
+          br_if $B5
+          local.get $l7
+          local.set $l8
+          block $B8
+            local.get $l4
+            i32.eqz
+            br_if $B8
+            i32.const -2147483648
+            local.set $l8
+            local.get $l8
+            local.get $l7
+            i32.add
+            local.set $l8
+          end
+          local.get $l8
+          br_if $B5
+          local.get $l6
+          br_if $B5
+          local.get $l9
+          br_if $B5
+        end
+        local.get $p1
+        local.get $p0
+        local.get $l2
+        select
+        return
+      end
+      block $B9
+        block $B10
+          local.get $l2
+          local.get $l4
+          i32.eq
+          br_if $B10
+          block $B11
+            local.get $l2
+            i32.eqz
+            br_if $B11
+            i32.const -2147483648
+            local.set $l8
+            local.get $l8
+            local.get $l3
+            i32.add
+            local.set $l3
+          end
+          i32.const 1
+          local.set $l8
+          block $B12
+            local.get $l3
+            local.get $l6
+            i32.or
+            br_if $B12
+            block $B13
+              local.get $l4
+              i32.eqz
+              br_if $B13
+              i32.const -2147483648
+              local.set $l4
+              local.get $l4
+              local.get $l7
+              i32.add
+              local.set $l7
+            end
+            local.get $l7
+            br_if $B12
+            local.get $l9
+            i32.const 0
+            i32.ne
+            local.set $l8
+          end
+          local.get $l2
+          i32.const 0
+          i32.ne
+          local.get $l8
+          i32.and
+          local.set $l2
+          br $B9
+        end
+        block $B14
+          local.get $l2
+          i32.eqz
+          br_if $B14
+          local.get $p0
+          local.get $p1
+          i64.gt_u
+          local.set $l2
+          br $B9
+        end
+        local.get $p0
+        local.get $p1
+        i64.lt_u
+        local.set $l2
+      end
+      local.get $p1
+      local.get $p0
+      local.get $l2
+      select
+      local.set $l5
+    end
+    local.get $l5)
+  (func $f64_div (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i64) (local $l12 i64)
+    local.get $p1
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l3
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l4
+    local.set $l5
+    block $B0
+      local.get $l3
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l6
+      local.get $l6
+      local.get $l4
+      i32.add
+      local.set $l5
+    end
+    local.get $l2
+    i32.const 31
+    i32.shr_u
+    local.set $l6
+    local.get $l2
+    local.set $l7
+    block $B1
+      local.get $l6
+      i32.eqz
+      br_if $B1
+      i32.const -2147483648
+      local.set $l8
+      local.get $l8
+      local.get $l2
+      i32.add
+      local.set $l7
+    end
+    local.get $p1
+    i32.wrap_i64
+    local.set $l9
+    local.get $p0
+    i32.wrap_i64
+    local.set $l8
+    i32.const 0
+    local.set $l10
+    block $B2
+      local.get $l3
+      local.get $l6
+      i32.eq
+      br_if $B2
+      i32.const -2147483648
+      local.set $l10
+    end
+    block $B3
+      block $B4
+        block $B5
+          block $B6
+            local.get $l5
+            i32.const 2146435071
+            i32.gt_u
+            br_if $B6
+            local.get $l7
+            i32.const 2146435072
+            i32.lt_u
+            br_if $B5
+          end
+          block $B7
+            block $B8
+              local.get $l5
+              i32.const 2146435072
+              i32.gt_u
+              br_if $B8
+              block $B9
+                block $B10
+                  local.get $l5
+                  i32.const 2146435072
+                  i32.ne
+                  br_if $B10
+                  local.get $l8
+                  br_if $B8
+                  local.get $l7
+                  i32.const 2146435072
+                  i32.le_u
+                  br_if $B9
+                  br $B8
+                end
+                local.get $l7
+                i32.const 2146435072
+                i32.gt_u
+                br_if $B8
+              end
+              local.get $l7
+              i32.const 2146435072
+              i32.ne
+              br_if $B7
+              local.get $l9
+              i32.eqz
+              br_if $B7
+            end
+            local.get $l4
+            local.set $l5
+            block $B11
+              local.get $l3
+              i32.eqz
+              br_if $B11
+              i32.const -2147483648
+              local.set $l3
+              local.get $l3
+              local.get $l4
+              i32.add
+              local.set $l5
+            end
+            block $B12
+              block $B13
+                block $B14
+                  local.get $l5
+                  i32.const 2146435072
+                  i32.gt_u
+                  br_if $B14
+                  block $B15
+                    local.get $l5
+                    i32.const 2146435072
+                    i32.ne
+                    br_if $B15
+                    local.get $l8
+                    br_if $B13
+                  end
+                  block $B16
+                    block $B17
+                      local.get $l6
+                      br_if $B17
+                      local.get $l2
+                      local.set $l4
+                      local.get $l2
+                      local.set $l5
+                      br $B16
+                    end
+                    i32.const -2147483648
+                    local.set $l3
+                    local.get $l3
+                    local.get $l2
+                    i32.add
+                    local.set $l5
+                    local.get $l2
+                    local.set $l4
+                  end
+                  local.get $l9
+                  local.set $l8
+                end
+                local.get $l5
+                i32.const 2146959359
+                i32.gt_u
+                br_if $B12
+              end
+              local.get $l4
+              i32.const 524288
+              i32.add
+              local.set $l4
+            end
+            local.get $l4
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $p0
+            local.get $p0
+            local.get $l8
+            i64.extend_i32_u
+            i64.add
+            return
+          end
+          local.get $l5
+          i32.const 2146435072
+          i32.lt_u
+          br_if $B4
+          i64.const -2251799813685248
+          local.set $p0
+          local.get $l7
+          i32.const 2146435071
+          i32.gt_u
+          br_if $B3
+          local.get $l10
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          return
+        end
+        local.get $l5
+        local.get $l8
+        i32.or
+        i32.eqz
+        local.set $l3
+        block $B18
+          local.get $l7
+          local.get $l9
+          i32.or
+          br_if $B18
+          i64.const -2251799813685248
+          local.set $p0
+          local.get $l3
+          br_if $B3
+          local.get $l10
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          return
+        end
+        block $B19
+          local.get $l3
+          i32.eqz
+          br_if $B19
+          local.get $l10
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          return
+        end
+        local.get $l7
+        i32.const 16
+        i32.shr_u
+        local.set $l3
+        local.get $l3
+        i32.const 4
+        i32.shl
+        local.set $l3
+        local.get $l5
+        i32.const 16
+        i32.shr_u
+        local.set $l6
+        local.get $l6
+        i32.const 4
+        i32.shl
+        local.set $l6
+        local.get $l6
+        i32.const 8
+        i32.shr_u
+        local.set $l2
+        block $B20
+          local.get $l6
+          i32.const 256
+          i32.lt_u
+          br_if $B20
+          local.get $l5
+          local.get $l2
+          i32.const 20
+          i32.shl
+          i32.sub
+          i32.const 1048576
+          i32.add
+          local.set $l5
+        end
+        local.get $l3
+        i32.const 8
+        i32.shr_u
+        local.set $l4
+        local.get $l5
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $l8
+        i64.extend_i32_u
+        local.set $p1
+        block $B21
+          local.get $l3
+          i32.const 256
+          i32.lt_u
+          br_if $B21
+          local.get $l7
+          local.get $l4
+          i32.const 20
+          i32.shl
+          i32.sub
+          i32.const 1048576
+          i32.add
+          local.set $l7
+        end
+        local.get $p0
+        local.get $p1
+        i64.add
+        local.set $p1
+        local.get $l2
+        local.get $l4
+        i32.sub
+        local.set $l8
+        local.get $l7
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $l9
+        i64.extend_i32_u
+        local.set $l11
+        block $B22
+          block $B23
+            local.get $l6
+            i32.const 255
+            i32.le_u
+            br_if $B23
+            local.get $l8
+            i32.const 1023
+            i32.add
+            local.set $l6
+            br $B22
+          end
+          local.get $l8
+          local.get $p1
+          i64.clz
+          local.tee $l12
+          i32.wrap_i64
+          i32.sub
+          i32.const 1035
+          i32.add
+          local.set $l6
+          local.get $p1
+          local.get $l12
+          i64.const 4294967285
+          i64.add
+          i64.const 4294967295
+          i64.and
+          i64.shl
+          local.set $p1
+        end
+        local.get $p0
+        local.get $l11
+        i64.add
+        local.set $p0
+        block $B24
+          local.get $l3
+          i32.const 255
+          i32.gt_u
+          br_if $B24
+          local.get $p0
+          i64.clz
+          local.tee $l11
+          i32.wrap_i64
+          local.get $l6
+          i32.add
+          i32.const -12
+          i32.add
+          local.set $l6
+          local.get $p0
+          local.get $l11
+          i64.const 4294967285
+          i64.add
+          i64.const 4294967295
+          i64.and
+          i64.shl
+          local.set $p0
+        end
+        block $B25
+          local.get $p1
+          local.get $p0
+          i64.ge_u
+          br_if $B25
+          local.get $l6
+          i32.const -1
+          i32.add
+          local.set $l6
+          local.get $p1
+          i64.const 1
+          i64.shl
+          local.set $p1
+        end
+        i64.const 0
+        local.set $l11
+        i32.const 60
+        local.set $l3
+        loop $L26
+          local.get $l11
+          i64.const 1
+          i64.shl
+          local.set $l11
+          block $B27
+            local.get $p1
+            local.get $p0
+            i64.lt_u
+            br_if $B27
+            local.get $l11
+            i64.const 1
+            i64.or
+            local.set $l11
+            local.get $p1
+            local.get $p0
+            i64.sub
+            local.set $p1
+          end
+          local.get $l11
+          i64.const 1
+          i64.shl
+          local.set $l11
+          block $B28
+            local.get $p1
+            i64.const 1
+            i64.shl
+            local.tee $p1
+            local.get $p0
+            i64.lt_u
+            br_if $B28
+            local.get $l11
+            i64.const 1
+            i64.or
+            local.set $l11
+            local.get $p1
+            local.get $p0
+            i64.sub
+            local.set $p1
+          end
+          local.get $l11
+          i64.const 1
+          i64.shl
+          local.set $l11
+          block $B29
+            local.get $p1
+            i64.const 1
+            i64.shl
+            local.tee $p1
+            local.get $p0
+            i64.lt_u
+            br_if $B29
+            local.get $l11
+            i64.const 1
+            i64.or
+            local.set $l11
+            local.get $p1
+            local.get $p0
+            i64.sub
+            local.set $p1
+          end
+          local.get $p1
+          i64.const 1
+          i64.shl
+          local.set $p1
+          local.get $l3
+          i32.const -3
+          i32.add
+          local.tee $l3
+          br_if $L26
+        end
+        block $B30
+          local.get $l6
+          i32.const 2047
+          i32.lt_s
+          br_if $B30
+          local.get $l10
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          return
+        end
+        local.get $l11
+        i64.const 1
+        i64.shl
+        local.get $p1
+        i64.const 0
+        i64.ne
+        i64.extend_i32_u
+        i64.or
+        local.set $p0
+        block $B31
+          block $B32
+            local.get $l6
+            i32.const 0
+            i32.le_s
+            br_if $B32
+            local.get $l6
+            local.set $l8
+            br $B31
+          end
+          i32.const 1
+          local.set $l8
+          block $B33
+            i32.const 1
+            local.get $l6
+            i32.sub
+            local.tee $l3
+            i32.const 64
+            i32.lt_u
+            br_if $B33
+            local.get $p0
+            i64.const 0
+            i64.ne
+            i64.extend_i32_u
+            local.set $p0
+            br $B31
+          end
+          block $B34
+            local.get $p0
+            local.get $l3
             i64.extend_i32_u
             local.tee $l11
             i64.shr_u
@@ -9742,20 +12840,26 @@
             i64.shl
             local.get $p0
             i64.ne
-            br_if $B17
+            br_if $B34
             local.get $p1
             local.set $p0
-            br $B15
+            br $B31
           end
           local.get $p1
           i32.wrap_i64
           i32.const 31
           i32.shl
-          local.set $l9
+          local.set $l3
+          block $B35
+            local.get $l3
+            i32.eqz
+            br_if $B35
+            local.get $p1
+            local.set $p0
+            br $B31
+          end
           local.get $p1
-          local.get $l9
-          i32.eqz
-          i64.extend_i32_u
+          i64.const 1
           i64.add
           local.set $p0
         end
@@ -9763,35 +12867,39 @@
         i64.const 8
         i64.shr_u
         local.set $p1
-        block $B18
-          block $B19
-            local.get $p0
-            i32.wrap_i64
+        local.get $p0
+        i32.wrap_i64
+        local.set $l3
+        block $B36
+          block $B37
+            local.get $l3
             i32.const 255
             i32.and
-            local.tee $l9
+            local.tee $l3
             i32.const 128
             i32.gt_u
-            br_if $B19
-            local.get $l9
+            br_if $B37
+            local.get $l3
             i32.const 128
             i32.ne
-            br_if $B18
+            br_if $B36
             local.get $p1
             i32.wrap_i64
+            local.set $l3
+            local.get $l3
             i32.const 31
             i32.shl
-            local.set $l9
-            local.get $l9
+            local.set $l3
+            local.get $l3
             i32.eqz
-            br_if $B18
+            br_if $B36
           end
           local.get $p1
           i64.const 1
           i64.add
           local.set $p1
         end
-        local.get $l4
+        local.get $l8
         i32.const 20
         i32.shl
         i32.const -1048576
@@ -9800,15 +12908,15 @@
         i64.const 32
         i64.shl
         local.set $p0
-        block $B20
+        block $B38
           local.get $p0
           local.get $p1
           i64.add
           local.tee $p1
           i64.const 9218868437227405312
           i64.lt_u
-          br_if $B20
-          local.get $l2
+          br_if $B38
+          local.get $l10
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -9818,7 +12926,7 @@
           local.get $p0
           return
         end
-        local.get $l2
+        local.get $l10
         i64.extend_i32_u
         i64.const 32
         i64.shl
@@ -9828,39 +12936,208 @@
         i64.add
         return
       end
-      block $B21
-        local.get $p1
-        local.get $p0
-        i64.sub
-        local.tee $p0
-        i64.eqz
-        i32.eqz
-        br_if $B21
-        i64.const 0
-        return
-      end
-      local.get $p0
-      i64.const 576460752303423487
-      i64.gt_u
-      br_if $B11
+      local.get $l10
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p0
+    end
+    local.get $p0)
+  (func $f64_mul (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i32) (local $l13 i64) (local $l14 i64)
+    local.get $p1
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l3
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l4
+    local.set $l5
+    block $B0
+      local.get $l3
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l5
+      local.get $l5
       local.get $l4
-      i32.const 31
-      i32.shr_s
+      i32.add
+      local.set $l5
+    end
+    local.get $p1
+    i32.wrap_i64
+    local.set $l6
+    local.get $p0
+    i32.wrap_i64
+    local.set $l7
+    local.get $l2
+    i32.const 31
+    i32.shr_u
+    local.set $l8
+    local.get $l2
+    local.set $l9
+    block $B1
+      local.get $l8
+      i32.eqz
+      br_if $B1
+      i32.const -2147483648
+      local.set $l9
+      local.get $l9
       local.get $l2
-      i32.and
-      local.set $l2
-      block $B22
-        local.get $l7
-        local.get $p0
-        i64.clz
-        local.tee $p1
-        i32.wrap_i64
-        i32.sub
-        local.tee $l9
-        i32.const 2043
-        i32.lt_s
-        br_if $B22
-        local.get $l2
+      i32.add
+      local.set $l9
+    end
+    i32.const 0
+    local.set $l10
+    block $B2
+      local.get $l3
+      local.get $l8
+      i32.eq
+      br_if $B2
+      i32.const -2147483648
+      local.set $l10
+    end
+    local.get $l9
+    local.get $l6
+    i32.or
+    i32.eqz
+    local.set $l11
+    local.get $l5
+    local.get $l7
+    i32.or
+    i32.eqz
+    local.set $l12
+    block $B3
+      block $B4
+        block $B5
+          local.get $l5
+          i32.const 2146435071
+          i32.gt_u
+          br_if $B5
+          local.get $l9
+          i32.const 2146435072
+          i32.lt_u
+          br_if $B4
+        end
+        block $B6
+          block $B7
+            local.get $l5
+            i32.const 2146435072
+            i32.gt_u
+            br_if $B7
+            block $B8
+              block $B9
+                local.get $l5
+                i32.const 2146435072
+                i32.ne
+                br_if $B9
+                local.get $l7
+                br_if $B7
+                local.get $l9
+                i32.const 2146435072
+                i32.le_u
+                br_if $B8
+                br $B7
+              end
+              local.get $l9
+              i32.const 2146435072
+              i32.gt_u
+              br_if $B7
+            end
+            local.get $l9
+            i32.const 2146435072
+            i32.ne
+            br_if $B6
+            local.get $l6
+            i32.eqz
+            br_if $B6
+          end
+          local.get $l4
+          local.set $l5
+          block $B10
+            local.get $l3
+            i32.eqz
+            br_if $B10
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $l4
+            i32.add
+            local.set $l5
+          end
+          block $B11
+            block $B12
+              block $B13
+                local.get $l5
+                i32.const 2146435072
+                i32.gt_u
+                br_if $B13
+                block $B14
+                  local.get $l5
+                  i32.const 2146435072
+                  i32.ne
+                  br_if $B14
+                  local.get $l7
+                  br_if $B12
+                end
+                block $B15
+                  block $B16
+                    local.get $l8
+                    br_if $B16
+                    local.get $l2
+                    local.set $l4
+                    local.get $l2
+                    local.set $l5
+                    br $B15
+                  end
+                  i32.const -2147483648
+                  local.set $l3
+                  local.get $l3
+                  local.get $l2
+                  i32.add
+                  local.set $l5
+                  local.get $l2
+                  local.set $l4
+                end
+                local.get $l6
+                local.set $l7
+              end
+              local.get $l5
+              i32.const 2146959359
+              i32.gt_u
+              br_if $B11
+            end
+            local.get $l4
+            i32.const 524288
+            i32.add
+            local.set $l4
+          end
+          local.get $l4
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          local.get $l7
+          i64.extend_i32_u
+          i64.add
+          return
+        end
+        i64.const -2251799813685248
+        local.set $p0
+        local.get $l12
+        local.get $l11
+        i32.or
+        br_if $B3
+        local.get $l10
         i32.const 2146435072
         i32.add
         i64.extend_i32_u
@@ -9870,55 +13147,510 @@
         local.get $p0
         return
       end
-      local.get $p0
-      local.get $p1
-      i64.const 4294967293
-      i64.add
-      i64.const 4294967295
-      i64.and
+      block $B17
+        local.get $l12
+        local.get $l11
+        i32.or
+        i32.const 1
+        i32.ne
+        br_if $B17
+        local.get $l10
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $p0
+        return
+      end
+      local.get $l9
+      i32.const 16
+      i32.shr_u
+      local.set $l3
+      local.get $l3
+      i32.const 4
+      i32.shl
+      local.set $l3
+      local.get $l5
+      i32.const 16
+      i32.shr_u
+      local.set $l8
+      local.get $l8
+      i32.const 4
+      i32.shl
+      local.set $l8
+      local.get $l8
+      i32.const 8
+      i32.shr_u
+      local.set $l2
+      block $B18
+        local.get $l8
+        i32.const 256
+        i32.lt_u
+        br_if $B18
+        local.get $l5
+        local.get $l2
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        local.set $l5
+      end
+      local.get $l3
+      i32.const 8
+      i32.shr_u
+      local.set $l4
+      local.get $l5
+      i64.extend_i32_u
+      i64.const 32
       i64.shl
       local.set $p0
+      local.get $l7
+      i64.extend_i32_u
+      local.set $p1
+      block $B19
+        local.get $l3
+        i32.const 256
+        i32.lt_u
+        br_if $B19
+        local.get $l9
+        local.get $l4
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        local.set $l9
+      end
+      local.get $p0
+      local.get $p1
+      i64.add
+      local.set $p0
+      local.get $l4
+      local.get $l2
+      i32.add
+      local.set $l2
+      local.get $l9
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p1
+      local.get $l6
+      i64.extend_i32_u
+      local.set $l13
+      block $B20
+        local.get $l8
+        i32.const 255
+        i32.gt_u
+        br_if $B20
+        local.get $l2
+        local.get $p0
+        i64.clz
+        local.tee $l14
+        i32.wrap_i64
+        i32.sub
+        i32.const 12
+        i32.add
+        local.set $l2
+        local.get $p0
+        local.get $l14
+        i64.const 4294967285
+        i64.add
+        i64.const 4294967295
+        i64.and
+        i64.shl
+        local.set $p0
+      end
+      local.get $p1
+      local.get $l13
+      i64.add
+      local.set $p1
+      block $B21
+        local.get $l3
+        i32.const 255
+        i32.gt_u
+        br_if $B21
+        local.get $l2
+        local.get $p1
+        i64.clz
+        local.tee $l13
+        i32.wrap_i64
+        i32.sub
+        i32.const 12
+        i32.add
+        local.set $l2
+        local.get $p1
+        local.get $l13
+        i64.const 4294967285
+        i64.add
+        i64.const 4294967295
+        i64.and
+        i64.shl
+        local.set $p1
+      end
+      local.get $p0
+      i64.const 22
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l8
+      local.get $p1
+      i64.const 24
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l7
+      local.get $l7
+      i64.extend_i32_u
+      local.set $l13
+      local.get $p1
+      i32.wrap_i64
+      i32.const 8
+      i32.shl
+      local.set $l5
+      local.get $p0
+      i32.wrap_i64
+      i32.const 10
+      i32.shl
+      local.set $l3
+      i64.const 0
+      local.set $p1
+      i64.const 0
+      local.set $p0
+      block $B22
+        local.get $l7
+        i32.eqz
+        br_if $B22
+        i64.const 0
+        local.set $p0
+        local.get $l3
+        i32.eqz
+        br_if $B22
+        local.get $l13
+        local.get $l3
+        i64.extend_i32_u
+        i64.mul
+        local.set $p0
+      end
+      local.get $l8
+      i64.extend_i32_u
+      local.set $l14
       block $B23
-        block $B24
-          local.get $l9
-          i32.const -4
-          i32.le_s
-          br_if $B24
-          local.get $l9
-          i32.const 4
+        local.get $l8
+        i32.eqz
+        br_if $B23
+        local.get $l5
+        i32.eqz
+        br_if $B23
+        local.get $l5
+        i64.extend_i32_u
+        local.get $l14
+        i64.mul
+        local.set $p1
+      end
+      local.get $l13
+      local.get $l14
+      i64.mul
+      local.set $l14
+      i64.const 0
+      local.set $l13
+      block $B24
+        local.get $l3
+        i32.eqz
+        br_if $B24
+        local.get $l5
+        i32.eqz
+        br_if $B24
+        local.get $l5
+        i64.extend_i32_u
+        local.get $l3
+        i64.extend_i32_u
+        i64.mul
+        local.set $l13
+      end
+      local.get $p0
+      i32.wrap_i64
+      local.set $l3
+      local.get $p1
+      i32.wrap_i64
+      local.set $l5
+      local.get $p0
+      i64.const 32
+      i64.shr_u
+      local.get $l14
+      i64.add
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i64.add
+      local.get $l13
+      i64.const 32
+      i64.shr_u
+      local.get $l3
+      i64.extend_i32_u
+      i64.add
+      local.get $l5
+      i64.extend_i32_u
+      i64.add
+      local.tee $p0
+      i64.const 32
+      i64.shr_u
+      i64.add
+      local.set $p1
+      local.get $p0
+      i32.wrap_i64
+      local.set $l3
+      i64.const 1
+      local.set $p0
+      block $B25
+        local.get $l3
+        br_if $B25
+        local.get $l13
+        i32.wrap_i64
+        local.set $l3
+        local.get $l3
+        i32.const 0
+        i32.ne
+        i64.extend_i32_u
+        local.set $p0
+      end
+      block $B26
+        local.get $p0
+        local.get $p1
+        i64.const 1
+        i64.shl
+        i64.or
+        local.tee $p0
+        i64.const 1152921504606846975
+        i64.gt_u
+        br_if $B26
+        block $B27
+          local.get $l2
+          i32.const 3070
+          i32.lt_s
+          br_if $B27
+          local.get $l10
+          i32.const 2146435072
           i32.add
-          local.set $l4
-          br $B23
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          return
+        end
+        local.get $p0
+        i64.const 1
+        i64.shl
+        local.set $p1
+        block $B28
+          block $B29
+            local.get $l2
+            i32.const 1023
+            i32.le_s
+            br_if $B29
+            local.get $l2
+            i32.const -1023
+            i32.add
+            local.set $l5
+            br $B28
+          end
+          block $B30
+            i32.const 1024
+            local.get $l2
+            i32.sub
+            local.tee $l3
+            i32.const 64
+            i32.lt_u
+            br_if $B30
+            local.get $p0
+            i64.const 0
+            i64.ne
+            i64.extend_i32_u
+            local.set $p1
+            i32.const 1
+            local.set $l5
+            br $B28
+          end
+          i32.const 1
+          local.set $l5
+          block $B31
+            local.get $p1
+            local.get $l3
+            i64.extend_i32_u
+            local.tee $l13
+            i64.shr_u
+            local.tee $p0
+            local.get $l13
+            i64.shl
+            local.get $p1
+            i64.ne
+            br_if $B31
+            local.get $p0
+            local.set $p1
+            br $B28
+          end
+          local.get $p0
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l3
+          block $B32
+            local.get $l3
+            i32.eqz
+            br_if $B32
+            local.get $p0
+            local.set $p1
+            br $B28
+          end
+          local.get $p0
+          i64.const 1
+          i64.add
+          local.set $p1
+        end
+        local.get $p1
+        i64.const 8
+        i64.shr_u
+        local.set $l13
+        local.get $p1
+        i32.wrap_i64
+        local.set $l3
+        block $B33
+          block $B34
+            local.get $l3
+            i32.const 255
+            i32.and
+            local.tee $l3
+            i32.const 128
+            i32.gt_u
+            br_if $B34
+            local.get $l3
+            i32.const 128
+            i32.ne
+            br_if $B33
+            local.get $l13
+            i32.wrap_i64
+            local.set $l3
+            local.get $l3
+            i32.const 31
+            i32.shl
+            local.set $l3
+            local.get $l3
+            i32.eqz
+            br_if $B33
+          end
+          local.get $l13
+          i64.const 1
+          i64.add
+          local.set $l13
+        end
+        local.get $l5
+        i32.const 20
+        i32.shl
+        i32.const -1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        block $B35
+          local.get $p0
+          local.get $l13
+          i64.add
+          local.tee $p1
+          i64.const 9218868437227405312
+          i64.lt_u
+          br_if $B35
+          local.get $l10
+          i32.const 2146435072
+          i32.add
+          i64.extend_i32_u
+          i64.const 32
+          i64.shl
+          local.set $p0
+          local.get $p0
+          return
+        end
+        local.get $l10
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $p0
+        local.get $p1
+        i64.add
+        return
+      end
+      block $B36
+        local.get $l2
+        i32.const 3069
+        i32.lt_s
+        br_if $B36
+        local.get $l10
+        i32.const 2146435072
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $p0
+        return
+      end
+      block $B37
+        block $B38
+          local.get $l2
+          i32.const 1022
+          i32.le_s
+          br_if $B38
+          local.get $l2
+          i32.const -1022
+          i32.add
+          local.set $l5
+          br $B37
         end
         i32.const 1
-        local.set $l4
-        block $B25
-          local.get $p0
-          i32.const -3
-          local.get $l9
+        local.set $l5
+        block $B39
+          i32.const 1023
+          local.get $l2
           i32.sub
+          local.tee $l3
+          i32.const 63
+          i32.le_u
+          br_if $B39
+          i64.const 1
+          local.set $p0
+          br $B37
+        end
+        block $B40
+          local.get $p0
+          local.get $l3
           i64.extend_i32_u
-          local.tee $l11
+          local.tee $l13
           i64.shr_u
           local.tee $p1
-          local.get $l11
+          local.get $l13
           i64.shl
           local.get $p0
           i64.ne
-          br_if $B25
+          br_if $B40
           local.get $p1
           local.set $p0
-          br $B23
+          br $B37
         end
         local.get $p1
         i32.wrap_i64
         i32.const 31
         i32.shl
-        local.set $l9
+        local.set $l3
+        block $B41
+          local.get $l3
+          i32.eqz
+          br_if $B41
+          local.get $p1
+          local.set $p0
+          br $B37
+        end
         local.get $p1
-        local.get $l9
-        i32.eqz
-        i64.extend_i32_u
+        i64.const 1
         i64.add
         local.set $p0
       end
@@ -9926,35 +13658,39 @@
       i64.const 8
       i64.shr_u
       local.set $p1
-      block $B26
-        block $B27
-          local.get $p0
-          i32.wrap_i64
+      local.get $p0
+      i32.wrap_i64
+      local.set $l3
+      block $B42
+        block $B43
+          local.get $l3
           i32.const 255
           i32.and
-          local.tee $l9
+          local.tee $l3
           i32.const 128
           i32.gt_u
-          br_if $B27
-          local.get $l9
+          br_if $B43
+          local.get $l3
           i32.const 128
           i32.ne
-          br_if $B26
+          br_if $B42
           local.get $p1
           i32.wrap_i64
+          local.set $l3
+          local.get $l3
           i32.const 31
           i32.shl
-          local.set $l9
-          local.get $l9
+          local.set $l3
+          local.get $l3
           i32.eqz
-          br_if $B26
+          br_if $B42
         end
         local.get $p1
         i64.const 1
         i64.add
         local.set $p1
       end
-      local.get $l4
+      local.get $l5
       i32.const 20
       i32.shl
       i32.const -1048576
@@ -9963,2765 +13699,57 @@
       i64.const 32
       i64.shl
       local.set $p0
-      block $B28
+      block $B44
         local.get $p0
         local.get $p1
         i64.add
         local.tee $p1
         i64.const 9218868437227405312
         i64.lt_u
-        br_if $B28
-        local.get $l2
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $p0
-        return
-      end
-      local.get $l2
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p0
-      local.get $p0
-      local.get $p1
-      i64.add
-      return
-    end
-    local.get $l4
-    i32.const 31
-    i32.shr_s
-    local.get $l2
-    i32.and
-    local.set $l2
-    block $B29
-      local.get $p0
-      i64.const 1152921504606846975
-      i64.gt_u
-      br_if $B29
-      block $B30
-        local.get $l7
-        i32.const 2047
-        i32.lt_u
-        br_if $B30
-        local.get $l2
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $p0
-        return
-      end
-      local.get $p0
-      i64.const 7
-      i64.shr_u
-      local.set $p1
-      block $B31
-        block $B32
-          local.get $p0
-          i32.wrap_i64
-          i32.const 1
-          i32.shl
-          i32.const 254
-          i32.and
-          local.tee $l9
-          i32.const 128
-          i32.gt_u
-          br_if $B32
-          local.get $l9
-          i32.const 128
-          i32.ne
-          br_if $B31
-          local.get $p1
-          i32.wrap_i64
-          i32.const 31
-          i32.shl
-          local.set $l9
-          local.get $l9
-          i32.eqz
-          br_if $B31
-        end
-        local.get $p1
-        i64.const 1
-        i64.add
-        local.set $p1
-      end
-      local.get $l7
-      i32.const 20
-      i32.shl
-      i32.const -1048576
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p0
-      block $B33
-        local.get $p0
-        local.get $p1
-        i64.add
-        local.tee $p1
-        i64.const 9218868437227405312
-        i64.lt_u
-        br_if $B33
-        local.get $l2
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $p0
-        return
-      end
-      local.get $l2
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p0
-      local.get $p0
-      local.get $p1
-      i64.add
-      return
-    end
-    block $B34
-      local.get $l7
-      i32.const 2046
-      i32.lt_u
-      br_if $B34
-      local.get $l2
-      i32.const 2146435072
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p0
-      local.get $p0
-      return
-    end
-    local.get $p0
-    i64.const 8
-    i64.shr_u
-    local.set $p1
-    block $B35
-      block $B36
-        local.get $p0
-        i32.wrap_i64
-        i32.const 255
-        i32.and
-        local.tee $l9
-        i32.const 128
-        i32.gt_u
-        br_if $B36
-        local.get $l9
-        i32.const 128
-        i32.ne
-        br_if $B35
-        local.get $p1
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $l9
-        local.get $l9
-        i32.eqz
-        br_if $B35
-      end
-      local.get $p1
-      i64.const 1
-      i64.add
-      local.set $p1
-    end
-    local.get $l7
-    i64.extend_i32_u
-    i64.const 52
-    i64.shl
-    local.set $p0
-    block $B37
-      local.get $p0
-      local.get $p1
-      i64.add
-      local.tee $p1
-      i64.const 9218868437227405312
-      i64.lt_u
-      br_if $B37
-      local.get $l2
-      i32.const 2146435072
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p0
-      local.get $p0
-      return
-    end
-    local.get $l2
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $p0
-    local.get $p0
-    local.get $p1
-    i64.add)
-  (func $f64_eq (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l2
-    local.set $l3
-    block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $l2
-      i32.add
-      local.set $l3
-    end
-    block $B1
-      local.get $l3
-      i32.const 2146435072
-      i32.le_u
-      br_if $B1
-      i32.const 0
-      return
-    end
-    block $B2
-      local.get $p0
-      i64.const 4294967295
-      i64.and
-      local.tee $l4
-      i64.const 0
-      i64.ne
-      local.get $l3
-      i32.const 2146435072
-      i32.eq
-      i32.and
-      i32.eqz
-      br_if $B2
-      i32.const 0
-      return
-    end
-    local.get $p1
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l5
-    local.set $l3
-    block $B3
-      local.get $p1
-      i64.const -1
-      i64.gt_s
-      br_if $B3
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $l5
-      i32.add
-      local.set $l3
-    end
-    block $B4
-      local.get $l3
-      i32.const 2146435072
-      i32.le_u
-      br_if $B4
-      i32.const 0
-      return
-    end
-    block $B5
-      local.get $p1
-      i64.const 4294967295
-      i64.and
-      local.tee $l6
-      i64.const 0
-      i64.ne
-      local.get $l3
-      i32.const 2146435072
-      i32.eq
-      i32.and
-      i32.eqz
-      br_if $B5
-      i32.const 0
-      return
-    end
-    i32.const 1
-    local.set $l3
-    block $B6
-      local.get $p0
-      local.get $p1
-      i64.eq
-      br_if $B6
-      block $B7
-        local.get $p0
-        i64.const -1
-        i64.gt_s
-        br_if $B7
-        i32.const -2147483648
-        local.set $l3
-        local.get $l3
-        local.get $l2
-        i32.add
-        local.set $l2
-      end
-      block $B8
-        local.get $l2
-        i32.eqz
-        br_if $B8
-        i32.const 0
-        return
-      end
-      block $B9
-        local.get $p1
-        i64.const -1
-        i64.gt_s
-        br_if $B9
-        i32.const -2147483648
-        local.set $l3
-        local.get $l3
-        local.get $l5
-        i32.add
-        local.set $l5
-      end
-      block $B10
-        local.get $l4
-        i64.const 0
-        i64.eq
-        br_if $B10
-        i32.const 0
-        return
-      end
-      i32.const 0
-      local.set $l3
-      local.get $l5
-      br_if $B6
-      local.get $l6
-      i64.eqz
-      local.set $l3
-    end
-    local.get $l3)
-  (func $f64_ne (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l2
-    local.set $l3
-    block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $l2
-      i32.add
-      local.set $l3
-    end
-    i32.const 1
-    local.set $l4
-    block $B1
-      local.get $l3
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      i32.wrap_i64
-      i32.const 0
-      i32.ne
-      local.get $l3
-      i32.const 2146435072
-      i32.eq
-      i32.and
-      br_if $B1
-      local.get $p1
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.tee $l5
-      local.set $l3
-      block $B2
-        local.get $p1
-        i64.const -1
-        i64.gt_s
-        br_if $B2
-        i32.const -2147483648
-        local.set $l3
-        local.get $l3
-        local.get $l5
-        i32.add
-        local.set $l3
-      end
-      local.get $l3
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i32.wrap_i64
-      i32.const 0
-      i32.ne
-      local.get $l3
-      i32.const 2146435072
-      i32.eq
-      i32.and
-      br_if $B1
-      i32.const 0
-      local.set $l4
-      local.get $p0
-      local.get $p1
-      i64.eq
-      br_if $B1
-      block $B3
-        local.get $p0
-        i64.const -1
-        i64.gt_s
-        br_if $B3
-        i32.const -2147483648
-        local.set $l3
-        local.get $l3
-        local.get $l2
-        i32.add
-        local.set $l2
-      end
-      i32.const 1
-      local.set $l4
-      local.get $l2
-      br_if $B1
-      block $B4
-        local.get $p1
-        i64.const -1
-        i64.gt_s
-        br_if $B4
-        i32.const -2147483648
-        local.set $l3
-        local.get $l3
-        local.get $l5
-        i32.add
-        local.set $l5
-      end
-      local.get $p0
-      local.get $p1
-      i64.or
-      i32.wrap_i64
-      local.get $l5
-      i32.or
-      i32.const 0
-      i32.ne
-      local.set $l4
-    end
-    local.get $l4)
-  (func $f64_lt (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i64)
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l2
-    local.set $l3
-    block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $l2
-      i32.add
-      local.set $l3
-    end
-    i32.const 0
-    local.set $l4
-    block $B1
-      local.get $l3
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      i64.const 4294967295
-      i64.and
-      local.tee $l5
-      i64.const 0
-      i64.ne
-      local.get $l3
-      i32.const 2146435072
-      i32.eq
-      i32.and
-      br_if $B1
-      local.get $p1
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.tee $l6
-      local.set $l3
-      block $B2
-        local.get $p1
-        i64.const -1
-        i64.gt_s
-        br_if $B2
-        i32.const -2147483648
-        local.set $l3
-        local.get $l3
-        local.get $l6
-        i32.add
-        local.set $l3
-      end
-      local.get $l3
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i64.const 4294967295
-      i64.and
-      local.tee $l7
-      i64.const 0
-      i64.ne
-      local.get $l3
-      i32.const 2146435072
-      i32.eq
-      i32.and
-      br_if $B1
-      block $B3
-        local.get $l6
-        local.get $l2
-        i32.xor
-        i32.const -1
-        i32.gt_s
-        br_if $B3
-        block $B4
-          local.get $p0
-          i64.const -1
-          i64.gt_s
-          br_if $B4
-          i32.const -2147483648
-          local.set $l3
-          local.get $l3
-          local.get $l2
-          i32.add
-          local.set $l2
-        end
-        i32.const 1
-        local.set $l3
-        block $B5
-          local.get $l5
-          i64.const 0
-          i64.ne
-          br_if $B5
-          local.get $l2
-          br_if $B5
-          block $B6
-            local.get $p1
-            i64.const -1
-            i64.gt_s
-            br_if $B6
-            i32.const -2147483648
-            local.set $l3
-            local.get $l3
-            local.get $l6
-            i32.add
-            local.set $l6
-          end
-          local.get $l6
-          i32.const 0
-          i32.ne
-          local.get $l7
-          i64.const 0
-          i64.ne
-          i32.or
-          local.set $l3
-        end
-        local.get $p0
-        i64.const 0
-        i64.lt_s
-        local.get $l3
-        i32.and
-        return
-      end
-      local.get $p0
-      local.get $p1
-      i64.gt_u
-      local.get $p0
-      local.get $p1
-      i64.lt_u
-      local.get $p0
-      i64.const 0
-      i64.lt_s
-      select
-      local.set $l4
-    end
-    local.get $l4)
-  (func $f64_gt (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i64)
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l2
-    local.set $l3
-    block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $l2
-      i32.add
-      local.set $l3
-    end
-    i32.const 0
-    local.set $l4
-    block $B1
-      local.get $l3
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      i64.const 4294967295
-      i64.and
-      local.tee $l5
-      i64.const 0
-      i64.ne
-      local.get $l3
-      i32.const 2146435072
-      i32.eq
-      i32.and
-      br_if $B1
-      local.get $p1
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.tee $l6
-      local.set $l3
-      block $B2
-        local.get $p1
-        i64.const -1
-        i64.gt_s
-        br_if $B2
-        i32.const -2147483648
-        local.set $l3
-        local.get $l3
-        local.get $l6
-        i32.add
-        local.set $l3
-      end
-      local.get $l3
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i64.const 4294967295
-      i64.and
-      local.tee $l7
-      i64.const 0
-      i64.ne
-      local.get $l3
-      i32.const 2146435072
-      i32.eq
-      i32.and
-      br_if $B1
-      block $B3
-        local.get $l6
-        local.get $l2
-        i32.xor
-        i32.const -1
-        i32.gt_s
-        br_if $B3
-        block $B4
-          local.get $p1
-          i64.const -1
-          i64.gt_s
-          br_if $B4
-          i32.const -2147483648
-          local.set $l3
-          local.get $l3
-          local.get $l6
-          i32.add
-          local.set $l6
-        end
-        i32.const 1
-        local.set $l3
-        block $B5
-          local.get $l7
-          i64.const 0
-          i64.ne
-          br_if $B5
-          local.get $l6
-          br_if $B5
-          block $B6
-            local.get $p0
-            i64.const -1
-            i64.gt_s
-            br_if $B6
-            i32.const -2147483648
-            local.set $l3
-            local.get $l3
-            local.get $l2
-            i32.add
-            local.set $l2
-          end
-          local.get $l5
-          i64.const 0
-          i64.ne
-          local.get $l2
-          i32.const 0
-          i32.ne
-          i32.or
-          local.set $l3
-        end
-        local.get $p1
-        i64.const 0
-        i64.lt_s
-        local.get $l3
-        i32.and
-        return
-      end
-      local.get $p1
-      local.get $p0
-      i64.gt_u
-      local.get $p1
-      local.get $p0
-      i64.lt_u
-      local.get $p1
-      i64.const 0
-      i64.lt_s
-      select
-      local.set $l4
-    end
-    local.get $l4)
-  (func $f64_le (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i64)
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l2
-    local.set $l3
-    block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $l2
-      i32.add
-      local.set $l3
-    end
-    i32.const 0
-    local.set $l4
-    block $B1
-      local.get $l3
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      i64.const 4294967295
-      i64.and
-      local.tee $l5
-      i64.const 0
-      i64.ne
-      local.get $l3
-      i32.const 2146435072
-      i32.eq
-      i32.and
-      br_if $B1
-      local.get $p1
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.tee $l6
-      local.set $l3
-      block $B2
-        local.get $p1
-        i64.const -1
-        i64.gt_s
-        br_if $B2
-        i32.const -2147483648
-        local.set $l3
-        local.get $l3
-        local.get $l6
-        i32.add
-        local.set $l3
-      end
-      local.get $l3
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i64.const 4294967295
-      i64.and
-      local.tee $l7
-      i64.const 0
-      i64.ne
-      local.get $l3
-      i32.const 2146435072
-      i32.eq
-      i32.and
-      br_if $B1
-      block $B3
-        block $B4
-          local.get $l6
-          local.get $l2
-          i32.xor
-          i32.const -1
-          i32.gt_s
-          br_if $B4
-          block $B5
-            local.get $p1
-            i64.const -1
-            i64.gt_s
-            br_if $B5
-            i32.const -2147483648
-            local.set $l3
-            local.get $l3
-            local.get $l6
-            i32.add
-            local.set $l6
-          end
-          i32.const 1
-          local.set $l3
-          block $B6
-            local.get $l7
-            i64.const 0
-            i64.ne
-            br_if $B6
-            local.get $l6
-            br_if $B6
-            block $B7
-              local.get $p0
-              i64.const -1
-              i64.gt_s
-              br_if $B7
-              i32.const -2147483648
-              local.set $l3
-              local.get $l3
-              local.get $l2
-              i32.add
-              local.set $l2
-            end
-            local.get $l5
-            i64.const 0
-            i64.ne
-            local.get $l2
-            i32.const 0
-            i32.ne
-            i32.or
-            local.set $l3
-          end
-          local.get $p1
-          i64.const 0
-          i64.lt_s
-          local.get $l3
-          i32.and
-          local.set $l3
-          br $B3
-        end
-        local.get $p1
-        local.get $p0
-        i64.gt_u
-        local.get $p1
-        local.get $p0
-        i64.lt_u
-        local.get $p1
-        i64.const 0
-        i64.lt_s
-        select
-        local.set $l3
-      end
-      local.get $l3
-      i32.const 1
-      i32.xor
-      local.set $l4
-    end
-    local.get $l4)
-  (func $f64_ge (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i64)
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l2
-    local.set $l3
-    block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $l2
-      i32.add
-      local.set $l3
-    end
-    i32.const 0
-    local.set $l4
-    block $B1
-      local.get $l3
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      i64.const 4294967295
-      i64.and
-      local.tee $l5
-      i64.const 0
-      i64.ne
-      local.get $l3
-      i32.const 2146435072
-      i32.eq
-      i32.and
-      br_if $B1
-      local.get $p1
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.tee $l6
-      local.set $l3
-      block $B2
-        local.get $p1
-        i64.const -1
-        i64.gt_s
-        br_if $B2
-        i32.const -2147483648
-        local.set $l3
-        local.get $l3
-        local.get $l6
-        i32.add
-        local.set $l3
-      end
-      local.get $l3
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i64.const 4294967295
-      i64.and
-      local.tee $l7
-      i64.const 0
-      i64.ne
-      local.get $l3
-      i32.const 2146435072
-      i32.eq
-      i32.and
-      br_if $B1
-      block $B3
-        block $B4
-          local.get $l6
-          local.get $l2
-          i32.xor
-          i32.const -1
-          i32.gt_s
-          br_if $B4
-          block $B5
-            local.get $p0
-            i64.const -1
-            i64.gt_s
-            br_if $B5
-            i32.const -2147483648
-            local.set $l3
-            local.get $l3
-            local.get $l2
-            i32.add
-            local.set $l2
-          end
-          i32.const 1
-          local.set $l3
-          block $B6
-            local.get $l5
-            i64.const 0
-            i64.ne
-            br_if $B6
-            local.get $l2
-            br_if $B6
-            block $B7
-              local.get $p1
-              i64.const -1
-              i64.gt_s
-              br_if $B7
-              i32.const -2147483648
-              local.set $l3
-              local.get $l3
-              local.get $l6
-              i32.add
-              local.set $l6
-            end
-            local.get $l6
-            i32.const 0
-            i32.ne
-            local.get $l7
-            i64.const 0
-            i64.ne
-            i32.or
-            local.set $l3
-          end
-          local.get $p0
-          i64.const 0
-          i64.lt_s
-          local.get $l3
-          i32.and
-          local.set $l3
-          br $B3
-        end
-        local.get $p0
-        local.get $p1
-        i64.gt_u
-        local.get $p0
-        local.get $p1
-        i64.lt_u
-        local.get $p0
-        i64.const 0
-        i64.lt_s
-        select
-        local.set $l3
-      end
-      local.get $l3
-      i32.const 1
-      i32.xor
-      local.set $l4
-    end
-    local.get $l4)
-  (func $f64_min (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i64) (local $l6 i32) (local $l7 i64)
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l2
-    local.set $l3
-    block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $l2
-      i32.add
-      local.set $l3
-    end
-    i64.const -2251799813685248
-    local.set $l4
-    block $B1
-      local.get $l3
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      i64.const 4294967295
-      i64.and
-      local.tee $l5
-      i64.const 0
-      i64.ne
-      local.get $l3
-      i32.const 2146435072
-      i32.eq
-      i32.and
-      br_if $B1
-      local.get $p1
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.tee $l6
-      local.set $l3
-      block $B2
-        local.get $p1
-        i64.const -1
-        i64.gt_s
-        br_if $B2
-        i32.const -2147483648
-        local.set $l3
-        local.get $l3
-        local.get $l6
-        i32.add
-        local.set $l3
-      end
-      local.get $l3
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i64.const 4294967295
-      i64.and
-      local.tee $l7
-      i64.const 0
-      i64.ne
-      local.get $l3
-      i32.const 2146435072
-      i32.eq
-      i32.and
-      br_if $B1
-      block $B3
-        block $B4
-          local.get $p0
-          local.get $p1
-          i64.eq
-          br_if $B4
-          local.get $l2
-          local.set $l3
-          block $B5
-            local.get $p0
-            i64.const -1
-            i64.gt_s
-            br_if $B5
-            i32.const -2147483648
-            local.set $l3
-            local.get $l3
-            local.get $l2
-            i32.add
-            local.set $l3
-          end
-          local.get $l3
-          br_if $B3
-          local.get $l6
-          local.set $l3
-          block $B6
-            local.get $p1
-            i64.const -1
-            i64.gt_s
-            br_if $B6
-            i32.const -2147483648
-            local.set $l3
-            local.get $l3
-            local.get $l6
-            i32.add
-            local.set $l3
-          end
-          local.get $p1
-          local.get $p0
-          i64.or
-          i32.wrap_i64
-          br_if $B3
-          local.get $l3
-          br_if $B3
-        end
-        local.get $p0
-        local.get $p1
-        local.get $p0
-        i64.const 0
-        i64.lt_s
-        select
-        return
-      end
-      block $B7
-        block $B8
-          local.get $l6
-          local.get $l2
-          i32.xor
-          i32.const -1
-          i32.gt_s
-          br_if $B8
-          block $B9
-            local.get $p1
-            i64.const -1
-            i64.gt_s
-            br_if $B9
-            i32.const -2147483648
-            local.set $l3
-            local.get $l3
-            local.get $l6
-            i32.add
-            local.set $l6
-          end
-          i32.const 1
-          local.set $l3
-          block $B10
-            local.get $l7
-            i64.const 0
-            i64.ne
-            br_if $B10
-            local.get $l6
-            br_if $B10
-            block $B11
-              local.get $p0
-              i64.const -1
-              i64.gt_s
-              br_if $B11
-              i32.const -2147483648
-              local.set $l3
-              local.get $l3
-              local.get $l2
-              i32.add
-              local.set $l2
-            end
-            local.get $l5
-            i64.const 0
-            i64.ne
-            local.get $l2
-            i32.const 0
-            i32.ne
-            i32.or
-            local.set $l3
-          end
-          local.get $p1
-          i64.const 0
-          i64.lt_s
-          local.get $l3
-          i32.and
-          local.set $l3
-          br $B7
-        end
-        local.get $p1
-        local.get $p0
-        i64.gt_u
-        local.get $p1
-        local.get $p0
-        i64.lt_u
-        local.get $p1
-        i64.const 0
-        i64.lt_s
-        select
-        local.set $l3
-      end
-      local.get $p1
-      local.get $p0
-      local.get $l3
-      select
-      local.set $l4
-    end
-    local.get $l4)
-  (func $f64_max (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i64) (local $l6 i32) (local $l7 i64)
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l2
-    local.set $l3
-    block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $l2
-      i32.add
-      local.set $l3
-    end
-    i64.const -2251799813685248
-    local.set $l4
-    block $B1
-      local.get $l3
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      i64.const 4294967295
-      i64.and
-      local.tee $l5
-      i64.const 0
-      i64.ne
-      local.get $l3
-      i32.const 2146435072
-      i32.eq
-      i32.and
-      br_if $B1
-      local.get $p1
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.tee $l6
-      local.set $l3
-      block $B2
-        local.get $p1
-        i64.const -1
-        i64.gt_s
-        br_if $B2
-        i32.const -2147483648
-        local.set $l3
-        local.get $l3
-        local.get $l6
-        i32.add
-        local.set $l3
-      end
-      local.get $l3
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i64.const 4294967295
-      i64.and
-      local.tee $l7
-      i64.const 0
-      i64.ne
-      local.get $l3
-      i32.const 2146435072
-      i32.eq
-      i32.and
-      br_if $B1
-      block $B3
-        block $B4
-          local.get $p0
-          local.get $p1
-          i64.eq
-          br_if $B4
-          local.get $l2
-          local.set $l3
-          block $B5
-            local.get $p0
-            i64.const -1
-            i64.gt_s
-            br_if $B5
-            i32.const -2147483648
-            local.set $l3
-            local.get $l3
-            local.get $l2
-            i32.add
-            local.set $l3
-          end
-          local.get $l3
-          br_if $B3
-          local.get $l6
-          local.set $l3
-          block $B6
-            local.get $p1
-            i64.const -1
-            i64.gt_s
-            br_if $B6
-            i32.const -2147483648
-            local.set $l3
-            local.get $l3
-            local.get $l6
-            i32.add
-            local.set $l3
-          end
-          local.get $p1
-          local.get $p0
-          i64.or
-          i32.wrap_i64
-          br_if $B3
-          local.get $l3
-          br_if $B3
-        end
-        local.get $p1
-        local.get $p0
-        local.get $p0
-        i64.const 0
-        i64.lt_s
-        select
-        return
-      end
-      block $B7
-        block $B8
-          local.get $l6
-          local.get $l2
-          i32.xor
-          i32.const -1
-          i32.gt_s
-          br_if $B8
-          block $B9
-            local.get $p0
-            i64.const -1
-            i64.gt_s
-            br_if $B9
-            i32.const -2147483648
-            local.set $l3
-            local.get $l3
-            local.get $l2
-            i32.add
-            local.set $l2
-          end
-          i32.const 1
-          local.set $l3
-          block $B10
-            local.get $l5
-            i64.const 0
-            i64.ne
-            br_if $B10
-            local.get $l2
-            br_if $B10
-            block $B11
-              local.get $p1
-              i64.const -1
-              i64.gt_s
-              br_if $B11
-              i32.const -2147483648
-              local.set $l3
-              local.get $l3
-              local.get $l6
-              i32.add
-              local.set $l6
-            end
-            local.get $l6
-            i32.const 0
-            i32.ne
-            local.get $l7
-            i64.const 0
-            i64.ne
-            i32.or
-            local.set $l3
-          end
-          local.get $p0
-          i64.const 0
-          i64.lt_s
-          local.get $l3
-          i32.and
-          local.set $l3
-          br $B7
-        end
-        local.get $p0
-        local.get $p1
-        i64.gt_u
-        local.get $p0
-        local.get $p1
-        i64.lt_u
-        local.get $p0
-        i64.const 0
-        i64.lt_s
-        select
-        local.set $l3
-      end
-      local.get $p1
-      local.get $p0
-      local.get $l3
-      select
-      local.set $l4
-    end
-    local.get $l4)
-  (func $f64_div (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i64) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i64)
-    local.get $p1
-    i64.const 32
-    i64.shr_u
-    local.set $l2
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l3
-    local.set $l4
-    block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $l3
-      i32.add
-      local.set $l4
-    end
-    local.get $l2
-    i32.wrap_i64
-    local.tee $l5
-    local.set $l6
-    block $B1
-      local.get $p1
-      i64.const -1
-      i64.gt_s
-      br_if $B1
-      i32.const -2147483648
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i32.add
-      local.set $l6
-    end
-    i32.const 0
-    local.set $l7
-    block $B2
-      local.get $l5
-      local.get $l3
-      i32.xor
-      i32.const -1
-      i32.gt_s
-      br_if $B2
-      i32.const -2147483648
-      local.set $l7
-    end
-    local.get $p0
-    i32.wrap_i64
-    local.set $l8
-    local.get $p1
-    i32.wrap_i64
-    local.set $l9
-    block $B3
-      block $B4
-        block $B5
-          block $B6
-            local.get $l4
-            i32.const 2146435071
-            i32.gt_u
-            br_if $B6
-            local.get $l6
-            i32.const 2146435072
-            i32.lt_u
-            br_if $B5
-          end
-          block $B7
-            block $B8
-              local.get $l4
-              i32.const 2146435072
-              i32.gt_u
-              br_if $B8
-              local.get $l8
-              i32.const 0
-              i32.ne
-              local.get $l4
-              i32.const 2146435072
-              i32.eq
-              i32.and
-              br_if $B8
-              local.get $l6
-              i32.const 2146435072
-              i32.gt_u
-              br_if $B8
-              local.get $l9
-              i32.const 0
-              i32.ne
-              local.get $l6
-              i32.const 2146435072
-              i32.eq
-              i32.and
-              i32.eqz
-              br_if $B7
-            end
-            local.get $l3
-            local.set $l4
-            block $B9
-              local.get $p0
-              i64.const -1
-              i64.gt_s
-              br_if $B9
-              i32.const -2147483648
-              local.set $l4
-              local.get $l4
-              local.get $l3
-              i32.add
-              local.set $l4
-            end
-            local.get $p0
-            local.get $p1
-            local.get $l4
-            i32.const 2146435072
-            i32.gt_u
-            local.get $l8
-            i32.const 0
-            i32.ne
-            local.get $l4
-            i32.const 2146435072
-            i32.eq
-            i32.and
-            i32.or
-            local.tee $l6
-            select
-            local.set $p0
-            local.get $l4
-            local.get $l5
-            local.get $l6
-            select
-            local.set $l7
-            local.get $l3
-            local.get $l5
-            local.get $l6
-            select
-            local.set $l4
-            block $B10
-              local.get $l6
-              br_if $B10
-              local.get $p1
-              i64.const -1
-              i64.gt_s
-              br_if $B10
-              i32.const -2147483648
-              local.set $l4
-              local.get $l4
-              local.get $l5
-              i32.add
-              local.set $l7
-              local.get $l5
-              local.set $l4
-              local.get $p1
-              local.set $p0
-            end
-            local.get $l4
-            i32.const 524288
-            i32.add
-            local.get $l4
-            local.get $l7
-            i32.const 2146959360
-            i32.lt_u
-            select
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $p1
-            local.get $p1
-            local.get $p0
-            i64.const 4294967295
-            i64.and
-            i64.add
-            return
-          end
-          local.get $l4
-          i32.const 2146435072
-          i32.lt_u
-          br_if $B4
-          i64.const -2251799813685248
-          local.set $p1
-          local.get $l6
-          i32.const 2146435071
-          i32.gt_u
-          br_if $B3
-          local.get $l7
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p1
-          local.get $p1
-          return
-        end
-        local.get $l4
-        local.get $l8
-        i32.or
-        local.set $l5
-        block $B11
-          local.get $l6
-          local.get $l9
-          i32.or
-          br_if $B11
-          block $B12
-            local.get $l5
-            br_if $B12
-            i64.const -2251799813685248
-            return
-          end
-          local.get $l7
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p1
-          local.get $p1
-          return
-        end
-        block $B13
-          local.get $l5
-          br_if $B13
-          local.get $l7
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p1
-          local.get $p1
-          return
-        end
-        local.get $l6
-        i32.const 16
-        i32.shr_u
-        local.set $l5
-        local.get $l5
-        i32.const 4
-        i32.shl
-        local.set $l5
-        local.get $l4
-        i32.const 16
-        i32.shr_u
-        local.set $l3
-        local.get $l3
-        i32.const 4
-        i32.shl
-        local.set $l3
-        local.get $l3
-        i32.const 8
-        i32.shr_u
-        local.tee $l8
-        local.get $l5
-        i32.const 8
-        i32.shr_u
-        local.tee $l9
-        i32.sub
-        local.set $l10
-        local.get $l6
-        i32.const 0
-        local.get $l9
-        i32.const 20
-        i32.shl
-        i32.const -1048576
-        i32.add
-        local.get $l5
-        i32.const 256
-        i32.lt_u
-        select
-        i32.sub
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l2
-        local.get $p1
-        i64.const 4294967295
-        i64.and
-        local.set $l11
-        local.get $l4
-        i32.const 0
-        local.get $l8
-        i32.const 20
-        i32.shl
-        i32.const -1048576
-        i32.add
-        local.get $l3
-        i32.const 256
-        i32.lt_u
-        select
-        i32.sub
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p1
-        local.get $p1
-        local.get $p0
-        i64.const 4294967295
-        i64.and
-        i64.add
-        local.set $p0
-        block $B14
-          block $B15
-            local.get $l3
-            i32.const 255
-            i32.le_u
-            br_if $B15
-            local.get $l10
-            i32.const 1023
-            i32.add
-            local.set $l3
-            br $B14
-          end
-          local.get $l10
-          local.get $p0
-          i64.clz
-          local.tee $p1
-          i32.wrap_i64
-          i32.sub
-          i32.const 1035
-          i32.add
-          local.set $l3
-          local.get $p0
-          local.get $p1
-          i64.const 4294967285
-          i64.add
-          i64.const 4294967295
-          i64.and
-          i64.shl
-          local.set $p0
-        end
-        local.get $l2
-        local.get $l11
-        i64.add
-        local.set $p1
-        block $B16
-          local.get $l5
-          i32.const 255
-          i32.gt_u
-          br_if $B16
-          local.get $p1
-          i64.clz
-          local.tee $l2
-          i32.wrap_i64
-          local.get $l3
-          i32.add
-          i32.const -12
-          i32.add
-          local.set $l3
-          local.get $p1
-          local.get $l2
-          i64.const 4294967285
-          i64.add
-          i64.const 4294967295
-          i64.and
-          i64.shl
-          local.set $p1
-        end
-        i32.const -1
-        i32.const 0
-        local.get $p0
-        local.get $p1
-        i64.lt_u
-        local.tee $l4
-        select
-        local.set $l5
-        local.get $p0
-        local.get $l4
-        i64.extend_i32_u
-        i64.shl
-        local.set $p0
-        i32.const 60
-        local.set $l4
-        i64.const 0
-        local.set $l2
-        loop $L17
-          local.get $l2
-          i64.const 2
-          i64.shl
-          local.get $p0
-          local.get $p1
-          i64.ge_u
-          i64.extend_i32_u
-          i64.const 1
-          i64.shl
-          i64.or
-          local.get $p0
-          i64.const 0
-          local.get $p1
-          local.get $p0
-          local.get $p1
-          i64.lt_u
-          select
-          i64.sub
-          i64.const 1
-          i64.shl
-          local.tee $p0
-          local.get $p1
-          i64.ge_u
-          local.tee $l6
-          i64.extend_i32_u
-          i64.or
-          i64.const 1
-          i64.shl
-          local.get $p0
-          local.get $p1
-          i64.const 0
-          local.get $l6
-          select
-          i64.sub
-          i64.const 1
-          i64.shl
-          local.tee $p0
-          local.get $p1
-          i64.ge_u
-          local.tee $l6
-          i64.extend_i32_u
-          i64.or
-          local.set $l2
-          local.get $p0
-          local.get $p1
-          i64.const 0
-          local.get $l6
-          select
-          i64.sub
-          i64.const 1
-          i64.shl
-          local.set $p0
-          local.get $l4
-          i32.const -3
-          i32.add
-          local.tee $l4
-          br_if $L17
-        end
-        block $B18
-          local.get $l3
-          local.get $l5
-          i32.add
-          local.tee $l4
-          i32.const 2047
-          i32.lt_s
-          br_if $B18
-          local.get $l7
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p1
-          local.get $p1
-          return
-        end
-        local.get $l2
-        i64.const 1
-        i64.shl
-        local.get $p0
-        i64.const 0
-        i64.ne
-        i64.extend_i32_u
-        i64.or
-        local.set $p1
-        block $B19
-          block $B20
-            local.get $l4
-            i32.const 0
-            i32.le_s
-            br_if $B20
-            local.get $l4
-            local.set $l6
-            br $B19
-          end
-          i32.const 1
-          local.set $l6
-          block $B21
-            i32.const 1
-            local.get $l4
-            i32.sub
-            local.tee $l4
-            i32.const 64
-            i32.lt_u
-            br_if $B21
-            local.get $p1
-            i64.const 0
-            i64.ne
-            i64.extend_i32_u
-            local.set $p1
-            br $B19
-          end
-          block $B22
-            local.get $p1
-            local.get $l4
-            i64.extend_i32_u
-            local.tee $l2
-            i64.shr_u
-            local.tee $p0
-            local.get $l2
-            i64.shl
-            local.get $p1
-            i64.ne
-            br_if $B22
-            local.get $p0
-            local.set $p1
-            br $B19
-          end
-          local.get $p0
-          i32.wrap_i64
-          i32.const 31
-          i32.shl
-          local.set $l4
-          local.get $p0
-          local.get $l4
-          i32.eqz
-          i64.extend_i32_u
-          i64.add
-          local.set $p1
-        end
-        local.get $p1
-        i64.const 8
-        i64.shr_u
-        local.set $p0
-        block $B23
-          block $B24
-            local.get $p1
-            i32.wrap_i64
-            i32.const 255
-            i32.and
-            local.tee $l4
-            i32.const 128
-            i32.gt_u
-            br_if $B24
-            local.get $l4
-            i32.const 128
-            i32.ne
-            br_if $B23
-            local.get $p0
-            i32.wrap_i64
-            i32.const 31
-            i32.shl
-            local.set $l4
-            local.get $l4
-            i32.eqz
-            br_if $B23
-          end
-          local.get $p0
-          i64.const 1
-          i64.add
-          local.set $p0
-        end
-        local.get $l6
-        i32.const 20
-        i32.shl
-        i32.const -1048576
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p1
-        block $B25
-          local.get $p1
-          local.get $p0
-          i64.add
-          local.tee $p0
-          i64.const 9218868437227405312
-          i64.lt_u
-          br_if $B25
-          local.get $l7
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p1
-          local.get $p1
-          return
-        end
-        local.get $l7
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p1
-        local.get $p1
-        local.get $p0
-        i64.add
-        return
-      end
-      local.get $l7
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p1
-    end
-    local.get $p1)
-  (func $f64_mul (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i64) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i64) (local $l13 i64) (local $l14 i64) (local $l15 i64)
-    local.get $p1
-    i64.const 32
-    i64.shr_u
-    local.set $l2
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l3
-    local.set $l4
-    block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B0
-      i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $l3
-      i32.add
-      local.set $l4
-    end
-    local.get $l2
-    i32.wrap_i64
-    local.tee $l5
-    local.set $l6
-    block $B1
-      local.get $p1
-      i64.const -1
-      i64.gt_s
-      br_if $B1
-      i32.const -2147483648
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i32.add
-      local.set $l6
-    end
-    local.get $p1
-    i32.wrap_i64
-    local.set $l7
-    local.get $p0
-    i32.wrap_i64
-    local.set $l8
-    i32.const 0
-    local.set $l9
-    block $B2
-      local.get $l5
-      local.get $l3
-      i32.xor
-      i32.const -1
-      i32.gt_s
-      br_if $B2
-      i32.const -2147483648
-      local.set $l9
-    end
-    local.get $l6
-    local.get $l7
-    i32.or
-    local.set $l10
-    local.get $l4
-    local.get $l8
-    i32.or
-    local.set $l11
-    block $B3
-      block $B4
-        block $B5
-          local.get $l4
-          i32.const 2146435071
-          i32.gt_u
-          br_if $B5
-          local.get $l6
-          i32.const 2146435072
-          i32.lt_u
-          br_if $B4
-        end
-        block $B6
-          block $B7
-            local.get $l4
-            i32.const 2146435072
-            i32.gt_u
-            br_if $B7
-            local.get $l8
-            i32.const 0
-            i32.ne
-            local.get $l4
-            i32.const 2146435072
-            i32.eq
-            i32.and
-            br_if $B7
-            local.get $l6
-            i32.const 2146435072
-            i32.gt_u
-            br_if $B7
-            local.get $l7
-            i32.const 0
-            i32.ne
-            local.get $l6
-            i32.const 2146435072
-            i32.eq
-            i32.and
-            i32.eqz
-            br_if $B6
-          end
-          local.get $l3
-          local.set $l4
-          block $B8
-            local.get $p0
-            i64.const -1
-            i64.gt_s
-            br_if $B8
-            i32.const -2147483648
-            local.set $l4
-            local.get $l4
-            local.get $l3
-            i32.add
-            local.set $l4
-          end
-          local.get $p0
-          local.get $p1
-          local.get $l4
-          i32.const 2146435072
-          i32.gt_u
-          local.get $l8
-          i32.const 0
-          i32.ne
-          local.get $l4
-          i32.const 2146435072
-          i32.eq
-          i32.and
-          i32.or
-          local.tee $l6
-          select
-          local.set $p0
-          local.get $l4
-          local.get $l5
-          local.get $l6
-          select
-          local.set $l8
-          local.get $l3
-          local.get $l5
-          local.get $l6
-          select
-          local.set $l4
-          block $B9
-            local.get $l6
-            br_if $B9
-            local.get $p1
-            i64.const -1
-            i64.gt_s
-            br_if $B9
-            i32.const -2147483648
-            local.set $l4
-            local.get $l4
-            local.get $l5
-            i32.add
-            local.set $l8
-            local.get $l5
-            local.set $l4
-            local.get $p1
-            local.set $p0
-          end
-          local.get $l4
-          i32.const 524288
-          i32.add
-          local.get $l4
-          local.get $l8
-          i32.const 2146959360
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p1
-          local.get $p1
-          local.get $p0
-          i64.const 4294967295
-          i64.and
-          i64.add
-          return
-        end
-        i64.const -2251799813685248
-        local.set $p1
-        local.get $l11
-        i32.eqz
-        br_if $B3
+        br_if $B44
         local.get $l10
-        i32.eqz
-        br_if $B3
-        local.get $l9
         i32.const 2146435072
         i32.add
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $p1
-        local.get $p1
-        return
-      end
-      block $B10
-        block $B11
-          local.get $l11
-          i32.eqz
-          br_if $B11
-          local.get $l10
-          br_if $B10
-        end
-        local.get $l9
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p1
-        local.get $p1
-        return
-      end
-      local.get $l4
-      i32.const 16
-      i32.shr_u
-      local.set $l5
-      local.get $l5
-      i32.const 4
-      i32.shl
-      local.set $l5
-      local.get $l6
-      i32.const 16
-      i32.shr_u
-      local.set $l3
-      local.get $l3
-      i32.const 4
-      i32.shl
-      local.set $l3
-      local.get $l3
-      i32.const 8
-      i32.shr_u
-      local.tee $l7
-      local.get $l5
-      i32.const 8
-      i32.shr_u
-      local.tee $l11
-      i32.add
-      local.set $l8
-      local.get $l6
-      i32.const 0
-      local.get $l7
-      i32.const 20
-      i32.shl
-      i32.const -1048576
-      i32.add
-      local.get $l3
-      i32.const 256
-      i32.lt_u
-      select
-      i32.sub
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l2
-      local.get $p1
-      i64.const 4294967295
-      i64.and
-      local.set $l12
-      local.get $l4
-      i32.const 0
-      local.get $l11
-      i32.const 20
-      i32.shl
-      i32.const -1048576
-      i32.add
-      local.get $l5
-      i32.const 256
-      i32.lt_u
-      select
-      i32.sub
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p1
-      local.get $p1
-      local.get $p0
-      i64.const 4294967295
-      i64.and
-      i64.add
-      local.set $p1
-      block $B12
-        local.get $l5
-        i32.const 255
-        i32.gt_u
-        br_if $B12
-        local.get $l8
-        local.get $p1
-        i64.clz
-        local.tee $p0
-        i32.wrap_i64
-        i32.sub
-        i32.const 12
-        i32.add
-        local.set $l8
-        local.get $p1
+        local.set $p0
         local.get $p0
-        i64.const 4294967285
-        i64.add
-        i64.const 4294967295
-        i64.and
-        i64.shl
-        local.set $p1
+        return
       end
-      local.get $l2
-      local.get $l12
+      local.get $l10
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p0
+      local.get $p0
+      local.get $p1
       i64.add
       local.set $p0
-      block $B13
-        local.get $l3
-        i32.const 255
-        i32.gt_u
-        br_if $B13
-        local.get $l8
-        local.get $p0
-        i64.clz
-        local.tee $l2
-        i32.wrap_i64
-        i32.sub
-        i32.const 12
-        i32.add
-        local.set $l8
-        local.get $p0
-        local.get $l2
-        i64.const 4294967285
-        i64.add
-        i64.const 4294967295
-        i64.and
-        i64.shl
-        local.set $p0
-      end
-      block $B14
-        local.get $p0
-        i64.const 8
-        i64.shl
-        local.tee $l2
-        i64.const 32
-        i64.shr_u
-        local.tee $l13
-        local.get $p1
-        i64.const 10
-        i64.shl
-        local.tee $l12
-        i64.const 4294966272
-        i64.and
-        local.tee $l14
-        i64.mul
-        i64.const 0
-        local.get $p1
-        i64.const 4194303
-        i64.and
-        i64.const 0
-        i64.ne
-        local.tee $l4
-        select
-        i64.const 0
-        local.get $l2
-        i64.const 4294967295
-        i64.gt_u
-        select
-        local.tee $p1
-        i64.const 32
-        i64.shr_u
-        local.get $l13
-        local.get $l12
-        i64.const 32
-        i64.shr_u
-        local.tee $l15
-        i64.mul
-        i64.add
-        local.get $l2
-        i64.const 4294967040
-        i64.and
-        local.tee $l2
-        local.get $l15
-        i64.mul
-        i64.const 0
-        local.get $p0
-        i64.const 16777215
-        i64.and
-        i64.const 0
-        i64.ne
-        local.tee $l6
-        select
-        i64.const 0
-        local.get $l12
-        i64.const 4294967295
-        i64.gt_u
-        select
-        local.tee $p0
-        i64.const 32
-        i64.shr_u
-        i64.add
-        local.get $l2
-        local.get $l14
-        i64.mul
-        i64.const 0
-        local.get $l6
-        select
-        i64.const 0
-        local.get $l4
-        select
-        local.tee $l2
-        i64.const 32
-        i64.shr_u
-        local.get $p1
-        i64.const 4294966272
-        i64.and
-        i64.add
-        local.get $p0
-        i64.const 4294967040
-        i64.and
-        i64.add
-        local.tee $p1
-        i64.const 32
-        i64.shr_u
-        i64.add
-        i64.const 1
-        i64.shl
-        local.get $p1
-        local.get $l2
-        i64.or
-        i32.wrap_i64
-        i32.const 0
-        i32.ne
-        i64.extend_i32_u
-        i64.or
-        local.tee $p1
-        i64.const 1152921504606846975
-        i64.gt_u
-        br_if $B14
-        block $B15
-          local.get $l8
-          i32.const 3070
-          i32.lt_s
-          br_if $B15
-          local.get $l9
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p1
-          local.get $p1
-          return
-        end
-        local.get $p1
-        i64.const 1
-        i64.shl
-        local.set $p0
-        block $B16
-          block $B17
-            local.get $l8
-            i32.const 1023
-            i32.le_s
-            br_if $B17
-            local.get $l8
-            i32.const -1023
-            i32.add
-            local.set $l4
-            br $B16
-          end
-          block $B18
-            i32.const 1024
-            local.get $l8
-            i32.sub
-            local.tee $l6
-            i32.const 64
-            i32.lt_u
-            br_if $B18
-            local.get $p1
-            i64.const 0
-            i64.ne
-            i64.extend_i32_u
-            local.set $p0
-            i32.const 1
-            local.set $l4
-            br $B16
-          end
-          i32.const 1
-          local.set $l4
-          block $B19
-            local.get $p0
-            local.get $l6
-            i64.extend_i32_u
-            local.tee $l2
-            i64.shr_u
-            local.tee $p1
-            local.get $l2
-            i64.shl
-            local.get $p0
-            i64.ne
-            br_if $B19
-            local.get $p1
-            local.set $p0
-            br $B16
-          end
-          local.get $p1
-          i32.wrap_i64
-          i32.const 31
-          i32.shl
-          local.set $l6
-          local.get $p1
-          local.get $l6
-          i32.eqz
-          i64.extend_i32_u
-          i64.add
-          local.set $p0
-        end
-        local.get $p0
-        i64.const 8
-        i64.shr_u
-        local.set $l2
-        block $B20
-          block $B21
-            local.get $p0
-            i32.wrap_i64
-            i32.const 255
-            i32.and
-            local.tee $l6
-            i32.const 128
-            i32.gt_u
-            br_if $B21
-            local.get $l6
-            i32.const 128
-            i32.ne
-            br_if $B20
-            local.get $l2
-            i32.wrap_i64
-            i32.const 31
-            i32.shl
-            local.set $l6
-            local.get $l6
-            i32.eqz
-            br_if $B20
-          end
-          local.get $l2
-          i64.const 1
-          i64.add
-          local.set $l2
-        end
-        local.get $l4
-        i32.const 20
-        i32.shl
-        i32.const -1048576
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p1
-        block $B22
-          local.get $p1
-          local.get $l2
-          i64.add
-          local.tee $p0
-          i64.const 9218868437227405312
-          i64.lt_u
-          br_if $B22
-          local.get $l9
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p1
-          local.get $p1
-          return
-        end
-        local.get $l9
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p1
-        local.get $p1
-        local.get $p0
-        i64.add
-        return
-      end
-      block $B23
-        local.get $l8
-        i32.const 3069
-        i32.lt_s
-        br_if $B23
-        local.get $l9
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p1
-        local.get $p1
-        return
-      end
-      block $B24
-        block $B25
-          block $B26
-            local.get $l8
-            i32.const 1022
-            i32.le_s
-            br_if $B26
-            local.get $l8
-            i32.const -1022
-            i32.add
-            local.set $l4
-            br $B25
-          end
-          block $B27
-            i32.const 1023
-            local.get $l8
-            i32.sub
-            local.tee $l6
-            i32.const 63
-            i32.le_u
-            br_if $B27
-            i64.const 0
-            local.set $p0
-            i32.const 1
-            local.set $l4
-            br $B24
-          end
-          i32.const 1
-          local.set $l4
-          block $B28
-            local.get $p1
-            local.get $l6
-            i64.extend_i32_u
-            local.tee $l2
-            i64.shr_u
-            local.tee $p0
-            local.get $l2
-            i64.shl
-            local.get $p1
-            i64.ne
-            br_if $B28
-            local.get $p0
-            local.set $p1
-            br $B25
-          end
-          local.get $p0
-          i32.wrap_i64
-          i32.const 31
-          i32.shl
-          local.set $l6
-          local.get $p0
-          local.get $l6
-          i32.eqz
-          i64.extend_i32_u
-          i64.add
-          local.set $p1
-        end
-        local.get $p1
-        i64.const 8
-        i64.shr_u
-        local.set $p0
-        block $B29
-          local.get $p1
-          i32.wrap_i64
-          i32.const 255
-          i32.and
-          local.tee $l6
-          i32.const 128
-          i32.gt_u
-          br_if $B29
-          local.get $l6
-          i32.const 128
-          i32.ne
-          br_if $B24
-          local.get $p0
-          i32.wrap_i64
-          i32.const 31
-          i32.shl
-          local.set $l6
-          local.get $l6
-          i32.eqz
-          br_if $B24
-        end
-        local.get $p0
-        i64.const 1
-        i64.add
-        local.set $p0
-      end
-      local.get $l4
-      i32.const 20
-      i32.shl
-      i32.const -1048576
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p1
-      block $B30
-        local.get $p1
-        local.get $p0
-        i64.add
-        local.tee $p0
-        i64.const 9218868437227405312
-        i64.lt_u
-        br_if $B30
-        local.get $l9
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p1
-        local.get $p1
-        return
-      end
-      local.get $l9
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p1
-      local.get $p1
-      local.get $p0
-      i64.add
-      local.set $p1
     end
-    local.get $p1)
+    local.get $p0)
   (func $f64_trunc (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    local.get $p0
+    i32.wrap_i64
+    local.set $l3
     block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l2
+      i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      local.set $l4
+      local.get $l4
       local.get $l1
       i32.add
       local.set $l1
@@ -12732,15 +13760,11 @@
         i32.const 2146435072
         i32.gt_u
         br_if $B2
-        local.get $p0
-        i32.wrap_i64
-        local.tee $l3
-        i32.const 0
-        i32.ne
         local.get $l1
         i32.const 2146435072
-        i32.eq
-        i32.and
+        i32.ne
+        br_if $B1
+        local.get $l3
         i32.eqz
         br_if $B1
       end
@@ -12754,53 +13778,53 @@
       select
       i64.const -4294967296
       i64.and
-      local.set $l4
-      local.get $l4
+      local.set $p0
       local.get $p0
-      i64.const 4294967295
-      i64.and
+      local.get $l3
+      i64.extend_i32_u
       i64.add
       return
     end
     local.get $l1
     i32.const 16
     i32.shr_u
-    local.set $l2
-    local.get $l2
+    local.set $l4
+    local.get $l4
     i32.const 4
     i32.shl
-    local.set $l2
+    local.set $l4
     block $B3
-      local.get $l2
+      local.get $l4
       i32.const 275199
       i32.gt_u
       br_if $B3
-      i64.const 0
-      local.set $l4
       block $B4
-        local.get $p0
-        i64.const -1
-        i64.gt_s
-        br_if $B4
+        block $B5
+          local.get $l2
+          br_if $B5
+          i64.const 0
+          local.set $l5
+          br $B4
+        end
         i32.const -2147483648
-        local.set $l5
-        local.get $l5
+        local.set $l2
+        local.get $l2
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l4
+        local.set $l5
       end
-      block $B5
-        local.get $l2
+      block $B6
+        local.get $l4
         i32.const 261887
         i32.gt_u
-        br_if $B5
+        br_if $B6
         local.get $l1
         local.get $l3
         i32.or
         i32.eqz
         br_if $B3
-        local.get $l4
+        local.get $l5
         return
       end
       local.get $l1
@@ -12809,15 +13833,14 @@
       i64.shl
       local.set $l6
       local.get $l6
-      local.get $p0
-      i64.const 4294967295
-      i64.and
+      local.get $l3
+      i64.extend_i32_u
       i64.add
       local.tee $l6
       local.get $l6
       i64.const -1
       i32.const 1075
-      local.get $l2
+      local.get $l4
       i32.const 8
       i32.shr_u
       i32.sub
@@ -12827,27 +13850,34 @@
       local.tee $l6
       i64.eq
       br_if $B3
-      local.get $l4
+      local.get $l5
       local.get $l6
       i64.add
       local.set $p0
     end
     local.get $p0)
   (func $f64_floor (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64) (local $l7 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i64) (local $l8 i64)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    local.get $p0
+    i32.wrap_i64
+    local.set $l3
     block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l2
+      i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      local.set $l4
+      local.get $l4
       local.get $l1
       i32.add
       local.set $l1
@@ -12858,15 +13888,11 @@
         i32.const 2146435072
         i32.gt_u
         br_if $B2
-        local.get $p0
-        i32.wrap_i64
-        local.tee $l3
-        i32.const 0
-        i32.ne
         local.get $l1
         i32.const 2146435072
-        i32.eq
-        i32.and
+        i32.ne
+        br_if $B1
+        local.get $l3
         i32.eqz
         br_if $B1
       end
@@ -12880,124 +13906,122 @@
       select
       i64.const -4294967296
       i64.and
-      local.set $l4
-      local.get $l4
+      local.set $p0
       local.get $p0
-      i64.const 4294967295
-      i64.and
+      local.get $l3
+      i64.extend_i32_u
       i64.add
       return
     end
     local.get $l1
     i32.const 16
     i32.shr_u
-    local.set $l2
-    local.get $l2
+    local.set $l4
+    local.get $l4
     i32.const 4
     i32.shl
-    local.set $l2
-    block $B3
-      local.get $l2
-      i32.const 275199
-      i32.le_u
-      br_if $B3
-      local.get $p0
-      return
-    end
-    i64.const 0
     local.set $l4
-    block $B4
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B4
-      i32.const -2147483648
-      local.set $l5
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l4
-    end
-    block $B5
-      local.get $l2
-      i32.const 261887
+    block $B3
+      local.get $l4
+      i32.const 275199
       i32.gt_u
-      br_if $B5
+      br_if $B3
+      block $B4
+        block $B5
+          local.get $l2
+          br_if $B5
+          i64.const 0
+          local.set $l5
+          br $B4
+        end
+        i32.const -2147483648
+        local.set $l6
+        local.get $l6
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+      end
       block $B6
+        local.get $l4
+        i32.const 261887
+        i32.gt_u
+        br_if $B6
+        i64.const -4616189618054758400
+        local.get $p0
         local.get $l1
         local.get $l3
         i32.or
-        br_if $B6
-        local.get $p0
+        local.tee $l1
+        select
+        local.set $p0
+        local.get $l2
+        br_if $B3
+        local.get $l1
+        i32.eqz
+        br_if $B3
+        local.get $l5
         return
       end
-      block $B7
-        local.get $p0
-        i64.const 0
-        i64.ge_s
-        br_if $B7
-        i64.const -4616189618054758400
-        return
-      end
-      local.get $l4
-      return
-    end
-    local.get $l1
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l6
-    block $B8
-      local.get $l6
-      local.get $p0
-      i64.const 4294967295
-      i64.and
+      local.get $l1
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      local.get $l3
+      i64.extend_i32_u
       i64.add
-      local.tee $l6
-      local.get $l6
+      local.tee $l7
+      local.get $l7
       i64.const -1
       i32.const 1075
-      local.get $l2
+      local.get $l4
       i32.const 8
       i32.shr_u
       i32.sub
       i64.extend_i32_u
-      local.tee $l7
+      local.tee $l8
       i64.shl
       i64.and
-      local.tee $l6
-      i64.ne
-      br_if $B8
-      local.get $p0
-      return
+      local.tee $l7
+      i64.eq
+      br_if $B3
+      local.get $l7
+      i64.const 1
+      local.get $l8
+      i64.shl
+      i64.const 0
+      local.get $l2
+      select
+      i64.add
+      local.get $l5
+      i64.add
+      local.set $p0
     end
-    local.get $l6
-    local.get $p0
-    i64.const 63
-    i64.shr_s
-    i64.const 1
-    local.get $l7
-    i64.shl
-    i64.and
-    i64.add
-    local.get $l4
-    i64.add)
+    local.get $p0)
   (func $f64_ceil (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64) (local $l7 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i64) (local $l8 i64)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    local.get $p0
+    i32.wrap_i64
+    local.set $l3
     block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l2
+      i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      local.set $l4
+      local.get $l4
       local.get $l1
       i32.add
       local.set $l1
@@ -13008,15 +14032,11 @@
         i32.const 2146435072
         i32.gt_u
         br_if $B2
-        local.get $p0
-        i32.wrap_i64
-        local.tee $l3
-        i32.const 0
-        i32.ne
         local.get $l1
         i32.const 2146435072
-        i32.eq
-        i32.and
+        i32.ne
+        br_if $B1
+        local.get $l3
         i32.eqz
         br_if $B1
       end
@@ -13030,48 +14050,44 @@
       select
       i64.const -4294967296
       i64.and
-      local.set $l4
-      local.get $l4
+      local.set $p0
       local.get $p0
-      i64.const 4294967295
-      i64.and
+      local.get $l3
+      i64.extend_i32_u
       i64.add
       return
     end
     local.get $l1
     i32.const 16
     i32.shr_u
-    local.set $l2
-    local.get $l2
+    local.set $l4
+    local.get $l4
     i32.const 4
     i32.shl
-    local.set $l2
-    block $B3
-      local.get $l2
-      i32.const 275199
-      i32.le_u
-      br_if $B3
-      local.get $p0
-      return
-    end
-    i64.const 0
     local.set $l4
-    block $B4
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B4
-      i32.const -2147483648
-      local.set $l5
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l4
-    end
-    block $B5
+    block $B3
+      local.get $l4
+      i32.const 275199
+      i32.gt_u
+      br_if $B3
+      block $B4
+        block $B5
+          local.get $l2
+          br_if $B5
+          i64.const 0
+          local.set $l5
+          br $B4
+        end
+        i32.const -2147483648
+        local.set $l6
+        local.get $l6
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+      end
       block $B6
-        local.get $l2
+        local.get $l4
         i32.const 261887
         i32.gt_u
         br_if $B6
@@ -13082,76 +14098,75 @@
         i32.or
         local.tee $l1
         select
-        local.set $l6
+        local.set $p0
+        local.get $l2
+        i32.eqz
+        br_if $B3
         local.get $l1
         i32.eqz
-        br_if $B5
-        local.get $p0
-        i64.const -1
-        i64.gt_s
-        br_if $B5
-        local.get $l4
+        br_if $B3
+        local.get $l5
         return
       end
       local.get $l1
       i64.extend_i32_u
       i64.const 32
       i64.shl
-      local.set $l6
-      block $B7
-        local.get $l6
-        local.get $p0
-        i64.const 4294967295
-        i64.and
-        i64.add
-        local.tee $l6
-        local.get $l6
-        i64.const -1
-        i32.const 1075
-        local.get $l2
-        i32.const 8
-        i32.shr_u
-        i32.sub
-        i64.extend_i32_u
-        local.tee $l7
-        i64.shl
-        i64.and
-        local.tee $l6
-        i64.ne
-        br_if $B7
-        local.get $p0
-        return
-      end
-      local.get $l6
-      i64.const 1
+      local.set $l7
       local.get $l7
-      i64.shl
-      i64.const 0
-      local.get $p0
+      local.get $l3
+      i64.extend_i32_u
+      i64.add
+      local.tee $l7
+      local.get $l7
       i64.const -1
-      i64.gt_s
+      i32.const 1075
+      local.get $l4
+      i32.const 8
+      i32.shr_u
+      i32.sub
+      i64.extend_i32_u
+      local.tee $l8
+      i64.shl
+      i64.and
+      local.tee $l7
+      i64.eq
+      br_if $B3
+      local.get $l7
+      i64.const 0
+      i64.const 1
+      local.get $l8
+      i64.shl
+      local.get $l2
       select
       i64.add
-      local.get $l4
+      local.get $l5
       i64.add
-      local.set $l6
+      local.set $p0
     end
-    local.get $l6)
+    local.get $p0)
   (func $f64_nearest (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i32) (local $l7 i64) (local $l8 i64) (local $l9 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64) (local $l9 i64)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    local.get $p0
+    i32.wrap_i64
+    local.set $l3
     block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l2
+      i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      local.set $l4
+      local.get $l4
       local.get $l1
       i32.add
       local.set $l1
@@ -13162,15 +14177,11 @@
         i32.const 2146435072
         i32.gt_u
         br_if $B2
-        local.get $p0
-        i32.wrap_i64
-        local.tee $l3
-        i32.const 0
-        i32.ne
         local.get $l1
         i32.const 2146435072
-        i32.eq
-        i32.and
+        i32.ne
+        br_if $B1
+        local.get $l3
         i32.eqz
         br_if $B1
       end
@@ -13184,66 +14195,66 @@
       select
       i64.const -4294967296
       i64.and
-      local.set $l4
-      local.get $l4
+      local.set $p0
       local.get $p0
-      i64.const 4294967295
-      i64.and
+      local.get $l3
+      i64.extend_i32_u
       i64.add
       return
     end
     local.get $l1
     i32.const 16
     i32.shr_u
-    local.set $l2
-    local.get $l2
+    local.set $l4
+    local.get $l4
     i32.const 4
     i32.shl
-    local.set $l2
+    local.set $l4
     block $B3
-      local.get $l2
+      local.get $l4
       i32.const 275199
       i32.gt_u
       br_if $B3
-      i32.const 0
-      local.set $l5
       block $B4
-        local.get $p0
-        i64.const -1
-        i64.gt_s
-        br_if $B4
+        block $B5
+          local.get $l2
+          br_if $B5
+          i32.const 0
+          local.set $l2
+          br $B4
+        end
         i32.const -2147483648
-        local.set $l5
+        local.set $l2
       end
-      local.get $l2
+      local.get $l4
       i32.const 8
       i32.shr_u
-      local.set $l6
-      block $B5
-        local.get $l2
+      local.set $l5
+      block $B6
+        local.get $l4
         i32.const 261887
         i32.gt_u
-        br_if $B5
+        br_if $B6
         local.get $l1
         local.get $l3
         i32.or
         i32.eqz
         br_if $B3
-        block $B6
-          local.get $l6
+        block $B7
+          local.get $l5
           i32.const 1022
           i32.ne
-          br_if $B6
-          local.get $l3
-          i32.const 0
-          i32.ne
-          local.get $l1
-          i32.const 1071644672
-          i32.ne
-          i32.or
-          i32.eqz
-          br_if $B6
-          local.get $l5
+          br_if $B7
+          block $B8
+            local.get $l1
+            i32.const 1071644672
+            i32.ne
+            br_if $B8
+            local.get $l3
+            i32.eqz
+            br_if $B7
+          end
+          local.get $l2
           i32.const 1072693248
           i32.add
           i64.extend_i32_u
@@ -13253,7 +14264,7 @@
           local.get $p0
           return
         end
-        local.get $l5
+        local.get $l2
         i64.extend_i32_u
         i64.const 32
         i64.shl
@@ -13265,29 +14276,28 @@
       i64.extend_i32_u
       i64.const 32
       i64.shl
-      local.set $l4
-      local.get $l4
-      local.get $p0
-      i64.const 4294967295
-      i64.and
+      local.set $l6
+      local.get $l6
+      local.get $l3
+      i64.extend_i32_u
       i64.add
       local.tee $l7
       local.get $l7
       i64.const -1
       i32.const 1075
-      local.get $l6
+      local.get $l5
       i32.sub
       i64.extend_i32_u
       local.tee $l8
       i64.shl
       i64.and
-      local.tee $l4
+      local.tee $l6
       i64.eq
       br_if $B3
-      block $B7
-        block $B8
+      block $B9
+        block $B10
           local.get $l7
-          local.get $l4
+          local.get $l6
           i64.sub
           local.tee $l7
           i64.const 1
@@ -13298,170 +14308,174 @@
           i64.shr_u
           local.tee $l9
           i64.gt_u
-          br_if $B8
+          br_if $B10
           local.get $l7
           local.get $l9
           i64.ne
-          br_if $B7
-          local.get $l4
+          br_if $B9
+          local.get $l6
           local.get $l8
           i64.shr_u
           i32.wrap_i64
           i32.const 1
           i32.and
           i32.eqz
-          br_if $B7
+          br_if $B9
         end
-        local.get $l4
+        local.get $l6
         local.get $p0
         i64.add
-        local.set $l4
+        local.set $l6
       end
-      local.get $l5
+      local.get $l2
       i64.extend_i32_u
       i64.const 32
       i64.shl
       local.set $p0
       local.get $p0
-      local.get $l4
+      local.get $l6
       i64.add
       local.set $p0
     end
     local.get $p0)
   (func $f64_sqrt (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i32) (local $l5 i64) (local $l6 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64) (local $l8 i64)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    local.get $p0
+    i32.wrap_i64
+    local.set $l3
     block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l2
+      i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      local.set $l4
+      local.get $l4
       local.get $l1
       i32.add
       local.set $l1
     end
     block $B1
       block $B2
-        local.get $l1
-        i32.const 2146435072
-        i32.gt_u
-        br_if $B2
-        local.get $p0
-        i32.wrap_i64
-        local.tee $l2
-        i32.const 0
-        i32.ne
-        local.get $l1
-        i32.const 2146435072
-        i32.eq
-        i32.and
-        i32.eqz
-        br_if $B1
-      end
-      local.get $p0
-      i64.const 2251799813685248
-      i64.add
-      local.get $p0
-      local.get $l1
-      i32.const 2146959360
-      i32.lt_u
-      select
-      i64.const -4294967296
-      i64.and
-      local.set $l3
-      local.get $l3
-      local.get $p0
-      i64.const 4294967295
-      i64.and
-      i64.add
-      return
-    end
-    block $B3
-      local.get $l1
-      local.get $l2
-      i32.or
-      br_if $B3
-      local.get $p0
-      return
-    end
-    i64.const -2251799813685248
-    local.get $p0
-    local.get $p0
-    i64.const 0
-    i64.lt_s
-    local.tee $l2
-    select
-    local.set $l3
-    block $B4
-      local.get $l2
-      br_if $B4
-      local.get $l1
-      i32.const 2146435072
-      i32.eq
-      br_if $B4
-      local.get $l1
-      i32.const 16
-      i32.shr_u
-      local.set $l2
-      local.get $l2
-      i32.const 4
-      i32.shl
-      local.set $l2
-      local.get $l1
-      i32.const 0
-      local.get $l2
-      i32.const 8
-      i32.shr_u
-      local.tee $l4
-      i32.const 20
-      i32.shl
-      i32.const -1048576
-      i32.add
-      local.get $l2
-      i32.const 256
-      i32.lt_u
-      select
-      i32.sub
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l3
-      local.get $l3
-      local.get $p0
-      i64.const 4294967295
-      i64.and
-      i64.add
-      local.set $p0
-      block $B5
-        block $B6
+        block $B3
+          block $B4
+            block $B5
+              block $B6
+                local.get $l1
+                i32.const 2146435072
+                i32.gt_u
+                br_if $B6
+                local.get $l1
+                i32.const 2146435072
+                i32.ne
+                br_if $B5
+                local.get $l3
+                i32.eqz
+                br_if $B4
+              end
+              local.get $p0
+              i64.const 2251799813685248
+              i64.add
+              local.get $p0
+              local.get $l1
+              i32.const 2146959360
+              i32.lt_u
+              select
+              i64.const -4294967296
+              i64.and
+              local.set $p0
+              local.get $p0
+              local.get $l3
+              i64.extend_i32_u
+              i64.add
+              return
+            end
+            i64.const -2251799813685248
+            local.get $p0
+            local.get $l1
+            local.get $l3
+            i32.or
+            local.tee $l4
+            select
+            local.set $l5
+            local.get $l2
+            br_if $B1
+            local.get $l4
+            i32.eqz
+            br_if $B1
+            local.get $l1
+            i32.const 16
+            i32.shr_u
+            local.set $l2
+            local.get $l2
+            i32.const 4
+            i32.shl
+            local.set $l2
+            local.get $l2
+            i32.const 8
+            i32.shr_u
+            local.set $l4
+            block $B7
+              local.get $l2
+              i32.const 256
+              i32.lt_u
+              br_if $B7
+              local.get $l1
+              local.get $l4
+              i32.const 20
+              i32.shl
+              i32.sub
+              i32.const 1048576
+              i32.add
+              local.set $l1
+            end
+            local.get $l1
+            i64.extend_i32_u
+            i64.const 32
+            i64.shl
+            local.set $p0
+            local.get $p0
+            local.get $l3
+            i64.extend_i32_u
+            i64.add
+            local.set $p0
+            local.get $l2
+            i32.const 255
+            i32.le_u
+            br_if $B3
+            local.get $l4
+            i32.const -1075
+            i32.add
+            local.set $l3
+            br $B2
+          end
+          i64.const -2251799813685248
+          local.set $l5
           local.get $l2
-          i32.const 255
-          i32.le_u
-          br_if $B6
-          local.get $l4
-          i32.const -1075
-          i32.add
-          local.set $l4
-          br $B5
+          br_if $B1
+          local.get $p0
+          return
         end
         local.get $l4
         local.get $p0
         i64.clz
-        local.tee $l3
+        local.tee $l5
         i32.wrap_i64
         i32.sub
         i32.const -1063
         i32.add
-        local.set $l4
+        local.set $l3
         local.get $p0
-        local.get $l3
+        local.get $l5
         i64.const 4294967285
         i64.add
         i64.const 4294967295
@@ -13469,203 +14483,223 @@
         i64.shl
         local.set $p0
       end
+      block $B8
+        local.get $l3
+        i32.const 1
+        i32.and
+        i32.eqz
+        br_if $B8
+        local.get $l3
+        i32.const -1
+        i32.add
+        local.set $l3
+        local.get $p0
+        i64.const 1
+        i64.shl
+        local.set $p0
+      end
       local.get $p0
-      local.get $l4
-      i32.const 1
-      i32.and
-      i64.extend_i32_u
-      i64.shl
       i64.const 10
       i64.shl
-      local.set $p0
+      local.set $l5
       i32.const 55
       local.set $l1
       i64.const 0
-      local.set $l5
+      local.set $l6
       i64.const 0
-      local.set $l3
-      loop $L7
+      local.set $p0
+      loop $L9
         i64.const 3
-        local.set $l6
-        block $B8
-          local.get $p0
+        local.set $l7
+        block $B10
+          local.get $l5
           i64.const 32
           i64.shr_u
           i32.wrap_i64
           local.tee $l2
           i32.const -1073741825
           i32.gt_u
-          br_if $B8
-          block $B9
-            local.get $p0
+          br_if $B10
+          block $B11
+            local.get $l5
             i64.const 0
             i64.ge_s
-            br_if $B9
+            br_if $B11
             i64.const 2
-            local.set $l6
-            br $B8
+            local.set $l7
+            br $B10
           end
           local.get $l2
           i32.const 1073741823
           i32.gt_u
           i64.extend_i32_u
-          local.set $l6
+          local.set $l7
         end
-        local.get $l6
-        local.get $l5
-        i64.const 2
-        i64.shl
-        i64.or
-        local.tee $l6
-        local.get $l3
-        i64.const 2
-        i64.shl
-        i64.const 1
-        i64.or
-        local.tee $l5
-        i64.const 0
-        local.get $l6
-        local.get $l5
-        i64.ge_u
-        local.tee $l2
-        select
-        i64.sub
-        local.set $l5
-        local.get $l3
-        i64.const 1
-        i64.shl
-        local.get $l2
-        i64.extend_i32_u
-        i64.or
-        local.set $l3
         local.get $p0
         i64.const 2
         i64.shl
+        local.set $l8
+        local.get $p0
+        i64.const 1
+        i64.shl
         local.set $p0
+        block $B12
+          local.get $l7
+          local.get $l6
+          i64.const 2
+          i64.shl
+          i64.or
+          local.tee $l6
+          local.get $l8
+          i64.const 1
+          i64.or
+          local.tee $l7
+          i64.lt_u
+          br_if $B12
+          local.get $p0
+          i64.const 1
+          i64.or
+          local.set $p0
+          local.get $l6
+          local.get $l7
+          i64.sub
+          local.set $l6
+        end
+        local.get $l5
+        i64.const 2
+        i64.shl
+        local.set $l5
         local.get $l1
         i32.const -1
         i32.add
         local.tee $l1
-        br_if $L7
+        br_if $L9
       end
-      block $B10
-        local.get $l4
-        i32.const -2
-        i32.and
-        local.tee $l1
+      local.get $l3
+      i32.const 2
+      i32.div_s
+      local.set $l1
+      block $B13
+        local.get $l3
         i32.const 1996
         i32.lt_s
-        br_if $B10
+        br_if $B13
         i64.const 9218868437227405312
         local.set $p0
         local.get $p0
         return
       end
-      local.get $l3
+      local.get $p0
       i64.const 6
       i64.shl
-      local.get $l5
+      local.get $l6
       i64.const 0
       i64.ne
       i64.extend_i32_u
       i64.or
       local.set $p0
-      local.get $l1
-      i32.const 1
-      i32.shr_s
-      local.set $l2
-      block $B11
-        block $B12
-          local.get $l1
+      block $B14
+        block $B15
+          local.get $l3
           i32.const -2098
           i32.le_s
-          br_if $B12
-          local.get $l2
+          br_if $B15
+          local.get $l1
           i32.const 1049
           i32.add
-          local.set $l1
-          br $B11
+          local.set $l2
+          br $B14
         end
-        block $B13
+        block $B16
           i32.const -1048
-          local.get $l2
+          local.get $l1
           i32.sub
-          local.tee $l2
+          local.tee $l1
           i32.const 64
           i32.lt_u
-          br_if $B13
+          br_if $B16
           local.get $p0
           i64.const 0
           i64.ne
           i64.extend_i32_u
           local.set $p0
           i32.const 1
-          local.set $l1
-          br $B11
+          local.set $l2
+          br $B14
         end
         i32.const 1
-        local.set $l1
-        block $B14
+        local.set $l2
+        block $B17
           local.get $p0
-          local.get $l2
+          local.get $l1
           i64.extend_i32_u
           local.tee $l6
           i64.shr_u
-          local.tee $l3
+          local.tee $l5
           local.get $l6
           i64.shl
           local.get $p0
           i64.ne
-          br_if $B14
-          local.get $l3
+          br_if $B17
+          local.get $l5
           local.set $p0
-          br $B11
+          br $B14
         end
-        local.get $l3
+        local.get $l5
         i32.wrap_i64
         i32.const 31
         i32.shl
-        local.set $l2
-        local.get $l3
-        local.get $l2
-        i32.eqz
-        i64.extend_i32_u
+        local.set $l1
+        block $B18
+          local.get $l1
+          i32.eqz
+          br_if $B18
+          local.get $l5
+          local.set $p0
+          br $B14
+        end
+        local.get $l5
+        i64.const 1
         i64.add
         local.set $p0
       end
       local.get $p0
       i64.const 8
       i64.shr_u
-      local.set $l3
-      block $B15
-        block $B16
-          local.get $p0
-          i32.wrap_i64
+      local.set $l5
+      local.get $p0
+      i32.wrap_i64
+      local.set $l1
+      block $B19
+        block $B20
+          local.get $l1
           i32.const 255
           i32.and
-          local.tee $l2
+          local.tee $l1
           i32.const 128
           i32.gt_u
-          br_if $B16
-          local.get $l2
+          br_if $B20
+          local.get $l1
           i32.const 128
           i32.ne
-          br_if $B15
-          local.get $l3
+          br_if $B19
+          local.get $l5
           i32.wrap_i64
+          local.set $l1
+          local.get $l1
           i32.const 31
           i32.shl
-          local.set $l2
-          local.get $l2
+          local.set $l1
+          local.get $l1
           i32.eqz
-          br_if $B15
+          br_if $B19
         end
-        local.get $l3
+        local.get $l5
         i64.const 1
         i64.add
-        local.set $l3
+        local.set $l5
       end
-      local.get $l1
+      local.get $l2
       i32.const 20
       i32.shl
       i32.const -1048576
@@ -13676,63 +14710,71 @@
       local.set $p0
       i64.const 9218868437227405312
       local.set $l6
-      block $B17
+      block $B21
         local.get $p0
-        local.get $l3
+        local.get $l5
         i64.add
-        local.tee $l3
+        local.tee $l5
         i64.const 9218868437227405312
         i64.lt_u
-        br_if $B17
+        br_if $B21
         local.get $l6
         return
       end
       i64.const 0
       local.set $p0
       local.get $p0
-      local.get $l3
+      local.get $l5
       i64.add
-      local.set $l3
+      local.set $l5
     end
-    local.get $l3)
+    local.get $l5)
   (func $i32_trunc_f64_s (type $t4) (param $p0 i64) (result i32)
-    (local $l1 i32) (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i32) (local $l5 i64) (local $l6 i32)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
-    i64.const 4746794007248502784
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $l2
     block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B0
+      block $B1
+        local.get $l2
+        br_if $B1
+        i64.const 4746794007248502784
+        local.set $l3
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l3
-      local.get $l3
+      local.set $l4
+      local.get $l4
       local.get $l1
       i32.add
       local.set $l1
       i64.const 4746794007250599936
-      local.set $l2
+      local.set $l3
     end
     local.get $l1
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l4
-    block $B1
-      local.get $l4
-      local.get $p0
-      i64.const 4294967295
-      i64.and
+    local.set $l5
+    local.get $p0
+    i32.wrap_i64
+    local.set $l1
+    block $B2
+      local.get $l5
+      local.get $l1
+      i64.extend_i32_u
       i64.add
       local.tee $l5
-      local.get $l2
+      local.get $l3
       i64.ge_u
-      br_if $B1
+      br_if $B2
       local.get $l5
       i64.const 48
       i64.shr_u
@@ -13743,12 +14785,12 @@
       i32.shl
       local.set $l1
       i64.const 0
-      local.set $l4
-      block $B2
+      local.set $p0
+      block $B3
         local.get $l1
         i32.const 261888
         i32.lt_u
-        br_if $B2
+        br_if $B3
         local.get $l5
         i64.const 32
         i64.shr_u
@@ -13756,7 +14798,7 @@
         local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l3
+        local.tee $l6
         i32.const 20
         i32.shl
         i32.sub
@@ -13765,42 +14807,42 @@
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l4
-        local.get $l4
+        local.set $p0
         local.get $l5
-        i64.const 4294967295
-        i64.and
-        i64.add
+        i32.wrap_i64
         local.set $l4
-        block $B3
+        local.get $p0
+        local.get $l4
+        i64.extend_i32_u
+        i64.add
+        local.set $p0
+        block $B4
           local.get $l1
           i32.const 275200
           i32.lt_u
-          br_if $B3
-          local.get $l4
-          local.get $l3
+          br_if $B4
+          local.get $p0
+          local.get $l6
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l4
-          br $B2
+          local.set $p0
+          br $B3
         end
-        local.get $l4
+        local.get $p0
         i32.const 1075
-        local.get $l3
+        local.get $l6
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l4
+        local.set $p0
       end
-      local.get $l4
       i64.const 0
-      local.get $l4
+      local.get $p0
       i64.sub
       local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l2
       select
       i32.wrap_i64
       return
@@ -13809,43 +14851,51 @@
     call $tvm_trap
     unreachable)
   (func $i32_trunc_f64_u (type $t4) (param $p0 i64) (result i32)
-    (local $l1 i32) (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i32) (local $l5 i64) (local $l6 i32)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
-    i64.const 4751297606875873280
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $l2
     block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B0
+      block $B1
+        local.get $l2
+        br_if $B1
+        i64.const 4751297606875873280
+        local.set $l3
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l3
-      local.get $l3
+      local.set $l4
+      local.get $l4
       local.get $l1
       i32.add
       local.set $l1
       i64.const 4607182418800017408
-      local.set $l2
+      local.set $l3
     end
     local.get $l1
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l4
-    block $B1
-      local.get $l4
-      local.get $p0
-      i64.const 4294967295
-      i64.and
+    local.set $l5
+    local.get $p0
+    i32.wrap_i64
+    local.set $l1
+    block $B2
+      local.get $l5
+      local.get $l1
+      i64.extend_i32_u
       i64.add
       local.tee $l5
-      local.get $l2
+      local.get $l3
       i64.ge_u
-      br_if $B1
+      br_if $B2
       local.get $l5
       i64.const 48
       i64.shr_u
@@ -13856,12 +14906,12 @@
       i32.shl
       local.set $l1
       i64.const 0
-      local.set $l4
-      block $B2
+      local.set $p0
+      block $B3
         local.get $l1
         i32.const 261888
         i32.lt_u
-        br_if $B2
+        br_if $B3
         local.get $l5
         i64.const 32
         i64.shr_u
@@ -13869,7 +14919,7 @@
         local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l3
+        local.tee $l6
         i32.const 20
         i32.shl
         i32.sub
@@ -13878,42 +14928,42 @@
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l4
-        local.get $l4
+        local.set $p0
         local.get $l5
-        i64.const 4294967295
-        i64.and
-        i64.add
+        i32.wrap_i64
         local.set $l4
-        block $B3
+        local.get $p0
+        local.get $l4
+        i64.extend_i32_u
+        i64.add
+        local.set $p0
+        block $B4
           local.get $l1
           i32.const 275200
           i32.lt_u
-          br_if $B3
-          local.get $l4
-          local.get $l3
+          br_if $B4
+          local.get $p0
+          local.get $l6
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l4
-          br $B2
+          local.set $p0
+          br $B3
         end
-        local.get $l4
+        local.get $p0
         i32.const 1075
-        local.get $l3
+        local.get $l6
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l4
+        local.set $p0
       end
-      local.get $l4
       i64.const 0
-      local.get $l4
+      local.get $p0
       i64.sub
       local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l2
       select
       i32.wrap_i64
       return
@@ -13922,43 +14972,51 @@
     call $tvm_trap
     unreachable)
   (func $i64_trunc_f64_s (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i32) (local $l5 i64) (local $l6 i32)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
-    i64.const 4890909195324358656
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $l2
     block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B0
+      block $B1
+        local.get $l2
+        br_if $B1
+        i64.const 4890909195324358656
+        local.set $l3
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l3
-      local.get $l3
+      local.set $l4
+      local.get $l4
       local.get $l1
       i32.add
       local.set $l1
       i64.const 4890909195324358657
-      local.set $l2
+      local.set $l3
     end
     local.get $l1
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l4
-    block $B1
-      local.get $l4
-      local.get $p0
-      i64.const 4294967295
-      i64.and
+    local.set $l5
+    local.get $p0
+    i32.wrap_i64
+    local.set $l1
+    block $B2
+      local.get $l5
+      local.get $l1
+      i64.extend_i32_u
       i64.add
       local.tee $l5
-      local.get $l2
+      local.get $l3
       i64.ge_u
-      br_if $B1
+      br_if $B2
       local.get $l5
       i64.const 48
       i64.shr_u
@@ -13969,12 +15027,12 @@
       i32.shl
       local.set $l1
       i64.const 0
-      local.set $l4
-      block $B2
+      local.set $p0
+      block $B3
         local.get $l1
         i32.const 261888
         i32.lt_u
-        br_if $B2
+        br_if $B3
         local.get $l5
         i64.const 32
         i64.shr_u
@@ -13982,7 +15040,7 @@
         local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l3
+        local.tee $l6
         i32.const 20
         i32.shl
         i32.sub
@@ -13991,42 +15049,42 @@
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l4
-        local.get $l4
+        local.set $p0
         local.get $l5
-        i64.const 4294967295
-        i64.and
-        i64.add
+        i32.wrap_i64
         local.set $l4
-        block $B3
+        local.get $p0
+        local.get $l4
+        i64.extend_i32_u
+        i64.add
+        local.set $p0
+        block $B4
           local.get $l1
           i32.const 275200
           i32.lt_u
-          br_if $B3
-          local.get $l4
-          local.get $l3
+          br_if $B4
+          local.get $p0
+          local.get $l6
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l4
-          br $B2
+          local.set $p0
+          br $B3
         end
-        local.get $l4
+        local.get $p0
         i32.const 1075
-        local.get $l3
+        local.get $l6
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l4
+        local.set $p0
       end
-      local.get $l4
       i64.const 0
-      local.get $l4
+      local.get $p0
       i64.sub
       local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l2
       select
       return
     end
@@ -14034,43 +15092,51 @@
     call $tvm_trap
     unreachable)
   (func $i64_trunc_f64_u (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i32) (local $l5 i64) (local $l6 i32)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
-    i64.const 4895412794951729152
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $l2
     block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
-      br_if $B0
+      block $B1
+        local.get $l2
+        br_if $B1
+        i64.const 4895412794951729152
+        local.set $l3
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l3
-      local.get $l3
+      local.set $l4
+      local.get $l4
       local.get $l1
       i32.add
       local.set $l1
       i64.const 4607182418800017408
-      local.set $l2
+      local.set $l3
     end
     local.get $l1
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l4
-    block $B1
-      local.get $l4
-      local.get $p0
-      i64.const 4294967295
-      i64.and
+    local.set $l5
+    local.get $p0
+    i32.wrap_i64
+    local.set $l1
+    block $B2
+      local.get $l5
+      local.get $l1
+      i64.extend_i32_u
       i64.add
       local.tee $l5
-      local.get $l2
+      local.get $l3
       i64.ge_u
-      br_if $B1
+      br_if $B2
       local.get $l5
       i64.const 48
       i64.shr_u
@@ -14081,12 +15147,12 @@
       i32.shl
       local.set $l1
       i64.const 0
-      local.set $l4
-      block $B2
+      local.set $p0
+      block $B3
         local.get $l1
         i32.const 261888
         i32.lt_u
-        br_if $B2
+        br_if $B3
         local.get $l5
         i64.const 32
         i64.shr_u
@@ -14094,7 +15160,7 @@
         local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l3
+        local.tee $l6
         i32.const 20
         i32.shl
         i32.sub
@@ -14103,42 +15169,42 @@
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l4
-        local.get $l4
+        local.set $p0
         local.get $l5
-        i64.const 4294967295
-        i64.and
-        i64.add
+        i32.wrap_i64
         local.set $l4
-        block $B3
+        local.get $p0
+        local.get $l4
+        i64.extend_i32_u
+        i64.add
+        local.set $p0
+        block $B4
           local.get $l1
           i32.const 275200
           i32.lt_u
-          br_if $B3
-          local.get $l4
-          local.get $l3
+          br_if $B4
+          local.get $p0
+          local.get $l6
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l4
-          br $B2
+          local.set $p0
+          br $B3
         end
-        local.get $l4
+        local.get $p0
         i32.const 1075
-        local.get $l3
+        local.get $l6
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l4
+        local.set $p0
       end
-      local.get $l4
       i64.const 0
-      local.get $l4
+      local.get $p0
       i64.sub
       local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l2
       select
       return
     end
@@ -14146,17 +15212,22 @@
     call $tvm_trap
     unreachable)
   (func $i32_trunc_f32_s (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64) (local $l8 i64)
-    i32.const 0
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l1
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l1
+        br_if $B1
+        i32.const 0
+        local.set $l2
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l1
-      local.get $l1
+      local.set $l2
+      local.get $l2
       local.get $p0
       i32.add
       local.set $p0
@@ -14164,46 +15235,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l2
-    local.get $l2
+    local.set $l1
+    local.get $l1
     i32.const 1
     i32.shl
-    local.set $l2
+    local.set $l1
     local.get $p0
-    local.get $l2
+    local.get $l1
     i32.const 8
     i32.shr_u
-    local.tee $l2
+    local.tee $l1
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B1
-      block $B2
-        block $B3
-          local.get $l2
+    block $B2
+      block $B3
+        block $B4
+          local.get $l1
           i32.eqz
-          br_if $B3
-          local.get $l2
+          br_if $B4
+          local.get $l1
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B4
-            local.get $l1
+            br_if $B5
+            local.get $l2
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B1
+            br $B2
           end
-          local.get $l1
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -14224,21 +15295,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B5
-          local.get $l1
+          br_if $B6
+          local.get $l2
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B1
+          br $B2
         end
-        local.get $l1
+        local.get $l2
         local.get $l4
         i32.clz
         local.tee $p0
@@ -14262,10 +15333,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B1
+        br $B2
       end
-      local.get $l1
       local.get $l2
+      local.get $l1
       i32.const 20
       i32.shl
       i32.add
@@ -14287,62 +15358,70 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
+    local.set $l1
+    local.get $l5
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $p0
-    i64.const 4746794007248502784
-    local.set $l6
-    block $B6
-      local.get $l5
-      i64.const -1
-      i64.gt_s
-      br_if $B6
+    block $B7
+      block $B8
+        local.get $p0
+        br_if $B8
+        i64.const 4746794007248502784
+        local.set $l6
+        br $B7
+      end
       i32.const -2147483648
       local.set $l2
       local.get $l2
-      local.get $p0
+      local.get $l1
       i32.add
-      local.set $p0
+      local.set $l1
       i64.const 4746794007250599936
       local.set $l6
     end
-    local.get $p0
+    local.get $l1
     i64.extend_i32_u
     i64.const 32
     i64.shl
     local.set $l7
-    block $B7
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
+    block $B9
       local.get $l7
-      local.get $l5
-      i64.const 4294967295
-      i64.and
+      local.get $l1
+      i64.extend_i32_u
       i64.add
-      local.tee $l8
+      local.tee $l7
       local.get $l6
       i64.ge_u
-      br_if $B7
-      local.get $l8
+      br_if $B9
+      local.get $l7
       i64.const 48
       i64.shr_u
       i32.wrap_i64
-      local.set $p0
-      local.get $p0
+      local.set $l1
+      local.get $l1
       i32.const 4
       i32.shl
-      local.set $p0
+      local.set $l1
       i64.const 0
-      local.set $l7
-      block $B8
-        local.get $p0
+      local.set $l5
+      block $B10
+        local.get $l1
         i32.const 261888
         i32.lt_u
-        br_if $B8
-        local.get $l8
+        br_if $B10
+        local.get $l7
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.get $p0
+        local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l2
+        local.tee $l4
         i32.const 20
         i32.shl
         i32.sub
@@ -14351,42 +15430,42 @@
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l7
+        local.set $l5
         local.get $l7
-        local.get $l8
-        i64.const 4294967295
-        i64.and
+        i32.wrap_i64
+        local.set $l2
+        local.get $l5
+        local.get $l2
+        i64.extend_i32_u
         i64.add
-        local.set $l7
-        block $B9
-          local.get $p0
+        local.set $l5
+        block $B11
+          local.get $l1
           i32.const 275200
           i32.lt_u
-          br_if $B9
-          local.get $l7
-          local.get $l2
+          br_if $B11
+          local.get $l5
+          local.get $l4
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l7
-          br $B8
+          local.set $l5
+          br $B10
         end
-        local.get $l7
+        local.get $l5
         i32.const 1075
-        local.get $l2
+        local.get $l4
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l7
+        local.set $l5
       end
-      local.get $l7
       i64.const 0
-      local.get $l7
+      local.get $l5
       i64.sub
       local.get $l5
-      i64.const -1
-      i64.gt_s
+      local.get $p0
       select
       i32.wrap_i64
       return
@@ -14395,17 +15474,22 @@
     call $tvm_trap
     unreachable)
   (func $i32_trunc_f32_u (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64) (local $l8 i64)
-    i32.const 0
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l1
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l1
+        br_if $B1
+        i32.const 0
+        local.set $l2
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l1
-      local.get $l1
+      local.set $l2
+      local.get $l2
       local.get $p0
       i32.add
       local.set $p0
@@ -14413,46 +15497,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l2
-    local.get $l2
+    local.set $l1
+    local.get $l1
     i32.const 1
     i32.shl
-    local.set $l2
+    local.set $l1
     local.get $p0
-    local.get $l2
+    local.get $l1
     i32.const 8
     i32.shr_u
-    local.tee $l2
+    local.tee $l1
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B1
-      block $B2
-        block $B3
-          local.get $l2
+    block $B2
+      block $B3
+        block $B4
+          local.get $l1
           i32.eqz
-          br_if $B3
-          local.get $l2
+          br_if $B4
+          local.get $l1
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B4
-            local.get $l1
+            br_if $B5
+            local.get $l2
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B1
+            br $B2
           end
-          local.get $l1
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -14473,21 +15557,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B5
-          local.get $l1
+          br_if $B6
+          local.get $l2
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B1
+          br $B2
         end
-        local.get $l1
+        local.get $l2
         local.get $l4
         i32.clz
         local.tee $p0
@@ -14511,10 +15595,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B1
+        br $B2
       end
-      local.get $l1
       local.get $l2
+      local.get $l1
       i32.const 20
       i32.shl
       i32.add
@@ -14536,62 +15620,70 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
+    local.set $l1
+    local.get $l5
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $p0
-    i64.const 4751297606875873280
-    local.set $l6
-    block $B6
-      local.get $l5
-      i64.const -1
-      i64.gt_s
-      br_if $B6
+    block $B7
+      block $B8
+        local.get $p0
+        br_if $B8
+        i64.const 4751297606875873280
+        local.set $l6
+        br $B7
+      end
       i32.const -2147483648
       local.set $l2
       local.get $l2
-      local.get $p0
+      local.get $l1
       i32.add
-      local.set $p0
+      local.set $l1
       i64.const 4607182418800017408
       local.set $l6
     end
-    local.get $p0
+    local.get $l1
     i64.extend_i32_u
     i64.const 32
     i64.shl
     local.set $l7
-    block $B7
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
+    block $B9
       local.get $l7
-      local.get $l5
-      i64.const 4294967295
-      i64.and
+      local.get $l1
+      i64.extend_i32_u
       i64.add
-      local.tee $l8
+      local.tee $l7
       local.get $l6
       i64.ge_u
-      br_if $B7
-      local.get $l8
+      br_if $B9
+      local.get $l7
       i64.const 48
       i64.shr_u
       i32.wrap_i64
-      local.set $p0
-      local.get $p0
+      local.set $l1
+      local.get $l1
       i32.const 4
       i32.shl
-      local.set $p0
+      local.set $l1
       i64.const 0
-      local.set $l7
-      block $B8
-        local.get $p0
+      local.set $l5
+      block $B10
+        local.get $l1
         i32.const 261888
         i32.lt_u
-        br_if $B8
-        local.get $l8
+        br_if $B10
+        local.get $l7
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.get $p0
+        local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l2
+        local.tee $l4
         i32.const 20
         i32.shl
         i32.sub
@@ -14600,42 +15692,42 @@
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l7
+        local.set $l5
         local.get $l7
-        local.get $l8
-        i64.const 4294967295
-        i64.and
+        i32.wrap_i64
+        local.set $l2
+        local.get $l5
+        local.get $l2
+        i64.extend_i32_u
         i64.add
-        local.set $l7
-        block $B9
-          local.get $p0
+        local.set $l5
+        block $B11
+          local.get $l1
           i32.const 275200
           i32.lt_u
-          br_if $B9
-          local.get $l7
-          local.get $l2
+          br_if $B11
+          local.get $l5
+          local.get $l4
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l7
-          br $B8
+          local.set $l5
+          br $B10
         end
-        local.get $l7
+        local.get $l5
         i32.const 1075
-        local.get $l2
+        local.get $l4
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l7
+        local.set $l5
       end
-      local.get $l7
       i64.const 0
-      local.get $l7
+      local.get $l5
       i64.sub
       local.get $l5
-      i64.const -1
-      i64.gt_s
+      local.get $p0
       select
       i32.wrap_i64
       return
@@ -14644,17 +15736,22 @@
     call $tvm_trap
     unreachable)
   (func $i64_trunc_f32_s (type $t1) (param $p0 i32) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64) (local $l8 i64)
-    i32.const 0
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l1
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l1
+        br_if $B1
+        i32.const 0
+        local.set $l2
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l1
-      local.get $l1
+      local.set $l2
+      local.get $l2
       local.get $p0
       i32.add
       local.set $p0
@@ -14662,46 +15759,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l2
-    local.get $l2
+    local.set $l1
+    local.get $l1
     i32.const 1
     i32.shl
-    local.set $l2
+    local.set $l1
     local.get $p0
-    local.get $l2
+    local.get $l1
     i32.const 8
     i32.shr_u
-    local.tee $l2
+    local.tee $l1
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B1
-      block $B2
-        block $B3
-          local.get $l2
+    block $B2
+      block $B3
+        block $B4
+          local.get $l1
           i32.eqz
-          br_if $B3
-          local.get $l2
+          br_if $B4
+          local.get $l1
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B4
-            local.get $l1
+            br_if $B5
+            local.get $l2
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B1
+            br $B2
           end
-          local.get $l1
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -14722,21 +15819,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B5
-          local.get $l1
+          br_if $B6
+          local.get $l2
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B1
+          br $B2
         end
-        local.get $l1
+        local.get $l2
         local.get $l4
         i32.clz
         local.tee $p0
@@ -14760,10 +15857,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B1
+        br $B2
       end
-      local.get $l1
       local.get $l2
+      local.get $l1
       i32.const 20
       i32.shl
       i32.add
@@ -14785,62 +15882,70 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
+    local.set $l1
+    local.get $l5
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $p0
-    i64.const 4890909195324358656
-    local.set $l6
-    block $B6
-      local.get $l5
-      i64.const -1
-      i64.gt_s
-      br_if $B6
+    block $B7
+      block $B8
+        local.get $p0
+        br_if $B8
+        i64.const 4890909195324358656
+        local.set $l6
+        br $B7
+      end
       i32.const -2147483648
       local.set $l2
       local.get $l2
-      local.get $p0
+      local.get $l1
       i32.add
-      local.set $p0
+      local.set $l1
       i64.const 4890909195324358657
       local.set $l6
     end
-    local.get $p0
+    local.get $l1
     i64.extend_i32_u
     i64.const 32
     i64.shl
     local.set $l7
-    block $B7
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
+    block $B9
       local.get $l7
-      local.get $l5
-      i64.const 4294967295
-      i64.and
+      local.get $l1
+      i64.extend_i32_u
       i64.add
-      local.tee $l8
+      local.tee $l7
       local.get $l6
       i64.ge_u
-      br_if $B7
-      local.get $l8
+      br_if $B9
+      local.get $l7
       i64.const 48
       i64.shr_u
       i32.wrap_i64
-      local.set $p0
-      local.get $p0
+      local.set $l1
+      local.get $l1
       i32.const 4
       i32.shl
-      local.set $p0
+      local.set $l1
       i64.const 0
-      local.set $l7
-      block $B8
-        local.get $p0
+      local.set $l5
+      block $B10
+        local.get $l1
         i32.const 261888
         i32.lt_u
-        br_if $B8
-        local.get $l8
+        br_if $B10
+        local.get $l7
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.get $p0
+        local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l2
+        local.tee $l4
         i32.const 20
         i32.shl
         i32.sub
@@ -14849,42 +15954,42 @@
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l7
+        local.set $l5
         local.get $l7
-        local.get $l8
-        i64.const 4294967295
-        i64.and
+        i32.wrap_i64
+        local.set $l2
+        local.get $l5
+        local.get $l2
+        i64.extend_i32_u
         i64.add
-        local.set $l7
-        block $B9
-          local.get $p0
+        local.set $l5
+        block $B11
+          local.get $l1
           i32.const 275200
           i32.lt_u
-          br_if $B9
-          local.get $l7
-          local.get $l2
+          br_if $B11
+          local.get $l5
+          local.get $l4
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l7
-          br $B8
+          local.set $l5
+          br $B10
         end
-        local.get $l7
+        local.get $l5
         i32.const 1075
-        local.get $l2
+        local.get $l4
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l7
+        local.set $l5
       end
-      local.get $l7
       i64.const 0
-      local.get $l7
+      local.get $l5
       i64.sub
       local.get $l5
-      i64.const -1
-      i64.gt_s
+      local.get $p0
       select
       return
     end
@@ -14892,17 +15997,22 @@
     call $tvm_trap
     unreachable)
   (func $i64_trunc_f32_u (type $t1) (param $p0 i32) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64) (local $l8 i64)
-    i32.const 0
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l1
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l1
+        br_if $B1
+        i32.const 0
+        local.set $l2
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l1
-      local.get $l1
+      local.set $l2
+      local.get $l2
       local.get $p0
       i32.add
       local.set $p0
@@ -14910,46 +16020,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l2
-    local.get $l2
+    local.set $l1
+    local.get $l1
     i32.const 1
     i32.shl
-    local.set $l2
+    local.set $l1
     local.get $p0
-    local.get $l2
+    local.get $l1
     i32.const 8
     i32.shr_u
-    local.tee $l2
+    local.tee $l1
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B1
-      block $B2
-        block $B3
-          local.get $l2
+    block $B2
+      block $B3
+        block $B4
+          local.get $l1
           i32.eqz
-          br_if $B3
-          local.get $l2
+          br_if $B4
+          local.get $l1
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B4
-            local.get $l1
+            br_if $B5
+            local.get $l2
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B1
+            br $B2
           end
-          local.get $l1
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -14970,21 +16080,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B5
-          local.get $l1
+          br_if $B6
+          local.get $l2
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B1
+          br $B2
         end
-        local.get $l1
+        local.get $l2
         local.get $l4
         i32.clz
         local.tee $p0
@@ -15008,10 +16118,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B1
+        br $B2
       end
-      local.get $l1
       local.get $l2
+      local.get $l1
       i32.const 20
       i32.shl
       i32.add
@@ -15033,62 +16143,70 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
+    local.set $l1
+    local.get $l5
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $p0
-    i64.const 4895412794951729152
-    local.set $l6
-    block $B6
-      local.get $l5
-      i64.const -1
-      i64.gt_s
-      br_if $B6
+    block $B7
+      block $B8
+        local.get $p0
+        br_if $B8
+        i64.const 4895412794951729152
+        local.set $l6
+        br $B7
+      end
       i32.const -2147483648
       local.set $l2
       local.get $l2
-      local.get $p0
+      local.get $l1
       i32.add
-      local.set $p0
+      local.set $l1
       i64.const 4607182418800017408
       local.set $l6
     end
-    local.get $p0
+    local.get $l1
     i64.extend_i32_u
     i64.const 32
     i64.shl
     local.set $l7
-    block $B7
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
+    block $B9
       local.get $l7
-      local.get $l5
-      i64.const 4294967295
-      i64.and
+      local.get $l1
+      i64.extend_i32_u
       i64.add
-      local.tee $l8
+      local.tee $l7
       local.get $l6
       i64.ge_u
-      br_if $B7
-      local.get $l8
+      br_if $B9
+      local.get $l7
       i64.const 48
       i64.shr_u
       i32.wrap_i64
-      local.set $p0
-      local.get $p0
+      local.set $l1
+      local.get $l1
       i32.const 4
       i32.shl
-      local.set $p0
+      local.set $l1
       i64.const 0
-      local.set $l7
-      block $B8
-        local.get $p0
+      local.set $l5
+      block $B10
+        local.get $l1
         i32.const 261888
         i32.lt_u
-        br_if $B8
-        local.get $l8
+        br_if $B10
+        local.get $l7
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.get $p0
+        local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l2
+        local.tee $l4
         i32.const 20
         i32.shl
         i32.sub
@@ -15097,42 +16215,42 @@
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l7
+        local.set $l5
         local.get $l7
-        local.get $l8
-        i64.const 4294967295
-        i64.and
+        i32.wrap_i64
+        local.set $l2
+        local.get $l5
+        local.get $l2
+        i64.extend_i32_u
         i64.add
-        local.set $l7
-        block $B9
-          local.get $p0
+        local.set $l5
+        block $B11
+          local.get $l1
           i32.const 275200
           i32.lt_u
-          br_if $B9
-          local.get $l7
-          local.get $l2
+          br_if $B11
+          local.get $l5
+          local.get $l4
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l7
-          br $B8
+          local.set $l5
+          br $B10
         end
-        local.get $l7
+        local.get $l5
         i32.const 1075
-        local.get $l2
+        local.get $l4
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l7
+        local.set $l5
       end
-      local.get $l7
       i64.const 0
-      local.get $l7
+      local.get $l5
       i64.sub
       local.get $l5
-      i64.const -1
-      i64.gt_s
+      local.get $p0
       select
       return
     end
@@ -15140,20 +16258,24 @@
     call $tvm_trap
     unreachable)
   (func $i32_trunc_sat_f64_s (type $t4) (param $p0 i64) (result i32)
-    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
     block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l2
+      i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      local.set $l3
+      local.get $l3
       local.get $l1
       i32.add
       local.set $l1
@@ -15162,38 +16284,37 @@
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l3
-    i64.const 0
     local.set $l4
+    local.get $p0
+    i32.wrap_i64
+    local.set $l1
+    i64.const 0
+    local.set $p0
     block $B1
-      local.get $l3
-      local.get $p0
-      i64.const 4294967295
-      i64.and
+      local.get $l4
+      local.get $l1
+      i64.extend_i32_u
       i64.add
-      local.tee $l3
+      local.tee $l4
       i64.const 9218868437227405312
       i64.gt_u
       br_if $B1
       block $B2
-        local.get $l3
-        i64.const 4746794007248502784
+        local.get $l4
         i64.const 4746794007250599936
-        local.get $p0
-        i64.const -1
-        i64.gt_s
+        i64.const 4746794007248502784
+        local.get $l2
         select
         i64.lt_u
         br_if $B2
-        local.get $p0
-        i64.const 63
-        i64.shr_s
+        i64.const -2147483648
         i64.const 2147483647
-        i64.xor
+        local.get $l2
+        select
         i32.wrap_i64
         return
       end
-      local.get $l3
+      local.get $l4
       i64.const 48
       i64.shr_u
       i32.wrap_i64
@@ -15203,20 +16324,20 @@
       i32.shl
       local.set $l1
       i64.const 0
-      local.set $l4
+      local.set $p0
       block $B3
         local.get $l1
         i32.const 261888
         i32.lt_u
         br_if $B3
-        local.get $l3
+        local.get $l4
         i64.const 32
         i64.shr_u
         i32.wrap_i64
         local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l2
+        local.tee $l5
         i32.const 20
         i32.shl
         i32.sub
@@ -15225,62 +16346,66 @@
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l4
+        local.set $p0
         local.get $l4
-        local.get $l3
-        i64.const 4294967295
-        i64.and
-        i64.add
+        i32.wrap_i64
         local.set $l3
+        local.get $p0
+        local.get $l3
+        i64.extend_i32_u
+        i64.add
+        local.set $p0
         block $B4
           local.get $l1
           i32.const 275200
           i32.lt_u
           br_if $B4
-          local.get $l3
-          local.get $l2
+          local.get $p0
+          local.get $l5
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l4
+          local.set $p0
           br $B3
         end
-        local.get $l3
+        local.get $p0
         i32.const 1075
-        local.get $l2
+        local.get $l5
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l4
+        local.set $p0
       end
-      local.get $l4
       i64.const 0
-      local.get $l4
+      local.get $p0
       i64.sub
       local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l2
       select
-      local.set $l4
+      local.set $p0
     end
-    local.get $l4
+    local.get $p0
     i32.wrap_i64)
   (func $i32_trunc_sat_f64_u (type $t4) (param $p0 i64) (result i32)
-    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
     block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l2
+      i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      local.set $l3
+      local.get $l3
       local.get $l1
       i32.add
       local.set $l1
@@ -15289,38 +16414,37 @@
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l3
-    i64.const 0
     local.set $l4
+    local.get $p0
+    i32.wrap_i64
+    local.set $l1
+    i64.const 0
+    local.set $p0
     block $B1
-      local.get $l3
-      local.get $p0
-      i64.const 4294967295
-      i64.and
+      local.get $l4
+      local.get $l1
+      i64.extend_i32_u
       i64.add
-      local.tee $l3
+      local.tee $l4
       i64.const 9218868437227405312
       i64.gt_u
       br_if $B1
       block $B2
-        local.get $l3
-        i64.const 4751297606875873280
+        local.get $l4
         i64.const 4607182418800017408
-        local.get $p0
-        i64.const -1
-        i64.gt_s
-        local.tee $l1
+        i64.const 4751297606875873280
+        local.get $l2
         select
         i64.lt_u
         br_if $B2
-        i64.const 4294967295
         i64.const 0
-        local.get $l1
+        i64.const 4294967295
+        local.get $l2
         select
         i32.wrap_i64
         return
       end
-      local.get $l3
+      local.get $l4
       i64.const 48
       i64.shr_u
       i32.wrap_i64
@@ -15330,20 +16454,20 @@
       i32.shl
       local.set $l1
       i64.const 0
-      local.set $l4
+      local.set $p0
       block $B3
         local.get $l1
         i32.const 261888
         i32.lt_u
         br_if $B3
-        local.get $l3
+        local.get $l4
         i64.const 32
         i64.shr_u
         i32.wrap_i64
         local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l2
+        local.tee $l5
         i32.const 20
         i32.shl
         i32.sub
@@ -15352,62 +16476,66 @@
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l4
+        local.set $p0
         local.get $l4
-        local.get $l3
-        i64.const 4294967295
-        i64.and
-        i64.add
+        i32.wrap_i64
         local.set $l3
+        local.get $p0
+        local.get $l3
+        i64.extend_i32_u
+        i64.add
+        local.set $p0
         block $B4
           local.get $l1
           i32.const 275200
           i32.lt_u
           br_if $B4
-          local.get $l3
-          local.get $l2
+          local.get $p0
+          local.get $l5
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l4
+          local.set $p0
           br $B3
         end
-        local.get $l3
+        local.get $p0
         i32.const 1075
-        local.get $l2
+        local.get $l5
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l4
+        local.set $p0
       end
-      local.get $l4
       i64.const 0
-      local.get $l4
+      local.get $p0
       i64.sub
       local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l2
       select
-      local.set $l4
+      local.set $p0
     end
-    local.get $l4
+    local.get $p0
     i32.wrap_i64)
   (func $i64_trunc_sat_f64_s (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
     block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l2
+      i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      local.set $l3
+      local.get $l3
       local.get $l1
       i32.add
       local.set $l1
@@ -15416,37 +16544,36 @@
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l3
-    i64.const 0
     local.set $l4
+    local.get $p0
+    i32.wrap_i64
+    local.set $l1
+    i64.const 0
+    local.set $p0
     block $B1
-      local.get $l3
-      local.get $p0
-      i64.const 4294967295
-      i64.and
+      local.get $l4
+      local.get $l1
+      i64.extend_i32_u
       i64.add
-      local.tee $l3
+      local.tee $l4
       i64.const 9218868437227405312
       i64.gt_u
       br_if $B1
       block $B2
-        local.get $l3
-        i64.const 4890909195324358656
+        local.get $l4
         i64.const 4890909195324358657
-        local.get $p0
-        i64.const -1
-        i64.gt_s
+        i64.const 4890909195324358656
+        local.get $l2
         select
         i64.lt_u
         br_if $B2
-        local.get $p0
-        i64.const 63
-        i64.shr_s
+        i64.const -9223372036854775808
         i64.const 9223372036854775807
-        i64.xor
+        local.get $l2
+        select
         return
       end
-      local.get $l3
+      local.get $l4
       i64.const 48
       i64.shr_u
       i32.wrap_i64
@@ -15456,20 +16583,20 @@
       i32.shl
       local.set $l1
       i64.const 0
-      local.set $l4
+      local.set $p0
       block $B3
         local.get $l1
         i32.const 261888
         i32.lt_u
         br_if $B3
-        local.get $l3
+        local.get $l4
         i64.const 32
         i64.shr_u
         i32.wrap_i64
         local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l2
+        local.tee $l5
         i32.const 20
         i32.shl
         i32.sub
@@ -15478,61 +16605,65 @@
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l4
+        local.set $p0
         local.get $l4
-        local.get $l3
-        i64.const 4294967295
-        i64.and
-        i64.add
+        i32.wrap_i64
         local.set $l3
+        local.get $p0
+        local.get $l3
+        i64.extend_i32_u
+        i64.add
+        local.set $p0
         block $B4
           local.get $l1
           i32.const 275200
           i32.lt_u
           br_if $B4
-          local.get $l3
-          local.get $l2
+          local.get $p0
+          local.get $l5
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l4
+          local.set $p0
           br $B3
         end
-        local.get $l3
+        local.get $p0
         i32.const 1075
-        local.get $l2
+        local.get $l5
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l4
+        local.set $p0
       end
-      local.get $l4
       i64.const 0
-      local.get $l4
+      local.get $p0
       i64.sub
       local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l2
       select
-      local.set $l4
+      local.set $p0
     end
-    local.get $l4)
+    local.get $p0)
   (func $i64_trunc_sat_f64_u (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
     block $B0
-      local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l2
+      i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      local.set $l3
+      local.get $l3
       local.get $l1
       i32.add
       local.set $l1
@@ -15541,37 +16672,36 @@
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l3
-    i64.const 0
     local.set $l4
+    local.get $p0
+    i32.wrap_i64
+    local.set $l1
+    i64.const 0
+    local.set $p0
     block $B1
-      local.get $l3
-      local.get $p0
-      i64.const 4294967295
-      i64.and
+      local.get $l4
+      local.get $l1
+      i64.extend_i32_u
       i64.add
-      local.tee $l3
+      local.tee $l4
       i64.const 9218868437227405312
       i64.gt_u
       br_if $B1
       block $B2
-        local.get $l3
-        i64.const 4895412794951729152
+        local.get $l4
         i64.const 4607182418800017408
-        local.get $p0
-        i64.const -1
-        i64.gt_s
+        i64.const 4895412794951729152
+        local.get $l2
         select
         i64.lt_u
         br_if $B2
-        local.get $p0
+        i64.const 0
         i64.const -1
-        i64.xor
-        i64.const 63
-        i64.shr_s
+        local.get $l2
+        select
         return
       end
-      local.get $l3
+      local.get $l4
       i64.const 48
       i64.shr_u
       i32.wrap_i64
@@ -15581,20 +16711,20 @@
       i32.shl
       local.set $l1
       i64.const 0
-      local.set $l4
+      local.set $p0
       block $B3
         local.get $l1
         i32.const 261888
         i32.lt_u
         br_if $B3
-        local.get $l3
+        local.get $l4
         i64.const 32
         i64.shr_u
         i32.wrap_i64
         local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l2
+        local.tee $l5
         i32.const 20
         i32.shl
         i32.sub
@@ -15603,58 +16733,63 @@
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l4
+        local.set $p0
         local.get $l4
-        local.get $l3
-        i64.const 4294967295
-        i64.and
-        i64.add
+        i32.wrap_i64
         local.set $l3
+        local.get $p0
+        local.get $l3
+        i64.extend_i32_u
+        i64.add
+        local.set $p0
         block $B4
           local.get $l1
           i32.const 275200
           i32.lt_u
           br_if $B4
-          local.get $l3
-          local.get $l2
+          local.get $p0
+          local.get $l5
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l4
+          local.set $p0
           br $B3
         end
-        local.get $l3
+        local.get $p0
         i32.const 1075
-        local.get $l2
+        local.get $l5
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l4
+        local.set $p0
       end
-      local.get $l4
       i64.const 0
-      local.get $l4
+      local.get $p0
       i64.sub
       local.get $p0
-      i64.const -1
-      i64.gt_s
+      local.get $l2
       select
-      local.set $l4
+      local.set $p0
     end
-    local.get $l4)
+    local.get $p0)
   (func $i32_trunc_sat_f32_s (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    i32.const 0
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l1
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l1
+        br_if $B1
+        i32.const 0
+        local.set $l2
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l1
-      local.get $l1
+      local.set $l2
+      local.get $l2
       local.get $p0
       i32.add
       local.set $p0
@@ -15662,46 +16797,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l2
-    local.get $l2
+    local.set $l1
+    local.get $l1
     i32.const 1
     i32.shl
-    local.set $l2
+    local.set $l1
     local.get $p0
-    local.get $l2
+    local.get $l1
     i32.const 8
     i32.shr_u
-    local.tee $l2
+    local.tee $l1
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B1
-      block $B2
-        block $B3
-          local.get $l2
+    block $B2
+      block $B3
+        block $B4
+          local.get $l1
           i32.eqz
-          br_if $B3
-          local.get $l2
+          br_if $B4
+          local.get $l1
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B4
-            local.get $l1
+            br_if $B5
+            local.get $l2
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B1
+            br $B2
           end
-          local.get $l1
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -15722,21 +16857,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B5
-          local.get $l1
+          br_if $B6
+          local.get $l2
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B1
+          br $B2
         end
-        local.get $l1
+        local.get $l2
         local.get $l4
         i32.clz
         local.tee $p0
@@ -15760,10 +16895,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B1
+        br $B2
       end
-      local.get $l1
       local.get $l2
+      local.get $l1
       i32.const 20
       i32.shl
       i32.add
@@ -15785,51 +16920,54 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
+    local.set $l1
+    local.get $l5
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $p0
-    block $B6
-      local.get $l5
-      i64.const -1
-      i64.gt_s
-      br_if $B6
+    block $B7
+      local.get $p0
+      i32.eqz
+      br_if $B7
       i32.const -2147483648
       local.set $l2
       local.get $l2
-      local.get $p0
+      local.get $l1
       i32.add
-      local.set $p0
+      local.set $l1
     end
-    local.get $p0
+    local.get $l1
     i64.extend_i32_u
     i64.const 32
     i64.shl
     local.set $l6
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
     i64.const 0
-    local.set $l7
-    block $B7
+    local.set $l5
+    block $B8
       local.get $l6
-      local.get $l5
-      i64.const 4294967295
-      i64.and
+      local.get $l1
+      i64.extend_i32_u
       i64.add
       local.tee $l6
       i64.const 9218868437227405312
       i64.gt_u
-      br_if $B7
-      block $B8
+      br_if $B8
+      block $B9
         local.get $l6
-        i64.const 4746794007248502784
         i64.const 4746794007250599936
-        local.get $l5
-        i64.const -1
-        i64.gt_s
+        i64.const 4746794007248502784
+        local.get $p0
         select
         i64.lt_u
-        br_if $B8
-        local.get $l5
-        i64.const 63
-        i64.shr_s
+        br_if $B9
+        i64.const -2147483648
         i64.const 2147483647
-        i64.xor
+        local.get $p0
+        select
         i32.wrap_i64
         return
       end
@@ -15837,26 +16975,26 @@
       i64.const 48
       i64.shr_u
       i32.wrap_i64
-      local.set $p0
-      local.get $p0
+      local.set $l1
+      local.get $l1
       i32.const 4
       i32.shl
-      local.set $p0
+      local.set $l1
       i64.const 0
-      local.set $l7
-      block $B9
-        local.get $p0
+      local.set $l5
+      block $B10
+        local.get $l1
         i32.const 261888
         i32.lt_u
-        br_if $B9
+        br_if $B10
         local.get $l6
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.get $p0
+        local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l2
+        local.tee $l4
         i32.const 20
         i32.shl
         i32.sub
@@ -15865,59 +17003,64 @@
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l7
-        local.get $l7
+        local.set $l5
         local.get $l6
-        i64.const 4294967295
-        i64.and
+        i32.wrap_i64
+        local.set $l2
+        local.get $l5
+        local.get $l2
+        i64.extend_i32_u
         i64.add
-        local.set $l6
-        block $B10
-          local.get $p0
+        local.set $l5
+        block $B11
+          local.get $l1
           i32.const 275200
           i32.lt_u
-          br_if $B10
-          local.get $l6
-          local.get $l2
+          br_if $B11
+          local.get $l5
+          local.get $l4
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l7
-          br $B9
+          local.set $l5
+          br $B10
         end
-        local.get $l6
+        local.get $l5
         i32.const 1075
-        local.get $l2
+        local.get $l4
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l7
+        local.set $l5
       end
-      local.get $l7
       i64.const 0
-      local.get $l7
+      local.get $l5
       i64.sub
       local.get $l5
-      i64.const -1
-      i64.gt_s
+      local.get $p0
       select
-      local.set $l7
+      local.set $l5
     end
-    local.get $l7
+    local.get $l5
     i32.wrap_i64)
   (func $i32_trunc_sat_f32_u (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    i32.const 0
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l1
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l1
+        br_if $B1
+        i32.const 0
+        local.set $l2
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l1
-      local.get $l1
+      local.set $l2
+      local.get $l2
       local.get $p0
       i32.add
       local.set $p0
@@ -15925,46 +17068,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l2
-    local.get $l2
+    local.set $l1
+    local.get $l1
     i32.const 1
     i32.shl
-    local.set $l2
+    local.set $l1
     local.get $p0
-    local.get $l2
+    local.get $l1
     i32.const 8
     i32.shr_u
-    local.tee $l2
+    local.tee $l1
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B1
-      block $B2
-        block $B3
-          local.get $l2
+    block $B2
+      block $B3
+        block $B4
+          local.get $l1
           i32.eqz
-          br_if $B3
-          local.get $l2
+          br_if $B4
+          local.get $l1
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B4
-            local.get $l1
+            br_if $B5
+            local.get $l2
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B1
+            br $B2
           end
-          local.get $l1
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -15985,21 +17128,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B5
-          local.get $l1
+          br_if $B6
+          local.get $l2
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B1
+          br $B2
         end
-        local.get $l1
+        local.get $l2
         local.get $l4
         i32.clz
         local.tee $p0
@@ -16023,10 +17166,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B1
+        br $B2
       end
-      local.get $l1
       local.get $l2
+      local.get $l1
       i32.const 20
       i32.shl
       i32.add
@@ -16048,49 +17191,52 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
+    local.set $l1
+    local.get $l5
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $p0
-    block $B6
-      local.get $l5
-      i64.const -1
-      i64.gt_s
-      br_if $B6
+    block $B7
+      local.get $p0
+      i32.eqz
+      br_if $B7
       i32.const -2147483648
       local.set $l2
       local.get $l2
-      local.get $p0
+      local.get $l1
       i32.add
-      local.set $p0
+      local.set $l1
     end
-    local.get $p0
+    local.get $l1
     i64.extend_i32_u
     i64.const 32
     i64.shl
     local.set $l6
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
     i64.const 0
-    local.set $l7
-    block $B7
+    local.set $l5
+    block $B8
       local.get $l6
-      local.get $l5
-      i64.const 4294967295
-      i64.and
+      local.get $l1
+      i64.extend_i32_u
       i64.add
       local.tee $l6
       i64.const 9218868437227405312
       i64.gt_u
-      br_if $B7
-      block $B8
+      br_if $B8
+      block $B9
         local.get $l6
-        i64.const 4751297606875873280
         i64.const 4607182418800017408
-        local.get $l5
-        i64.const -1
-        i64.gt_s
-        local.tee $p0
+        i64.const 4751297606875873280
+        local.get $p0
         select
         i64.lt_u
-        br_if $B8
-        i64.const 4294967295
+        br_if $B9
         i64.const 0
+        i64.const 4294967295
         local.get $p0
         select
         i32.wrap_i64
@@ -16100,26 +17246,26 @@
       i64.const 48
       i64.shr_u
       i32.wrap_i64
-      local.set $p0
-      local.get $p0
+      local.set $l1
+      local.get $l1
       i32.const 4
       i32.shl
-      local.set $p0
+      local.set $l1
       i64.const 0
-      local.set $l7
-      block $B9
-        local.get $p0
+      local.set $l5
+      block $B10
+        local.get $l1
         i32.const 261888
         i32.lt_u
-        br_if $B9
+        br_if $B10
         local.get $l6
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.get $p0
+        local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l2
+        local.tee $l4
         i32.const 20
         i32.shl
         i32.sub
@@ -16128,59 +17274,64 @@
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l7
-        local.get $l7
+        local.set $l5
         local.get $l6
-        i64.const 4294967295
-        i64.and
+        i32.wrap_i64
+        local.set $l2
+        local.get $l5
+        local.get $l2
+        i64.extend_i32_u
         i64.add
-        local.set $l6
-        block $B10
-          local.get $p0
+        local.set $l5
+        block $B11
+          local.get $l1
           i32.const 275200
           i32.lt_u
-          br_if $B10
-          local.get $l6
-          local.get $l2
+          br_if $B11
+          local.get $l5
+          local.get $l4
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l7
-          br $B9
+          local.set $l5
+          br $B10
         end
-        local.get $l6
+        local.get $l5
         i32.const 1075
-        local.get $l2
+        local.get $l4
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l7
+        local.set $l5
       end
-      local.get $l7
       i64.const 0
-      local.get $l7
+      local.get $l5
       i64.sub
       local.get $l5
-      i64.const -1
-      i64.gt_s
+      local.get $p0
       select
-      local.set $l7
+      local.set $l5
     end
-    local.get $l7
+    local.get $l5
     i32.wrap_i64)
   (func $i64_trunc_sat_f32_s (type $t1) (param $p0 i32) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    i32.const 0
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l1
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l1
+        br_if $B1
+        i32.const 0
+        local.set $l2
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l1
-      local.get $l1
+      local.set $l2
+      local.get $l2
       local.get $p0
       i32.add
       local.set $p0
@@ -16188,46 +17339,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l2
-    local.get $l2
+    local.set $l1
+    local.get $l1
     i32.const 1
     i32.shl
-    local.set $l2
+    local.set $l1
     local.get $p0
-    local.get $l2
+    local.get $l1
     i32.const 8
     i32.shr_u
-    local.tee $l2
+    local.tee $l1
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B1
-      block $B2
-        block $B3
-          local.get $l2
+    block $B2
+      block $B3
+        block $B4
+          local.get $l1
           i32.eqz
-          br_if $B3
-          local.get $l2
+          br_if $B4
+          local.get $l1
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B4
-            local.get $l1
+            br_if $B5
+            local.get $l2
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B1
+            br $B2
           end
-          local.get $l1
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -16248,21 +17399,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B5
-          local.get $l1
+          br_if $B6
+          local.get $l2
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B1
+          br $B2
         end
-        local.get $l1
+        local.get $l2
         local.get $l4
         i32.clz
         local.tee $p0
@@ -16286,10 +17437,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B1
+        br $B2
       end
-      local.get $l1
       local.get $l2
+      local.get $l1
       i32.const 20
       i32.shl
       i32.add
@@ -16311,77 +17462,80 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
+    local.set $l1
+    local.get $l5
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $p0
-    block $B6
-      local.get $l5
-      i64.const -1
-      i64.gt_s
-      br_if $B6
+    block $B7
+      local.get $p0
+      i32.eqz
+      br_if $B7
       i32.const -2147483648
       local.set $l2
       local.get $l2
-      local.get $p0
+      local.get $l1
       i32.add
-      local.set $p0
+      local.set $l1
     end
-    local.get $p0
+    local.get $l1
     i64.extend_i32_u
     i64.const 32
     i64.shl
     local.set $l6
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
     i64.const 0
-    local.set $l7
-    block $B7
+    local.set $l5
+    block $B8
       local.get $l6
-      local.get $l5
-      i64.const 4294967295
-      i64.and
+      local.get $l1
+      i64.extend_i32_u
       i64.add
       local.tee $l6
       i64.const 9218868437227405312
       i64.gt_u
-      br_if $B7
-      block $B8
+      br_if $B8
+      block $B9
         local.get $l6
-        i64.const 4890909195324358656
         i64.const 4890909195324358657
-        local.get $l5
-        i64.const -1
-        i64.gt_s
+        i64.const 4890909195324358656
+        local.get $p0
         select
         i64.lt_u
-        br_if $B8
-        local.get $l5
-        i64.const 63
-        i64.shr_s
+        br_if $B9
+        i64.const -9223372036854775808
         i64.const 9223372036854775807
-        i64.xor
+        local.get $p0
+        select
         return
       end
       local.get $l6
       i64.const 48
       i64.shr_u
       i32.wrap_i64
-      local.set $p0
-      local.get $p0
+      local.set $l1
+      local.get $l1
       i32.const 4
       i32.shl
-      local.set $p0
+      local.set $l1
       i64.const 0
-      local.set $l7
-      block $B9
-        local.get $p0
+      local.set $l5
+      block $B10
+        local.get $l1
         i32.const 261888
         i32.lt_u
-        br_if $B9
+        br_if $B10
         local.get $l6
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.get $p0
+        local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l2
+        local.tee $l4
         i32.const 20
         i32.shl
         i32.sub
@@ -16390,58 +17544,63 @@
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l7
-        local.get $l7
+        local.set $l5
         local.get $l6
-        i64.const 4294967295
-        i64.and
+        i32.wrap_i64
+        local.set $l2
+        local.get $l5
+        local.get $l2
+        i64.extend_i32_u
         i64.add
-        local.set $l6
-        block $B10
-          local.get $p0
+        local.set $l5
+        block $B11
+          local.get $l1
           i32.const 275200
           i32.lt_u
-          br_if $B10
-          local.get $l6
-          local.get $l2
+          br_if $B11
+          local.get $l5
+          local.get $l4
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l7
-          br $B9
+          local.set $l5
+          br $B10
         end
-        local.get $l6
+        local.get $l5
         i32.const 1075
-        local.get $l2
+        local.get $l4
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l7
+        local.set $l5
       end
-      local.get $l7
       i64.const 0
-      local.get $l7
+      local.get $l5
       i64.sub
       local.get $l5
-      i64.const -1
-      i64.gt_s
+      local.get $p0
       select
-      local.set $l7
+      local.set $l5
     end
-    local.get $l7)
+    local.get $l5)
   (func $i64_trunc_sat_f32_u (type $t1) (param $p0 i32) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    i32.const 0
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
+    local.get $p0
+    i32.const 31
+    i32.shr_u
     local.set $l1
     block $B0
-      local.get $p0
-      i32.const -1
-      i32.gt_s
-      br_if $B0
+      block $B1
+        local.get $l1
+        br_if $B1
+        i32.const 0
+        local.set $l2
+        br $B0
+      end
       i32.const -2147483648
-      local.set $l1
-      local.get $l1
+      local.set $l2
+      local.get $l2
       local.get $p0
       i32.add
       local.set $p0
@@ -16449,46 +17608,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l2
-    local.get $l2
+    local.set $l1
+    local.get $l1
     i32.const 1
     i32.shl
-    local.set $l2
+    local.set $l1
     local.get $p0
-    local.get $l2
+    local.get $l1
     i32.const 8
     i32.shr_u
-    local.tee $l2
+    local.tee $l1
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B1
-      block $B2
-        block $B3
-          local.get $l2
+    block $B2
+      block $B3
+        block $B4
+          local.get $l1
           i32.eqz
-          br_if $B3
-          local.get $l2
+          br_if $B4
+          local.get $l1
           i32.const 255
           i32.ne
-          br_if $B2
-          block $B4
+          br_if $B3
+          block $B5
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B4
-            local.get $l1
+            br_if $B5
+            local.get $l2
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B1
+            br $B2
           end
-          local.get $l1
+          local.get $l2
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -16509,21 +17668,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B1
+          br $B2
         end
-        block $B5
+        block $B6
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B5
-          local.get $l1
+          br_if $B6
+          local.get $l2
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B1
+          br $B2
         end
-        local.get $l1
+        local.get $l2
         local.get $l4
         i32.clz
         local.tee $p0
@@ -16547,10 +17706,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B1
+        br $B2
       end
-      local.get $l1
       local.get $l2
+      local.get $l1
       i32.const 20
       i32.shl
       i32.add
@@ -16572,77 +17731,80 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
+    local.set $l1
+    local.get $l5
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
     local.set $p0
-    block $B6
-      local.get $l5
-      i64.const -1
-      i64.gt_s
-      br_if $B6
+    block $B7
+      local.get $p0
+      i32.eqz
+      br_if $B7
       i32.const -2147483648
       local.set $l2
       local.get $l2
-      local.get $p0
+      local.get $l1
       i32.add
-      local.set $p0
+      local.set $l1
     end
-    local.get $p0
+    local.get $l1
     i64.extend_i32_u
     i64.const 32
     i64.shl
     local.set $l6
+    local.get $l5
+    i32.wrap_i64
+    local.set $l1
     i64.const 0
-    local.set $l7
-    block $B7
+    local.set $l5
+    block $B8
       local.get $l6
-      local.get $l5
-      i64.const 4294967295
-      i64.and
+      local.get $l1
+      i64.extend_i32_u
       i64.add
       local.tee $l6
       i64.const 9218868437227405312
       i64.gt_u
-      br_if $B7
-      block $B8
+      br_if $B8
+      block $B9
         local.get $l6
-        i64.const 4895412794951729152
         i64.const 4607182418800017408
-        local.get $l5
-        i64.const -1
-        i64.gt_s
+        i64.const 4895412794951729152
+        local.get $p0
         select
         i64.lt_u
-        br_if $B8
-        local.get $l5
+        br_if $B9
+        i64.const 0
         i64.const -1
-        i64.xor
-        i64.const 63
-        i64.shr_s
+        local.get $p0
+        select
         return
       end
       local.get $l6
       i64.const 48
       i64.shr_u
       i32.wrap_i64
-      local.set $p0
-      local.get $p0
+      local.set $l1
+      local.get $l1
       i32.const 4
       i32.shl
-      local.set $p0
+      local.set $l1
       i64.const 0
-      local.set $l7
-      block $B9
-        local.get $p0
+      local.set $l5
+      block $B10
+        local.get $l1
         i32.const 261888
         i32.lt_u
-        br_if $B9
+        br_if $B10
         local.get $l6
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.get $p0
+        local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l2
+        local.tee $l4
         i32.const 20
         i32.shl
         i32.sub
@@ -16651,46 +17813,46 @@
         i64.extend_i32_u
         i64.const 32
         i64.shl
-        local.set $l7
-        local.get $l7
+        local.set $l5
         local.get $l6
-        i64.const 4294967295
-        i64.and
+        i32.wrap_i64
+        local.set $l2
+        local.get $l5
+        local.get $l2
+        i64.extend_i32_u
         i64.add
-        local.set $l6
-        block $B10
-          local.get $p0
+        local.set $l5
+        block $B11
+          local.get $l1
           i32.const 275200
           i32.lt_u
-          br_if $B10
-          local.get $l6
-          local.get $l2
+          br_if $B11
+          local.get $l5
+          local.get $l4
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
-          local.set $l7
-          br $B9
+          local.set $l5
+          br $B10
         end
-        local.get $l6
+        local.get $l5
         i32.const 1075
-        local.get $l2
+        local.get $l4
         i32.sub
         i64.extend_i32_u
         i64.shr_u
-        local.set $l7
+        local.set $l5
       end
-      local.get $l7
       i64.const 0
-      local.get $l7
+      local.get $l5
       i64.sub
       local.get $l5
-      i64.const -1
-      i64.gt_s
+      local.get $p0
       select
-      local.set $l7
+      local.set $l5
     end
-    local.get $l7)
+    local.get $l5)
   (export "f64_convert_i32_s" (func $f64_convert_i32_s))
   (export "f64_convert_i32_u" (func $f64_convert_i32_u))
   (export "f64_convert_i64_s" (func $f64_convert_i64_s))

@@ -30,7 +30,7 @@ u64 f64_mul(u64 a, u64 b) {
   /* (ma << 10) * (mb << 8) lies in [2^122, 2^124): its high 64 bits have their top bit at 58 or 59 */
   ma <<= 10;
   mb <<= 8;
-  u32 a1 = hi32(ma), a0 = lo32(ma), b1 = hi32(mb), b0 = lo32(mb);
+  u32 a1 = opaque32(hi32(ma)), a0 = lo32(ma), b1 = opaque32(hi32(mb)), b0 = lo32(mb);
   u64 p11 = (u64)a1 * b1;
   u64 p01 = b1 && a0 ? (u64)a0 * b1 : 0;
   u64 p10 = a1 && b0 ? (u64)a1 * b0 : 0;

@@ -44,11 +44,13 @@ SF_INLINE u64 opaque64(u64 x) {
 }
 
 SF_INLINE u32 hi32(u64 x) { return (u32)(x >> 32); }
-SF_INLINE u32 lo32(u64 x) { return (u32)x; }
+/* Opaque, so that tests of the low word stay i32 tests rather than an i64.and with 0xFFFFFFFF. */
+SF_INLINE u32 lo32(u64 x) { return opaque32((u32)x); }
 /* (h << 32) + l with an add (an or is a costly helper call on the machine). */
 SF_INLINE u64 make64(u32 h, u32 l) { return opaque64((u64)h << 32) + l; }
 
-SF_INLINE int neg32(u32 h) { return (i32)h < 0; }
+/* Opaque, so that comparing two signs stays a compare (clang would xor the words). */
+SF_INLINE int neg32(u32 h) { return (int)opaque32((i32)h < 0); }
 /* The sign bit of h as 0 or 0x80000000. */
 SF_INLINE u32 sign_of(u32 h) { return neg32(h) ? opaque32(SIGN32) : 0; }
 /* h without its sign bit. */
