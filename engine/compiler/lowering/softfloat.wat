@@ -271,15 +271,14 @@
       end
       local.get $p0
       local.get $l4
-      i64.const 4294967293
+      i64.const -3
       i64.add
-      i64.const 4294967295
-      i64.and
+      local.tee $l5
       i64.shl
       local.tee $p0
       i64.const 8
       i64.shr_u
-      local.set $l5
+      local.set $l4
       local.get $p0
       i32.wrap_i64
       local.set $l2
@@ -296,7 +295,7 @@
           i32.const 128
           i32.ne
           br_if $B8
-          local.get $l5
+          local.get $l4
           i32.wrap_i64
           local.set $l2
           local.get $l2
@@ -307,20 +306,20 @@
           i32.eqz
           br_if $B8
         end
-        local.get $l5
+        local.get $l4
         i64.const 1
         i64.add
-        local.set $l5
+        local.set $l4
       end
-      i64.const 4886405595696988160
-      local.get $l4
+      i64.const 4872894796814876672
+      local.get $l5
       i64.const 52
       i64.shl
       i64.sub
       local.set $p0
       block $B10
         local.get $p0
-        local.get $l5
+        local.get $l4
         i64.add
         local.tee $l4
         i64.const 9218868437227405312
@@ -489,15 +488,14 @@
     end
     local.get $p0
     local.get $l4
-    i64.const 4294967293
+    i64.const -3
     i64.add
-    i64.const 4294967295
-    i64.and
+    local.tee $l5
     i64.shl
     local.tee $p0
     i64.const 8
     i64.shr_u
-    local.set $l5
+    local.set $l4
     local.get $p0
     i32.wrap_i64
     local.set $l1
@@ -514,7 +512,7 @@
         i32.const 128
         i32.ne
         br_if $B18
-        local.get $l5
+        local.get $l4
         i32.wrap_i64
         local.set $l1
         local.get $l1
@@ -525,34 +523,34 @@
         i32.eqz
         br_if $B18
       end
-      local.get $l5
+      local.get $l4
       i64.const 1
       i64.add
-      local.set $l5
+      local.set $l4
     end
-    i64.const 4886405595696988160
-    local.get $l4
+    i64.const 4872894796814876672
+    local.get $l5
     i64.const 52
     i64.shl
     i64.sub
     local.set $p0
     i64.const 9218868437227405312
-    local.set $l4
+    local.set $l5
     block $B20
       local.get $p0
-      local.get $l5
+      local.get $l4
       i64.add
-      local.tee $l5
+      local.tee $l4
       i64.const 9218868437227405312
       i64.lt_u
       br_if $B20
-      local.get $l4
+      local.get $l5
       return
     end
     i64.const 0
     local.set $p0
     local.get $p0
-    local.get $l5
+    local.get $l4
     i64.add)
   (func $f64_convert_i64_u (type $t2) (param $p0 i64) (result i64)
     (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i64) (local $l5 i64)
@@ -699,15 +697,14 @@
     end
     local.get $p0
     local.get $l3
-    i64.const 4294967293
+    i64.const -3
     i64.add
-    i64.const 4294967295
-    i64.and
+    local.tee $l4
     i64.shl
     local.tee $p0
     i64.const 8
     i64.shr_u
-    local.set $l4
+    local.set $l3
     local.get $p0
     i32.wrap_i64
     local.set $l1
@@ -724,7 +721,7 @@
         i32.const 128
         i32.ne
         br_if $B7
-        local.get $l4
+        local.get $l3
         i32.wrap_i64
         local.set $l1
         local.get $l1
@@ -735,165 +732,92 @@
         i32.eqz
         br_if $B7
       end
-      local.get $l4
+      local.get $l3
       i64.const 1
       i64.add
-      local.set $l4
+      local.set $l3
     end
-    i64.const 4886405595696988160
-    local.get $l3
+    i64.const 4872894796814876672
+    local.get $l4
     i64.const 52
     i64.shl
     i64.sub
     local.set $p0
     i64.const 9218868437227405312
-    local.set $l3
+    local.set $l4
     block $B9
       local.get $p0
-      local.get $l4
+      local.get $l3
       i64.add
-      local.tee $l4
+      local.tee $l3
       i64.const 9218868437227405312
       i64.lt_u
       br_if $B9
-      local.get $l3
+      local.get $l4
       return
     end
     i64.const 0
     local.set $p0
     local.get $p0
-    local.get $l4
+    local.get $l3
     i64.add)
   (func $f32_convert_i32_s (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i32) (local $l2 i64) (local $l3 i64) (local $l4 i32) (local $l5 i64) (local $l6 i32)
+    (local $l1 i64) (local $l2 i64) (local $l3 i32) (local $l4 i32) (local $l5 i32)
     block $B0
       local.get $p0
       i32.const -1
       i32.gt_s
       br_if $B0
-      i32.const -2147483648
-      local.set $l1
-      block $B1
-        i32.const 0
-        local.get $p0
-        i32.sub
-        i64.extend_i32_u
-        local.tee $l2
-        i64.clz
-        local.tee $l3
-        i32.wrap_i64
-        local.tee $l4
-        i32.const 7
-        i32.gt_u
-        br_if $B1
-        block $B2
-          local.get $l2
-          i64.const 8
-          local.get $l3
-          i64.sub
-          i64.const 4294967295
-          i64.and
-          local.tee $l5
-          i64.shr_u
-          local.tee $l3
-          local.get $l5
-          i64.shl
-          local.get $l2
-          i64.eq
-          br_if $B2
-          local.get $l3
-          i32.wrap_i64
-          i32.const 31
-          i32.shl
-          local.set $p0
-          local.get $p0
-          br_if $B2
-          local.get $l3
-          i64.const 1
-          i64.add
-          local.set $l3
-        end
-        local.get $l3
-        i32.wrap_i64
-        local.set $p0
-        block $B3
-          block $B4
-            local.get $p0
-            i32.const -2147483648
-            i32.gt_u
-            br_if $B4
-            i32.const 0
-            local.set $l6
-            local.get $p0
-            i32.const -2147483648
-            i32.ne
-            br_if $B3
-            local.get $l3
-            i64.const 1
-            i64.shr_u
-            i32.wrap_i64
-            i32.const -2147483648
-            i32.and
-            local.set $p0
-            local.get $p0
-            i32.eqz
-            br_if $B3
-          end
-          i32.const 1
-          local.set $l6
-        end
-        local.get $l1
-        local.get $l4
-        i32.const 23
-        i32.shl
-        i32.sub
-        local.get $l6
-        i32.add
-        i32.const 1585446912
-        i32.add
-        return
-      end
-      local.get $l2
-      local.get $l3
-      i64.const 4294967288
+      i32.const 0
+      local.get $p0
+      i32.sub
+      i64.extend_i32_u
+      local.tee $l1
+      local.get $l1
+      i64.clz
+      local.tee $l1
+      i64.const -8
       i64.add
-      i64.const 4294967295
-      i64.and
       i64.shl
       local.tee $l2
       i32.wrap_i64
       local.set $p0
+      i32.const -2147483648
+      local.set $l3
       local.get $l2
       i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $l6
-      block $B5
-        block $B6
+      local.set $l4
+      local.get $l1
+      i32.wrap_i64
+      local.set $l5
+      block $B1
+        block $B2
           local.get $p0
           i32.const -2147483648
           i32.gt_u
-          br_if $B6
+          br_if $B2
           local.get $p0
           i32.const -2147483648
           i32.ne
-          br_if $B5
-          local.get $l6
+          br_if $B1
+          local.get $l4
           i32.const 31
           i32.shl
           local.set $p0
           local.get $p0
           i32.eqz
-          br_if $B5
+          br_if $B1
         end
-        local.get $l6
+        local.get $l4
         i32.const 1
         i32.add
-        local.set $l6
+        local.set $l4
       end
-      block $B7
-        local.get $l6
+      block $B3
         local.get $l4
+        local.get $l5
         i32.const 23
         i32.shl
         i32.sub
@@ -902,105 +826,31 @@
         local.tee $p0
         i32.const 2139095040
         i32.lt_u
-        br_if $B7
-        local.get $l1
+        br_if $B3
+        local.get $l3
         i32.const 2139095040
         i32.add
         return
       end
       local.get $p0
-      local.get $l1
+      local.get $l3
       i32.add
       return
     end
-    block $B8
+    block $B4
       local.get $p0
-      br_if $B8
+      br_if $B4
       i32.const 0
       return
     end
-    block $B9
-      local.get $p0
-      i64.extend_i32_u
-      local.tee $l2
-      i64.clz
-      local.tee $l3
-      i32.wrap_i64
-      local.tee $l1
-      i32.const 7
-      i32.gt_u
-      br_if $B9
-      block $B10
-        local.get $l2
-        i64.const 8
-        local.get $l3
-        i64.sub
-        i64.const 4294967295
-        i64.and
-        local.tee $l5
-        i64.shr_u
-        local.tee $l3
-        local.get $l5
-        i64.shl
-        local.get $l2
-        i64.eq
-        br_if $B10
-        local.get $l3
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        local.get $p0
-        br_if $B10
-        local.get $l3
-        i64.const 1
-        i64.add
-        local.set $l3
-      end
-      local.get $l3
-      i32.wrap_i64
-      local.set $p0
-      block $B11
-        block $B12
-          local.get $p0
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B12
-          i32.const 0
-          local.set $l4
-          local.get $p0
-          i32.const -2147483648
-          i32.ne
-          br_if $B11
-          local.get $l3
-          i64.const 1
-          i64.shr_u
-          i32.wrap_i64
-          i32.const -2147483648
-          i32.and
-          local.set $p0
-          local.get $p0
-          i32.eqz
-          br_if $B11
-        end
-        i32.const 1
-        local.set $l4
-      end
-      local.get $l4
-      local.get $l1
-      i32.const 23
-      i32.shl
-      i32.sub
-      i32.const 1585446912
-      i32.add
-      return
-    end
-    local.get $l2
-    local.get $l3
-    i64.const 4294967288
+    local.get $p0
+    i64.extend_i32_u
+    local.tee $l1
+    local.get $l1
+    i64.clz
+    local.tee $l1
+    i64.const -8
     i64.add
-    i64.const 4294967295
-    i64.and
     i64.shl
     local.tee $l2
     i32.wrap_i64
@@ -1009,149 +859,10 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
+    local.set $l3
+    local.get $l1
+    i32.wrap_i64
     local.set $l4
-    block $B13
-      block $B14
-        local.get $p0
-        i32.const -2147483648
-        i32.gt_u
-        br_if $B14
-        local.get $p0
-        i32.const -2147483648
-        i32.ne
-        br_if $B13
-        local.get $l4
-        i32.const 31
-        i32.shl
-        local.set $p0
-        local.get $p0
-        i32.eqz
-        br_if $B13
-      end
-      local.get $l4
-      i32.const 1
-      i32.add
-      local.set $l4
-    end
-    i32.const 2139095040
-    local.set $p0
-    block $B15
-      local.get $l4
-      local.get $l1
-      i32.const 23
-      i32.shl
-      i32.sub
-      i32.const 1585446912
-      i32.add
-      local.tee $l1
-      i32.const 2139095039
-      i32.gt_u
-      br_if $B15
-      local.get $l1
-      local.set $p0
-    end
-    local.get $p0)
-  (func $f32_convert_i32_u (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i64) (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i32)
-    block $B0
-      local.get $p0
-      br_if $B0
-      i32.const 0
-      return
-    end
-    block $B1
-      local.get $p0
-      i64.extend_i32_u
-      local.tee $l1
-      i64.clz
-      local.tee $l2
-      i32.wrap_i64
-      local.tee $l3
-      i32.const 7
-      i32.gt_u
-      br_if $B1
-      block $B2
-        local.get $l1
-        i64.const 8
-        local.get $l2
-        i64.sub
-        i64.const 4294967295
-        i64.and
-        local.tee $l4
-        i64.shr_u
-        local.tee $l2
-        local.get $l4
-        i64.shl
-        local.get $l1
-        i64.eq
-        br_if $B2
-        local.get $l2
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        local.get $p0
-        br_if $B2
-        local.get $l2
-        i64.const 1
-        i64.add
-        local.set $l2
-      end
-      local.get $l2
-      i32.wrap_i64
-      local.set $p0
-      local.get $l2
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l5
-      block $B3
-        block $B4
-          local.get $p0
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B4
-          local.get $p0
-          i32.const -2147483648
-          i32.ne
-          br_if $B3
-          local.get $l5
-          i32.const 31
-          i32.shl
-          local.set $p0
-          local.get $p0
-          i32.eqz
-          br_if $B3
-        end
-        local.get $l5
-        i32.const 1
-        i32.add
-        local.set $l5
-      end
-      local.get $l5
-      local.get $l3
-      i32.const 23
-      i32.shl
-      i32.sub
-      i32.const 1585446912
-      i32.add
-      return
-    end
-    local.get $l1
-    local.get $l2
-    i64.const 4294967288
-    i64.add
-    i64.const 4294967295
-    i64.and
-    i64.shl
-    local.tee $l1
-    i32.wrap_i64
-    local.set $p0
-    local.get $l1
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l5
     block $B5
       block $B6
         local.get $p0
@@ -1162,7 +873,7 @@
         i32.const -2147483648
         i32.ne
         br_if $B5
-        local.get $l5
+        local.get $l3
         i32.const 31
         i32.shl
         local.set $p0
@@ -1170,16 +881,16 @@
         i32.eqz
         br_if $B5
       end
-      local.get $l5
+      local.get $l3
       i32.const 1
       i32.add
-      local.set $l5
+      local.set $l3
     end
     i32.const 2139095040
     local.set $p0
     block $B7
-      local.get $l5
       local.get $l3
+      local.get $l4
       i32.const 23
       i32.shl
       i32.sub
@@ -1193,58 +904,128 @@
       local.set $p0
     end
     local.get $p0)
+  (func $f32_convert_i32_u (type $t3) (param $p0 i32) (result i32)
+    (local $l1 i64) (local $l2 i64) (local $l3 i32) (local $l4 i32)
+    block $B0
+      local.get $p0
+      br_if $B0
+      i32.const 0
+      return
+    end
+    local.get $p0
+    i64.extend_i32_u
+    local.tee $l1
+    local.get $l1
+    i64.clz
+    local.tee $l1
+    i64.const -8
+    i64.add
+    i64.shl
+    local.tee $l2
+    i32.wrap_i64
+    local.set $p0
+    local.get $l2
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l3
+    local.get $l1
+    i32.wrap_i64
+    local.set $l4
+    block $B1
+      block $B2
+        local.get $p0
+        i32.const -2147483648
+        i32.gt_u
+        br_if $B2
+        local.get $p0
+        i32.const -2147483648
+        i32.ne
+        br_if $B1
+        local.get $l3
+        i32.const 31
+        i32.shl
+        local.set $p0
+        local.get $p0
+        i32.eqz
+        br_if $B1
+      end
+      local.get $l3
+      i32.const 1
+      i32.add
+      local.set $l3
+    end
+    i32.const 2139095040
+    local.set $p0
+    block $B3
+      local.get $l3
+      local.get $l4
+      i32.const 23
+      i32.shl
+      i32.sub
+      i32.const 1585446912
+      i32.add
+      local.tee $l3
+      i32.const 2139095039
+      i32.gt_u
+      br_if $B3
+      local.get $l3
+      local.set $p0
+    end
+    local.get $p0)
   (func $f32_convert_i64_s (type $t4) (param $p0 i64) (result i32)
-    (local $l1 i32) (local $l2 i64) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i32)
+    (local $l1 i64) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i32)
     block $B0
       local.get $p0
       i64.const -1
       i64.gt_s
       br_if $B0
+      i64.const 0
+      local.get $p0
+      i64.sub
+      local.tee $p0
+      i64.clz
+      local.tee $l1
+      i32.wrap_i64
+      local.set $l2
       i32.const -2147483648
-      local.set $l1
+      local.set $l3
       block $B1
-        i64.const 0
         local.get $p0
-        i64.sub
-        local.tee $p0
-        i64.clz
-        local.tee $l2
-        i32.wrap_i64
-        local.tee $l3
-        i32.const 7
-        i32.gt_u
+        i64.const 72057594037927936
+        i64.lt_u
         br_if $B1
         block $B2
           local.get $p0
           i64.const 8
-          local.get $l2
+          local.get $l1
           i64.sub
           i64.const 4294967295
           i64.and
           local.tee $l4
           i64.shr_u
-          local.tee $l2
+          local.tee $l1
           local.get $l4
           i64.shl
           local.get $p0
           i64.eq
           br_if $B2
-          local.get $l2
+          local.get $l1
           i32.wrap_i64
           i32.const 31
           i32.shl
           local.set $l5
           local.get $l5
           br_if $B2
-          local.get $l2
+          local.get $l1
           i64.const 1
           i64.add
-          local.set $l2
+          local.set $l1
         end
-        local.get $l2
+        local.get $l1
         i32.wrap_i64
         local.set $l5
-        local.get $l2
+        local.get $l1
         i64.const 32
         i64.shr_u
         i32.wrap_i64
@@ -1274,7 +1055,7 @@
         end
         block $B5
           local.get $l6
-          local.get $l3
+          local.get $l2
           i32.const 23
           i32.shl
           i32.sub
@@ -1284,22 +1065,20 @@
           i32.const 2139095040
           i32.lt_u
           br_if $B5
-          local.get $l1
+          local.get $l3
           i32.const 2139095040
           i32.add
           return
         end
         local.get $l5
-        local.get $l1
+        local.get $l3
         i32.add
         return
       end
       local.get $p0
-      local.get $l2
-      i64.const 4294967288
+      local.get $l1
+      i64.const -8
       i64.add
-      i64.const 4294967295
-      i64.and
       i64.shl
       local.tee $p0
       i32.wrap_i64
@@ -1334,7 +1113,7 @@
       end
       block $B8
         local.get $l6
-        local.get $l3
+        local.get $l2
         i32.const 23
         i32.shl
         i32.sub
@@ -1344,13 +1123,13 @@
         i32.const 2139095040
         i32.lt_u
         br_if $B8
-        local.get $l1
+        local.get $l3
         i32.const 2139095040
         i32.add
         return
       end
       local.get $l5
-      local.get $l1
+      local.get $l3
       i32.add
       return
     end
@@ -1362,77 +1141,78 @@
       i32.const 0
       return
     end
+    local.get $p0
+    i64.clz
+    local.tee $l1
+    i32.wrap_i64
+    local.set $l5
     block $B10
       block $B11
         local.get $p0
-        i64.clz
-        local.tee $l2
-        i32.wrap_i64
-        local.tee $l5
-        i32.const 7
-        i32.gt_u
+        i64.const 72057594037927936
+        i64.lt_u
         br_if $B11
         block $B12
           local.get $p0
           i64.const 8
-          local.get $l2
+          local.get $l1
           i64.sub
           i64.const 4294967295
           i64.and
           local.tee $l4
           i64.shr_u
-          local.tee $l2
+          local.tee $l1
           local.get $l4
           i64.shl
           local.get $p0
           i64.eq
           br_if $B12
-          local.get $l2
+          local.get $l1
           i32.wrap_i64
           i32.const 31
           i32.shl
-          local.set $l1
-          local.get $l1
+          local.set $l3
+          local.get $l3
           br_if $B12
-          local.get $l2
+          local.get $l1
           i64.const 1
           i64.add
-          local.set $l2
+          local.set $l1
         end
-        local.get $l2
+        local.get $l1
         i32.wrap_i64
-        local.set $l1
-        local.get $l2
+        local.set $l3
+        local.get $l1
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.set $l3
+        local.set $l2
         block $B13
           block $B14
-            local.get $l1
+            local.get $l3
             i32.const -2147483648
             i32.gt_u
             br_if $B14
-            local.get $l1
+            local.get $l3
             i32.const -2147483648
             i32.ne
             br_if $B13
-            local.get $l3
+            local.get $l2
             i32.const 31
             i32.shl
-            local.set $l1
-            local.get $l1
+            local.set $l3
+            local.get $l3
             i32.eqz
             br_if $B13
           end
-          local.get $l3
+          local.get $l2
           i32.const 1
           i32.add
-          local.set $l3
+          local.set $l2
         end
         i32.const 2139095040
-        local.set $l1
-        local.get $l3
+        local.set $l3
+        local.get $l2
         local.get $l5
         i32.const 23
         i32.shl
@@ -1447,46 +1227,44 @@
         return
       end
       local.get $p0
-      local.get $l2
-      i64.const 4294967288
+      local.get $l1
+      i64.const -8
       i64.add
-      i64.const 4294967295
-      i64.and
       i64.shl
       local.tee $p0
       i32.wrap_i64
-      local.set $l1
+      local.set $l3
       local.get $p0
       i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $l3
+      local.set $l2
       block $B15
         block $B16
-          local.get $l1
+          local.get $l3
           i32.const -2147483648
           i32.gt_u
           br_if $B16
-          local.get $l1
+          local.get $l3
           i32.const -2147483648
           i32.ne
           br_if $B15
-          local.get $l3
+          local.get $l2
           i32.const 31
           i32.shl
-          local.set $l1
-          local.get $l1
+          local.set $l3
+          local.get $l3
           i32.eqz
           br_if $B15
         end
-        local.get $l3
+        local.get $l2
         i32.const 1
         i32.add
-        local.set $l3
+        local.set $l2
       end
       i32.const 2139095040
-      local.set $l1
-      local.get $l3
+      local.set $l3
+      local.get $l2
       local.get $l5
       i32.const 23
       i32.shl
@@ -1498,9 +1276,9 @@
       i32.gt_u
       br_if $B10
       local.get $l5
-      local.set $l1
+      local.set $l3
     end
-    local.get $l1)
+    local.get $l3)
   (func $f32_convert_i64_u (type $t4) (param $p0 i64) (result i32)
     (local $l1 i64) (local $l2 i32) (local $l3 i64) (local $l4 i32) (local $l5 i32)
     block $B0
@@ -1511,15 +1289,16 @@
       i32.const 0
       return
     end
+    local.get $p0
+    i64.clz
+    local.tee $l1
+    i32.wrap_i64
+    local.set $l2
     block $B1
       block $B2
         local.get $p0
-        i64.clz
-        local.tee $l1
-        i32.wrap_i64
-        local.tee $l2
-        i32.const 7
-        i32.gt_u
+        i64.const 72057594037927936
+        i64.lt_u
         br_if $B2
         block $B3
           local.get $p0
@@ -1597,10 +1376,8 @@
       end
       local.get $p0
       local.get $l1
-      i64.const 4294967288
+      i64.const -8
       i64.add
-      i64.const 4294967295
-      i64.and
       i64.shl
       local.tee $p0
       i32.wrap_i64
@@ -1721,11 +1498,16 @@
       i32.add
       return
     end
+    local.get $l3
+    i32.const 0
+    i32.ne
+    local.set $l4
     block $B4
+      local.get $l4
+      i32.const 0
       local.get $l1
-      local.get $l3
-      i32.or
-      i32.eqz
+      i32.sub
+      i32.eq
       br_if $B4
       local.get $l1
       i32.const 16
@@ -2416,11 +2198,16 @@
       i32.add
       return
     end
+    local.get $p1
+    i32.const 0
+    i32.ne
+    local.set $l3
     block $B18
+      local.get $l3
+      i32.const 0
       local.get $p0
-      local.get $p1
-      i32.or
-      i32.eqz
+      i32.sub
+      i32.eq
       br_if $B18
       local.get $p0
       i32.const 16
@@ -2971,11 +2758,16 @@
       i32.add
       return
     end
+    local.get $p1
+    i32.const 0
+    i32.ne
+    local.set $l3
     block $B18
+      local.get $l3
+      i32.const 0
       local.get $p0
-      local.get $p1
-      i32.or
-      i32.eqz
+      i32.sub
+      i32.eq
       br_if $B18
       local.get $p0
       i32.const 16
@@ -3526,11 +3318,16 @@
       i32.add
       return
     end
+    local.get $p1
+    i32.const 0
+    i32.ne
+    local.set $l3
     block $B18
+      local.get $l3
+      i32.const 0
       local.get $p0
-      local.get $p1
-      i32.or
-      i32.eqz
+      i32.sub
+      i32.eq
       br_if $B18
       local.get $p0
       i32.const 16
@@ -4081,11 +3878,16 @@
       i32.add
       return
     end
+    local.get $p1
+    i32.const 0
+    i32.ne
+    local.set $l3
     block $B18
+      local.get $l3
+      i32.const 0
       local.get $p0
-      local.get $p1
-      i32.or
-      i32.eqz
+      i32.sub
+      i32.eq
       br_if $B18
       local.get $p0
       i32.const 16
@@ -4494,11 +4296,16 @@
       i32.add
       return
     end
+    local.get $l1
+    i32.const 0
+    i32.ne
+    local.set $l4
     block $B11
+      local.get $l4
+      i32.const 0
       local.get $p0
-      local.get $l1
-      i32.or
-      i32.eqz
+      i32.sub
+      i32.eq
       br_if $B11
       local.get $p0
       i32.const 16
@@ -5049,11 +4856,16 @@
       i32.add
       return
     end
+    local.get $p1
+    i32.const 0
+    i32.ne
+    local.set $l3
     block $B18
+      local.get $l3
+      i32.const 0
       local.get $p0
-      local.get $p1
-      i32.or
-      i32.eqz
+      i32.sub
+      i32.eq
       br_if $B18
       local.get $p0
       i32.const 16
@@ -5604,11 +5416,16 @@
       i32.add
       return
     end
+    local.get $p1
+    i32.const 0
+    i32.ne
+    local.set $l3
     block $B18
+      local.get $l3
+      i32.const 0
       local.get $p0
-      local.get $p1
-      i32.or
-      i32.eqz
+      i32.sub
+      i32.eq
       br_if $B18
       local.get $p0
       i32.const 16
@@ -6017,11 +5834,16 @@
       i32.add
       return
     end
+    local.get $l1
+    i32.const 0
+    i32.ne
+    local.set $l4
     block $B11
+      local.get $l4
+      i32.const 0
       local.get $p0
-      local.get $l1
-      i32.or
-      i32.eqz
+      i32.sub
+      i32.eq
       br_if $B11
       local.get $p0
       i32.const 16
@@ -6430,11 +6252,16 @@
       i32.add
       return
     end
+    local.get $l1
+    i32.const 0
+    i32.ne
+    local.set $l4
     block $B11
+      local.get $l4
+      i32.const 0
       local.get $p0
-      local.get $l1
-      i32.or
-      i32.eqz
+      i32.sub
+      i32.eq
       br_if $B11
       local.get $p0
       i32.const 16
@@ -6843,11 +6670,16 @@
       i32.add
       return
     end
+    local.get $l1
+    i32.const 0
+    i32.ne
+    local.set $l4
     block $B11
+      local.get $l4
+      i32.const 0
       local.get $p0
-      local.get $l1
-      i32.or
-      i32.eqz
+      i32.sub
+      i32.eq
       br_if $B11
       local.get $p0
       i32.const 16
@@ -7256,11 +7088,16 @@
       i32.add
       return
     end
+    local.get $l1
+    i32.const 0
+    i32.ne
+    local.set $l4
     block $B11
+      local.get $l4
+      i32.const 0
       local.get $p0
-      local.get $l1
-      i32.or
-      i32.eqz
+      i32.sub
+      i32.eq
       br_if $B11
       local.get $p0
       i32.const 16
@@ -9631,11 +9468,15 @@
             local.get $l4
             local.get $p0
             i64.clz
+            i64.const -3
+            i64.add
             local.tee $p1
             i32.wrap_i64
             i32.sub
+            i32.const 1
+            i32.add
             local.tee $l2
-            i32.const 2043
+            i32.const 2047
             i32.lt_s
             br_if $B32
             local.get $l7
@@ -9650,21 +9491,15 @@
           end
           local.get $p0
           local.get $p1
-          i64.const 4294967293
-          i64.add
-          i64.const 4294967295
-          i64.and
           i64.shl
           local.set $p0
           block $B33
             block $B34
               local.get $l2
-              i32.const -4
+              i32.const 0
               i32.le_s
               br_if $B34
               local.get $l2
-              i32.const 4
-              i32.add
               local.set $l5
               br $B33
             end
@@ -9672,7 +9507,7 @@
             local.set $l5
             block $B35
               local.get $p0
-              i32.const -3
+              i32.const 1
               local.get $l2
               i32.sub
               i64.extend_i32_u
@@ -9809,11 +9644,15 @@
           local.get $l4
           local.get $p0
           i64.clz
+          i64.const -3
+          i64.add
           local.tee $p1
           i32.wrap_i64
           i32.sub
+          i32.const 1
+          i32.add
           local.tee $l2
-          i32.const 2043
+          i32.const 2047
           i32.lt_s
           br_if $B43
           local.get $l7
@@ -9828,21 +9667,15 @@
         end
         local.get $p0
         local.get $p1
-        i64.const 4294967293
-        i64.add
-        i64.const 4294967295
-        i64.and
         i64.shl
         local.set $p0
         block $B44
           block $B45
             local.get $l2
-            i32.const -4
+            i32.const 0
             i32.le_s
             br_if $B45
             local.get $l2
-            i32.const 4
-            i32.add
             local.set $l5
             br $B44
           end
@@ -9850,7 +9683,7 @@
           local.set $l5
           block $B46
             local.get $p0
-            i32.const -3
+            i32.const 1
             local.get $l2
             i32.sub
             i64.extend_i32_u
@@ -10561,11 +10394,15 @@
             local.get $l5
             local.get $p0
             i64.clz
+            i64.const -3
+            i64.add
             local.tee $p1
             i32.wrap_i64
             i32.sub
+            i32.const 1
+            i32.add
             local.tee $l11
-            i32.const 2043
+            i32.const 2047
             i32.lt_s
             br_if $B28
             local.get $l2
@@ -10580,21 +10417,15 @@
           end
           local.get $p0
           local.get $p1
-          i64.const 4294967293
-          i64.add
-          i64.const 4294967295
-          i64.and
           i64.shl
           local.set $p0
           block $B29
             block $B30
               local.get $l11
-              i32.const -4
+              i32.const 0
               i32.le_s
               br_if $B30
               local.get $l11
-              i32.const 4
-              i32.add
               local.set $l9
               br $B29
             end
@@ -10602,7 +10433,7 @@
             local.set $l9
             block $B31
               local.get $p0
-              i32.const -3
+              i32.const 1
               local.get $l11
               i32.sub
               i64.extend_i32_u
@@ -10733,11 +10564,15 @@
           local.get $l5
           local.get $p0
           i64.clz
+          i64.const -3
+          i64.add
           local.tee $p1
           i32.wrap_i64
           i32.sub
+          i32.const 1
+          i32.add
           local.tee $l2
-          i32.const 2043
+          i32.const 2047
           i32.lt_s
           br_if $B37
           local.get $l11
@@ -10752,21 +10587,15 @@
         end
         local.get $p0
         local.get $p1
-        i64.const 4294967293
-        i64.add
-        i64.const 4294967295
-        i64.and
         i64.shl
         local.set $p0
         block $B38
           block $B39
             local.get $l2
-            i32.const -4
+            i32.const 0
             i32.le_s
             br_if $B39
             local.get $l2
-            i32.const 4
-            i32.add
             local.set $l9
             br $B38
           end
@@ -10774,7 +10603,7 @@
           local.set $l9
           block $B40
             local.get $p0
-            i32.const -3
+            i32.const 1
             local.get $l2
             i32.sub
             i64.extend_i32_u
@@ -11067,7 +10896,7 @@
     end
     local.get $p1)
   (func $f64_eq (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
     local.get $p0
     i64.const 63
     i64.shr_u
@@ -11089,221 +10918,72 @@
       local.get $l3
       i32.add
       local.set $l4
-    end
-    block $B1
-      local.get $l4
-      i32.const 2146435072
-      i32.le_u
-      br_if $B1
-      i32.const 0
-      return
-    end
-    local.get $p0
-    i32.wrap_i64
-    local.set $l5
-    block $B2
-      local.get $l4
-      i32.const 2146435072
-      i32.ne
-      br_if $B2
-      local.get $l5
-      i32.eqz
-      br_if $B2
-      i32.const 0
-      return
-    end
-    local.get $p1
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l4
-    local.get $p1
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l6
-    local.set $l7
-    block $B3
-      local.get $l4
-      i32.eqz
-      br_if $B3
-      i32.const -2147483648
-      local.set $l7
-      local.get $l7
-      local.get $l6
-      i32.add
-      local.set $l7
-    end
-    block $B4
-      local.get $l7
-      i32.const 2146435072
-      i32.le_u
-      br_if $B4
-      i32.const 0
-      return
-    end
-    local.get $p1
-    i32.wrap_i64
-    local.set $l8
-    block $B5
-      local.get $l7
-      i32.const 2146435072
-      i32.ne
-      br_if $B5
-      local.get $l8
-      i32.eqz
-      br_if $B5
-      i32.const 0
-      return
-    end
-    i32.const 1
-    local.set $l7
-    block $B6
-      local.get $p0
-      local.get $p1
-      i64.eq
-      br_if $B6
-      block $B7
-        local.get $l2
-        i32.eqz
-        br_if $B7
-        i32.const -2147483648
-        local.set $l2
-        local.get $l2
-        local.get $l3
-        i32.add
-        local.set $l3
-      end
-      block $B8
-        local.get $l3
-        i32.eqz
-        br_if $B8
-        i32.const 0
-        return
-      end
-      block $B9
-        local.get $l4
-        i32.eqz
-        br_if $B9
-        i32.const -2147483648
-        local.set $l2
-        local.get $l2
-        local.get $l6
-        i32.add
-        local.set $l6
-      end
-      i32.const 0
-      local.set $l7
-      local.get $l6
-      local.get $l5
-      i32.or
-      br_if $B6
-      local.get $l8
-      i32.eqz
-      local.set $l7
-    end
-    local.get $l7)
-  (func $f64_ne (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32)
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l3
-    local.set $l4
-    block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $l3
-      i32.add
-      local.set $l4
-    end
-    block $B1
-      local.get $l4
-      i32.const 2146435072
-      i32.le_u
-      br_if $B1
-      i32.const 1
-      return
-    end
-    local.get $p0
-    i32.wrap_i64
-    local.set $l5
-    block $B2
-      local.get $l4
-      i32.const 2146435072
-      i32.ne
-      br_if $B2
-      local.get $l5
-      i32.eqz
-      br_if $B2
-      i32.const 1
-      return
-    end
-    local.get $p1
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l4
-    local.get $p1
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l6
-    local.set $l7
-    block $B3
-      local.get $l4
-      i32.eqz
-      br_if $B3
-      i32.const -2147483648
-      local.set $l7
-      local.get $l7
-      local.get $l6
-      i32.add
-      local.set $l7
-    end
-    block $B4
-      local.get $l7
-      i32.const 2146435072
-      i32.le_u
-      br_if $B4
-      i32.const 1
-      return
-    end
-    local.get $p1
-    i32.wrap_i64
-    local.set $l8
-    block $B5
-      local.get $l7
-      i32.const 2146435072
-      i32.ne
-      br_if $B5
-      local.get $l8
-      i32.eqz
-      br_if $B5
-      i32.const 1
-      return
     end
     i32.const 0
-    local.set $l7
-    block $B6
+    local.set $l5
+    block $B1
+      local.get $l4
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p0
+      i32.wrap_i64
+      local.set $l6
+      block $B2
+        local.get $l4
+        i32.const 2146435072
+        i32.ne
+        br_if $B2
+        local.get $l6
+        br_if $B1
+      end
+      local.get $p1
+      i64.const 63
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l4
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l7
+      local.set $l8
+      block $B3
+        local.get $l4
+        i32.eqz
+        br_if $B3
+        i32.const -2147483648
+        local.set $l8
+        local.get $l8
+        local.get $l7
+        i32.add
+        local.set $l8
+      end
+      local.get $l8
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i32.wrap_i64
+      local.set $l9
+      block $B4
+        local.get $l8
+        i32.const 2146435072
+        i32.ne
+        br_if $B4
+        local.get $l9
+        br_if $B1
+      end
+      i32.const 1
+      local.set $l5
       local.get $p0
       local.get $p1
       i64.eq
-      br_if $B6
-      block $B7
+      br_if $B1
+      block $B5
         local.get $l2
         i32.eqz
-        br_if $B7
+        br_if $B5
         i32.const -2147483648
         local.set $l2
         local.get $l2
@@ -11311,36 +10991,164 @@
         i32.add
         local.set $l3
       end
-      block $B8
-        local.get $l3
-        i32.eqz
-        br_if $B8
-        i32.const 1
-        return
-      end
-      block $B9
+      block $B6
         local.get $l4
         i32.eqz
-        br_if $B9
+        br_if $B6
         i32.const -2147483648
         local.set $l2
         local.get $l2
-        local.get $l6
+        local.get $l7
         i32.add
-        local.set $l6
+        local.set $l7
       end
-      i32.const 1
-      local.set $l7
       local.get $l6
-      local.get $l5
-      i32.or
-      br_if $B6
-      local.get $l8
       i32.const 0
       i32.ne
-      local.set $l7
+      local.set $l2
+      local.get $l9
+      i32.const 0
+      i32.ne
+      local.set $l4
+      local.get $l7
+      local.get $l3
+      i32.add
+      local.get $l2
+      i32.add
+      i32.const 0
+      local.get $l4
+      i32.sub
+      i32.eq
+      local.set $l5
     end
-    local.get $l7)
+    local.get $l5)
+  (func $f64_ne (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
+    local.get $p0
+    i64.const 63
+    i64.shr_u
+    i32.wrap_i64
+    local.set $l2
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l3
+    local.set $l4
+    block $B0
+      local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l4
+      local.get $l4
+      local.get $l3
+      i32.add
+      local.set $l4
+    end
+    i32.const 1
+    local.set $l5
+    block $B1
+      local.get $l4
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p0
+      i32.wrap_i64
+      local.set $l6
+      block $B2
+        local.get $l4
+        i32.const 2146435072
+        i32.ne
+        br_if $B2
+        local.get $l6
+        br_if $B1
+      end
+      local.get $p1
+      i64.const 63
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l4
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l7
+      local.set $l8
+      block $B3
+        local.get $l4
+        i32.eqz
+        br_if $B3
+        i32.const -2147483648
+        local.set $l8
+        local.get $l8
+        local.get $l7
+        i32.add
+        local.set $l8
+      end
+      local.get $l8
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i32.wrap_i64
+      local.set $l9
+      block $B4
+        local.get $l8
+        i32.const 2146435072
+        i32.ne
+        br_if $B4
+        local.get $l9
+        br_if $B1
+      end
+      i32.const 0
+      local.set $l5
+      local.get $p0
+      local.get $p1
+      i64.eq
+      br_if $B1
+      block $B5
+        local.get $l2
+        i32.eqz
+        br_if $B5
+        i32.const -2147483648
+        local.set $l2
+        local.get $l2
+        local.get $l3
+        i32.add
+        local.set $l3
+      end
+      block $B6
+        local.get $l4
+        i32.eqz
+        br_if $B6
+        i32.const -2147483648
+        local.set $l2
+        local.get $l2
+        local.get $l7
+        i32.add
+        local.set $l7
+      end
+      local.get $l6
+      i32.const 0
+      i32.ne
+      local.set $l2
+      local.get $l9
+      i32.const 0
+      i32.ne
+      local.set $l4
+      local.get $l7
+      local.get $l3
+      i32.add
+      local.get $l2
+      i32.add
+      i32.const 0
+      local.get $l4
+      i32.sub
+      i32.ne
+      local.set $l5
+    end
+    local.get $l5)
   (func $f64_lt (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
     (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
     local.get $p0
@@ -11427,51 +11235,42 @@
         br_if $B5
         block $B6
           local.get $l2
-          i32.eqz
           br_if $B6
-          i32.const -2147483648
-          local.set $l5
-          local.get $l5
-          local.get $l3
-          i32.add
-          local.set $l3
-        end
-        i32.const 1
-        local.set $l5
-        block $B7
-          local.get $l3
-          local.get $l6
-          i32.or
-          br_if $B7
-          block $B8
-            local.get $l4
-            i32.eqz
-            br_if $B8
-            i32.const -2147483648
-            local.set $l4
-            local.get $l4
-            local.get $l7
-            i32.add
-            local.set $l7
-          end
-          local.get $l7
-          br_if $B7
-          local.get $l9
           i32.const 0
-          i32.ne
-          local.set $l5
+          return
         end
-        local.get $l2
+        i32.const -2147483648
+        local.set $l2
+        local.get $l6
         i32.const 0
         i32.ne
+        local.set $l5
+        local.get $l9
+        i32.const 0
+        i32.ne
+        local.set $l6
+        local.get $l7
+        local.get $l3
+        i32.add
+        local.get $l2
+        i32.add
+        local.get $l2
+        i32.const 0
+        local.get $l4
+        select
+        i32.add
         local.get $l5
-        i32.and
+        i32.add
+        i32.const 0
+        local.get $l6
+        i32.sub
+        i32.ne
         return
       end
-      block $B9
+      block $B7
         local.get $l2
         i32.eqz
-        br_if $B9
+        br_if $B7
         local.get $p0
         local.get $p1
         i64.gt_u
@@ -11569,51 +11368,42 @@
         br_if $B5
         block $B6
           local.get $l4
-          i32.eqz
           br_if $B6
-          i32.const -2147483648
-          local.set $l5
-          local.get $l5
-          local.get $l7
-          i32.add
-          local.set $l7
-        end
-        i32.const 1
-        local.set $l5
-        block $B7
-          local.get $l7
-          local.get $l9
-          i32.or
-          br_if $B7
-          block $B8
-            local.get $l2
-            i32.eqz
-            br_if $B8
-            i32.const -2147483648
-            local.set $l2
-            local.get $l2
-            local.get $l3
-            i32.add
-            local.set $l3
-          end
-          local.get $l3
-          br_if $B7
-          local.get $l6
           i32.const 0
-          i32.ne
-          local.set $l5
+          return
         end
-        local.get $l4
+        i32.const -2147483648
+        local.set $l4
+        local.get $l9
         i32.const 0
         i32.ne
+        local.set $l5
+        local.get $l6
+        i32.const 0
+        i32.ne
+        local.set $l6
+        local.get $l7
+        local.get $l3
+        i32.add
+        local.get $l4
+        i32.add
+        local.get $l4
+        i32.const 0
+        local.get $l2
+        select
+        i32.add
         local.get $l5
-        i32.and
+        i32.add
+        i32.const 0
+        local.get $l6
+        i32.sub
+        i32.ne
         return
       end
-      block $B9
-        local.get $l2
+      block $B7
+        local.get $l4
         i32.eqz
-        br_if $B9
+        br_if $B7
         local.get $p1
         local.get $p0
         i64.gt_u
@@ -11712,52 +11502,44 @@
           br_if $B6
           block $B7
             local.get $l4
-            i32.eqz
             br_if $B7
-            i32.const -2147483648
-            local.set $l5
-            local.get $l5
-            local.get $l7
-            i32.add
-            local.set $l7
-          end
-          i32.const 1
-          local.set $l5
-          block $B8
-            local.get $l7
-            local.get $l9
-            i32.or
-            br_if $B8
-            block $B9
-              local.get $l2
-              i32.eqz
-              br_if $B9
-              i32.const -2147483648
-              local.set $l2
-              local.get $l2
-              local.get $l3
-              i32.add
-              local.set $l3
-            end
-            local.get $l3
-            br_if $B8
-            local.get $l6
             i32.const 0
-            i32.ne
-            local.set $l5
+            local.set $l2
+            br $B5
           end
-          local.get $l4
+          i32.const -2147483648
+          local.set $l4
+          local.get $l9
           i32.const 0
           i32.ne
+          local.set $l5
+          local.get $l6
+          i32.const 0
+          i32.ne
+          local.set $l6
+          local.get $l7
+          local.get $l3
+          i32.add
+          local.get $l4
+          i32.add
+          local.get $l4
+          i32.const 0
+          local.get $l2
+          select
+          i32.add
           local.get $l5
-          i32.and
+          i32.add
+          i32.const 0
+          local.get $l6
+          i32.sub
+          i32.ne
           local.set $l2
           br $B5
         end
-        block $B10
-          local.get $l2
+        block $B8
+          local.get $l4
           i32.eqz
-          br_if $B10
+          br_if $B8
           local.get $p1
           local.get $p0
           i64.gt_u
@@ -11862,52 +11644,44 @@
           br_if $B6
           block $B7
             local.get $l2
-            i32.eqz
             br_if $B7
-            i32.const -2147483648
-            local.set $l5
-            local.get $l5
-            local.get $l3
-            i32.add
-            local.set $l3
-          end
-          i32.const 1
-          local.set $l5
-          block $B8
-            local.get $l3
-            local.get $l6
-            i32.or
-            br_if $B8
-            block $B9
-              local.get $l4
-              i32.eqz
-              br_if $B9
-              i32.const -2147483648
-              local.set $l4
-              local.get $l4
-              local.get $l7
-              i32.add
-              local.set $l7
-            end
-            local.get $l7
-            br_if $B8
-            local.get $l9
             i32.const 0
-            i32.ne
-            local.set $l5
+            local.set $l2
+            br $B5
           end
-          local.get $l2
+          i32.const -2147483648
+          local.set $l2
+          local.get $l6
           i32.const 0
           i32.ne
+          local.set $l5
+          local.get $l9
+          i32.const 0
+          i32.ne
+          local.set $l6
+          local.get $l7
+          local.get $l3
+          i32.add
+          local.get $l2
+          i32.add
+          local.get $l2
+          i32.const 0
+          local.get $l4
+          select
+          i32.add
           local.get $l5
-          i32.and
+          i32.add
+          i32.const 0
+          local.get $l6
+          i32.sub
+          i32.ne
           local.set $l2
           br $B5
         end
-        block $B10
+        block $B8
           local.get $l2
           i32.eqz
-          br_if $B10
+          br_if $B8
           local.get $p0
           local.get $p1
           i64.gt_u
@@ -11926,7 +11700,7 @@
     end
     local.get $l5)
   (func $f64_min (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32)
     local.get $p0
     i64.const 63
     i64.shr_u
@@ -12011,7 +11785,7 @@
           i64.eq
           br_if $B6
           local.get $l3
-          local.set $l8
+          local.set $l10
           block $B7
             local.get $l2
             i32.eqz
@@ -12021,12 +11795,10 @@
             local.get $l8
             local.get $l3
             i32.add
-            local.set $l8
+            local.set $l10
           end
-          local.get $l8
-          br_if $B5
           local.get $l7
-          local.set $l8
+          local.set $l11
           block $B8
             local.get $l4
             i32.eqz
@@ -12036,13 +11808,25 @@
             local.get $l8
             local.get $l7
             i32.add
-            local.set $l8
+            local.set $l11
           end
-          local.get $l8
-          br_if $B5
           local.get $l6
-          br_if $B5
+          i32.const 0
+          i32.ne
+          local.set $l6
           local.get $l9
+          i32.const 0
+          i32.ne
+          local.set $l8
+          local.get $l11
+          local.get $l10
+          i32.add
+          local.get $l6
+          i32.add
+          i32.const 0
+          local.get $l8
+          i32.sub
+          i32.ne
           br_if $B5
         end
         local.get $p0
@@ -12059,72 +11843,58 @@
           br_if $B10
           block $B11
             local.get $l4
-            i32.eqz
             br_if $B11
-            i32.const -2147483648
-            local.set $l8
-            local.get $l8
-            local.get $l7
-            i32.add
-            local.set $l7
+            local.get $p0
+            return
           end
-          i32.const 1
-          local.set $l8
-          block $B12
-            local.get $l7
-            local.get $l9
-            i32.or
-            br_if $B12
-            block $B13
-              local.get $l2
-              i32.eqz
-              br_if $B13
-              i32.const -2147483648
-              local.set $l2
-              local.get $l2
-              local.get $l3
-              i32.add
-              local.set $l3
-            end
-            local.get $l3
-            br_if $B12
-            local.get $l6
-            i32.const 0
-            i32.ne
-            local.set $l8
-          end
+          i32.const -2147483648
+          local.set $l4
+          local.get $p0
+          local.set $l5
+          local.get $l7
+          local.get $l3
+          i32.add
+          local.get $l4
+          i32.add
           local.get $l4
           i32.const 0
-          i32.ne
-          local.get $l8
-          i32.and
-          local.set $l2
-          br $B9
-        end
-        block $B14
           local.get $l2
+          select
+          i32.add
+          local.get $l8
+          i32.add
+          i32.const 0
+          local.get $l6
+          i32.sub
+          i32.ne
+          br_if $B9
+          br $B1
+        end
+        block $B12
+          local.get $l4
           i32.eqz
-          br_if $B14
+          br_if $B12
+          local.get $p0
+          local.set $l5
           local.get $p1
           local.get $p0
           i64.gt_u
-          local.set $l2
-          br $B9
+          br_if $B9
+          br $B1
         end
+        local.get $p0
+        local.set $l5
         local.get $p1
         local.get $p0
-        i64.lt_u
-        local.set $l2
+        i64.ge_u
+        br_if $B1
       end
       local.get $p1
-      local.get $p0
-      local.get $l2
-      select
       local.set $l5
     end
     local.get $l5)
   (func $f64_max (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32)
     local.get $p0
     i64.const 63
     i64.shr_u
@@ -12209,7 +11979,7 @@
           i64.eq
           br_if $B6
           local.get $l3
-          local.set $l8
+          local.set $l10
           block $B7
             local.get $l2
             i32.eqz
@@ -12219,12 +11989,10 @@
             local.get $l8
             local.get $l3
             i32.add
-            local.set $l8
+            local.set $l10
           end
-          local.get $l8
-          br_if $B5
           local.get $l7
-          local.set $l8
+          local.set $l11
           block $B8
             local.get $l4
             i32.eqz
@@ -12234,13 +12002,26 @@
             local.get $l8
             local.get $l7
             i32.add
-            local.set $l8
+            local.set $l11
           end
-          local.get $l8
-          br_if $B5
           local.get $l6
-          br_if $B5
+          i32.const 0
+          i32.ne
+          local.set $l6
           local.get $l9
+          i32.const 0
+          i32.ne
+          local.set $l8
+          local.get $l11
+          local.get $l10
+          i32.add
+          local.get $l6
+          i32.add
+          i32.const 0
+          local.get $l8
+          i32.sub
+          local.tee $l8
+          i32.ne
           br_if $B5
         end
         local.get $p1
@@ -12257,67 +12038,51 @@
           br_if $B10
           block $B11
             local.get $l2
-            i32.eqz
             br_if $B11
-            i32.const -2147483648
-            local.set $l8
-            local.get $l8
-            local.get $l3
-            i32.add
-            local.set $l3
+            local.get $p0
+            return
           end
-          i32.const 1
-          local.set $l8
-          block $B12
-            local.get $l3
-            local.get $l6
-            i32.or
-            br_if $B12
-            block $B13
-              local.get $l4
-              i32.eqz
-              br_if $B13
-              i32.const -2147483648
-              local.set $l4
-              local.get $l4
-              local.get $l7
-              i32.add
-              local.set $l7
-            end
-            local.get $l7
-            br_if $B12
-            local.get $l9
-            i32.const 0
-            i32.ne
-            local.set $l8
-          end
+          i32.const -2147483648
+          local.set $l2
+          local.get $p0
+          local.set $l5
+          local.get $l7
+          local.get $l3
+          i32.add
+          local.get $l2
+          i32.add
           local.get $l2
           i32.const 0
-          i32.ne
+          local.get $l4
+          select
+          i32.add
+          local.get $l6
+          i32.add
           local.get $l8
-          i32.and
-          local.set $l2
-          br $B9
+          i32.ne
+          br_if $B9
+          br $B1
         end
-        block $B14
+        block $B12
           local.get $l2
           i32.eqz
-          br_if $B14
+          br_if $B12
+          local.get $p0
+          local.set $l5
           local.get $p0
           local.get $p1
           i64.gt_u
-          local.set $l2
-          br $B9
+          br_if $B9
+          br $B1
         end
         local.get $p0
+        local.set $l5
+        local.get $p0
         local.get $p1
-        i64.lt_u
-        local.set $l2
+        i64.ge_u
+        br_if $B1
       end
       local.get $p1
-      local.get $p0
-      local.get $l2
-      select
       local.set $l5
     end
     local.get $l5)
@@ -12402,25 +12167,18 @@
               i32.const 2146435072
               i32.gt_u
               br_if $B8
-              block $B9
-                block $B10
-                  local.get $l5
-                  i32.const 2146435072
-                  i32.ne
-                  br_if $B10
-                  local.get $l8
-                  br_if $B8
-                  local.get $l7
-                  i32.const 2146435072
-                  i32.le_u
-                  br_if $B9
-                  br $B8
-                end
-                local.get $l7
-                i32.const 2146435072
-                i32.gt_u
-                br_if $B8
-              end
+              local.get $l5
+              i32.const 2146435072
+              i32.eq
+              local.get $l8
+              i32.const 0
+              i32.ne
+              i32.and
+              br_if $B8
+              local.get $l7
+              i32.const 2146435072
+              i32.gt_u
+              br_if $B8
               local.get $l7
               i32.const 2146435072
               i32.ne
@@ -12431,10 +12189,10 @@
             end
             local.get $l4
             local.set $l5
-            block $B11
+            block $B9
               local.get $l3
               i32.eqz
-              br_if $B11
+              br_if $B9
               i32.const -2147483648
               local.set $l3
               local.get $l3
@@ -12442,30 +12200,30 @@
               i32.add
               local.set $l5
             end
-            block $B12
-              block $B13
-                block $B14
+            block $B10
+              block $B11
+                block $B12
                   local.get $l5
                   i32.const 2146435072
                   i32.gt_u
-                  br_if $B14
-                  block $B15
+                  br_if $B12
+                  block $B13
                     local.get $l5
                     i32.const 2146435072
                     i32.ne
-                    br_if $B15
-                    local.get $l8
                     br_if $B13
+                    local.get $l8
+                    br_if $B11
                   end
-                  block $B16
-                    block $B17
+                  block $B14
+                    block $B15
                       local.get $l6
-                      br_if $B17
+                      br_if $B15
                       local.get $l2
                       local.set $l4
                       local.get $l2
                       local.set $l5
-                      br $B16
+                      br $B14
                     end
                     i32.const -2147483648
                     local.set $l3
@@ -12482,7 +12240,7 @@
                 local.get $l5
                 i32.const 2146959359
                 i32.gt_u
-                br_if $B12
+                br_if $B10
               end
               local.get $l4
               i32.const 524288
@@ -12520,19 +12278,30 @@
           local.get $p0
           return
         end
+        i32.const 0
         local.get $l5
-        local.get $l8
-        i32.or
-        i32.eqz
+        i32.sub
+        local.set $l2
+        local.get $l9
+        i32.const 0
+        i32.ne
         local.set $l3
-        block $B18
+        local.get $l8
+        i32.const 0
+        i32.ne
+        local.set $l6
+        block $B16
+          local.get $l3
+          i32.const 0
           local.get $l7
-          local.get $l9
-          i32.or
-          br_if $B18
+          i32.sub
+          i32.ne
+          br_if $B16
           i64.const -2251799813685248
           local.set $p0
-          local.get $l3
+          local.get $l6
+          local.get $l2
+          i32.eq
           br_if $B3
           local.get $l10
           i32.const 2146435072
@@ -12544,10 +12313,11 @@
           local.get $p0
           return
         end
-        block $B19
-          local.get $l3
-          i32.eqz
-          br_if $B19
+        block $B17
+          local.get $l6
+          local.get $l2
+          i32.ne
+          br_if $B17
           local.get $l10
           i64.extend_i32_u
           i64.const 32
@@ -12576,11 +12346,11 @@
         i32.const 8
         i32.shr_u
         local.set $l2
-        block $B20
+        block $B18
           local.get $l6
           i32.const 256
           i32.lt_u
-          br_if $B20
+          br_if $B18
           local.get $l5
           local.get $l2
           i32.const 20
@@ -12602,11 +12372,11 @@
         local.get $l8
         i64.extend_i32_u
         local.set $p1
-        block $B21
+        block $B19
           local.get $l3
           i32.const 256
           i32.lt_u
-          br_if $B21
+          br_if $B19
           local.get $l7
           local.get $l4
           i32.const 20
@@ -12632,68 +12402,64 @@
         local.get $l9
         i64.extend_i32_u
         local.set $l11
-        block $B22
-          block $B23
+        block $B20
+          block $B21
             local.get $l6
             i32.const 255
             i32.le_u
-            br_if $B23
+            br_if $B21
             local.get $l8
             i32.const 1023
             i32.add
             local.set $l6
-            br $B22
+            br $B20
           end
-          local.get $l8
+          local.get $p1
           local.get $p1
           i64.clz
-          local.tee $l12
-          i32.wrap_i64
-          i32.sub
-          i32.const 1035
-          i32.add
-          local.set $l6
-          local.get $p1
-          local.get $l12
-          i64.const 4294967285
+          i64.const -11
           i64.add
-          i64.const 4294967295
-          i64.and
+          local.tee $l12
           i64.shl
           local.set $p1
+          local.get $l8
+          local.get $l12
+          i32.wrap_i64
+          i32.sub
+          i32.const 1024
+          i32.add
+          local.set $l6
         end
         local.get $p0
         local.get $l11
         i64.add
         local.set $p0
-        block $B24
+        block $B22
           local.get $l3
           i32.const 255
           i32.gt_u
-          br_if $B24
+          br_if $B22
+          local.get $p0
           local.get $p0
           i64.clz
+          i64.const -11
+          i64.add
           local.tee $l11
+          i64.shl
+          local.set $p0
+          local.get $l11
           i32.wrap_i64
           local.get $l6
           i32.add
-          i32.const -12
+          i32.const -1
           i32.add
           local.set $l6
-          local.get $p0
-          local.get $l11
-          i64.const 4294967285
-          i64.add
-          i64.const 4294967295
-          i64.and
-          i64.shl
-          local.set $p0
         end
-        block $B25
+        block $B23
           local.get $p1
           local.get $p0
           i64.ge_u
-          br_if $B25
+          br_if $B23
           local.get $l6
           i32.const -1
           i32.add
@@ -12703,65 +12469,67 @@
           i64.shl
           local.set $p1
         end
+        i64.const 1
+        local.set $l12
         i64.const 0
         local.set $l11
         i32.const 60
         local.set $l3
-        loop $L26
+        loop $L24
+          local.get $l11
+          i64.const 1
+          i64.shl
+          local.set $l11
+          block $B25
+            local.get $p1
+            local.get $p0
+            i64.lt_u
+            br_if $B25
+            local.get $l11
+            local.get $l12
+            i64.add
+            local.set $l11
+            local.get $p1
+            local.get $p0
+            i64.sub
+            local.set $p1
+          end
+          local.get $l11
+          i64.const 1
+          i64.shl
+          local.set $l11
+          block $B26
+            local.get $p1
+            i64.const 1
+            i64.shl
+            local.tee $p1
+            local.get $p0
+            i64.lt_u
+            br_if $B26
+            local.get $l11
+            local.get $l12
+            i64.add
+            local.set $l11
+            local.get $p1
+            local.get $p0
+            i64.sub
+            local.set $p1
+          end
           local.get $l11
           i64.const 1
           i64.shl
           local.set $l11
           block $B27
             local.get $p1
+            i64.const 1
+            i64.shl
+            local.tee $p1
             local.get $p0
             i64.lt_u
             br_if $B27
             local.get $l11
-            i64.const 1
-            i64.or
-            local.set $l11
-            local.get $p1
-            local.get $p0
-            i64.sub
-            local.set $p1
-          end
-          local.get $l11
-          i64.const 1
-          i64.shl
-          local.set $l11
-          block $B28
-            local.get $p1
-            i64.const 1
-            i64.shl
-            local.tee $p1
-            local.get $p0
-            i64.lt_u
-            br_if $B28
-            local.get $l11
-            i64.const 1
-            i64.or
-            local.set $l11
-            local.get $p1
-            local.get $p0
-            i64.sub
-            local.set $p1
-          end
-          local.get $l11
-          i64.const 1
-          i64.shl
-          local.set $l11
-          block $B29
-            local.get $p1
-            i64.const 1
-            i64.shl
-            local.tee $p1
-            local.get $p0
-            i64.lt_u
-            br_if $B29
-            local.get $l11
-            i64.const 1
-            i64.or
+            local.get $l12
+            i64.add
             local.set $l11
             local.get $p1
             local.get $p0
@@ -12776,13 +12544,13 @@
           i32.const -3
           i32.add
           local.tee $l3
-          br_if $L26
+          br_if $L24
         end
-        block $B30
+        block $B28
           local.get $l6
           i32.const 2047
           i32.lt_s
-          br_if $B30
+          br_if $B28
           local.get $l10
           i32.const 2146435072
           i32.add
@@ -12793,43 +12561,45 @@
           local.get $p0
           return
         end
-        local.get $l11
-        i64.const 1
-        i64.shl
         local.get $p1
         i64.const 0
         i64.ne
         i64.extend_i32_u
-        i64.or
         local.set $p0
-        block $B31
-          block $B32
+        local.get $p0
+        local.get $l11
+        i64.const 1
+        i64.shl
+        i64.add
+        local.set $p0
+        block $B29
+          block $B30
             local.get $l6
             i32.const 0
             i32.le_s
-            br_if $B32
+            br_if $B30
             local.get $l6
             local.set $l8
-            br $B31
+            br $B29
           end
           i32.const 1
           local.set $l8
-          block $B33
+          block $B31
             i32.const 1
             local.get $l6
             i32.sub
             local.tee $l3
             i32.const 64
             i32.lt_u
-            br_if $B33
+            br_if $B31
             local.get $p0
             i64.const 0
             i64.ne
             i64.extend_i32_u
             local.set $p0
-            br $B31
+            br $B29
           end
-          block $B34
+          block $B32
             local.get $p0
             local.get $l3
             i64.extend_i32_u
@@ -12840,23 +12610,23 @@
             i64.shl
             local.get $p0
             i64.ne
-            br_if $B34
+            br_if $B32
             local.get $p1
             local.set $p0
-            br $B31
+            br $B29
           end
           local.get $p1
           i32.wrap_i64
           i32.const 31
           i32.shl
           local.set $l3
-          block $B35
+          block $B33
             local.get $l3
             i32.eqz
-            br_if $B35
+            br_if $B33
             local.get $p1
             local.set $p0
-            br $B31
+            br $B29
           end
           local.get $p1
           i64.const 1
@@ -12870,19 +12640,19 @@
         local.get $p0
         i32.wrap_i64
         local.set $l3
-        block $B36
-          block $B37
+        block $B34
+          block $B35
             local.get $l3
             i32.const 255
             i32.and
             local.tee $l3
             i32.const 128
             i32.gt_u
-            br_if $B37
+            br_if $B35
             local.get $l3
             i32.const 128
             i32.ne
-            br_if $B36
+            br_if $B34
             local.get $p1
             i32.wrap_i64
             local.set $l3
@@ -12892,7 +12662,7 @@
             local.set $l3
             local.get $l3
             i32.eqz
-            br_if $B36
+            br_if $B34
           end
           local.get $p1
           i64.const 1
@@ -12908,14 +12678,14 @@
         i64.const 32
         i64.shl
         local.set $p0
-        block $B38
+        block $B36
           local.get $p0
           local.get $p1
           i64.add
           local.tee $p1
           i64.const 9218868437227405312
           i64.lt_u
-          br_if $B38
+          br_if $B36
           local.get $l10
           i32.const 2146435072
           i32.add
@@ -12944,7 +12714,7 @@
     end
     local.get $p0)
   (func $f64_mul (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i32) (local $l13 i64) (local $l14 i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i32) (local $l13 i32) (local $l14 i32) (local $l15 i64) (local $l16 i64) (local $l17 i64)
     local.get $p1
     i64.const 32
     i64.shr_u
@@ -12966,18 +12736,18 @@
       i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l5
-      local.get $l5
+      local.set $l6
+      local.get $l6
       local.get $l4
       i32.add
       local.set $l5
     end
     local.get $p1
     i32.wrap_i64
-    local.set $l6
+    local.set $l7
     local.get $p0
     i32.wrap_i64
-    local.set $l7
+    local.set $l6
     local.get $l2
     i32.const 31
     i32.shr_u
@@ -13005,16 +12775,22 @@
       i32.const -2147483648
       local.set $l10
     end
+    i32.const 0
     local.get $l9
-    local.get $l6
-    i32.or
-    i32.eqz
+    i32.sub
     local.set $l11
+    i32.const 0
     local.get $l5
-    local.get $l7
-    i32.or
-    i32.eqz
+    i32.sub
     local.set $l12
+    local.get $l7
+    i32.const 0
+    i32.ne
+    local.set $l13
+    local.get $l6
+    i32.const 0
+    i32.ne
+    local.set $l14
     block $B3
       block $B4
         block $B5
@@ -13033,39 +12809,32 @@
             i32.const 2146435072
             i32.gt_u
             br_if $B7
-            block $B8
-              block $B9
-                local.get $l5
-                i32.const 2146435072
-                i32.ne
-                br_if $B9
-                local.get $l7
-                br_if $B7
-                local.get $l9
-                i32.const 2146435072
-                i32.le_u
-                br_if $B8
-                br $B7
-              end
-              local.get $l9
-              i32.const 2146435072
-              i32.gt_u
-              br_if $B7
-            end
+            local.get $l5
+            i32.const 2146435072
+            i32.eq
+            local.get $l6
+            i32.const 0
+            i32.ne
+            i32.and
+            br_if $B7
+            local.get $l9
+            i32.const 2146435072
+            i32.gt_u
+            br_if $B7
             local.get $l9
             i32.const 2146435072
             i32.ne
             br_if $B6
-            local.get $l6
+            local.get $l7
             i32.eqz
             br_if $B6
           end
           local.get $l4
           local.set $l5
-          block $B10
+          block $B8
             local.get $l3
             i32.eqz
-            br_if $B10
+            br_if $B8
             i32.const -2147483648
             local.set $l3
             local.get $l3
@@ -13073,30 +12842,30 @@
             i32.add
             local.set $l5
           end
-          block $B11
-            block $B12
-              block $B13
+          block $B9
+            block $B10
+              block $B11
                 local.get $l5
                 i32.const 2146435072
                 i32.gt_u
-                br_if $B13
-                block $B14
+                br_if $B11
+                block $B12
                   local.get $l5
                   i32.const 2146435072
                   i32.ne
-                  br_if $B14
-                  local.get $l7
                   br_if $B12
+                  local.get $l6
+                  br_if $B10
                 end
-                block $B15
-                  block $B16
+                block $B13
+                  block $B14
                     local.get $l8
-                    br_if $B16
+                    br_if $B14
                     local.get $l2
                     local.set $l4
                     local.get $l2
                     local.set $l5
-                    br $B15
+                    br $B13
                   end
                   i32.const -2147483648
                   local.set $l3
@@ -13107,13 +12876,13 @@
                   local.get $l2
                   local.set $l4
                 end
-                local.get $l6
-                local.set $l7
+                local.get $l7
+                local.set $l6
               end
               local.get $l5
               i32.const 2146959359
               i32.gt_u
-              br_if $B11
+              br_if $B9
             end
             local.get $l4
             i32.const 524288
@@ -13126,16 +12895,20 @@
           i64.shl
           local.set $p0
           local.get $p0
-          local.get $l7
+          local.get $l6
           i64.extend_i32_u
           i64.add
           return
         end
         i64.const -2251799813685248
         local.set $p0
+        local.get $l14
         local.get $l12
+        i32.eq
+        br_if $B3
+        local.get $l13
         local.get $l11
-        i32.or
+        i32.eq
         br_if $B3
         local.get $l10
         i32.const 2146435072
@@ -13147,13 +12920,17 @@
         local.get $p0
         return
       end
-      block $B17
-        local.get $l12
-        local.get $l11
-        i32.or
-        i32.const 1
-        i32.ne
-        br_if $B17
+      block $B15
+        block $B16
+          local.get $l14
+          local.get $l12
+          i32.eq
+          br_if $B16
+          local.get $l13
+          local.get $l11
+          i32.ne
+          br_if $B15
+        end
         local.get $l10
         i64.extend_i32_u
         i64.const 32
@@ -13182,11 +12959,11 @@
       i32.const 8
       i32.shr_u
       local.set $l2
-      block $B18
+      block $B17
         local.get $l8
         i32.const 256
         i32.lt_u
-        br_if $B18
+        br_if $B17
         local.get $l5
         local.get $l2
         i32.const 20
@@ -13199,22 +12976,22 @@
       local.get $l3
       i32.const 8
       i32.shr_u
-      local.set $l4
+      local.set $l14
       local.get $l5
       i64.extend_i32_u
       i64.const 32
       i64.shl
       local.set $p0
-      local.get $l7
+      local.get $l6
       i64.extend_i32_u
       local.set $p1
-      block $B19
+      block $B18
         local.get $l3
         i32.const 256
         i32.lt_u
-        br_if $B19
+        br_if $B18
         local.get $l9
-        local.get $l4
+        local.get $l14
         i32.const 20
         i32.shl
         i32.sub
@@ -13226,7 +13003,7 @@
       local.get $p1
       i64.add
       local.set $p0
-      local.get $l4
+      local.get $l14
       local.get $l2
       i32.add
       local.set $l2
@@ -13235,198 +13012,194 @@
       i64.const 32
       i64.shl
       local.set $p1
-      local.get $l6
+      local.get $l7
       i64.extend_i32_u
-      local.set $l13
-      block $B20
+      local.set $l15
+      block $B19
         local.get $l8
         i32.const 255
         i32.gt_u
-        br_if $B20
-        local.get $l2
+        br_if $B19
+        local.get $p0
         local.get $p0
         i64.clz
-        local.tee $l14
-        i32.wrap_i64
-        i32.sub
-        i32.const 12
-        i32.add
-        local.set $l2
-        local.get $p0
-        local.get $l14
-        i64.const 4294967285
+        i64.const -11
         i64.add
-        i64.const 4294967295
-        i64.and
+        local.tee $l16
         i64.shl
         local.set $p0
+        local.get $l2
+        local.get $l16
+        i32.wrap_i64
+        i32.sub
+        i32.const 1
+        i32.add
+        local.set $l2
       end
       local.get $p1
-      local.get $l13
+      local.get $l15
       i64.add
       local.set $p1
-      block $B21
+      block $B20
         local.get $l3
         i32.const 255
         i32.gt_u
-        br_if $B21
-        local.get $l2
+        br_if $B20
+        local.get $p1
         local.get $p1
         i64.clz
-        local.tee $l13
-        i32.wrap_i64
-        i32.sub
-        i32.const 12
-        i32.add
-        local.set $l2
-        local.get $p1
-        local.get $l13
-        i64.const 4294967285
+        i64.const -11
         i64.add
-        i64.const 4294967295
-        i64.and
+        local.tee $l15
         i64.shl
         local.set $p1
+        local.get $l2
+        local.get $l15
+        i32.wrap_i64
+        i32.sub
+        i32.const 1
+        i32.add
+        local.set $l2
       end
       local.get $p0
       i64.const 22
       i64.shr_u
       i32.wrap_i64
-      local.set $l8
+      local.set $l5
       local.get $p1
       i64.const 24
       i64.shr_u
       i32.wrap_i64
-      local.set $l7
-      local.get $l7
+      local.set $l8
+      local.get $l8
       i64.extend_i32_u
-      local.set $l13
+      local.set $l16
       local.get $p1
       i32.wrap_i64
       i32.const 8
       i32.shl
-      local.set $l5
+      local.set $l6
       local.get $p0
       i32.wrap_i64
       i32.const 10
       i32.shl
       local.set $l3
       i64.const 0
-      local.set $p1
+      local.set $l15
       i64.const 0
       local.set $p0
-      block $B22
-        local.get $l7
+      block $B21
+        local.get $l8
         i32.eqz
-        br_if $B22
+        br_if $B21
         i64.const 0
         local.set $p0
         local.get $l3
         i32.eqz
-        br_if $B22
-        local.get $l13
+        br_if $B21
+        local.get $l16
         local.get $l3
         i64.extend_i32_u
         i64.mul
         local.set $p0
       end
-      local.get $l8
+      local.get $l5
       i64.extend_i32_u
-      local.set $l14
-      block $B23
-        local.get $l8
-        i32.eqz
-        br_if $B23
+      local.set $p1
+      block $B22
         local.get $l5
         i32.eqz
-        br_if $B23
-        local.get $l5
+        br_if $B22
+        local.get $l6
+        i32.eqz
+        br_if $B22
+        local.get $l6
         i64.extend_i32_u
-        local.get $l14
+        local.get $p1
+        i64.mul
+        local.set $l15
+      end
+      local.get $l16
+      local.get $p1
+      i64.mul
+      local.set $l16
+      i64.const 0
+      local.set $p1
+      block $B23
+        local.get $l3
+        i32.eqz
+        br_if $B23
+        local.get $l6
+        i32.eqz
+        br_if $B23
+        local.get $l6
+        i64.extend_i32_u
+        local.get $l3
+        i64.extend_i32_u
         i64.mul
         local.set $p1
-      end
-      local.get $l13
-      local.get $l14
-      i64.mul
-      local.set $l14
-      i64.const 0
-      local.set $l13
-      block $B24
-        local.get $l3
-        i32.eqz
-        br_if $B24
-        local.get $l5
-        i32.eqz
-        br_if $B24
-        local.get $l5
-        i64.extend_i32_u
-        local.get $l3
-        i64.extend_i32_u
-        i64.mul
-        local.set $l13
       end
       local.get $p0
       i32.wrap_i64
       local.set $l3
+      local.get $l15
+      i32.wrap_i64
+      local.set $l6
       local.get $p1
       i32.wrap_i64
       local.set $l5
-      local.get $p0
-      i64.const 32
-      i64.shr_u
-      local.get $l14
-      i64.add
       local.get $p1
-      i64.const 32
-      i64.shr_u
-      i64.add
-      local.get $l13
       i64.const 32
       i64.shr_u
       local.get $l3
       i64.extend_i32_u
       i64.add
-      local.get $l5
+      local.get $l6
       i64.extend_i32_u
       i64.add
-      local.tee $p0
-      i64.const 32
-      i64.shr_u
-      i64.add
-      local.set $p1
-      local.get $p0
+      local.tee $l17
       i32.wrap_i64
       local.set $l3
-      i64.const 1
-      local.set $p0
-      block $B25
-        local.get $l3
-        br_if $B25
-        local.get $l13
-        i32.wrap_i64
-        local.set $l3
-        local.get $l3
-        i32.const 0
-        i32.ne
-        i64.extend_i32_u
-        local.set $p0
-      end
-      block $B26
+      local.get $l5
+      i32.const 0
+      i32.ne
+      local.get $l3
+      i32.const 0
+      i32.ne
+      i32.add
+      local.set $l3
+      local.get $l3
+      i32.const 0
+      i32.ne
+      i64.extend_i32_u
+      local.set $p1
+      block $B24
         local.get $p0
-        local.get $p1
+        i64.const 32
+        i64.shr_u
+        local.get $l16
+        i64.add
+        local.get $l15
+        i64.const 32
+        i64.shr_u
+        i64.add
+        local.get $l17
+        i64.const 32
+        i64.shr_u
+        i64.add
         i64.const 1
         i64.shl
-        i64.or
+        local.get $p1
+        i64.add
         local.tee $p0
         i64.const 1152921504606846975
         i64.gt_u
-        br_if $B26
-        block $B27
+        br_if $B24
+        block $B25
           local.get $l2
           i32.const 3070
           i32.lt_s
-          br_if $B27
+          br_if $B25
           local.get $l10
           i32.const 2146435072
           i32.add
@@ -13441,65 +13214,65 @@
         i64.const 1
         i64.shl
         local.set $p1
-        block $B28
-          block $B29
+        block $B26
+          block $B27
             local.get $l2
             i32.const 1023
             i32.le_s
-            br_if $B29
+            br_if $B27
             local.get $l2
             i32.const -1023
             i32.add
-            local.set $l5
-            br $B28
+            local.set $l6
+            br $B26
           end
-          block $B30
+          block $B28
             i32.const 1024
             local.get $l2
             i32.sub
             local.tee $l3
             i32.const 64
             i32.lt_u
-            br_if $B30
+            br_if $B28
             local.get $p0
             i64.const 0
             i64.ne
             i64.extend_i32_u
             local.set $p1
             i32.const 1
-            local.set $l5
-            br $B28
+            local.set $l6
+            br $B26
           end
           i32.const 1
-          local.set $l5
-          block $B31
+          local.set $l6
+          block $B29
             local.get $p1
             local.get $l3
             i64.extend_i32_u
-            local.tee $l13
+            local.tee $l15
             i64.shr_u
             local.tee $p0
-            local.get $l13
+            local.get $l15
             i64.shl
             local.get $p1
             i64.ne
-            br_if $B31
+            br_if $B29
             local.get $p0
             local.set $p1
-            br $B28
+            br $B26
           end
           local.get $p0
           i32.wrap_i64
           i32.const 31
           i32.shl
           local.set $l3
-          block $B32
+          block $B30
             local.get $l3
             i32.eqz
-            br_if $B32
+            br_if $B30
             local.get $p0
             local.set $p1
-            br $B28
+            br $B26
           end
           local.get $p0
           i64.const 1
@@ -13509,24 +13282,24 @@
         local.get $p1
         i64.const 8
         i64.shr_u
-        local.set $l13
+        local.set $l15
         local.get $p1
         i32.wrap_i64
         local.set $l3
-        block $B33
-          block $B34
+        block $B31
+          block $B32
             local.get $l3
             i32.const 255
             i32.and
             local.tee $l3
             i32.const 128
             i32.gt_u
-            br_if $B34
+            br_if $B32
             local.get $l3
             i32.const 128
             i32.ne
-            br_if $B33
-            local.get $l13
+            br_if $B31
+            local.get $l15
             i32.wrap_i64
             local.set $l3
             local.get $l3
@@ -13535,14 +13308,14 @@
             local.set $l3
             local.get $l3
             i32.eqz
-            br_if $B33
+            br_if $B31
           end
-          local.get $l13
+          local.get $l15
           i64.const 1
           i64.add
-          local.set $l13
+          local.set $l15
         end
-        local.get $l5
+        local.get $l6
         i32.const 20
         i32.shl
         i32.const -1048576
@@ -13551,14 +13324,14 @@
         i64.const 32
         i64.shl
         local.set $p0
-        block $B35
+        block $B33
           local.get $p0
-          local.get $l13
+          local.get $l15
           i64.add
           local.tee $p1
           i64.const 9218868437227405312
           i64.lt_u
-          br_if $B35
+          br_if $B33
           local.get $l10
           i32.const 2146435072
           i32.add
@@ -13579,11 +13352,11 @@
         i64.add
         return
       end
-      block $B36
+      block $B34
         local.get $l2
         i32.const 3069
         i32.lt_s
-        br_if $B36
+        br_if $B34
         local.get $l10
         i32.const 2146435072
         i32.add
@@ -13594,60 +13367,60 @@
         local.get $p0
         return
       end
-      block $B37
-        block $B38
+      block $B35
+        block $B36
           local.get $l2
           i32.const 1022
           i32.le_s
-          br_if $B38
+          br_if $B36
           local.get $l2
           i32.const -1022
           i32.add
-          local.set $l5
-          br $B37
+          local.set $l6
+          br $B35
         end
         i32.const 1
-        local.set $l5
-        block $B39
+        local.set $l6
+        block $B37
           i32.const 1023
           local.get $l2
           i32.sub
           local.tee $l3
           i32.const 63
           i32.le_u
-          br_if $B39
+          br_if $B37
           i64.const 1
           local.set $p0
-          br $B37
+          br $B35
         end
-        block $B40
+        block $B38
           local.get $p0
           local.get $l3
           i64.extend_i32_u
-          local.tee $l13
+          local.tee $l15
           i64.shr_u
           local.tee $p1
-          local.get $l13
+          local.get $l15
           i64.shl
           local.get $p0
           i64.ne
-          br_if $B40
+          br_if $B38
           local.get $p1
           local.set $p0
-          br $B37
+          br $B35
         end
         local.get $p1
         i32.wrap_i64
         i32.const 31
         i32.shl
         local.set $l3
-        block $B41
+        block $B39
           local.get $l3
           i32.eqz
-          br_if $B41
+          br_if $B39
           local.get $p1
           local.set $p0
-          br $B37
+          br $B35
         end
         local.get $p1
         i64.const 1
@@ -13661,19 +13434,19 @@
       local.get $p0
       i32.wrap_i64
       local.set $l3
-      block $B42
-        block $B43
+      block $B40
+        block $B41
           local.get $l3
           i32.const 255
           i32.and
           local.tee $l3
           i32.const 128
           i32.gt_u
-          br_if $B43
+          br_if $B41
           local.get $l3
           i32.const 128
           i32.ne
-          br_if $B42
+          br_if $B40
           local.get $p1
           i32.wrap_i64
           local.set $l3
@@ -13683,14 +13456,14 @@
           local.set $l3
           local.get $l3
           i32.eqz
-          br_if $B42
+          br_if $B40
         end
         local.get $p1
         i64.const 1
         i64.add
         local.set $p1
       end
-      local.get $l5
+      local.get $l6
       i32.const 20
       i32.shl
       i32.const -1048576
@@ -13699,14 +13472,14 @@
       i64.const 32
       i64.shl
       local.set $p0
-      block $B44
+      block $B42
         local.get $p0
         local.get $p1
         i64.add
         local.tee $p1
         i64.const 9218868437227405312
         i64.lt_u
-        br_if $B44
+        br_if $B42
         local.get $l10
         i32.const 2146435072
         i32.add
@@ -13819,10 +13592,15 @@
         i32.const 261887
         i32.gt_u
         br_if $B6
-        local.get $l1
         local.get $l3
-        i32.or
-        i32.eqz
+        i32.const 0
+        i32.ne
+        local.set $l3
+        local.get $l3
+        i32.const 0
+        local.get $l1
+        i32.sub
+        i32.eq
         br_if $B3
         local.get $l5
         return
@@ -13947,18 +13725,23 @@
         i32.const 261887
         i32.gt_u
         br_if $B6
-        i64.const -4616189618054758400
-        local.get $p0
-        local.get $l1
         local.get $l3
-        i32.or
+        i32.const 0
+        i32.ne
+        local.set $l3
+        local.get $p0
+        i64.const -4616189618054758400
+        local.get $l3
+        i32.const 0
+        local.get $l1
+        i32.sub
+        i32.eq
         local.tee $l1
         select
         local.set $p0
         local.get $l2
         br_if $B3
         local.get $l1
-        i32.eqz
         br_if $B3
         local.get $l5
         return
@@ -14091,11 +13874,17 @@
         i32.const 261887
         i32.gt_u
         br_if $B6
-        i64.const 4607182418800017408
-        local.get $p0
-        local.get $l1
         local.get $l3
-        i32.or
+        i32.const 0
+        i32.ne
+        local.set $l3
+        local.get $p0
+        i64.const 4607182418800017408
+        local.get $l3
+        i32.const 0
+        local.get $l1
+        i32.sub
+        i32.eq
         local.tee $l1
         select
         local.set $p0
@@ -14103,7 +13892,6 @@
         i32.eqz
         br_if $B3
         local.get $l1
-        i32.eqz
         br_if $B3
         local.get $l5
         return
@@ -14235,10 +14023,15 @@
         i32.const 261887
         i32.gt_u
         br_if $B6
-        local.get $l1
         local.get $l3
-        i32.or
-        i32.eqz
+        i32.const 0
+        i32.ne
+        local.set $l4
+        local.get $l4
+        i32.const 0
+        local.get $l1
+        i32.sub
+        i32.eq
         br_if $B3
         block $B7
           local.get $l5
@@ -14339,7 +14132,7 @@
     end
     local.get $p0)
   (func $f64_sqrt (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64) (local $l8 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64) (local $l8 i64) (local $l9 i64)
     local.get $p0
     i64.const 32
     i64.shr_u
@@ -14366,133 +14159,134 @@
     end
     block $B1
       block $B2
-        block $B3
-          block $B4
-            block $B5
-              block $B6
-                local.get $l1
-                i32.const 2146435072
-                i32.gt_u
-                br_if $B6
-                local.get $l1
-                i32.const 2146435072
-                i32.ne
-                br_if $B5
-                local.get $l3
-                i32.eqz
-                br_if $B4
-              end
-              local.get $p0
-              i64.const 2251799813685248
-              i64.add
-              local.get $p0
-              local.get $l1
-              i32.const 2146959360
-              i32.lt_u
-              select
-              i64.const -4294967296
-              i64.and
-              local.set $p0
-              local.get $p0
-              local.get $l3
-              i64.extend_i32_u
-              i64.add
-              return
-            end
-            i64.const -2251799813685248
-            local.get $p0
-            local.get $l1
-            local.get $l3
-            i32.or
-            local.tee $l4
-            select
-            local.set $l5
-            local.get $l2
-            br_if $B1
-            local.get $l4
-            i32.eqz
-            br_if $B1
-            local.get $l1
-            i32.const 16
-            i32.shr_u
-            local.set $l2
-            local.get $l2
-            i32.const 4
-            i32.shl
-            local.set $l2
-            local.get $l2
-            i32.const 8
-            i32.shr_u
-            local.set $l4
-            block $B7
-              local.get $l2
-              i32.const 256
-              i32.lt_u
-              br_if $B7
-              local.get $l1
-              local.get $l4
-              i32.const 20
-              i32.shl
-              i32.sub
-              i32.const 1048576
-              i32.add
-              local.set $l1
-            end
-            local.get $l1
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $p0
-            local.get $p0
-            local.get $l3
-            i64.extend_i32_u
-            i64.add
-            local.set $p0
-            local.get $l2
-            i32.const 255
-            i32.le_u
-            br_if $B3
-            local.get $l4
-            i32.const -1075
-            i32.add
-            local.set $l3
-            br $B2
-          end
-          i64.const -2251799813685248
-          local.set $l5
-          local.get $l2
-          br_if $B1
-          local.get $p0
-          return
-        end
+        local.get $l1
+        i32.const 2146435072
+        i32.gt_u
+        br_if $B2
+        local.get $l1
+        i32.const 2146435072
+        i32.ne
+        br_if $B1
+        local.get $l3
+        i32.eqz
+        br_if $B1
+      end
+      local.get $p0
+      i64.const 2251799813685248
+      i64.add
+      local.get $p0
+      local.get $l1
+      i32.const 2146959360
+      i32.lt_u
+      select
+      i64.const -4294967296
+      i64.and
+      local.set $p0
+      local.get $p0
+      local.get $l3
+      i64.extend_i32_u
+      i64.add
+      return
+    end
+    local.get $l3
+    i32.const 0
+    i32.ne
+    local.set $l4
+    local.get $p0
+    i64.const -2251799813685248
+    local.get $l4
+    i32.const 0
+    local.get $l1
+    i32.sub
+    i32.eq
+    local.tee $l4
+    select
+    local.set $l5
+    block $B3
+      local.get $l2
+      br_if $B3
+      local.get $l4
+      br_if $B3
+      local.get $p0
+      local.set $l5
+      local.get $l1
+      i32.const 2146435072
+      i32.eq
+      br_if $B3
+      local.get $l1
+      i32.const 16
+      i32.shr_u
+      local.set $l2
+      local.get $l2
+      i32.const 4
+      i32.shl
+      local.set $l2
+      local.get $l2
+      i32.const 8
+      i32.shr_u
+      local.set $l4
+      block $B4
+        local.get $l2
+        i32.const 256
+        i32.lt_u
+        br_if $B4
+        local.get $l1
         local.get $l4
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        local.set $l1
+      end
+      local.get $l1
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $p0
+      local.get $p0
+      local.get $l3
+      i64.extend_i32_u
+      i64.add
+      local.set $p0
+      block $B5
+        block $B6
+          local.get $l2
+          i32.const 255
+          i32.le_u
+          br_if $B6
+          local.get $l4
+          i32.const -1075
+          i32.add
+          local.set $l2
+          br $B5
+        end
+        local.get $p0
         local.get $p0
         i64.clz
-        local.tee $l5
-        i32.wrap_i64
-        i32.sub
-        i32.const -1063
-        i32.add
-        local.set $l3
-        local.get $p0
-        local.get $l5
-        i64.const 4294967285
+        i64.const -11
         i64.add
-        i64.const 4294967295
-        i64.and
+        local.tee $l5
         i64.shl
         local.set $p0
+        local.get $l4
+        local.get $l5
+        i32.wrap_i64
+        i32.sub
+        i32.const -1074
+        i32.add
+        local.set $l2
       end
-      block $B8
-        local.get $l3
+      block $B7
+        local.get $l2
         i32.const 1
         i32.and
         i32.eqz
-        br_if $B8
-        local.get $l3
+        br_if $B7
+        local.get $l2
         i32.const -1
         i32.add
-        local.set $l3
+        local.set $l2
         local.get $p0
         i64.const 1
         i64.shl
@@ -14501,135 +14295,139 @@
       local.get $p0
       i64.const 10
       i64.shl
-      local.set $l5
+      local.set $l6
+      i64.const 1
+      local.set $l7
       i32.const 55
       local.set $l1
       i64.const 0
-      local.set $l6
+      local.set $l8
       i64.const 0
-      local.set $p0
-      loop $L9
+      local.set $l5
+      loop $L8
         i64.const 3
-        local.set $l7
-        block $B10
-          local.get $l5
+        local.set $p0
+        block $B9
+          local.get $l6
           i64.const 32
           i64.shr_u
           i32.wrap_i64
-          local.tee $l2
+          local.tee $l3
           i32.const -1073741825
           i32.gt_u
-          br_if $B10
-          block $B11
-            local.get $l5
+          br_if $B9
+          block $B10
+            local.get $l6
             i64.const 0
             i64.ge_s
-            br_if $B11
+            br_if $B10
             i64.const 2
-            local.set $l7
-            br $B10
+            local.set $p0
+            br $B9
           end
-          local.get $l2
+          local.get $l3
           i32.const 1073741823
           i32.gt_u
           i64.extend_i32_u
-          local.set $l7
-        end
-        local.get $p0
-        i64.const 2
-        i64.shl
-        local.set $l8
-        local.get $p0
-        i64.const 1
-        i64.shl
-        local.set $p0
-        block $B12
-          local.get $l7
-          local.get $l6
-          i64.const 2
-          i64.shl
-          i64.or
-          local.tee $l6
-          local.get $l8
-          i64.const 1
-          i64.or
-          local.tee $l7
-          i64.lt_u
-          br_if $B12
-          local.get $p0
-          i64.const 1
-          i64.or
           local.set $p0
-          local.get $l6
-          local.get $l7
-          i64.sub
-          local.set $l6
         end
         local.get $l5
         i64.const 2
         i64.shl
+        local.set $l9
+        local.get $l5
+        i64.const 1
+        i64.shl
         local.set $l5
+        block $B11
+          local.get $p0
+          local.get $l8
+          i64.const 2
+          i64.shl
+          i64.add
+          local.tee $l8
+          local.get $l9
+          local.get $l7
+          i64.add
+          local.tee $p0
+          i64.lt_u
+          br_if $B11
+          local.get $l5
+          local.get $l7
+          i64.add
+          local.set $l5
+          local.get $l8
+          local.get $p0
+          i64.sub
+          local.set $l8
+        end
+        local.get $l6
+        i64.const 2
+        i64.shl
+        local.set $l6
         local.get $l1
         i32.const -1
         i32.add
         local.tee $l1
-        br_if $L9
+        br_if $L8
       end
-      local.get $l3
+      local.get $l2
       i32.const 2
       i32.div_s
       local.set $l1
-      block $B13
-        local.get $l3
+      block $B12
+        local.get $l2
         i32.const 1996
         i32.lt_s
-        br_if $B13
+        br_if $B12
         i64.const 9218868437227405312
         local.set $p0
         local.get $p0
         return
       end
-      local.get $p0
-      i64.const 6
-      i64.shl
-      local.get $l6
+      local.get $l8
       i64.const 0
       i64.ne
       i64.extend_i32_u
-      i64.or
       local.set $p0
-      block $B14
-        block $B15
-          local.get $l3
+      local.get $p0
+      local.get $l5
+      i64.const 6
+      i64.shl
+      i64.add
+      local.set $p0
+      block $B13
+        block $B14
+          local.get $l2
           i32.const -2098
           i32.le_s
-          br_if $B15
+          br_if $B14
           local.get $l1
           i32.const 1049
           i32.add
-          local.set $l2
-          br $B14
+          local.set $l3
+          br $B13
         end
-        block $B16
+        block $B15
           i32.const -1048
           local.get $l1
           i32.sub
           local.tee $l1
           i32.const 64
           i32.lt_u
-          br_if $B16
+          br_if $B15
           local.get $p0
           i64.const 0
           i64.ne
           i64.extend_i32_u
           local.set $p0
           i32.const 1
-          local.set $l2
-          br $B14
+          local.set $l3
+          br $B13
         end
         i32.const 1
-        local.set $l2
-        block $B17
+        local.set $l3
+        block $B16
           local.get $p0
           local.get $l1
           i64.extend_i32_u
@@ -14640,23 +14438,23 @@
           i64.shl
           local.get $p0
           i64.ne
-          br_if $B17
+          br_if $B16
           local.get $l5
           local.set $p0
-          br $B14
+          br $B13
         end
         local.get $l5
         i32.wrap_i64
         i32.const 31
         i32.shl
         local.set $l1
-        block $B18
+        block $B17
           local.get $l1
           i32.eqz
-          br_if $B18
+          br_if $B17
           local.get $l5
           local.set $p0
-          br $B14
+          br $B13
         end
         local.get $l5
         i64.const 1
@@ -14670,19 +14468,19 @@
       local.get $p0
       i32.wrap_i64
       local.set $l1
-      block $B19
-        block $B20
+      block $B18
+        block $B19
           local.get $l1
           i32.const 255
           i32.and
           local.tee $l1
           i32.const 128
           i32.gt_u
-          br_if $B20
+          br_if $B19
           local.get $l1
           i32.const 128
           i32.ne
-          br_if $B19
+          br_if $B18
           local.get $l5
           i32.wrap_i64
           local.set $l1
@@ -14692,14 +14490,14 @@
           local.set $l1
           local.get $l1
           i32.eqz
-          br_if $B19
+          br_if $B18
         end
         local.get $l5
         i64.const 1
         i64.add
         local.set $l5
       end
-      local.get $l2
+      local.get $l3
       i32.const 20
       i32.shl
       i32.const -1048576
@@ -14710,14 +14508,14 @@
       local.set $p0
       i64.const 9218868437227405312
       local.set $l6
-      block $B21
+      block $B20
         local.get $p0
         local.get $l5
         i64.add
         local.tee $l5
         i64.const 9218868437227405312
         i64.lt_u
-        br_if $B21
+        br_if $B20
         local.get $l6
         return
       end

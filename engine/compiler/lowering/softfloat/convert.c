@@ -15,8 +15,8 @@ SF_INLINE u64 u32_to_f64(u32 sign, u32 x) {
 SF_INLINE u64 u64_to_f64(u32 sign, u64 x) {
   if (hi32(x) == 0) return u32_to_f64(sign, lo32(x));
   if (x >= (1ull << 61)) {
-    int n = 3 - clz64(x); /* the top bit at 61..63: 1..3 */
-    return pack64(sign, 1083 + n, shr_jam(x, (u32)n));
+    u32 n = 3 - (u32)clz64(x); /* the top bit at 61..63: 1..3 */
+    return pack64(sign, 1083 + (int)n, shr_jam(x, n));
   }
   return norm_pack64(sign, 1083, x);
 }

@@ -7,7 +7,7 @@ u64 f64_mul(u64 a, u64 b) {
   u32 ah = hi32(a), al = lo32(a), bh = hi32(b), bl = lo32(b);
   u32 aa = clear_sign(ah), ba = clear_sign(bh);
   u32 sign = neg32(ah) != neg32(bh) ? opaque32(SIGN32) : 0;
-  int za = aa == 0 && al == 0, zb = ba == 0 && bl == 0;
+  int za = zero64(aa, al), zb = zero64(ba, bl);
   if (aa >= F64_INF_HI || ba >= F64_INF_HI) {
     if (nan64(aa, al) || nan64(ba, bl)) return nan2(a, b);
     if (za || zb) return F64_DEFAULT_NAN; /* 0 * inf */
@@ -18,14 +18,14 @@ u64 f64_mul(u64 a, u64 b) {
   u64 ma = sig64(aa, al, ea), mb = sig64(ba, bl, eb);
   int e = (int)ea + (int)eb;
   if (ea == 0) { /* subnormal: normalize to a top bit at 52 */
-    int n = clz64(ma) - 11;
+    u64 n = clz64(ma) - 11;
     ma <<= n;
-    e += 1 - n;
+    e += 1 - (int)n;
   }
   if (eb == 0) {
-    int n = clz64(mb) - 11;
+    u64 n = clz64(mb) - 11;
     mb <<= n;
-    e += 1 - n;
+    e += 1 - (int)n;
   }
   /* (ma << 10) * (mb << 8) lies in [2^122, 2^124): its high 64 bits have their top bit at 58 or 59 */
   ma <<= 10;
@@ -38,7 +38,7 @@ u64 f64_mul(u64 a, u64 b) {
   u64 mid = (u64)hi32(p00) + lo32(p01) + lo32(p10);
   u64 hi = p11 + hi32(p01) + hi32(p10) + hi32(mid);
   /* one more bit, then the sticky bit below everything kept: the top bit at 59 or 60 */
-  hi += hi + (lo32(mid) != 0 || lo32(p00) != 0);
+  hi += hi + opaque64(opaque32((lo32(mid) != 0) + (lo32(p00) != 0)) != 0);
   /* value = ma * mb * 2^(e - 2150) = hi * 2^(e - 2150 + 18 + 64 - 1) */
   if (hi < (1ull << 60)) return pack64(sign, e - 1022 - 1, hi + hi);
   return pack64(sign, e - 1022, hi);

@@ -16,7 +16,7 @@ SF_INLINE u64 round_int(u64 a, int mode) {
   int neg = neg32(h);
   u32 sign = sign_of(h);
   if (ex < 1023) { /* |a| < 1 */
-    if (ah == 0 && l == 0) return a;
+    if (zero64(ah, l)) return a;
     if (mode == FLOOR && neg) return 0xBFF0000000000000ull; /* -1 */
     if (mode == CEIL && !neg) return 0x3FF0000000000000ull; /* 1 */
     if (mode == NEAREST && ex == 1022 && (ah != 0x3FE00000u || l != 0)) return make64(sign + 0x3FF00000u, 0);

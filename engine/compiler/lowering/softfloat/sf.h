@@ -81,7 +81,12 @@ SF_INLINE u64 sig64(u32 ah, u32 al, u32 e) {
   return make64(e ? ah - ((e - 1) << 20) : ah, al);
 }
 
-SF_INLINE int clz64(u64 x) { return __builtin_clzll(x); }
+/* Leading zeros as a 64-bit count, so that shifting by it needs no masking of the count. */
+SF_INLINE u64 clz64(u64 x) { return (u64)__builtin_clzll(x); }
+
+/* Whether a value is ±0, from its sign-cleared high word (< 2^31: no wrap) and its low word; an add
+ * and a compare, where clang would otherwise or the words. */
+SF_INLINE int zero64(u32 ah, u32 al) { return ah + opaque32(al != 0) == 0; }
 
 /* x >> n with the bits shifted out ORed into bit 0 (the sticky bit), for 1 <= n. */
 SF_INLINE u64 shr_jam(u64 x, u32 n) {
@@ -112,8 +117,8 @@ SF_INLINE u64 pack64(u32 sign, int exp, u64 sig) {
 /* As pack64 for any sig < 2^61 (0 gives a signed zero): normalizes the top bit to 60 first. */
 SF_INLINE u64 norm_pack64(u32 sign, int exp, u64 sig) {
   if (sig == 0) return make64(sign, 0);
-  int n = clz64(sig) - 3;
-  return pack64(sign, exp - n, sig << n);
+  u64 n = clz64(sig) - 3;
+  return pack64(sign, exp - (int)n, sig << n);
 }
 
 /* binary32: sign + (-1)^s * sig * 2^(exp - 182), sig < 2^56 with its top bit at 55 when normal
@@ -133,9 +138,9 @@ SF_INLINE u32 pack32(u32 sign, int exp, u64 sig) {
 
 SF_INLINE u32 norm_pack32(u32 sign, int exp, u64 sig) {
   if (sig == 0) return sign;
-  int n = clz64(sig) - 8;
-  if (n < 0) return pack32(sign, exp - n, shr_jam(sig, (u32)-n));
-  return pack32(sign, exp - n, sig << n);
+  u64 z = clz64(sig);
+  if (z < 8) return pack32(sign, exp + 8 - (int)z, shr_jam(sig, (u32)(8 - z)));
+  return pack32(sign, exp - ((int)z - 8), sig << (z - 8));
 }
 
 /* Exact widening of binary32 bits to binary64 bits; a NaN is made quiet, its payload kept. */
@@ -167,7 +172,7 @@ SF_INLINE u32 narrow(u64 a) {
     u32 top = ((ah - F64_INF_HI) << 3) + (l >> 29); /* the fraction's top 23 bits */
     return sign + F32_INF + (top < 0x400000u ? top + 0x400000u : top);
   }
-  if (ah == 0 && l == 0) return sign;
+  if (zero64(ah, l)) return sign;
   u32 e = exp64(ah);
   u64 m = sig64(ah, l, e);
   if (e == 0) {
@@ -182,15 +187,16 @@ SF_INLINE int lt_ordered(u64 a, u64 b) {
   u32 ah = hi32(a), bh = hi32(b);
   int na = neg32(ah), nb = neg32(bh);
   if (na != nb) {
-    int zeros = clear_sign(ah) == 0 && lo32(a) == 0 && clear_sign(bh) == 0 && lo32(b) == 0;
-    return na && !zeros;
+    if (!na) return 0;
+    /* -x < +y unless both are zeros (no NaN here: the sum of the words cannot wrap) */
+    return clear_sign(ah) + clear_sign(bh) + opaque32(lo32(a) != 0) + opaque32(lo32(b) != 0) != 0;
   }
   return na ? a > b : a < b;
 }
 /* a == b on binary64 bits, neither a NaN (+0 == -0). */
 SF_INLINE int eq_ordered(u64 a, u64 b) {
   if (a == b) return 1;
-  return clear_sign(hi32(a)) == 0 && clear_sign(hi32(b)) == 0 && lo32(a) == 0 && lo32(b) == 0;
+  return clear_sign(hi32(a)) + clear_sign(hi32(b)) + opaque32(lo32(a) != 0) + opaque32(lo32(b) != 0) == 0;
 }
 
 #endif
