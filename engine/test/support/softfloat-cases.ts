@@ -61,8 +61,11 @@ export function carrier(t: FloatOp['params'][number]): WasmType {
   return t === 'f32' || t === 'i32' ? 'i32' : 'i64';
 }
 
-/** A WAT function `name` with integer params/results that runs the native instruction. */
-export function nativeWrapper(op: FloatOp): string {
+/**
+ * A WAT function with integer params/results that runs the native instruction: exported under the
+ * helper's name, or (`named`) a module-internal `$name`.
+ */
+export function nativeWrapper(op: FloatOp, named = false): string {
   const params = op.params.map((t, i) => {
     const get = `(local.get ${i})`;
     if (t === 'f32') return `(f32.reinterpret_i32 ${get})`;
@@ -73,7 +76,8 @@ export function nativeWrapper(op: FloatOp): string {
   if (op.result === 'f32') body = `(i32.reinterpret_f32 ${body})`;
   if (op.result === 'f64') body = `(i64.reinterpret_f64 ${body})`;
   const ps = op.params.map((t) => `(param ${carrier(t)})`).join(' ');
-  return `(func (export "${op.name}") ${ps} (result ${carrier(op.result)}) ${body})`;
+  const id = named ? `$${op.name}` : `(export "${op.name}")`;
+  return `(func ${id} ${ps} (result ${carrier(op.result)}) ${body})`;
 }
 
 const F64_BASE: bigint[] = [
