@@ -48,7 +48,7 @@ async function modules() {
       },
     },
   });
-  const nativeWat = `(module ${FLOAT_OPS.map(nativeWrapper).join('\n')})`;
+  const nativeWat = `(module ${FLOAT_OPS.map((op) => nativeWrapper(op)).join('\n')})`;
   const native = await wasm.instantiate(await watToWasm(nativeWat, 'native-floats.wat'));
   return { soft: soft.instance.exports, native: native.instance.exports };
 }
