@@ -251,6 +251,98 @@ async function printControlCosts() {
 }
 // ── end of the indirect calls, jump tables and memory.grow block ──
 
+// ── Floating point (flatten/float-ops.ts, lowering/softfloat.wat) ──
+// A float operation against dropping its operands: the helper call with its arguments, the
+// helper's own instructions (and the lowering helpers it calls), the return.
+
+type FloatType = 'f32' | 'f64' | 'i32' | 'i64';
+interface FloatCase {
+  readonly op: string;
+  /** Operand types and values (floats as numbers, integers as bigints). */
+  readonly args: readonly [FloatType, number | bigint][];
+  readonly result: FloatType;
+}
+
+const floatConst = (t: FloatType, v: number | bigint) => {
+  if (t === 'f64') {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, Number(v));
+    return `(f64.reinterpret_i64 (i64.const ${view.getBigInt64(0)}))`;
+  }
+  if (t === 'f32') {
+    const view = new DataView(new ArrayBuffer(4));
+    view.setFloat32(0, Number(v));
+    return `(f32.reinterpret_i32 (i32.const ${view.getInt32(0)}))`;
+  }
+  return `(${t}.const ${v})`;
+};
+const words = (t: FloatType) => (t === 'f64' || t === 'i64' ? 2 : 1);
+
+async function measureFloat(c: FloatCase, body: string) {
+  const locals = c.args.map(([t], i) => `(local $x${i} ${t})`).join(' ');
+  const sets = c.args.map(([t, v], i) => `(local.set $x${i} ${floatConst(t, v)})`).join(' ');
+  const wat = `(module (memory (export "memory") 1)
+  (func (export "compute") ${locals} ${sets} ${body}))`;
+  const program = await compileWasm(await watToWasm(wat, 'cost-float.wat'), 'cost-float.wat');
+  const run = runReference(asTokenProgram(program));
+  return { steps: run.steps, tokens: run.trace.length };
+}
+
+async function floatCost(c: FloatCase, drop: number) {
+  const gets = c.args.map((_, i) => `(local.get $x${i})`);
+  const x = await measureFloat(c, `(drop (${c.op} ${gets.join(' ')}))`);
+  const y = await measureFloat(c, gets.map((g) => `(drop ${g})`).join(' '));
+  // the base drops every operand word, the operation's program only the result's
+  const extra = c.args.reduce((n, [t]) => n + words(t), 0) - words(c.result);
+  return { steps: x.steps - y.steps + extra, tokens: x.tokens - y.tokens + extra * drop };
+}
+
+const F64 = (...xs: number[]) => xs.map((x): [FloatType, number] => ['f64', x]);
+const F32 = (...xs: number[]) => xs.map((x): [FloatType, number] => ['f32', x]);
+const FLOAT_CASES: FloatCase[] = [
+  { op: 'f64.add', args: F64(1.5, 2.5), result: 'f64' },
+  { op: 'f64.add', args: F64(Math.PI, 1 / 3), result: 'f64' },
+  { op: 'f64.add', args: F64(1e300, 1), result: 'f64' },
+  { op: 'f64.sub', args: F64(Math.PI, 1 / 3), result: 'f64' },
+  { op: 'f64.sub', args: F64(1, 0.9999999999999999), result: 'f64' },
+  { op: 'f64.mul', args: F64(1.5, 2.5), result: 'f64' },
+  { op: 'f64.mul', args: F64(Math.PI, 1 / 3), result: 'f64' },
+  { op: 'f64.div', args: F64(1, 3), result: 'f64' },
+  { op: 'f64.div', args: F64(Math.PI, Math.E), result: 'f64' },
+  { op: 'f64.sqrt', args: F64(2), result: 'f64' },
+  { op: 'f64.lt', args: F64(Math.PI, Math.E), result: 'i32' },
+  { op: 'f64.eq', args: F64(1.5, 1.5), result: 'i32' },
+  { op: 'f64.min', args: F64(-0, 0), result: 'f64' },
+  { op: 'f64.floor', args: F64(-2.5), result: 'f64' },
+  { op: 'f64.nearest', args: F64(2.5), result: 'f64' },
+  { op: 'f64.convert_i32_s', args: [['i32', -12345n]], result: 'f64' },
+  { op: 'f64.convert_i64_s', args: [['i64', 10n ** 18n + 1n]], result: 'f64' },
+  { op: 'f64.convert_i64_u', args: [['i64', 2n ** 64n - 1n]], result: 'f64' },
+  { op: 'i32.trunc_f64_s', args: F64(-12345.75), result: 'i32' },
+  { op: 'i64.trunc_f64_s', args: F64(1e18), result: 'i64' },
+  { op: 'f32.add', args: F32(1.5, 2.5), result: 'f32' },
+  { op: 'f32.add', args: F32(Math.PI, 1 / 3), result: 'f32' },
+  { op: 'f32.mul', args: F32(Math.PI, 1 / 3), result: 'f32' },
+  { op: 'f32.div', args: F32(1, 3), result: 'f32' },
+  { op: 'f32.lt', args: F32(Math.PI, Math.E), result: 'i32' },
+  { op: 'f32.convert_i32_s', args: [['i32', -12345n]], result: 'f32' },
+  { op: 'i32.trunc_f32_s', args: F32(-12345.75), result: 'i32' },
+  { op: 'f64.promote_f32', args: F32(Math.PI), result: 'f64' },
+  { op: 'f32.demote_f64', args: F64(Math.PI), result: 'f32' },
+];
+
+async function printFloatCosts(drop: number) {
+  const show = ([t, v]: [FloatType, number | bigint]) =>
+    t === 'f32' ? `${Math.fround(Number(v))}` : t === 'f64' ? `${Number(v)}` : `${v}`;
+  console.log('\n| operation | operands | instructions executed | trace tokens |');
+  console.log('| --- | --- | ---: | ---: |');
+  for (const c of FLOAT_CASES) {
+    const { steps, tokens } = await floatCost(c, drop);
+    console.log(`| ${c.op} | ${c.args.map(show).join(', ')} | ${steps} | ${tokens} |`);
+  }
+}
+// ── end of the floating point block ──
+
 async function main() {
   const hex = (v: number) => `0x${(v >>> 0).toString(16)}`;
   console.log('| operation | operands | instructions executed | trace tokens |');
@@ -272,6 +364,7 @@ async function main() {
     console.log(`| i64.${c.op} | ${operands} | ${steps} | ${tokens} |`);
   }
   await printControlCosts();
+  await printFloatCosts(drop);
 }
 
 main().catch((e) => {
