@@ -4500,1126 +4500,6 @@
       local.set $l2
     end
     local.get $l2)
-  (func $f32_min (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
-    local.set $l2
-    block $B0
-      block $B1
-        local.get $l2
-        br_if $B1
-        i32.const 0
-        local.set $l3
-        br $B0
-      end
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l2
-    local.get $l2
-    i32.const 1
-    i32.shl
-    local.set $l2
-    local.get $p0
-    local.get $l2
-    i32.const 8
-    i32.shr_u
-    local.tee $l2
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B2
-      block $B3
-        block $B4
-          local.get $l2
-          i32.eqz
-          br_if $B4
-          local.get $l2
-          i32.const 255
-          i32.ne
-          br_if $B3
-          block $B5
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B5
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B2
-          end
-          local.get $l3
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B2
-        end
-        block $B6
-          local.get $p0
-          local.get $l4
-          i32.ne
-          br_if $B6
-          local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B2
-        end
-        local.get $l3
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B2
-      end
-      local.get $l3
-      local.get $l2
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
-    end
-    local.get $p1
-    i32.const 31
-    i32.shr_u
-    local.set $p0
-    block $B7
-      block $B8
-        local.get $p0
-        br_if $B8
-        i32.const 0
-        local.set $l2
-        br $B7
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
-    local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
-    local.set $l3
-    block $B9
-      block $B10
-        block $B11
-          local.get $p0
-          i32.eqz
-          br_if $B11
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B10
-          block $B12
-            local.get $p1
-            local.get $l5
-            i32.ne
-            br_if $B12
-            local.get $l2
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l7
-            br $B9
-          end
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l7
-          local.get $l3
-          i32.const 4194304
-          i32.add
-          local.get $l3
-          local.get $l3
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l7
-          br $B9
-        end
-        block $B13
-          local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B13
-          local.get $l2
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          br $B9
-        end
-        local.get $l2
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l7
-        local.get $l3
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l7
-        br $B9
-      end
-      local.get $l2
-      local.get $p0
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l3
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l7
-    end
-    local.get $l6
-    local.get $l7
-    call $f64_min
-    local.tee $l6
-    i32.wrap_i64
-    local.set $p1
-    local.get $l6
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    local.get $l6
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    block $B14
-      block $B15
-        local.get $l2
-        br_if $B15
-        i32.const 0
-        local.set $l2
-        br $B14
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    block $B16
-      local.get $p0
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B16
-      block $B17
-        local.get $p0
-        i32.const 2146435072
-        i32.ne
-        br_if $B17
-        local.get $p1
-        br_if $B17
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $l2
-      local.get $p0
-      i32.const 3
-      i32.shl
-      local.get $p1
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $p0
-      i32.const 12582912
-      i32.add
-      local.get $p0
-      i32.const 8388608
-      i32.add
-      local.tee $p0
-      local.get $p0
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    local.get $p1
-    i32.const 0
-    i32.ne
-    local.set $l3
-    block $B18
-      local.get $l3
-      i32.const 0
-      local.get $p0
-      i32.sub
-      i32.eq
-      br_if $B18
-      local.get $p0
-      i32.const 16
-      i32.shr_u
-      local.set $l3
-      local.get $l3
-      i32.const 4
-      i32.shl
-      local.set $l3
-      block $B19
-        local.get $l3
-        i32.const 255
-        i32.gt_u
-        br_if $B19
-        i32.const 1
-        local.set $p0
-        block $B20
-          block $B21
-            local.get $p0
-            i32.const -2147483648
-            i32.gt_u
-            br_if $B21
-            i32.const 0
-            local.set $p1
-            local.get $p0
-            i32.const -2147483648
-            i32.ne
-            br_if $B20
-            i32.const 0
-            local.set $p1
-            i32.const 0
-            local.set $p0
-            local.get $p0
-            i32.eqz
-            br_if $B20
-          end
-          i32.const 1
-          local.set $p1
-        end
-        local.get $p1
-        local.get $l2
-        i32.add
-        return
-      end
-      block $B22
-        local.get $l3
-        i32.const 294656
-        i32.lt_u
-        br_if $B22
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l3
-      i32.const 8
-      i32.shr_u
-      local.tee $l5
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 1048576
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $p1
-      i64.extend_i32_u
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $l6
-      block $B23
-        block $B24
-          local.get $l3
-          i32.const 229631
-          i32.le_u
-          br_if $B24
-          local.get $l5
-          i32.const -896
-          i32.add
-          local.set $l3
-          br $B23
-        end
-        block $B25
-          i32.const 897
-          local.get $l5
-          i32.sub
-          local.tee $p0
-          i32.const 64
-          i32.lt_u
-          br_if $B25
-          local.get $l6
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $l6
-          i32.const 1
-          local.set $l3
-          br $B23
-        end
-        i32.const 1
-        local.set $l3
-        block $B26
-          local.get $l6
-          local.get $p0
-          i64.extend_i32_u
-          local.tee $l8
-          i64.shr_u
-          local.tee $l7
-          local.get $l8
-          i64.shl
-          local.get $l6
-          i64.ne
-          br_if $B26
-          local.get $l7
-          local.set $l6
-          br $B23
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        block $B27
-          local.get $p0
-          i32.eqz
-          br_if $B27
-          local.get $l7
-          local.set $l6
-          br $B23
-        end
-        local.get $l7
-        i64.const 1
-        i64.add
-        local.set $l6
-      end
-      local.get $l6
-      i32.wrap_i64
-      local.set $p0
-      local.get $l6
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p1
-      block $B28
-        block $B29
-          local.get $p0
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B29
-          local.get $p0
-          i32.const -2147483648
-          i32.ne
-          br_if $B28
-          local.get $p1
-          i32.const 31
-          i32.shl
-          local.set $p0
-          local.get $p0
-          i32.eqz
-          br_if $B28
-        end
-        local.get $p1
-        i32.const 1
-        i32.add
-        local.set $p1
-      end
-      block $B30
-        local.get $l3
-        i32.const 23
-        i32.shl
-        local.get $p1
-        i32.add
-        i32.const -8388608
-        i32.add
-        local.tee $p0
-        i32.const 2139095040
-        i32.lt_u
-        br_if $B30
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l2
-      i32.add
-      local.set $l2
-    end
-    local.get $l2)
-  (func $f32_max (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
-    local.set $l2
-    block $B0
-      block $B1
-        local.get $l2
-        br_if $B1
-        i32.const 0
-        local.set $l3
-        br $B0
-      end
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l2
-    local.get $l2
-    i32.const 1
-    i32.shl
-    local.set $l2
-    local.get $p0
-    local.get $l2
-    i32.const 8
-    i32.shr_u
-    local.tee $l2
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B2
-      block $B3
-        block $B4
-          local.get $l2
-          i32.eqz
-          br_if $B4
-          local.get $l2
-          i32.const 255
-          i32.ne
-          br_if $B3
-          block $B5
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B5
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B2
-          end
-          local.get $l3
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B2
-        end
-        block $B6
-          local.get $p0
-          local.get $l4
-          i32.ne
-          br_if $B6
-          local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B2
-        end
-        local.get $l3
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B2
-      end
-      local.get $l3
-      local.get $l2
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
-    end
-    local.get $p1
-    i32.const 31
-    i32.shr_u
-    local.set $p0
-    block $B7
-      block $B8
-        local.get $p0
-        br_if $B8
-        i32.const 0
-        local.set $l2
-        br $B7
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
-    local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
-    local.set $l3
-    block $B9
-      block $B10
-        block $B11
-          local.get $p0
-          i32.eqz
-          br_if $B11
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B10
-          block $B12
-            local.get $p1
-            local.get $l5
-            i32.ne
-            br_if $B12
-            local.get $l2
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l7
-            br $B9
-          end
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l7
-          local.get $l3
-          i32.const 4194304
-          i32.add
-          local.get $l3
-          local.get $l3
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l7
-          br $B9
-        end
-        block $B13
-          local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B13
-          local.get $l2
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          br $B9
-        end
-        local.get $l2
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l7
-        local.get $l3
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l7
-        br $B9
-      end
-      local.get $l2
-      local.get $p0
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l3
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l7
-    end
-    local.get $l6
-    local.get $l7
-    call $f64_max
-    local.tee $l6
-    i32.wrap_i64
-    local.set $p1
-    local.get $l6
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    local.get $l6
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    block $B14
-      block $B15
-        local.get $l2
-        br_if $B15
-        i32.const 0
-        local.set $l2
-        br $B14
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    block $B16
-      local.get $p0
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B16
-      block $B17
-        local.get $p0
-        i32.const 2146435072
-        i32.ne
-        br_if $B17
-        local.get $p1
-        br_if $B17
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $l2
-      local.get $p0
-      i32.const 3
-      i32.shl
-      local.get $p1
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $p0
-      i32.const 12582912
-      i32.add
-      local.get $p0
-      i32.const 8388608
-      i32.add
-      local.tee $p0
-      local.get $p0
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    local.get $p1
-    i32.const 0
-    i32.ne
-    local.set $l3
-    block $B18
-      local.get $l3
-      i32.const 0
-      local.get $p0
-      i32.sub
-      i32.eq
-      br_if $B18
-      local.get $p0
-      i32.const 16
-      i32.shr_u
-      local.set $l3
-      local.get $l3
-      i32.const 4
-      i32.shl
-      local.set $l3
-      block $B19
-        local.get $l3
-        i32.const 255
-        i32.gt_u
-        br_if $B19
-        i32.const 1
-        local.set $p0
-        block $B20
-          block $B21
-            local.get $p0
-            i32.const -2147483648
-            i32.gt_u
-            br_if $B21
-            i32.const 0
-            local.set $p1
-            local.get $p0
-            i32.const -2147483648
-            i32.ne
-            br_if $B20
-            i32.const 0
-            local.set $p1
-            i32.const 0
-            local.set $p0
-            local.get $p0
-            i32.eqz
-            br_if $B20
-          end
-          i32.const 1
-          local.set $p1
-        end
-        local.get $p1
-        local.get $l2
-        i32.add
-        return
-      end
-      block $B22
-        local.get $l3
-        i32.const 294656
-        i32.lt_u
-        br_if $B22
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l3
-      i32.const 8
-      i32.shr_u
-      local.tee $l5
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 1048576
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $p1
-      i64.extend_i32_u
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $l6
-      block $B23
-        block $B24
-          local.get $l3
-          i32.const 229631
-          i32.le_u
-          br_if $B24
-          local.get $l5
-          i32.const -896
-          i32.add
-          local.set $l3
-          br $B23
-        end
-        block $B25
-          i32.const 897
-          local.get $l5
-          i32.sub
-          local.tee $p0
-          i32.const 64
-          i32.lt_u
-          br_if $B25
-          local.get $l6
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $l6
-          i32.const 1
-          local.set $l3
-          br $B23
-        end
-        i32.const 1
-        local.set $l3
-        block $B26
-          local.get $l6
-          local.get $p0
-          i64.extend_i32_u
-          local.tee $l8
-          i64.shr_u
-          local.tee $l7
-          local.get $l8
-          i64.shl
-          local.get $l6
-          i64.ne
-          br_if $B26
-          local.get $l7
-          local.set $l6
-          br $B23
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        block $B27
-          local.get $p0
-          i32.eqz
-          br_if $B27
-          local.get $l7
-          local.set $l6
-          br $B23
-        end
-        local.get $l7
-        i64.const 1
-        i64.add
-        local.set $l6
-      end
-      local.get $l6
-      i32.wrap_i64
-      local.set $p0
-      local.get $l6
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p1
-      block $B28
-        block $B29
-          local.get $p0
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B29
-          local.get $p0
-          i32.const -2147483648
-          i32.ne
-          br_if $B28
-          local.get $p1
-          i32.const 31
-          i32.shl
-          local.set $p0
-          local.get $p0
-          i32.eqz
-          br_if $B28
-        end
-        local.get $p1
-        i32.const 1
-        i32.add
-        local.set $p1
-      end
-      block $B30
-        local.get $l3
-        i32.const 23
-        i32.shl
-        local.get $p1
-        i32.add
-        i32.const -8388608
-        i32.add
-        local.tee $p0
-        i32.const 2139095040
-        i32.lt_u
-        br_if $B30
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l2
-      i32.add
-      local.set $l2
-    end
-    local.get $l2)
   (func $f32_ceil (type $t3) (param $p0 i32) (result i32)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
     local.get $p0
@@ -7293,1751 +6173,837 @@
     end
     local.get $l2)
   (func $f32_eq (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
     local.get $p0
     i32.const 31
     i32.shr_u
     local.set $l2
+    local.get $p0
+    local.set $l3
     block $B0
-      block $B1
-        local.get $l2
-        br_if $B1
-        i32.const 0
-        local.set $l3
-        br $B0
-      end
+      local.get $l2
+      i32.eqz
+      br_if $B0
       i32.const -2147483648
       local.set $l3
       local.get $l3
       local.get $p0
       i32.add
-      local.set $p0
+      local.set $l3
     end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l2
-    local.get $l2
-    i32.const 1
-    i32.shl
-    local.set $l2
-    local.get $p0
-    local.get $l2
-    i32.const 8
-    i32.shr_u
-    local.tee $l2
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B2
-      block $B3
-        block $B4
-          local.get $l2
-          i32.eqz
-          br_if $B4
-          local.get $l2
-          i32.const 255
-          i32.ne
-          br_if $B3
-          block $B5
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B5
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B2
-          end
-          local.get $l3
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B2
-        end
-        block $B6
-          local.get $p0
-          local.get $l4
-          i32.ne
-          br_if $B6
-          local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B2
-        end
-        local.get $l3
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B2
-      end
+    i32.const 0
+    local.set $l4
+    block $B1
       local.get $l3
-      local.get $l2
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
-    end
-    local.get $p1
-    i32.const 31
-    i32.shr_u
-    local.set $p0
-    block $B7
-      block $B8
-        local.get $p0
-        br_if $B8
-        i32.const 0
-        local.set $l2
-        br $B7
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B1
       local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
-    local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
-    local.set $l3
-    block $B9
-      block $B10
-        local.get $p0
+      i32.const 31
+      i32.shr_u
+      local.set $l3
+      local.get $p1
+      local.set $l5
+      block $B2
+        local.get $l3
         i32.eqz
-        br_if $B10
-        local.get $p0
-        i32.const 255
-        i32.ne
-        br_if $B9
-        block $B11
-          local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B11
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l6
-          local.get $l7
-          call $f64_eq
-          return
-        end
-        local.get $l2
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l6
-        local.get $l7
-        local.get $l3
-        i32.const 4194304
-        i32.add
-        local.get $l3
-        local.get $l3
-        i32.const 4194304
-        i32.lt_u
-        select
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        call $f64_eq
-        return
-      end
-      block $B12
-        local.get $p1
+        br_if $B2
+        i32.const -2147483648
+        local.set $l5
         local.get $l5
-        i32.ne
-        br_if $B12
-        local.get $l2
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l6
-        local.get $l7
-        call $f64_eq
-        return
+        local.get $p1
+        i32.add
+        local.set $l5
       end
-      local.get $l2
-      local.get $l3
-      i32.clz
-      local.tee $p0
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 947912704
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l6
-      local.get $l7
-      local.get $l3
+      local.get $l5
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B1
+      i32.const 1
+      local.set $l4
       local.get $p0
-      i32.const -8
-      i32.add
-      i32.shl
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      call $f64_eq
-      return
+      local.get $p1
+      i32.eq
+      br_if $B1
+      block $B3
+        local.get $l2
+        i32.eqz
+        br_if $B3
+        i32.const -2147483648
+        local.set $l2
+        local.get $l2
+        local.get $p0
+        i32.add
+        local.set $p0
+      end
+      block $B4
+        local.get $l3
+        i32.eqz
+        br_if $B4
+        i32.const -2147483648
+        local.set $l2
+        local.get $l2
+        local.get $p1
+        i32.add
+        local.set $p1
+      end
+      local.get $p0
+      i32.const 0
+      local.get $p1
+      i32.sub
+      i32.eq
+      local.set $l4
     end
-    local.get $l2
-    local.get $p0
-    i32.const 20
-    i32.shl
-    i32.add
-    i32.const 939524096
-    i32.add
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l7
-    local.get $l6
-    local.get $l7
-    local.get $l3
-    i64.extend_i32_u
-    i64.const 29
-    i64.shl
-    i64.add
-    call $f64_eq)
+    local.get $l4)
   (func $f32_ne (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
     local.get $p0
     i32.const 31
     i32.shr_u
     local.set $l2
+    local.get $p0
+    local.set $l3
     block $B0
-      block $B1
-        local.get $l2
-        br_if $B1
-        i32.const 0
-        local.set $l3
-        br $B0
-      end
+      local.get $l2
+      i32.eqz
+      br_if $B0
       i32.const -2147483648
       local.set $l3
       local.get $l3
       local.get $p0
       i32.add
-      local.set $p0
+      local.set $l3
     end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l2
-    local.get $l2
     i32.const 1
-    i32.shl
-    local.set $l2
-    local.get $p0
-    local.get $l2
-    i32.const 8
-    i32.shr_u
-    local.tee $l2
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B2
-      block $B3
-        block $B4
-          local.get $l2
-          i32.eqz
-          br_if $B4
-          local.get $l2
-          i32.const 255
-          i32.ne
-          br_if $B3
-          block $B5
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B5
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B2
-          end
-          local.get $l3
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B2
-        end
-        block $B6
-          local.get $p0
-          local.get $l4
-          i32.ne
-          br_if $B6
-          local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B2
-        end
-        local.get $l3
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B2
-      end
+    local.set $l4
+    block $B1
       local.get $l3
-      local.get $l2
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
-    end
-    local.get $p1
-    i32.const 31
-    i32.shr_u
-    local.set $p0
-    block $B7
-      block $B8
-        local.get $p0
-        br_if $B8
-        i32.const 0
-        local.set $l2
-        br $B7
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B1
       local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
-    local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
-    local.set $l3
-    block $B9
-      block $B10
-        local.get $p0
+      i32.const 31
+      i32.shr_u
+      local.set $l3
+      local.get $p1
+      local.set $l5
+      block $B2
+        local.get $l3
         i32.eqz
-        br_if $B10
-        local.get $p0
-        i32.const 255
-        i32.ne
-        br_if $B9
-        block $B11
-          local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B11
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l6
-          local.get $l7
-          call $f64_ne
-          return
-        end
-        local.get $l2
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l6
-        local.get $l7
-        local.get $l3
-        i32.const 4194304
-        i32.add
-        local.get $l3
-        local.get $l3
-        i32.const 4194304
-        i32.lt_u
-        select
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        call $f64_ne
-        return
-      end
-      block $B12
-        local.get $p1
+        br_if $B2
+        i32.const -2147483648
+        local.set $l5
         local.get $l5
-        i32.ne
-        br_if $B12
-        local.get $l2
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l6
-        local.get $l7
-        call $f64_ne
-        return
+        local.get $p1
+        i32.add
+        local.set $l5
       end
-      local.get $l2
-      local.get $l3
-      i32.clz
-      local.tee $p0
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 947912704
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l6
-      local.get $l7
-      local.get $l3
+      local.get $l5
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B1
+      i32.const 0
+      local.set $l4
       local.get $p0
-      i32.const -8
-      i32.add
-      i32.shl
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      call $f64_ne
-      return
+      local.get $p1
+      i32.eq
+      br_if $B1
+      block $B3
+        local.get $l2
+        i32.eqz
+        br_if $B3
+        i32.const -2147483648
+        local.set $l2
+        local.get $l2
+        local.get $p0
+        i32.add
+        local.set $p0
+      end
+      block $B4
+        local.get $l3
+        i32.eqz
+        br_if $B4
+        i32.const -2147483648
+        local.set $l2
+        local.get $l2
+        local.get $p1
+        i32.add
+        local.set $p1
+      end
+      local.get $p0
+      i32.const 0
+      local.get $p1
+      i32.sub
+      i32.ne
+      local.set $l4
     end
-    local.get $l2
-    local.get $p0
-    i32.const 20
-    i32.shl
-    i32.add
-    i32.const 939524096
-    i32.add
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l7
-    local.get $l6
-    local.get $l7
-    local.get $l3
-    i64.extend_i32_u
-    i64.const 29
-    i64.shl
-    i64.add
-    call $f64_ne)
+    local.get $l4)
   (func $f32_lt (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
     local.get $p0
     i32.const 31
     i32.shr_u
     local.set $l2
+    local.get $p0
+    local.set $l3
     block $B0
-      block $B1
-        local.get $l2
-        br_if $B1
-        i32.const 0
-        local.set $l3
-        br $B0
-      end
+      local.get $l2
+      i32.eqz
+      br_if $B0
       i32.const -2147483648
       local.set $l3
       local.get $l3
       local.get $p0
       i32.add
-      local.set $p0
+      local.set $l3
     end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l2
-    local.get $l2
-    i32.const 1
-    i32.shl
-    local.set $l2
-    local.get $p0
-    local.get $l2
-    i32.const 8
-    i32.shr_u
-    local.tee $l2
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B2
+    i32.const 0
+    local.set $l4
+    block $B1
+      local.get $l3
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i32.const 31
+      i32.shr_u
+      local.set $l3
+      local.get $p1
+      local.set $l5
+      block $B2
+        local.get $l3
+        i32.eqz
+        br_if $B2
+        i32.const -2147483648
+        local.set $l5
+        local.get $l5
+        local.get $p1
+        i32.add
+        local.set $l5
+      end
+      local.get $l5
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B1
       block $B3
+        local.get $l2
+        local.get $l3
+        i32.eq
+        br_if $B3
         block $B4
           local.get $l2
-          i32.eqz
           br_if $B4
-          local.get $l2
-          i32.const 255
-          i32.ne
-          br_if $B3
-          block $B5
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B5
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B2
-          end
-          local.get $l3
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B2
-        end
-        block $B6
-          local.get $p0
-          local.get $l4
-          i32.ne
-          br_if $B6
-          local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B2
-        end
-        local.get $l3
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B2
-      end
-      local.get $l3
-      local.get $l2
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
-    end
-    local.get $p1
-    i32.const 31
-    i32.shr_u
-    local.set $p0
-    block $B7
-      block $B8
-        local.get $p0
-        br_if $B8
-        i32.const 0
-        local.set $l2
-        br $B7
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
-    local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
-    local.set $l3
-    block $B9
-      block $B10
-        local.get $p0
-        i32.eqz
-        br_if $B10
-        local.get $p0
-        i32.const 255
-        i32.ne
-        br_if $B9
-        block $B11
-          local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B11
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l6
-          local.get $l7
-          call $f64_lt
+          i32.const 0
           return
         end
+        i32.const -2147483648
+        local.set $l2
         local.get $l2
-        i32.const 2146435072
+        local.get $p0
         i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l6
-        local.get $l7
+        i32.const 0
+        local.get $l2
+        i32.const 0
         local.get $l3
-        i32.const 4194304
-        i32.add
-        local.get $l3
-        local.get $l3
-        i32.const 4194304
-        i32.lt_u
         select
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        call $f64_lt
-        return
-      end
-      block $B12
         local.get $p1
-        local.get $l5
+        i32.add
+        i32.sub
         i32.ne
-        br_if $B12
-        local.get $l2
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l6
-        local.get $l7
-        call $f64_lt
         return
       end
-      local.get $l2
-      local.get $l3
-      i32.clz
-      local.tee $p0
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 947912704
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l6
-      local.get $l7
-      local.get $l3
+      block $B5
+        local.get $l2
+        i32.eqz
+        br_if $B5
+        local.get $p0
+        local.get $p1
+        i32.gt_u
+        return
+      end
       local.get $p0
-      i32.const -8
-      i32.add
-      i32.shl
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      call $f64_lt
-      return
+      local.get $p1
+      i32.lt_u
+      local.set $l4
     end
-    local.get $l2
-    local.get $p0
-    i32.const 20
-    i32.shl
-    i32.add
-    i32.const 939524096
-    i32.add
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l7
-    local.get $l6
-    local.get $l7
-    local.get $l3
-    i64.extend_i32_u
-    i64.const 29
-    i64.shl
-    i64.add
-    call $f64_lt)
+    local.get $l4)
   (func $f32_gt (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
     local.get $p0
     i32.const 31
     i32.shr_u
     local.set $l2
+    local.get $p0
+    local.set $l3
     block $B0
-      block $B1
-        local.get $l2
-        br_if $B1
-        i32.const 0
-        local.set $l3
-        br $B0
-      end
+      local.get $l2
+      i32.eqz
+      br_if $B0
       i32.const -2147483648
       local.set $l3
       local.get $l3
       local.get $p0
       i32.add
-      local.set $p0
+      local.set $l3
     end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l2
-    local.get $l2
-    i32.const 1
-    i32.shl
-    local.set $l2
-    local.get $p0
-    local.get $l2
-    i32.const 8
-    i32.shr_u
-    local.tee $l2
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B2
-      block $B3
-        block $B4
-          local.get $l2
-          i32.eqz
-          br_if $B4
-          local.get $l2
-          i32.const 255
-          i32.ne
-          br_if $B3
-          block $B5
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B5
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B2
-          end
-          local.get $l3
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B2
-        end
-        block $B6
-          local.get $p0
-          local.get $l4
-          i32.ne
-          br_if $B6
-          local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B2
-        end
-        local.get $l3
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B2
-      end
+    i32.const 0
+    local.set $l4
+    block $B1
       local.get $l3
-      local.get $l2
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
-    end
-    local.get $p1
-    i32.const 31
-    i32.shr_u
-    local.set $p0
-    block $B7
-      block $B8
-        local.get $p0
-        br_if $B8
-        i32.const 0
-        local.set $l2
-        br $B7
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B1
       local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
-    local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
-    local.set $l3
-    block $B9
-      block $B10
-        local.get $p0
+      i32.const 31
+      i32.shr_u
+      local.set $l3
+      local.get $p1
+      local.set $l5
+      block $B2
+        local.get $l3
         i32.eqz
-        br_if $B10
-        local.get $p0
-        i32.const 255
-        i32.ne
-        br_if $B9
-        block $B11
-          local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B11
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l6
-          local.get $l7
-          call $f64_gt
+        br_if $B2
+        i32.const -2147483648
+        local.set $l5
+        local.get $l5
+        local.get $p1
+        i32.add
+        local.set $l5
+      end
+      local.get $l5
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B1
+      block $B3
+        local.get $l3
+        local.get $l2
+        i32.eq
+        br_if $B3
+        block $B4
+          local.get $l3
+          br_if $B4
+          i32.const 0
           return
         end
-        local.get $l2
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l6
-        local.get $l7
+        i32.const -2147483648
+        local.set $l3
         local.get $l3
-        i32.const 4194304
-        i32.add
-        local.get $l3
-        local.get $l3
-        i32.const 4194304
-        i32.lt_u
-        select
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        call $f64_gt
-        return
-      end
-      block $B12
         local.get $p1
-        local.get $l5
-        i32.ne
-        br_if $B12
+        i32.add
+        i32.const 0
+        local.get $l3
+        i32.const 0
         local.get $l2
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l6
-        local.get $l7
-        call $f64_gt
+        select
+        local.get $p0
+        i32.add
+        i32.sub
+        i32.ne
         return
       end
-      local.get $l2
-      local.get $l3
-      i32.clz
-      local.tee $p0
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 947912704
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l6
-      local.get $l7
-      local.get $l3
+      block $B5
+        local.get $l3
+        i32.eqz
+        br_if $B5
+        local.get $p1
+        local.get $p0
+        i32.gt_u
+        return
+      end
+      local.get $p1
       local.get $p0
-      i32.const -8
-      i32.add
-      i32.shl
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      call $f64_gt
-      return
+      i32.lt_u
+      local.set $l4
     end
-    local.get $l2
-    local.get $p0
-    i32.const 20
-    i32.shl
-    i32.add
-    i32.const 939524096
-    i32.add
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l7
-    local.get $l6
-    local.get $l7
-    local.get $l3
-    i64.extend_i32_u
-    i64.const 29
-    i64.shl
-    i64.add
-    call $f64_gt)
+    local.get $l4)
   (func $f32_le (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
     local.get $p0
     i32.const 31
     i32.shr_u
     local.set $l2
+    local.get $p0
+    local.set $l3
     block $B0
-      block $B1
-        local.get $l2
-        br_if $B1
-        i32.const 0
-        local.set $l3
-        br $B0
-      end
+      local.get $l2
+      i32.eqz
+      br_if $B0
       i32.const -2147483648
       local.set $l3
       local.get $l3
       local.get $p0
       i32.add
-      local.set $p0
+      local.set $l3
     end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l2
-    local.get $l2
-    i32.const 1
-    i32.shl
-    local.set $l2
-    local.get $p0
-    local.get $l2
-    i32.const 8
-    i32.shr_u
-    local.tee $l2
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B2
+    i32.const 0
+    local.set $l4
+    block $B1
+      local.get $l3
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i32.const 31
+      i32.shr_u
+      local.set $l3
+      local.get $p1
+      local.set $l5
+      block $B2
+        local.get $l3
+        i32.eqz
+        br_if $B2
+        i32.const -2147483648
+        local.set $l5
+        local.get $l5
+        local.get $p1
+        i32.add
+        local.set $l5
+      end
+      local.get $l5
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B1
       block $B3
         block $B4
-          local.get $l2
-          i32.eqz
-          br_if $B4
-          local.get $l2
-          i32.const 255
-          i32.ne
-          br_if $B3
-          block $B5
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B5
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B2
-          end
           local.get $l3
-          i32.const 2146435072
+          local.get $l2
+          i32.eq
+          br_if $B4
+          block $B5
+            local.get $l3
+            br_if $B5
+            i32.const 0
+            local.set $l2
+            br $B3
+          end
+          i32.const -2147483648
+          local.set $l3
+          local.get $l3
+          local.get $p1
           i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
+          i32.const 0
+          local.get $l3
+          i32.const 0
+          local.get $l2
           select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B2
+          local.get $p0
+          i32.add
+          i32.sub
+          i32.ne
+          local.set $l2
+          br $B3
         end
         block $B6
-          local.get $p0
-          local.get $l4
-          i32.ne
-          br_if $B6
           local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B2
-        end
-        local.get $l3
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B2
-      end
-      local.get $l3
-      local.get $l2
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
-    end
-    local.get $p1
-    i32.const 31
-    i32.shr_u
-    local.set $p0
-    block $B7
-      block $B8
-        local.get $p0
-        br_if $B8
-        i32.const 0
-        local.set $l2
-        br $B7
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
-    local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
-    local.set $l3
-    block $B9
-      block $B10
-        local.get $p0
-        i32.eqz
-        br_if $B10
-        local.get $p0
-        i32.const 255
-        i32.ne
-        br_if $B9
-        block $B11
+          i32.eqz
+          br_if $B6
           local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B11
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l6
-          local.get $l7
-          call $f64_le
-          return
+          local.get $p0
+          i32.gt_u
+          local.set $l2
+          br $B3
         end
-        local.get $l2
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l6
-        local.get $l7
-        local.get $l3
-        i32.const 4194304
-        i32.add
-        local.get $l3
-        local.get $l3
-        i32.const 4194304
-        i32.lt_u
-        select
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        call $f64_le
-        return
-      end
-      block $B12
         local.get $p1
-        local.get $l5
-        i32.ne
-        br_if $B12
-        local.get $l2
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l6
-        local.get $l7
-        call $f64_le
-        return
+        local.get $p0
+        i32.lt_u
+        local.set $l2
       end
       local.get $l2
-      local.get $l3
-      i32.clz
-      local.tee $p0
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 947912704
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l6
-      local.get $l7
-      local.get $l3
-      local.get $p0
-      i32.const -8
-      i32.add
-      i32.shl
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      call $f64_le
-      return
+      i32.const 1
+      i32.xor
+      local.set $l4
     end
-    local.get $l2
-    local.get $p0
-    i32.const 20
-    i32.shl
-    i32.add
-    i32.const 939524096
-    i32.add
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l7
-    local.get $l6
-    local.get $l7
-    local.get $l3
-    i64.extend_i32_u
-    i64.const 29
-    i64.shl
-    i64.add
-    call $f64_le)
+    local.get $l4)
   (func $f32_ge (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
     local.get $p0
     i32.const 31
     i32.shr_u
     local.set $l2
+    local.get $p0
+    local.set $l3
     block $B0
-      block $B1
-        local.get $l2
-        br_if $B1
-        i32.const 0
-        local.set $l3
-        br $B0
-      end
+      local.get $l2
+      i32.eqz
+      br_if $B0
       i32.const -2147483648
       local.set $l3
       local.get $l3
       local.get $p0
       i32.add
-      local.set $p0
+      local.set $l3
     end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l2
-    local.get $l2
-    i32.const 1
-    i32.shl
-    local.set $l2
-    local.get $p0
-    local.get $l2
-    i32.const 8
-    i32.shr_u
-    local.tee $l2
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B2
+    i32.const 0
+    local.set $l4
+    block $B1
+      local.get $l3
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i32.const 31
+      i32.shr_u
+      local.set $l3
+      local.get $p1
+      local.set $l5
+      block $B2
+        local.get $l3
+        i32.eqz
+        br_if $B2
+        i32.const -2147483648
+        local.set $l5
+        local.get $l5
+        local.get $p1
+        i32.add
+        local.set $l5
+      end
+      local.get $l5
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B1
       block $B3
         block $B4
           local.get $l2
-          i32.eqz
-          br_if $B4
-          local.get $l2
-          i32.const 255
-          i32.ne
-          br_if $B3
-          block $B5
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B5
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B2
-          end
           local.get $l3
-          i32.const 2146435072
+          i32.eq
+          br_if $B4
+          block $B5
+            local.get $l2
+            br_if $B5
+            i32.const 0
+            local.set $l2
+            br $B3
+          end
+          i32.const -2147483648
+          local.set $l2
+          local.get $l2
+          local.get $p0
           i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
+          i32.const 0
+          local.get $l2
+          i32.const 0
+          local.get $l3
           select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B2
+          local.get $p1
+          i32.add
+          i32.sub
+          i32.ne
+          local.set $l2
+          br $B3
         end
         block $B6
-          local.get $p0
-          local.get $l4
-          i32.ne
+          local.get $l2
+          i32.eqz
           br_if $B6
-          local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B2
+          local.get $p0
+          local.get $p1
+          i32.gt_u
+          local.set $l2
+          br $B3
         end
-        local.get $l3
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
         local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B2
+        local.get $p1
+        i32.lt_u
+        local.set $l2
       end
-      local.get $l3
       local.get $l2
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
+      i32.const 1
+      i32.xor
+      local.set $l4
     end
-    local.get $p1
+    local.get $l4)
+  (func $f32_min (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
+    local.get $p0
     i32.const 31
     i32.shr_u
-    local.set $p0
-    block $B7
-      block $B8
-        local.get $p0
-        br_if $B8
-        i32.const 0
-        local.set $l2
-        br $B7
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
+    local.set $l2
     local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
     local.set $l3
-    block $B9
-      block $B10
-        local.get $p0
-        i32.eqz
-        br_if $B10
-        local.get $p0
-        i32.const 255
-        i32.ne
-        br_if $B9
-        block $B11
-          local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B11
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l6
-          local.get $l7
-          call $f64_ge
-          return
-        end
-        local.get $l2
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l6
-        local.get $l7
-        local.get $l3
-        i32.const 4194304
-        i32.add
-        local.get $l3
-        local.get $l3
-        i32.const 4194304
-        i32.lt_u
-        select
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        call $f64_ge
-        return
-      end
-      block $B12
-        local.get $p1
-        local.get $l5
-        i32.ne
-        br_if $B12
-        local.get $l2
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l6
-        local.get $l7
-        call $f64_ge
-        return
-      end
+    block $B0
       local.get $l2
-      local.get $l3
-      i32.clz
-      local.tee $p0
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 947912704
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l6
-      local.get $l7
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l3
       local.get $l3
       local.get $p0
-      i32.const -8
       i32.add
-      i32.shl
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      call $f64_ge
-      return
+      local.set $l3
     end
-    local.get $l2
+    i32.const -4194304
+    local.set $l4
+    block $B1
+      local.get $l3
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i32.const 31
+      i32.shr_u
+      local.set $l3
+      local.get $p1
+      local.set $l5
+      block $B2
+        local.get $l3
+        i32.eqz
+        br_if $B2
+        i32.const -2147483648
+        local.set $l5
+        local.get $l5
+        local.get $p1
+        i32.add
+        local.set $l5
+      end
+      local.get $l5
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B1
+      block $B3
+        block $B4
+          local.get $p0
+          local.get $p1
+          i32.eq
+          br_if $B4
+          local.get $p0
+          local.set $l4
+          block $B5
+            local.get $l2
+            i32.eqz
+            br_if $B5
+            i32.const -2147483648
+            local.set $l4
+            local.get $l4
+            local.get $p0
+            i32.add
+            local.set $l4
+          end
+          local.get $p1
+          local.set $l5
+          block $B6
+            local.get $l3
+            i32.eqz
+            br_if $B6
+            i32.const -2147483648
+            local.set $l5
+            local.get $l5
+            local.get $p1
+            i32.add
+            local.set $l5
+          end
+          local.get $l4
+          i32.const 0
+          local.get $l5
+          i32.sub
+          i32.ne
+          br_if $B3
+        end
+        local.get $p0
+        local.get $p1
+        local.get $l2
+        select
+        return
+      end
+      block $B7
+        block $B8
+          local.get $l3
+          local.get $l2
+          i32.eq
+          br_if $B8
+          block $B9
+            local.get $l3
+            br_if $B9
+            local.get $p0
+            return
+          end
+          i32.const -2147483648
+          local.set $l3
+          local.get $p0
+          local.set $l4
+          local.get $l3
+          local.get $p1
+          i32.add
+          i32.const 0
+          local.get $l3
+          i32.const 0
+          local.get $l2
+          select
+          local.get $p0
+          i32.add
+          i32.sub
+          i32.ne
+          br_if $B7
+          br $B1
+        end
+        block $B10
+          local.get $l3
+          i32.eqz
+          br_if $B10
+          local.get $p0
+          local.set $l4
+          local.get $p1
+          local.get $p0
+          i32.gt_u
+          br_if $B7
+          br $B1
+        end
+        local.get $p0
+        local.set $l4
+        local.get $p1
+        local.get $p0
+        i32.ge_u
+        br_if $B1
+      end
+      local.get $p1
+      local.set $l4
+    end
+    local.get $l4)
+  (func $f32_max (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
     local.get $p0
-    i32.const 20
-    i32.shl
-    i32.add
-    i32.const 939524096
-    i32.add
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l7
-    local.get $l6
-    local.get $l7
-    local.get $l3
-    i64.extend_i32_u
-    i64.const 29
-    i64.shl
-    i64.add
-    call $f64_ge)
+    i32.const 31
+    i32.shr_u
+    local.set $l2
+    local.get $p0
+    local.set $l3
+    block $B0
+      local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p0
+      i32.add
+      local.set $l3
+    end
+    i32.const -4194304
+    local.set $l4
+    block $B1
+      local.get $l3
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B1
+      local.get $p1
+      i32.const 31
+      i32.shr_u
+      local.set $l3
+      local.get $p1
+      local.set $l5
+      block $B2
+        local.get $l3
+        i32.eqz
+        br_if $B2
+        i32.const -2147483648
+        local.set $l5
+        local.get $l5
+        local.get $p1
+        i32.add
+        local.set $l5
+      end
+      local.get $l5
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B1
+      block $B3
+        block $B4
+          local.get $p0
+          local.get $p1
+          i32.eq
+          br_if $B4
+          local.get $p0
+          local.set $l4
+          block $B5
+            local.get $l2
+            i32.eqz
+            br_if $B5
+            i32.const -2147483648
+            local.set $l4
+            local.get $l4
+            local.get $p0
+            i32.add
+            local.set $l4
+          end
+          local.get $p1
+          local.set $l5
+          block $B6
+            local.get $l3
+            i32.eqz
+            br_if $B6
+            i32.const -2147483648
+            local.set $l5
+            local.get $l5
+            local.get $p1
+            i32.add
+            local.set $l5
+          end
+          local.get $l4
+          i32.const 0
+          local.get $l5
+          i32.sub
+          i32.ne
+          br_if $B3
+        end
+        local.get $p1
+        local.get $p0
+        local.get $l2
+        select
+        return
+      end
+      block $B7
+        block $B8
+          local.get $l2
+          local.get $l3
+          i32.eq
+          br_if $B8
+          block $B9
+            local.get $l2
+            br_if $B9
+            local.get $p0
+            return
+          end
+          i32.const -2147483648
+          local.set $l2
+          local.get $p0
+          local.set $l4
+          local.get $l2
+          local.get $p0
+          i32.add
+          i32.const 0
+          local.get $l2
+          i32.const 0
+          local.get $l3
+          select
+          local.get $p1
+          i32.add
+          i32.sub
+          i32.ne
+          br_if $B7
+          br $B1
+        end
+        block $B10
+          local.get $l2
+          i32.eqz
+          br_if $B10
+          local.get $p0
+          local.set $l4
+          local.get $p0
+          local.get $p1
+          i32.gt_u
+          br_if $B7
+          br $B1
+        end
+        local.get $p0
+        local.set $l4
+        local.get $p0
+        local.get $p1
+        i32.ge_u
+        br_if $B1
+      end
+      local.get $p1
+      local.set $l4
+    end
+    local.get $l4)
   (func $f64_add (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
     (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i64) (local $l13 i64)
     local.get $p1
@@ -17671,10 +15637,6 @@
   (export "f64_div" (func $f64_div))
   (export "f32_sqrt" (func $f32_sqrt))
   (export "f64_sqrt" (func $f64_sqrt))
-  (export "f32_min" (func $f32_min))
-  (export "f64_min" (func $f64_min))
-  (export "f32_max" (func $f32_max))
-  (export "f64_max" (func $f64_max))
   (export "f32_ceil" (func $f32_ceil))
   (export "f64_ceil" (func $f64_ceil))
   (export "f32_floor" (func $f32_floor))
@@ -17684,17 +15646,21 @@
   (export "f32_nearest" (func $f32_nearest))
   (export "f64_nearest" (func $f64_nearest))
   (export "f32_eq" (func $f32_eq))
-  (export "f64_eq" (func $f64_eq))
   (export "f32_ne" (func $f32_ne))
-  (export "f64_ne" (func $f64_ne))
   (export "f32_lt" (func $f32_lt))
-  (export "f64_lt" (func $f64_lt))
   (export "f32_gt" (func $f32_gt))
-  (export "f64_gt" (func $f64_gt))
   (export "f32_le" (func $f32_le))
-  (export "f64_le" (func $f64_le))
   (export "f32_ge" (func $f32_ge))
+  (export "f32_min" (func $f32_min))
+  (export "f32_max" (func $f32_max))
+  (export "f64_eq" (func $f64_eq))
+  (export "f64_ne" (func $f64_ne))
+  (export "f64_lt" (func $f64_lt))
+  (export "f64_gt" (func $f64_gt))
+  (export "f64_le" (func $f64_le))
   (export "f64_ge" (func $f64_ge))
+  (export "f64_min" (func $f64_min))
+  (export "f64_max" (func $f64_max))
   (export "i32_trunc_f64_s" (func $i32_trunc_f64_s))
   (export "i32_trunc_f64_u" (func $i32_trunc_f64_u))
   (export "i64_trunc_f64_s" (func $i64_trunc_f64_s))
