@@ -1842,2246 +1842,6 @@
     i64.const 29
     i64.shl
     i64.add)
-  (func $f32_add (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
-    local.set $l2
-    block $B0
-      block $B1
-        local.get $l2
-        br_if $B1
-        i32.const 0
-        local.set $l3
-        br $B0
-      end
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l2
-    local.get $l2
-    i32.const 1
-    i32.shl
-    local.set $l2
-    local.get $p0
-    local.get $l2
-    i32.const 8
-    i32.shr_u
-    local.tee $l2
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B2
-      block $B3
-        block $B4
-          local.get $l2
-          i32.eqz
-          br_if $B4
-          local.get $l2
-          i32.const 255
-          i32.ne
-          br_if $B3
-          block $B5
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B5
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B2
-          end
-          local.get $l3
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B2
-        end
-        block $B6
-          local.get $p0
-          local.get $l4
-          i32.ne
-          br_if $B6
-          local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B2
-        end
-        local.get $l3
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B2
-      end
-      local.get $l3
-      local.get $l2
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
-    end
-    local.get $p1
-    i32.const 31
-    i32.shr_u
-    local.set $p0
-    block $B7
-      block $B8
-        local.get $p0
-        br_if $B8
-        i32.const 0
-        local.set $l2
-        br $B7
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
-    local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
-    local.set $l3
-    block $B9
-      block $B10
-        block $B11
-          local.get $p0
-          i32.eqz
-          br_if $B11
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B10
-          block $B12
-            local.get $p1
-            local.get $l5
-            i32.ne
-            br_if $B12
-            local.get $l2
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l7
-            br $B9
-          end
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l7
-          local.get $l3
-          i32.const 4194304
-          i32.add
-          local.get $l3
-          local.get $l3
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l7
-          br $B9
-        end
-        block $B13
-          local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B13
-          local.get $l2
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          br $B9
-        end
-        local.get $l2
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l7
-        local.get $l3
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l7
-        br $B9
-      end
-      local.get $l2
-      local.get $p0
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l3
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l7
-    end
-    local.get $l6
-    local.get $l7
-    call $f64_add
-    local.tee $l6
-    i32.wrap_i64
-    local.set $p1
-    local.get $l6
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    local.get $l6
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    block $B14
-      block $B15
-        local.get $l2
-        br_if $B15
-        i32.const 0
-        local.set $l2
-        br $B14
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    block $B16
-      local.get $p0
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B16
-      block $B17
-        local.get $p0
-        i32.const 2146435072
-        i32.ne
-        br_if $B17
-        local.get $p1
-        br_if $B17
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $l2
-      local.get $p0
-      i32.const 3
-      i32.shl
-      local.get $p1
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $p0
-      i32.const 12582912
-      i32.add
-      local.get $p0
-      i32.const 8388608
-      i32.add
-      local.tee $p0
-      local.get $p0
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    local.get $p1
-    i32.const 0
-    i32.ne
-    local.set $l3
-    block $B18
-      local.get $l3
-      i32.const 0
-      local.get $p0
-      i32.sub
-      i32.eq
-      br_if $B18
-      local.get $p0
-      i32.const 16
-      i32.shr_u
-      local.set $l3
-      local.get $l3
-      i32.const 4
-      i32.shl
-      local.set $l3
-      block $B19
-        local.get $l3
-        i32.const 255
-        i32.gt_u
-        br_if $B19
-        i32.const 1
-        local.set $p0
-        block $B20
-          block $B21
-            local.get $p0
-            i32.const -2147483648
-            i32.gt_u
-            br_if $B21
-            i32.const 0
-            local.set $p1
-            local.get $p0
-            i32.const -2147483648
-            i32.ne
-            br_if $B20
-            i32.const 0
-            local.set $p1
-            i32.const 0
-            local.set $p0
-            local.get $p0
-            i32.eqz
-            br_if $B20
-          end
-          i32.const 1
-          local.set $p1
-        end
-        local.get $p1
-        local.get $l2
-        i32.add
-        return
-      end
-      block $B22
-        local.get $l3
-        i32.const 294656
-        i32.lt_u
-        br_if $B22
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l3
-      i32.const 8
-      i32.shr_u
-      local.tee $l5
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 1048576
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $p1
-      i64.extend_i32_u
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $l6
-      block $B23
-        block $B24
-          local.get $l3
-          i32.const 229631
-          i32.le_u
-          br_if $B24
-          local.get $l5
-          i32.const -896
-          i32.add
-          local.set $l3
-          br $B23
-        end
-        block $B25
-          i32.const 897
-          local.get $l5
-          i32.sub
-          local.tee $p0
-          i32.const 64
-          i32.lt_u
-          br_if $B25
-          local.get $l6
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $l6
-          i32.const 1
-          local.set $l3
-          br $B23
-        end
-        i32.const 1
-        local.set $l3
-        block $B26
-          local.get $l6
-          local.get $p0
-          i64.extend_i32_u
-          local.tee $l8
-          i64.shr_u
-          local.tee $l7
-          local.get $l8
-          i64.shl
-          local.get $l6
-          i64.ne
-          br_if $B26
-          local.get $l7
-          local.set $l6
-          br $B23
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        block $B27
-          local.get $p0
-          i32.eqz
-          br_if $B27
-          local.get $l7
-          local.set $l6
-          br $B23
-        end
-        local.get $l7
-        i64.const 1
-        i64.add
-        local.set $l6
-      end
-      local.get $l6
-      i32.wrap_i64
-      local.set $p0
-      local.get $l6
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p1
-      block $B28
-        block $B29
-          local.get $p0
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B29
-          local.get $p0
-          i32.const -2147483648
-          i32.ne
-          br_if $B28
-          local.get $p1
-          i32.const 31
-          i32.shl
-          local.set $p0
-          local.get $p0
-          i32.eqz
-          br_if $B28
-        end
-        local.get $p1
-        i32.const 1
-        i32.add
-        local.set $p1
-      end
-      block $B30
-        local.get $l3
-        i32.const 23
-        i32.shl
-        local.get $p1
-        i32.add
-        i32.const -8388608
-        i32.add
-        local.tee $p0
-        i32.const 2139095040
-        i32.lt_u
-        br_if $B30
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l2
-      i32.add
-      local.set $l2
-    end
-    local.get $l2)
-  (func $f32_sub (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
-    local.set $l2
-    block $B0
-      block $B1
-        local.get $l2
-        br_if $B1
-        i32.const 0
-        local.set $l3
-        br $B0
-      end
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l2
-    local.get $l2
-    i32.const 1
-    i32.shl
-    local.set $l2
-    local.get $p0
-    local.get $l2
-    i32.const 8
-    i32.shr_u
-    local.tee $l2
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B2
-      block $B3
-        block $B4
-          local.get $l2
-          i32.eqz
-          br_if $B4
-          local.get $l2
-          i32.const 255
-          i32.ne
-          br_if $B3
-          block $B5
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B5
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B2
-          end
-          local.get $l3
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B2
-        end
-        block $B6
-          local.get $p0
-          local.get $l4
-          i32.ne
-          br_if $B6
-          local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B2
-        end
-        local.get $l3
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B2
-      end
-      local.get $l3
-      local.get $l2
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
-    end
-    local.get $p1
-    i32.const 31
-    i32.shr_u
-    local.set $p0
-    block $B7
-      block $B8
-        local.get $p0
-        br_if $B8
-        i32.const 0
-        local.set $l2
-        br $B7
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
-    local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
-    local.set $l3
-    block $B9
-      block $B10
-        block $B11
-          local.get $p0
-          i32.eqz
-          br_if $B11
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B10
-          block $B12
-            local.get $p1
-            local.get $l5
-            i32.ne
-            br_if $B12
-            local.get $l2
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l7
-            br $B9
-          end
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l7
-          local.get $l3
-          i32.const 4194304
-          i32.add
-          local.get $l3
-          local.get $l3
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l7
-          br $B9
-        end
-        block $B13
-          local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B13
-          local.get $l2
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          br $B9
-        end
-        local.get $l2
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l7
-        local.get $l3
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l7
-        br $B9
-      end
-      local.get $l2
-      local.get $p0
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l3
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l7
-    end
-    local.get $l6
-    local.get $l7
-    call $f64_sub
-    local.tee $l6
-    i32.wrap_i64
-    local.set $p1
-    local.get $l6
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    local.get $l6
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    block $B14
-      block $B15
-        local.get $l2
-        br_if $B15
-        i32.const 0
-        local.set $l2
-        br $B14
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    block $B16
-      local.get $p0
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B16
-      block $B17
-        local.get $p0
-        i32.const 2146435072
-        i32.ne
-        br_if $B17
-        local.get $p1
-        br_if $B17
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $l2
-      local.get $p0
-      i32.const 3
-      i32.shl
-      local.get $p1
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $p0
-      i32.const 12582912
-      i32.add
-      local.get $p0
-      i32.const 8388608
-      i32.add
-      local.tee $p0
-      local.get $p0
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    local.get $p1
-    i32.const 0
-    i32.ne
-    local.set $l3
-    block $B18
-      local.get $l3
-      i32.const 0
-      local.get $p0
-      i32.sub
-      i32.eq
-      br_if $B18
-      local.get $p0
-      i32.const 16
-      i32.shr_u
-      local.set $l3
-      local.get $l3
-      i32.const 4
-      i32.shl
-      local.set $l3
-      block $B19
-        local.get $l3
-        i32.const 255
-        i32.gt_u
-        br_if $B19
-        i32.const 1
-        local.set $p0
-        block $B20
-          block $B21
-            local.get $p0
-            i32.const -2147483648
-            i32.gt_u
-            br_if $B21
-            i32.const 0
-            local.set $p1
-            local.get $p0
-            i32.const -2147483648
-            i32.ne
-            br_if $B20
-            i32.const 0
-            local.set $p1
-            i32.const 0
-            local.set $p0
-            local.get $p0
-            i32.eqz
-            br_if $B20
-          end
-          i32.const 1
-          local.set $p1
-        end
-        local.get $p1
-        local.get $l2
-        i32.add
-        return
-      end
-      block $B22
-        local.get $l3
-        i32.const 294656
-        i32.lt_u
-        br_if $B22
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l3
-      i32.const 8
-      i32.shr_u
-      local.tee $l5
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 1048576
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $p1
-      i64.extend_i32_u
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $l6
-      block $B23
-        block $B24
-          local.get $l3
-          i32.const 229631
-          i32.le_u
-          br_if $B24
-          local.get $l5
-          i32.const -896
-          i32.add
-          local.set $l3
-          br $B23
-        end
-        block $B25
-          i32.const 897
-          local.get $l5
-          i32.sub
-          local.tee $p0
-          i32.const 64
-          i32.lt_u
-          br_if $B25
-          local.get $l6
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $l6
-          i32.const 1
-          local.set $l3
-          br $B23
-        end
-        i32.const 1
-        local.set $l3
-        block $B26
-          local.get $l6
-          local.get $p0
-          i64.extend_i32_u
-          local.tee $l8
-          i64.shr_u
-          local.tee $l7
-          local.get $l8
-          i64.shl
-          local.get $l6
-          i64.ne
-          br_if $B26
-          local.get $l7
-          local.set $l6
-          br $B23
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        block $B27
-          local.get $p0
-          i32.eqz
-          br_if $B27
-          local.get $l7
-          local.set $l6
-          br $B23
-        end
-        local.get $l7
-        i64.const 1
-        i64.add
-        local.set $l6
-      end
-      local.get $l6
-      i32.wrap_i64
-      local.set $p0
-      local.get $l6
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p1
-      block $B28
-        block $B29
-          local.get $p0
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B29
-          local.get $p0
-          i32.const -2147483648
-          i32.ne
-          br_if $B28
-          local.get $p1
-          i32.const 31
-          i32.shl
-          local.set $p0
-          local.get $p0
-          i32.eqz
-          br_if $B28
-        end
-        local.get $p1
-        i32.const 1
-        i32.add
-        local.set $p1
-      end
-      block $B30
-        local.get $l3
-        i32.const 23
-        i32.shl
-        local.get $p1
-        i32.add
-        i32.const -8388608
-        i32.add
-        local.tee $p0
-        i32.const 2139095040
-        i32.lt_u
-        br_if $B30
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l2
-      i32.add
-      local.set $l2
-    end
-    local.get $l2)
-  (func $f32_mul (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
-    local.set $l2
-    block $B0
-      block $B1
-        local.get $l2
-        br_if $B1
-        i32.const 0
-        local.set $l3
-        br $B0
-      end
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l2
-    local.get $l2
-    i32.const 1
-    i32.shl
-    local.set $l2
-    local.get $p0
-    local.get $l2
-    i32.const 8
-    i32.shr_u
-    local.tee $l2
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B2
-      block $B3
-        block $B4
-          local.get $l2
-          i32.eqz
-          br_if $B4
-          local.get $l2
-          i32.const 255
-          i32.ne
-          br_if $B3
-          block $B5
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B5
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B2
-          end
-          local.get $l3
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B2
-        end
-        block $B6
-          local.get $p0
-          local.get $l4
-          i32.ne
-          br_if $B6
-          local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B2
-        end
-        local.get $l3
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B2
-      end
-      local.get $l3
-      local.get $l2
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
-    end
-    local.get $p1
-    i32.const 31
-    i32.shr_u
-    local.set $p0
-    block $B7
-      block $B8
-        local.get $p0
-        br_if $B8
-        i32.const 0
-        local.set $l2
-        br $B7
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
-    local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
-    local.set $l3
-    block $B9
-      block $B10
-        block $B11
-          local.get $p0
-          i32.eqz
-          br_if $B11
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B10
-          block $B12
-            local.get $p1
-            local.get $l5
-            i32.ne
-            br_if $B12
-            local.get $l2
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l7
-            br $B9
-          end
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l7
-          local.get $l3
-          i32.const 4194304
-          i32.add
-          local.get $l3
-          local.get $l3
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l7
-          br $B9
-        end
-        block $B13
-          local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B13
-          local.get $l2
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          br $B9
-        end
-        local.get $l2
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l7
-        local.get $l3
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l7
-        br $B9
-      end
-      local.get $l2
-      local.get $p0
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l3
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l7
-    end
-    local.get $l6
-    local.get $l7
-    call $f64_mul
-    local.tee $l6
-    i32.wrap_i64
-    local.set $p1
-    local.get $l6
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    local.get $l6
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    block $B14
-      block $B15
-        local.get $l2
-        br_if $B15
-        i32.const 0
-        local.set $l2
-        br $B14
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    block $B16
-      local.get $p0
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B16
-      block $B17
-        local.get $p0
-        i32.const 2146435072
-        i32.ne
-        br_if $B17
-        local.get $p1
-        br_if $B17
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $l2
-      local.get $p0
-      i32.const 3
-      i32.shl
-      local.get $p1
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $p0
-      i32.const 12582912
-      i32.add
-      local.get $p0
-      i32.const 8388608
-      i32.add
-      local.tee $p0
-      local.get $p0
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    local.get $p1
-    i32.const 0
-    i32.ne
-    local.set $l3
-    block $B18
-      local.get $l3
-      i32.const 0
-      local.get $p0
-      i32.sub
-      i32.eq
-      br_if $B18
-      local.get $p0
-      i32.const 16
-      i32.shr_u
-      local.set $l3
-      local.get $l3
-      i32.const 4
-      i32.shl
-      local.set $l3
-      block $B19
-        local.get $l3
-        i32.const 255
-        i32.gt_u
-        br_if $B19
-        i32.const 1
-        local.set $p0
-        block $B20
-          block $B21
-            local.get $p0
-            i32.const -2147483648
-            i32.gt_u
-            br_if $B21
-            i32.const 0
-            local.set $p1
-            local.get $p0
-            i32.const -2147483648
-            i32.ne
-            br_if $B20
-            i32.const 0
-            local.set $p1
-            i32.const 0
-            local.set $p0
-            local.get $p0
-            i32.eqz
-            br_if $B20
-          end
-          i32.const 1
-          local.set $p1
-        end
-        local.get $p1
-        local.get $l2
-        i32.add
-        return
-      end
-      block $B22
-        local.get $l3
-        i32.const 294656
-        i32.lt_u
-        br_if $B22
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l3
-      i32.const 8
-      i32.shr_u
-      local.tee $l5
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 1048576
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $p1
-      i64.extend_i32_u
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $l6
-      block $B23
-        block $B24
-          local.get $l3
-          i32.const 229631
-          i32.le_u
-          br_if $B24
-          local.get $l5
-          i32.const -896
-          i32.add
-          local.set $l3
-          br $B23
-        end
-        block $B25
-          i32.const 897
-          local.get $l5
-          i32.sub
-          local.tee $p0
-          i32.const 64
-          i32.lt_u
-          br_if $B25
-          local.get $l6
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $l6
-          i32.const 1
-          local.set $l3
-          br $B23
-        end
-        i32.const 1
-        local.set $l3
-        block $B26
-          local.get $l6
-          local.get $p0
-          i64.extend_i32_u
-          local.tee $l8
-          i64.shr_u
-          local.tee $l7
-          local.get $l8
-          i64.shl
-          local.get $l6
-          i64.ne
-          br_if $B26
-          local.get $l7
-          local.set $l6
-          br $B23
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        block $B27
-          local.get $p0
-          i32.eqz
-          br_if $B27
-          local.get $l7
-          local.set $l6
-          br $B23
-        end
-        local.get $l7
-        i64.const 1
-        i64.add
-        local.set $l6
-      end
-      local.get $l6
-      i32.wrap_i64
-      local.set $p0
-      local.get $l6
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p1
-      block $B28
-        block $B29
-          local.get $p0
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B29
-          local.get $p0
-          i32.const -2147483648
-          i32.ne
-          br_if $B28
-          local.get $p1
-          i32.const 31
-          i32.shl
-          local.set $p0
-          local.get $p0
-          i32.eqz
-          br_if $B28
-        end
-        local.get $p1
-        i32.const 1
-        i32.add
-        local.set $p1
-      end
-      block $B30
-        local.get $l3
-        i32.const 23
-        i32.shl
-        local.get $p1
-        i32.add
-        i32.const -8388608
-        i32.add
-        local.tee $p0
-        i32.const 2139095040
-        i32.lt_u
-        br_if $B30
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l2
-      i32.add
-      local.set $l2
-    end
-    local.get $l2)
-  (func $f32_div (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
-    local.set $l2
-    block $B0
-      block $B1
-        local.get $l2
-        br_if $B1
-        i32.const 0
-        local.set $l3
-        br $B0
-      end
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l2
-    local.get $l2
-    i32.const 1
-    i32.shl
-    local.set $l2
-    local.get $p0
-    local.get $l2
-    i32.const 8
-    i32.shr_u
-    local.tee $l2
-    i32.const 23
-    i32.shl
-    local.tee $l4
-    i32.sub
-    local.set $l5
-    block $B2
-      block $B3
-        block $B4
-          local.get $l2
-          i32.eqz
-          br_if $B4
-          local.get $l2
-          i32.const 255
-          i32.ne
-          br_if $B3
-          block $B5
-            local.get $p0
-            local.get $l4
-            i32.ne
-            br_if $B5
-            local.get $l3
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l6
-            br $B2
-          end
-          local.get $l3
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          local.get $l6
-          local.get $l5
-          i32.const 4194304
-          i32.add
-          local.get $l5
-          local.get $l5
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l6
-          br $B2
-        end
-        block $B6
-          local.get $p0
-          local.get $l4
-          i32.ne
-          br_if $B6
-          local.get $l3
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l6
-          br $B2
-        end
-        local.get $l3
-        local.get $l5
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l6
-        local.get $l6
-        local.get $l5
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l6
-        br $B2
-      end
-      local.get $l3
-      local.get $l2
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l6
-    end
-    local.get $p1
-    i32.const 31
-    i32.shr_u
-    local.set $p0
-    block $B7
-      block $B8
-        local.get $p0
-        br_if $B8
-        i32.const 0
-        local.set $l2
-        br $B7
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p1
-      i32.add
-      local.set $p1
-    end
-    local.get $p1
-    i32.const 16
-    i32.shr_u
-    local.set $p0
-    local.get $p0
-    i32.const 1
-    i32.shl
-    local.set $p0
-    local.get $p1
-    local.get $p0
-    i32.const 8
-    i32.shr_u
-    local.tee $p0
-    i32.const 23
-    i32.shl
-    local.tee $l5
-    i32.sub
-    local.set $l3
-    block $B9
-      block $B10
-        block $B11
-          local.get $p0
-          i32.eqz
-          br_if $B11
-          local.get $p0
-          i32.const 255
-          i32.ne
-          br_if $B10
-          block $B12
-            local.get $p1
-            local.get $l5
-            i32.ne
-            br_if $B12
-            local.get $l2
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l7
-            br $B9
-          end
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          local.get $l7
-          local.get $l3
-          i32.const 4194304
-          i32.add
-          local.get $l3
-          local.get $l3
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l7
-          br $B9
-        end
-        block $B13
-          local.get $p1
-          local.get $l5
-          i32.ne
-          br_if $B13
-          local.get $l2
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l7
-          br $B9
-        end
-        local.get $l2
-        local.get $l3
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l7
-        local.get $l7
-        local.get $l3
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l7
-        br $B9
-      end
-      local.get $l2
-      local.get $p0
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l7
-      local.get $l7
-      local.get $l3
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l7
-    end
-    local.get $l6
-    local.get $l7
-    call $f64_div
-    local.tee $l6
-    i32.wrap_i64
-    local.set $p1
-    local.get $l6
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    local.get $l6
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    block $B14
-      block $B15
-        local.get $l2
-        br_if $B15
-        i32.const 0
-        local.set $l2
-        br $B14
-      end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    block $B16
-      local.get $p0
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B16
-      block $B17
-        local.get $p0
-        i32.const 2146435072
-        i32.ne
-        br_if $B17
-        local.get $p1
-        br_if $B17
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $l2
-      local.get $p0
-      i32.const 3
-      i32.shl
-      local.get $p1
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $p0
-      i32.const 12582912
-      i32.add
-      local.get $p0
-      i32.const 8388608
-      i32.add
-      local.tee $p0
-      local.get $p0
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    local.get $p1
-    i32.const 0
-    i32.ne
-    local.set $l3
-    block $B18
-      local.get $l3
-      i32.const 0
-      local.get $p0
-      i32.sub
-      i32.eq
-      br_if $B18
-      local.get $p0
-      i32.const 16
-      i32.shr_u
-      local.set $l3
-      local.get $l3
-      i32.const 4
-      i32.shl
-      local.set $l3
-      block $B19
-        local.get $l3
-        i32.const 255
-        i32.gt_u
-        br_if $B19
-        i32.const 1
-        local.set $p0
-        block $B20
-          block $B21
-            local.get $p0
-            i32.const -2147483648
-            i32.gt_u
-            br_if $B21
-            i32.const 0
-            local.set $p1
-            local.get $p0
-            i32.const -2147483648
-            i32.ne
-            br_if $B20
-            i32.const 0
-            local.set $p1
-            i32.const 0
-            local.set $p0
-            local.get $p0
-            i32.eqz
-            br_if $B20
-          end
-          i32.const 1
-          local.set $p1
-        end
-        local.get $p1
-        local.get $l2
-        i32.add
-        return
-      end
-      block $B22
-        local.get $l3
-        i32.const 294656
-        i32.lt_u
-        br_if $B22
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l3
-      i32.const 8
-      i32.shr_u
-      local.tee $l5
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 1048576
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l6
-      local.get $l6
-      local.get $p1
-      i64.extend_i32_u
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $l6
-      block $B23
-        block $B24
-          local.get $l3
-          i32.const 229631
-          i32.le_u
-          br_if $B24
-          local.get $l5
-          i32.const -896
-          i32.add
-          local.set $l3
-          br $B23
-        end
-        block $B25
-          i32.const 897
-          local.get $l5
-          i32.sub
-          local.tee $p0
-          i32.const 64
-          i32.lt_u
-          br_if $B25
-          local.get $l6
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $l6
-          i32.const 1
-          local.set $l3
-          br $B23
-        end
-        i32.const 1
-        local.set $l3
-        block $B26
-          local.get $l6
-          local.get $p0
-          i64.extend_i32_u
-          local.tee $l8
-          i64.shr_u
-          local.tee $l7
-          local.get $l8
-          i64.shl
-          local.get $l6
-          i64.ne
-          br_if $B26
-          local.get $l7
-          local.set $l6
-          br $B23
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        block $B27
-          local.get $p0
-          i32.eqz
-          br_if $B27
-          local.get $l7
-          local.set $l6
-          br $B23
-        end
-        local.get $l7
-        i64.const 1
-        i64.add
-        local.set $l6
-      end
-      local.get $l6
-      i32.wrap_i64
-      local.set $p0
-      local.get $l6
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p1
-      block $B28
-        block $B29
-          local.get $p0
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B29
-          local.get $p0
-          i32.const -2147483648
-          i32.ne
-          br_if $B28
-          local.get $p1
-          i32.const 31
-          i32.shl
-          local.set $p0
-          local.get $p0
-          i32.eqz
-          br_if $B28
-        end
-        local.get $p1
-        i32.const 1
-        i32.add
-        local.set $p1
-      end
-      block $B30
-        local.get $l3
-        i32.const 23
-        i32.shl
-        local.get $p1
-        i32.add
-        i32.const -8388608
-        i32.add
-        local.tee $p0
-        i32.const 2139095040
-        i32.lt_u
-        br_if $B30
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l2
-      i32.add
-      local.set $l2
-    end
-    local.get $l2)
   (func $f32_sqrt (type $t3) (param $p0 i32) (result i32)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
     local.get $p0
@@ -6172,6 +3932,1756 @@
       local.set $l2
     end
     local.get $l2)
+  (func $f32_add (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i64) (local $l8 i64) (local $l9 i64)
+    local.get $p0
+    i32.const 31
+    i32.shr_u
+    local.set $l2
+    local.get $p0
+    local.set $l3
+    block $B0
+      local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l4
+      local.get $l4
+      local.get $p0
+      i32.add
+      local.set $l3
+    end
+    local.get $p1
+    i32.const 31
+    i32.shr_u
+    local.set $l5
+    local.get $p1
+    local.set $l4
+    block $B1
+      local.get $l5
+      i32.eqz
+      br_if $B1
+      i32.const -2147483648
+      local.set $l4
+      local.get $l4
+      local.get $p1
+      i32.add
+      local.set $l4
+    end
+    block $B2
+      block $B3
+        block $B4
+          local.get $l3
+          i32.const 2139095039
+          i32.gt_u
+          br_if $B4
+          local.get $l4
+          i32.const 2139095040
+          i32.lt_u
+          br_if $B3
+        end
+        block $B5
+          block $B6
+            local.get $l3
+            i32.const 2139095040
+            i32.gt_u
+            br_if $B6
+            local.get $l4
+            i32.const 2139095041
+            i32.lt_u
+            br_if $B5
+          end
+          local.get $p0
+          local.set $l4
+          block $B7
+            local.get $l2
+            i32.eqz
+            br_if $B7
+            i32.const -2147483648
+            local.set $l4
+            local.get $l4
+            local.get $p0
+            i32.add
+            local.set $l4
+          end
+          local.get $p0
+          local.get $p1
+          local.get $l4
+          i32.const 2139095040
+          i32.gt_u
+          select
+          local.tee $l4
+          i32.const 31
+          i32.shr_u
+          local.set $p1
+          local.get $l4
+          local.set $p0
+          block $B8
+            local.get $p1
+            i32.eqz
+            br_if $B8
+            i32.const -2147483648
+            local.set $p1
+            local.get $p1
+            local.get $l4
+            i32.add
+            local.set $p0
+          end
+          local.get $l4
+          i32.const 4194304
+          i32.add
+          local.get $l4
+          local.get $p0
+          i32.const 2143289344
+          i32.lt_u
+          select
+          return
+        end
+        local.get $l3
+        i32.const 2139095040
+        i32.ne
+        br_if $B2
+        block $B9
+          local.get $l4
+          i32.const 2139095040
+          i32.eq
+          br_if $B9
+          local.get $p0
+          return
+        end
+        i32.const -4194304
+        local.set $p1
+        local.get $l2
+        local.get $l5
+        i32.ne
+        br_if $B2
+        local.get $p0
+        return
+      end
+      block $B10
+        block $B11
+          local.get $l3
+          local.get $l4
+          i32.lt_u
+          br_if $B11
+          local.get $l4
+          local.set $l2
+          local.get $l3
+          local.set $l4
+          local.get $p1
+          local.set $l6
+          local.get $p0
+          local.set $p1
+          br $B10
+        end
+        local.get $l3
+        local.set $l2
+        local.get $p0
+        local.set $l6
+      end
+      local.get $l4
+      i32.const 16
+      i32.shr_u
+      local.set $p0
+      i32.const 1
+      local.set $l5
+      local.get $p0
+      i32.const 1
+      i32.shl
+      local.set $p0
+      block $B12
+        block $B13
+          local.get $p0
+          i32.const 256
+          i32.ge_u
+          br_if $B13
+          i32.const 1
+          local.set $l3
+          br $B12
+        end
+        local.get $l4
+        local.get $p0
+        i32.const 8
+        i32.shr_u
+        local.tee $l3
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 8388608
+        i32.add
+        local.set $l4
+      end
+      local.get $l2
+      i32.const 16
+      i32.shr_u
+      local.set $p0
+      local.get $p0
+      i32.const 1
+      i32.shl
+      local.set $p0
+      block $B14
+        local.get $p0
+        i32.const 256
+        i32.lt_u
+        br_if $B14
+        local.get $l2
+        local.get $p0
+        i32.const 8
+        i32.shr_u
+        local.tee $l5
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 8388608
+        i32.add
+        local.set $l2
+      end
+      block $B15
+        block $B16
+          local.get $l3
+          local.get $l5
+          i32.sub
+          local.tee $p0
+          i32.const 7
+          i32.gt_u
+          br_if $B16
+          local.get $l2
+          i32.const 7
+          local.get $p0
+          i32.sub
+          i32.shl
+          local.set $l5
+          br $B15
+        end
+        block $B17
+          local.get $p0
+          i32.const -7
+          i32.add
+          local.tee $p0
+          i32.const 32
+          i32.lt_u
+          br_if $B17
+          local.get $l2
+          i32.const 0
+          i32.ne
+          local.set $l5
+          br $B15
+        end
+        local.get $l2
+        local.get $p0
+        i32.shr_u
+        local.tee $l5
+        local.get $p0
+        i32.shl
+        local.get $l2
+        i32.eq
+        br_if $B15
+        local.get $l5
+        i32.const 31
+        i32.shl
+        local.set $p0
+        local.get $p0
+        br_if $B15
+        local.get $l5
+        i32.const 1
+        i32.add
+        local.set $l5
+      end
+      local.get $l4
+      i32.const 7
+      i32.shl
+      local.set $l2
+      local.get $l6
+      i32.const 31
+      i32.shr_u
+      local.set $p0
+      local.get $p1
+      i32.const 31
+      i32.shr_u
+      local.set $l4
+      block $B18
+        block $B19
+          local.get $l4
+          local.get $p0
+          i32.ne
+          br_if $B19
+          local.get $l5
+          local.get $l2
+          i32.add
+          local.set $p1
+          br $B18
+        end
+        local.get $l2
+        local.get $l5
+        i32.sub
+        local.tee $p1
+        br_if $B18
+        i32.const 0
+        return
+      end
+      local.get $p1
+      i32.clz
+      local.set $p0
+      block $B20
+        block $B21
+          local.get $l4
+          br_if $B21
+          i32.const 0
+          local.set $l4
+          br $B20
+        end
+        i32.const -2147483648
+        local.set $l4
+      end
+      block $B22
+        local.get $l3
+        local.get $p0
+        i32.sub
+        i32.const 1
+        i32.add
+        local.tee $l3
+        i32.const 255
+        i32.lt_s
+        br_if $B22
+        local.get $l4
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p1
+      local.get $p0
+      i32.shl
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l7
+      i64.const 8
+      i64.shr_u
+      local.set $l7
+      block $B23
+        block $B24
+          local.get $l3
+          i32.const 0
+          i32.le_s
+          br_if $B24
+          local.get $l3
+          local.set $l2
+          br $B23
+        end
+        i32.const 1
+        local.set $l2
+        block $B25
+          local.get $l7
+          i32.const 1
+          local.get $l3
+          i32.sub
+          i64.extend_i32_u
+          local.tee $l8
+          i64.shr_u
+          local.tee $l9
+          local.get $l8
+          i64.shl
+          local.get $l7
+          i64.ne
+          br_if $B25
+          local.get $l9
+          local.set $l7
+          br $B23
+        end
+        local.get $l9
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $p1
+        block $B26
+          local.get $p1
+          i32.eqz
+          br_if $B26
+          local.get $l9
+          local.set $l7
+          br $B23
+        end
+        local.get $l9
+        i64.const 1
+        i64.add
+        local.set $l7
+      end
+      local.get $l7
+      i32.wrap_i64
+      local.set $p1
+      local.get $l7
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $p0
+      block $B27
+        block $B28
+          local.get $p1
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B28
+          local.get $p1
+          i32.const -2147483648
+          i32.ne
+          br_if $B27
+          local.get $p0
+          i32.const 31
+          i32.shl
+          local.set $p1
+          local.get $p1
+          i32.eqz
+          br_if $B27
+        end
+        local.get $p0
+        i32.const 1
+        i32.add
+        local.set $p0
+      end
+      block $B29
+        local.get $l2
+        i32.const 23
+        i32.shl
+        local.get $p0
+        i32.add
+        i32.const -8388608
+        i32.add
+        local.tee $p1
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B29
+        local.get $l4
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $p1
+      local.get $l4
+      i32.add
+      local.set $p1
+    end
+    local.get $p1)
+  (func $f32_sub (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i64) (local $l10 i64) (local $l11 i64)
+    i32.const -2147483648
+    local.set $l2
+    local.get $l2
+    local.get $p1
+    i32.add
+    local.tee $l3
+    i32.const 31
+    i32.shr_u
+    local.set $l4
+    local.get $l2
+    i32.const 0
+    local.get $l4
+    select
+    local.get $l3
+    i32.add
+    local.set $l5
+    local.get $p0
+    i32.const 31
+    i32.shr_u
+    local.set $l6
+    block $B0
+      block $B1
+        block $B2
+          local.get $l2
+          i32.const 0
+          local.get $l6
+          select
+          local.get $p0
+          i32.add
+          local.tee $l7
+          i32.const 2139095039
+          i32.gt_u
+          br_if $B2
+          local.get $l5
+          i32.const 2139095040
+          i32.lt_u
+          br_if $B1
+        end
+        block $B3
+          block $B4
+            local.get $l7
+            i32.const 2139095040
+            i32.gt_u
+            local.tee $l8
+            br_if $B4
+            local.get $l5
+            i32.const 2139095041
+            i32.lt_u
+            br_if $B3
+          end
+          local.get $p0
+          local.get $p1
+          local.get $l8
+          select
+          local.tee $l5
+          i32.const 31
+          i32.shr_u
+          local.set $l4
+          local.get $l5
+          i32.const 4194304
+          i32.add
+          local.get $l5
+          local.get $l5
+          local.get $l2
+          i32.const 0
+          local.get $l4
+          select
+          i32.add
+          i32.const 2143289344
+          i32.lt_u
+          select
+          return
+        end
+        local.get $l7
+        i32.const 2139095040
+        i32.ne
+        br_if $B0
+        block $B5
+          local.get $l5
+          i32.const 2139095040
+          i32.eq
+          br_if $B5
+          local.get $p0
+          return
+        end
+        i32.const -4194304
+        local.set $l3
+        local.get $l6
+        local.get $l4
+        i32.ne
+        br_if $B0
+        local.get $p0
+        return
+      end
+      block $B6
+        block $B7
+          local.get $l7
+          local.get $l5
+          i32.lt_u
+          br_if $B7
+          local.get $l5
+          local.set $l6
+          local.get $l7
+          local.set $l5
+          local.get $l3
+          local.set $p1
+          local.get $p0
+          local.set $l3
+          br $B6
+        end
+        local.get $l7
+        local.set $l6
+        local.get $p0
+        local.set $p1
+      end
+      local.get $l5
+      i32.const 16
+      i32.shr_u
+      local.set $l4
+      i32.const 1
+      local.set $l7
+      local.get $l4
+      i32.const 1
+      i32.shl
+      local.set $l4
+      block $B8
+        block $B9
+          local.get $l4
+          i32.const 256
+          i32.ge_u
+          br_if $B9
+          i32.const 1
+          local.set $p0
+          br $B8
+        end
+        local.get $l5
+        local.get $l4
+        i32.const 8
+        i32.shr_u
+        local.tee $p0
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 8388608
+        i32.add
+        local.set $l5
+      end
+      local.get $l6
+      i32.const 16
+      i32.shr_u
+      local.set $l4
+      local.get $l4
+      i32.const 1
+      i32.shl
+      local.set $l4
+      block $B10
+        local.get $l4
+        i32.const 256
+        i32.lt_u
+        br_if $B10
+        local.get $l6
+        local.get $l4
+        i32.const 8
+        i32.shr_u
+        local.tee $l7
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 8388608
+        i32.add
+        local.set $l6
+      end
+      block $B11
+        block $B12
+          local.get $p0
+          local.get $l7
+          i32.sub
+          local.tee $l4
+          i32.const 7
+          i32.gt_u
+          br_if $B12
+          local.get $l6
+          i32.const 7
+          local.get $l4
+          i32.sub
+          i32.shl
+          local.set $l7
+          br $B11
+        end
+        block $B13
+          local.get $l4
+          i32.const -7
+          i32.add
+          local.tee $l4
+          i32.const 32
+          i32.lt_u
+          br_if $B13
+          local.get $l6
+          i32.const 0
+          i32.ne
+          local.set $l7
+          br $B11
+        end
+        local.get $l6
+        local.get $l4
+        i32.shr_u
+        local.tee $l7
+        local.get $l4
+        i32.shl
+        local.get $l6
+        i32.eq
+        br_if $B11
+        local.get $l7
+        i32.const 31
+        i32.shl
+        local.set $l4
+        local.get $l4
+        br_if $B11
+        local.get $l7
+        i32.const 1
+        i32.add
+        local.set $l7
+      end
+      local.get $l5
+      i32.const 7
+      i32.shl
+      local.set $l6
+      local.get $p1
+      i32.const 31
+      i32.shr_u
+      local.set $l4
+      local.get $l3
+      i32.const 31
+      i32.shr_u
+      local.set $l5
+      block $B14
+        block $B15
+          local.get $l5
+          local.get $l4
+          i32.ne
+          br_if $B15
+          local.get $l7
+          local.get $l6
+          i32.add
+          local.set $l4
+          br $B14
+        end
+        local.get $l6
+        local.get $l7
+        i32.sub
+        local.tee $l4
+        br_if $B14
+        i32.const 0
+        return
+      end
+      local.get $l2
+      i32.const 0
+      local.get $l5
+      select
+      local.set $l5
+      block $B16
+        local.get $p0
+        local.get $l4
+        i32.clz
+        local.tee $l6
+        i32.sub
+        i32.const 1
+        i32.add
+        local.tee $l2
+        i32.const 255
+        i32.lt_s
+        br_if $B16
+        local.get $l5
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l4
+      local.get $l6
+      i32.shl
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l9
+      local.get $l9
+      i64.const 8
+      i64.shr_u
+      local.set $l9
+      block $B17
+        block $B18
+          local.get $l2
+          i32.const 0
+          i32.le_s
+          br_if $B18
+          local.get $l2
+          local.set $l6
+          br $B17
+        end
+        i32.const 1
+        local.set $l6
+        block $B19
+          local.get $l9
+          i32.const 1
+          local.get $l2
+          i32.sub
+          i64.extend_i32_u
+          local.tee $l10
+          i64.shr_u
+          local.tee $l11
+          local.get $l10
+          i64.shl
+          local.get $l9
+          i64.ne
+          br_if $B19
+          local.get $l11
+          local.set $l9
+          br $B17
+        end
+        local.get $l11
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l2
+        block $B20
+          local.get $l2
+          i32.eqz
+          br_if $B20
+          local.get $l11
+          local.set $l9
+          br $B17
+        end
+        local.get $l11
+        i64.const 1
+        i64.add
+        local.set $l9
+      end
+      local.get $l9
+      i32.wrap_i64
+      local.set $l2
+      local.get $l9
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l4
+      block $B21
+        block $B22
+          local.get $l2
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B22
+          local.get $l2
+          i32.const -2147483648
+          i32.ne
+          br_if $B21
+          local.get $l4
+          i32.const 31
+          i32.shl
+          local.set $l2
+          local.get $l2
+          i32.eqz
+          br_if $B21
+        end
+        local.get $l4
+        i32.const 1
+        i32.add
+        local.set $l4
+      end
+      block $B23
+        local.get $l6
+        i32.const 23
+        i32.shl
+        local.get $l4
+        i32.add
+        i32.const -8388608
+        i32.add
+        local.tee $l2
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B23
+        local.get $l5
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l2
+      local.get $l5
+      i32.add
+      local.set $l3
+    end
+    local.get $l3)
+  (func $f32_mul (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i64) (local $l8 i64) (local $l9 i64)
+    local.get $p0
+    i32.const 31
+    i32.shr_u
+    local.set $l2
+    local.get $p0
+    local.set $l3
+    block $B0
+      local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l4
+      local.get $l4
+      local.get $p0
+      i32.add
+      local.set $l3
+    end
+    local.get $p1
+    i32.const 31
+    i32.shr_u
+    local.set $l4
+    local.get $p1
+    local.set $l5
+    block $B1
+      local.get $l4
+      i32.eqz
+      br_if $B1
+      i32.const -2147483648
+      local.set $l5
+      local.get $l5
+      local.get $p1
+      i32.add
+      local.set $l5
+    end
+    i32.const 0
+    local.set $l6
+    block $B2
+      local.get $l2
+      local.get $l4
+      i32.eq
+      br_if $B2
+      i32.const -2147483648
+      local.set $l6
+    end
+    block $B3
+      block $B4
+        block $B5
+          local.get $l3
+          i32.const 2139095039
+          i32.gt_u
+          br_if $B5
+          local.get $l5
+          i32.const 2139095040
+          i32.lt_u
+          br_if $B4
+        end
+        block $B6
+          block $B7
+            local.get $l3
+            i32.const 2139095040
+            i32.gt_u
+            br_if $B7
+            local.get $l5
+            i32.const 2139095041
+            i32.lt_u
+            br_if $B6
+          end
+          local.get $p0
+          local.set $l4
+          block $B8
+            local.get $l2
+            i32.eqz
+            br_if $B8
+            i32.const -2147483648
+            local.set $l2
+            local.get $l2
+            local.get $p0
+            i32.add
+            local.set $l4
+          end
+          local.get $p0
+          local.get $p1
+          local.get $l4
+          i32.const 2139095040
+          i32.gt_u
+          select
+          local.tee $l2
+          i32.const 31
+          i32.shr_u
+          local.set $l4
+          local.get $l2
+          local.set $l3
+          block $B9
+            local.get $l4
+            i32.eqz
+            br_if $B9
+            i32.const -2147483648
+            local.set $l4
+            local.get $l4
+            local.get $l2
+            i32.add
+            local.set $l3
+          end
+          local.get $l2
+          i32.const 4194304
+          i32.add
+          local.get $l2
+          local.get $l3
+          i32.const 2143289344
+          i32.lt_u
+          select
+          return
+        end
+        i32.const -4194304
+        local.set $l2
+        local.get $l3
+        i32.eqz
+        br_if $B3
+        local.get $l5
+        i32.eqz
+        br_if $B3
+        local.get $l6
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      block $B10
+        local.get $l3
+        br_if $B10
+        local.get $l6
+        return
+      end
+      block $B11
+        local.get $l5
+        br_if $B11
+        local.get $l6
+        return
+      end
+      local.get $l3
+      i32.const 16
+      i32.shr_u
+      local.set $l2
+      i32.const 1
+      local.set $l4
+      local.get $l2
+      i32.const 1
+      i32.shl
+      local.set $l2
+      block $B12
+        block $B13
+          local.get $l2
+          i32.const 256
+          i32.ge_u
+          br_if $B13
+          i32.const 1
+          local.set $p0
+          br $B12
+        end
+        local.get $l3
+        local.get $l2
+        i32.const 8
+        i32.shr_u
+        local.tee $p0
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 8388608
+        i32.add
+        local.set $l3
+      end
+      local.get $l5
+      i32.const 16
+      i32.shr_u
+      local.set $l2
+      local.get $l2
+      i32.const 1
+      i32.shl
+      local.set $l2
+      block $B14
+        local.get $l2
+        i32.const 256
+        i32.lt_u
+        br_if $B14
+        local.get $l5
+        local.get $l2
+        i32.const 8
+        i32.shr_u
+        local.tee $l4
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 8388608
+        i32.add
+        local.set $l5
+      end
+      local.get $p0
+      local.get $l3
+      i32.clz
+      local.tee $p1
+      i32.sub
+      local.get $l4
+      i32.add
+      local.get $l5
+      i32.clz
+      local.tee $l4
+      i32.sub
+      i32.const 16
+      i32.add
+      local.set $l2
+      block $B15
+        local.get $l5
+        local.get $l4
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        local.get $l3
+        local.get $p1
+        i32.const -8
+        i32.add
+        i32.shl
+        i64.extend_i32_u
+        i64.mul
+        local.tee $l7
+        i64.const 8
+        i64.shl
+        local.tee $l8
+        i64.const 36028797018963967
+        i64.gt_u
+        br_if $B15
+        block $B16
+          local.get $l2
+          i32.const 382
+          i32.lt_s
+          br_if $B16
+          local.get $l6
+          i32.const 2139095040
+          i32.add
+          return
+        end
+        local.get $l7
+        i64.const 9
+        i64.shl
+        local.set $l8
+        block $B17
+          block $B18
+            local.get $l2
+            i32.const 127
+            i32.le_s
+            br_if $B18
+            local.get $l2
+            i32.const -127
+            i32.add
+            local.set $l3
+            br $B17
+          end
+          block $B19
+            i32.const 128
+            local.get $l2
+            i32.sub
+            local.tee $l2
+            i32.const 64
+            i32.lt_u
+            br_if $B19
+            local.get $l8
+            i64.const 0
+            i64.ne
+            i64.extend_i32_u
+            local.set $l8
+            i32.const 1
+            local.set $l3
+            br $B17
+          end
+          i32.const 1
+          local.set $l3
+          block $B20
+            local.get $l8
+            local.get $l2
+            i64.extend_i32_u
+            local.tee $l9
+            i64.shr_u
+            local.tee $l7
+            local.get $l9
+            i64.shl
+            local.get $l8
+            i64.ne
+            br_if $B20
+            local.get $l7
+            local.set $l8
+            br $B17
+          end
+          local.get $l7
+          i32.wrap_i64
+          i32.const 31
+          i32.shl
+          local.set $l2
+          block $B21
+            local.get $l2
+            i32.eqz
+            br_if $B21
+            local.get $l7
+            local.set $l8
+            br $B17
+          end
+          local.get $l7
+          i64.const 1
+          i64.add
+          local.set $l8
+        end
+        local.get $l8
+        i32.wrap_i64
+        local.set $l2
+        local.get $l8
+        i64.const 32
+        i64.shr_u
+        i32.wrap_i64
+        local.set $l4
+        block $B22
+          block $B23
+            local.get $l2
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B23
+            local.get $l2
+            i32.const -2147483648
+            i32.ne
+            br_if $B22
+            local.get $l4
+            i32.const 31
+            i32.shl
+            local.set $l2
+            local.get $l2
+            i32.eqz
+            br_if $B22
+          end
+          local.get $l4
+          i32.const 1
+          i32.add
+          local.set $l4
+        end
+        block $B24
+          local.get $l3
+          i32.const 23
+          i32.shl
+          local.get $l4
+          i32.add
+          i32.const -8388608
+          i32.add
+          local.tee $l2
+          i32.const 2139095040
+          i32.lt_u
+          br_if $B24
+          local.get $l6
+          i32.const 2139095040
+          i32.add
+          return
+        end
+        local.get $l2
+        local.get $l6
+        i32.add
+        return
+      end
+      block $B25
+        local.get $l2
+        i32.const 381
+        i32.lt_s
+        br_if $B25
+        local.get $l6
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      block $B26
+        block $B27
+          local.get $l2
+          i32.const 126
+          i32.le_s
+          br_if $B27
+          local.get $l2
+          i32.const -126
+          i32.add
+          local.set $l3
+          br $B26
+        end
+        i32.const 1
+        local.set $l3
+        block $B28
+          i32.const 127
+          local.get $l2
+          i32.sub
+          local.tee $l2
+          i32.const 63
+          i32.le_u
+          br_if $B28
+          i64.const 1
+          local.set $l8
+          br $B26
+        end
+        block $B29
+          local.get $l8
+          local.get $l2
+          i64.extend_i32_u
+          local.tee $l9
+          i64.shr_u
+          local.tee $l7
+          local.get $l9
+          i64.shl
+          local.get $l8
+          i64.ne
+          br_if $B29
+          local.get $l7
+          local.set $l8
+          br $B26
+        end
+        local.get $l7
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l2
+        block $B30
+          local.get $l2
+          i32.eqz
+          br_if $B30
+          local.get $l7
+          local.set $l8
+          br $B26
+        end
+        local.get $l7
+        i64.const 1
+        i64.add
+        local.set $l8
+      end
+      local.get $l8
+      i32.wrap_i64
+      local.set $l2
+      local.get $l8
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l4
+      block $B31
+        block $B32
+          local.get $l2
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B32
+          local.get $l2
+          i32.const -2147483648
+          i32.ne
+          br_if $B31
+          local.get $l4
+          i32.const 31
+          i32.shl
+          local.set $l2
+          local.get $l2
+          i32.eqz
+          br_if $B31
+        end
+        local.get $l4
+        i32.const 1
+        i32.add
+        local.set $l4
+      end
+      block $B33
+        local.get $l3
+        i32.const 23
+        i32.shl
+        local.get $l4
+        i32.add
+        i32.const -8388608
+        i32.add
+        local.tee $l2
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B33
+        local.get $l6
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l2
+      local.get $l6
+      i32.add
+      local.set $l2
+    end
+    local.get $l2)
+  (func $f32_div (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i64) (local $l8 i64) (local $l9 i64)
+    local.get $p0
+    i32.const 31
+    i32.shr_u
+    local.set $l2
+    local.get $p0
+    local.set $l3
+    block $B0
+      local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l4
+      local.get $l4
+      local.get $p0
+      i32.add
+      local.set $l3
+    end
+    local.get $p1
+    i32.const 31
+    i32.shr_u
+    local.set $l4
+    local.get $p1
+    local.set $l5
+    block $B1
+      local.get $l4
+      i32.eqz
+      br_if $B1
+      i32.const -2147483648
+      local.set $l5
+      local.get $l5
+      local.get $p1
+      i32.add
+      local.set $l5
+    end
+    i32.const 0
+    local.set $l6
+    block $B2
+      local.get $l2
+      local.get $l4
+      i32.eq
+      br_if $B2
+      i32.const -2147483648
+      local.set $l6
+    end
+    block $B3
+      block $B4
+        block $B5
+          local.get $l3
+          i32.const 2139095039
+          i32.gt_u
+          br_if $B5
+          local.get $l5
+          i32.const 2139095040
+          i32.lt_u
+          br_if $B4
+        end
+        block $B6
+          block $B7
+            local.get $l3
+            i32.const 2139095040
+            i32.gt_u
+            br_if $B7
+            local.get $l5
+            i32.const 2139095041
+            i32.lt_u
+            br_if $B6
+          end
+          local.get $p0
+          local.set $l4
+          block $B8
+            local.get $l2
+            i32.eqz
+            br_if $B8
+            i32.const -2147483648
+            local.set $l2
+            local.get $l2
+            local.get $p0
+            i32.add
+            local.set $l4
+          end
+          local.get $p0
+          local.get $p1
+          local.get $l4
+          i32.const 2139095040
+          i32.gt_u
+          select
+          local.tee $l2
+          i32.const 31
+          i32.shr_u
+          local.set $l4
+          local.get $l2
+          local.set $l3
+          block $B9
+            local.get $l4
+            i32.eqz
+            br_if $B9
+            i32.const -2147483648
+            local.set $l4
+            local.get $l4
+            local.get $l2
+            i32.add
+            local.set $l3
+          end
+          local.get $l2
+          i32.const 4194304
+          i32.add
+          local.get $l2
+          local.get $l3
+          i32.const 2143289344
+          i32.lt_u
+          select
+          return
+        end
+        local.get $l3
+        i32.const 2139095040
+        i32.ne
+        br_if $B3
+        i32.const -4194304
+        local.get $l6
+        i32.const 2139095040
+        i32.add
+        local.get $l5
+        i32.const 2139095040
+        i32.eq
+        select
+        return
+      end
+      block $B10
+        local.get $l5
+        br_if $B10
+        local.get $l6
+        i32.const 2139095040
+        i32.add
+        i32.const -4194304
+        local.get $l3
+        select
+        return
+      end
+      local.get $l3
+      i32.eqz
+      br_if $B3
+      local.get $l3
+      i32.const 16
+      i32.shr_u
+      local.set $l2
+      i32.const 1
+      local.set $l4
+      local.get $l2
+      i32.const 1
+      i32.shl
+      local.set $l2
+      i32.const 9
+      local.set $p0
+      block $B11
+        local.get $l2
+        i32.const 256
+        i32.lt_u
+        br_if $B11
+        local.get $l2
+        i32.const 8
+        i32.shr_u
+        local.tee $l2
+        i32.const 8
+        i32.add
+        local.set $p0
+        local.get $l3
+        local.get $l2
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 8388608
+        i32.add
+        local.set $l3
+      end
+      local.get $l5
+      i32.const 16
+      i32.shr_u
+      local.set $l2
+      local.get $l2
+      i32.const 1
+      i32.shl
+      local.set $l2
+      block $B12
+        local.get $l2
+        i32.const 256
+        i32.lt_u
+        br_if $B12
+        local.get $l5
+        local.get $l2
+        i32.const 8
+        i32.shr_u
+        local.tee $l4
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 8388608
+        i32.add
+        local.set $l5
+      end
+      local.get $p0
+      local.get $l3
+      i32.clz
+      local.tee $l2
+      local.get $l4
+      i32.add
+      i32.sub
+      local.get $l5
+      i32.clz
+      i32.const -8
+      i32.add
+      local.tee $l4
+      i32.add
+      local.set $p0
+      block $B13
+        block $B14
+          local.get $l3
+          local.get $l2
+          i32.const -8
+          i32.add
+          i32.shl
+          local.tee $l2
+          local.get $l5
+          local.get $l4
+          i32.shl
+          local.tee $l3
+          i32.lt_u
+          br_if $B14
+          local.get $p0
+          i32.const 127
+          i32.add
+          local.set $p1
+          br $B13
+        end
+        local.get $p0
+        i32.const 126
+        i32.add
+        local.set $p1
+        local.get $l2
+        i32.const 1
+        i32.shl
+        local.set $l2
+      end
+      i32.const 1
+      local.set $l5
+      i32.const 0
+      local.set $l4
+      i32.const 32
+      local.set $p0
+      loop $L15
+        local.get $l4
+        i32.const 1
+        i32.shl
+        local.set $l4
+        block $B16
+          local.get $l2
+          local.get $l3
+          i32.lt_u
+          br_if $B16
+          local.get $l4
+          local.get $l5
+          i32.add
+          local.set $l4
+          local.get $l2
+          local.get $l3
+          i32.sub
+          local.set $l2
+        end
+        local.get $l4
+        i32.const 1
+        i32.shl
+        local.set $l4
+        block $B17
+          local.get $l2
+          i32.const 1
+          i32.shl
+          local.tee $l2
+          local.get $l3
+          i32.lt_u
+          br_if $B17
+          local.get $l4
+          local.get $l5
+          i32.add
+          local.set $l4
+          local.get $l2
+          local.get $l3
+          i32.sub
+          local.set $l2
+        end
+        local.get $l2
+        i32.const 1
+        i32.shl
+        local.set $l2
+        local.get $p0
+        i32.const -2
+        i32.add
+        local.tee $p0
+        br_if $L15
+      end
+      block $B18
+        local.get $p1
+        i32.const 255
+        i32.lt_s
+        br_if $B18
+        local.get $l6
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l4
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l7
+      local.get $l2
+      i32.const 0
+      i32.ne
+      i64.extend_i32_u
+      local.set $l8
+      local.get $l7
+      i64.const 8
+      i64.shr_u
+      local.get $l8
+      i64.add
+      local.set $l7
+      block $B19
+        block $B20
+          local.get $p1
+          i32.const 0
+          i32.le_s
+          br_if $B20
+          local.get $p1
+          local.set $l3
+          br $B19
+        end
+        i32.const 1
+        local.set $l3
+        block $B21
+          i32.const 1
+          local.get $p1
+          i32.sub
+          local.tee $l2
+          i32.const 64
+          i32.lt_u
+          br_if $B21
+          local.get $l7
+          i64.const 0
+          i64.ne
+          i64.extend_i32_u
+          local.set $l7
+          br $B19
+        end
+        block $B22
+          local.get $l7
+          local.get $l2
+          i64.extend_i32_u
+          local.tee $l9
+          i64.shr_u
+          local.tee $l8
+          local.get $l9
+          i64.shl
+          local.get $l7
+          i64.ne
+          br_if $B22
+          local.get $l8
+          local.set $l7
+          br $B19
+        end
+        local.get $l8
+        i32.wrap_i64
+        i32.const 31
+        i32.shl
+        local.set $l2
+        block $B23
+          local.get $l2
+          i32.eqz
+          br_if $B23
+          local.get $l8
+          local.set $l7
+          br $B19
+        end
+        local.get $l8
+        i64.const 1
+        i64.add
+        local.set $l7
+      end
+      local.get $l7
+      i32.wrap_i64
+      local.set $l2
+      local.get $l7
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l4
+      block $B24
+        block $B25
+          local.get $l2
+          i32.const -2147483648
+          i32.gt_u
+          br_if $B25
+          local.get $l2
+          i32.const -2147483648
+          i32.ne
+          br_if $B24
+          local.get $l4
+          i32.const 31
+          i32.shl
+          local.set $l2
+          local.get $l2
+          i32.eqz
+          br_if $B24
+        end
+        local.get $l4
+        i32.const 1
+        i32.add
+        local.set $l4
+      end
+      block $B26
+        local.get $l3
+        i32.const 23
+        i32.shl
+        local.get $l4
+        i32.add
+        i32.const -8388608
+        i32.add
+        local.tee $l2
+        i32.const 2139095040
+        i32.lt_u
+        br_if $B26
+        local.get $l6
+        i32.const 2139095040
+        i32.add
+        return
+      end
+      local.get $l2
+      local.get $l6
+      i32.add
+      local.set $l6
+    end
+    local.get $l6)
   (func $f32_eq (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
     (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
     local.get $p0
@@ -15627,14 +15137,6 @@
   (export "f32_convert_i64_u" (func $f32_convert_i64_u))
   (export "f32_demote_f64" (func $f32_demote_f64))
   (export "f64_promote_f32" (func $f64_promote_f32))
-  (export "f32_add" (func $f32_add))
-  (export "f64_add" (func $f64_add))
-  (export "f32_sub" (func $f32_sub))
-  (export "f64_sub" (func $f64_sub))
-  (export "f32_mul" (func $f32_mul))
-  (export "f64_mul" (func $f64_mul))
-  (export "f32_div" (func $f32_div))
-  (export "f64_div" (func $f64_div))
   (export "f32_sqrt" (func $f32_sqrt))
   (export "f64_sqrt" (func $f64_sqrt))
   (export "f32_ceil" (func $f32_ceil))
@@ -15645,6 +15147,10 @@
   (export "f64_trunc" (func $f64_trunc))
   (export "f32_nearest" (func $f32_nearest))
   (export "f64_nearest" (func $f64_nearest))
+  (export "f32_add" (func $f32_add))
+  (export "f32_sub" (func $f32_sub))
+  (export "f32_mul" (func $f32_mul))
+  (export "f32_div" (func $f32_div))
   (export "f32_eq" (func $f32_eq))
   (export "f32_ne" (func $f32_ne))
   (export "f32_lt" (func $f32_lt))
@@ -15653,6 +15159,8 @@
   (export "f32_ge" (func $f32_ge))
   (export "f32_min" (func $f32_min))
   (export "f32_max" (func $f32_max))
+  (export "f64_add" (func $f64_add))
+  (export "f64_sub" (func $f64_sub))
   (export "f64_eq" (func $f64_eq))
   (export "f64_ne" (func $f64_ne))
   (export "f64_lt" (func $f64_lt))
@@ -15661,6 +15169,8 @@
   (export "f64_ge" (func $f64_ge))
   (export "f64_min" (func $f64_min))
   (export "f64_max" (func $f64_max))
+  (export "f64_div" (func $f64_div))
+  (export "f64_mul" (func $f64_mul))
   (export "i32_trunc_f64_s" (func $i32_trunc_f64_s))
   (export "i32_trunc_f64_u" (func $i32_trunc_f64_u))
   (export "i64_trunc_f64_s" (func $i64_trunc_f64_s))

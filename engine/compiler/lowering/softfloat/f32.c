@@ -1,14 +1,10 @@
-/* binary32 arithmetic through binary64: widen (exact), operate, round once back. For + - * / sqrt
+/* binary32 sqrt and roundings through binary64: widen (exact), operate, round once back. For sqrt
  * the double rounding is innocuous (53 >= 2 * 24 + 2); the integral roundings are exact in
- * binary64. (Comparisons, min and max work on the words: f32_compare.c.) NaN rules carry over:
- * widening quiets a NaN and keeps its payload, narrowing keeps the payload's top bits, and
- * binary64's default NaN narrows to binary32's (0xFFC00000). */
+ * binary64. (+ - * / work on the words, f32_arith.c; comparisons, min and max too,
+ * f32_compare.c.) NaN rules carry over: widening quiets a NaN and keeps its payload, narrowing
+ * keeps the payload's top bits, and binary64's default NaN narrows to binary32's (0xFFC00000). */
 #include "sf.h"
 
-u64 f64_add(u64, u64);
-u64 f64_sub(u64, u64);
-u64 f64_mul(u64, u64);
-u64 f64_div(u64, u64);
 u64 f64_sqrt(u64);
 u64 f64_ceil(u64);
 u64 f64_floor(u64);
@@ -18,10 +14,6 @@ u64 f64_nearest(u64);
 #define W(x) widen(x)
 #define N(x) narrow(x)
 
-u32 f32_add(u32 a, u32 b) { return N(f64_add(W(a), W(b))); }
-u32 f32_sub(u32 a, u32 b) { return N(f64_sub(W(a), W(b))); }
-u32 f32_mul(u32 a, u32 b) { return N(f64_mul(W(a), W(b))); }
-u32 f32_div(u32 a, u32 b) { return N(f64_div(W(a), W(b))); }
 u32 f32_sqrt(u32 a) { return N(f64_sqrt(W(a))); }
 u32 f32_ceil(u32 a) { return N(f64_ceil(W(a))); }
 u32 f32_floor(u32 a) { return N(f64_floor(W(a))); }
