@@ -10482,7 +10482,7 @@
       local.get $l14
       local.get $l2
       i32.add
-      local.set $l2
+      local.set $l6
       local.get $l9
       i64.extend_i32_u
       i64.const 32
@@ -10504,13 +10504,13 @@
         local.tee $l16
         i64.shl
         local.set $p0
-        local.get $l2
+        local.get $l6
         local.get $l16
         i32.wrap_i64
         i32.sub
         i32.const 1
         i32.add
-        local.set $l2
+        local.set $l6
       end
       local.get $p1
       local.get $l15
@@ -10529,117 +10529,101 @@
         local.tee $l15
         i64.shl
         local.set $p1
-        local.get $l2
+        local.get $l6
         local.get $l15
         i32.wrap_i64
         i32.sub
         i32.const 1
         i32.add
-        local.set $l2
+        local.set $l6
       end
-      local.get $p0
-      i64.const 22
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l5
-      local.get $p1
-      i64.const 24
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l8
-      local.get $l8
-      i64.extend_i32_u
-      local.set $l16
-      local.get $p1
-      i32.wrap_i64
-      i32.const 8
-      i32.shl
-      local.set $l6
-      local.get $p0
-      i32.wrap_i64
-      i32.const 10
-      i32.shl
-      local.set $l3
-      i64.const 0
-      local.set $l15
-      i64.const 0
-      local.set $p0
-      block $B21
-        local.get $l8
-        i32.eqz
-        br_if $B21
-        i64.const 0
-        local.set $p0
-        local.get $l3
-        i32.eqz
-        br_if $B21
-        local.get $l16
-        local.get $l3
-        i64.extend_i32_u
-        i64.mul
-        local.set $p0
-      end
-      local.get $l5
-      i64.extend_i32_u
-      local.set $p1
-      block $B22
-        local.get $l5
-        i32.eqz
-        br_if $B22
-        local.get $l6
-        i32.eqz
-        br_if $B22
-        local.get $l6
-        i64.extend_i32_u
-        local.get $p1
-        i64.mul
-        local.set $l15
-      end
-      local.get $l16
-      local.get $p1
-      i64.mul
-      local.set $l16
-      i64.const 0
-      local.set $p1
-      block $B23
-        local.get $l3
-        i32.eqz
-        br_if $B23
-        local.get $l6
-        i32.eqz
-        br_if $B23
-        local.get $l6
-        i64.extend_i32_u
-        local.get $l3
-        i64.extend_i32_u
-        i64.mul
-        local.set $p1
-      end
-      local.get $p0
-      i32.wrap_i64
-      local.set $l3
-      local.get $l15
-      i32.wrap_i64
-      local.set $l6
-      local.get $p1
-      i32.wrap_i64
-      local.set $l5
       local.get $p1
       i64.const 32
       i64.shr_u
-      local.get $l3
-      i64.extend_i32_u
-      i64.add
-      local.get $l6
-      i64.extend_i32_u
-      i64.add
-      local.tee $l17
       i32.wrap_i64
       local.set $l3
-      local.get $l5
+      local.get $l3
+      i64.extend_i32_u
+      local.set $l16
+      local.get $p0
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.set $l3
+      local.get $l3
+      i64.extend_i32_u
+      local.set $l15
+      local.get $p1
+      i32.wrap_i64
+      local.set $l3
+      local.get $p0
+      i32.wrap_i64
+      local.set $l5
+      block $B21
+        block $B22
+          block $B23
+            block $B24
+              local.get $l3
+              br_if $B24
+              i64.const 0
+              local.set $p1
+              local.get $l5
+              i32.eqz
+              br_if $B23
+              local.get $l16
+              local.get $l5
+              i64.extend_i32_u
+              i64.mul
+              local.set $l17
+              i64.const 0
+              local.set $p0
+              br $B21
+            end
+            local.get $l3
+            i64.extend_i32_u
+            local.tee $p0
+            local.get $l15
+            i64.mul
+            local.set $p1
+            local.get $l5
+            br_if $B22
+          end
+          i64.const 0
+          local.set $l17
+          i64.const 0
+          local.set $p0
+          br $B21
+        end
+        local.get $p0
+        local.get $l5
+        i64.extend_i32_u
+        local.tee $l17
+        i64.mul
+        local.set $p0
+        local.get $l16
+        local.get $l17
+        i64.mul
+        local.set $l17
+      end
+      local.get $l17
+      local.get $p1
+      i64.add
+      local.get $p0
+      i64.const 32
+      i64.shr_u
+      i64.add
+      local.tee $p1
+      i32.wrap_i64
+      local.set $l3
+      local.get $p0
+      i32.wrap_i64
+      local.set $l5
+      local.get $l3
+      i32.const 65535
+      i32.and
       i32.const 0
       i32.ne
-      local.get $l3
+      local.get $l5
       i32.const 0
       i32.ne
       i32.add
@@ -10648,34 +10632,30 @@
       i32.const 0
       i32.ne
       i64.extend_i32_u
-      local.set $p1
-      block $B24
-        local.get $p0
-        i64.const 32
-        i64.shr_u
-        local.get $l16
-        i64.add
-        local.get $l15
-        i64.const 32
-        i64.shr_u
-        i64.add
-        local.get $l17
-        i64.const 32
-        i64.shr_u
-        i64.add
-        i64.const 1
-        i64.shl
+      local.set $p0
+      block $B25
         local.get $p1
+        i64.const 16
+        i64.shr_u
+        local.get $l15
+        local.get $l16
+        i64.mul
+        i64.const 16
+        i64.shl
+        i64.add
+        i64.const 3
+        i64.shl
+        local.get $p0
         i64.add
         local.tee $p0
         i64.const 1152921504606846975
         i64.gt_u
-        br_if $B24
-        block $B25
-          local.get $l2
+        br_if $B25
+        block $B26
+          local.get $l6
           i32.const 3070
           i32.lt_s
-          br_if $B25
+          br_if $B26
           local.get $l10
           i32.const 2146435072
           i32.add
@@ -10690,26 +10670,26 @@
         i64.const 1
         i64.shl
         local.set $p1
-        block $B26
-          block $B27
-            local.get $l2
+        block $B27
+          block $B28
+            local.get $l6
             i32.const 1023
             i32.le_s
-            br_if $B27
-            local.get $l2
+            br_if $B28
+            local.get $l6
             i32.const -1023
             i32.add
             local.set $l6
-            br $B26
+            br $B27
           end
-          block $B28
+          block $B29
             i32.const 1024
-            local.get $l2
+            local.get $l6
             i32.sub
             local.tee $l3
             i32.const 64
             i32.lt_u
-            br_if $B28
+            br_if $B29
             local.get $p0
             i64.const 0
             i64.ne
@@ -10717,11 +10697,11 @@
             local.set $p1
             i32.const 1
             local.set $l6
-            br $B26
+            br $B27
           end
           i32.const 1
           local.set $l6
-          block $B29
+          block $B30
             local.get $p1
             local.get $l3
             i64.extend_i32_u
@@ -10732,23 +10712,23 @@
             i64.shl
             local.get $p1
             i64.ne
-            br_if $B29
+            br_if $B30
             local.get $p0
             local.set $p1
-            br $B26
+            br $B27
           end
           local.get $p0
           i32.wrap_i64
           i32.const 31
           i32.shl
           local.set $l3
-          block $B30
+          block $B31
             local.get $l3
             i32.eqz
-            br_if $B30
+            br_if $B31
             local.get $p0
             local.set $p1
-            br $B26
+            br $B27
           end
           local.get $p0
           i64.const 1
@@ -10762,19 +10742,19 @@
         local.get $p1
         i32.wrap_i64
         local.set $l3
-        block $B31
-          block $B32
+        block $B32
+          block $B33
             local.get $l3
             i32.const 255
             i32.and
             local.tee $l3
             i32.const 128
             i32.gt_u
-            br_if $B32
+            br_if $B33
             local.get $l3
             i32.const 128
             i32.ne
-            br_if $B31
+            br_if $B32
             local.get $l15
             i32.wrap_i64
             local.set $l3
@@ -10784,7 +10764,7 @@
             local.set $l3
             local.get $l3
             i32.eqz
-            br_if $B31
+            br_if $B32
           end
           local.get $l15
           i64.const 1
@@ -10800,14 +10780,14 @@
         i64.const 32
         i64.shl
         local.set $p0
-        block $B33
+        block $B34
           local.get $p0
           local.get $l15
           i64.add
           local.tee $p1
           i64.const 9218868437227405312
           i64.lt_u
-          br_if $B33
+          br_if $B34
           local.get $l10
           i32.const 2146435072
           i32.add
@@ -10828,11 +10808,11 @@
         i64.add
         return
       end
-      block $B34
-        local.get $l2
+      block $B35
+        local.get $l6
         i32.const 3069
         i32.lt_s
-        br_if $B34
+        br_if $B35
         local.get $l10
         i32.const 2146435072
         i32.add
@@ -10843,33 +10823,33 @@
         local.get $p0
         return
       end
-      block $B35
-        block $B36
-          local.get $l2
+      block $B36
+        block $B37
+          local.get $l6
           i32.const 1022
           i32.le_s
-          br_if $B36
-          local.get $l2
+          br_if $B37
+          local.get $l6
           i32.const -1022
           i32.add
-          local.set $l6
-          br $B35
+          local.set $l5
+          br $B36
         end
         i32.const 1
-        local.set $l6
-        block $B37
+        local.set $l5
+        block $B38
           i32.const 1023
-          local.get $l2
+          local.get $l6
           i32.sub
           local.tee $l3
           i32.const 63
           i32.le_u
-          br_if $B37
+          br_if $B38
           i64.const 1
           local.set $p0
-          br $B35
+          br $B36
         end
-        block $B38
+        block $B39
           local.get $p0
           local.get $l3
           i64.extend_i32_u
@@ -10880,23 +10860,23 @@
           i64.shl
           local.get $p0
           i64.ne
-          br_if $B38
+          br_if $B39
           local.get $p1
           local.set $p0
-          br $B35
+          br $B36
         end
         local.get $p1
         i32.wrap_i64
         i32.const 31
         i32.shl
         local.set $l3
-        block $B39
+        block $B40
           local.get $l3
           i32.eqz
-          br_if $B39
+          br_if $B40
           local.get $p1
           local.set $p0
-          br $B35
+          br $B36
         end
         local.get $p1
         i64.const 1
@@ -10910,19 +10890,19 @@
       local.get $p0
       i32.wrap_i64
       local.set $l3
-      block $B40
-        block $B41
+      block $B41
+        block $B42
           local.get $l3
           i32.const 255
           i32.and
           local.tee $l3
           i32.const 128
           i32.gt_u
-          br_if $B41
+          br_if $B42
           local.get $l3
           i32.const 128
           i32.ne
-          br_if $B40
+          br_if $B41
           local.get $p1
           i32.wrap_i64
           local.set $l3
@@ -10932,14 +10912,14 @@
           local.set $l3
           local.get $l3
           i32.eqz
-          br_if $B40
+          br_if $B41
         end
         local.get $p1
         i64.const 1
         i64.add
         local.set $p1
       end
-      local.get $l6
+      local.get $l5
       i32.const 20
       i32.shl
       i32.const -1048576
@@ -10948,14 +10928,14 @@
       i64.const 32
       i64.shl
       local.set $p0
-      block $B42
+      block $B43
         local.get $p0
         local.get $p1
         i64.add
         local.tee $p1
         i64.const 9218868437227405312
         i64.lt_u
-        br_if $B42
+        br_if $B43
         local.get $l10
         i32.const 2146435072
         i32.add

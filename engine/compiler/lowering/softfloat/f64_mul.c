@@ -1,6 +1,6 @@
 /* f64.mul: the 106-bit product of the significands from 32x32->64 products (products of a zero
- * word skipped: short significands such as 1.5's have one), its high part kept with a sticky bit,
- * then rounded. */
+ * word skipped: short significands such as 1.5's have one), its top 57 or 58 bits kept with a
+ * sticky bit, then rounded. */
 #include "sf.h"
 
 u64 f64_mul(u64 a, u64 b) {
@@ -27,19 +27,20 @@ u64 f64_mul(u64 a, u64 b) {
     mb <<= n;
     e += 1 - (int)n;
   }
-  /* (ma << 10) * (mb << 8) lies in [2^122, 2^124): its high 64 bits have their top bit at 58 or 59 */
-  ma <<= 10;
-  mb <<= 8;
+  /* P = ma * mb in [2^104, 2^106) from four 32x32->64 products of the words (a multiply costs
+   * about one step per bit of its smaller operand: three of them have a 21-bit one). */
   u32 a1 = opaque32(hi32(ma)), a0 = lo32(ma), b1 = opaque32(hi32(mb)), b0 = lo32(mb);
   u64 p11 = (u64)a1 * b1;
-  u64 p01 = b1 && a0 ? (u64)a0 * b1 : 0;
-  u64 p10 = a1 && b0 ? (u64)a1 * b0 : 0;
+  u64 p10 = b0 ? (u64)a1 * b0 : 0;
+  u64 p01 = a0 ? (u64)a0 * b1 : 0;
   u64 p00 = a0 && b0 ? (u64)a0 * b0 : 0;
-  u64 mid = (u64)hi32(p00) + lo32(p01) + lo32(p10);
-  u64 hi = p11 + hi32(p01) + hi32(p10) + hi32(mid);
-  /* one more bit, then the sticky bit below everything kept: the top bit at 59 or 60 */
-  hi += hi + opaque64(opaque32((lo32(mid) != 0) + (lo32(p00) != 0)) != 0);
-  /* value = ma * mb * 2^(e - 2150) = hi * 2^(e - 2150 + 18 + 64 - 1) */
-  if (hi < (1ull << 60)) return pack64(sign, e - 1022 - 1, hi + hi);
-  return pack64(sign, e - 1022, hi);
+  /* t = (P >> 32) - (p11 << 32) < 2^55; P >> 48 = (p11 << 16) + (t >> 16), its top bit at 56 or 57 */
+  u64 t = p10 + p01 + hi32(p00);
+  u64 top = (p11 << 16) + (t >> 16);
+  /* the 48 bits below: the sticky bit, under three more bits (top bit then at 59 or 60) */
+  u32 sticky = opaque32((lo32(p00) != 0) + ((lo32(t) & 0xFFFF) != 0));
+  u64 sig = (top << 3) + opaque64(sticky != 0);
+  /* value = P * 2^(e - 2150) = sig * 2^(e - 2150 + 45) */
+  if (sig < (1ull << 60)) return pack64(sign, e - 1022 - 1, sig + sig);
+  return pack64(sign, e - 1022, sig);
 }
