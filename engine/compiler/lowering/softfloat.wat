@@ -1435,290 +1435,293 @@
     i32.wrap_i64
     local.set $l1
     local.get $p0
-    i64.const 63
-    i64.shr_u
     i32.wrap_i64
     local.set $l2
-    local.get $p0
-    i32.wrap_i64
+    i32.const 0
     local.set $l3
     block $B0
       block $B1
-        local.get $l2
+        local.get $p0
+        i64.const -1
+        i64.gt_s
         br_if $B1
-        i32.const 0
-        local.set $l2
-        br $B0
+        i32.const 1
+        local.set $l3
+        block $B2
+          local.get $l3
+          br_if $B2
+          i32.const 0
+          local.set $l3
+          br $B0
+        end
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l1
+        i32.add
+        local.set $l1
       end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $l1
-      i32.add
-      local.set $l1
-    end
-    block $B2
-      local.get $l1
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B2
       block $B3
         local.get $l1
         i32.const 2146435072
+        i32.lt_u
+        br_if $B3
+        local.get $l1
+        i32.const 2146435072
         i32.ne
-        br_if $B3
-        local.get $l3
-        br_if $B3
+        br_if $B0
         local.get $l2
+        br_if $B0
+        local.get $l3
         i32.const 2139095040
         i32.add
         return
       end
       local.get $l2
-      local.get $l1
-      i32.const 3
-      i32.shl
-      local.get $l3
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $l1
-      i32.const 12582912
-      i32.add
-      local.get $l1
-      i32.const 8388608
-      i32.add
-      local.tee $l1
-      local.get $l1
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    local.get $l3
-    i32.const 0
-    i32.ne
-    local.set $l4
-    block $B4
-      local.get $l4
       i32.const 0
-      local.get $l1
-      i32.sub
-      i32.eq
-      br_if $B4
-      local.get $l1
-      i32.const 16
-      i32.shr_u
+      i32.ne
       local.set $l4
-      local.get $l4
-      i32.const 4
-      i32.shl
-      local.set $l4
-      block $B5
+      block $B4
         local.get $l4
-        i32.const 255
-        i32.gt_u
-        br_if $B5
-        i32.const 1
-        local.set $l1
-        block $B6
-          block $B7
-            local.get $l1
-            i32.const -2147483648
-            i32.gt_u
-            br_if $B7
-            i32.const 0
-            local.set $l3
-            local.get $l1
-            i32.const -2147483648
-            i32.ne
-            br_if $B6
-            i32.const 0
-            local.set $l3
-            i32.const 0
+        i32.const 0
+        local.get $l1
+        i32.sub
+        i32.eq
+        br_if $B4
+        local.get $l1
+        i32.const 16
+        i32.shr_u
+        local.set $l4
+        local.get $l4
+        i32.const 4
+        i32.shl
+        local.set $l4
+        block $B5
+          local.get $l4
+          i32.const 255
+          i32.gt_u
+          br_if $B5
+          i32.const 1
+          local.set $l2
+          block $B6
+            block $B7
+              local.get $l2
+              i32.const -2147483648
+              i32.gt_u
+              br_if $B7
+              i32.const 0
+              local.set $l1
+              local.get $l2
+              i32.const -2147483648
+              i32.ne
+              br_if $B6
+              i32.const 0
+              local.set $l1
+              i32.const 0
+              local.set $l2
+              local.get $l2
+              i32.eqz
+              br_if $B6
+            end
+            i32.const 1
             local.set $l1
-            local.get $l1
-            i32.eqz
-            br_if $B6
+          end
+          local.get $l1
+          local.get $l3
+          i32.add
+          return
+        end
+        block $B8
+          local.get $l4
+          i32.const 294656
+          i32.lt_u
+          br_if $B8
+          local.get $l3
+          i32.const 2139095040
+          i32.add
+          return
+        end
+        local.get $l1
+        local.get $l4
+        i32.const 8
+        i32.shr_u
+        local.tee $l5
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $p0
+        local.get $p0
+        local.get $l2
+        i64.extend_i32_u
+        i64.add
+        i64.const 3
+        i64.shl
+        local.set $p0
+        block $B9
+          block $B10
+            local.get $l4
+            i32.const 229631
+            i32.le_u
+            br_if $B10
+            local.get $l5
+            i32.const -896
+            i32.add
+            local.set $l4
+            br $B9
+          end
+          block $B11
+            i32.const 897
+            local.get $l5
+            i32.sub
+            local.tee $l2
+            i32.const 64
+            i32.lt_u
+            br_if $B11
+            local.get $p0
+            i64.const 0
+            i64.ne
+            i64.extend_i32_u
+            local.set $p0
+            i32.const 1
+            local.set $l4
+            br $B9
           end
           i32.const 1
-          local.set $l3
-        end
-        local.get $l3
-        local.get $l2
-        i32.add
-        return
-      end
-      block $B8
-        local.get $l4
-        i32.const 294656
-        i32.lt_u
-        br_if $B8
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $l1
-      local.get $l4
-      i32.const 8
-      i32.shr_u
-      local.tee $l5
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 1048576
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p0
-      local.get $p0
-      local.get $l3
-      i64.extend_i32_u
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $p0
-      block $B9
-        block $B10
-          local.get $l4
-          i32.const 229631
-          i32.le_u
-          br_if $B10
-          local.get $l5
-          i32.const -896
-          i32.add
           local.set $l4
-          br $B9
-        end
-        block $B11
-          i32.const 897
-          local.get $l5
-          i32.sub
-          local.tee $l1
-          i32.const 64
-          i32.lt_u
-          br_if $B11
-          local.get $p0
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $p0
-          i32.const 1
-          local.set $l4
-          br $B9
-        end
-        i32.const 1
-        local.set $l4
-        block $B12
-          local.get $p0
-          local.get $l1
-          i64.extend_i32_u
-          local.tee $l6
-          i64.shr_u
-          local.tee $l7
-          local.get $l6
-          i64.shl
-          local.get $p0
-          i64.ne
-          br_if $B12
+          block $B12
+            local.get $p0
+            local.get $l2
+            i64.extend_i32_u
+            local.tee $l6
+            i64.shr_u
+            local.tee $l7
+            local.get $l6
+            i64.shl
+            local.get $p0
+            i64.ne
+            br_if $B12
+            local.get $l7
+            local.set $p0
+            br $B9
+          end
           local.get $l7
-          local.set $p0
-          br $B9
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $l1
-        block $B13
-          local.get $l1
-          i32.eqz
-          br_if $B13
-          local.get $l7
-          local.set $p0
-          br $B9
-        end
-        local.get $l7
-        i64.const 1
-        i64.add
-        local.set $p0
-      end
-      local.get $p0
-      i32.wrap_i64
-      local.set $l1
-      local.get $p0
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l3
-      block $B14
-        block $B15
-          local.get $l1
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B15
-          local.get $l1
-          i32.const -2147483648
-          i32.ne
-          br_if $B14
-          local.get $l3
+          i32.wrap_i64
           i32.const 31
           i32.shl
-          local.set $l1
-          local.get $l1
-          i32.eqz
-          br_if $B14
+          local.set $l2
+          block $B13
+            local.get $l2
+            i32.eqz
+            br_if $B13
+            local.get $l7
+            local.set $p0
+            br $B9
+          end
+          local.get $l7
+          i64.const 1
+          i64.add
+          local.set $p0
         end
+        local.get $p0
+        i32.wrap_i64
+        local.set $l2
+        local.get $p0
+        i64.const 32
+        i64.shr_u
+        i32.wrap_i64
+        local.set $l1
+        block $B14
+          block $B15
+            local.get $l2
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B15
+            local.get $l2
+            i32.const -2147483648
+            i32.ne
+            br_if $B14
+            local.get $l1
+            i32.const 31
+            i32.shl
+            local.set $l2
+            local.get $l2
+            i32.eqz
+            br_if $B14
+          end
+          local.get $l1
+          i32.const 1
+          i32.add
+          local.set $l1
+        end
+        block $B16
+          local.get $l4
+          i32.const 23
+          i32.shl
+          local.get $l1
+          i32.add
+          i32.const -8388608
+          i32.add
+          local.tee $l2
+          i32.const 2139095040
+          i32.lt_u
+          br_if $B16
+          local.get $l3
+          i32.const 2139095040
+          i32.add
+          return
+        end
+        local.get $l2
         local.get $l3
-        i32.const 1
         i32.add
         local.set $l3
       end
-      block $B16
-        local.get $l4
-        i32.const 23
-        i32.shl
-        local.get $l3
-        i32.add
-        i32.const -8388608
-        i32.add
-        local.tee $l1
-        i32.const 2139095040
-        i32.lt_u
-        br_if $B16
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $l1
-      local.get $l2
-      i32.add
-      local.set $l2
+      local.get $l3
+      return
     end
-    local.get $l2)
+    local.get $l3
+    local.get $l1
+    i32.const 3
+    i32.shl
+    local.get $l2
+    i32.const 29
+    i32.shr_u
+    i32.or
+    local.tee $l2
+    i32.const 12582912
+    i32.add
+    local.get $l2
+    i32.const 8388608
+    i32.add
+    local.tee $l2
+    local.get $l2
+    i32.const 4194304
+    i32.lt_u
+    select
+    i32.add
+    i32.const 2139095040
+    i32.add)
   (func $f64_promote_f32 (type $t1) (param $p0 i32) (result i64)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
+    i32.const 0
     local.set $l1
     block $B0
-      block $B1
-        local.get $l1
-        br_if $B1
-        i32.const 0
-        local.set $l2
-        br $B0
-      end
-      i32.const -2147483648
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
       local.set $l2
       local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
       local.get $p0
       i32.add
       local.set $p0
@@ -1726,36 +1729,36 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l1
-    local.get $l1
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l1
+    local.set $l2
     local.get $p0
-    local.get $l1
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l1
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B2
-      block $B3
-        local.get $l1
+    block $B1
+      block $B2
+        local.get $l2
         i32.eqz
-        br_if $B3
-        local.get $l1
+        br_if $B2
+        local.get $l2
         i32.const 255
         i32.ne
-        br_if $B2
-        block $B4
+        br_if $B1
+        block $B3
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B4
-          local.get $l2
+          br_if $B3
+          local.get $l1
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -1765,7 +1768,7 @@
           local.get $l5
           return
         end
-        local.get $l2
+        local.get $l1
         i32.const 2146435072
         i32.add
         i64.extend_i32_u
@@ -1787,12 +1790,12 @@
         i64.add
         return
       end
-      block $B5
+      block $B4
         local.get $p0
         local.get $l3
         i32.ne
-        br_if $B5
-        local.get $l2
+        br_if $B4
+        local.get $l1
         i64.extend_i32_u
         i64.const 32
         i64.shl
@@ -1800,7 +1803,7 @@
         local.get $l5
         return
       end
-      local.get $l2
+      local.get $l1
       local.get $l4
       i32.clz
       local.tee $p0
@@ -1825,8 +1828,8 @@
       i64.add
       return
     end
-    local.get $l2
     local.get $l1
+    local.get $l2
     i32.const 20
     i32.shl
     i32.add
@@ -1844,21 +1847,21 @@
     i64.add)
   (func $f32_sqrt (type $t3) (param $p0 i32) (result i32)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
+    i32.const 0
     local.set $l1
     block $B0
-      block $B1
-        local.get $l1
-        br_if $B1
-        i32.const 0
-        local.set $l2
-        br $B0
-      end
-      i32.const -2147483648
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
       local.set $l2
       local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
       local.get $p0
       i32.add
       local.set $p0
@@ -1866,46 +1869,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l1
-    local.get $l1
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l1
+    local.set $l2
     local.get $p0
-    local.get $l1
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l1
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B2
-      block $B3
-        block $B4
-          local.get $l1
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
           i32.eqz
-          br_if $B4
-          local.get $l1
+          br_if $B3
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B3
-          block $B5
+          br_if $B2
+          block $B4
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B5
-            local.get $l2
+            br_if $B4
+            local.get $l1
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B2
+            br $B1
           end
-          local.get $l2
+          local.get $l1
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -1926,21 +1929,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B2
+          br $B1
         end
-        block $B6
+        block $B5
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B6
-          local.get $l2
+          br_if $B5
+          local.get $l1
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B2
+          br $B1
         end
-        local.get $l2
+        local.get $l1
         local.get $l4
         i32.clz
         local.tee $p0
@@ -1964,10 +1967,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B2
+        br $B1
       end
-      local.get $l2
       local.get $l1
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -1991,292 +1994,295 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    local.set $p0
-    local.get $l5
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
     local.set $l2
     local.get $l5
     i32.wrap_i64
+    local.set $p0
+    i32.const 0
     local.set $l1
-    block $B7
-      block $B8
+    block $B6
+      block $B7
+        local.get $l5
+        i64.const -1
+        i64.gt_s
+        br_if $B7
+        i32.const 1
+        local.set $l1
+        block $B8
+          local.get $l1
+          br_if $B8
+          i32.const 0
+          local.set $l1
+          br $B6
+        end
+        i32.const -2147483648
+        local.set $l1
+        local.get $l1
         local.get $l2
-        br_if $B8
-        i32.const 0
+        i32.add
         local.set $l2
-        br $B7
       end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    block $B9
-      local.get $p0
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B9
-      block $B10
-        local.get $p0
+      block $B9
+        local.get $l2
+        i32.const 2146435072
+        i32.lt_u
+        br_if $B9
+        local.get $l2
         i32.const 2146435072
         i32.ne
-        br_if $B10
+        br_if $B6
+        local.get $p0
+        br_if $B6
         local.get $l1
-        br_if $B10
-        local.get $l2
         i32.const 2139095040
         i32.add
         return
       end
-      local.get $l2
       local.get $p0
-      i32.const 3
-      i32.shl
-      local.get $l1
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $p0
-      i32.const 12582912
-      i32.add
-      local.get $p0
-      i32.const 8388608
-      i32.add
-      local.tee $p0
-      local.get $p0
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    local.get $l1
-    i32.const 0
-    i32.ne
-    local.set $l4
-    block $B11
-      local.get $l4
       i32.const 0
-      local.get $p0
-      i32.sub
-      i32.eq
-      br_if $B11
-      local.get $p0
-      i32.const 16
-      i32.shr_u
+      i32.ne
       local.set $l4
-      local.get $l4
-      i32.const 4
-      i32.shl
-      local.set $l4
-      block $B12
+      block $B10
         local.get $l4
-        i32.const 255
-        i32.gt_u
-        br_if $B12
-        i32.const 1
-        local.set $p0
-        block $B13
-          block $B14
-            local.get $p0
-            i32.const -2147483648
-            i32.gt_u
-            br_if $B14
-            i32.const 0
-            local.set $l1
-            local.get $p0
-            i32.const -2147483648
-            i32.ne
-            br_if $B13
-            i32.const 0
-            local.set $l1
-            i32.const 0
-            local.set $p0
-            local.get $p0
-            i32.eqz
-            br_if $B13
+        i32.const 0
+        local.get $l2
+        i32.sub
+        i32.eq
+        br_if $B10
+        local.get $l2
+        i32.const 16
+        i32.shr_u
+        local.set $l4
+        local.get $l4
+        i32.const 4
+        i32.shl
+        local.set $l4
+        block $B11
+          local.get $l4
+          i32.const 255
+          i32.gt_u
+          br_if $B11
+          i32.const 1
+          local.set $p0
+          block $B12
+            block $B13
+              local.get $p0
+              i32.const -2147483648
+              i32.gt_u
+              br_if $B13
+              i32.const 0
+              local.set $l2
+              local.get $p0
+              i32.const -2147483648
+              i32.ne
+              br_if $B12
+              i32.const 0
+              local.set $l2
+              i32.const 0
+              local.set $p0
+              local.get $p0
+              i32.eqz
+              br_if $B12
+            end
+            i32.const 1
+            local.set $l2
+          end
+          local.get $l2
+          local.get $l1
+          i32.add
+          return
+        end
+        block $B14
+          local.get $l4
+          i32.const 294656
+          i32.lt_u
+          br_if $B14
+          local.get $l1
+          i32.const 2139095040
+          i32.add
+          return
+        end
+        local.get $l2
+        local.get $l4
+        i32.const 8
+        i32.shr_u
+        local.tee $l3
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $p0
+        i64.extend_i32_u
+        i64.add
+        i64.const 3
+        i64.shl
+        local.set $l5
+        block $B15
+          block $B16
+            local.get $l4
+            i32.const 229631
+            i32.le_u
+            br_if $B16
+            local.get $l3
+            i32.const -896
+            i32.add
+            local.set $l4
+            br $B15
+          end
+          block $B17
+            i32.const 897
+            local.get $l3
+            i32.sub
+            local.tee $p0
+            i32.const 64
+            i32.lt_u
+            br_if $B17
+            local.get $l5
+            i64.const 0
+            i64.ne
+            i64.extend_i32_u
+            local.set $l5
+            i32.const 1
+            local.set $l4
+            br $B15
           end
           i32.const 1
-          local.set $l1
-        end
-        local.get $l1
-        local.get $l2
-        i32.add
-        return
-      end
-      block $B15
-        local.get $l4
-        i32.const 294656
-        i32.lt_u
-        br_if $B15
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l4
-      i32.const 8
-      i32.shr_u
-      local.tee $l3
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 1048576
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l5
-      local.get $l5
-      local.get $l1
-      i64.extend_i32_u
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $l5
-      block $B16
-        block $B17
-          local.get $l4
-          i32.const 229631
-          i32.le_u
-          br_if $B17
-          local.get $l3
-          i32.const -896
-          i32.add
           local.set $l4
-          br $B16
-        end
-        block $B18
-          i32.const 897
-          local.get $l3
-          i32.sub
-          local.tee $p0
-          i32.const 64
-          i32.lt_u
-          br_if $B18
-          local.get $l5
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $l5
-          i32.const 1
-          local.set $l4
-          br $B16
-        end
-        i32.const 1
-        local.set $l4
-        block $B19
-          local.get $l5
-          local.get $p0
-          i64.extend_i32_u
-          local.tee $l6
-          i64.shr_u
-          local.tee $l7
-          local.get $l6
-          i64.shl
-          local.get $l5
-          i64.ne
-          br_if $B19
+          block $B18
+            local.get $l5
+            local.get $p0
+            i64.extend_i32_u
+            local.tee $l6
+            i64.shr_u
+            local.tee $l7
+            local.get $l6
+            i64.shl
+            local.get $l5
+            i64.ne
+            br_if $B18
+            local.get $l7
+            local.set $l5
+            br $B15
+          end
           local.get $l7
-          local.set $l5
-          br $B16
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        block $B20
-          local.get $p0
-          i32.eqz
-          br_if $B20
-          local.get $l7
-          local.set $l5
-          br $B16
-        end
-        local.get $l7
-        i64.const 1
-        i64.add
-        local.set $l5
-      end
-      local.get $l5
-      i32.wrap_i64
-      local.set $p0
-      local.get $l5
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l1
-      block $B21
-        block $B22
-          local.get $p0
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B22
-          local.get $p0
-          i32.const -2147483648
-          i32.ne
-          br_if $B21
-          local.get $l1
+          i32.wrap_i64
           i32.const 31
           i32.shl
           local.set $p0
-          local.get $p0
-          i32.eqz
-          br_if $B21
+          block $B19
+            local.get $p0
+            i32.eqz
+            br_if $B19
+            local.get $l7
+            local.set $l5
+            br $B15
+          end
+          local.get $l7
+          i64.const 1
+          i64.add
+          local.set $l5
         end
+        local.get $l5
+        i32.wrap_i64
+        local.set $p0
+        local.get $l5
+        i64.const 32
+        i64.shr_u
+        i32.wrap_i64
+        local.set $l2
+        block $B20
+          block $B21
+            local.get $p0
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B21
+            local.get $p0
+            i32.const -2147483648
+            i32.ne
+            br_if $B20
+            local.get $l2
+            i32.const 31
+            i32.shl
+            local.set $p0
+            local.get $p0
+            i32.eqz
+            br_if $B20
+          end
+          local.get $l2
+          i32.const 1
+          i32.add
+          local.set $l2
+        end
+        block $B22
+          local.get $l4
+          i32.const 23
+          i32.shl
+          local.get $l2
+          i32.add
+          i32.const -8388608
+          i32.add
+          local.tee $p0
+          i32.const 2139095040
+          i32.lt_u
+          br_if $B22
+          local.get $l1
+          i32.const 2139095040
+          i32.add
+          return
+        end
+        local.get $p0
         local.get $l1
-        i32.const 1
         i32.add
         local.set $l1
       end
-      block $B23
-        local.get $l4
-        i32.const 23
-        i32.shl
-        local.get $l1
-        i32.add
-        i32.const -8388608
-        i32.add
-        local.tee $p0
-        i32.const 2139095040
-        i32.lt_u
-        br_if $B23
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l2
-      i32.add
-      local.set $l2
+      local.get $l1
+      return
     end
-    local.get $l2)
+    local.get $l1
+    local.get $l2
+    i32.const 3
+    i32.shl
+    local.get $p0
+    i32.const 29
+    i32.shr_u
+    i32.or
+    local.tee $p0
+    i32.const 12582912
+    i32.add
+    local.get $p0
+    i32.const 8388608
+    i32.add
+    local.tee $p0
+    local.get $p0
+    i32.const 4194304
+    i32.lt_u
+    select
+    i32.add
+    i32.const 2139095040
+    i32.add)
   (func $f32_ceil (type $t3) (param $p0 i32) (result i32)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
+    i32.const 0
     local.set $l1
     block $B0
-      block $B1
-        local.get $l1
-        br_if $B1
-        i32.const 0
-        local.set $l2
-        br $B0
-      end
-      i32.const -2147483648
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
       local.set $l2
       local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
       local.get $p0
       i32.add
       local.set $p0
@@ -2284,46 +2290,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l1
-    local.get $l1
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l1
+    local.set $l2
     local.get $p0
-    local.get $l1
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l1
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B2
-      block $B3
-        block $B4
-          local.get $l1
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
           i32.eqz
-          br_if $B4
-          local.get $l1
+          br_if $B3
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B3
-          block $B5
+          br_if $B2
+          block $B4
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B5
-            local.get $l2
+            br_if $B4
+            local.get $l1
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B2
+            br $B1
           end
-          local.get $l2
+          local.get $l1
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -2344,21 +2350,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B2
+          br $B1
         end
-        block $B6
+        block $B5
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B6
-          local.get $l2
+          br_if $B5
+          local.get $l1
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B2
+          br $B1
         end
-        local.get $l2
+        local.get $l1
         local.get $l4
         i32.clz
         local.tee $p0
@@ -2382,10 +2388,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B2
+        br $B1
       end
-      local.get $l2
       local.get $l1
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -2409,292 +2415,295 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    local.set $p0
-    local.get $l5
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
     local.set $l2
     local.get $l5
     i32.wrap_i64
+    local.set $p0
+    i32.const 0
     local.set $l1
-    block $B7
-      block $B8
+    block $B6
+      block $B7
+        local.get $l5
+        i64.const -1
+        i64.gt_s
+        br_if $B7
+        i32.const 1
+        local.set $l1
+        block $B8
+          local.get $l1
+          br_if $B8
+          i32.const 0
+          local.set $l1
+          br $B6
+        end
+        i32.const -2147483648
+        local.set $l1
+        local.get $l1
         local.get $l2
-        br_if $B8
-        i32.const 0
+        i32.add
         local.set $l2
-        br $B7
       end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    block $B9
-      local.get $p0
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B9
-      block $B10
-        local.get $p0
+      block $B9
+        local.get $l2
+        i32.const 2146435072
+        i32.lt_u
+        br_if $B9
+        local.get $l2
         i32.const 2146435072
         i32.ne
-        br_if $B10
+        br_if $B6
+        local.get $p0
+        br_if $B6
         local.get $l1
-        br_if $B10
-        local.get $l2
         i32.const 2139095040
         i32.add
         return
       end
-      local.get $l2
       local.get $p0
-      i32.const 3
-      i32.shl
-      local.get $l1
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $p0
-      i32.const 12582912
-      i32.add
-      local.get $p0
-      i32.const 8388608
-      i32.add
-      local.tee $p0
-      local.get $p0
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    local.get $l1
-    i32.const 0
-    i32.ne
-    local.set $l4
-    block $B11
-      local.get $l4
       i32.const 0
-      local.get $p0
-      i32.sub
-      i32.eq
-      br_if $B11
-      local.get $p0
-      i32.const 16
-      i32.shr_u
+      i32.ne
       local.set $l4
-      local.get $l4
-      i32.const 4
-      i32.shl
-      local.set $l4
-      block $B12
+      block $B10
         local.get $l4
-        i32.const 255
-        i32.gt_u
-        br_if $B12
-        i32.const 1
-        local.set $p0
-        block $B13
-          block $B14
-            local.get $p0
-            i32.const -2147483648
-            i32.gt_u
-            br_if $B14
-            i32.const 0
-            local.set $l1
-            local.get $p0
-            i32.const -2147483648
-            i32.ne
-            br_if $B13
-            i32.const 0
-            local.set $l1
-            i32.const 0
-            local.set $p0
-            local.get $p0
-            i32.eqz
-            br_if $B13
+        i32.const 0
+        local.get $l2
+        i32.sub
+        i32.eq
+        br_if $B10
+        local.get $l2
+        i32.const 16
+        i32.shr_u
+        local.set $l4
+        local.get $l4
+        i32.const 4
+        i32.shl
+        local.set $l4
+        block $B11
+          local.get $l4
+          i32.const 255
+          i32.gt_u
+          br_if $B11
+          i32.const 1
+          local.set $p0
+          block $B12
+            block $B13
+              local.get $p0
+              i32.const -2147483648
+              i32.gt_u
+              br_if $B13
+              i32.const 0
+              local.set $l2
+              local.get $p0
+              i32.const -2147483648
+              i32.ne
+              br_if $B12
+              i32.const 0
+              local.set $l2
+              i32.const 0
+              local.set $p0
+              local.get $p0
+              i32.eqz
+              br_if $B12
+            end
+            i32.const 1
+            local.set $l2
+          end
+          local.get $l2
+          local.get $l1
+          i32.add
+          return
+        end
+        block $B14
+          local.get $l4
+          i32.const 294656
+          i32.lt_u
+          br_if $B14
+          local.get $l1
+          i32.const 2139095040
+          i32.add
+          return
+        end
+        local.get $l2
+        local.get $l4
+        i32.const 8
+        i32.shr_u
+        local.tee $l3
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $p0
+        i64.extend_i32_u
+        i64.add
+        i64.const 3
+        i64.shl
+        local.set $l5
+        block $B15
+          block $B16
+            local.get $l4
+            i32.const 229631
+            i32.le_u
+            br_if $B16
+            local.get $l3
+            i32.const -896
+            i32.add
+            local.set $l4
+            br $B15
+          end
+          block $B17
+            i32.const 897
+            local.get $l3
+            i32.sub
+            local.tee $p0
+            i32.const 64
+            i32.lt_u
+            br_if $B17
+            local.get $l5
+            i64.const 0
+            i64.ne
+            i64.extend_i32_u
+            local.set $l5
+            i32.const 1
+            local.set $l4
+            br $B15
           end
           i32.const 1
-          local.set $l1
-        end
-        local.get $l1
-        local.get $l2
-        i32.add
-        return
-      end
-      block $B15
-        local.get $l4
-        i32.const 294656
-        i32.lt_u
-        br_if $B15
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l4
-      i32.const 8
-      i32.shr_u
-      local.tee $l3
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 1048576
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l5
-      local.get $l5
-      local.get $l1
-      i64.extend_i32_u
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $l5
-      block $B16
-        block $B17
-          local.get $l4
-          i32.const 229631
-          i32.le_u
-          br_if $B17
-          local.get $l3
-          i32.const -896
-          i32.add
           local.set $l4
-          br $B16
-        end
-        block $B18
-          i32.const 897
-          local.get $l3
-          i32.sub
-          local.tee $p0
-          i32.const 64
-          i32.lt_u
-          br_if $B18
-          local.get $l5
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $l5
-          i32.const 1
-          local.set $l4
-          br $B16
-        end
-        i32.const 1
-        local.set $l4
-        block $B19
-          local.get $l5
-          local.get $p0
-          i64.extend_i32_u
-          local.tee $l6
-          i64.shr_u
-          local.tee $l7
-          local.get $l6
-          i64.shl
-          local.get $l5
-          i64.ne
-          br_if $B19
+          block $B18
+            local.get $l5
+            local.get $p0
+            i64.extend_i32_u
+            local.tee $l6
+            i64.shr_u
+            local.tee $l7
+            local.get $l6
+            i64.shl
+            local.get $l5
+            i64.ne
+            br_if $B18
+            local.get $l7
+            local.set $l5
+            br $B15
+          end
           local.get $l7
-          local.set $l5
-          br $B16
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        block $B20
-          local.get $p0
-          i32.eqz
-          br_if $B20
-          local.get $l7
-          local.set $l5
-          br $B16
-        end
-        local.get $l7
-        i64.const 1
-        i64.add
-        local.set $l5
-      end
-      local.get $l5
-      i32.wrap_i64
-      local.set $p0
-      local.get $l5
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l1
-      block $B21
-        block $B22
-          local.get $p0
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B22
-          local.get $p0
-          i32.const -2147483648
-          i32.ne
-          br_if $B21
-          local.get $l1
+          i32.wrap_i64
           i32.const 31
           i32.shl
           local.set $p0
-          local.get $p0
-          i32.eqz
-          br_if $B21
+          block $B19
+            local.get $p0
+            i32.eqz
+            br_if $B19
+            local.get $l7
+            local.set $l5
+            br $B15
+          end
+          local.get $l7
+          i64.const 1
+          i64.add
+          local.set $l5
         end
+        local.get $l5
+        i32.wrap_i64
+        local.set $p0
+        local.get $l5
+        i64.const 32
+        i64.shr_u
+        i32.wrap_i64
+        local.set $l2
+        block $B20
+          block $B21
+            local.get $p0
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B21
+            local.get $p0
+            i32.const -2147483648
+            i32.ne
+            br_if $B20
+            local.get $l2
+            i32.const 31
+            i32.shl
+            local.set $p0
+            local.get $p0
+            i32.eqz
+            br_if $B20
+          end
+          local.get $l2
+          i32.const 1
+          i32.add
+          local.set $l2
+        end
+        block $B22
+          local.get $l4
+          i32.const 23
+          i32.shl
+          local.get $l2
+          i32.add
+          i32.const -8388608
+          i32.add
+          local.tee $p0
+          i32.const 2139095040
+          i32.lt_u
+          br_if $B22
+          local.get $l1
+          i32.const 2139095040
+          i32.add
+          return
+        end
+        local.get $p0
         local.get $l1
-        i32.const 1
         i32.add
         local.set $l1
       end
-      block $B23
-        local.get $l4
-        i32.const 23
-        i32.shl
-        local.get $l1
-        i32.add
-        i32.const -8388608
-        i32.add
-        local.tee $p0
-        i32.const 2139095040
-        i32.lt_u
-        br_if $B23
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l2
-      i32.add
-      local.set $l2
+      local.get $l1
+      return
     end
-    local.get $l2)
+    local.get $l1
+    local.get $l2
+    i32.const 3
+    i32.shl
+    local.get $p0
+    i32.const 29
+    i32.shr_u
+    i32.or
+    local.tee $p0
+    i32.const 12582912
+    i32.add
+    local.get $p0
+    i32.const 8388608
+    i32.add
+    local.tee $p0
+    local.get $p0
+    i32.const 4194304
+    i32.lt_u
+    select
+    i32.add
+    i32.const 2139095040
+    i32.add)
   (func $f32_floor (type $t3) (param $p0 i32) (result i32)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
+    i32.const 0
     local.set $l1
     block $B0
-      block $B1
-        local.get $l1
-        br_if $B1
-        i32.const 0
-        local.set $l2
-        br $B0
-      end
-      i32.const -2147483648
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
       local.set $l2
       local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
       local.get $p0
       i32.add
       local.set $p0
@@ -2702,46 +2711,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l1
-    local.get $l1
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l1
+    local.set $l2
     local.get $p0
-    local.get $l1
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l1
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B2
-      block $B3
-        block $B4
-          local.get $l1
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
           i32.eqz
-          br_if $B4
-          local.get $l1
+          br_if $B3
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B3
-          block $B5
+          br_if $B2
+          block $B4
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B5
-            local.get $l2
+            br_if $B4
+            local.get $l1
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B2
+            br $B1
           end
-          local.get $l2
+          local.get $l1
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -2762,21 +2771,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B2
+          br $B1
         end
-        block $B6
+        block $B5
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B6
-          local.get $l2
+          br_if $B5
+          local.get $l1
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B2
+          br $B1
         end
-        local.get $l2
+        local.get $l1
         local.get $l4
         i32.clz
         local.tee $p0
@@ -2800,10 +2809,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B2
+        br $B1
       end
-      local.get $l2
       local.get $l1
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -2827,292 +2836,295 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    local.set $p0
-    local.get $l5
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
     local.set $l2
     local.get $l5
     i32.wrap_i64
+    local.set $p0
+    i32.const 0
     local.set $l1
-    block $B7
-      block $B8
+    block $B6
+      block $B7
+        local.get $l5
+        i64.const -1
+        i64.gt_s
+        br_if $B7
+        i32.const 1
+        local.set $l1
+        block $B8
+          local.get $l1
+          br_if $B8
+          i32.const 0
+          local.set $l1
+          br $B6
+        end
+        i32.const -2147483648
+        local.set $l1
+        local.get $l1
         local.get $l2
-        br_if $B8
-        i32.const 0
+        i32.add
         local.set $l2
-        br $B7
       end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    block $B9
-      local.get $p0
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B9
-      block $B10
-        local.get $p0
+      block $B9
+        local.get $l2
+        i32.const 2146435072
+        i32.lt_u
+        br_if $B9
+        local.get $l2
         i32.const 2146435072
         i32.ne
-        br_if $B10
+        br_if $B6
+        local.get $p0
+        br_if $B6
         local.get $l1
-        br_if $B10
-        local.get $l2
         i32.const 2139095040
         i32.add
         return
       end
-      local.get $l2
       local.get $p0
-      i32.const 3
-      i32.shl
-      local.get $l1
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $p0
-      i32.const 12582912
-      i32.add
-      local.get $p0
-      i32.const 8388608
-      i32.add
-      local.tee $p0
-      local.get $p0
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    local.get $l1
-    i32.const 0
-    i32.ne
-    local.set $l4
-    block $B11
-      local.get $l4
       i32.const 0
-      local.get $p0
-      i32.sub
-      i32.eq
-      br_if $B11
-      local.get $p0
-      i32.const 16
-      i32.shr_u
+      i32.ne
       local.set $l4
-      local.get $l4
-      i32.const 4
-      i32.shl
-      local.set $l4
-      block $B12
+      block $B10
         local.get $l4
-        i32.const 255
-        i32.gt_u
-        br_if $B12
-        i32.const 1
-        local.set $p0
-        block $B13
-          block $B14
-            local.get $p0
-            i32.const -2147483648
-            i32.gt_u
-            br_if $B14
-            i32.const 0
-            local.set $l1
-            local.get $p0
-            i32.const -2147483648
-            i32.ne
-            br_if $B13
-            i32.const 0
-            local.set $l1
-            i32.const 0
-            local.set $p0
-            local.get $p0
-            i32.eqz
-            br_if $B13
+        i32.const 0
+        local.get $l2
+        i32.sub
+        i32.eq
+        br_if $B10
+        local.get $l2
+        i32.const 16
+        i32.shr_u
+        local.set $l4
+        local.get $l4
+        i32.const 4
+        i32.shl
+        local.set $l4
+        block $B11
+          local.get $l4
+          i32.const 255
+          i32.gt_u
+          br_if $B11
+          i32.const 1
+          local.set $p0
+          block $B12
+            block $B13
+              local.get $p0
+              i32.const -2147483648
+              i32.gt_u
+              br_if $B13
+              i32.const 0
+              local.set $l2
+              local.get $p0
+              i32.const -2147483648
+              i32.ne
+              br_if $B12
+              i32.const 0
+              local.set $l2
+              i32.const 0
+              local.set $p0
+              local.get $p0
+              i32.eqz
+              br_if $B12
+            end
+            i32.const 1
+            local.set $l2
+          end
+          local.get $l2
+          local.get $l1
+          i32.add
+          return
+        end
+        block $B14
+          local.get $l4
+          i32.const 294656
+          i32.lt_u
+          br_if $B14
+          local.get $l1
+          i32.const 2139095040
+          i32.add
+          return
+        end
+        local.get $l2
+        local.get $l4
+        i32.const 8
+        i32.shr_u
+        local.tee $l3
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $p0
+        i64.extend_i32_u
+        i64.add
+        i64.const 3
+        i64.shl
+        local.set $l5
+        block $B15
+          block $B16
+            local.get $l4
+            i32.const 229631
+            i32.le_u
+            br_if $B16
+            local.get $l3
+            i32.const -896
+            i32.add
+            local.set $l4
+            br $B15
+          end
+          block $B17
+            i32.const 897
+            local.get $l3
+            i32.sub
+            local.tee $p0
+            i32.const 64
+            i32.lt_u
+            br_if $B17
+            local.get $l5
+            i64.const 0
+            i64.ne
+            i64.extend_i32_u
+            local.set $l5
+            i32.const 1
+            local.set $l4
+            br $B15
           end
           i32.const 1
-          local.set $l1
-        end
-        local.get $l1
-        local.get $l2
-        i32.add
-        return
-      end
-      block $B15
-        local.get $l4
-        i32.const 294656
-        i32.lt_u
-        br_if $B15
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l4
-      i32.const 8
-      i32.shr_u
-      local.tee $l3
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 1048576
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l5
-      local.get $l5
-      local.get $l1
-      i64.extend_i32_u
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $l5
-      block $B16
-        block $B17
-          local.get $l4
-          i32.const 229631
-          i32.le_u
-          br_if $B17
-          local.get $l3
-          i32.const -896
-          i32.add
           local.set $l4
-          br $B16
-        end
-        block $B18
-          i32.const 897
-          local.get $l3
-          i32.sub
-          local.tee $p0
-          i32.const 64
-          i32.lt_u
-          br_if $B18
-          local.get $l5
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $l5
-          i32.const 1
-          local.set $l4
-          br $B16
-        end
-        i32.const 1
-        local.set $l4
-        block $B19
-          local.get $l5
-          local.get $p0
-          i64.extend_i32_u
-          local.tee $l6
-          i64.shr_u
-          local.tee $l7
-          local.get $l6
-          i64.shl
-          local.get $l5
-          i64.ne
-          br_if $B19
+          block $B18
+            local.get $l5
+            local.get $p0
+            i64.extend_i32_u
+            local.tee $l6
+            i64.shr_u
+            local.tee $l7
+            local.get $l6
+            i64.shl
+            local.get $l5
+            i64.ne
+            br_if $B18
+            local.get $l7
+            local.set $l5
+            br $B15
+          end
           local.get $l7
-          local.set $l5
-          br $B16
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        block $B20
-          local.get $p0
-          i32.eqz
-          br_if $B20
-          local.get $l7
-          local.set $l5
-          br $B16
-        end
-        local.get $l7
-        i64.const 1
-        i64.add
-        local.set $l5
-      end
-      local.get $l5
-      i32.wrap_i64
-      local.set $p0
-      local.get $l5
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l1
-      block $B21
-        block $B22
-          local.get $p0
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B22
-          local.get $p0
-          i32.const -2147483648
-          i32.ne
-          br_if $B21
-          local.get $l1
+          i32.wrap_i64
           i32.const 31
           i32.shl
           local.set $p0
-          local.get $p0
-          i32.eqz
-          br_if $B21
+          block $B19
+            local.get $p0
+            i32.eqz
+            br_if $B19
+            local.get $l7
+            local.set $l5
+            br $B15
+          end
+          local.get $l7
+          i64.const 1
+          i64.add
+          local.set $l5
         end
+        local.get $l5
+        i32.wrap_i64
+        local.set $p0
+        local.get $l5
+        i64.const 32
+        i64.shr_u
+        i32.wrap_i64
+        local.set $l2
+        block $B20
+          block $B21
+            local.get $p0
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B21
+            local.get $p0
+            i32.const -2147483648
+            i32.ne
+            br_if $B20
+            local.get $l2
+            i32.const 31
+            i32.shl
+            local.set $p0
+            local.get $p0
+            i32.eqz
+            br_if $B20
+          end
+          local.get $l2
+          i32.const 1
+          i32.add
+          local.set $l2
+        end
+        block $B22
+          local.get $l4
+          i32.const 23
+          i32.shl
+          local.get $l2
+          i32.add
+          i32.const -8388608
+          i32.add
+          local.tee $p0
+          i32.const 2139095040
+          i32.lt_u
+          br_if $B22
+          local.get $l1
+          i32.const 2139095040
+          i32.add
+          return
+        end
+        local.get $p0
         local.get $l1
-        i32.const 1
         i32.add
         local.set $l1
       end
-      block $B23
-        local.get $l4
-        i32.const 23
-        i32.shl
-        local.get $l1
-        i32.add
-        i32.const -8388608
-        i32.add
-        local.tee $p0
-        i32.const 2139095040
-        i32.lt_u
-        br_if $B23
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l2
-      i32.add
-      local.set $l2
+      local.get $l1
+      return
     end
-    local.get $l2)
+    local.get $l1
+    local.get $l2
+    i32.const 3
+    i32.shl
+    local.get $p0
+    i32.const 29
+    i32.shr_u
+    i32.or
+    local.tee $p0
+    i32.const 12582912
+    i32.add
+    local.get $p0
+    i32.const 8388608
+    i32.add
+    local.tee $p0
+    local.get $p0
+    i32.const 4194304
+    i32.lt_u
+    select
+    i32.add
+    i32.const 2139095040
+    i32.add)
   (func $f32_trunc (type $t3) (param $p0 i32) (result i32)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
+    i32.const 0
     local.set $l1
     block $B0
-      block $B1
-        local.get $l1
-        br_if $B1
-        i32.const 0
-        local.set $l2
-        br $B0
-      end
-      i32.const -2147483648
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
       local.set $l2
       local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
       local.get $p0
       i32.add
       local.set $p0
@@ -3120,46 +3132,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l1
-    local.get $l1
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l1
+    local.set $l2
     local.get $p0
-    local.get $l1
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l1
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B2
-      block $B3
-        block $B4
-          local.get $l1
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
           i32.eqz
-          br_if $B4
-          local.get $l1
+          br_if $B3
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B3
-          block $B5
+          br_if $B2
+          block $B4
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B5
-            local.get $l2
+            br_if $B4
+            local.get $l1
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B2
+            br $B1
           end
-          local.get $l2
+          local.get $l1
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -3180,21 +3192,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B2
+          br $B1
         end
-        block $B6
+        block $B5
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B6
-          local.get $l2
+          br_if $B5
+          local.get $l1
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B2
+          br $B1
         end
-        local.get $l2
+        local.get $l1
         local.get $l4
         i32.clz
         local.tee $p0
@@ -3218,10 +3230,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B2
+        br $B1
       end
-      local.get $l2
       local.get $l1
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -3245,292 +3257,295 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    local.set $p0
-    local.get $l5
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
     local.set $l2
     local.get $l5
     i32.wrap_i64
+    local.set $p0
+    i32.const 0
     local.set $l1
-    block $B7
-      block $B8
+    block $B6
+      block $B7
+        local.get $l5
+        i64.const -1
+        i64.gt_s
+        br_if $B7
+        i32.const 1
+        local.set $l1
+        block $B8
+          local.get $l1
+          br_if $B8
+          i32.const 0
+          local.set $l1
+          br $B6
+        end
+        i32.const -2147483648
+        local.set $l1
+        local.get $l1
         local.get $l2
-        br_if $B8
-        i32.const 0
+        i32.add
         local.set $l2
-        br $B7
       end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    block $B9
-      local.get $p0
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B9
-      block $B10
-        local.get $p0
+      block $B9
+        local.get $l2
+        i32.const 2146435072
+        i32.lt_u
+        br_if $B9
+        local.get $l2
         i32.const 2146435072
         i32.ne
-        br_if $B10
+        br_if $B6
+        local.get $p0
+        br_if $B6
         local.get $l1
-        br_if $B10
-        local.get $l2
         i32.const 2139095040
         i32.add
         return
       end
-      local.get $l2
       local.get $p0
-      i32.const 3
-      i32.shl
-      local.get $l1
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $p0
-      i32.const 12582912
-      i32.add
-      local.get $p0
-      i32.const 8388608
-      i32.add
-      local.tee $p0
-      local.get $p0
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    local.get $l1
-    i32.const 0
-    i32.ne
-    local.set $l4
-    block $B11
-      local.get $l4
       i32.const 0
-      local.get $p0
-      i32.sub
-      i32.eq
-      br_if $B11
-      local.get $p0
-      i32.const 16
-      i32.shr_u
+      i32.ne
       local.set $l4
-      local.get $l4
-      i32.const 4
-      i32.shl
-      local.set $l4
-      block $B12
+      block $B10
         local.get $l4
-        i32.const 255
-        i32.gt_u
-        br_if $B12
-        i32.const 1
-        local.set $p0
-        block $B13
-          block $B14
-            local.get $p0
-            i32.const -2147483648
-            i32.gt_u
-            br_if $B14
-            i32.const 0
-            local.set $l1
-            local.get $p0
-            i32.const -2147483648
-            i32.ne
-            br_if $B13
-            i32.const 0
-            local.set $l1
-            i32.const 0
-            local.set $p0
-            local.get $p0
-            i32.eqz
-            br_if $B13
+        i32.const 0
+        local.get $l2
+        i32.sub
+        i32.eq
+        br_if $B10
+        local.get $l2
+        i32.const 16
+        i32.shr_u
+        local.set $l4
+        local.get $l4
+        i32.const 4
+        i32.shl
+        local.set $l4
+        block $B11
+          local.get $l4
+          i32.const 255
+          i32.gt_u
+          br_if $B11
+          i32.const 1
+          local.set $p0
+          block $B12
+            block $B13
+              local.get $p0
+              i32.const -2147483648
+              i32.gt_u
+              br_if $B13
+              i32.const 0
+              local.set $l2
+              local.get $p0
+              i32.const -2147483648
+              i32.ne
+              br_if $B12
+              i32.const 0
+              local.set $l2
+              i32.const 0
+              local.set $p0
+              local.get $p0
+              i32.eqz
+              br_if $B12
+            end
+            i32.const 1
+            local.set $l2
+          end
+          local.get $l2
+          local.get $l1
+          i32.add
+          return
+        end
+        block $B14
+          local.get $l4
+          i32.const 294656
+          i32.lt_u
+          br_if $B14
+          local.get $l1
+          i32.const 2139095040
+          i32.add
+          return
+        end
+        local.get $l2
+        local.get $l4
+        i32.const 8
+        i32.shr_u
+        local.tee $l3
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $p0
+        i64.extend_i32_u
+        i64.add
+        i64.const 3
+        i64.shl
+        local.set $l5
+        block $B15
+          block $B16
+            local.get $l4
+            i32.const 229631
+            i32.le_u
+            br_if $B16
+            local.get $l3
+            i32.const -896
+            i32.add
+            local.set $l4
+            br $B15
+          end
+          block $B17
+            i32.const 897
+            local.get $l3
+            i32.sub
+            local.tee $p0
+            i32.const 64
+            i32.lt_u
+            br_if $B17
+            local.get $l5
+            i64.const 0
+            i64.ne
+            i64.extend_i32_u
+            local.set $l5
+            i32.const 1
+            local.set $l4
+            br $B15
           end
           i32.const 1
-          local.set $l1
-        end
-        local.get $l1
-        local.get $l2
-        i32.add
-        return
-      end
-      block $B15
-        local.get $l4
-        i32.const 294656
-        i32.lt_u
-        br_if $B15
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l4
-      i32.const 8
-      i32.shr_u
-      local.tee $l3
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 1048576
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l5
-      local.get $l5
-      local.get $l1
-      i64.extend_i32_u
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $l5
-      block $B16
-        block $B17
-          local.get $l4
-          i32.const 229631
-          i32.le_u
-          br_if $B17
-          local.get $l3
-          i32.const -896
-          i32.add
           local.set $l4
-          br $B16
-        end
-        block $B18
-          i32.const 897
-          local.get $l3
-          i32.sub
-          local.tee $p0
-          i32.const 64
-          i32.lt_u
-          br_if $B18
-          local.get $l5
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $l5
-          i32.const 1
-          local.set $l4
-          br $B16
-        end
-        i32.const 1
-        local.set $l4
-        block $B19
-          local.get $l5
-          local.get $p0
-          i64.extend_i32_u
-          local.tee $l6
-          i64.shr_u
-          local.tee $l7
-          local.get $l6
-          i64.shl
-          local.get $l5
-          i64.ne
-          br_if $B19
+          block $B18
+            local.get $l5
+            local.get $p0
+            i64.extend_i32_u
+            local.tee $l6
+            i64.shr_u
+            local.tee $l7
+            local.get $l6
+            i64.shl
+            local.get $l5
+            i64.ne
+            br_if $B18
+            local.get $l7
+            local.set $l5
+            br $B15
+          end
           local.get $l7
-          local.set $l5
-          br $B16
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        block $B20
-          local.get $p0
-          i32.eqz
-          br_if $B20
-          local.get $l7
-          local.set $l5
-          br $B16
-        end
-        local.get $l7
-        i64.const 1
-        i64.add
-        local.set $l5
-      end
-      local.get $l5
-      i32.wrap_i64
-      local.set $p0
-      local.get $l5
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l1
-      block $B21
-        block $B22
-          local.get $p0
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B22
-          local.get $p0
-          i32.const -2147483648
-          i32.ne
-          br_if $B21
-          local.get $l1
+          i32.wrap_i64
           i32.const 31
           i32.shl
           local.set $p0
-          local.get $p0
-          i32.eqz
-          br_if $B21
+          block $B19
+            local.get $p0
+            i32.eqz
+            br_if $B19
+            local.get $l7
+            local.set $l5
+            br $B15
+          end
+          local.get $l7
+          i64.const 1
+          i64.add
+          local.set $l5
         end
+        local.get $l5
+        i32.wrap_i64
+        local.set $p0
+        local.get $l5
+        i64.const 32
+        i64.shr_u
+        i32.wrap_i64
+        local.set $l2
+        block $B20
+          block $B21
+            local.get $p0
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B21
+            local.get $p0
+            i32.const -2147483648
+            i32.ne
+            br_if $B20
+            local.get $l2
+            i32.const 31
+            i32.shl
+            local.set $p0
+            local.get $p0
+            i32.eqz
+            br_if $B20
+          end
+          local.get $l2
+          i32.const 1
+          i32.add
+          local.set $l2
+        end
+        block $B22
+          local.get $l4
+          i32.const 23
+          i32.shl
+          local.get $l2
+          i32.add
+          i32.const -8388608
+          i32.add
+          local.tee $p0
+          i32.const 2139095040
+          i32.lt_u
+          br_if $B22
+          local.get $l1
+          i32.const 2139095040
+          i32.add
+          return
+        end
+        local.get $p0
         local.get $l1
-        i32.const 1
         i32.add
         local.set $l1
       end
-      block $B23
-        local.get $l4
-        i32.const 23
-        i32.shl
-        local.get $l1
-        i32.add
-        i32.const -8388608
-        i32.add
-        local.tee $p0
-        i32.const 2139095040
-        i32.lt_u
-        br_if $B23
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l2
-      i32.add
-      local.set $l2
+      local.get $l1
+      return
     end
-    local.get $l2)
+    local.get $l1
+    local.get $l2
+    i32.const 3
+    i32.shl
+    local.get $p0
+    i32.const 29
+    i32.shr_u
+    i32.or
+    local.tee $p0
+    i32.const 12582912
+    i32.add
+    local.get $p0
+    i32.const 8388608
+    i32.add
+    local.tee $p0
+    local.get $p0
+    i32.const 4194304
+    i32.lt_u
+    select
+    i32.add
+    i32.const 2139095040
+    i32.add)
   (func $f32_nearest (type $t3) (param $p0 i32) (result i32)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
+    i32.const 0
     local.set $l1
     block $B0
-      block $B1
-        local.get $l1
-        br_if $B1
-        i32.const 0
-        local.set $l2
-        br $B0
-      end
-      i32.const -2147483648
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
       local.set $l2
       local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
       local.get $p0
       i32.add
       local.set $p0
@@ -3538,46 +3553,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l1
-    local.get $l1
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l1
+    local.set $l2
     local.get $p0
-    local.get $l1
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l1
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B2
-      block $B3
-        block $B4
-          local.get $l1
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
           i32.eqz
-          br_if $B4
-          local.get $l1
+          br_if $B3
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B3
-          block $B5
+          br_if $B2
+          block $B4
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B5
-            local.get $l2
+            br_if $B4
+            local.get $l1
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B2
+            br $B1
           end
-          local.get $l2
+          local.get $l1
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -3598,21 +3613,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B2
+          br $B1
         end
-        block $B6
+        block $B5
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B6
-          local.get $l2
+          br_if $B5
+          local.get $l1
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B2
+          br $B1
         end
-        local.get $l2
+        local.get $l1
         local.get $l4
         i32.clz
         local.tee $p0
@@ -3636,10 +3651,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B2
+        br $B1
       end
-      local.get $l2
       local.get $l1
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -3663,447 +3678,513 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    local.set $p0
-    local.get $l5
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
     local.set $l2
     local.get $l5
     i32.wrap_i64
+    local.set $p0
+    i32.const 0
     local.set $l1
-    block $B7
-      block $B8
+    block $B6
+      block $B7
+        local.get $l5
+        i64.const -1
+        i64.gt_s
+        br_if $B7
+        i32.const 1
+        local.set $l1
+        block $B8
+          local.get $l1
+          br_if $B8
+          i32.const 0
+          local.set $l1
+          br $B6
+        end
+        i32.const -2147483648
+        local.set $l1
+        local.get $l1
         local.get $l2
-        br_if $B8
-        i32.const 0
+        i32.add
         local.set $l2
-        br $B7
       end
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    block $B9
-      local.get $p0
-      i32.const 2146435072
-      i32.lt_u
-      br_if $B9
-      block $B10
-        local.get $p0
+      block $B9
+        local.get $l2
+        i32.const 2146435072
+        i32.lt_u
+        br_if $B9
+        local.get $l2
         i32.const 2146435072
         i32.ne
-        br_if $B10
+        br_if $B6
+        local.get $p0
+        br_if $B6
         local.get $l1
-        br_if $B10
-        local.get $l2
         i32.const 2139095040
         i32.add
         return
       end
-      local.get $l2
       local.get $p0
-      i32.const 3
-      i32.shl
-      local.get $l1
-      i32.const 29
-      i32.shr_u
-      i32.or
-      local.tee $p0
-      i32.const 12582912
-      i32.add
-      local.get $p0
-      i32.const 8388608
-      i32.add
-      local.tee $p0
-      local.get $p0
-      i32.const 4194304
-      i32.lt_u
-      select
-      i32.add
-      i32.const 2139095040
-      i32.add
-      return
-    end
-    local.get $l1
-    i32.const 0
-    i32.ne
-    local.set $l4
-    block $B11
-      local.get $l4
       i32.const 0
-      local.get $p0
-      i32.sub
-      i32.eq
-      br_if $B11
-      local.get $p0
-      i32.const 16
-      i32.shr_u
+      i32.ne
       local.set $l4
-      local.get $l4
-      i32.const 4
-      i32.shl
-      local.set $l4
-      block $B12
+      block $B10
         local.get $l4
-        i32.const 255
-        i32.gt_u
-        br_if $B12
-        i32.const 1
-        local.set $p0
-        block $B13
-          block $B14
-            local.get $p0
-            i32.const -2147483648
-            i32.gt_u
-            br_if $B14
-            i32.const 0
-            local.set $l1
-            local.get $p0
-            i32.const -2147483648
-            i32.ne
-            br_if $B13
-            i32.const 0
-            local.set $l1
-            i32.const 0
-            local.set $p0
-            local.get $p0
-            i32.eqz
-            br_if $B13
+        i32.const 0
+        local.get $l2
+        i32.sub
+        i32.eq
+        br_if $B10
+        local.get $l2
+        i32.const 16
+        i32.shr_u
+        local.set $l4
+        local.get $l4
+        i32.const 4
+        i32.shl
+        local.set $l4
+        block $B11
+          local.get $l4
+          i32.const 255
+          i32.gt_u
+          br_if $B11
+          i32.const 1
+          local.set $p0
+          block $B12
+            block $B13
+              local.get $p0
+              i32.const -2147483648
+              i32.gt_u
+              br_if $B13
+              i32.const 0
+              local.set $l2
+              local.get $p0
+              i32.const -2147483648
+              i32.ne
+              br_if $B12
+              i32.const 0
+              local.set $l2
+              i32.const 0
+              local.set $p0
+              local.get $p0
+              i32.eqz
+              br_if $B12
+            end
+            i32.const 1
+            local.set $l2
+          end
+          local.get $l2
+          local.get $l1
+          i32.add
+          return
+        end
+        block $B14
+          local.get $l4
+          i32.const 294656
+          i32.lt_u
+          br_if $B14
+          local.get $l1
+          i32.const 2139095040
+          i32.add
+          return
+        end
+        local.get $l2
+        local.get $l4
+        i32.const 8
+        i32.shr_u
+        local.tee $l3
+        i32.const 20
+        i32.shl
+        i32.sub
+        i32.const 1048576
+        i32.add
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        local.set $l5
+        local.get $l5
+        local.get $p0
+        i64.extend_i32_u
+        i64.add
+        i64.const 3
+        i64.shl
+        local.set $l5
+        block $B15
+          block $B16
+            local.get $l4
+            i32.const 229631
+            i32.le_u
+            br_if $B16
+            local.get $l3
+            i32.const -896
+            i32.add
+            local.set $l4
+            br $B15
+          end
+          block $B17
+            i32.const 897
+            local.get $l3
+            i32.sub
+            local.tee $p0
+            i32.const 64
+            i32.lt_u
+            br_if $B17
+            local.get $l5
+            i64.const 0
+            i64.ne
+            i64.extend_i32_u
+            local.set $l5
+            i32.const 1
+            local.set $l4
+            br $B15
           end
           i32.const 1
-          local.set $l1
-        end
-        local.get $l1
-        local.get $l2
-        i32.add
-        return
-      end
-      block $B15
-        local.get $l4
-        i32.const 294656
-        i32.lt_u
-        br_if $B15
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l4
-      i32.const 8
-      i32.shr_u
-      local.tee $l3
-      i32.const 20
-      i32.shl
-      i32.sub
-      i32.const 1048576
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l5
-      local.get $l5
-      local.get $l1
-      i64.extend_i32_u
-      i64.add
-      i64.const 3
-      i64.shl
-      local.set $l5
-      block $B16
-        block $B17
-          local.get $l4
-          i32.const 229631
-          i32.le_u
-          br_if $B17
-          local.get $l3
-          i32.const -896
-          i32.add
           local.set $l4
-          br $B16
-        end
-        block $B18
-          i32.const 897
-          local.get $l3
-          i32.sub
-          local.tee $p0
-          i32.const 64
-          i32.lt_u
-          br_if $B18
-          local.get $l5
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $l5
-          i32.const 1
-          local.set $l4
-          br $B16
-        end
-        i32.const 1
-        local.set $l4
-        block $B19
-          local.get $l5
-          local.get $p0
-          i64.extend_i32_u
-          local.tee $l6
-          i64.shr_u
-          local.tee $l7
-          local.get $l6
-          i64.shl
-          local.get $l5
-          i64.ne
-          br_if $B19
+          block $B18
+            local.get $l5
+            local.get $p0
+            i64.extend_i32_u
+            local.tee $l6
+            i64.shr_u
+            local.tee $l7
+            local.get $l6
+            i64.shl
+            local.get $l5
+            i64.ne
+            br_if $B18
+            local.get $l7
+            local.set $l5
+            br $B15
+          end
           local.get $l7
-          local.set $l5
-          br $B16
-        end
-        local.get $l7
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $p0
-        block $B20
-          local.get $p0
-          i32.eqz
-          br_if $B20
-          local.get $l7
-          local.set $l5
-          br $B16
-        end
-        local.get $l7
-        i64.const 1
-        i64.add
-        local.set $l5
-      end
-      local.get $l5
-      i32.wrap_i64
-      local.set $p0
-      local.get $l5
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l1
-      block $B21
-        block $B22
-          local.get $p0
-          i32.const -2147483648
-          i32.gt_u
-          br_if $B22
-          local.get $p0
-          i32.const -2147483648
-          i32.ne
-          br_if $B21
-          local.get $l1
+          i32.wrap_i64
           i32.const 31
           i32.shl
           local.set $p0
-          local.get $p0
-          i32.eqz
-          br_if $B21
+          block $B19
+            local.get $p0
+            i32.eqz
+            br_if $B19
+            local.get $l7
+            local.set $l5
+            br $B15
+          end
+          local.get $l7
+          i64.const 1
+          i64.add
+          local.set $l5
         end
+        local.get $l5
+        i32.wrap_i64
+        local.set $p0
+        local.get $l5
+        i64.const 32
+        i64.shr_u
+        i32.wrap_i64
+        local.set $l2
+        block $B20
+          block $B21
+            local.get $p0
+            i32.const -2147483648
+            i32.gt_u
+            br_if $B21
+            local.get $p0
+            i32.const -2147483648
+            i32.ne
+            br_if $B20
+            local.get $l2
+            i32.const 31
+            i32.shl
+            local.set $p0
+            local.get $p0
+            i32.eqz
+            br_if $B20
+          end
+          local.get $l2
+          i32.const 1
+          i32.add
+          local.set $l2
+        end
+        block $B22
+          local.get $l4
+          i32.const 23
+          i32.shl
+          local.get $l2
+          i32.add
+          i32.const -8388608
+          i32.add
+          local.tee $p0
+          i32.const 2139095040
+          i32.lt_u
+          br_if $B22
+          local.get $l1
+          i32.const 2139095040
+          i32.add
+          return
+        end
+        local.get $p0
         local.get $l1
-        i32.const 1
         i32.add
         local.set $l1
       end
-      block $B23
-        local.get $l4
-        i32.const 23
-        i32.shl
-        local.get $l1
-        i32.add
-        i32.const -8388608
-        i32.add
-        local.tee $p0
-        i32.const 2139095040
-        i32.lt_u
-        br_if $B23
-        local.get $l2
-        i32.const 2139095040
-        i32.add
-        return
-      end
-      local.get $p0
-      local.get $l2
-      i32.add
-      local.set $l2
+      local.get $l1
+      return
     end
-    local.get $l2)
-  (func $f32_add (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i64) (local $l8 i64) (local $l9 i64)
+    local.get $l1
+    local.get $l2
+    i32.const 3
+    i32.shl
     local.get $p0
-    i32.const 31
+    i32.const 29
     i32.shr_u
-    local.set $l2
+    i32.or
+    local.tee $p0
+    i32.const 12582912
+    i32.add
     local.get $p0
-    local.set $l3
+    i32.const 8388608
+    i32.add
+    local.tee $p0
+    local.get $p0
+    i32.const 4194304
+    i32.lt_u
+    select
+    i32.add
+    i32.const 2139095040
+    i32.add)
+  (func $f32_add (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i64) (local $l9 i64) (local $l10 i64)
+    local.get $p0
+    local.set $l2
     block $B0
-      local.get $l2
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l3
+      local.get $p0
+      local.set $l2
+      local.get $l3
       i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l4
-      local.get $l4
+      local.set $l3
+      local.get $l3
       local.get $p0
       i32.add
-      local.set $l3
+      local.set $l2
     end
     local.get $p1
-    i32.const 31
-    i32.shr_u
-    local.set $l5
-    local.get $p1
-    local.set $l4
+    local.set $l3
     block $B1
-      local.get $l5
-      i32.eqz
-      br_if $B1
-      i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $p1
-      i32.add
-      local.set $l4
-    end
-    block $B2
-      block $B3
-        block $B4
-          local.get $l3
-          i32.const 2139095039
-          i32.gt_u
-          br_if $B4
-          local.get $l4
-          i32.const 2139095040
-          i32.lt_u
-          br_if $B3
-        end
-        block $B5
-          block $B6
-            local.get $l3
+      block $B2
+        block $B3
+          block $B4
+            block $B5
+              local.get $p1
+              i32.const -1
+              i32.gt_s
+              br_if $B5
+              i32.const 1
+              local.set $l3
+              local.get $l3
+              i32.eqz
+              br_if $B4
+              i32.const -2147483648
+              local.set $l3
+              local.get $l3
+              local.get $p1
+              i32.add
+              local.set $l3
+            end
+            block $B6
+              local.get $l2
+              i32.const 2139095039
+              i32.gt_u
+              br_if $B6
+              local.get $l3
+              i32.const 2139095040
+              i32.lt_u
+              br_if $B2
+            end
+            local.get $l2
             i32.const 2139095040
             i32.gt_u
-            br_if $B6
-            local.get $l4
+            br_if $B4
+            local.get $l3
             i32.const 2139095041
             i32.lt_u
-            br_if $B5
+            br_if $B3
           end
           local.get $p0
-          local.set $l4
+          local.set $l3
           block $B7
+            local.get $p0
+            i32.const -1
+            i32.gt_s
+            br_if $B7
+            i32.const 1
+            local.set $l2
+            local.get $p0
+            local.set $l3
             local.get $l2
             i32.eqz
             br_if $B7
             i32.const -2147483648
-            local.set $l4
-            local.get $l4
+            local.set $l3
+            local.get $l3
             local.get $p0
             i32.add
-            local.set $l4
+            local.set $l3
           end
           local.get $p0
           local.get $p1
-          local.get $l4
+          local.get $l3
           i32.const 2139095040
           i32.gt_u
           select
-          local.tee $l4
-          i32.const 31
-          i32.shr_u
+          local.tee $p0
           local.set $p1
-          local.get $l4
-          local.set $p0
           block $B8
-            local.get $p1
+            local.get $p0
+            i32.const -1
+            i32.gt_s
+            br_if $B8
+            i32.const 1
+            local.set $l3
+            local.get $p0
+            local.set $p1
+            local.get $l3
             i32.eqz
             br_if $B8
             i32.const -2147483648
             local.set $p1
             local.get $p1
-            local.get $l4
+            local.get $p0
             i32.add
-            local.set $p0
+            local.set $p1
           end
-          local.get $l4
+          local.get $p0
           i32.const 4194304
           i32.add
-          local.get $l4
           local.get $p0
+          local.get $p1
           i32.const 2143289344
           i32.lt_u
           select
           return
         end
-        local.get $l3
+        local.get $l2
         i32.const 2139095040
         i32.ne
-        br_if $B2
+        br_if $B1
         block $B9
-          local.get $l4
+          local.get $l3
           i32.const 2139095040
           i32.eq
           br_if $B9
           local.get $p0
           return
         end
+        i32.const 0
+        local.set $l3
+        i32.const 0
+        local.set $l2
+        block $B10
+          local.get $p0
+          i32.const -1
+          i32.gt_s
+          br_if $B10
+          i32.const 1
+          local.set $l2
+        end
+        block $B11
+          local.get $p1
+          i32.const -1
+          i32.gt_s
+          br_if $B11
+          i32.const 1
+          local.set $l3
+        end
         i32.const -4194304
         local.set $p1
         local.get $l2
-        local.get $l5
+        local.get $l3
         i32.ne
-        br_if $B2
+        br_if $B1
         local.get $p0
         return
       end
-      block $B10
-        block $B11
+      block $B12
+        block $B13
+          local.get $l2
           local.get $l3
-          local.get $l4
           i32.lt_u
-          br_if $B11
-          local.get $l4
-          local.set $l2
+          br_if $B13
           local.get $l3
           local.set $l4
+          local.get $l2
+          local.set $l3
           local.get $p1
-          local.set $l6
+          local.set $l5
           local.get $p0
           local.set $p1
-          br $B10
+          br $B12
+        end
+        local.get $l2
+        local.set $l4
+        local.get $p0
+        local.set $l5
+      end
+      local.get $l3
+      i32.const 16
+      i32.shr_u
+      local.set $p0
+      i32.const 1
+      local.set $l2
+      local.get $p0
+      i32.const 1
+      i32.shl
+      local.set $p0
+      block $B14
+        block $B15
+          local.get $p0
+          i32.const 256
+          i32.ge_u
+          br_if $B15
+          i32.const 1
+          local.set $l6
+          br $B14
         end
         local.get $l3
-        local.set $l2
         local.get $p0
-        local.set $l6
+        i32.const 8
+        i32.shr_u
+        local.tee $l6
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 8388608
+        i32.add
+        local.set $l3
       end
       local.get $l4
       i32.const 16
       i32.shr_u
       local.set $p0
-      i32.const 1
-      local.set $l5
       local.get $p0
       i32.const 1
       i32.shl
       local.set $p0
-      block $B12
-        block $B13
-          local.get $p0
-          i32.const 256
-          i32.ge_u
-          br_if $B13
-          i32.const 1
-          local.set $l3
-          br $B12
-        end
+      block $B16
+        local.get $p0
+        i32.const 256
+        i32.lt_u
+        br_if $B16
         local.get $l4
         local.get $p0
         i32.const 8
         i32.shr_u
-        local.tee $l3
+        local.tee $l2
         i32.const 23
         i32.shl
         i32.sub
@@ -4111,252 +4192,243 @@
         i32.add
         local.set $l4
       end
-      local.get $l2
-      i32.const 16
-      i32.shr_u
-      local.set $p0
-      local.get $p0
-      i32.const 1
-      i32.shl
-      local.set $p0
-      block $B14
-        local.get $p0
-        i32.const 256
-        i32.lt_u
-        br_if $B14
-        local.get $l2
-        local.get $p0
-        i32.const 8
-        i32.shr_u
-        local.tee $l5
-        i32.const 23
-        i32.shl
-        i32.sub
-        i32.const 8388608
-        i32.add
-        local.set $l2
-      end
-      block $B15
-        block $B16
-          local.get $l3
-          local.get $l5
+      block $B17
+        block $B18
+          local.get $l6
+          local.get $l2
           i32.sub
           local.tee $p0
           i32.const 7
           i32.gt_u
-          br_if $B16
-          local.get $l2
+          br_if $B18
+          local.get $l4
           i32.const 7
           local.get $p0
           i32.sub
           i32.shl
-          local.set $l5
-          br $B15
+          local.set $l7
+          br $B17
         end
-        block $B17
+        block $B19
           local.get $p0
           i32.const -7
           i32.add
           local.tee $p0
           i32.const 32
           i32.lt_u
-          br_if $B17
-          local.get $l2
+          br_if $B19
+          local.get $l4
           i32.const 0
           i32.ne
-          local.set $l5
-          br $B15
+          local.set $l7
+          br $B17
         end
-        local.get $l2
+        local.get $l4
         local.get $p0
         i32.shr_u
-        local.tee $l5
+        local.tee $l7
         local.get $p0
         i32.shl
-        local.get $l2
+        local.get $l4
         i32.eq
-        br_if $B15
-        local.get $l5
+        br_if $B17
+        local.get $l7
         i32.const 31
         i32.shl
         local.set $p0
         local.get $p0
-        br_if $B15
-        local.get $l5
+        br_if $B17
+        local.get $l7
         i32.const 1
         i32.add
-        local.set $l5
+        local.set $l7
       end
-      local.get $l4
+      i32.const 0
+      local.set $p0
+      i32.const 0
+      local.set $l2
+      block $B20
+        local.get $p1
+        i32.const -1
+        i32.gt_s
+        br_if $B20
+        i32.const 1
+        local.set $l2
+      end
+      block $B21
+        local.get $l5
+        i32.const -1
+        i32.gt_s
+        br_if $B21
+        i32.const 1
+        local.set $p0
+      end
+      local.get $l3
       i32.const 7
       i32.shl
-      local.set $l2
-      local.get $l6
-      i32.const 31
-      i32.shr_u
-      local.set $p0
-      local.get $p1
-      i32.const 31
-      i32.shr_u
-      local.set $l4
-      block $B18
-        block $B19
-          local.get $l4
+      local.set $l3
+      block $B22
+        block $B23
+          local.get $l2
           local.get $p0
           i32.ne
-          br_if $B19
-          local.get $l5
-          local.get $l2
+          br_if $B23
+          local.get $l7
+          local.get $l3
           i32.add
-          local.set $p1
-          br $B18
+          local.set $p0
+          br $B22
         end
-        local.get $l2
-        local.get $l5
+        local.get $l3
+        local.get $l7
         i32.sub
-        local.tee $p1
-        br_if $B18
+        local.tee $p0
+        br_if $B22
         i32.const 0
         return
       end
-      local.get $p1
+      local.get $p0
       i32.clz
-      local.set $p0
-      block $B20
-        block $B21
-          local.get $l4
-          br_if $B21
-          i32.const 0
-          local.set $l4
-          br $B20
-        end
+      local.set $l2
+      i32.const 0
+      local.set $l3
+      block $B24
+        local.get $p1
+        i32.const -1
+        i32.gt_s
+        br_if $B24
+        i32.const 1
+        local.set $p1
+        local.get $p1
+        i32.eqz
+        br_if $B24
         i32.const -2147483648
-        local.set $l4
+        local.set $l3
       end
-      block $B22
-        local.get $l3
-        local.get $p0
+      block $B25
+        local.get $l6
+        local.get $l2
         i32.sub
         i32.const 1
         i32.add
-        local.tee $l3
+        local.tee $p1
         i32.const 255
         i32.lt_s
-        br_if $B22
-        local.get $l4
+        br_if $B25
+        local.get $l3
         i32.const 2139095040
         i32.add
         return
       end
-      local.get $p1
       local.get $p0
+      local.get $l2
       i32.shl
       i64.extend_i32_u
       i64.const 32
       i64.shl
-      local.set $l7
-      local.get $l7
+      local.set $l8
+      local.get $l8
       i64.const 8
       i64.shr_u
-      local.set $l7
-      block $B23
-        block $B24
-          local.get $l3
+      local.set $l8
+      block $B26
+        block $B27
+          local.get $p1
           i32.const 0
           i32.le_s
-          br_if $B24
-          local.get $l3
+          br_if $B27
+          local.get $p1
           local.set $l2
-          br $B23
+          br $B26
         end
         i32.const 1
         local.set $l2
-        block $B25
-          local.get $l7
+        block $B28
+          local.get $l8
           i32.const 1
-          local.get $l3
+          local.get $p1
           i32.sub
           i64.extend_i32_u
-          local.tee $l8
-          i64.shr_u
           local.tee $l9
-          local.get $l8
-          i64.shl
-          local.get $l7
-          i64.ne
-          br_if $B25
+          i64.shr_u
+          local.tee $l10
           local.get $l9
-          local.set $l7
-          br $B23
+          i64.shl
+          local.get $l8
+          i64.ne
+          br_if $B28
+          local.get $l10
+          local.set $l8
+          br $B26
         end
-        local.get $l9
+        local.get $l10
         i32.wrap_i64
         i32.const 31
         i32.shl
-        local.set $p1
-        block $B26
-          local.get $p1
+        local.set $p0
+        block $B29
+          local.get $p0
           i32.eqz
-          br_if $B26
-          local.get $l9
-          local.set $l7
-          br $B23
+          br_if $B29
+          local.get $l10
+          local.set $l8
+          br $B26
         end
-        local.get $l9
+        local.get $l10
         i64.const 1
         i64.add
-        local.set $l7
+        local.set $l8
       end
-      local.get $l7
+      local.get $l8
       i32.wrap_i64
-      local.set $p1
-      local.get $l7
+      local.set $p0
+      local.get $l8
       i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $p0
-      block $B27
-        block $B28
-          local.get $p1
+      local.set $p1
+      block $B30
+        block $B31
+          local.get $p0
           i32.const -2147483648
           i32.gt_u
-          br_if $B28
-          local.get $p1
+          br_if $B31
+          local.get $p0
           i32.const -2147483648
           i32.ne
-          br_if $B27
-          local.get $p0
+          br_if $B30
+          local.get $p1
           i32.const 31
           i32.shl
-          local.set $p1
-          local.get $p1
+          local.set $p0
+          local.get $p0
           i32.eqz
-          br_if $B27
+          br_if $B30
         end
-        local.get $p0
+        local.get $p1
         i32.const 1
         i32.add
-        local.set $p0
+        local.set $p1
       end
-      block $B29
+      block $B32
         local.get $l2
         i32.const 23
         i32.shl
-        local.get $p0
+        local.get $p1
         i32.add
         i32.const -8388608
         i32.add
-        local.tee $p1
+        local.tee $p0
         i32.const 2139095040
         i32.lt_u
-        br_if $B29
-        local.get $l4
+        br_if $B32
+        local.get $l3
         i32.const 2139095040
         i32.add
         return
       end
-      local.get $p1
-      local.get $l4
+      local.get $p0
+      local.get $l3
       i32.add
       local.set $p1
     end
@@ -4368,45 +4440,60 @@
     local.get $l2
     local.get $p1
     i32.add
-    local.tee $l3
-    i32.const 31
-    i32.shr_u
-    local.set $l4
-    local.get $l2
-    i32.const 0
-    local.get $l4
-    select
-    local.get $l3
-    i32.add
-    local.set $l5
+    local.set $l3
     local.get $p0
-    i32.const 31
-    i32.shr_u
-    local.set $l6
+    local.set $l4
     block $B0
-      block $B1
-        block $B2
-          local.get $l2
-          i32.const 0
-          local.get $l6
-          select
-          local.get $p0
-          i32.add
-          local.tee $l7
-          i32.const 2139095039
-          i32.gt_u
-          br_if $B2
-          local.get $l5
-          i32.const 2139095040
-          i32.lt_u
-          br_if $B1
-        end
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l5
+      local.get $p0
+      local.set $l4
+      local.get $l5
+      i32.eqz
+      br_if $B0
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $l4
+    end
+    local.get $l3
+    local.set $l5
+    block $B1
+      block $B2
         block $B3
           block $B4
-            local.get $l7
+            block $B5
+              local.get $l3
+              i32.const -1
+              i32.gt_s
+              br_if $B5
+              i32.const 1
+              local.set $l5
+              local.get $l5
+              i32.eqz
+              br_if $B4
+              local.get $l3
+              local.get $l2
+              i32.add
+              local.set $l5
+            end
+            block $B6
+              local.get $l4
+              i32.const 2139095039
+              i32.gt_u
+              br_if $B6
+              local.get $l5
+              i32.const 2139095040
+              i32.lt_u
+              br_if $B2
+            end
+            local.get $l4
             i32.const 2139095040
             i32.gt_u
-            local.tee $l8
             br_if $B4
             local.get $l5
             i32.const 2139095041
@@ -4414,95 +4501,146 @@
             br_if $B3
           end
           local.get $p0
+          local.set $l3
+          block $B7
+            local.get $p0
+            i32.const -1
+            i32.gt_s
+            br_if $B7
+            i32.const 1
+            local.set $l5
+            local.get $p0
+            local.set $l3
+            local.get $l5
+            i32.eqz
+            br_if $B7
+            local.get $l2
+            local.get $p0
+            i32.add
+            local.set $l3
+          end
+          local.get $p0
           local.get $p1
-          local.get $l8
+          local.get $l3
+          i32.const 2139095040
+          i32.gt_u
           select
-          local.tee $l5
-          i32.const 31
-          i32.shr_u
-          local.set $l4
-          local.get $l5
+          local.tee $p0
+          local.set $l3
+          block $B8
+            local.get $p0
+            i32.const -1
+            i32.gt_s
+            br_if $B8
+            i32.const 1
+            local.set $l5
+            local.get $p0
+            local.set $l3
+            local.get $l5
+            i32.eqz
+            br_if $B8
+            local.get $p0
+            local.get $l2
+            i32.add
+            local.set $l3
+          end
+          local.get $p0
           i32.const 4194304
           i32.add
-          local.get $l5
-          local.get $l5
-          local.get $l2
-          i32.const 0
-          local.get $l4
-          select
-          i32.add
+          local.get $p0
+          local.get $l3
           i32.const 2143289344
           i32.lt_u
           select
           return
         end
-        local.get $l7
+        local.get $l4
         i32.const 2139095040
         i32.ne
-        br_if $B0
-        block $B5
+        br_if $B1
+        block $B9
           local.get $l5
           i32.const 2139095040
           i32.eq
-          br_if $B5
+          br_if $B9
           local.get $p0
           return
         end
+        i32.const 0
+        local.set $l2
+        i32.const 0
+        local.set $l5
+        block $B10
+          local.get $p0
+          i32.const -1
+          i32.gt_s
+          br_if $B10
+          i32.const 1
+          local.set $l5
+        end
+        block $B11
+          local.get $l3
+          i32.const -1
+          i32.gt_s
+          br_if $B11
+          i32.const 1
+          local.set $l2
+        end
         i32.const -4194304
         local.set $l3
-        local.get $l6
-        local.get $l4
+        local.get $l5
+        local.get $l2
         i32.ne
-        br_if $B0
+        br_if $B1
         local.get $p0
         return
       end
-      block $B6
-        block $B7
-          local.get $l7
+      block $B12
+        block $B13
+          local.get $l4
           local.get $l5
           i32.lt_u
-          br_if $B7
+          br_if $B13
           local.get $l5
-          local.set $l6
-          local.get $l7
+          local.set $p1
+          local.get $l4
           local.set $l5
           local.get $l3
-          local.set $p1
+          local.set $l6
           local.get $p0
           local.set $l3
-          br $B6
+          br $B12
         end
-        local.get $l7
-        local.set $l6
-        local.get $p0
+        local.get $l4
         local.set $p1
+        local.get $p0
+        local.set $l6
       end
       local.get $l5
       i32.const 16
       i32.shr_u
-      local.set $l4
+      local.set $p0
       i32.const 1
-      local.set $l7
-      local.get $l4
+      local.set $l4
+      local.get $p0
       i32.const 1
       i32.shl
-      local.set $l4
-      block $B8
-        block $B9
-          local.get $l4
+      local.set $p0
+      block $B14
+        block $B15
+          local.get $p0
           i32.const 256
           i32.ge_u
-          br_if $B9
+          br_if $B15
           i32.const 1
-          local.set $p0
-          br $B8
+          local.set $l7
+          br $B14
         end
         local.get $l5
-        local.get $l4
+        local.get $p0
         i32.const 8
         i32.shr_u
-        local.tee $p0
+        local.tee $l7
         i32.const 23
         i32.shl
         i32.sub
@@ -4510,138 +4648,161 @@
         i32.add
         local.set $l5
       end
-      local.get $l6
+      local.get $p1
       i32.const 16
       i32.shr_u
-      local.set $l4
-      local.get $l4
+      local.set $p0
+      local.get $p0
       i32.const 1
       i32.shl
-      local.set $l4
-      block $B10
-        local.get $l4
+      local.set $p0
+      block $B16
+        local.get $p0
         i32.const 256
         i32.lt_u
-        br_if $B10
-        local.get $l6
-        local.get $l4
+        br_if $B16
+        local.get $p1
+        local.get $p0
         i32.const 8
         i32.shr_u
-        local.tee $l7
+        local.tee $l4
         i32.const 23
         i32.shl
         i32.sub
         i32.const 8388608
         i32.add
-        local.set $l6
+        local.set $p1
       end
-      block $B11
-        block $B12
-          local.get $p0
+      block $B17
+        block $B18
           local.get $l7
+          local.get $l4
           i32.sub
-          local.tee $l4
+          local.tee $p0
           i32.const 7
           i32.gt_u
-          br_if $B12
-          local.get $l6
+          br_if $B18
+          local.get $p1
           i32.const 7
-          local.get $l4
+          local.get $p0
           i32.sub
           i32.shl
-          local.set $l7
-          br $B11
+          local.set $l8
+          br $B17
         end
-        block $B13
-          local.get $l4
+        block $B19
+          local.get $p0
           i32.const -7
           i32.add
-          local.tee $l4
+          local.tee $p0
           i32.const 32
           i32.lt_u
-          br_if $B13
-          local.get $l6
+          br_if $B19
+          local.get $p1
           i32.const 0
           i32.ne
-          local.set $l7
-          br $B11
+          local.set $l8
+          br $B17
         end
-        local.get $l6
-        local.get $l4
+        local.get $p1
+        local.get $p0
         i32.shr_u
-        local.tee $l7
-        local.get $l4
+        local.tee $l8
+        local.get $p0
         i32.shl
-        local.get $l6
+        local.get $p1
         i32.eq
-        br_if $B11
-        local.get $l7
+        br_if $B17
+        local.get $l8
         i32.const 31
         i32.shl
-        local.set $l4
-        local.get $l4
-        br_if $B11
-        local.get $l7
+        local.set $p0
+        local.get $p0
+        br_if $B17
+        local.get $l8
         i32.const 1
         i32.add
-        local.set $l7
+        local.set $l8
+      end
+      i32.const 0
+      local.set $p0
+      i32.const 0
+      local.set $l4
+      block $B20
+        local.get $l3
+        i32.const -1
+        i32.gt_s
+        br_if $B20
+        i32.const 1
+        local.set $l4
+      end
+      block $B21
+        local.get $l6
+        i32.const -1
+        i32.gt_s
+        br_if $B21
+        i32.const 1
+        local.set $p0
       end
       local.get $l5
       i32.const 7
       i32.shl
-      local.set $l6
-      local.get $p1
-      i32.const 31
-      i32.shr_u
-      local.set $l4
-      local.get $l3
-      i32.const 31
-      i32.shr_u
       local.set $l5
-      block $B14
-        block $B15
-          local.get $l5
+      block $B22
+        block $B23
           local.get $l4
+          local.get $p0
           i32.ne
-          br_if $B15
-          local.get $l7
-          local.get $l6
+          br_if $B23
+          local.get $l8
+          local.get $l5
           i32.add
-          local.set $l4
-          br $B14
+          local.set $p0
+          br $B22
         end
-        local.get $l6
-        local.get $l7
+        local.get $l5
+        local.get $l8
         i32.sub
-        local.tee $l4
-        br_if $B14
+        local.tee $p0
+        br_if $B22
         i32.const 0
         return
       end
-      local.get $l2
-      i32.const 0
-      local.get $l5
-      select
+      local.get $p0
+      i32.clz
       local.set $l5
-      block $B16
-        local.get $p0
-        local.get $l4
-        i32.clz
-        local.tee $l6
+      i32.const 0
+      local.set $l4
+      block $B24
+        local.get $l3
+        i32.const -1
+        i32.gt_s
+        br_if $B24
+        i32.const 1
+        local.set $l3
+        local.get $l3
+        i32.eqz
+        br_if $B24
+        local.get $l2
+        local.set $l4
+      end
+      block $B25
+        local.get $l7
+        local.get $l5
         i32.sub
         i32.const 1
         i32.add
-        local.tee $l2
+        local.tee $l3
         i32.const 255
         i32.lt_s
-        br_if $B16
-        local.get $l5
+        br_if $B25
+        local.get $l4
         i32.const 2139095040
         i32.add
         return
       end
-      local.get $l4
-      local.get $l6
+      local.get $p0
+      local.get $l5
       i32.shl
       i64.extend_i32_u
       i64.const 32
@@ -4651,22 +4812,22 @@
       i64.const 8
       i64.shr_u
       local.set $l9
-      block $B17
-        block $B18
-          local.get $l2
+      block $B26
+        block $B27
+          local.get $l3
           i32.const 0
           i32.le_s
-          br_if $B18
-          local.get $l2
-          local.set $l6
-          br $B17
+          br_if $B27
+          local.get $l3
+          local.set $l2
+          br $B26
         end
         i32.const 1
-        local.set $l6
-        block $B19
+        local.set $l2
+        block $B28
           local.get $l9
           i32.const 1
-          local.get $l2
+          local.get $l3
           i32.sub
           i64.extend_i32_u
           local.tee $l10
@@ -4676,23 +4837,23 @@
           i64.shl
           local.get $l9
           i64.ne
-          br_if $B19
+          br_if $B28
           local.get $l11
           local.set $l9
-          br $B17
+          br $B26
         end
         local.get $l11
         i32.wrap_i64
         i32.const 31
         i32.shl
-        local.set $l2
-        block $B20
-          local.get $l2
+        local.set $p0
+        block $B29
+          local.get $p0
           i32.eqz
-          br_if $B20
+          br_if $B29
           local.get $l11
           local.set $l9
-          br $B17
+          br $B26
         end
         local.get $l11
         i64.const 1
@@ -4701,54 +4862,54 @@
       end
       local.get $l9
       i32.wrap_i64
-      local.set $l2
+      local.set $p0
       local.get $l9
       i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $l4
-      block $B21
-        block $B22
-          local.get $l2
+      local.set $l3
+      block $B30
+        block $B31
+          local.get $p0
           i32.const -2147483648
           i32.gt_u
-          br_if $B22
-          local.get $l2
+          br_if $B31
+          local.get $p0
           i32.const -2147483648
           i32.ne
-          br_if $B21
-          local.get $l4
+          br_if $B30
+          local.get $l3
           i32.const 31
           i32.shl
-          local.set $l2
-          local.get $l2
+          local.set $p0
+          local.get $p0
           i32.eqz
-          br_if $B21
+          br_if $B30
         end
-        local.get $l4
+        local.get $l3
         i32.const 1
         i32.add
-        local.set $l4
+        local.set $l3
       end
-      block $B23
-        local.get $l6
+      block $B32
+        local.get $l2
         i32.const 23
         i32.shl
-        local.get $l4
+        local.get $l3
         i32.add
         i32.const -8388608
         i32.add
-        local.tee $l2
+        local.tee $p0
         i32.const 2139095040
         i32.lt_u
-        br_if $B23
-        local.get $l5
+        br_if $B32
+        local.get $l4
         i32.const 2139095040
         i32.add
         return
       end
-      local.get $l2
-      local.get $l5
+      local.get $p0
+      local.get $l4
       i32.add
       local.set $l3
     end
@@ -4756,190 +4917,205 @@
   (func $f32_mul (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
     (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i64) (local $l8 i64) (local $l9 i64)
     local.get $p0
-    i32.const 31
-    i32.shr_u
     local.set $l2
-    local.get $p0
-    local.set $l3
     block $B0
-      local.get $l2
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l3
+      local.get $p0
+      local.set $l2
+      local.get $l3
       i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l4
-      local.get $l4
+      local.set $l2
+      local.get $l2
       local.get $p0
       i32.add
-      local.set $l3
+      local.set $l2
     end
     local.get $p1
-    i32.const 31
-    i32.shr_u
-    local.set $l4
-    local.get $p1
-    local.set $l5
+    local.set $l3
     block $B1
+      local.get $p1
+      i32.const -1
+      i32.gt_s
+      br_if $B1
+      i32.const 1
+      local.set $l4
+      local.get $p1
+      local.set $l3
       local.get $l4
       i32.eqz
       br_if $B1
       i32.const -2147483648
-      local.set $l5
-      local.get $l5
+      local.set $l3
+      local.get $l3
       local.get $p1
       i32.add
+      local.set $l3
+    end
+    i32.const 0
+    local.set $l4
+    i32.const 0
+    local.set $l5
+    block $B2
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B2
+      i32.const 1
       local.set $l5
+    end
+    block $B3
+      local.get $p1
+      i32.const -1
+      i32.gt_s
+      br_if $B3
+      i32.const 1
+      local.set $l4
     end
     i32.const 0
     local.set $l6
-    block $B2
-      local.get $l2
+    block $B4
+      local.get $l5
       local.get $l4
       i32.eq
-      br_if $B2
+      br_if $B4
       i32.const -2147483648
       local.set $l6
     end
-    block $B3
-      block $B4
-        block $B5
-          local.get $l3
+    block $B5
+      block $B6
+        block $B7
+          local.get $l2
           i32.const 2139095039
           i32.gt_u
-          br_if $B5
-          local.get $l5
+          br_if $B7
+          local.get $l3
           i32.const 2139095040
           i32.lt_u
-          br_if $B4
+          br_if $B6
         end
-        block $B6
-          block $B7
-            local.get $l3
+        block $B8
+          block $B9
+            local.get $l2
             i32.const 2139095040
             i32.gt_u
-            br_if $B7
-            local.get $l5
+            br_if $B9
+            local.get $l3
             i32.const 2139095041
             i32.lt_u
-            br_if $B6
+            br_if $B8
           end
           local.get $p0
-          local.set $l4
-          block $B8
-            local.get $l2
+          local.set $l2
+          block $B10
+            local.get $p0
+            i32.const -1
+            i32.gt_s
+            br_if $B10
+            i32.const 1
+            local.set $l3
+            local.get $p0
+            local.set $l2
+            local.get $l3
             i32.eqz
-            br_if $B8
+            br_if $B10
             i32.const -2147483648
             local.set $l2
             local.get $l2
             local.get $p0
             i32.add
-            local.set $l4
+            local.set $l2
           end
           local.get $p0
           local.get $p1
-          local.get $l4
+          local.get $l2
           i32.const 2139095040
           i32.gt_u
           select
-          local.tee $l2
-          i32.const 31
-          i32.shr_u
-          local.set $l4
-          local.get $l2
-          local.set $l3
-          block $B9
-            local.get $l4
-            i32.eqz
-            br_if $B9
-            i32.const -2147483648
-            local.set $l4
-            local.get $l4
+          local.tee $p0
+          local.set $p1
+          block $B11
+            local.get $p0
+            i32.const -1
+            i32.gt_s
+            br_if $B11
+            i32.const 1
+            local.set $l2
+            local.get $p0
+            local.set $p1
             local.get $l2
+            i32.eqz
+            br_if $B11
+            i32.const -2147483648
+            local.set $p1
+            local.get $p1
+            local.get $p0
             i32.add
-            local.set $l3
+            local.set $p1
           end
-          local.get $l2
+          local.get $p0
           i32.const 4194304
           i32.add
-          local.get $l2
-          local.get $l3
+          local.get $p0
+          local.get $p1
           i32.const 2143289344
           i32.lt_u
           select
           return
         end
         i32.const -4194304
-        local.set $l2
+        local.set $p0
+        local.get $l2
+        i32.eqz
+        br_if $B5
         local.get $l3
         i32.eqz
-        br_if $B3
-        local.get $l5
-        i32.eqz
-        br_if $B3
+        br_if $B5
         local.get $l6
         i32.const 2139095040
         i32.add
         return
       end
-      block $B10
+      block $B12
+        local.get $l2
+        br_if $B12
+        local.get $l6
+        return
+      end
+      block $B13
         local.get $l3
-        br_if $B10
+        br_if $B13
         local.get $l6
         return
       end
-      block $B11
-        local.get $l5
-        br_if $B11
-        local.get $l6
-        return
-      end
-      local.get $l3
+      local.get $l2
       i32.const 16
       i32.shr_u
-      local.set $l2
+      local.set $p0
       i32.const 1
-      local.set $l4
-      local.get $l2
+      local.set $p1
+      local.get $p0
       i32.const 1
       i32.shl
-      local.set $l2
-      block $B12
-        block $B13
-          local.get $l2
+      local.set $p0
+      block $B14
+        block $B15
+          local.get $p0
           i32.const 256
           i32.ge_u
-          br_if $B13
+          br_if $B15
           i32.const 1
-          local.set $p0
-          br $B12
+          local.set $l4
+          br $B14
         end
-        local.get $l3
         local.get $l2
-        i32.const 8
-        i32.shr_u
-        local.tee $p0
-        i32.const 23
-        i32.shl
-        i32.sub
-        i32.const 8388608
-        i32.add
-        local.set $l3
-      end
-      local.get $l5
-      i32.const 16
-      i32.shr_u
-      local.set $l2
-      local.get $l2
-      i32.const 1
-      i32.shl
-      local.set $l2
-      block $B14
-        local.get $l2
-        i32.const 256
-        i32.lt_u
-        br_if $B14
-        local.get $l5
-        local.get $l2
+        local.get $p0
         i32.const 8
         i32.shr_u
         local.tee $l4
@@ -4948,31 +5124,56 @@
         i32.sub
         i32.const 8388608
         i32.add
-        local.set $l5
+        local.set $l2
       end
+      local.get $l3
+      i32.const 16
+      i32.shr_u
+      local.set $p0
       local.get $p0
+      i32.const 1
+      i32.shl
+      local.set $p0
+      block $B16
+        local.get $p0
+        i32.const 256
+        i32.lt_u
+        br_if $B16
+        local.get $l3
+        local.get $p0
+        i32.const 8
+        i32.shr_u
+        local.tee $p1
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 8388608
+        i32.add
+        local.set $l3
+      end
+      local.get $l4
+      local.get $l2
+      i32.clz
+      local.tee $l5
+      i32.sub
+      local.get $p1
+      i32.add
       local.get $l3
       i32.clz
       local.tee $p1
       i32.sub
-      local.get $l4
-      i32.add
-      local.get $l5
-      i32.clz
-      local.tee $l4
-      i32.sub
       i32.const 16
       i32.add
-      local.set $l2
-      block $B15
-        local.get $l5
-        local.get $l4
+      local.set $p0
+      block $B17
+        local.get $l3
+        local.get $p1
         i32.const -8
         i32.add
         i32.shl
         i64.extend_i32_u
-        local.get $l3
-        local.get $p1
+        local.get $l2
+        local.get $l5
         i32.const -8
         i32.add
         i32.shl
@@ -4984,12 +5185,12 @@
         local.tee $l8
         i64.const 36028797018963967
         i64.gt_u
-        br_if $B15
-        block $B16
-          local.get $l2
+        br_if $B17
+        block $B18
+          local.get $p0
           i32.const 382
           i32.lt_s
-          br_if $B16
+          br_if $B18
           local.get $l6
           i32.const 2139095040
           i32.add
@@ -4999,40 +5200,40 @@
         i64.const 9
         i64.shl
         local.set $l8
-        block $B17
-          block $B18
-            local.get $l2
+        block $B19
+          block $B20
+            local.get $p0
             i32.const 127
             i32.le_s
-            br_if $B18
-            local.get $l2
+            br_if $B20
+            local.get $p0
             i32.const -127
             i32.add
-            local.set $l3
-            br $B17
+            local.set $l2
+            br $B19
           end
-          block $B19
+          block $B21
             i32.const 128
-            local.get $l2
+            local.get $p0
             i32.sub
-            local.tee $l2
+            local.tee $p0
             i32.const 64
             i32.lt_u
-            br_if $B19
+            br_if $B21
             local.get $l8
             i64.const 0
             i64.ne
             i64.extend_i32_u
             local.set $l8
             i32.const 1
-            local.set $l3
-            br $B17
+            local.set $l2
+            br $B19
           end
           i32.const 1
-          local.set $l3
-          block $B20
+          local.set $l2
+          block $B22
             local.get $l8
-            local.get $l2
+            local.get $p0
             i64.extend_i32_u
             local.tee $l9
             i64.shr_u
@@ -5041,23 +5242,23 @@
             i64.shl
             local.get $l8
             i64.ne
-            br_if $B20
+            br_if $B22
             local.get $l7
             local.set $l8
-            br $B17
+            br $B19
           end
           local.get $l7
           i32.wrap_i64
           i32.const 31
           i32.shl
-          local.set $l2
-          block $B21
-            local.get $l2
+          local.set $p0
+          block $B23
+            local.get $p0
             i32.eqz
-            br_if $B21
+            br_if $B23
             local.get $l7
             local.set $l8
-            br $B17
+            br $B19
           end
           local.get $l7
           i64.const 1
@@ -5066,96 +5267,96 @@
         end
         local.get $l8
         i32.wrap_i64
-        local.set $l2
+        local.set $p0
         local.get $l8
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.set $l4
-        block $B22
-          block $B23
-            local.get $l2
+        local.set $p1
+        block $B24
+          block $B25
+            local.get $p0
             i32.const -2147483648
             i32.gt_u
-            br_if $B23
-            local.get $l2
+            br_if $B25
+            local.get $p0
             i32.const -2147483648
             i32.ne
-            br_if $B22
-            local.get $l4
+            br_if $B24
+            local.get $p1
             i32.const 31
             i32.shl
-            local.set $l2
-            local.get $l2
+            local.set $p0
+            local.get $p0
             i32.eqz
-            br_if $B22
+            br_if $B24
           end
-          local.get $l4
+          local.get $p1
           i32.const 1
           i32.add
-          local.set $l4
+          local.set $p1
         end
-        block $B24
-          local.get $l3
+        block $B26
+          local.get $l2
           i32.const 23
           i32.shl
-          local.get $l4
+          local.get $p1
           i32.add
           i32.const -8388608
           i32.add
-          local.tee $l2
+          local.tee $p0
           i32.const 2139095040
           i32.lt_u
-          br_if $B24
+          br_if $B26
           local.get $l6
           i32.const 2139095040
           i32.add
           return
         end
-        local.get $l2
+        local.get $p0
         local.get $l6
         i32.add
         return
       end
-      block $B25
-        local.get $l2
+      block $B27
+        local.get $p0
         i32.const 381
         i32.lt_s
-        br_if $B25
+        br_if $B27
         local.get $l6
         i32.const 2139095040
         i32.add
         return
       end
-      block $B26
-        block $B27
-          local.get $l2
+      block $B28
+        block $B29
+          local.get $p0
           i32.const 126
           i32.le_s
-          br_if $B27
-          local.get $l2
+          br_if $B29
+          local.get $p0
           i32.const -126
           i32.add
-          local.set $l3
-          br $B26
+          local.set $l2
+          br $B28
         end
         i32.const 1
-        local.set $l3
-        block $B28
+        local.set $l2
+        block $B30
           i32.const 127
-          local.get $l2
+          local.get $p0
           i32.sub
-          local.tee $l2
+          local.tee $p0
           i32.const 63
           i32.le_u
-          br_if $B28
+          br_if $B30
           i64.const 1
           local.set $l8
-          br $B26
+          br $B28
         end
-        block $B29
+        block $B31
           local.get $l8
-          local.get $l2
+          local.get $p0
           i64.extend_i32_u
           local.tee $l9
           i64.shr_u
@@ -5164,23 +5365,23 @@
           i64.shl
           local.get $l8
           i64.ne
-          br_if $B29
+          br_if $B31
           local.get $l7
           local.set $l8
-          br $B26
+          br $B28
         end
         local.get $l7
         i32.wrap_i64
         i32.const 31
         i32.shl
-        local.set $l2
-        block $B30
-          local.get $l2
+        local.set $p0
+        block $B32
+          local.get $p0
           i32.eqz
-          br_if $B30
+          br_if $B32
           local.get $l7
           local.set $l8
-          br $B26
+          br $B28
         end
         local.get $l7
         i64.const 1
@@ -5189,227 +5390,292 @@
       end
       local.get $l8
       i32.wrap_i64
-      local.set $l2
+      local.set $p0
       local.get $l8
       i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $l4
-      block $B31
-        block $B32
-          local.get $l2
+      local.set $p1
+      block $B33
+        block $B34
+          local.get $p0
           i32.const -2147483648
           i32.gt_u
-          br_if $B32
-          local.get $l2
+          br_if $B34
+          local.get $p0
           i32.const -2147483648
           i32.ne
-          br_if $B31
-          local.get $l4
+          br_if $B33
+          local.get $p1
           i32.const 31
           i32.shl
-          local.set $l2
-          local.get $l2
+          local.set $p0
+          local.get $p0
           i32.eqz
-          br_if $B31
+          br_if $B33
         end
-        local.get $l4
+        local.get $p1
         i32.const 1
         i32.add
-        local.set $l4
+        local.set $p1
       end
-      block $B33
-        local.get $l3
+      block $B35
+        local.get $l2
         i32.const 23
         i32.shl
-        local.get $l4
+        local.get $p1
         i32.add
         i32.const -8388608
         i32.add
-        local.tee $l2
+        local.tee $p0
         i32.const 2139095040
         i32.lt_u
-        br_if $B33
+        br_if $B35
         local.get $l6
         i32.const 2139095040
         i32.add
         return
       end
-      local.get $l2
+      local.get $p0
       local.get $l6
       i32.add
-      local.set $l2
+      local.set $p0
     end
-    local.get $l2)
+    local.get $p0)
   (func $f32_div (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
     (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i64) (local $l8 i64) (local $l9 i64)
     local.get $p0
-    i32.const 31
-    i32.shr_u
     local.set $l2
-    local.get $p0
-    local.set $l3
     block $B0
-      local.get $l2
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l3
+      local.get $p0
+      local.set $l2
+      local.get $l3
       i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l4
-      local.get $l4
+      local.set $l2
+      local.get $l2
       local.get $p0
       i32.add
-      local.set $l3
+      local.set $l2
     end
     local.get $p1
-    i32.const 31
-    i32.shr_u
-    local.set $l4
-    local.get $p1
-    local.set $l5
+    local.set $l3
     block $B1
+      local.get $p1
+      i32.const -1
+      i32.gt_s
+      br_if $B1
+      i32.const 1
+      local.set $l4
+      local.get $p1
+      local.set $l3
       local.get $l4
       i32.eqz
       br_if $B1
       i32.const -2147483648
-      local.set $l5
-      local.get $l5
+      local.set $l3
+      local.get $l3
       local.get $p1
       i32.add
+      local.set $l3
+    end
+    i32.const 0
+    local.set $l4
+    i32.const 0
+    local.set $l5
+    block $B2
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B2
+      i32.const 1
       local.set $l5
+    end
+    block $B3
+      local.get $p1
+      i32.const -1
+      i32.gt_s
+      br_if $B3
+      i32.const 1
+      local.set $l4
     end
     i32.const 0
     local.set $l6
-    block $B2
-      local.get $l2
+    block $B4
+      local.get $l5
       local.get $l4
       i32.eq
-      br_if $B2
+      br_if $B4
       i32.const -2147483648
       local.set $l6
     end
-    block $B3
-      block $B4
-        block $B5
-          local.get $l3
+    block $B5
+      block $B6
+        block $B7
+          local.get $l2
           i32.const 2139095039
           i32.gt_u
-          br_if $B5
-          local.get $l5
+          br_if $B7
+          local.get $l3
           i32.const 2139095040
           i32.lt_u
-          br_if $B4
+          br_if $B6
         end
-        block $B6
-          block $B7
-            local.get $l3
+        block $B8
+          block $B9
+            local.get $l2
             i32.const 2139095040
             i32.gt_u
-            br_if $B7
-            local.get $l5
+            br_if $B9
+            local.get $l3
             i32.const 2139095041
             i32.lt_u
-            br_if $B6
+            br_if $B8
           end
           local.get $p0
-          local.set $l4
-          block $B8
-            local.get $l2
+          local.set $l2
+          block $B10
+            local.get $p0
+            i32.const -1
+            i32.gt_s
+            br_if $B10
+            i32.const 1
+            local.set $l3
+            local.get $p0
+            local.set $l2
+            local.get $l3
             i32.eqz
-            br_if $B8
+            br_if $B10
             i32.const -2147483648
             local.set $l2
             local.get $l2
             local.get $p0
             i32.add
-            local.set $l4
+            local.set $l2
           end
           local.get $p0
           local.get $p1
-          local.get $l4
+          local.get $l2
           i32.const 2139095040
           i32.gt_u
           select
-          local.tee $l2
-          i32.const 31
-          i32.shr_u
-          local.set $l4
-          local.get $l2
-          local.set $l3
-          block $B9
-            local.get $l4
-            i32.eqz
-            br_if $B9
-            i32.const -2147483648
-            local.set $l4
-            local.get $l4
+          local.tee $p0
+          local.set $p1
+          block $B11
+            local.get $p0
+            i32.const -1
+            i32.gt_s
+            br_if $B11
+            i32.const 1
+            local.set $l2
+            local.get $p0
+            local.set $p1
             local.get $l2
+            i32.eqz
+            br_if $B11
+            i32.const -2147483648
+            local.set $p1
+            local.get $p1
+            local.get $p0
             i32.add
-            local.set $l3
+            local.set $p1
           end
-          local.get $l2
+          local.get $p0
           i32.const 4194304
           i32.add
-          local.get $l2
-          local.get $l3
+          local.get $p0
+          local.get $p1
           i32.const 2143289344
           i32.lt_u
           select
           return
         end
-        local.get $l3
+        local.get $l2
         i32.const 2139095040
         i32.ne
-        br_if $B3
+        br_if $B5
         i32.const -4194304
         local.get $l6
         i32.const 2139095040
         i32.add
-        local.get $l5
+        local.get $l3
         i32.const 2139095040
         i32.eq
         select
         return
       end
-      block $B10
-        local.get $l5
-        br_if $B10
+      block $B12
+        local.get $l3
+        br_if $B12
         local.get $l6
         i32.const 2139095040
         i32.add
         i32.const -4194304
-        local.get $l3
+        local.get $l2
         select
         return
       end
-      local.get $l3
+      local.get $l2
       i32.eqz
-      br_if $B3
+      br_if $B5
+      local.get $l2
+      i32.const 16
+      i32.shr_u
+      local.set $p0
+      i32.const 1
+      local.set $p1
+      local.get $p0
+      i32.const 1
+      i32.shl
+      local.set $p0
+      i32.const 9
+      local.set $l4
+      block $B13
+        local.get $p0
+        i32.const 256
+        i32.lt_u
+        br_if $B13
+        local.get $p0
+        i32.const 8
+        i32.shr_u
+        local.tee $p0
+        i32.const 8
+        i32.add
+        local.set $l4
+        local.get $l2
+        local.get $p0
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 8388608
+        i32.add
+        local.set $l2
+      end
       local.get $l3
       i32.const 16
       i32.shr_u
-      local.set $l2
-      i32.const 1
-      local.set $l4
-      local.get $l2
+      local.set $p0
+      local.get $p0
       i32.const 1
       i32.shl
-      local.set $l2
-      i32.const 9
       local.set $p0
-      block $B11
-        local.get $l2
+      block $B14
+        local.get $p0
         i32.const 256
         i32.lt_u
-        br_if $B11
-        local.get $l2
+        br_if $B14
+        local.get $l3
+        local.get $p0
         i32.const 8
         i32.shr_u
-        local.tee $l2
-        i32.const 8
-        i32.add
-        local.set $p0
-        local.get $l3
-        local.get $l2
+        local.tee $p1
         i32.const 23
         i32.shl
         i32.sub
@@ -5417,146 +5683,121 @@
         i32.add
         local.set $l3
       end
-      local.get $l5
-      i32.const 16
-      i32.shr_u
-      local.set $l2
-      local.get $l2
-      i32.const 1
-      i32.shl
-      local.set $l2
-      block $B12
-        local.get $l2
-        i32.const 256
-        i32.lt_u
-        br_if $B12
-        local.get $l5
-        local.get $l2
-        i32.const 8
-        i32.shr_u
-        local.tee $l4
-        i32.const 23
-        i32.shl
-        i32.sub
-        i32.const 8388608
-        i32.add
-        local.set $l5
-      end
-      local.get $p0
-      local.get $l3
-      i32.clz
-      local.tee $l2
       local.get $l4
+      local.get $l2
+      i32.clz
+      local.tee $p0
+      local.get $p1
       i32.add
       i32.sub
-      local.get $l5
+      local.get $l3
       i32.clz
       i32.const -8
       i32.add
-      local.tee $l4
+      local.tee $p1
       i32.add
-      local.set $p0
-      block $B13
-        block $B14
-          local.get $l3
+      local.set $l4
+      block $B15
+        block $B16
           local.get $l2
+          local.get $p0
           i32.const -8
           i32.add
           i32.shl
-          local.tee $l2
-          local.get $l5
-          local.get $l4
-          i32.shl
-          local.tee $l3
-          i32.lt_u
-          br_if $B14
-          local.get $p0
-          i32.const 127
-          i32.add
-          local.set $p1
-          br $B13
-        end
-        local.get $p0
-        i32.const 126
-        i32.add
-        local.set $p1
-        local.get $l2
-        i32.const 1
-        i32.shl
-        local.set $l2
-      end
-      i32.const 1
-      local.set $l5
-      i32.const 0
-      local.set $l4
-      i32.const 32
-      local.set $p0
-      loop $L15
-        local.get $l4
-        i32.const 1
-        i32.shl
-        local.set $l4
-        block $B16
-          local.get $l2
+          local.tee $p0
           local.get $l3
+          local.get $p1
+          i32.shl
+          local.tee $l2
           i32.lt_u
           br_if $B16
           local.get $l4
-          local.get $l5
+          i32.const 127
           i32.add
-          local.set $l4
-          local.get $l2
-          local.get $l3
-          i32.sub
-          local.set $l2
+          local.set $l5
+          br $B15
         end
         local.get $l4
+        i32.const 126
+        i32.add
+        local.set $l5
+        local.get $p0
         i32.const 1
         i32.shl
-        local.set $l4
-        block $B17
+        local.set $p0
+      end
+      i32.const 1
+      local.set $l4
+      i32.const 0
+      local.set $p1
+      i32.const 32
+      local.set $l3
+      loop $L17
+        local.get $p1
+        i32.const 1
+        i32.shl
+        local.set $p1
+        block $B18
+          local.get $p0
           local.get $l2
+          i32.lt_u
+          br_if $B18
+          local.get $p1
+          local.get $l4
+          i32.add
+          local.set $p1
+          local.get $p0
+          local.get $l2
+          i32.sub
+          local.set $p0
+        end
+        local.get $p1
+        i32.const 1
+        i32.shl
+        local.set $p1
+        block $B19
+          local.get $p0
           i32.const 1
           i32.shl
-          local.tee $l2
-          local.get $l3
-          i32.lt_u
-          br_if $B17
-          local.get $l4
-          local.get $l5
-          i32.add
-          local.set $l4
+          local.tee $p0
           local.get $l2
-          local.get $l3
+          i32.lt_u
+          br_if $B19
+          local.get $p1
+          local.get $l4
+          i32.add
+          local.set $p1
+          local.get $p0
+          local.get $l2
           i32.sub
-          local.set $l2
+          local.set $p0
         end
-        local.get $l2
+        local.get $p0
         i32.const 1
         i32.shl
-        local.set $l2
-        local.get $p0
+        local.set $p0
+        local.get $l3
         i32.const -2
         i32.add
-        local.tee $p0
-        br_if $L15
+        local.tee $l3
+        br_if $L17
       end
-      block $B18
-        local.get $p1
+      block $B20
+        local.get $l5
         i32.const 255
         i32.lt_s
-        br_if $B18
+        br_if $B20
         local.get $l6
         i32.const 2139095040
         i32.add
         return
       end
-      local.get $l4
+      local.get $p1
       i64.extend_i32_u
       i64.const 32
       i64.shl
       local.set $l7
-      local.get $l2
+      local.get $p0
       i32.const 0
       i32.ne
       i64.extend_i32_u
@@ -5567,36 +5808,36 @@
       local.get $l8
       i64.add
       local.set $l7
-      block $B19
-        block $B20
-          local.get $p1
+      block $B21
+        block $B22
+          local.get $l5
           i32.const 0
           i32.le_s
-          br_if $B20
-          local.get $p1
-          local.set $l3
-          br $B19
+          br_if $B22
+          local.get $l5
+          local.set $l2
+          br $B21
         end
         i32.const 1
-        local.set $l3
-        block $B21
+        local.set $l2
+        block $B23
           i32.const 1
-          local.get $p1
+          local.get $l5
           i32.sub
-          local.tee $l2
+          local.tee $p0
           i32.const 64
           i32.lt_u
-          br_if $B21
+          br_if $B23
           local.get $l7
           i64.const 0
           i64.ne
           i64.extend_i32_u
           local.set $l7
-          br $B19
+          br $B21
         end
-        block $B22
+        block $B24
           local.get $l7
-          local.get $l2
+          local.get $p0
           i64.extend_i32_u
           local.tee $l9
           i64.shr_u
@@ -5605,23 +5846,23 @@
           i64.shl
           local.get $l7
           i64.ne
-          br_if $B22
+          br_if $B24
           local.get $l8
           local.set $l7
-          br $B19
+          br $B21
         end
         local.get $l8
         i32.wrap_i64
         i32.const 31
         i32.shl
-        local.set $l2
-        block $B23
-          local.get $l2
+        local.set $p0
+        block $B25
+          local.get $p0
           i32.eqz
-          br_if $B23
+          br_if $B25
           local.get $l8
           local.set $l7
-          br $B19
+          br $B21
         end
         local.get $l8
         i64.const 1
@@ -5630,115 +5871,128 @@
       end
       local.get $l7
       i32.wrap_i64
-      local.set $l2
+      local.set $p0
       local.get $l7
       i64.const 32
       i64.shr_u
       i32.wrap_i64
-      local.set $l4
-      block $B24
-        block $B25
-          local.get $l2
+      local.set $p1
+      block $B26
+        block $B27
+          local.get $p0
           i32.const -2147483648
           i32.gt_u
-          br_if $B25
-          local.get $l2
+          br_if $B27
+          local.get $p0
           i32.const -2147483648
           i32.ne
-          br_if $B24
-          local.get $l4
+          br_if $B26
+          local.get $p1
           i32.const 31
           i32.shl
-          local.set $l2
-          local.get $l2
+          local.set $p0
+          local.get $p0
           i32.eqz
-          br_if $B24
+          br_if $B26
         end
-        local.get $l4
+        local.get $p1
         i32.const 1
         i32.add
-        local.set $l4
+        local.set $p1
       end
-      block $B26
-        local.get $l3
+      block $B28
+        local.get $l2
         i32.const 23
         i32.shl
-        local.get $l4
+        local.get $p1
         i32.add
         i32.const -8388608
         i32.add
-        local.tee $l2
+        local.tee $p0
         i32.const 2139095040
         i32.lt_u
-        br_if $B26
+        br_if $B28
         local.get $l6
         i32.const 2139095040
         i32.add
         return
       end
-      local.get $l2
+      local.get $p0
       local.get $l6
       i32.add
       local.set $l6
     end
     local.get $l6)
   (func $f32_eq (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
+    (local $l2 i32) (local $l3 i32)
     local.get $p0
-    i32.const 31
-    i32.shr_u
     local.set $l2
-    local.get $p0
-    local.set $l3
     block $B0
-      local.get $l2
-      i32.eqz
+      local.get $p0
+      i32.const -1
+      i32.gt_s
       br_if $B0
+      i32.const 1
+      local.set $l2
+      block $B1
+        local.get $l2
+        br_if $B1
+        i32.const 0
+        return
+      end
       i32.const -2147483648
-      local.set $l3
-      local.get $l3
+      local.set $l2
+      local.get $l2
       local.get $p0
       i32.add
-      local.set $l3
+      local.set $l2
     end
     i32.const 0
-    local.set $l4
-    block $B1
-      local.get $l3
+    local.set $l3
+    block $B2
+      local.get $l2
       i32.const 2139095040
       i32.gt_u
-      br_if $B1
+      br_if $B2
       local.get $p1
-      i32.const 31
-      i32.shr_u
-      local.set $l3
-      local.get $p1
-      local.set $l5
-      block $B2
-        local.get $l3
+      local.set $l2
+      block $B3
+        local.get $p1
+        i32.const -1
+        i32.gt_s
+        br_if $B3
+        i32.const 1
+        local.set $l2
+        local.get $l2
         i32.eqz
         br_if $B2
         i32.const -2147483648
-        local.set $l5
-        local.get $l5
+        local.set $l2
+        local.get $l2
         local.get $p1
         i32.add
-        local.set $l5
+        local.set $l2
       end
-      local.get $l5
+      local.get $l2
       i32.const 2139095040
       i32.gt_u
-      br_if $B1
+      br_if $B2
       i32.const 1
-      local.set $l4
+      local.set $l3
       local.get $p0
       local.get $p1
       i32.eq
-      br_if $B1
-      block $B3
+      br_if $B2
+      block $B4
+        local.get $p0
+        i32.const -1
+        i32.gt_s
+        br_if $B4
+        i32.const 1
+        local.set $l2
         local.get $l2
         i32.eqz
-        br_if $B3
+        br_if $B4
         i32.const -2147483648
         local.set $l2
         local.get $l2
@@ -5746,10 +6000,16 @@
         i32.add
         local.set $p0
       end
-      block $B4
-        local.get $l3
+      block $B5
+        local.get $p1
+        i32.const -1
+        i32.gt_s
+        br_if $B5
+        i32.const 1
+        local.set $l2
+        local.get $l2
         i32.eqz
-        br_if $B4
+        br_if $B5
         i32.const -2147483648
         local.set $l2
         local.get $l2
@@ -5762,80 +6022,102 @@
       local.get $p1
       i32.sub
       i32.eq
-      local.set $l4
+      local.set $l3
     end
-    local.get $l4)
+    local.get $l3)
   (func $f32_ne (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
+    (local $l2 i32) (local $l3 i32)
     local.get $p0
-    i32.const 31
-    i32.shr_u
     local.set $l2
-    local.get $p0
-    local.set $l3
     block $B0
+      block $B1
+        local.get $p0
+        i32.const -1
+        i32.gt_s
+        br_if $B1
+        i32.const 1
+        local.set $l3
+        i32.const 1
+        local.set $l2
+        local.get $l2
+        i32.eqz
+        br_if $B0
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $p0
+        i32.add
+        local.set $l2
+      end
+      i32.const 1
+      local.set $l3
       local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $p0
-      i32.add
-      local.set $l3
-    end
-    i32.const 1
-    local.set $l4
-    block $B1
-      local.get $l3
       i32.const 2139095040
       i32.gt_u
-      br_if $B1
+      br_if $B0
       local.get $p1
-      i32.const 31
-      i32.shr_u
-      local.set $l3
-      local.get $p1
-      local.set $l5
+      local.set $l2
       block $B2
-        local.get $l3
-        i32.eqz
+        local.get $p1
+        i32.const -1
+        i32.gt_s
         br_if $B2
+        i32.const 1
+        local.set $l3
+        i32.const 1
+        local.set $l2
+        local.get $l2
+        i32.eqz
+        br_if $B0
         i32.const -2147483648
-        local.set $l5
-        local.get $l5
+        local.set $l3
+        local.get $l3
         local.get $p1
         i32.add
-        local.set $l5
+        local.set $l2
       end
-      local.get $l5
+      i32.const 1
+      local.set $l3
+      local.get $l2
       i32.const 2139095040
       i32.gt_u
-      br_if $B1
+      br_if $B0
       i32.const 0
-      local.set $l4
+      local.set $l3
       local.get $p0
       local.get $p1
       i32.eq
-      br_if $B1
+      br_if $B0
       block $B3
-        local.get $l2
+        local.get $p0
+        i32.const -1
+        i32.gt_s
+        br_if $B3
+        i32.const 1
+        local.set $l3
+        local.get $l3
         i32.eqz
         br_if $B3
         i32.const -2147483648
-        local.set $l2
-        local.get $l2
+        local.set $l3
+        local.get $l3
         local.get $p0
         i32.add
         local.set $p0
       end
       block $B4
+        local.get $p1
+        i32.const -1
+        i32.gt_s
+        br_if $B4
+        i32.const 1
+        local.set $l3
         local.get $l3
         i32.eqz
         br_if $B4
         i32.const -2147483648
-        local.set $l2
-        local.get $l2
+        local.set $l3
+        local.get $l3
         local.get $p1
         i32.add
         local.set $p1
@@ -5845,1631 +6127,2095 @@
       local.get $p1
       i32.sub
       i32.ne
-      local.set $l4
+      local.set $l3
     end
-    local.get $l4)
+    local.get $l3)
   (func $f32_lt (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
+    (local $l2 i32) (local $l3 i32)
     local.get $p0
-    i32.const 31
-    i32.shr_u
     local.set $l2
-    local.get $p0
-    local.set $l3
     block $B0
-      local.get $l2
-      i32.eqz
+      local.get $p0
+      i32.const -1
+      i32.gt_s
       br_if $B0
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $p0
-      i32.add
-      local.set $l3
-    end
-    i32.const 0
-    local.set $l4
-    block $B1
-      local.get $l3
-      i32.const 2139095040
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i32.const 31
-      i32.shr_u
-      local.set $l3
-      local.get $p1
-      local.set $l5
-      block $B2
-        local.get $l3
-        i32.eqz
-        br_if $B2
-        i32.const -2147483648
-        local.set $l5
-        local.get $l5
-        local.get $p1
-        i32.add
-        local.set $l5
-      end
-      local.get $l5
-      i32.const 2139095040
-      i32.gt_u
-      br_if $B1
-      block $B3
-        local.get $l2
-        local.get $l3
-        i32.eq
-        br_if $B3
-        block $B4
-          local.get $l2
-          br_if $B4
-          i32.const 0
-          return
-        end
-        i32.const -2147483648
-        local.set $l2
-        local.get $l2
-        local.get $p0
-        i32.add
-        i32.const 0
-        local.get $l2
-        i32.const 0
-        local.get $l3
-        select
-        local.get $p1
-        i32.add
-        i32.sub
-        i32.ne
-        return
-      end
-      block $B5
-        local.get $l2
-        i32.eqz
-        br_if $B5
-        local.get $p0
-        local.get $p1
-        i32.gt_u
-        return
-      end
-      local.get $p0
-      local.get $p1
-      i32.lt_u
-      local.set $l4
-    end
-    local.get $l4)
-  (func $f32_gt (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
-    local.set $l2
-    local.get $p0
-    local.set $l3
-    block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $p0
-      i32.add
-      local.set $l3
-    end
-    i32.const 0
-    local.set $l4
-    block $B1
-      local.get $l3
-      i32.const 2139095040
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i32.const 31
-      i32.shr_u
-      local.set $l3
-      local.get $p1
-      local.set $l5
-      block $B2
-        local.get $l3
-        i32.eqz
-        br_if $B2
-        i32.const -2147483648
-        local.set $l5
-        local.get $l5
-        local.get $p1
-        i32.add
-        local.set $l5
-      end
-      local.get $l5
-      i32.const 2139095040
-      i32.gt_u
-      br_if $B1
-      block $B3
-        local.get $l3
-        local.get $l2
-        i32.eq
-        br_if $B3
-        block $B4
-          local.get $l3
-          br_if $B4
-          i32.const 0
-          return
-        end
-        i32.const -2147483648
-        local.set $l3
-        local.get $l3
-        local.get $p1
-        i32.add
-        i32.const 0
-        local.get $l3
-        i32.const 0
-        local.get $l2
-        select
-        local.get $p0
-        i32.add
-        i32.sub
-        i32.ne
-        return
-      end
-      block $B5
-        local.get $l3
-        i32.eqz
-        br_if $B5
-        local.get $p1
-        local.get $p0
-        i32.gt_u
-        return
-      end
-      local.get $p1
-      local.get $p0
-      i32.lt_u
-      local.set $l4
-    end
-    local.get $l4)
-  (func $f32_le (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
-    local.set $l2
-    local.get $p0
-    local.set $l3
-    block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $p0
-      i32.add
-      local.set $l3
-    end
-    i32.const 0
-    local.set $l4
-    block $B1
-      local.get $l3
-      i32.const 2139095040
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i32.const 31
-      i32.shr_u
-      local.set $l3
-      local.get $p1
-      local.set $l5
-      block $B2
-        local.get $l3
-        i32.eqz
-        br_if $B2
-        i32.const -2147483648
-        local.set $l5
-        local.get $l5
-        local.get $p1
-        i32.add
-        local.set $l5
-      end
-      local.get $l5
-      i32.const 2139095040
-      i32.gt_u
-      br_if $B1
-      block $B3
-        block $B4
-          local.get $l3
-          local.get $l2
-          i32.eq
-          br_if $B4
-          block $B5
-            local.get $l3
-            br_if $B5
-            i32.const 0
-            local.set $l2
-            br $B3
-          end
-          i32.const -2147483648
-          local.set $l3
-          local.get $l3
-          local.get $p1
-          i32.add
-          i32.const 0
-          local.get $l3
-          i32.const 0
-          local.get $l2
-          select
-          local.get $p0
-          i32.add
-          i32.sub
-          i32.ne
-          local.set $l2
-          br $B3
-        end
-        block $B6
-          local.get $l3
-          i32.eqz
-          br_if $B6
-          local.get $p1
-          local.get $p0
-          i32.gt_u
-          local.set $l2
-          br $B3
-        end
-        local.get $p1
-        local.get $p0
-        i32.lt_u
-        local.set $l2
-      end
-      local.get $l2
       i32.const 1
-      i32.xor
-      local.set $l4
-    end
-    local.get $l4)
-  (func $f32_ge (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
-    local.set $l2
-    local.get $p0
-    local.set $l3
-    block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
+      local.set $l2
+      block $B1
+        local.get $l2
+        br_if $B1
+        i32.const 0
+        return
+      end
       i32.const -2147483648
-      local.set $l3
-      local.get $l3
+      local.set $l2
+      local.get $l2
       local.get $p0
       i32.add
-      local.set $l3
+      local.set $l2
     end
     i32.const 0
-    local.set $l4
-    block $B1
-      local.get $l3
-      i32.const 2139095040
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i32.const 31
-      i32.shr_u
-      local.set $l3
-      local.get $p1
-      local.set $l5
-      block $B2
-        local.get $l3
-        i32.eqz
-        br_if $B2
-        i32.const -2147483648
-        local.set $l5
-        local.get $l5
-        local.get $p1
-        i32.add
-        local.set $l5
-      end
-      local.get $l5
-      i32.const 2139095040
-      i32.gt_u
-      br_if $B1
-      block $B3
-        block $B4
-          local.get $l2
-          local.get $l3
-          i32.eq
-          br_if $B4
-          block $B5
-            local.get $l2
-            br_if $B5
-            i32.const 0
-            local.set $l2
-            br $B3
-          end
-          i32.const -2147483648
-          local.set $l2
-          local.get $l2
-          local.get $p0
-          i32.add
-          i32.const 0
-          local.get $l2
-          i32.const 0
-          local.get $l3
-          select
-          local.get $p1
-          i32.add
-          i32.sub
-          i32.ne
-          local.set $l2
-          br $B3
-        end
-        block $B6
-          local.get $l2
-          i32.eqz
-          br_if $B6
-          local.get $p0
-          local.get $p1
-          i32.gt_u
-          local.set $l2
-          br $B3
-        end
-        local.get $p0
-        local.get $p1
-        i32.lt_u
-        local.set $l2
-      end
-      local.get $l2
-      i32.const 1
-      i32.xor
-      local.set $l4
-    end
-    local.get $l4)
-  (func $f32_min (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
-    local.set $l2
-    local.get $p0
     local.set $l3
-    block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $p0
-      i32.add
-      local.set $l3
-    end
-    i32.const -4194304
-    local.set $l4
-    block $B1
-      local.get $l3
-      i32.const 2139095040
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i32.const 31
-      i32.shr_u
-      local.set $l3
-      local.get $p1
-      local.set $l5
-      block $B2
-        local.get $l3
-        i32.eqz
-        br_if $B2
-        i32.const -2147483648
-        local.set $l5
-        local.get $l5
-        local.get $p1
-        i32.add
-        local.set $l5
-      end
-      local.get $l5
-      i32.const 2139095040
-      i32.gt_u
-      br_if $B1
-      block $B3
-        block $B4
-          local.get $p0
-          local.get $p1
-          i32.eq
-          br_if $B4
-          local.get $p0
-          local.set $l4
-          block $B5
-            local.get $l2
-            i32.eqz
-            br_if $B5
-            i32.const -2147483648
-            local.set $l4
-            local.get $l4
-            local.get $p0
-            i32.add
-            local.set $l4
-          end
-          local.get $p1
-          local.set $l5
-          block $B6
-            local.get $l3
-            i32.eqz
-            br_if $B6
-            i32.const -2147483648
-            local.set $l5
-            local.get $l5
-            local.get $p1
-            i32.add
-            local.set $l5
-          end
-          local.get $l4
-          i32.const 0
-          local.get $l5
-          i32.sub
-          i32.ne
-          br_if $B3
-        end
-        local.get $p0
-        local.get $p1
-        local.get $l2
-        select
-        return
-      end
-      block $B7
-        block $B8
-          local.get $l3
-          local.get $l2
-          i32.eq
-          br_if $B8
-          block $B9
-            local.get $l3
-            br_if $B9
-            local.get $p0
-            return
-          end
-          i32.const -2147483648
-          local.set $l3
-          local.get $p0
-          local.set $l4
-          local.get $l3
-          local.get $p1
-          i32.add
-          i32.const 0
-          local.get $l3
-          i32.const 0
-          local.get $l2
-          select
-          local.get $p0
-          i32.add
-          i32.sub
-          i32.ne
-          br_if $B7
-          br $B1
-        end
-        block $B10
-          local.get $l3
-          i32.eqz
-          br_if $B10
-          local.get $p0
-          local.set $l4
-          local.get $p1
-          local.get $p0
-          i32.gt_u
-          br_if $B7
-          br $B1
-        end
-        local.get $p0
-        local.set $l4
-        local.get $p1
-        local.get $p0
-        i32.ge_u
-        br_if $B1
-      end
-      local.get $p1
-      local.set $l4
-    end
-    local.get $l4)
-  (func $f32_max (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
-    local.set $l2
-    local.get $p0
-    local.set $l3
-    block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l3
-      local.get $l3
-      local.get $p0
-      i32.add
-      local.set $l3
-    end
-    i32.const -4194304
-    local.set $l4
-    block $B1
-      local.get $l3
-      i32.const 2139095040
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i32.const 31
-      i32.shr_u
-      local.set $l3
-      local.get $p1
-      local.set $l5
-      block $B2
-        local.get $l3
-        i32.eqz
-        br_if $B2
-        i32.const -2147483648
-        local.set $l5
-        local.get $l5
-        local.get $p1
-        i32.add
-        local.set $l5
-      end
-      local.get $l5
-      i32.const 2139095040
-      i32.gt_u
-      br_if $B1
-      block $B3
-        block $B4
-          local.get $p0
-          local.get $p1
-          i32.eq
-          br_if $B4
-          local.get $p0
-          local.set $l4
-          block $B5
-            local.get $l2
-            i32.eqz
-            br_if $B5
-            i32.const -2147483648
-            local.set $l4
-            local.get $l4
-            local.get $p0
-            i32.add
-            local.set $l4
-          end
-          local.get $p1
-          local.set $l5
-          block $B6
-            local.get $l3
-            i32.eqz
-            br_if $B6
-            i32.const -2147483648
-            local.set $l5
-            local.get $l5
-            local.get $p1
-            i32.add
-            local.set $l5
-          end
-          local.get $l4
-          i32.const 0
-          local.get $l5
-          i32.sub
-          i32.ne
-          br_if $B3
-        end
-        local.get $p1
-        local.get $p0
-        local.get $l2
-        select
-        return
-      end
-      block $B7
-        block $B8
-          local.get $l2
-          local.get $l3
-          i32.eq
-          br_if $B8
-          block $B9
-            local.get $l2
-            br_if $B9
-            local.get $p0
-            return
-          end
-          i32.const -2147483648
-          local.set $l2
-          local.get $p0
-          local.set $l4
-          local.get $l2
-          local.get $p0
-          i32.add
-          i32.const 0
-          local.get $l2
-          i32.const 0
-          local.get $l3
-          select
-          local.get $p1
-          i32.add
-          i32.sub
-          i32.ne
-          br_if $B7
-          br $B1
-        end
-        block $B10
-          local.get $l2
-          i32.eqz
-          br_if $B10
-          local.get $p0
-          local.set $l4
-          local.get $p0
-          local.get $p1
-          i32.gt_u
-          br_if $B7
-          br $B1
-        end
-        local.get $p0
-        local.set $l4
-        local.get $p0
-        local.get $p1
-        i32.ge_u
-        br_if $B1
-      end
-      local.get $p1
-      local.set $l4
-    end
-    local.get $l4)
-  (func $f64_add (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i64) (local $l13 i64)
-    local.get $p1
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l3
-    local.get $p1
-    i32.wrap_i64
-    local.set $l4
-    local.get $p0
-    i32.wrap_i64
-    local.set $l5
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l6
-    local.set $l7
-    block $B0
-      local.get $l3
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l7
-      local.get $l7
-      local.get $l6
-      i32.add
-      local.set $l7
-    end
-    local.get $l2
-    i32.const 31
-    i32.shr_u
-    local.set $l8
-    local.get $l2
-    local.set $l9
-    block $B1
-      local.get $l8
-      i32.eqz
-      br_if $B1
-      i32.const -2147483648
-      local.set $l9
-      local.get $l9
-      local.get $l2
-      i32.add
-      local.set $l9
-    end
     block $B2
+      local.get $l2
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B2
+      local.get $p1
+      local.set $l2
+      block $B3
+        local.get $p1
+        i32.const -1
+        i32.gt_s
+        br_if $B3
+        i32.const 1
+        local.set $l2
+        local.get $l2
+        i32.eqz
+        br_if $B2
+        i32.const -2147483648
+        local.set $l2
+        local.get $l2
+        local.get $p1
+        i32.add
+        local.set $l2
+      end
+      local.get $l2
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B2
+      i32.const 0
+      local.set $l3
+      i32.const 0
+      local.set $l2
+      block $B4
+        local.get $p0
+        i32.const -1
+        i32.gt_s
+        br_if $B4
+        i32.const 1
+        local.set $l2
+      end
+      block $B5
+        local.get $p1
+        i32.const -1
+        i32.gt_s
+        br_if $B5
+        i32.const 1
+        local.set $l3
+      end
+      block $B6
+        local.get $l2
+        local.get $l3
+        i32.eq
+        br_if $B6
+        block $B7
+          local.get $l2
+          br_if $B7
+          i32.const 0
+          return
+        end
+        block $B8
+          local.get $p0
+          i32.const -1
+          i32.gt_s
+          br_if $B8
+          i32.const 1
+          local.set $l2
+          local.get $l2
+          i32.eqz
+          br_if $B8
+          i32.const -2147483648
+          local.set $l2
+          local.get $l2
+          local.get $p0
+          i32.add
+          local.set $p0
+        end
+        block $B9
+          local.get $p1
+          i32.const -1
+          i32.gt_s
+          br_if $B9
+          i32.const 1
+          local.set $l2
+          local.get $l2
+          i32.eqz
+          br_if $B9
+          i32.const -2147483648
+          local.set $l2
+          local.get $l2
+          local.get $p1
+          i32.add
+          local.set $p1
+        end
+        local.get $p0
+        i32.const 0
+        local.get $p1
+        i32.sub
+        i32.ne
+        return
+      end
+      block $B10
+        local.get $l2
+        i32.eqz
+        br_if $B10
+        local.get $p0
+        local.get $p1
+        i32.gt_u
+        return
+      end
+      local.get $p0
+      local.get $p1
+      i32.lt_u
+      local.set $l3
+    end
+    local.get $l3)
+  (func $f32_gt (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32)
+    local.get $p0
+    local.set $l2
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l3
+      block $B1
+        local.get $l3
+        br_if $B1
+        i32.const 0
+        return
+      end
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p0
+      i32.add
+      local.set $l2
+    end
+    i32.const 0
+    local.set $l3
+    block $B2
+      local.get $l2
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B2
       block $B3
         block $B4
-          local.get $l7
-          i32.const 2146435071
-          i32.gt_u
+          local.get $p1
+          i32.const -1
+          i32.gt_s
           br_if $B4
-          local.get $l9
-          i32.const 2146435072
-          i32.lt_u
-          br_if $B3
+          i32.const 1
+          local.set $l2
+          local.get $l2
+          i32.eqz
+          br_if $B2
+          i32.const -2147483648
+          local.set $l2
+          local.get $l2
+          local.get $p1
+          i32.add
+          i32.const 2139095041
+          i32.ge_u
+          br_if $B2
+          i32.const 1
+          local.set $l3
+          br $B3
         end
-        block $B5
-          block $B6
-            local.get $l7
-            i32.const 2146435072
-            i32.gt_u
-            br_if $B6
-            block $B7
-              block $B8
-                local.get $l7
-                i32.const 2146435072
-                i32.ne
-                br_if $B8
-                local.get $l5
-                br_if $B6
-                local.get $l9
-                i32.const 2146435072
-                i32.le_u
-                br_if $B7
-                br $B6
-              end
-              local.get $l9
-              i32.const 2146435072
-              i32.gt_u
-              br_if $B6
-            end
-            local.get $l9
-            i32.const 2146435072
-            i32.ne
-            br_if $B5
-            local.get $l4
-            i32.eqz
-            br_if $B5
+        i32.const 0
+        local.set $l3
+        local.get $p1
+        i32.const 2139095041
+        i32.ge_u
+        br_if $B2
+      end
+      i32.const 0
+      local.set $l2
+      block $B5
+        local.get $p0
+        i32.const -1
+        i32.gt_s
+        br_if $B5
+        i32.const 1
+        local.set $l2
+      end
+      block $B6
+        local.get $l3
+        local.get $l2
+        i32.eq
+        br_if $B6
+        block $B7
+          local.get $l3
+          br_if $B7
+          i32.const 0
+          return
+        end
+        block $B8
+          local.get $p1
+          i32.const -1
+          i32.gt_s
+          br_if $B8
+          i32.const 1
+          local.set $l3
+          local.get $l3
+          i32.eqz
+          br_if $B8
+          i32.const -2147483648
+          local.set $l3
+          local.get $l3
+          local.get $p1
+          i32.add
+          local.set $p1
+        end
+        block $B9
+          local.get $p0
+          i32.const -1
+          i32.gt_s
+          br_if $B9
+          i32.const 1
+          local.set $l3
+          local.get $l3
+          i32.eqz
+          br_if $B9
+          i32.const -2147483648
+          local.set $l3
+          local.get $l3
+          local.get $p0
+          i32.add
+          local.set $p0
+        end
+        local.get $p1
+        i32.const 0
+        local.get $p0
+        i32.sub
+        i32.ne
+        return
+      end
+      block $B10
+        local.get $l3
+        i32.eqz
+        br_if $B10
+        local.get $p1
+        local.get $p0
+        i32.gt_u
+        return
+      end
+      local.get $p1
+      local.get $p0
+      i32.lt_u
+      local.set $l3
+    end
+    local.get $l3)
+  (func $f32_le (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32)
+    local.get $p0
+    local.set $l2
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l3
+      block $B1
+        local.get $l3
+        br_if $B1
+        i32.const 0
+        return
+      end
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $p0
+      i32.add
+      local.set $l2
+    end
+    i32.const 0
+    local.set $l3
+    block $B2
+      local.get $l2
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B2
+      block $B3
+        block $B4
+          local.get $p1
+          i32.const -1
+          i32.gt_s
+          br_if $B4
+          i32.const 1
+          local.set $l2
+          local.get $l2
+          i32.eqz
+          br_if $B2
+          i32.const -2147483648
+          local.set $l2
+          local.get $l2
+          local.get $p1
+          i32.add
+          i32.const 2139095041
+          i32.ge_u
+          br_if $B2
+          i32.const 1
+          local.set $l3
+          br $B3
+        end
+        i32.const 0
+        local.set $l3
+        local.get $p1
+        i32.const 2139095041
+        i32.ge_u
+        br_if $B2
+      end
+      i32.const 0
+      local.set $l2
+      block $B5
+        local.get $p0
+        i32.const -1
+        i32.gt_s
+        br_if $B5
+        i32.const 1
+        local.set $l2
+      end
+      block $B6
+        block $B7
+          local.get $l3
+          local.get $l2
+          i32.eq
+          br_if $B7
+          block $B8
+            local.get $l3
+            br_if $B8
+            i32.const 0
+            local.set $p0
+            br $B6
           end
-          local.get $l6
-          local.set $l7
           block $B9
+            local.get $p1
+            i32.const -1
+            i32.gt_s
+            br_if $B9
+            i32.const 1
+            local.set $l3
             local.get $l3
             i32.eqz
             br_if $B9
             i32.const -2147483648
-            local.set $l7
-            local.get $l7
-            local.get $l6
-            i32.add
-            local.set $l7
-          end
-          block $B10
-            block $B11
-              block $B12
-                local.get $l7
-                i32.const 2146435072
-                i32.gt_u
-                br_if $B12
-                block $B13
-                  local.get $l7
-                  i32.const 2146435072
-                  i32.ne
-                  br_if $B13
-                  local.get $l5
-                  br_if $B11
-                end
-                block $B14
-                  block $B15
-                    local.get $l8
-                    br_if $B15
-                    local.get $l2
-                    local.set $l6
-                    local.get $l2
-                    local.set $l7
-                    br $B14
-                  end
-                  i32.const -2147483648
-                  local.set $l7
-                  local.get $l7
-                  local.get $l2
-                  i32.add
-                  local.set $l7
-                  local.get $l2
-                  local.set $l6
-                end
-                local.get $l4
-                local.set $l5
-              end
-              local.get $l7
-              i32.const 2146959359
-              i32.gt_u
-              br_if $B10
-            end
-            local.get $l6
-            i32.const 524288
-            i32.add
-            local.set $l6
-          end
-          local.get $l6
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
-          local.get $l5
-          i64.extend_i32_u
-          i64.add
-          return
-        end
-        block $B16
-          local.get $l7
-          i32.const 2146435072
-          i32.lt_u
-          br_if $B16
-          block $B17
-            local.get $l9
-            i32.const 2146435072
-            i32.ge_u
-            br_if $B17
-            local.get $p0
-            return
-          end
-          i64.const -2251799813685248
-          local.set $p1
-          local.get $l3
-          local.get $l8
-          i32.ne
-          br_if $B2
-          local.get $p0
-          return
-        end
-        local.get $p1
-        i64.const -4294967296
-        i64.and
-        local.set $p0
-        local.get $p0
-        local.get $l4
-        i64.extend_i32_u
-        i64.add
-        return
-      end
-      block $B18
-        block $B19
-          block $B20
-            local.get $l7
-            local.get $l9
-            i32.lt_u
-            br_if $B20
-            local.get $l7
-            local.get $l9
-            i32.ne
-            br_if $B19
-            local.get $l5
-            local.get $l4
-            i32.ge_u
-            br_if $B19
-          end
-          local.get $l6
-          local.set $l10
-          local.get $l5
-          local.set $l11
-          local.get $l9
-          local.set $l8
-          br $B18
-        end
-        local.get $l2
-        local.set $l10
-        local.get $l4
-        local.set $l11
-        local.get $l7
-        local.set $l8
-        local.get $l9
-        local.set $l7
-        local.get $l5
-        local.set $l4
-        local.get $l6
-        local.set $l2
-      end
-      local.get $l7
-      i32.const 16
-      i32.shr_u
-      local.set $l5
-      local.get $l5
-      i32.const 4
-      i32.shl
-      local.set $l3
-      local.get $l8
-      i32.const 16
-      i32.shr_u
-      local.set $l5
-      local.get $l5
-      i32.const 4
-      i32.shl
-      local.set $l5
-      local.get $l5
-      i32.const 8
-      i32.shr_u
-      local.set $l9
-      block $B21
-        local.get $l5
-        i32.const 256
-        i32.lt_u
-        br_if $B21
-        local.get $l8
-        local.get $l9
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 1048576
-        i32.add
-        local.set $l8
-      end
-      local.get $l8
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p0
-      local.get $l4
-      i64.extend_i32_u
-      local.set $p1
-      block $B22
-        block $B23
-          local.get $l3
-          i32.const 256
-          i32.ge_u
-          br_if $B23
-          i32.const 1
-          local.set $l3
-          br $B22
-        end
-        local.get $l7
-        local.get $l3
-        i32.const 8
-        i32.shr_u
-        local.tee $l3
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 1048576
-        i32.add
-        local.set $l7
-      end
-      local.get $p0
-      local.get $p1
-      i64.add
-      local.set $l12
-      local.get $l7
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p0
-      local.get $p0
-      local.get $l11
-      i64.extend_i32_u
-      i64.add
-      local.set $p0
-      block $B24
-        block $B25
-          i32.const 1
-          local.get $l9
-          local.get $l5
-          i32.const 256
-          i32.lt_u
-          select
-          local.tee $l4
-          local.get $l3
-          i32.sub
-          local.tee $l7
-          i32.const 7
-          i32.gt_u
-          br_if $B25
-          local.get $p0
-          i32.const 7
-          local.get $l7
-          i32.sub
-          i64.extend_i32_u
-          i64.shl
-          local.set $p1
-          br $B24
-        end
-        block $B26
-          local.get $l7
-          i32.const -7
-          i32.add
-          local.tee $l7
-          i32.const 64
-          i32.lt_u
-          br_if $B26
-          local.get $p0
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $p1
-          br $B24
-        end
-        local.get $p0
-        local.get $l7
-        i64.extend_i32_u
-        local.tee $l13
-        i64.shr_u
-        local.tee $p1
-        local.get $l13
-        i64.shl
-        local.get $p0
-        i64.eq
-        br_if $B24
-        local.get $p1
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $l7
-        local.get $l7
-        br_if $B24
-        local.get $p1
-        i64.const 1
-        i64.add
-        local.set $p1
-      end
-      local.get $l12
-      i64.const 7
-      i64.shl
-      local.set $p0
-      local.get $l10
-      i32.const 31
-      i32.shr_u
-      local.set $l5
-      local.get $l2
-      i32.const 31
-      i32.shr_u
-      local.set $l7
-      block $B27
-        block $B28
-          local.get $l7
-          local.get $l5
-          i32.ne
-          br_if $B28
-          local.get $p1
-          local.get $p0
-          i64.add
-          local.tee $p0
-          i64.const 576460752303423487
-          i64.gt_u
-          br_if $B27
-          block $B29
-            block $B30
-              local.get $l7
-              br_if $B30
-              i32.const 0
-              local.set $l7
-              br $B29
-            end
-            i32.const -2147483648
-            local.set $l7
-          end
-          block $B31
-            local.get $p0
-            i64.const 0
-            i64.ne
-            br_if $B31
-            local.get $l7
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $p0
-            local.get $p0
-            return
-          end
-          block $B32
-            local.get $l4
-            local.get $p0
-            i64.clz
-            i64.const -3
-            i64.add
-            local.tee $p1
-            i32.wrap_i64
-            i32.sub
-            i32.const 1
-            i32.add
-            local.tee $l2
-            i32.const 2047
-            i32.lt_s
-            br_if $B32
-            local.get $l7
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $p0
-            local.get $p0
-            return
-          end
-          local.get $p0
-          local.get $p1
-          i64.shl
-          local.set $p0
-          block $B33
-            block $B34
-              local.get $l2
-              i32.const 0
-              i32.le_s
-              br_if $B34
-              local.get $l2
-              local.set $l5
-              br $B33
-            end
-            i32.const 1
-            local.set $l5
-            block $B35
-              local.get $p0
-              i32.const 1
-              local.get $l2
-              i32.sub
-              i64.extend_i32_u
-              local.tee $l12
-              i64.shr_u
-              local.tee $p1
-              local.get $l12
-              i64.shl
-              local.get $p0
-              i64.ne
-              br_if $B35
-              local.get $p1
-              local.set $p0
-              br $B33
-            end
+            local.set $l3
+            local.get $l3
             local.get $p1
-            i32.wrap_i64
-            i32.const 31
-            i32.shl
-            local.set $l2
-            block $B36
-              local.get $l2
-              i32.eqz
-              br_if $B36
-              local.get $p1
-              local.set $p0
-              br $B33
-            end
-            local.get $p1
-            i64.const 1
-            i64.add
-            local.set $p0
-          end
-          local.get $p0
-          i64.const 8
-          i64.shr_u
-          local.set $p1
-          local.get $p0
-          i32.wrap_i64
-          local.set $l2
-          block $B37
-            block $B38
-              local.get $l2
-              i32.const 255
-              i32.and
-              local.tee $l2
-              i32.const 128
-              i32.gt_u
-              br_if $B38
-              local.get $l2
-              i32.const 128
-              i32.ne
-              br_if $B37
-              local.get $p1
-              i32.wrap_i64
-              local.set $l2
-              local.get $l2
-              i32.const 31
-              i32.shl
-              local.set $l2
-              local.get $l2
-              i32.eqz
-              br_if $B37
-            end
-            local.get $p1
-            i64.const 1
-            i64.add
+            i32.add
             local.set $p1
           end
-          local.get $l5
-          i32.const 20
-          i32.shl
-          i32.const -1048576
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
+          block $B10
+            local.get $p0
+            i32.const -1
+            i32.gt_s
+            br_if $B10
+            i32.const 1
+            local.set $l3
+            local.get $l3
+            i32.eqz
+            br_if $B10
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $p0
+            i32.add
+            local.set $p0
+          end
+          local.get $p1
+          i32.const 0
+          local.get $p0
+          i32.sub
+          i32.ne
           local.set $p0
-          block $B39
+          br $B6
+        end
+        block $B11
+          local.get $l3
+          i32.eqz
+          br_if $B11
+          local.get $p1
+          local.get $p0
+          i32.gt_u
+          local.set $p0
+          br $B6
+        end
+        local.get $p1
+        local.get $p0
+        i32.lt_u
+        local.set $p0
+      end
+      local.get $p0
+      i32.const 1
+      i32.xor
+      local.set $l3
+    end
+    local.get $l3)
+  (func $f32_ge (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32)
+    local.get $p0
+    local.set $l2
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l2
+      block $B1
+        local.get $l2
+        br_if $B1
+        i32.const 0
+        return
+      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $l2
+    end
+    i32.const 0
+    local.set $l3
+    block $B2
+      local.get $l2
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B2
+      local.get $p1
+      local.set $l2
+      block $B3
+        local.get $p1
+        i32.const -1
+        i32.gt_s
+        br_if $B3
+        i32.const 1
+        local.set $l2
+        local.get $l2
+        i32.eqz
+        br_if $B2
+        i32.const -2147483648
+        local.set $l2
+        local.get $l2
+        local.get $p1
+        i32.add
+        local.set $l2
+      end
+      local.get $l2
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B2
+      i32.const 0
+      local.set $l3
+      i32.const 0
+      local.set $l2
+      block $B4
+        local.get $p0
+        i32.const -1
+        i32.gt_s
+        br_if $B4
+        i32.const 1
+        local.set $l2
+      end
+      block $B5
+        local.get $p1
+        i32.const -1
+        i32.gt_s
+        br_if $B5
+        i32.const 1
+        local.set $l3
+      end
+      block $B6
+        block $B7
+          local.get $l2
+          local.get $l3
+          i32.eq
+          br_if $B7
+          block $B8
+            local.get $l2
+            br_if $B8
+            i32.const 0
+            local.set $p0
+            br $B6
+          end
+          block $B9
+            local.get $p0
+            i32.const -1
+            i32.gt_s
+            br_if $B9
+            i32.const 1
+            local.set $l2
+            local.get $l2
+            i32.eqz
+            br_if $B9
+            i32.const -2147483648
+            local.set $l2
+            local.get $l2
+            local.get $p0
+            i32.add
+            local.set $p0
+          end
+          block $B10
+            local.get $p1
+            i32.const -1
+            i32.gt_s
+            br_if $B10
+            i32.const 1
+            local.set $l2
+            local.get $l2
+            i32.eqz
+            br_if $B10
+            i32.const -2147483648
+            local.set $l2
+            local.get $l2
+            local.get $p1
+            i32.add
+            local.set $p1
+          end
+          local.get $p0
+          i32.const 0
+          local.get $p1
+          i32.sub
+          i32.ne
+          local.set $p0
+          br $B6
+        end
+        block $B11
+          local.get $l2
+          i32.eqz
+          br_if $B11
+          local.get $p0
+          local.get $p1
+          i32.gt_u
+          local.set $p0
+          br $B6
+        end
+        local.get $p0
+        local.get $p1
+        i32.lt_u
+        local.set $p0
+      end
+      local.get $p0
+      i32.const 1
+      i32.xor
+      local.set $l3
+    end
+    local.get $l3)
+  (func $f32_min (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32)
+    local.get $p0
+    local.set $l2
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l2
+      block $B1
+        local.get $l2
+        br_if $B1
+        i32.const -4194304
+        return
+      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $l2
+    end
+    i32.const -4194304
+    local.set $l3
+    block $B2
+      local.get $l2
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B2
+      local.get $p1
+      local.set $l2
+      block $B3
+        local.get $p1
+        i32.const -1
+        i32.gt_s
+        br_if $B3
+        i32.const 1
+        local.set $l2
+        local.get $l2
+        i32.eqz
+        br_if $B2
+        i32.const -2147483648
+        local.set $l2
+        local.get $l2
+        local.get $p1
+        i32.add
+        local.set $l2
+      end
+      local.get $l2
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B2
+      block $B4
+        block $B5
+          block $B6
             local.get $p0
             local.get $p1
-            i64.add
-            local.tee $p1
-            i64.const 9218868437227405312
-            i64.lt_u
-            br_if $B39
-            local.get $l7
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $p0
+            i32.eq
+            br_if $B6
+            local.get $p0
+            local.set $l2
+            block $B7
+              local.get $p0
+              i32.const -1
+              i32.gt_s
+              br_if $B7
+              i32.const 1
+              local.set $l3
+              local.get $p0
+              local.set $l2
+              local.get $l3
+              i32.eqz
+              br_if $B7
+              i32.const -2147483648
+              local.set $l2
+              local.get $l2
+              local.get $p0
+              i32.add
+              local.set $l2
+            end
+            block $B8
+              local.get $p1
+              i32.const -1
+              i32.gt_s
+              br_if $B8
+              i32.const 1
+              local.set $l3
+              local.get $p1
+              local.set $l4
+              block $B9
+                local.get $l3
+                i32.eqz
+                br_if $B9
+                i32.const -2147483648
+                local.set $l3
+                local.get $l3
+                local.get $p1
+                i32.add
+                local.set $l4
+              end
+              i32.const 0
+              local.set $l3
+              local.get $l2
+              i32.const 0
+              local.get $l4
+              i32.sub
+              i32.eq
+              br_if $B6
+              local.get $p1
+              i32.const -1
+              i32.gt_s
+              br_if $B5
+              i32.const 1
+              local.set $l3
+              br $B5
+            end
+            i32.const 0
+            local.set $l3
+            local.get $l2
+            i32.const 0
+            local.get $p1
+            i32.sub
+            i32.ne
+            br_if $B5
+          end
+          local.get $p0
+          i32.const -1
+          i32.gt_s
+          br_if $B4
+          i32.const 1
+          local.set $l2
+          local.get $p0
+          local.set $l3
+          local.get $l2
+          i32.eqz
+          br_if $B4
+          br $B2
+        end
+        i32.const 0
+        local.set $l2
+        block $B10
+          local.get $p0
+          i32.const -1
+          i32.gt_s
+          br_if $B10
+          i32.const 1
+          local.set $l2
+        end
+        block $B11
+          local.get $l3
+          local.get $l2
+          i32.eq
+          br_if $B11
+          block $B12
+            local.get $l3
+            br_if $B12
             local.get $p0
             return
           end
-          local.get $l7
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
           local.get $p1
-          i64.add
-          return
-        end
-        block $B40
-          local.get $p0
-          local.get $p1
-          i64.sub
-          local.tee $p0
-          i64.eqz
-          i32.eqz
-          br_if $B40
-          i64.const 0
-          return
-        end
-        local.get $p0
-        i64.const 576460752303423487
-        i64.gt_u
-        br_if $B27
-        block $B41
-          block $B42
-            local.get $l7
-            br_if $B42
-            i32.const 0
-            local.set $l7
-            br $B41
-          end
-          i32.const -2147483648
-          local.set $l7
-        end
-        block $B43
-          local.get $l4
-          local.get $p0
-          i64.clz
-          i64.const -3
-          i64.add
-          local.tee $p1
-          i32.wrap_i64
-          i32.sub
-          i32.const 1
-          i32.add
-          local.tee $l2
-          i32.const 2047
-          i32.lt_s
-          br_if $B43
-          local.get $l7
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
-          return
-        end
-        local.get $p0
-        local.get $p1
-        i64.shl
-        local.set $p0
-        block $B44
-          block $B45
-            local.get $l2
-            i32.const 0
-            i32.le_s
-            br_if $B45
-            local.get $l2
-            local.set $l5
-            br $B44
-          end
-          i32.const 1
-          local.set $l5
-          block $B46
-            local.get $p0
+          local.set $l2
+          block $B13
+            local.get $p1
+            i32.const -1
+            i32.gt_s
+            br_if $B13
             i32.const 1
+            local.set $l3
+            local.get $p1
+            local.set $l2
+            local.get $l3
+            i32.eqz
+            br_if $B13
+            i32.const -2147483648
+            local.set $l2
             local.get $l2
-            i32.sub
-            i64.extend_i32_u
-            local.tee $l12
-            i64.shr_u
-            local.tee $p1
-            local.get $l12
-            i64.shl
+            local.get $p1
+            i32.add
+            local.set $l2
+          end
+          local.get $p0
+          local.set $l4
+          block $B14
             local.get $p0
-            i64.ne
-            br_if $B46
-            local.get $p1
-            local.set $p0
-            br $B44
-          end
-          local.get $p1
-          i32.wrap_i64
-          i32.const 31
-          i32.shl
-          local.set $l2
-          block $B47
-            local.get $l2
+            i32.const -1
+            i32.gt_s
+            br_if $B14
+            i32.const 1
+            local.set $l3
+            local.get $p0
+            local.set $l4
+            local.get $l3
             i32.eqz
-            br_if $B47
-            local.get $p1
-            local.set $p0
-            br $B44
+            br_if $B14
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $p0
+            i32.add
+            local.set $l4
           end
-          local.get $p1
-          i64.const 1
-          i64.add
-          local.set $p0
-        end
-        local.get $p0
-        i64.const 8
-        i64.shr_u
-        local.set $p1
-        local.get $p0
-        i32.wrap_i64
-        local.set $l2
-        block $B48
-          block $B49
-            local.get $l2
-            i32.const 255
-            i32.and
-            local.tee $l2
-            i32.const 128
-            i32.gt_u
-            br_if $B49
-            local.get $l2
-            i32.const 128
-            i32.ne
-            br_if $B48
-            local.get $p1
-            i32.wrap_i64
-            local.set $l2
-            local.get $l2
-            i32.const 31
-            i32.shl
-            local.set $l2
-            local.get $l2
-            i32.eqz
-            br_if $B48
-          end
-          local.get $p1
-          i64.const 1
-          i64.add
-          local.set $p1
-        end
-        local.get $l5
-        i32.const 20
-        i32.shl
-        i32.const -1048576
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        block $B50
           local.get $p0
-          local.get $p1
-          i64.add
-          local.tee $p1
-          i64.const 9218868437227405312
-          i64.lt_u
-          br_if $B50
-          local.get $l7
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
-          return
-        end
-        local.get $l7
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $p0
-        local.get $p1
-        i64.add
-        return
-      end
-      block $B51
-        local.get $p0
-        i64.const 1152921504606846975
-        i64.gt_u
-        br_if $B51
-        block $B52
-          block $B53
-            local.get $l7
-            br_if $B53
-            i32.const 0
-            local.set $l7
-            br $B52
-          end
-          i32.const -2147483648
-          local.set $l7
-        end
-        block $B54
-          local.get $l4
-          i32.const 2047
-          i32.lt_u
-          br_if $B54
-          local.get $l7
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
-          return
-        end
-        local.get $p0
-        i64.const 7
-        i64.shr_u
-        local.set $p1
-        local.get $p0
-        i32.wrap_i64
-        i32.const 1
-        i32.shl
-        local.set $l2
-        block $B55
-          block $B56
-            local.get $l2
-            i32.const 255
-            i32.and
-            local.tee $l2
-            i32.const 128
-            i32.gt_u
-            br_if $B56
-            local.get $l2
-            i32.const 128
-            i32.ne
-            br_if $B55
-            local.get $p1
-            i32.wrap_i64
-            local.set $l2
-            local.get $l2
-            i32.const 31
-            i32.shl
-            local.set $l2
-            local.get $l2
-            i32.eqz
-            br_if $B55
-          end
-          local.get $p1
-          i64.const 1
-          i64.add
-          local.set $p1
-        end
-        local.get $l4
-        i32.const 20
-        i32.shl
-        i32.const -1048576
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        block $B57
-          local.get $p0
-          local.get $p1
-          i64.add
-          local.tee $p1
-          i64.const 9218868437227405312
-          i64.lt_u
-          br_if $B57
-          local.get $l7
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
-          return
-        end
-        local.get $l7
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $p0
-        local.get $p1
-        i64.add
-        return
-      end
-      block $B58
-        block $B59
-          local.get $l7
-          br_if $B59
+          local.set $l3
+          local.get $l2
           i32.const 0
-          local.set $l7
-          br $B58
-        end
-        i32.const -2147483648
-        local.set $l7
-      end
-      block $B60
-        local.get $l4
-        i32.const 2046
-        i32.lt_u
-        br_if $B60
-        local.get $l7
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $p0
-        return
-      end
-      local.get $p0
-      i64.const 8
-      i64.shr_u
-      local.set $p1
-      local.get $p0
-      i32.wrap_i64
-      local.set $l2
-      block $B61
-        block $B62
-          local.get $l2
-          i32.const 255
-          i32.and
-          local.tee $l2
-          i32.const 128
-          i32.gt_u
-          br_if $B62
-          local.get $l2
-          i32.const 128
+          local.get $l4
+          i32.sub
           i32.ne
-          br_if $B61
-          local.get $p1
-          i32.wrap_i64
-          local.set $l2
-          local.get $l2
-          i32.const 31
-          i32.shl
-          local.set $l2
-          local.get $l2
-          i32.eqz
-          br_if $B61
+          br_if $B4
+          br $B2
         end
-        local.get $p1
-        i64.const 1
-        i64.add
-        local.set $p1
-      end
-      local.get $l4
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.set $p0
-      block $B63
+        block $B15
+          local.get $l3
+          i32.eqz
+          br_if $B15
+          local.get $p0
+          local.set $l3
+          local.get $p1
+          local.get $p0
+          i32.gt_u
+          br_if $B4
+          br $B2
+        end
         local.get $p0
+        local.set $l3
         local.get $p1
-        i64.add
-        local.tee $p1
-        i64.const 9218868437227405312
-        i64.lt_u
-        br_if $B63
-        local.get $l7
-        i32.const 2146435072
+        local.get $p0
+        i32.ge_u
+        br_if $B2
+      end
+      local.get $p1
+      local.set $l3
+    end
+    local.get $l3)
+  (func $f32_max (type $t5) (param $p0 i32) (param $p1 i32) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32)
+    local.get $p0
+    local.set $l2
+    block $B0
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l2
+      block $B1
+        local.get $l2
+        br_if $B1
+        i32.const -4194304
+        return
+      end
+      i32.const -2147483648
+      local.set $l2
+      local.get $l2
+      local.get $p0
+      i32.add
+      local.set $l2
+    end
+    i32.const -4194304
+    local.set $l3
+    block $B2
+      local.get $l2
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B2
+      local.get $p1
+      local.set $l2
+      block $B3
+        local.get $p1
+        i32.const -1
+        i32.gt_s
+        br_if $B3
+        i32.const 1
+        local.set $l2
+        local.get $l2
+        i32.eqz
+        br_if $B2
+        i32.const -2147483648
+        local.set $l2
+        local.get $l2
+        local.get $p1
         i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
+        local.set $l2
+      end
+      local.get $l2
+      i32.const 2139095040
+      i32.gt_u
+      br_if $B2
+      block $B4
+        block $B5
+          local.get $p0
+          local.get $p1
+          i32.eq
+          br_if $B5
+          local.get $p0
+          local.set $l2
+          block $B6
+            local.get $p0
+            i32.const -1
+            i32.gt_s
+            br_if $B6
+            i32.const 1
+            local.set $l3
+            local.get $p0
+            local.set $l2
+            local.get $l3
+            i32.eqz
+            br_if $B6
+            i32.const -2147483648
+            local.set $l2
+            local.get $l2
+            local.get $p0
+            i32.add
+            local.set $l2
+          end
+          local.get $p1
+          local.set $l3
+          block $B7
+            local.get $p1
+            i32.const -1
+            i32.gt_s
+            br_if $B7
+            i32.const 1
+            local.set $l4
+            local.get $p1
+            local.set $l3
+            local.get $l4
+            i32.eqz
+            br_if $B7
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $p1
+            i32.add
+            local.set $l3
+          end
+          i32.const 0
+          local.set $l4
+          local.get $l2
+          i32.const 0
+          local.get $l3
+          i32.sub
+          i32.ne
+          br_if $B4
+        end
+        block $B8
+          local.get $p0
+          i32.const -1
+          i32.le_s
+          br_if $B8
+          local.get $p0
+          return
+        end
+        i32.const 1
+        local.set $l2
+        local.get $p1
+        local.set $l3
+        local.get $l2
+        br_if $B2
         local.get $p0
         return
       end
-      local.get $l7
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p0
-      local.get $p0
+      block $B9
+        local.get $p0
+        i32.const -1
+        i32.gt_s
+        br_if $B9
+        i32.const 1
+        local.set $l4
+      end
+      i32.const 0
+      local.set $l2
+      block $B10
+        local.get $p1
+        i32.const -1
+        i32.gt_s
+        br_if $B10
+        i32.const 1
+        local.set $l2
+      end
+      block $B11
+        block $B12
+          local.get $l4
+          local.get $l2
+          i32.eq
+          br_if $B12
+          block $B13
+            local.get $l4
+            br_if $B13
+            local.get $p0
+            return
+          end
+          local.get $p0
+          local.set $l2
+          block $B14
+            local.get $p0
+            i32.const -1
+            i32.gt_s
+            br_if $B14
+            i32.const 1
+            local.set $l3
+            local.get $p0
+            local.set $l2
+            local.get $l3
+            i32.eqz
+            br_if $B14
+            i32.const -2147483648
+            local.set $l2
+            local.get $l2
+            local.get $p0
+            i32.add
+            local.set $l2
+          end
+          local.get $p1
+          local.set $l4
+          block $B15
+            local.get $p1
+            i32.const -1
+            i32.gt_s
+            br_if $B15
+            i32.const 1
+            local.set $l3
+            local.get $p1
+            local.set $l4
+            local.get $l3
+            i32.eqz
+            br_if $B15
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $p1
+            i32.add
+            local.set $l4
+          end
+          local.get $p0
+          local.set $l3
+          local.get $l2
+          i32.const 0
+          local.get $l4
+          i32.sub
+          i32.ne
+          br_if $B11
+          br $B2
+        end
+        block $B16
+          local.get $l4
+          i32.eqz
+          br_if $B16
+          local.get $p0
+          local.set $l3
+          local.get $p0
+          local.get $p1
+          i32.gt_u
+          br_if $B11
+          br $B2
+        end
+        local.get $p0
+        local.set $l3
+        local.get $p0
+        local.get $p1
+        i32.ge_u
+        br_if $B2
+      end
       local.get $p1
-      i64.add
-      local.set $p1
+      local.set $l3
     end
-    local.get $p1)
+    local.get $l3)
+  (func $f64_add (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
+    (local $l2 i64) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i64)
+    local.get $p1
+    i64.const 32
+    i64.shr_u
+    local.set $l2
+    local.get $p1
+    i32.wrap_i64
+    local.set $l3
+    local.get $p0
+    i32.wrap_i64
+    local.set $l4
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l5
+    local.set $l6
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l7
+      local.get $l5
+      local.set $l6
+      local.get $l7
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l6
+      local.get $l6
+      local.get $l5
+      i32.add
+      local.set $l6
+    end
+    local.get $l2
+    i32.wrap_i64
+    local.tee $l8
+    local.set $l7
+    block $B1
+      block $B2
+        block $B3
+          block $B4
+            block $B5
+              block $B6
+                block $B7
+                  block $B8
+                    block $B9
+                      local.get $p1
+                      i64.const -1
+                      i64.gt_s
+                      br_if $B9
+                      i32.const 1
+                      local.set $l9
+                      i32.const 1
+                      local.set $l7
+                      block $B10
+                        local.get $l7
+                        br_if $B10
+                        local.get $l6
+                        i32.const 2146435071
+                        i32.gt_u
+                        local.set $l10
+                        local.get $l8
+                        local.set $l7
+                        br $B8
+                      end
+                      i32.const -2147483648
+                      local.set $l7
+                      local.get $l7
+                      local.get $l8
+                      i32.add
+                      local.set $l7
+                    end
+                    local.get $l7
+                    i32.const 2146435071
+                    i32.gt_u
+                    local.set $l9
+                    local.get $l6
+                    i32.const 2146435071
+                    i32.gt_u
+                    local.tee $l10
+                    br_if $B8
+                    local.get $l7
+                    i32.const 2146435072
+                    i32.lt_u
+                    br_if $B7
+                  end
+                  block $B11
+                    block $B12
+                      local.get $l6
+                      i32.const 2146435072
+                      i32.gt_u
+                      br_if $B12
+                      block $B13
+                        block $B14
+                          local.get $l6
+                          i32.const 2146435072
+                          i32.ne
+                          br_if $B14
+                          local.get $l4
+                          br_if $B12
+                          local.get $l7
+                          i32.const 2146435072
+                          i32.le_u
+                          br_if $B13
+                          br $B12
+                        end
+                        local.get $l7
+                        i32.const 2146435072
+                        i32.gt_u
+                        br_if $B12
+                      end
+                      local.get $l7
+                      i32.const 2146435072
+                      i32.ne
+                      br_if $B11
+                      local.get $l3
+                      i32.eqz
+                      br_if $B11
+                    end
+                    local.get $l5
+                    local.set $l6
+                    block $B15
+                      local.get $p0
+                      i64.const -1
+                      i64.gt_s
+                      br_if $B15
+                      i32.const 1
+                      local.set $l6
+                      block $B16
+                        local.get $l6
+                        br_if $B16
+                        local.get $l5
+                        local.set $l6
+                        br $B3
+                      end
+                      i32.const -2147483648
+                      local.set $l6
+                      local.get $l6
+                      local.get $l5
+                      i32.add
+                      local.set $l6
+                    end
+                    local.get $l6
+                    i32.const 2146435072
+                    i32.gt_u
+                    br_if $B3
+                    block $B17
+                      local.get $l6
+                      i32.const 2146435072
+                      i32.ne
+                      br_if $B17
+                      local.get $l4
+                      br_if $B2
+                    end
+                    local.get $p1
+                    i64.const -1
+                    i64.gt_s
+                    br_if $B5
+                    i32.const 1
+                    local.set $l6
+                    local.get $l6
+                    i32.eqz
+                    br_if $B5
+                    i32.const -2147483648
+                    local.set $l6
+                    local.get $l6
+                    local.get $l8
+                    i32.add
+                    local.set $l6
+                    local.get $l8
+                    local.set $l5
+                    br $B4
+                  end
+                  block $B18
+                    local.get $l10
+                    i32.eqz
+                    br_if $B18
+                    block $B19
+                      local.get $l9
+                      br_if $B19
+                      local.get $p0
+                      return
+                    end
+                    i32.const 0
+                    local.set $l6
+                    i32.const 0
+                    local.set $l4
+                    block $B20
+                      local.get $p0
+                      i64.const -1
+                      i64.gt_s
+                      br_if $B20
+                      i32.const 1
+                      local.set $l4
+                    end
+                    block $B21
+                      local.get $p1
+                      i64.const -1
+                      i64.gt_s
+                      br_if $B21
+                      i32.const 1
+                      local.set $l6
+                    end
+                    i64.const -2251799813685248
+                    local.set $p1
+                    local.get $l4
+                    local.get $l6
+                    i32.ne
+                    br_if $B6
+                    local.get $p0
+                    return
+                  end
+                  local.get $p1
+                  i64.const -4294967296
+                  i64.and
+                  local.set $p0
+                  local.get $p0
+                  local.get $l3
+                  i64.extend_i32_u
+                  i64.add
+                  return
+                end
+                block $B22
+                  block $B23
+                    block $B24
+                      local.get $l6
+                      local.get $l7
+                      i32.lt_u
+                      br_if $B24
+                      local.get $l6
+                      local.get $l7
+                      i32.ne
+                      br_if $B23
+                      local.get $l4
+                      local.get $l3
+                      i32.ge_u
+                      br_if $B23
+                    end
+                    local.get $l5
+                    local.set $l10
+                    local.get $l4
+                    local.set $l11
+                    local.get $l7
+                    local.set $l9
+                    br $B22
+                  end
+                  local.get $l8
+                  local.set $l10
+                  local.get $l3
+                  local.set $l11
+                  local.get $l6
+                  local.set $l9
+                  local.get $l7
+                  local.set $l6
+                  local.get $l4
+                  local.set $l3
+                  local.get $l5
+                  local.set $l8
+                end
+                local.get $l6
+                i32.const 16
+                i32.shr_u
+                local.set $l4
+                local.get $l4
+                i32.const 4
+                i32.shl
+                local.set $l7
+                local.get $l9
+                i32.const 16
+                i32.shr_u
+                local.set $l4
+                local.get $l4
+                i32.const 4
+                i32.shl
+                local.set $l4
+                local.get $l4
+                i32.const 8
+                i32.shr_u
+                local.set $l5
+                block $B25
+                  local.get $l4
+                  i32.const 256
+                  i32.lt_u
+                  br_if $B25
+                  local.get $l9
+                  local.get $l5
+                  i32.const 20
+                  i32.shl
+                  i32.sub
+                  i32.const 1048576
+                  i32.add
+                  local.set $l9
+                end
+                local.get $l9
+                i64.extend_i32_u
+                local.set $p0
+                block $B26
+                  block $B27
+                    local.get $l7
+                    i32.const 256
+                    i32.ge_u
+                    br_if $B27
+                    i32.const 1
+                    local.set $l7
+                    br $B26
+                  end
+                  local.get $l6
+                  local.get $l7
+                  i32.const 8
+                  i32.shr_u
+                  local.tee $l7
+                  i32.const 20
+                  i32.shl
+                  i32.sub
+                  i32.const 1048576
+                  i32.add
+                  local.set $l6
+                end
+                local.get $p0
+                i64.const 32
+                i64.shl
+                local.set $p0
+                local.get $l6
+                i64.extend_i32_u
+                i64.const 32
+                i64.shl
+                local.set $p1
+                local.get $p1
+                local.get $l11
+                i64.extend_i32_u
+                i64.add
+                local.set $p1
+                block $B28
+                  block $B29
+                    i32.const 1
+                    local.get $l5
+                    local.get $l4
+                    i32.const 256
+                    i32.lt_u
+                    select
+                    local.tee $l5
+                    local.get $l7
+                    i32.sub
+                    local.tee $l6
+                    i32.const 7
+                    i32.gt_u
+                    br_if $B29
+                    local.get $p1
+                    i32.const 7
+                    local.get $l6
+                    i32.sub
+                    i64.extend_i32_u
+                    i64.shl
+                    local.set $l2
+                    br $B28
+                  end
+                  block $B30
+                    local.get $l6
+                    i32.const -7
+                    i32.add
+                    local.tee $l6
+                    i32.const 64
+                    i32.lt_u
+                    br_if $B30
+                    local.get $p1
+                    i64.const 0
+                    i64.ne
+                    i64.extend_i32_u
+                    local.set $l2
+                    br $B28
+                  end
+                  local.get $p1
+                  local.get $l6
+                  i64.extend_i32_u
+                  local.tee $l12
+                  i64.shr_u
+                  local.tee $l2
+                  local.get $l12
+                  i64.shl
+                  local.get $p1
+                  i64.eq
+                  br_if $B28
+                  local.get $l2
+                  i32.wrap_i64
+                  i32.const 31
+                  i32.shl
+                  local.set $l6
+                  local.get $l6
+                  br_if $B28
+                  local.get $l2
+                  i64.const 1
+                  i64.add
+                  local.set $l2
+                end
+                local.get $l3
+                i64.extend_i32_u
+                local.set $p1
+                i32.const 0
+                local.set $l6
+                i32.const 0
+                local.set $l4
+                block $B31
+                  local.get $l8
+                  i32.const -1
+                  i32.gt_s
+                  br_if $B31
+                  i32.const 1
+                  local.set $l4
+                end
+                local.get $p0
+                local.get $p1
+                i64.add
+                local.set $p0
+                block $B32
+                  local.get $l10
+                  i32.const -1
+                  i32.gt_s
+                  br_if $B32
+                  i32.const 1
+                  local.set $l6
+                end
+                local.get $p0
+                i64.const 7
+                i64.shl
+                local.set $p0
+                block $B33
+                  block $B34
+                    local.get $l4
+                    local.get $l6
+                    i32.ne
+                    br_if $B34
+                    local.get $l2
+                    local.get $p0
+                    i64.add
+                    local.tee $p0
+                    i64.const 576460752303423487
+                    i64.gt_u
+                    br_if $B33
+                    i32.const 0
+                    local.set $l6
+                    block $B35
+                      local.get $l8
+                      i32.const -1
+                      i32.gt_s
+                      br_if $B35
+                      i32.const 1
+                      local.set $l4
+                      local.get $l4
+                      i32.eqz
+                      br_if $B35
+                      i32.const -2147483648
+                      local.set $l6
+                    end
+                    block $B36
+                      local.get $p0
+                      i64.const 0
+                      i64.ne
+                      br_if $B36
+                      local.get $l6
+                      i64.extend_i32_u
+                      i64.const 32
+                      i64.shl
+                      local.set $p0
+                      local.get $p0
+                      return
+                    end
+                    block $B37
+                      local.get $l5
+                      local.get $p0
+                      i64.clz
+                      i64.const -3
+                      i64.add
+                      local.tee $p1
+                      i32.wrap_i64
+                      i32.sub
+                      i32.const 1
+                      i32.add
+                      local.tee $l4
+                      i32.const 2047
+                      i32.lt_s
+                      br_if $B37
+                      local.get $l6
+                      i32.const 2146435072
+                      i32.add
+                      i64.extend_i32_u
+                      i64.const 32
+                      i64.shl
+                      local.set $p0
+                      local.get $p0
+                      return
+                    end
+                    local.get $p0
+                    local.get $p1
+                    i64.shl
+                    local.set $p0
+                    block $B38
+                      block $B39
+                        local.get $l4
+                        i32.const 0
+                        i32.le_s
+                        br_if $B39
+                        local.get $l4
+                        local.set $l7
+                        br $B38
+                      end
+                      i32.const 1
+                      local.set $l7
+                      block $B40
+                        local.get $p0
+                        i32.const 1
+                        local.get $l4
+                        i32.sub
+                        i64.extend_i32_u
+                        local.tee $l2
+                        i64.shr_u
+                        local.tee $p1
+                        local.get $l2
+                        i64.shl
+                        local.get $p0
+                        i64.ne
+                        br_if $B40
+                        local.get $p1
+                        local.set $p0
+                        br $B38
+                      end
+                      local.get $p1
+                      i32.wrap_i64
+                      i32.const 31
+                      i32.shl
+                      local.set $l4
+                      block $B41
+                        local.get $l4
+                        i32.eqz
+                        br_if $B41
+                        local.get $p1
+                        local.set $p0
+                        br $B38
+                      end
+                      local.get $p1
+                      i64.const 1
+                      i64.add
+                      local.set $p0
+                    end
+                    local.get $p0
+                    i64.const 8
+                    i64.shr_u
+                    local.set $p1
+                    local.get $p0
+                    i32.wrap_i64
+                    local.set $l4
+                    block $B42
+                      block $B43
+                        local.get $l4
+                        i32.const 255
+                        i32.and
+                        local.tee $l4
+                        i32.const 128
+                        i32.gt_u
+                        br_if $B43
+                        local.get $l4
+                        i32.const 128
+                        i32.ne
+                        br_if $B42
+                        local.get $p1
+                        i32.wrap_i64
+                        local.set $l4
+                        local.get $l4
+                        i32.const 31
+                        i32.shl
+                        local.set $l4
+                        local.get $l4
+                        i32.eqz
+                        br_if $B42
+                      end
+                      local.get $p1
+                      i64.const 1
+                      i64.add
+                      local.set $p1
+                    end
+                    local.get $l7
+                    i32.const 20
+                    i32.shl
+                    i32.const -1048576
+                    i32.add
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    block $B44
+                      local.get $p0
+                      local.get $p1
+                      i64.add
+                      local.tee $p1
+                      i64.const 9218868437227405312
+                      i64.lt_u
+                      br_if $B44
+                      local.get $l6
+                      i32.const 2146435072
+                      i32.add
+                      i64.extend_i32_u
+                      i64.const 32
+                      i64.shl
+                      local.set $p0
+                      local.get $p0
+                      return
+                    end
+                    local.get $l6
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    local.get $p0
+                    local.get $p1
+                    i64.add
+                    return
+                  end
+                  block $B45
+                    local.get $p0
+                    local.get $l2
+                    i64.sub
+                    local.tee $p0
+                    i64.eqz
+                    i32.eqz
+                    br_if $B45
+                    i64.const 0
+                    return
+                  end
+                  local.get $p0
+                  i64.const 576460752303423487
+                  i64.gt_u
+                  br_if $B33
+                  i32.const 0
+                  local.set $l6
+                  block $B46
+                    local.get $l8
+                    i32.const -1
+                    i32.gt_s
+                    br_if $B46
+                    i32.const 1
+                    local.set $l4
+                    local.get $l4
+                    i32.eqz
+                    br_if $B46
+                    i32.const -2147483648
+                    local.set $l6
+                  end
+                  block $B47
+                    local.get $l5
+                    local.get $p0
+                    i64.clz
+                    i64.const -3
+                    i64.add
+                    local.tee $p1
+                    i32.wrap_i64
+                    i32.sub
+                    i32.const 1
+                    i32.add
+                    local.tee $l4
+                    i32.const 2047
+                    i32.lt_s
+                    br_if $B47
+                    local.get $l6
+                    i32.const 2146435072
+                    i32.add
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    local.get $p0
+                    return
+                  end
+                  local.get $p0
+                  local.get $p1
+                  i64.shl
+                  local.set $p0
+                  block $B48
+                    block $B49
+                      local.get $l4
+                      i32.const 0
+                      i32.le_s
+                      br_if $B49
+                      local.get $l4
+                      local.set $l7
+                      br $B48
+                    end
+                    i32.const 1
+                    local.set $l7
+                    block $B50
+                      local.get $p0
+                      i32.const 1
+                      local.get $l4
+                      i32.sub
+                      i64.extend_i32_u
+                      local.tee $l2
+                      i64.shr_u
+                      local.tee $p1
+                      local.get $l2
+                      i64.shl
+                      local.get $p0
+                      i64.ne
+                      br_if $B50
+                      local.get $p1
+                      local.set $p0
+                      br $B48
+                    end
+                    local.get $p1
+                    i32.wrap_i64
+                    i32.const 31
+                    i32.shl
+                    local.set $l4
+                    block $B51
+                      local.get $l4
+                      i32.eqz
+                      br_if $B51
+                      local.get $p1
+                      local.set $p0
+                      br $B48
+                    end
+                    local.get $p1
+                    i64.const 1
+                    i64.add
+                    local.set $p0
+                  end
+                  local.get $p0
+                  i64.const 8
+                  i64.shr_u
+                  local.set $p1
+                  local.get $p0
+                  i32.wrap_i64
+                  local.set $l4
+                  block $B52
+                    block $B53
+                      local.get $l4
+                      i32.const 255
+                      i32.and
+                      local.tee $l4
+                      i32.const 128
+                      i32.gt_u
+                      br_if $B53
+                      local.get $l4
+                      i32.const 128
+                      i32.ne
+                      br_if $B52
+                      local.get $p1
+                      i32.wrap_i64
+                      local.set $l4
+                      local.get $l4
+                      i32.const 31
+                      i32.shl
+                      local.set $l4
+                      local.get $l4
+                      i32.eqz
+                      br_if $B52
+                    end
+                    local.get $p1
+                    i64.const 1
+                    i64.add
+                    local.set $p1
+                  end
+                  local.get $l7
+                  i32.const 20
+                  i32.shl
+                  i32.const -1048576
+                  i32.add
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  block $B54
+                    local.get $p0
+                    local.get $p1
+                    i64.add
+                    local.tee $p1
+                    i64.const 9218868437227405312
+                    i64.lt_u
+                    br_if $B54
+                    local.get $l6
+                    i32.const 2146435072
+                    i32.add
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    local.get $p0
+                    return
+                  end
+                  local.get $l6
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  local.get $p0
+                  local.get $p1
+                  i64.add
+                  return
+                end
+                block $B55
+                  local.get $p0
+                  i64.const 1152921504606846975
+                  i64.gt_u
+                  br_if $B55
+                  i32.const 0
+                  local.set $l6
+                  block $B56
+                    local.get $l8
+                    i32.const -1
+                    i32.gt_s
+                    br_if $B56
+                    i32.const 1
+                    local.set $l4
+                    local.get $l4
+                    i32.eqz
+                    br_if $B56
+                    i32.const -2147483648
+                    local.set $l6
+                  end
+                  block $B57
+                    local.get $l5
+                    i32.const 2047
+                    i32.lt_u
+                    br_if $B57
+                    local.get $l6
+                    i32.const 2146435072
+                    i32.add
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    local.get $p0
+                    return
+                  end
+                  local.get $p0
+                  i64.const 7
+                  i64.shr_u
+                  local.set $p1
+                  local.get $p0
+                  i32.wrap_i64
+                  i32.const 1
+                  i32.shl
+                  local.set $l4
+                  block $B58
+                    block $B59
+                      local.get $l4
+                      i32.const 255
+                      i32.and
+                      local.tee $l4
+                      i32.const 128
+                      i32.gt_u
+                      br_if $B59
+                      local.get $l4
+                      i32.const 128
+                      i32.ne
+                      br_if $B58
+                      local.get $p1
+                      i32.wrap_i64
+                      local.set $l4
+                      local.get $l4
+                      i32.const 31
+                      i32.shl
+                      local.set $l4
+                      local.get $l4
+                      i32.eqz
+                      br_if $B58
+                    end
+                    local.get $p1
+                    i64.const 1
+                    i64.add
+                    local.set $p1
+                  end
+                  local.get $l5
+                  i32.const 20
+                  i32.shl
+                  i32.const -1048576
+                  i32.add
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  block $B60
+                    local.get $p0
+                    local.get $p1
+                    i64.add
+                    local.tee $p1
+                    i64.const 9218868437227405312
+                    i64.lt_u
+                    br_if $B60
+                    local.get $l6
+                    i32.const 2146435072
+                    i32.add
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    local.get $p0
+                    return
+                  end
+                  local.get $l6
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  local.get $p0
+                  local.get $p1
+                  i64.add
+                  return
+                end
+                i32.const 0
+                local.set $l6
+                block $B61
+                  local.get $l8
+                  i32.const -1
+                  i32.gt_s
+                  br_if $B61
+                  i32.const 1
+                  local.set $l4
+                  local.get $l4
+                  i32.eqz
+                  br_if $B61
+                  i32.const -2147483648
+                  local.set $l6
+                end
+                block $B62
+                  local.get $l5
+                  i32.const 2046
+                  i32.lt_u
+                  br_if $B62
+                  local.get $l6
+                  i32.const 2146435072
+                  i32.add
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  local.get $p0
+                  return
+                end
+                local.get $p0
+                i64.const 8
+                i64.shr_u
+                local.set $p1
+                local.get $p0
+                i32.wrap_i64
+                local.set $l4
+                block $B63
+                  block $B64
+                    local.get $l4
+                    i32.const 255
+                    i32.and
+                    local.tee $l4
+                    i32.const 128
+                    i32.gt_u
+                    br_if $B64
+                    local.get $l4
+                    i32.const 128
+                    i32.ne
+                    br_if $B63
+                    local.get $p1
+                    i32.wrap_i64
+                    local.set $l4
+                    local.get $l4
+                    i32.const 31
+                    i32.shl
+                    local.set $l4
+                    local.get $l4
+                    i32.eqz
+                    br_if $B63
+                  end
+                  local.get $p1
+                  i64.const 1
+                  i64.add
+                  local.set $p1
+                end
+                local.get $l5
+                i64.extend_i32_u
+                i64.const 52
+                i64.shl
+                local.set $p0
+                block $B65
+                  local.get $p0
+                  local.get $p1
+                  i64.add
+                  local.tee $p1
+                  i64.const 9218868437227405312
+                  i64.lt_u
+                  br_if $B65
+                  local.get $l6
+                  i32.const 2146435072
+                  i32.add
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  local.get $p0
+                  return
+                end
+                local.get $l6
+                i64.extend_i32_u
+                i64.const 32
+                i64.shl
+                local.set $p0
+                local.get $p0
+                local.get $p1
+                i64.add
+                local.set $p1
+              end
+              local.get $p1
+              return
+            end
+            local.get $l8
+            local.set $l5
+            local.get $l8
+            local.set $l6
+          end
+          local.get $l3
+          local.set $l4
+        end
+        local.get $l6
+        i32.const 2146959359
+        i32.gt_u
+        br_if $B1
+      end
+      local.get $l5
+      i32.const 524288
+      i32.add
+      local.set $l5
+    end
+    local.get $l5
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $p0
+    local.get $p0
+    local.get $l4
+    i64.extend_i32_u
+    i64.add)
   (func $f64_sub (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i32) (local $l13 i64) (local $l14 i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i64) (local $l13 i64)
     i32.const -2147483648
     local.set $l2
     local.get $l2
@@ -7479,3586 +8225,4205 @@
     i32.wrap_i64
     local.tee $l3
     i32.add
-    local.tee $l4
-    i32.const 31
-    i32.shr_u
-    local.set $l5
-    local.get $l2
-    i32.const 0
-    local.get $l5
-    select
-    local.get $l4
-    i32.add
-    local.set $l6
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l7
+    local.set $l4
     local.get $p1
     i32.wrap_i64
-    local.set $l8
+    local.set $l5
     local.get $p0
     i32.wrap_i64
-    local.set $l9
+    local.set $l6
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l7
+    local.set $l8
     block $B0
-      block $B1
-        block $B2
-          local.get $l2
-          i32.const 0
-          local.get $l7
-          select
-          local.get $p0
-          i64.const 32
-          i64.shr_u
-          i32.wrap_i64
-          local.tee $l10
-          i32.add
-          local.tee $l11
-          i32.const 2146435071
-          i32.gt_u
-          br_if $B2
-          local.get $l6
-          i32.const 2146435072
-          i32.lt_u
-          br_if $B1
-        end
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l9
+      local.get $l7
+      local.set $l8
+      local.get $l9
+      i32.eqz
+      br_if $B0
+      local.get $l2
+      local.get $l7
+      i32.add
+      local.set $l8
+    end
+    local.get $l4
+    local.set $l9
+    block $B1
+      block $B2
         block $B3
           block $B4
             block $B5
               block $B6
                 block $B7
-                  local.get $l11
-                  i32.const 2146435072
-                  i32.le_u
-                  br_if $B7
-                  local.get $l11
-                  local.set $l4
-                  br $B6
-                end
-                block $B8
-                  block $B9
-                    block $B10
-                      block $B11
-                        local.get $l11
-                        i32.const 2146435072
-                        i32.ne
-                        br_if $B11
+                  block $B8
+                    block $B9
+                      local.get $l4
+                      i32.const -1
+                      i32.gt_s
+                      br_if $B9
+                      i32.const 1
+                      local.set $l10
+                      i32.const 1
+                      local.set $l9
+                      block $B10
                         local.get $l9
-                        br_if $B9
-                        local.get $l6
-                        i32.const 2146435072
-                        i32.le_u
                         br_if $B10
-                        br $B9
+                        local.get $l8
+                        i32.const 2146435071
+                        i32.gt_u
+                        local.set $l11
+                        local.get $l4
+                        local.set $l9
+                        br $B8
                       end
-                      local.get $l6
+                      local.get $l4
+                      local.get $l2
+                      i32.add
+                      local.set $l9
+                    end
+                    local.get $l9
+                    i32.const 2146435071
+                    i32.gt_u
+                    local.set $l10
+                    local.get $l8
+                    i32.const 2146435071
+                    i32.gt_u
+                    local.tee $l11
+                    br_if $B8
+                    local.get $l9
+                    i32.const 2146435072
+                    i32.lt_u
+                    br_if $B7
+                  end
+                  block $B11
+                    block $B12
+                      local.get $l8
                       i32.const 2146435072
                       i32.gt_u
-                      br_if $B8
+                      br_if $B12
+                      block $B13
+                        block $B14
+                          local.get $l8
+                          i32.const 2146435072
+                          i32.ne
+                          br_if $B14
+                          local.get $l6
+                          br_if $B12
+                          local.get $l9
+                          i32.const 2146435072
+                          i32.le_u
+                          br_if $B13
+                          br $B12
+                        end
+                        local.get $l9
+                        i32.const 2146435072
+                        i32.gt_u
+                        br_if $B12
+                      end
+                      local.get $l9
+                      i32.const 2146435072
+                      i32.ne
+                      br_if $B11
+                      local.get $l5
+                      i32.eqz
+                      br_if $B11
                     end
-                    local.get $l6
-                    i32.const 2146435072
-                    i32.ne
-                    br_if $B3
+                    local.get $l7
+                    local.set $l8
+                    block $B15
+                      local.get $p0
+                      i64.const -1
+                      i64.gt_s
+                      br_if $B15
+                      i32.const 1
+                      local.set $l8
+                      block $B16
+                        local.get $l8
+                        br_if $B16
+                        local.get $l7
+                        local.set $l4
+                        br $B3
+                      end
+                      local.get $l2
+                      local.get $l7
+                      i32.add
+                      local.set $l8
+                    end
+                    block $B17
+                      local.get $l8
+                      i32.const 2146435072
+                      i32.le_u
+                      br_if $B17
+                      local.get $l8
+                      local.set $l4
+                      br $B3
+                    end
+                    block $B18
+                      local.get $l8
+                      i32.const 2146435072
+                      i32.ne
+                      br_if $B18
+                      local.get $l6
+                      br_if $B2
+                    end
+                    local.get $p1
+                    i64.const -1
+                    i64.gt_s
+                    br_if $B5
+                    i32.const 1
+                    local.set $l8
                     local.get $l8
                     i32.eqz
-                    br_if $B3
+                    br_if $B5
+                    local.get $l3
+                    local.set $l7
+                    br $B4
                   end
-                  local.get $l11
-                  i32.const 2146435072
-                  i32.ne
-                  br_if $B8
-                  local.get $l9
-                  br_if $B5
-                end
-                local.get $l3
-                i32.const 31
-                i32.shr_u
-                local.set $l2
-                block $B12
-                  block $B13
+                  block $B19
+                    local.get $l11
+                    i32.eqz
+                    br_if $B19
+                    block $B20
+                      local.get $l10
+                      br_if $B20
+                      local.get $p0
+                      return
+                    end
+                    i32.const 0
+                    local.set $l8
+                    i32.const 0
+                    local.set $l2
+                    block $B21
+                      local.get $p0
+                      i64.const -1
+                      i64.gt_s
+                      br_if $B21
+                      i32.const 1
+                      local.set $l2
+                    end
+                    block $B22
+                      local.get $l4
+                      i32.const -1
+                      i32.gt_s
+                      br_if $B22
+                      i32.const 1
+                      local.set $l8
+                    end
+                    i64.const -2251799813685248
+                    local.set $p1
                     local.get $l2
-                    br_if $B13
-                    local.get $l3
-                    local.set $l10
-                    local.get $l3
-                    local.set $l4
-                    br $B12
+                    local.get $l8
+                    i32.ne
+                    br_if $B6
+                    local.get $p0
+                    return
                   end
-                  local.get $l3
+                  local.get $l4
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  local.get $p0
+                  local.get $l5
+                  i64.extend_i32_u
+                  i64.add
+                  return
+                end
+                block $B23
+                  block $B24
+                    block $B25
+                      local.get $l8
+                      local.get $l9
+                      i32.lt_u
+                      br_if $B25
+                      local.get $l8
+                      local.get $l9
+                      i32.ne
+                      br_if $B24
+                      local.get $l6
+                      local.get $l5
+                      i32.ge_u
+                      br_if $B24
+                    end
+                    local.get $l7
+                    local.set $l3
+                    local.get $l6
+                    local.set $l11
+                    local.get $l9
+                    local.set $l10
+                    br $B23
+                  end
+                  local.get $l4
+                  local.set $l3
+                  local.get $l5
+                  local.set $l11
+                  local.get $l8
                   local.set $l10
+                  local.get $l9
+                  local.set $l8
+                  local.get $l6
+                  local.set $l5
+                  local.get $l7
+                  local.set $l4
                 end
                 local.get $l8
+                i32.const 16
+                i32.shr_u
+                local.set $l6
+                local.get $l6
+                i32.const 4
+                i32.shl
                 local.set $l9
+                local.get $l10
+                i32.const 16
+                i32.shr_u
+                local.set $l6
+                local.get $l6
+                i32.const 4
+                i32.shl
+                local.set $l6
+                local.get $l6
+                i32.const 8
+                i32.shr_u
+                local.set $l7
+                block $B26
+                  local.get $l6
+                  i32.const 256
+                  i32.lt_u
+                  br_if $B26
+                  local.get $l10
+                  local.get $l7
+                  i32.const 20
+                  i32.shl
+                  i32.sub
+                  i32.const 1048576
+                  i32.add
+                  local.set $l10
+                end
+                local.get $l10
+                i64.extend_i32_u
+                local.set $p0
+                block $B27
+                  block $B28
+                    local.get $l9
+                    i32.const 256
+                    i32.ge_u
+                    br_if $B28
+                    i32.const 1
+                    local.set $l9
+                    br $B27
+                  end
+                  local.get $l8
+                  local.get $l9
+                  i32.const 8
+                  i32.shr_u
+                  local.tee $l9
+                  i32.const 20
+                  i32.shl
+                  i32.sub
+                  i32.const 1048576
+                  i32.add
+                  local.set $l8
+                end
+                local.get $p0
+                i64.const 32
+                i64.shl
+                local.set $p0
+                local.get $l8
+                i64.extend_i32_u
+                i64.const 32
+                i64.shl
+                local.set $p1
+                local.get $p1
+                local.get $l11
+                i64.extend_i32_u
+                i64.add
+                local.set $p1
+                block $B29
+                  block $B30
+                    i32.const 1
+                    local.get $l7
+                    local.get $l6
+                    i32.const 256
+                    i32.lt_u
+                    select
+                    local.tee $l7
+                    local.get $l9
+                    i32.sub
+                    local.tee $l8
+                    i32.const 7
+                    i32.gt_u
+                    br_if $B30
+                    local.get $p1
+                    i32.const 7
+                    local.get $l8
+                    i32.sub
+                    i64.extend_i32_u
+                    i64.shl
+                    local.set $l12
+                    br $B29
+                  end
+                  block $B31
+                    local.get $l8
+                    i32.const -7
+                    i32.add
+                    local.tee $l8
+                    i32.const 64
+                    i32.lt_u
+                    br_if $B31
+                    local.get $p1
+                    i64.const 0
+                    i64.ne
+                    i64.extend_i32_u
+                    local.set $l12
+                    br $B29
+                  end
+                  local.get $p1
+                  local.get $l8
+                  i64.extend_i32_u
+                  local.tee $l13
+                  i64.shr_u
+                  local.tee $l12
+                  local.get $l13
+                  i64.shl
+                  local.get $p1
+                  i64.eq
+                  br_if $B29
+                  local.get $l12
+                  i32.wrap_i64
+                  i32.const 31
+                  i32.shl
+                  local.set $l8
+                  local.get $l8
+                  br_if $B29
+                  local.get $l12
+                  i64.const 1
+                  i64.add
+                  local.set $l12
+                end
+                local.get $l5
+                i64.extend_i32_u
+                local.set $p1
+                i32.const 0
+                local.set $l8
+                i32.const 0
+                local.set $l6
+                block $B32
+                  local.get $l4
+                  i32.const -1
+                  i32.gt_s
+                  br_if $B32
+                  i32.const 1
+                  local.set $l6
+                end
+                local.get $p0
+                local.get $p1
+                i64.add
+                local.set $p0
+                block $B33
+                  local.get $l3
+                  i32.const -1
+                  i32.gt_s
+                  br_if $B33
+                  i32.const 1
+                  local.set $l8
+                end
+                local.get $p0
+                i64.const 7
+                i64.shl
+                local.set $p0
+                block $B34
+                  block $B35
+                    local.get $l6
+                    local.get $l8
+                    i32.ne
+                    br_if $B35
+                    local.get $l12
+                    local.get $p0
+                    i64.add
+                    local.tee $p0
+                    i64.const 576460752303423487
+                    i64.gt_u
+                    br_if $B34
+                    i32.const 0
+                    local.set $l8
+                    block $B36
+                      local.get $l4
+                      i32.const -1
+                      i32.gt_s
+                      br_if $B36
+                      i32.const 1
+                      local.set $l4
+                      local.get $l4
+                      i32.eqz
+                      br_if $B36
+                      local.get $l2
+                      local.set $l8
+                    end
+                    block $B37
+                      local.get $p0
+                      i64.const 0
+                      i64.ne
+                      br_if $B37
+                      local.get $l8
+                      i64.extend_i32_u
+                      i64.const 32
+                      i64.shl
+                      local.set $p0
+                      local.get $p0
+                      return
+                    end
+                    block $B38
+                      local.get $l7
+                      local.get $p0
+                      i64.clz
+                      i64.const -3
+                      i64.add
+                      local.tee $p1
+                      i32.wrap_i64
+                      i32.sub
+                      i32.const 1
+                      i32.add
+                      local.tee $l4
+                      i32.const 2047
+                      i32.lt_s
+                      br_if $B38
+                      local.get $l8
+                      i32.const 2146435072
+                      i32.add
+                      i64.extend_i32_u
+                      i64.const 32
+                      i64.shl
+                      local.set $p0
+                      local.get $p0
+                      return
+                    end
+                    local.get $p0
+                    local.get $p1
+                    i64.shl
+                    local.set $p0
+                    block $B39
+                      block $B40
+                        local.get $l4
+                        i32.const 0
+                        i32.le_s
+                        br_if $B40
+                        local.get $l4
+                        local.set $l2
+                        br $B39
+                      end
+                      i32.const 1
+                      local.set $l2
+                      block $B41
+                        local.get $p0
+                        i32.const 1
+                        local.get $l4
+                        i32.sub
+                        i64.extend_i32_u
+                        local.tee $l12
+                        i64.shr_u
+                        local.tee $p1
+                        local.get $l12
+                        i64.shl
+                        local.get $p0
+                        i64.ne
+                        br_if $B41
+                        local.get $p1
+                        local.set $p0
+                        br $B39
+                      end
+                      local.get $p1
+                      i32.wrap_i64
+                      i32.const 31
+                      i32.shl
+                      local.set $l4
+                      block $B42
+                        local.get $l4
+                        i32.eqz
+                        br_if $B42
+                        local.get $p1
+                        local.set $p0
+                        br $B39
+                      end
+                      local.get $p1
+                      i64.const 1
+                      i64.add
+                      local.set $p0
+                    end
+                    local.get $p0
+                    i64.const 8
+                    i64.shr_u
+                    local.set $p1
+                    local.get $p0
+                    i32.wrap_i64
+                    local.set $l4
+                    block $B43
+                      block $B44
+                        local.get $l4
+                        i32.const 255
+                        i32.and
+                        local.tee $l4
+                        i32.const 128
+                        i32.gt_u
+                        br_if $B44
+                        local.get $l4
+                        i32.const 128
+                        i32.ne
+                        br_if $B43
+                        local.get $p1
+                        i32.wrap_i64
+                        local.set $l4
+                        local.get $l4
+                        i32.const 31
+                        i32.shl
+                        local.set $l4
+                        local.get $l4
+                        i32.eqz
+                        br_if $B43
+                      end
+                      local.get $p1
+                      i64.const 1
+                      i64.add
+                      local.set $p1
+                    end
+                    local.get $l2
+                    i32.const 20
+                    i32.shl
+                    i32.const -1048576
+                    i32.add
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    block $B45
+                      local.get $p0
+                      local.get $p1
+                      i64.add
+                      local.tee $p1
+                      i64.const 9218868437227405312
+                      i64.lt_u
+                      br_if $B45
+                      local.get $l8
+                      i32.const 2146435072
+                      i32.add
+                      i64.extend_i32_u
+                      i64.const 32
+                      i64.shl
+                      local.set $p0
+                      local.get $p0
+                      return
+                    end
+                    local.get $l8
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    local.get $p0
+                    local.get $p1
+                    i64.add
+                    return
+                  end
+                  block $B46
+                    local.get $p0
+                    local.get $l12
+                    i64.sub
+                    local.tee $p0
+                    i64.eqz
+                    i32.eqz
+                    br_if $B46
+                    i64.const 0
+                    return
+                  end
+                  local.get $p0
+                  i64.const 576460752303423487
+                  i64.gt_u
+                  br_if $B34
+                  i32.const 0
+                  local.set $l8
+                  block $B47
+                    local.get $l4
+                    i32.const -1
+                    i32.gt_s
+                    br_if $B47
+                    i32.const 1
+                    local.set $l4
+                    local.get $l4
+                    i32.eqz
+                    br_if $B47
+                    local.get $l2
+                    local.set $l8
+                  end
+                  block $B48
+                    local.get $l7
+                    local.get $p0
+                    i64.clz
+                    i64.const -3
+                    i64.add
+                    local.tee $p1
+                    i32.wrap_i64
+                    i32.sub
+                    i32.const 1
+                    i32.add
+                    local.tee $l4
+                    i32.const 2047
+                    i32.lt_s
+                    br_if $B48
+                    local.get $l8
+                    i32.const 2146435072
+                    i32.add
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    local.get $p0
+                    return
+                  end
+                  local.get $p0
+                  local.get $p1
+                  i64.shl
+                  local.set $p0
+                  block $B49
+                    block $B50
+                      local.get $l4
+                      i32.const 0
+                      i32.le_s
+                      br_if $B50
+                      local.get $l4
+                      local.set $l2
+                      br $B49
+                    end
+                    i32.const 1
+                    local.set $l2
+                    block $B51
+                      local.get $p0
+                      i32.const 1
+                      local.get $l4
+                      i32.sub
+                      i64.extend_i32_u
+                      local.tee $l12
+                      i64.shr_u
+                      local.tee $p1
+                      local.get $l12
+                      i64.shl
+                      local.get $p0
+                      i64.ne
+                      br_if $B51
+                      local.get $p1
+                      local.set $p0
+                      br $B49
+                    end
+                    local.get $p1
+                    i32.wrap_i64
+                    i32.const 31
+                    i32.shl
+                    local.set $l4
+                    block $B52
+                      local.get $l4
+                      i32.eqz
+                      br_if $B52
+                      local.get $p1
+                      local.set $p0
+                      br $B49
+                    end
+                    local.get $p1
+                    i64.const 1
+                    i64.add
+                    local.set $p0
+                  end
+                  local.get $p0
+                  i64.const 8
+                  i64.shr_u
+                  local.set $p1
+                  local.get $p0
+                  i32.wrap_i64
+                  local.set $l4
+                  block $B53
+                    block $B54
+                      local.get $l4
+                      i32.const 255
+                      i32.and
+                      local.tee $l4
+                      i32.const 128
+                      i32.gt_u
+                      br_if $B54
+                      local.get $l4
+                      i32.const 128
+                      i32.ne
+                      br_if $B53
+                      local.get $p1
+                      i32.wrap_i64
+                      local.set $l4
+                      local.get $l4
+                      i32.const 31
+                      i32.shl
+                      local.set $l4
+                      local.get $l4
+                      i32.eqz
+                      br_if $B53
+                    end
+                    local.get $p1
+                    i64.const 1
+                    i64.add
+                    local.set $p1
+                  end
+                  local.get $l2
+                  i32.const 20
+                  i32.shl
+                  i32.const -1048576
+                  i32.add
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  block $B55
+                    local.get $p0
+                    local.get $p1
+                    i64.add
+                    local.tee $p1
+                    i64.const 9218868437227405312
+                    i64.lt_u
+                    br_if $B55
+                    local.get $l8
+                    i32.const 2146435072
+                    i32.add
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    local.get $p0
+                    return
+                  end
+                  local.get $l8
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  local.get $p0
+                  local.get $p1
+                  i64.add
+                  return
+                end
+                block $B56
+                  local.get $p0
+                  i64.const 1152921504606846975
+                  i64.gt_u
+                  br_if $B56
+                  i32.const 0
+                  local.set $l8
+                  block $B57
+                    local.get $l4
+                    i32.const -1
+                    i32.gt_s
+                    br_if $B57
+                    i32.const 1
+                    local.set $l4
+                    local.get $l4
+                    i32.eqz
+                    br_if $B57
+                    local.get $l2
+                    local.set $l8
+                  end
+                  block $B58
+                    local.get $l7
+                    i32.const 2047
+                    i32.lt_u
+                    br_if $B58
+                    local.get $l8
+                    i32.const 2146435072
+                    i32.add
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    local.get $p0
+                    return
+                  end
+                  local.get $p0
+                  i64.const 7
+                  i64.shr_u
+                  local.set $p1
+                  local.get $p0
+                  i32.wrap_i64
+                  i32.const 1
+                  i32.shl
+                  local.set $l4
+                  block $B59
+                    block $B60
+                      local.get $l4
+                      i32.const 255
+                      i32.and
+                      local.tee $l4
+                      i32.const 128
+                      i32.gt_u
+                      br_if $B60
+                      local.get $l4
+                      i32.const 128
+                      i32.ne
+                      br_if $B59
+                      local.get $p1
+                      i32.wrap_i64
+                      local.set $l4
+                      local.get $l4
+                      i32.const 31
+                      i32.shl
+                      local.set $l4
+                      local.get $l4
+                      i32.eqz
+                      br_if $B59
+                    end
+                    local.get $p1
+                    i64.const 1
+                    i64.add
+                    local.set $p1
+                  end
+                  local.get $l7
+                  i32.const 20
+                  i32.shl
+                  i32.const -1048576
+                  i32.add
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  block $B61
+                    local.get $p0
+                    local.get $p1
+                    i64.add
+                    local.tee $p1
+                    i64.const 9218868437227405312
+                    i64.lt_u
+                    br_if $B61
+                    local.get $l8
+                    i32.const 2146435072
+                    i32.add
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    local.get $p0
+                    return
+                  end
+                  local.get $l8
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  local.get $p0
+                  local.get $p1
+                  i64.add
+                  return
+                end
+                i32.const 0
+                local.set $l8
+                block $B62
+                  local.get $l4
+                  i32.const -1
+                  i32.gt_s
+                  br_if $B62
+                  i32.const 1
+                  local.set $l4
+                  local.get $l4
+                  i32.eqz
+                  br_if $B62
+                  local.get $l2
+                  local.set $l8
+                end
+                block $B63
+                  local.get $l7
+                  i32.const 2046
+                  i32.lt_u
+                  br_if $B63
+                  local.get $l8
+                  i32.const 2146435072
+                  i32.add
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  local.get $p0
+                  return
+                end
+                local.get $p0
+                i64.const 8
+                i64.shr_u
+                local.set $p1
+                local.get $p0
+                i32.wrap_i64
+                local.set $l4
+                block $B64
+                  block $B65
+                    local.get $l4
+                    i32.const 255
+                    i32.and
+                    local.tee $l4
+                    i32.const 128
+                    i32.gt_u
+                    br_if $B65
+                    local.get $l4
+                    i32.const 128
+                    i32.ne
+                    br_if $B64
+                    local.get $p1
+                    i32.wrap_i64
+                    local.set $l4
+                    local.get $l4
+                    i32.const 31
+                    i32.shl
+                    local.set $l4
+                    local.get $l4
+                    i32.eqz
+                    br_if $B64
+                  end
+                  local.get $p1
+                  i64.const 1
+                  i64.add
+                  local.set $p1
+                end
+                local.get $l7
+                i64.extend_i32_u
+                i64.const 52
+                i64.shl
+                local.set $p0
+                block $B66
+                  local.get $p0
+                  local.get $p1
+                  i64.add
+                  local.tee $p1
+                  i64.const 9218868437227405312
+                  i64.lt_u
+                  br_if $B66
+                  local.get $l8
+                  i32.const 2146435072
+                  i32.add
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  local.get $p0
+                  return
+                end
+                local.get $l8
+                i64.extend_i32_u
+                i64.const 32
+                i64.shl
+                local.set $p0
+                local.get $p0
+                local.get $p1
+                i64.add
+                local.set $p1
               end
-              local.get $l4
-              i32.const 2146959359
-              i32.gt_u
-              br_if $B4
-            end
-            local.get $l10
-            i32.const 524288
-            i32.add
-            local.set $l10
-          end
-          local.get $l10
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
-          local.get $l9
-          i64.extend_i32_u
-          i64.add
-          return
-        end
-        block $B14
-          local.get $l11
-          i32.const 2146435072
-          i32.lt_u
-          br_if $B14
-          block $B15
-            local.get $l6
-            i32.const 2146435072
-            i32.ge_u
-            br_if $B15
-            local.get $p0
-            return
-          end
-          i64.const -2251799813685248
-          local.set $p1
-          local.get $l7
-          local.get $l5
-          i32.ne
-          br_if $B0
-          local.get $p0
-          return
-        end
-        local.get $l4
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $p0
-        local.get $l8
-        i64.extend_i32_u
-        i64.add
-        return
-      end
-      block $B16
-        block $B17
-          block $B18
-            local.get $l11
-            local.get $l6
-            i32.lt_u
-            br_if $B18
-            local.get $l11
-            local.get $l6
-            i32.ne
-            br_if $B17
-            local.get $l9
-            local.get $l8
-            i32.ge_u
-            br_if $B17
-          end
-          local.get $l10
-          local.set $l3
-          local.get $l9
-          local.set $l12
-          local.get $l6
-          local.set $l7
-          br $B16
-        end
-        local.get $l4
-        local.set $l3
-        local.get $l8
-        local.set $l12
-        local.get $l11
-        local.set $l7
-        local.get $l6
-        local.set $l11
-        local.get $l9
-        local.set $l8
-        local.get $l10
-        local.set $l4
-      end
-      local.get $l11
-      i32.const 16
-      i32.shr_u
-      local.set $l9
-      local.get $l9
-      i32.const 4
-      i32.shl
-      local.set $l5
-      local.get $l7
-      i32.const 16
-      i32.shr_u
-      local.set $l9
-      local.get $l9
-      i32.const 4
-      i32.shl
-      local.set $l9
-      local.get $l9
-      i32.const 8
-      i32.shr_u
-      local.set $l6
-      block $B19
-        local.get $l9
-        i32.const 256
-        i32.lt_u
-        br_if $B19
-        local.get $l7
-        local.get $l6
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 1048576
-        i32.add
-        local.set $l7
-      end
-      local.get $l7
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p0
-      local.get $l8
-      i64.extend_i32_u
-      local.set $p1
-      block $B20
-        block $B21
-          local.get $l5
-          i32.const 256
-          i32.ge_u
-          br_if $B21
-          i32.const 1
-          local.set $l8
-          br $B20
-        end
-        local.get $l11
-        local.get $l5
-        i32.const 8
-        i32.shr_u
-        local.tee $l8
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 1048576
-        i32.add
-        local.set $l11
-      end
-      local.get $p0
-      local.get $p1
-      i64.add
-      local.set $l13
-      local.get $l11
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p0
-      local.get $p0
-      local.get $l12
-      i64.extend_i32_u
-      i64.add
-      local.set $p0
-      block $B22
-        block $B23
-          i32.const 1
-          local.get $l6
-          local.get $l9
-          i32.const 256
-          i32.lt_u
-          select
-          local.tee $l5
-          local.get $l8
-          i32.sub
-          local.tee $l11
-          i32.const 7
-          i32.gt_u
-          br_if $B23
-          local.get $p0
-          i32.const 7
-          local.get $l11
-          i32.sub
-          i64.extend_i32_u
-          i64.shl
-          local.set $p1
-          br $B22
-        end
-        block $B24
-          local.get $l11
-          i32.const -7
-          i32.add
-          local.tee $l11
-          i32.const 64
-          i32.lt_u
-          br_if $B24
-          local.get $p0
-          i64.const 0
-          i64.ne
-          i64.extend_i32_u
-          local.set $p1
-          br $B22
-        end
-        local.get $p0
-        local.get $l11
-        i64.extend_i32_u
-        local.tee $l14
-        i64.shr_u
-        local.tee $p1
-        local.get $l14
-        i64.shl
-        local.get $p0
-        i64.eq
-        br_if $B22
-        local.get $p1
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $l11
-        local.get $l11
-        br_if $B22
-        local.get $p1
-        i64.const 1
-        i64.add
-        local.set $p1
-      end
-      local.get $l13
-      i64.const 7
-      i64.shl
-      local.set $p0
-      local.get $l3
-      i32.const 31
-      i32.shr_u
-      local.set $l9
-      local.get $l4
-      i32.const 31
-      i32.shr_u
-      local.set $l11
-      block $B25
-        block $B26
-          local.get $l11
-          local.get $l9
-          i32.ne
-          br_if $B26
-          local.get $p1
-          local.get $p0
-          i64.add
-          local.tee $p0
-          i64.const 576460752303423487
-          i64.gt_u
-          br_if $B25
-          local.get $l2
-          i32.const 0
-          local.get $l11
-          select
-          local.set $l2
-          block $B27
-            local.get $p0
-            i64.const 0
-            i64.ne
-            br_if $B27
-            local.get $l2
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $p0
-            local.get $p0
-            return
-          end
-          block $B28
-            local.get $l5
-            local.get $p0
-            i64.clz
-            i64.const -3
-            i64.add
-            local.tee $p1
-            i32.wrap_i64
-            i32.sub
-            i32.const 1
-            i32.add
-            local.tee $l11
-            i32.const 2047
-            i32.lt_s
-            br_if $B28
-            local.get $l2
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $p0
-            local.get $p0
-            return
-          end
-          local.get $p0
-          local.get $p1
-          i64.shl
-          local.set $p0
-          block $B29
-            block $B30
-              local.get $l11
-              i32.const 0
-              i32.le_s
-              br_if $B30
-              local.get $l11
-              local.set $l9
-              br $B29
-            end
-            i32.const 1
-            local.set $l9
-            block $B31
-              local.get $p0
-              i32.const 1
-              local.get $l11
-              i32.sub
-              i64.extend_i32_u
-              local.tee $l13
-              i64.shr_u
-              local.tee $p1
-              local.get $l13
-              i64.shl
-              local.get $p0
-              i64.ne
-              br_if $B31
               local.get $p1
-              local.set $p0
-              br $B29
+              return
             end
-            local.get $p1
-            i32.wrap_i64
-            i32.const 31
-            i32.shl
-            local.set $l11
-            block $B32
-              local.get $l11
-              i32.eqz
-              br_if $B32
-              local.get $p1
-              local.set $p0
-              br $B29
-            end
-            local.get $p1
-            i64.const 1
-            i64.add
-            local.set $p0
-          end
-          local.get $p0
-          i64.const 8
-          i64.shr_u
-          local.set $p1
-          local.get $p0
-          i32.wrap_i64
-          local.set $l11
-          block $B33
-            block $B34
-              local.get $l11
-              i32.const 255
-              i32.and
-              local.tee $l11
-              i32.const 128
-              i32.gt_u
-              br_if $B34
-              local.get $l11
-              i32.const 128
-              i32.ne
-              br_if $B33
-              local.get $p1
-              i32.wrap_i64
-              local.set $l11
-              local.get $l11
-              i32.const 31
-              i32.shl
-              local.set $l11
-              local.get $l11
-              i32.eqz
-              br_if $B33
-            end
-            local.get $p1
-            i64.const 1
-            i64.add
-            local.set $p1
-          end
-          local.get $l9
-          i32.const 20
-          i32.shl
-          i32.const -1048576
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          block $B35
-            local.get $p0
-            local.get $p1
-            i64.add
-            local.tee $p1
-            i64.const 9218868437227405312
-            i64.lt_u
-            br_if $B35
-            local.get $l2
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $p0
-            local.get $p0
-            return
-          end
-          local.get $l2
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
-          local.get $p1
-          i64.add
-          return
-        end
-        block $B36
-          local.get $p0
-          local.get $p1
-          i64.sub
-          local.tee $p0
-          i64.eqz
-          i32.eqz
-          br_if $B36
-          i64.const 0
-          return
-        end
-        local.get $p0
-        i64.const 576460752303423487
-        i64.gt_u
-        br_if $B25
-        local.get $l2
-        i32.const 0
-        local.get $l11
-        select
-        local.set $l11
-        block $B37
-          local.get $l5
-          local.get $p0
-          i64.clz
-          i64.const -3
-          i64.add
-          local.tee $p1
-          i32.wrap_i64
-          i32.sub
-          i32.const 1
-          i32.add
-          local.tee $l2
-          i32.const 2047
-          i32.lt_s
-          br_if $B37
-          local.get $l11
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
-          return
-        end
-        local.get $p0
-        local.get $p1
-        i64.shl
-        local.set $p0
-        block $B38
-          block $B39
-            local.get $l2
-            i32.const 0
-            i32.le_s
-            br_if $B39
-            local.get $l2
-            local.set $l9
-            br $B38
-          end
-          i32.const 1
-          local.set $l9
-          block $B40
-            local.get $p0
-            i32.const 1
-            local.get $l2
-            i32.sub
-            i64.extend_i32_u
-            local.tee $l13
-            i64.shr_u
-            local.tee $p1
-            local.get $l13
-            i64.shl
-            local.get $p0
-            i64.ne
-            br_if $B40
-            local.get $p1
-            local.set $p0
-            br $B38
-          end
-          local.get $p1
-          i32.wrap_i64
-          i32.const 31
-          i32.shl
-          local.set $l2
-          block $B41
-            local.get $l2
-            i32.eqz
-            br_if $B41
-            local.get $p1
-            local.set $p0
-            br $B38
-          end
-          local.get $p1
-          i64.const 1
-          i64.add
-          local.set $p0
-        end
-        local.get $p0
-        i64.const 8
-        i64.shr_u
-        local.set $p1
-        local.get $p0
-        i32.wrap_i64
-        local.set $l2
-        block $B42
-          block $B43
-            local.get $l2
-            i32.const 255
-            i32.and
-            local.tee $l2
-            i32.const 128
-            i32.gt_u
-            br_if $B43
-            local.get $l2
-            i32.const 128
-            i32.ne
-            br_if $B42
-            local.get $p1
-            i32.wrap_i64
-            local.set $l2
-            local.get $l2
-            i32.const 31
-            i32.shl
-            local.set $l2
-            local.get $l2
-            i32.eqz
-            br_if $B42
-          end
-          local.get $p1
-          i64.const 1
-          i64.add
-          local.set $p1
-        end
-        local.get $l9
-        i32.const 20
-        i32.shl
-        i32.const -1048576
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        block $B44
-          local.get $p0
-          local.get $p1
-          i64.add
-          local.tee $p1
-          i64.const 9218868437227405312
-          i64.lt_u
-          br_if $B44
-          local.get $l11
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
-          return
-        end
-        local.get $l11
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $p0
-        local.get $p1
-        i64.add
-        return
-      end
-      local.get $l2
-      i32.const 0
-      local.get $l11
-      select
-      local.set $l2
-      block $B45
-        local.get $p0
-        i64.const 1152921504606846975
-        i64.gt_u
-        br_if $B45
-        block $B46
-          local.get $l5
-          i32.const 2047
-          i32.lt_u
-          br_if $B46
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
-          return
-        end
-        local.get $p0
-        i64.const 7
-        i64.shr_u
-        local.set $p1
-        local.get $p0
-        i32.wrap_i64
-        i32.const 1
-        i32.shl
-        local.set $l11
-        block $B47
-          block $B48
-            local.get $l11
-            i32.const 255
-            i32.and
-            local.tee $l11
-            i32.const 128
-            i32.gt_u
-            br_if $B48
-            local.get $l11
-            i32.const 128
-            i32.ne
-            br_if $B47
-            local.get $p1
-            i32.wrap_i64
-            local.set $l11
-            local.get $l11
-            i32.const 31
-            i32.shl
-            local.set $l11
-            local.get $l11
-            i32.eqz
-            br_if $B47
-          end
-          local.get $p1
-          i64.const 1
-          i64.add
-          local.set $p1
-        end
-        local.get $l5
-        i32.const 20
-        i32.shl
-        i32.const -1048576
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        block $B49
-          local.get $p0
-          local.get $p1
-          i64.add
-          local.tee $p1
-          i64.const 9218868437227405312
-          i64.lt_u
-          br_if $B49
-          local.get $l2
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
-          return
-        end
-        local.get $l2
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $p0
-        local.get $p1
-        i64.add
-        return
-      end
-      block $B50
-        local.get $l5
-        i32.const 2046
-        i32.lt_u
-        br_if $B50
-        local.get $l2
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $p0
-        return
-      end
-      local.get $p0
-      i64.const 8
-      i64.shr_u
-      local.set $p1
-      local.get $p0
-      i32.wrap_i64
-      local.set $l11
-      block $B51
-        block $B52
-          local.get $l11
-          i32.const 255
-          i32.and
-          local.tee $l11
-          i32.const 128
-          i32.gt_u
-          br_if $B52
-          local.get $l11
-          i32.const 128
-          i32.ne
-          br_if $B51
-          local.get $p1
-          i32.wrap_i64
-          local.set $l11
-          local.get $l11
-          i32.const 31
-          i32.shl
-          local.set $l11
-          local.get $l11
-          i32.eqz
-          br_if $B51
-        end
-        local.get $p1
-        i64.const 1
-        i64.add
-        local.set $p1
-      end
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 52
-      i64.shl
-      local.set $p0
-      block $B53
-        local.get $p0
-        local.get $p1
-        i64.add
-        local.tee $p1
-        i64.const 9218868437227405312
-        i64.lt_u
-        br_if $B53
-        local.get $l2
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $p0
-        return
-      end
-      local.get $l2
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p0
-      local.get $p0
-      local.get $p1
-      i64.add
-      local.set $p1
-    end
-    local.get $p1)
-  (func $f64_eq (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l3
-    local.set $l4
-    block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $l3
-      i32.add
-      local.set $l4
-    end
-    i32.const 0
-    local.set $l5
-    block $B1
-      local.get $l4
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      i32.wrap_i64
-      local.set $l6
-      block $B2
-        local.get $l4
-        i32.const 2146435072
-        i32.ne
-        br_if $B2
-        local.get $l6
-        br_if $B1
-      end
-      local.get $p1
-      i64.const 63
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l4
-      local.get $p1
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.tee $l7
-      local.set $l8
-      block $B3
-        local.get $l4
-        i32.eqz
-        br_if $B3
-        i32.const -2147483648
-        local.set $l8
-        local.get $l8
-        local.get $l7
-        i32.add
-        local.set $l8
-      end
-      local.get $l8
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i32.wrap_i64
-      local.set $l9
-      block $B4
-        local.get $l8
-        i32.const 2146435072
-        i32.ne
-        br_if $B4
-        local.get $l9
-        br_if $B1
-      end
-      i32.const 1
-      local.set $l5
-      local.get $p0
-      local.get $p1
-      i64.eq
-      br_if $B1
-      block $B5
-        local.get $l2
-        i32.eqz
-        br_if $B5
-        i32.const -2147483648
-        local.set $l2
-        local.get $l2
-        local.get $l3
-        i32.add
-        local.set $l3
-      end
-      block $B6
-        local.get $l4
-        i32.eqz
-        br_if $B6
-        i32.const -2147483648
-        local.set $l2
-        local.get $l2
-        local.get $l7
-        i32.add
-        local.set $l7
-      end
-      local.get $l6
-      i32.const 0
-      i32.ne
-      local.set $l2
-      local.get $l9
-      i32.const 0
-      i32.ne
-      local.set $l4
-      local.get $l7
-      local.get $l3
-      i32.add
-      local.get $l2
-      i32.add
-      i32.const 0
-      local.get $l4
-      i32.sub
-      i32.eq
-      local.set $l5
-    end
-    local.get $l5)
-  (func $f64_ne (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l3
-    local.set $l4
-    block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $l3
-      i32.add
-      local.set $l4
-    end
-    i32.const 1
-    local.set $l5
-    block $B1
-      local.get $l4
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      i32.wrap_i64
-      local.set $l6
-      block $B2
-        local.get $l4
-        i32.const 2146435072
-        i32.ne
-        br_if $B2
-        local.get $l6
-        br_if $B1
-      end
-      local.get $p1
-      i64.const 63
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l4
-      local.get $p1
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.tee $l7
-      local.set $l8
-      block $B3
-        local.get $l4
-        i32.eqz
-        br_if $B3
-        i32.const -2147483648
-        local.set $l8
-        local.get $l8
-        local.get $l7
-        i32.add
-        local.set $l8
-      end
-      local.get $l8
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i32.wrap_i64
-      local.set $l9
-      block $B4
-        local.get $l8
-        i32.const 2146435072
-        i32.ne
-        br_if $B4
-        local.get $l9
-        br_if $B1
-      end
-      i32.const 0
-      local.set $l5
-      local.get $p0
-      local.get $p1
-      i64.eq
-      br_if $B1
-      block $B5
-        local.get $l2
-        i32.eqz
-        br_if $B5
-        i32.const -2147483648
-        local.set $l2
-        local.get $l2
-        local.get $l3
-        i32.add
-        local.set $l3
-      end
-      block $B6
-        local.get $l4
-        i32.eqz
-        br_if $B6
-        i32.const -2147483648
-        local.set $l2
-        local.get $l2
-        local.get $l7
-        i32.add
-        local.set $l7
-      end
-      local.get $l6
-      i32.const 0
-      i32.ne
-      local.set $l2
-      local.get $l9
-      i32.const 0
-      i32.ne
-      local.set $l4
-      local.get $l7
-      local.get $l3
-      i32.add
-      local.get $l2
-      i32.add
-      i32.const 0
-      local.get $l4
-      i32.sub
-      i32.ne
-      local.set $l5
-    end
-    local.get $l5)
-  (func $f64_lt (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l3
-    local.set $l4
-    block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $l3
-      i32.add
-      local.set $l4
-    end
-    i32.const 0
-    local.set $l5
-    block $B1
-      local.get $l4
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      i32.wrap_i64
-      local.set $l6
-      block $B2
-        local.get $l4
-        i32.const 2146435072
-        i32.ne
-        br_if $B2
-        local.get $l6
-        br_if $B1
-      end
-      local.get $p1
-      i64.const 63
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l4
-      local.get $p1
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.tee $l7
-      local.set $l8
-      block $B3
-        local.get $l4
-        i32.eqz
-        br_if $B3
-        i32.const -2147483648
-        local.set $l8
-        local.get $l8
-        local.get $l7
-        i32.add
-        local.set $l8
-      end
-      local.get $l8
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i32.wrap_i64
-      local.set $l9
-      block $B4
-        local.get $l8
-        i32.const 2146435072
-        i32.ne
-        br_if $B4
-        local.get $l9
-        br_if $B1
-      end
-      block $B5
-        local.get $l2
-        local.get $l4
-        i32.eq
-        br_if $B5
-        block $B6
-          local.get $l2
-          br_if $B6
-          i32.const 0
-          return
-        end
-        i32.const -2147483648
-        local.set $l2
-        local.get $l6
-        i32.const 0
-        i32.ne
-        local.set $l5
-        local.get $l9
-        i32.const 0
-        i32.ne
-        local.set $l6
-        local.get $l7
-        local.get $l3
-        i32.add
-        local.get $l2
-        i32.add
-        local.get $l2
-        i32.const 0
-        local.get $l4
-        select
-        i32.add
-        local.get $l5
-        i32.add
-        i32.const 0
-        local.get $l6
-        i32.sub
-        i32.ne
-        return
-      end
-      block $B7
-        local.get $l2
-        i32.eqz
-        br_if $B7
-        local.get $p0
-        local.get $p1
-        i64.gt_u
-        return
-      end
-      local.get $p0
-      local.get $p1
-      i64.lt_u
-      local.set $l5
-    end
-    local.get $l5)
-  (func $f64_gt (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l3
-    local.set $l4
-    block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $l3
-      i32.add
-      local.set $l4
-    end
-    i32.const 0
-    local.set $l5
-    block $B1
-      local.get $l4
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      i32.wrap_i64
-      local.set $l6
-      block $B2
-        local.get $l4
-        i32.const 2146435072
-        i32.ne
-        br_if $B2
-        local.get $l6
-        br_if $B1
-      end
-      local.get $p1
-      i64.const 63
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l4
-      local.get $p1
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.tee $l7
-      local.set $l8
-      block $B3
-        local.get $l4
-        i32.eqz
-        br_if $B3
-        i32.const -2147483648
-        local.set $l8
-        local.get $l8
-        local.get $l7
-        i32.add
-        local.set $l8
-      end
-      local.get $l8
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i32.wrap_i64
-      local.set $l9
-      block $B4
-        local.get $l8
-        i32.const 2146435072
-        i32.ne
-        br_if $B4
-        local.get $l9
-        br_if $B1
-      end
-      block $B5
-        local.get $l4
-        local.get $l2
-        i32.eq
-        br_if $B5
-        block $B6
-          local.get $l4
-          br_if $B6
-          i32.const 0
-          return
-        end
-        i32.const -2147483648
-        local.set $l4
-        local.get $l9
-        i32.const 0
-        i32.ne
-        local.set $l5
-        local.get $l6
-        i32.const 0
-        i32.ne
-        local.set $l6
-        local.get $l7
-        local.get $l3
-        i32.add
-        local.get $l4
-        i32.add
-        local.get $l4
-        i32.const 0
-        local.get $l2
-        select
-        i32.add
-        local.get $l5
-        i32.add
-        i32.const 0
-        local.get $l6
-        i32.sub
-        i32.ne
-        return
-      end
-      block $B7
-        local.get $l4
-        i32.eqz
-        br_if $B7
-        local.get $p1
-        local.get $p0
-        i64.gt_u
-        return
-      end
-      local.get $p1
-      local.get $p0
-      i64.lt_u
-      local.set $l5
-    end
-    local.get $l5)
-  (func $f64_le (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l3
-    local.set $l4
-    block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $l3
-      i32.add
-      local.set $l4
-    end
-    i32.const 0
-    local.set $l5
-    block $B1
-      local.get $l4
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      i32.wrap_i64
-      local.set $l6
-      block $B2
-        local.get $l4
-        i32.const 2146435072
-        i32.ne
-        br_if $B2
-        local.get $l6
-        br_if $B1
-      end
-      local.get $p1
-      i64.const 63
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l4
-      local.get $p1
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.tee $l7
-      local.set $l8
-      block $B3
-        local.get $l4
-        i32.eqz
-        br_if $B3
-        i32.const -2147483648
-        local.set $l8
-        local.get $l8
-        local.get $l7
-        i32.add
-        local.set $l8
-      end
-      local.get $l8
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i32.wrap_i64
-      local.set $l9
-      block $B4
-        local.get $l8
-        i32.const 2146435072
-        i32.ne
-        br_if $B4
-        local.get $l9
-        br_if $B1
-      end
-      block $B5
-        block $B6
-          local.get $l4
-          local.get $l2
-          i32.eq
-          br_if $B6
-          block $B7
-            local.get $l4
-            br_if $B7
-            i32.const 0
-            local.set $l2
-            br $B5
-          end
-          i32.const -2147483648
-          local.set $l4
-          local.get $l9
-          i32.const 0
-          i32.ne
-          local.set $l5
-          local.get $l6
-          i32.const 0
-          i32.ne
-          local.set $l6
-          local.get $l7
-          local.get $l3
-          i32.add
-          local.get $l4
-          i32.add
-          local.get $l4
-          i32.const 0
-          local.get $l2
-          select
-          i32.add
-          local.get $l5
-          i32.add
-          i32.const 0
-          local.get $l6
-          i32.sub
-          i32.ne
-          local.set $l2
-          br $B5
-        end
-        block $B8
-          local.get $l4
-          i32.eqz
-          br_if $B8
-          local.get $p1
-          local.get $p0
-          i64.gt_u
-          local.set $l2
-          br $B5
-        end
-        local.get $p1
-        local.get $p0
-        i64.lt_u
-        local.set $l2
-      end
-      local.get $l2
-      i32.const 1
-      i32.xor
-      local.set $l5
-    end
-    local.get $l5)
-  (func $f64_ge (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32)
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l3
-    local.set $l4
-    block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $l3
-      i32.add
-      local.set $l4
-    end
-    i32.const 0
-    local.set $l5
-    block $B1
-      local.get $l4
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      i32.wrap_i64
-      local.set $l6
-      block $B2
-        local.get $l4
-        i32.const 2146435072
-        i32.ne
-        br_if $B2
-        local.get $l6
-        br_if $B1
-      end
-      local.get $p1
-      i64.const 63
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l4
-      local.get $p1
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.tee $l7
-      local.set $l8
-      block $B3
-        local.get $l4
-        i32.eqz
-        br_if $B3
-        i32.const -2147483648
-        local.set $l8
-        local.get $l8
-        local.get $l7
-        i32.add
-        local.set $l8
-      end
-      local.get $l8
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i32.wrap_i64
-      local.set $l9
-      block $B4
-        local.get $l8
-        i32.const 2146435072
-        i32.ne
-        br_if $B4
-        local.get $l9
-        br_if $B1
-      end
-      block $B5
-        block $B6
-          local.get $l2
-          local.get $l4
-          i32.eq
-          br_if $B6
-          block $B7
-            local.get $l2
-            br_if $B7
-            i32.const 0
-            local.set $l2
-            br $B5
-          end
-          i32.const -2147483648
-          local.set $l2
-          local.get $l6
-          i32.const 0
-          i32.ne
-          local.set $l5
-          local.get $l9
-          i32.const 0
-          i32.ne
-          local.set $l6
-          local.get $l7
-          local.get $l3
-          i32.add
-          local.get $l2
-          i32.add
-          local.get $l2
-          i32.const 0
-          local.get $l4
-          select
-          i32.add
-          local.get $l5
-          i32.add
-          i32.const 0
-          local.get $l6
-          i32.sub
-          i32.ne
-          local.set $l2
-          br $B5
-        end
-        block $B8
-          local.get $l2
-          i32.eqz
-          br_if $B8
-          local.get $p0
-          local.get $p1
-          i64.gt_u
-          local.set $l2
-          br $B5
-        end
-        local.get $p0
-        local.get $p1
-        i64.lt_u
-        local.set $l2
-      end
-      local.get $l2
-      i32.const 1
-      i32.xor
-      local.set $l5
-    end
-    local.get $l5)
-  (func $f64_min (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32)
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l3
-    local.set $l4
-    block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $l3
-      i32.add
-      local.set $l4
-    end
-    i64.const -2251799813685248
-    local.set $l5
-    block $B1
-      local.get $l4
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      i32.wrap_i64
-      local.set $l6
-      block $B2
-        local.get $l4
-        i32.const 2146435072
-        i32.ne
-        br_if $B2
-        local.get $l6
-        br_if $B1
-      end
-      local.get $p1
-      i64.const 63
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l4
-      local.get $p1
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.tee $l7
-      local.set $l8
-      block $B3
-        local.get $l4
-        i32.eqz
-        br_if $B3
-        i32.const -2147483648
-        local.set $l8
-        local.get $l8
-        local.get $l7
-        i32.add
-        local.set $l8
-      end
-      local.get $l8
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i32.wrap_i64
-      local.set $l9
-      block $B4
-        local.get $l8
-        i32.const 2146435072
-        i32.ne
-        br_if $B4
-        local.get $l9
-        br_if $B1
-      end
-      block $B5
-        block $B6
-          local.get $p0
-          local.get $p1
-          i64.eq
-          br_if $B6
-          local.get $l3
-          local.set $l10
-          block $B7
-            local.get $l2
-            i32.eqz
-            br_if $B7
-            i32.const -2147483648
-            local.set $l8
-            local.get $l8
             local.get $l3
-            i32.add
-            local.set $l10
-          end
-          local.get $l7
-          local.set $l11
-          block $B8
-            local.get $l4
-            i32.eqz
-            br_if $B8
-            i32.const -2147483648
-            local.set $l8
-            local.get $l8
-            local.get $l7
-            i32.add
-            local.set $l11
-          end
-          local.get $l6
-          i32.const 0
-          i32.ne
-          local.set $l6
-          local.get $l9
-          i32.const 0
-          i32.ne
-          local.set $l8
-          local.get $l11
-          local.get $l10
-          i32.add
-          local.get $l6
-          i32.add
-          i32.const 0
-          local.get $l8
-          i32.sub
-          i32.ne
-          br_if $B5
-        end
-        local.get $p0
-        local.get $p1
-        local.get $l2
-        select
-        return
-      end
-      block $B9
-        block $B10
-          local.get $l4
-          local.get $l2
-          i32.eq
-          br_if $B10
-          block $B11
-            local.get $l4
-            br_if $B11
-            local.get $p0
-            return
-          end
-          i32.const -2147483648
-          local.set $l4
-          local.get $p0
-          local.set $l5
-          local.get $l7
-          local.get $l3
-          i32.add
-          local.get $l4
-          i32.add
-          local.get $l4
-          i32.const 0
-          local.get $l2
-          select
-          i32.add
-          local.get $l8
-          i32.add
-          i32.const 0
-          local.get $l6
-          i32.sub
-          i32.ne
-          br_if $B9
-          br $B1
-        end
-        block $B12
-          local.get $l4
-          i32.eqz
-          br_if $B12
-          local.get $p0
-          local.set $l5
-          local.get $p1
-          local.get $p0
-          i64.gt_u
-          br_if $B9
-          br $B1
-        end
-        local.get $p0
-        local.set $l5
-        local.get $p1
-        local.get $p0
-        i64.ge_u
-        br_if $B1
-      end
-      local.get $p1
-      local.set $l5
-    end
-    local.get $l5)
-  (func $f64_max (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32)
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l3
-    local.set $l4
-    block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $l3
-      i32.add
-      local.set $l4
-    end
-    i64.const -2251799813685248
-    local.set $l5
-    block $B1
-      local.get $l4
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p0
-      i32.wrap_i64
-      local.set $l6
-      block $B2
-        local.get $l4
-        i32.const 2146435072
-        i32.ne
-        br_if $B2
-        local.get $l6
-        br_if $B1
-      end
-      local.get $p1
-      i64.const 63
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l4
-      local.get $p1
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.tee $l7
-      local.set $l8
-      block $B3
-        local.get $l4
-        i32.eqz
-        br_if $B3
-        i32.const -2147483648
-        local.set $l8
-        local.get $l8
-        local.get $l7
-        i32.add
-        local.set $l8
-      end
-      local.get $l8
-      i32.const 2146435072
-      i32.gt_u
-      br_if $B1
-      local.get $p1
-      i32.wrap_i64
-      local.set $l9
-      block $B4
-        local.get $l8
-        i32.const 2146435072
-        i32.ne
-        br_if $B4
-        local.get $l9
-        br_if $B1
-      end
-      block $B5
-        block $B6
-          local.get $p0
-          local.get $p1
-          i64.eq
-          br_if $B6
-          local.get $l3
-          local.set $l10
-          block $B7
-            local.get $l2
-            i32.eqz
-            br_if $B7
-            i32.const -2147483648
-            local.set $l8
-            local.get $l8
+            local.set $l7
             local.get $l3
-            i32.add
-            local.set $l10
+            local.set $l4
           end
-          local.get $l7
-          local.set $l11
-          block $B8
-            local.get $l4
-            i32.eqz
-            br_if $B8
-            i32.const -2147483648
-            local.set $l8
-            local.get $l8
-            local.get $l7
-            i32.add
-            local.set $l11
-          end
-          local.get $l6
-          i32.const 0
-          i32.ne
+          local.get $l5
           local.set $l6
-          local.get $l9
-          i32.const 0
-          i32.ne
-          local.set $l8
-          local.get $l11
-          local.get $l10
-          i32.add
-          local.get $l6
-          i32.add
-          i32.const 0
-          local.get $l8
-          i32.sub
-          local.tee $l8
-          i32.ne
-          br_if $B5
         end
-        local.get $p1
-        local.get $p0
-        local.get $l2
-        select
-        return
-      end
-      block $B9
-        block $B10
-          local.get $l2
-          local.get $l4
-          i32.eq
-          br_if $B10
-          block $B11
-            local.get $l2
-            br_if $B11
-            local.get $p0
-            return
-          end
-          i32.const -2147483648
-          local.set $l2
-          local.get $p0
-          local.set $l5
-          local.get $l7
-          local.get $l3
-          i32.add
-          local.get $l2
-          i32.add
-          local.get $l2
-          i32.const 0
-          local.get $l4
-          select
-          i32.add
-          local.get $l6
-          i32.add
-          local.get $l8
-          i32.ne
-          br_if $B9
-          br $B1
-        end
-        block $B12
-          local.get $l2
-          i32.eqz
-          br_if $B12
-          local.get $p0
-          local.set $l5
-          local.get $p0
-          local.get $p1
-          i64.gt_u
-          br_if $B9
-          br $B1
-        end
-        local.get $p0
-        local.set $l5
-        local.get $p0
-        local.get $p1
-        i64.ge_u
+        local.get $l4
+        i32.const 2146959359
+        i32.gt_u
         br_if $B1
       end
-      local.get $p1
-      local.set $l5
-    end
-    local.get $l5)
-  (func $f64_div (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i64) (local $l12 i64)
-    local.get $p1
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l3
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l4
-    local.set $l5
-    block $B0
-      local.get $l3
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l6
-      local.get $l6
-      local.get $l4
-      i32.add
-      local.set $l5
-    end
-    local.get $l2
-    i32.const 31
-    i32.shr_u
-    local.set $l6
-    local.get $l2
-    local.set $l7
-    block $B1
-      local.get $l6
-      i32.eqz
-      br_if $B1
-      i32.const -2147483648
-      local.set $l8
-      local.get $l8
-      local.get $l2
+      local.get $l7
+      i32.const 524288
       i32.add
       local.set $l7
     end
-    local.get $p1
-    i32.wrap_i64
-    local.set $l9
+    local.get $l7
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $p0
     local.get $p0
+    local.get $l6
+    i64.extend_i32_u
+    i64.add)
+  (func $f64_eq (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
     i32.wrap_i64
-    local.set $l8
+    local.tee $l2
+    local.set $l3
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l3
+      block $B1
+        local.get $l3
+        br_if $B1
+        i32.const 0
+        return
+      end
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l2
+      i32.add
+      local.set $l3
+    end
     i32.const 0
-    local.set $l10
+    local.set $l4
     block $B2
       local.get $l3
-      local.get $l6
-      i32.eq
+      i32.const 2146435072
+      i32.gt_u
       br_if $B2
-      i32.const -2147483648
-      local.set $l10
-    end
-    block $B3
+      local.get $p0
+      i32.wrap_i64
+      local.set $l5
+      block $B3
+        local.get $l3
+        i32.const 2146435072
+        i32.ne
+        br_if $B3
+        local.get $l5
+        br_if $B2
+      end
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l6
+      local.set $l3
       block $B4
-        block $B5
-          block $B6
-            local.get $l5
-            i32.const 2146435071
-            i32.gt_u
-            br_if $B6
-            local.get $l7
-            i32.const 2146435072
-            i32.lt_u
-            br_if $B5
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B4
+        i32.const 1
+        local.set $l3
+        local.get $l3
+        i32.eqz
+        br_if $B2
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l6
+        i32.add
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B2
+      local.get $p1
+      i32.wrap_i64
+      local.set $l7
+      block $B5
+        local.get $l3
+        i32.const 2146435072
+        i32.ne
+        br_if $B5
+        local.get $l7
+        br_if $B2
+      end
+      i32.const 1
+      local.set $l4
+      local.get $p0
+      local.get $p1
+      i64.eq
+      br_if $B2
+      block $B6
+        local.get $p0
+        i64.const -1
+        i64.gt_s
+        br_if $B6
+        i32.const 1
+        local.set $l3
+        local.get $l3
+        i32.eqz
+        br_if $B6
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l2
+        i32.add
+        local.set $l2
+      end
+      block $B7
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B7
+        i32.const 1
+        local.set $l3
+        local.get $l3
+        i32.eqz
+        br_if $B7
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l6
+        i32.add
+        local.set $l6
+      end
+      local.get $l5
+      i32.const 0
+      i32.ne
+      local.set $l3
+      local.get $l7
+      i32.const 0
+      i32.ne
+      local.set $l4
+      local.get $l6
+      local.get $l2
+      i32.add
+      local.get $l3
+      i32.add
+      i32.const 0
+      local.get $l4
+      i32.sub
+      i32.eq
+      local.set $l4
+    end
+    local.get $l4)
+  (func $f64_ne (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l2
+    local.set $l3
+    block $B0
+      block $B1
+        local.get $p0
+        i64.const -1
+        i64.gt_s
+        br_if $B1
+        i32.const 1
+        local.set $l4
+        i32.const 1
+        local.set $l3
+        local.get $l3
+        i32.eqz
+        br_if $B0
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l2
+        i32.add
+        local.set $l3
+      end
+      i32.const 1
+      local.set $l4
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B0
+      local.get $p0
+      i32.wrap_i64
+      local.set $l5
+      block $B2
+        local.get $l3
+        i32.const 2146435072
+        i32.ne
+        br_if $B2
+        local.get $l5
+        br_if $B0
+      end
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l6
+      local.set $l3
+      block $B3
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B3
+        i32.const 1
+        local.set $l3
+        block $B4
+          local.get $l3
+          br_if $B4
+          i32.const 1
+          return
+        end
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l6
+        i32.add
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B0
+      local.get $p1
+      i32.wrap_i64
+      local.set $l7
+      block $B5
+        local.get $l3
+        i32.const 2146435072
+        i32.ne
+        br_if $B5
+        local.get $l7
+        br_if $B0
+      end
+      i32.const 0
+      local.set $l4
+      local.get $p0
+      local.get $p1
+      i64.eq
+      br_if $B0
+      block $B6
+        local.get $p0
+        i64.const -1
+        i64.gt_s
+        br_if $B6
+        i32.const 1
+        local.set $l3
+        local.get $l3
+        i32.eqz
+        br_if $B6
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l2
+        i32.add
+        local.set $l2
+      end
+      block $B7
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B7
+        i32.const 1
+        local.set $l3
+        local.get $l3
+        i32.eqz
+        br_if $B7
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l6
+        i32.add
+        local.set $l6
+      end
+      local.get $l5
+      i32.const 0
+      i32.ne
+      local.set $l3
+      local.get $l7
+      i32.const 0
+      i32.ne
+      local.set $l4
+      local.get $l6
+      local.get $l2
+      i32.add
+      local.get $l3
+      i32.add
+      i32.const 0
+      local.get $l4
+      i32.sub
+      i32.ne
+      local.set $l4
+    end
+    local.get $l4)
+  (func $f64_lt (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l2
+    local.set $l3
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l3
+      block $B1
+        local.get $l3
+        br_if $B1
+        i32.const 0
+        return
+      end
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l2
+      i32.add
+      local.set $l3
+    end
+    i32.const 0
+    local.set $l4
+    block $B2
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B2
+      local.get $p0
+      i32.wrap_i64
+      local.set $l5
+      block $B3
+        local.get $l3
+        i32.const 2146435072
+        i32.ne
+        br_if $B3
+        local.get $l5
+        br_if $B2
+      end
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l6
+      local.set $l3
+      block $B4
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B4
+        i32.const 1
+        local.set $l3
+        local.get $l3
+        i32.eqz
+        br_if $B2
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l6
+        i32.add
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B2
+      local.get $p1
+      i32.wrap_i64
+      local.set $l7
+      block $B5
+        local.get $l3
+        i32.const 2146435072
+        i32.ne
+        br_if $B5
+        local.get $l7
+        br_if $B2
+      end
+      i32.const 0
+      local.set $l4
+      i32.const 0
+      local.set $l3
+      block $B6
+        local.get $p0
+        i64.const -1
+        i64.gt_s
+        br_if $B6
+        i32.const 1
+        local.set $l3
+      end
+      block $B7
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B7
+        i32.const 1
+        local.set $l4
+      end
+      block $B8
+        local.get $l3
+        local.get $l4
+        i32.eq
+        br_if $B8
+        block $B9
+          local.get $l3
+          br_if $B9
+          i32.const 0
+          return
+        end
+        block $B10
+          local.get $p0
+          i64.const -1
+          i64.gt_s
+          br_if $B10
+          i32.const 1
+          local.set $l3
+          local.get $l3
+          i32.eqz
+          br_if $B10
+          i32.const -2147483648
+          local.set $l3
+          local.get $l3
+          local.get $l2
+          i32.add
+          local.set $l2
+        end
+        block $B11
+          local.get $p1
+          i64.const -1
+          i64.gt_s
+          br_if $B11
+          i32.const 1
+          local.set $l3
+          local.get $l3
+          i32.eqz
+          br_if $B11
+          i32.const -2147483648
+          local.set $l3
+          local.get $l3
+          local.get $l6
+          i32.add
+          local.set $l6
+        end
+        local.get $l5
+        i32.const 0
+        i32.ne
+        local.set $l3
+        local.get $l7
+        i32.const 0
+        i32.ne
+        local.set $l4
+        local.get $l6
+        local.get $l2
+        i32.add
+        local.get $l3
+        i32.add
+        i32.const 0
+        local.get $l4
+        i32.sub
+        i32.ne
+        return
+      end
+      block $B12
+        local.get $l3
+        i32.eqz
+        br_if $B12
+        local.get $p0
+        local.get $p1
+        i64.gt_u
+        return
+      end
+      local.get $p0
+      local.get $p1
+      i64.lt_u
+      local.set $l4
+    end
+    local.get $l4)
+  (func $f64_gt (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l2
+    local.set $l3
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l3
+      block $B1
+        local.get $l3
+        br_if $B1
+        i32.const 0
+        return
+      end
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l2
+      i32.add
+      local.set $l3
+    end
+    i32.const 0
+    local.set $l4
+    block $B2
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B2
+      local.get $p0
+      i32.wrap_i64
+      local.set $l5
+      block $B3
+        local.get $l3
+        i32.const 2146435072
+        i32.ne
+        br_if $B3
+        local.get $l5
+        br_if $B2
+      end
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l6
+      local.set $l3
+      block $B4
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B4
+        i32.const 1
+        local.set $l3
+        local.get $l3
+        i32.eqz
+        br_if $B2
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l6
+        i32.add
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B2
+      local.get $p1
+      i32.wrap_i64
+      local.set $l7
+      block $B5
+        local.get $l3
+        i32.const 2146435072
+        i32.ne
+        br_if $B5
+        local.get $l7
+        br_if $B2
+      end
+      i32.const 0
+      local.set $l4
+      i32.const 0
+      local.set $l3
+      block $B6
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B6
+        i32.const 1
+        local.set $l3
+      end
+      block $B7
+        local.get $p0
+        i64.const -1
+        i64.gt_s
+        br_if $B7
+        i32.const 1
+        local.set $l4
+      end
+      block $B8
+        local.get $l3
+        local.get $l4
+        i32.eq
+        br_if $B8
+        block $B9
+          local.get $l3
+          br_if $B9
+          i32.const 0
+          return
+        end
+        block $B10
+          local.get $p1
+          i64.const -1
+          i64.gt_s
+          br_if $B10
+          i32.const 1
+          local.set $l3
+          local.get $l3
+          i32.eqz
+          br_if $B10
+          i32.const -2147483648
+          local.set $l3
+          local.get $l3
+          local.get $l6
+          i32.add
+          local.set $l6
+        end
+        block $B11
+          local.get $p0
+          i64.const -1
+          i64.gt_s
+          br_if $B11
+          i32.const 1
+          local.set $l3
+          local.get $l3
+          i32.eqz
+          br_if $B11
+          i32.const -2147483648
+          local.set $l3
+          local.get $l3
+          local.get $l2
+          i32.add
+          local.set $l2
+        end
+        local.get $l7
+        i32.const 0
+        i32.ne
+        local.set $l3
+        local.get $l5
+        i32.const 0
+        i32.ne
+        local.set $l4
+        local.get $l2
+        local.get $l6
+        i32.add
+        local.get $l3
+        i32.add
+        i32.const 0
+        local.get $l4
+        i32.sub
+        i32.ne
+        return
+      end
+      block $B12
+        local.get $l3
+        i32.eqz
+        br_if $B12
+        local.get $p1
+        local.get $p0
+        i64.gt_u
+        return
+      end
+      local.get $p1
+      local.get $p0
+      i64.lt_u
+      local.set $l4
+    end
+    local.get $l4)
+  (func $f64_le (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l2
+    local.set $l3
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l3
+      block $B1
+        local.get $l3
+        br_if $B1
+        i32.const 0
+        return
+      end
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l2
+      i32.add
+      local.set $l3
+    end
+    i32.const 0
+    local.set $l4
+    block $B2
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B2
+      local.get $p0
+      i32.wrap_i64
+      local.set $l5
+      block $B3
+        local.get $l3
+        i32.const 2146435072
+        i32.ne
+        br_if $B3
+        local.get $l5
+        br_if $B2
+      end
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l6
+      local.set $l3
+      block $B4
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B4
+        i32.const 1
+        local.set $l3
+        local.get $l3
+        i32.eqz
+        br_if $B2
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l6
+        i32.add
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B2
+      local.get $p1
+      i32.wrap_i64
+      local.set $l7
+      block $B5
+        local.get $l3
+        i32.const 2146435072
+        i32.ne
+        br_if $B5
+        local.get $l7
+        br_if $B2
+      end
+      i32.const 0
+      local.set $l4
+      i32.const 0
+      local.set $l3
+      block $B6
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B6
+        i32.const 1
+        local.set $l3
+      end
+      block $B7
+        local.get $p0
+        i64.const -1
+        i64.gt_s
+        br_if $B7
+        i32.const 1
+        local.set $l4
+      end
+      block $B8
+        block $B9
+          local.get $l3
+          local.get $l4
+          i32.eq
+          br_if $B9
+          block $B10
+            local.get $l3
+            br_if $B10
+            i32.const 0
+            local.set $l3
+            br $B8
           end
-          block $B7
-            block $B8
-              local.get $l5
-              i32.const 2146435072
-              i32.gt_u
-              br_if $B8
-              local.get $l5
-              i32.const 2146435072
-              i32.eq
-              local.get $l8
-              i32.const 0
-              i32.ne
-              i32.and
-              br_if $B8
-              local.get $l7
-              i32.const 2146435072
-              i32.gt_u
-              br_if $B8
-              local.get $l7
-              i32.const 2146435072
-              i32.ne
-              br_if $B7
-              local.get $l9
-              i32.eqz
-              br_if $B7
-            end
-            local.get $l4
-            local.set $l5
+          block $B11
+            local.get $p1
+            i64.const -1
+            i64.gt_s
+            br_if $B11
+            i32.const 1
+            local.set $l3
+            local.get $l3
+            i32.eqz
+            br_if $B11
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $l6
+            i32.add
+            local.set $l6
+          end
+          block $B12
+            local.get $p0
+            i64.const -1
+            i64.gt_s
+            br_if $B12
+            i32.const 1
+            local.set $l3
+            local.get $l3
+            i32.eqz
+            br_if $B12
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $l2
+            i32.add
+            local.set $l2
+          end
+          local.get $l7
+          i32.const 0
+          i32.ne
+          local.set $l3
+          local.get $l5
+          i32.const 0
+          i32.ne
+          local.set $l4
+          local.get $l2
+          local.get $l6
+          i32.add
+          local.get $l3
+          i32.add
+          i32.const 0
+          local.get $l4
+          i32.sub
+          i32.ne
+          local.set $l3
+          br $B8
+        end
+        block $B13
+          local.get $l3
+          i32.eqz
+          br_if $B13
+          local.get $p1
+          local.get $p0
+          i64.gt_u
+          local.set $l3
+          br $B8
+        end
+        local.get $p1
+        local.get $p0
+        i64.lt_u
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 1
+      i32.xor
+      local.set $l4
+    end
+    local.get $l4)
+  (func $f64_ge (type $t7) (param $p0 i64) (param $p1 i64) (result i32)
+    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l2
+    local.set $l3
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l3
+      block $B1
+        local.get $l3
+        br_if $B1
+        i32.const 0
+        return
+      end
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l2
+      i32.add
+      local.set $l3
+    end
+    i32.const 0
+    local.set $l4
+    block $B2
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B2
+      local.get $p0
+      i32.wrap_i64
+      local.set $l5
+      block $B3
+        local.get $l3
+        i32.const 2146435072
+        i32.ne
+        br_if $B3
+        local.get $l5
+        br_if $B2
+      end
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l6
+      local.set $l3
+      block $B4
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B4
+        i32.const 1
+        local.set $l3
+        local.get $l3
+        i32.eqz
+        br_if $B2
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l6
+        i32.add
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B2
+      local.get $p1
+      i32.wrap_i64
+      local.set $l7
+      block $B5
+        local.get $l3
+        i32.const 2146435072
+        i32.ne
+        br_if $B5
+        local.get $l7
+        br_if $B2
+      end
+      i32.const 0
+      local.set $l4
+      i32.const 0
+      local.set $l3
+      block $B6
+        local.get $p0
+        i64.const -1
+        i64.gt_s
+        br_if $B6
+        i32.const 1
+        local.set $l3
+      end
+      block $B7
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B7
+        i32.const 1
+        local.set $l4
+      end
+      block $B8
+        block $B9
+          local.get $l3
+          local.get $l4
+          i32.eq
+          br_if $B9
+          block $B10
+            local.get $l3
+            br_if $B10
+            i32.const 0
+            local.set $l3
+            br $B8
+          end
+          block $B11
+            local.get $p0
+            i64.const -1
+            i64.gt_s
+            br_if $B11
+            i32.const 1
+            local.set $l3
+            local.get $l3
+            i32.eqz
+            br_if $B11
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $l2
+            i32.add
+            local.set $l2
+          end
+          block $B12
+            local.get $p1
+            i64.const -1
+            i64.gt_s
+            br_if $B12
+            i32.const 1
+            local.set $l3
+            local.get $l3
+            i32.eqz
+            br_if $B12
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $l6
+            i32.add
+            local.set $l6
+          end
+          local.get $l5
+          i32.const 0
+          i32.ne
+          local.set $l3
+          local.get $l7
+          i32.const 0
+          i32.ne
+          local.set $l4
+          local.get $l6
+          local.get $l2
+          i32.add
+          local.get $l3
+          i32.add
+          i32.const 0
+          local.get $l4
+          i32.sub
+          i32.ne
+          local.set $l3
+          br $B8
+        end
+        block $B13
+          local.get $l3
+          i32.eqz
+          br_if $B13
+          local.get $p0
+          local.get $p1
+          i64.gt_u
+          local.set $l3
+          br $B8
+        end
+        local.get $p0
+        local.get $p1
+        i64.lt_u
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 1
+      i32.xor
+      local.set $l4
+    end
+    local.get $l4)
+  (func $f64_min (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l2
+    local.set $l3
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l3
+      block $B1
+        local.get $l3
+        br_if $B1
+        i64.const -2251799813685248
+        return
+      end
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l2
+      i32.add
+      local.set $l3
+    end
+    i64.const -2251799813685248
+    local.set $l4
+    block $B2
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B2
+      local.get $p0
+      i32.wrap_i64
+      local.set $l5
+      block $B3
+        local.get $l3
+        i32.const 2146435072
+        i32.ne
+        br_if $B3
+        local.get $l5
+        br_if $B2
+      end
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l6
+      local.set $l3
+      block $B4
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B4
+        i32.const 1
+        local.set $l3
+        local.get $l3
+        i32.eqz
+        br_if $B2
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l6
+        i32.add
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B2
+      local.get $p1
+      i32.wrap_i64
+      local.set $l7
+      block $B5
+        local.get $l3
+        i32.const 2146435072
+        i32.ne
+        br_if $B5
+        local.get $l7
+        br_if $B2
+      end
+      block $B6
+        block $B7
+          block $B8
+            local.get $p0
+            local.get $p1
+            i64.eq
+            br_if $B8
+            local.get $l2
+            local.set $l8
             block $B9
+              local.get $p0
+              i64.const -1
+              i64.gt_s
+              br_if $B9
+              i32.const 1
+              local.set $l3
+              local.get $l2
+              local.set $l8
               local.get $l3
               i32.eqz
               br_if $B9
               i32.const -2147483648
               local.set $l3
               local.get $l3
-              local.get $l4
+              local.get $l2
               i32.add
-              local.set $l5
+              local.set $l8
             end
+            local.get $l6
+            local.set $l9
             block $B10
-              block $B11
-                block $B12
-                  local.get $l5
-                  i32.const 2146435072
-                  i32.gt_u
-                  br_if $B12
-                  block $B13
-                    local.get $l5
-                    i32.const 2146435072
-                    i32.ne
-                    br_if $B13
-                    local.get $l8
-                    br_if $B11
-                  end
-                  block $B14
-                    block $B15
-                      local.get $l6
-                      br_if $B15
-                      local.get $l2
-                      local.set $l4
-                      local.get $l2
-                      local.set $l5
-                      br $B14
-                    end
-                    i32.const -2147483648
-                    local.set $l3
-                    local.get $l3
-                    local.get $l2
-                    i32.add
-                    local.set $l5
-                    local.get $l2
-                    local.set $l4
-                  end
-                  local.get $l9
-                  local.set $l8
-                end
-                local.get $l5
-                i32.const 2146959359
-                i32.gt_u
-                br_if $B10
-              end
-              local.get $l4
-              i32.const 524288
+              local.get $p1
+              i64.const -1
+              i64.gt_s
+              br_if $B10
+              i32.const 1
+              local.set $l3
+              local.get $l6
+              local.set $l9
+              local.get $l3
+              i32.eqz
+              br_if $B10
+              i32.const -2147483648
+              local.set $l3
+              local.get $l3
+              local.get $l6
               i32.add
-              local.set $l4
+              local.set $l9
             end
-            local.get $l4
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $p0
-            local.get $p0
+            i32.const 0
+            local.set $l10
+            local.get $l5
+            i32.const 0
+            i32.ne
+            local.set $l3
+            local.get $l7
+            i32.const 0
+            i32.ne
+            local.set $l5
+            local.get $l9
             local.get $l8
-            i64.extend_i32_u
-            i64.add
-            return
+            i32.add
+            local.get $l3
+            i32.add
+            i32.const 0
+            local.get $l5
+            i32.sub
+            i32.ne
+            br_if $B7
           end
-          local.get $l5
-          i32.const 2146435072
-          i32.lt_u
-          br_if $B4
-          i64.const -2251799813685248
-          local.set $p0
-          local.get $l7
-          i32.const 2146435071
-          i32.gt_u
-          br_if $B3
-          local.get $l10
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
           local.get $p0
-          return
-        end
-        i32.const 0
-        local.get $l5
-        i32.sub
-        local.set $l2
-        local.get $l9
-        i32.const 0
-        i32.ne
-        local.set $l3
-        local.get $l8
-        i32.const 0
-        i32.ne
-        local.set $l6
-        block $B16
+          i64.const -1
+          i64.gt_s
+          br_if $B6
+          i32.const 1
+          local.set $l3
+          local.get $p0
+          local.set $l4
           local.get $l3
-          i32.const 0
-          local.get $l7
-          i32.sub
-          i32.ne
-          br_if $B16
-          i64.const -2251799813685248
-          local.set $p0
-          local.get $l6
-          local.get $l2
-          i32.eq
-          br_if $B3
-          local.get $l10
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
+          i32.eqz
+          br_if $B6
+          br $B2
+        end
+        block $B11
+          local.get $p1
+          i64.const -1
+          i64.gt_s
+          br_if $B11
+          i32.const 1
+          local.set $l10
+        end
+        i32.const 0
+        local.set $l7
+        block $B12
           local.get $p0
-          return
-        end
-        block $B17
-          local.get $l6
-          local.get $l2
-          i32.ne
-          br_if $B17
-          local.get $l10
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
-          return
-        end
-        local.get $l7
-        i32.const 16
-        i32.shr_u
-        local.set $l3
-        local.get $l3
-        i32.const 4
-        i32.shl
-        local.set $l3
-        local.get $l5
-        i32.const 16
-        i32.shr_u
-        local.set $l6
-        local.get $l6
-        i32.const 4
-        i32.shl
-        local.set $l6
-        local.get $l6
-        i32.const 8
-        i32.shr_u
-        local.set $l2
-        block $B18
-          local.get $l6
-          i32.const 256
-          i32.lt_u
-          br_if $B18
-          local.get $l5
-          local.get $l2
-          i32.const 20
-          i32.shl
-          i32.sub
-          i32.const 1048576
-          i32.add
-          local.set $l5
-        end
-        local.get $l3
-        i32.const 8
-        i32.shr_u
-        local.set $l4
-        local.get $l5
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $l8
-        i64.extend_i32_u
-        local.set $p1
-        block $B19
-          local.get $l3
-          i32.const 256
-          i32.lt_u
-          br_if $B19
-          local.get $l7
-          local.get $l4
-          i32.const 20
-          i32.shl
-          i32.sub
-          i32.const 1048576
-          i32.add
+          i64.const -1
+          i64.gt_s
+          br_if $B12
+          i32.const 1
           local.set $l7
         end
-        local.get $p0
-        local.get $p1
-        i64.add
-        local.set $p1
-        local.get $l2
-        local.get $l4
-        i32.sub
-        local.set $l8
-        local.get $l7
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $l9
-        i64.extend_i32_u
-        local.set $l11
-        block $B20
-          block $B21
-            local.get $l6
-            i32.const 255
-            i32.le_u
-            br_if $B21
-            local.get $l8
-            i32.const 1023
-            i32.add
-            local.set $l6
-            br $B20
-          end
-          local.get $p1
-          local.get $p1
-          i64.clz
-          i64.const -11
-          i64.add
-          local.tee $l12
-          i64.shl
-          local.set $p1
-          local.get $l8
-          local.get $l12
-          i32.wrap_i64
-          i32.sub
-          i32.const 1024
-          i32.add
-          local.set $l6
-        end
-        local.get $p0
-        local.get $l11
-        i64.add
-        local.set $p0
-        block $B22
-          local.get $l3
-          i32.const 255
-          i32.gt_u
-          br_if $B22
-          local.get $p0
-          local.get $p0
-          i64.clz
-          i64.const -11
-          i64.add
-          local.tee $l11
-          i64.shl
-          local.set $p0
-          local.get $l11
-          i32.wrap_i64
-          local.get $l6
-          i32.add
-          i32.const -1
-          i32.add
-          local.set $l6
-        end
-        block $B23
-          local.get $p1
-          local.get $p0
-          i64.ge_u
-          br_if $B23
-          local.get $l6
-          i32.const -1
-          i32.add
-          local.set $l6
-          local.get $p1
-          i64.const 1
-          i64.shl
-          local.set $p1
-        end
-        i64.const 1
-        local.set $l12
-        i64.const 0
-        local.set $l11
-        i32.const 60
-        local.set $l3
-        loop $L24
-          local.get $l11
-          i64.const 1
-          i64.shl
-          local.set $l11
-          block $B25
-            local.get $p1
-            local.get $p0
-            i64.lt_u
-            br_if $B25
-            local.get $l11
-            local.get $l12
-            i64.add
-            local.set $l11
-            local.get $p1
-            local.get $p0
-            i64.sub
-            local.set $p1
-          end
-          local.get $l11
-          i64.const 1
-          i64.shl
-          local.set $l11
-          block $B26
-            local.get $p1
-            i64.const 1
-            i64.shl
-            local.tee $p1
-            local.get $p0
-            i64.lt_u
-            br_if $B26
-            local.get $l11
-            local.get $l12
-            i64.add
-            local.set $l11
-            local.get $p1
-            local.get $p0
-            i64.sub
-            local.set $p1
-          end
-          local.get $l11
-          i64.const 1
-          i64.shl
-          local.set $l11
-          block $B27
-            local.get $p1
-            i64.const 1
-            i64.shl
-            local.tee $p1
-            local.get $p0
-            i64.lt_u
-            br_if $B27
-            local.get $l11
-            local.get $l12
-            i64.add
-            local.set $l11
-            local.get $p1
-            local.get $p0
-            i64.sub
-            local.set $p1
-          end
-          local.get $p1
-          i64.const 1
-          i64.shl
-          local.set $p1
-          local.get $l3
-          i32.const -3
-          i32.add
-          local.tee $l3
-          br_if $L24
-        end
-        block $B28
-          local.get $l6
-          i32.const 2047
-          i32.lt_s
-          br_if $B28
+        block $B13
           local.get $l10
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
-          return
-        end
-        local.get $p1
-        i64.const 0
-        i64.ne
-        i64.extend_i32_u
-        local.set $p0
-        local.get $p0
-        local.get $l11
-        i64.const 1
-        i64.shl
-        i64.add
-        local.set $p0
-        block $B29
-          block $B30
-            local.get $l6
-            i32.const 0
-            i32.le_s
-            br_if $B30
-            local.get $l6
-            local.set $l8
-            br $B29
+          local.get $l7
+          i32.eq
+          br_if $B13
+          block $B14
+            local.get $l10
+            br_if $B14
+            local.get $p0
+            return
           end
-          i32.const 1
-          local.set $l8
-          block $B31
+          block $B15
+            local.get $p1
+            i64.const -1
+            i64.gt_s
+            br_if $B15
             i32.const 1
-            local.get $l6
-            i32.sub
-            local.tee $l3
-            i32.const 64
-            i32.lt_u
-            br_if $B31
-            local.get $p0
-            i64.const 0
-            i64.ne
-            i64.extend_i32_u
-            local.set $p0
-            br $B29
-          end
-          block $B32
-            local.get $p0
-            local.get $l3
-            i64.extend_i32_u
-            local.tee $l11
-            i64.shr_u
-            local.tee $p1
-            local.get $l11
-            i64.shl
-            local.get $p0
-            i64.ne
-            br_if $B32
-            local.get $p1
-            local.set $p0
-            br $B29
-          end
-          local.get $p1
-          i32.wrap_i64
-          i32.const 31
-          i32.shl
-          local.set $l3
-          block $B33
-            local.get $l3
-            i32.eqz
-            br_if $B33
-            local.get $p1
-            local.set $p0
-            br $B29
-          end
-          local.get $p1
-          i64.const 1
-          i64.add
-          local.set $p0
-        end
-        local.get $p0
-        i64.const 8
-        i64.shr_u
-        local.set $p1
-        local.get $p0
-        i32.wrap_i64
-        local.set $l3
-        block $B34
-          block $B35
-            local.get $l3
-            i32.const 255
-            i32.and
-            local.tee $l3
-            i32.const 128
-            i32.gt_u
-            br_if $B35
-            local.get $l3
-            i32.const 128
-            i32.ne
-            br_if $B34
-            local.get $p1
-            i32.wrap_i64
-            local.set $l3
-            local.get $l3
-            i32.const 31
-            i32.shl
-            local.set $l3
-            local.get $l3
-            i32.eqz
-            br_if $B34
-          end
-          local.get $p1
-          i64.const 1
-          i64.add
-          local.set $p1
-        end
-        local.get $l8
-        i32.const 20
-        i32.shl
-        i32.const -1048576
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        block $B36
-          local.get $p0
-          local.get $p1
-          i64.add
-          local.tee $p1
-          i64.const 9218868437227405312
-          i64.lt_u
-          br_if $B36
-          local.get $l10
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
-          return
-        end
-        local.get $l10
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $p0
-        local.get $p1
-        i64.add
-        return
-      end
-      local.get $l10
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p0
-    end
-    local.get $p0)
-  (func $f64_mul (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i32) (local $l13 i32) (local $l14 i32) (local $l15 i64) (local $l16 i64) (local $l17 i64)
-    local.get $p1
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l2
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
-    local.set $l3
-    local.get $p0
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.tee $l4
-    local.set $l5
-    block $B0
-      local.get $l3
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l6
-      local.get $l6
-      local.get $l4
-      i32.add
-      local.set $l5
-    end
-    local.get $p1
-    i32.wrap_i64
-    local.set $l7
-    local.get $p0
-    i32.wrap_i64
-    local.set $l6
-    local.get $l2
-    i32.const 31
-    i32.shr_u
-    local.set $l8
-    local.get $l2
-    local.set $l9
-    block $B1
-      local.get $l8
-      i32.eqz
-      br_if $B1
-      i32.const -2147483648
-      local.set $l9
-      local.get $l9
-      local.get $l2
-      i32.add
-      local.set $l9
-    end
-    i32.const 0
-    local.set $l10
-    block $B2
-      local.get $l3
-      local.get $l8
-      i32.eq
-      br_if $B2
-      i32.const -2147483648
-      local.set $l10
-    end
-    i32.const 0
-    local.get $l9
-    i32.sub
-    local.set $l11
-    i32.const 0
-    local.get $l5
-    i32.sub
-    local.set $l12
-    local.get $l7
-    i32.const 0
-    i32.ne
-    local.set $l13
-    local.get $l6
-    i32.const 0
-    i32.ne
-    local.set $l14
-    block $B3
-      block $B4
-        block $B5
-          local.get $l5
-          i32.const 2146435071
-          i32.gt_u
-          br_if $B5
-          local.get $l9
-          i32.const 2146435072
-          i32.lt_u
-          br_if $B4
-        end
-        block $B6
-          block $B7
-            local.get $l5
-            i32.const 2146435072
-            i32.gt_u
-            br_if $B7
-            local.get $l5
-            i32.const 2146435072
-            i32.eq
-            local.get $l6
-            i32.const 0
-            i32.ne
-            i32.and
-            br_if $B7
-            local.get $l9
-            i32.const 2146435072
-            i32.gt_u
-            br_if $B7
-            local.get $l9
-            i32.const 2146435072
-            i32.ne
-            br_if $B6
+            local.set $l7
             local.get $l7
             i32.eqz
-            br_if $B6
+            br_if $B15
+            i32.const -2147483648
+            local.set $l7
+            local.get $l7
+            local.get $l6
+            i32.add
+            local.set $l6
           end
-          local.get $l4
-          local.set $l5
+          block $B16
+            local.get $p0
+            i64.const -1
+            i64.gt_s
+            br_if $B16
+            i32.const 1
+            local.set $l7
+            local.get $l7
+            i32.eqz
+            br_if $B16
+            i32.const -2147483648
+            local.set $l7
+            local.get $l7
+            local.get $l2
+            i32.add
+            local.set $l2
+          end
+          local.get $p0
+          local.set $l4
+          local.get $l2
+          local.get $l6
+          i32.add
+          local.get $l5
+          i32.add
+          i32.const 0
+          local.get $l3
+          i32.sub
+          i32.ne
+          br_if $B6
+          br $B2
+        end
+        block $B17
+          local.get $l10
+          i32.eqz
+          br_if $B17
+          local.get $p0
+          local.set $l4
+          local.get $p1
+          local.get $p0
+          i64.gt_u
+          br_if $B6
+          br $B2
+        end
+        local.get $p0
+        local.set $l4
+        local.get $p1
+        local.get $p0
+        i64.ge_u
+        br_if $B2
+      end
+      local.get $p1
+      local.set $l4
+    end
+    local.get $l4)
+  (func $f64_max (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
+    (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32)
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l2
+    local.set $l3
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l3
+      block $B1
+        local.get $l3
+        br_if $B1
+        i64.const -2251799813685248
+        return
+      end
+      i32.const -2147483648
+      local.set $l3
+      local.get $l3
+      local.get $l2
+      i32.add
+      local.set $l3
+    end
+    i64.const -2251799813685248
+    local.set $l4
+    block $B2
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B2
+      local.get $p0
+      i32.wrap_i64
+      local.set $l5
+      block $B3
+        local.get $l3
+        i32.const 2146435072
+        i32.ne
+        br_if $B3
+        local.get $l5
+        br_if $B2
+      end
+      local.get $p1
+      i64.const 32
+      i64.shr_u
+      i32.wrap_i64
+      local.tee $l6
+      local.set $l3
+      block $B4
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B4
+        i32.const 1
+        local.set $l3
+        local.get $l3
+        i32.eqz
+        br_if $B2
+        i32.const -2147483648
+        local.set $l3
+        local.get $l3
+        local.get $l6
+        i32.add
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 2146435072
+      i32.gt_u
+      br_if $B2
+      local.get $p1
+      i32.wrap_i64
+      local.set $l7
+      block $B5
+        local.get $l3
+        i32.const 2146435072
+        i32.ne
+        br_if $B5
+        local.get $l7
+        br_if $B2
+      end
+      block $B6
+        block $B7
+          local.get $p0
+          local.get $p1
+          i64.eq
+          br_if $B7
+          local.get $l2
+          local.set $l8
           block $B8
+            local.get $p0
+            i64.const -1
+            i64.gt_s
+            br_if $B8
+            i32.const 1
+            local.set $l3
+            local.get $l2
+            local.set $l8
             local.get $l3
             i32.eqz
             br_if $B8
             i32.const -2147483648
             local.set $l3
             local.get $l3
-            local.get $l4
+            local.get $l2
             i32.add
-            local.set $l5
+            local.set $l8
           end
+          local.get $l6
+          local.set $l9
           block $B9
-            block $B10
-              block $B11
-                local.get $l5
-                i32.const 2146435072
-                i32.gt_u
-                br_if $B11
-                block $B12
-                  local.get $l5
-                  i32.const 2146435072
-                  i32.ne
-                  br_if $B12
-                  local.get $l6
-                  br_if $B10
-                end
-                block $B13
-                  block $B14
-                    local.get $l8
-                    br_if $B14
-                    local.get $l2
-                    local.set $l4
-                    local.get $l2
-                    local.set $l5
-                    br $B13
+            local.get $p1
+            i64.const -1
+            i64.gt_s
+            br_if $B9
+            i32.const 1
+            local.set $l3
+            local.get $l6
+            local.set $l9
+            local.get $l3
+            i32.eqz
+            br_if $B9
+            i32.const -2147483648
+            local.set $l3
+            local.get $l3
+            local.get $l6
+            i32.add
+            local.set $l9
+          end
+          i32.const 0
+          local.set $l10
+          local.get $l5
+          i32.const 0
+          i32.ne
+          local.set $l3
+          local.get $l7
+          i32.const 0
+          i32.ne
+          local.set $l5
+          local.get $l9
+          local.get $l8
+          i32.add
+          local.get $l3
+          i32.add
+          i32.const 0
+          local.get $l5
+          i32.sub
+          local.tee $l7
+          i32.ne
+          br_if $B6
+        end
+        block $B10
+          local.get $p0
+          i64.const -1
+          i64.le_s
+          br_if $B10
+          local.get $p0
+          return
+        end
+        i32.const 1
+        local.set $l3
+        local.get $p1
+        local.set $l4
+        local.get $l3
+        br_if $B2
+        local.get $p0
+        return
+      end
+      block $B11
+        local.get $p0
+        i64.const -1
+        i64.gt_s
+        br_if $B11
+        i32.const 1
+        local.set $l10
+      end
+      i32.const 0
+      local.set $l5
+      block $B12
+        local.get $p1
+        i64.const -1
+        i64.gt_s
+        br_if $B12
+        i32.const 1
+        local.set $l5
+      end
+      block $B13
+        block $B14
+          local.get $l10
+          local.get $l5
+          i32.eq
+          br_if $B14
+          block $B15
+            local.get $l10
+            br_if $B15
+            local.get $p0
+            return
+          end
+          block $B16
+            local.get $p0
+            i64.const -1
+            i64.gt_s
+            br_if $B16
+            i32.const 1
+            local.set $l5
+            local.get $l5
+            i32.eqz
+            br_if $B16
+            i32.const -2147483648
+            local.set $l5
+            local.get $l5
+            local.get $l2
+            i32.add
+            local.set $l2
+          end
+          block $B17
+            local.get $p1
+            i64.const -1
+            i64.gt_s
+            br_if $B17
+            i32.const 1
+            local.set $l5
+            local.get $l5
+            i32.eqz
+            br_if $B17
+            i32.const -2147483648
+            local.set $l5
+            local.get $l5
+            local.get $l6
+            i32.add
+            local.set $l6
+          end
+          local.get $p0
+          local.set $l4
+          local.get $l6
+          local.get $l2
+          i32.add
+          local.get $l3
+          i32.add
+          local.get $l7
+          i32.ne
+          br_if $B13
+          br $B2
+        end
+        block $B18
+          local.get $l10
+          i32.eqz
+          br_if $B18
+          local.get $p0
+          local.set $l4
+          local.get $p0
+          local.get $p1
+          i64.gt_u
+          br_if $B13
+          br $B2
+        end
+        local.get $p0
+        local.set $l4
+        local.get $p0
+        local.get $p1
+        i64.ge_u
+        br_if $B2
+      end
+      local.get $p1
+      local.set $l4
+    end
+    local.get $l4)
+  (func $f64_div (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
+    (local $l2 i64) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i64)
+    local.get $p1
+    i64.const 32
+    i64.shr_u
+    local.set $l2
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l3
+    local.set $l4
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l5
+      local.get $l3
+      local.set $l4
+      local.get $l5
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l5
+      local.get $l5
+      local.get $l3
+      i32.add
+      local.set $l4
+    end
+    local.get $l2
+    i32.wrap_i64
+    local.tee $l6
+    local.set $l7
+    block $B1
+      local.get $p1
+      i64.const -1
+      i64.gt_s
+      br_if $B1
+      i32.const 1
+      local.set $l5
+      local.get $l6
+      local.set $l7
+      local.get $l5
+      i32.eqz
+      br_if $B1
+      i32.const -2147483648
+      local.set $l5
+      local.get $l5
+      local.get $l6
+      i32.add
+      local.set $l7
+    end
+    i32.const 0
+    local.set $l8
+    i32.const 0
+    local.set $l9
+    block $B2
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B2
+      i32.const 1
+      local.set $l9
+    end
+    block $B3
+      local.get $p1
+      i64.const -1
+      i64.gt_s
+      br_if $B3
+      i32.const 1
+      local.set $l8
+    end
+    local.get $p1
+    i32.wrap_i64
+    local.set $l10
+    local.get $p0
+    i32.wrap_i64
+    local.set $l5
+    i32.const 0
+    local.set $l11
+    block $B4
+      local.get $l9
+      local.get $l8
+      i32.eq
+      br_if $B4
+      i32.const -2147483648
+      local.set $l11
+    end
+    block $B5
+      block $B6
+        block $B7
+          block $B8
+            block $B9
+              block $B10
+                block $B11
+                  block $B12
+                    block $B13
+                      local.get $l4
+                      i32.const 2146435071
+                      i32.gt_u
+                      br_if $B13
+                      local.get $l7
+                      i32.const 2146435072
+                      i32.lt_u
+                      br_if $B12
+                    end
+                    block $B14
+                      block $B15
+                        local.get $l4
+                        i32.const 2146435072
+                        i32.gt_u
+                        br_if $B15
+                        local.get $l4
+                        i32.const 2146435072
+                        i32.eq
+                        local.get $l5
+                        i32.const 0
+                        i32.ne
+                        i32.and
+                        br_if $B15
+                        local.get $l7
+                        i32.const 2146435072
+                        i32.gt_u
+                        br_if $B15
+                        local.get $l7
+                        i32.const 2146435072
+                        i32.ne
+                        br_if $B14
+                        local.get $l10
+                        i32.eqz
+                        br_if $B14
+                      end
+                      local.get $l3
+                      local.set $l4
+                      block $B16
+                        local.get $p0
+                        i64.const -1
+                        i64.gt_s
+                        br_if $B16
+                        i32.const 1
+                        local.set $l4
+                        block $B17
+                          local.get $l4
+                          br_if $B17
+                          local.get $l3
+                          local.set $l4
+                          br $B7
+                        end
+                        i32.const -2147483648
+                        local.set $l4
+                        local.get $l4
+                        local.get $l3
+                        i32.add
+                        local.set $l4
+                      end
+                      local.get $l4
+                      i32.const 2146435072
+                      i32.gt_u
+                      br_if $B7
+                      block $B18
+                        local.get $l4
+                        i32.const 2146435072
+                        i32.ne
+                        br_if $B18
+                        local.get $l5
+                        br_if $B6
+                      end
+                      local.get $p1
+                      i64.const -1
+                      i64.gt_s
+                      br_if $B9
+                      i32.const 1
+                      local.set $l5
+                      local.get $l5
+                      i32.eqz
+                      br_if $B9
+                      i32.const -2147483648
+                      local.set $l5
+                      local.get $l5
+                      local.get $l6
+                      i32.add
+                      local.set $l4
+                      local.get $l6
+                      local.set $l3
+                      br $B8
+                    end
+                    local.get $l4
+                    i32.const 2146435072
+                    i32.lt_u
+                    br_if $B11
+                    i64.const -2251799813685248
+                    local.set $p0
+                    local.get $l7
+                    i32.const 2146435071
+                    i32.gt_u
+                    br_if $B10
+                    local.get $l11
+                    i32.const 2146435072
+                    i32.add
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    local.get $p0
+                    return
                   end
-                  i32.const -2147483648
+                  i32.const 0
+                  local.get $l4
+                  i32.sub
+                  local.set $l9
+                  local.get $l10
+                  i32.const 0
+                  i32.ne
+                  local.set $l3
+                  local.get $l5
+                  i32.const 0
+                  i32.ne
+                  local.set $l8
+                  block $B19
+                    local.get $l3
+                    i32.const 0
+                    local.get $l7
+                    i32.sub
+                    i32.ne
+                    br_if $B19
+                    i64.const -2251799813685248
+                    local.set $p0
+                    local.get $l8
+                    local.get $l9
+                    i32.eq
+                    br_if $B10
+                    local.get $l11
+                    i32.const 2146435072
+                    i32.add
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    local.get $p0
+                    return
+                  end
+                  block $B20
+                    local.get $l8
+                    local.get $l9
+                    i32.ne
+                    br_if $B20
+                    local.get $l11
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    local.get $p0
+                    return
+                  end
+                  local.get $l7
+                  i32.const 16
+                  i32.shr_u
                   local.set $l3
                   local.get $l3
-                  local.get $l2
-                  i32.add
+                  i32.const 4
+                  i32.shl
+                  local.set $l3
+                  local.get $l4
+                  i32.const 16
+                  i32.shr_u
+                  local.set $l8
+                  local.get $l8
+                  i32.const 4
+                  i32.shl
+                  local.set $l8
+                  local.get $l8
+                  i32.const 8
+                  i32.shr_u
+                  local.set $l9
+                  block $B21
+                    local.get $l8
+                    i32.const 256
+                    i32.lt_u
+                    br_if $B21
+                    local.get $l4
+                    local.get $l9
+                    i32.const 20
+                    i32.shl
+                    i32.sub
+                    i32.const 1048576
+                    i32.add
+                    local.set $l4
+                  end
+                  local.get $l3
+                  i32.const 8
+                  i32.shr_u
+                  local.set $l6
+                  local.get $l4
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  local.get $l5
+                  i64.extend_i32_u
+                  local.set $p1
+                  block $B22
+                    local.get $l3
+                    i32.const 256
+                    i32.lt_u
+                    br_if $B22
+                    local.get $l7
+                    local.get $l6
+                    i32.const 20
+                    i32.shl
+                    i32.sub
+                    i32.const 1048576
+                    i32.add
+                    local.set $l7
+                  end
+                  local.get $p0
+                  local.get $p1
+                  i64.add
+                  local.set $p1
+                  local.get $l9
+                  local.get $l6
+                  i32.sub
                   local.set $l5
+                  local.get $l7
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  local.get $l10
+                  i64.extend_i32_u
+                  local.set $l2
+                  block $B23
+                    block $B24
+                      local.get $l8
+                      i32.const 255
+                      i32.le_u
+                      br_if $B24
+                      local.get $l5
+                      i32.const 1023
+                      i32.add
+                      local.set $l4
+                      br $B23
+                    end
+                    local.get $p1
+                    local.get $p1
+                    i64.clz
+                    i64.const -11
+                    i64.add
+                    local.tee $l12
+                    i64.shl
+                    local.set $p1
+                    local.get $l5
+                    local.get $l12
+                    i32.wrap_i64
+                    i32.sub
+                    i32.const 1024
+                    i32.add
+                    local.set $l4
+                  end
+                  local.get $p0
                   local.get $l2
-                  local.set $l4
+                  i64.add
+                  local.set $p0
+                  block $B25
+                    local.get $l3
+                    i32.const 255
+                    i32.gt_u
+                    br_if $B25
+                    local.get $p0
+                    local.get $p0
+                    i64.clz
+                    i64.const -11
+                    i64.add
+                    local.tee $l2
+                    i64.shl
+                    local.set $p0
+                    local.get $l2
+                    i32.wrap_i64
+                    local.get $l4
+                    i32.add
+                    i32.const -1
+                    i32.add
+                    local.set $l4
+                  end
+                  block $B26
+                    local.get $p1
+                    local.get $p0
+                    i64.ge_u
+                    br_if $B26
+                    local.get $l4
+                    i32.const -1
+                    i32.add
+                    local.set $l4
+                    local.get $p1
+                    i64.const 1
+                    i64.shl
+                    local.set $p1
+                  end
+                  i64.const 1
+                  local.set $l12
+                  i64.const 0
+                  local.set $l2
+                  i32.const 60
+                  local.set $l5
+                  loop $L27
+                    local.get $l2
+                    i64.const 1
+                    i64.shl
+                    local.set $l2
+                    block $B28
+                      local.get $p1
+                      local.get $p0
+                      i64.lt_u
+                      br_if $B28
+                      local.get $l2
+                      local.get $l12
+                      i64.add
+                      local.set $l2
+                      local.get $p1
+                      local.get $p0
+                      i64.sub
+                      local.set $p1
+                    end
+                    local.get $l2
+                    i64.const 1
+                    i64.shl
+                    local.set $l2
+                    block $B29
+                      local.get $p1
+                      i64.const 1
+                      i64.shl
+                      local.tee $p1
+                      local.get $p0
+                      i64.lt_u
+                      br_if $B29
+                      local.get $l2
+                      local.get $l12
+                      i64.add
+                      local.set $l2
+                      local.get $p1
+                      local.get $p0
+                      i64.sub
+                      local.set $p1
+                    end
+                    local.get $l2
+                    i64.const 1
+                    i64.shl
+                    local.set $l2
+                    block $B30
+                      local.get $p1
+                      i64.const 1
+                      i64.shl
+                      local.tee $p1
+                      local.get $p0
+                      i64.lt_u
+                      br_if $B30
+                      local.get $l2
+                      local.get $l12
+                      i64.add
+                      local.set $l2
+                      local.get $p1
+                      local.get $p0
+                      i64.sub
+                      local.set $p1
+                    end
+                    local.get $p1
+                    i64.const 1
+                    i64.shl
+                    local.set $p1
+                    local.get $l5
+                    i32.const -3
+                    i32.add
+                    local.tee $l5
+                    br_if $L27
+                  end
+                  block $B31
+                    local.get $l4
+                    i32.const 2047
+                    i32.lt_s
+                    br_if $B31
+                    local.get $l11
+                    i32.const 2146435072
+                    i32.add
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    local.get $p0
+                    return
+                  end
+                  local.get $p1
+                  i64.const 0
+                  i64.ne
+                  i64.extend_i32_u
+                  local.set $p0
+                  local.get $p0
+                  local.get $l2
+                  i64.const 1
+                  i64.shl
+                  i64.add
+                  local.set $p0
+                  block $B32
+                    block $B33
+                      local.get $l4
+                      i32.const 0
+                      i32.le_s
+                      br_if $B33
+                      local.get $l4
+                      local.set $l10
+                      br $B32
+                    end
+                    i32.const 1
+                    local.set $l10
+                    block $B34
+                      i32.const 1
+                      local.get $l4
+                      i32.sub
+                      local.tee $l5
+                      i32.const 64
+                      i32.lt_u
+                      br_if $B34
+                      local.get $p0
+                      i64.const 0
+                      i64.ne
+                      i64.extend_i32_u
+                      local.set $p0
+                      br $B32
+                    end
+                    block $B35
+                      local.get $p0
+                      local.get $l5
+                      i64.extend_i32_u
+                      local.tee $l2
+                      i64.shr_u
+                      local.tee $p1
+                      local.get $l2
+                      i64.shl
+                      local.get $p0
+                      i64.ne
+                      br_if $B35
+                      local.get $p1
+                      local.set $p0
+                      br $B32
+                    end
+                    local.get $p1
+                    i32.wrap_i64
+                    i32.const 31
+                    i32.shl
+                    local.set $l5
+                    block $B36
+                      local.get $l5
+                      i32.eqz
+                      br_if $B36
+                      local.get $p1
+                      local.set $p0
+                      br $B32
+                    end
+                    local.get $p1
+                    i64.const 1
+                    i64.add
+                    local.set $p0
+                  end
+                  local.get $p0
+                  i64.const 8
+                  i64.shr_u
+                  local.set $p1
+                  local.get $p0
+                  i32.wrap_i64
+                  local.set $l5
+                  block $B37
+                    block $B38
+                      local.get $l5
+                      i32.const 255
+                      i32.and
+                      local.tee $l5
+                      i32.const 128
+                      i32.gt_u
+                      br_if $B38
+                      local.get $l5
+                      i32.const 128
+                      i32.ne
+                      br_if $B37
+                      local.get $p1
+                      i32.wrap_i64
+                      local.set $l5
+                      local.get $l5
+                      i32.const 31
+                      i32.shl
+                      local.set $l5
+                      local.get $l5
+                      i32.eqz
+                      br_if $B37
+                    end
+                    local.get $p1
+                    i64.const 1
+                    i64.add
+                    local.set $p1
+                  end
+                  local.get $l10
+                  i32.const 20
+                  i32.shl
+                  i32.const -1048576
+                  i32.add
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  block $B39
+                    local.get $p0
+                    local.get $p1
+                    i64.add
+                    local.tee $p1
+                    i64.const 9218868437227405312
+                    i64.lt_u
+                    br_if $B39
+                    local.get $l11
+                    i32.const 2146435072
+                    i32.add
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    local.get $p0
+                    return
+                  end
+                  local.get $l11
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  local.get $p0
+                  local.get $p1
+                  i64.add
+                  return
                 end
-                local.get $l7
-                local.set $l6
+                local.get $l11
+                i64.extend_i32_u
+                i64.const 32
+                i64.shl
+                local.set $p0
               end
-              local.get $l5
-              i32.const 2146959359
-              i32.gt_u
-              br_if $B9
+              local.get $p0
+              return
             end
-            local.get $l4
-            i32.const 524288
-            i32.add
+            local.get $l6
+            local.set $l3
+            local.get $l6
             local.set $l4
           end
-          local.get $l4
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
-          local.get $l6
-          i64.extend_i32_u
-          i64.add
-          return
-        end
-        i64.const -2251799813685248
-        local.set $p0
-        local.get $l14
-        local.get $l12
-        i32.eq
-        br_if $B3
-        local.get $l13
-        local.get $l11
-        i32.eq
-        br_if $B3
-        local.get $l10
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $p0
-        return
-      end
-      block $B15
-        block $B16
-          local.get $l14
-          local.get $l12
-          i32.eq
-          br_if $B16
-          local.get $l13
-          local.get $l11
-          i32.ne
-          br_if $B15
-        end
-        local.get $l10
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $p0
-        return
-      end
-      local.get $l9
-      i32.const 16
-      i32.shr_u
-      local.set $l3
-      local.get $l3
-      i32.const 4
-      i32.shl
-      local.set $l3
-      local.get $l5
-      i32.const 16
-      i32.shr_u
-      local.set $l8
-      local.get $l8
-      i32.const 4
-      i32.shl
-      local.set $l8
-      local.get $l8
-      i32.const 8
-      i32.shr_u
-      local.set $l2
-      block $B17
-        local.get $l8
-        i32.const 256
-        i32.lt_u
-        br_if $B17
-        local.get $l5
-        local.get $l2
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 1048576
-        i32.add
-        local.set $l5
-      end
-      local.get $l3
-      i32.const 8
-      i32.shr_u
-      local.set $l14
-      local.get $l5
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p0
-      local.get $l6
-      i64.extend_i32_u
-      local.set $p1
-      block $B18
-        local.get $l3
-        i32.const 256
-        i32.lt_u
-        br_if $B18
-        local.get $l9
-        local.get $l14
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 1048576
-        i32.add
-        local.set $l9
-      end
-      local.get $p0
-      local.get $p1
-      i64.add
-      local.set $p0
-      local.get $l14
-      local.get $l2
-      i32.add
-      local.set $l6
-      local.get $l9
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p1
-      local.get $l7
-      i64.extend_i32_u
-      local.set $l15
-      block $B19
-        local.get $l8
-        i32.const 255
-        i32.gt_u
-        br_if $B19
-        local.get $p0
-        local.get $p0
-        i64.clz
-        i64.const -11
-        i64.add
-        local.tee $l16
-        i64.shl
-        local.set $p0
-        local.get $l6
-        local.get $l16
-        i32.wrap_i64
-        i32.sub
-        i32.const 1
-        i32.add
-        local.set $l6
-      end
-      local.get $p1
-      local.get $l15
-      i64.add
-      local.set $p1
-      block $B20
-        local.get $l3
-        i32.const 255
-        i32.gt_u
-        br_if $B20
-        local.get $p1
-        local.get $p1
-        i64.clz
-        i64.const -11
-        i64.add
-        local.tee $l15
-        i64.shl
-        local.set $p1
-        local.get $l6
-        local.get $l15
-        i32.wrap_i64
-        i32.sub
-        i32.const 1
-        i32.add
-        local.set $l6
-      end
-      local.get $p1
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l3
-      local.get $l3
-      i64.extend_i32_u
-      local.set $l16
-      local.get $p0
-      i64.const 32
-      i64.shr_u
-      i32.wrap_i64
-      local.set $l3
-      local.get $l3
-      i64.extend_i32_u
-      local.set $l15
-      local.get $p1
-      i32.wrap_i64
-      local.set $l3
-      local.get $p0
-      i32.wrap_i64
-      local.set $l5
-      block $B21
-        block $B22
-          block $B23
-            block $B24
-              local.get $l3
-              br_if $B24
-              i64.const 0
-              local.set $p1
-              local.get $l5
-              i32.eqz
-              br_if $B23
-              local.get $l16
-              local.get $l5
-              i64.extend_i32_u
-              i64.mul
-              local.set $l17
-              i64.const 0
-              local.set $p0
-              br $B21
-            end
-            local.get $l3
-            i64.extend_i32_u
-            local.tee $p0
-            local.get $l15
-            i64.mul
-            local.set $p1
-            local.get $l5
-            br_if $B22
-          end
-          i64.const 0
-          local.set $l17
-          i64.const 0
-          local.set $p0
-          br $B21
-        end
-        local.get $p0
-        local.get $l5
-        i64.extend_i32_u
-        local.tee $l17
-        i64.mul
-        local.set $p0
-        local.get $l16
-        local.get $l17
-        i64.mul
-        local.set $l17
-      end
-      local.get $l17
-      local.get $p1
-      i64.add
-      local.get $p0
-      i64.const 32
-      i64.shr_u
-      i64.add
-      local.tee $p1
-      i32.wrap_i64
-      local.set $l3
-      local.get $p0
-      i32.wrap_i64
-      local.set $l5
-      local.get $l3
-      i32.const 65535
-      i32.and
-      i32.const 0
-      i32.ne
-      local.get $l5
-      i32.const 0
-      i32.ne
-      i32.add
-      local.set $l3
-      local.get $l3
-      i32.const 0
-      i32.ne
-      i64.extend_i32_u
-      local.set $p0
-      block $B25
-        local.get $p1
-        i64.const 16
-        i64.shr_u
-        local.get $l15
-        local.get $l16
-        i64.mul
-        i64.const 16
-        i64.shl
-        i64.add
-        i64.const 3
-        i64.shl
-        local.get $p0
-        i64.add
-        local.tee $p0
-        i64.const 1152921504606846975
-        i64.gt_u
-        br_if $B25
-        block $B26
-          local.get $l6
-          i32.const 3070
-          i32.lt_s
-          br_if $B26
           local.get $l10
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
-          return
-        end
-        local.get $p0
-        i64.const 1
-        i64.shl
-        local.set $p1
-        block $B27
-          block $B28
-            local.get $l6
-            i32.const 1023
-            i32.le_s
-            br_if $B28
-            local.get $l6
-            i32.const -1023
-            i32.add
-            local.set $l6
-            br $B27
-          end
-          block $B29
-            i32.const 1024
-            local.get $l6
-            i32.sub
-            local.tee $l3
-            i32.const 64
-            i32.lt_u
-            br_if $B29
-            local.get $p0
-            i64.const 0
-            i64.ne
-            i64.extend_i32_u
-            local.set $p1
-            i32.const 1
-            local.set $l6
-            br $B27
-          end
-          i32.const 1
-          local.set $l6
-          block $B30
-            local.get $p1
-            local.get $l3
-            i64.extend_i32_u
-            local.tee $l15
-            i64.shr_u
-            local.tee $p0
-            local.get $l15
-            i64.shl
-            local.get $p1
-            i64.ne
-            br_if $B30
-            local.get $p0
-            local.set $p1
-            br $B27
-          end
-          local.get $p0
-          i32.wrap_i64
-          i32.const 31
-          i32.shl
-          local.set $l3
-          block $B31
-            local.get $l3
-            i32.eqz
-            br_if $B31
-            local.get $p0
-            local.set $p1
-            br $B27
-          end
-          local.get $p0
-          i64.const 1
-          i64.add
-          local.set $p1
-        end
-        local.get $p1
-        i64.const 8
-        i64.shr_u
-        local.set $l15
-        local.get $p1
-        i32.wrap_i64
-        local.set $l3
-        block $B32
-          block $B33
-            local.get $l3
-            i32.const 255
-            i32.and
-            local.tee $l3
-            i32.const 128
-            i32.gt_u
-            br_if $B33
-            local.get $l3
-            i32.const 128
-            i32.ne
-            br_if $B32
-            local.get $l15
-            i32.wrap_i64
-            local.set $l3
-            local.get $l3
-            i32.const 31
-            i32.shl
-            local.set $l3
-            local.get $l3
-            i32.eqz
-            br_if $B32
-          end
-          local.get $l15
-          i64.const 1
-          i64.add
-          local.set $l15
-        end
-        local.get $l6
-        i32.const 20
-        i32.shl
-        i32.const -1048576
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        block $B34
-          local.get $p0
-          local.get $l15
-          i64.add
-          local.tee $p1
-          i64.const 9218868437227405312
-          i64.lt_u
-          br_if $B34
-          local.get $l10
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $p0
-          local.get $p0
-          return
-        end
-        local.get $l10
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $p0
-        local.get $p1
-        i64.add
-        return
-      end
-      block $B35
-        local.get $l6
-        i32.const 3069
-        i32.lt_s
-        br_if $B35
-        local.get $l10
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $p0
-        return
-      end
-      block $B36
-        block $B37
-          local.get $l6
-          i32.const 1022
-          i32.le_s
-          br_if $B37
-          local.get $l6
-          i32.const -1022
-          i32.add
           local.set $l5
-          br $B36
         end
-        i32.const 1
-        local.set $l5
-        block $B38
-          i32.const 1023
-          local.get $l6
-          i32.sub
-          local.tee $l3
-          i32.const 63
-          i32.le_u
-          br_if $B38
-          i64.const 1
-          local.set $p0
-          br $B36
-        end
-        block $B39
-          local.get $p0
-          local.get $l3
-          i64.extend_i32_u
-          local.tee $l15
-          i64.shr_u
-          local.tee $p1
-          local.get $l15
-          i64.shl
-          local.get $p0
-          i64.ne
-          br_if $B39
-          local.get $p1
-          local.set $p0
-          br $B36
-        end
-        local.get $p1
-        i32.wrap_i64
-        i32.const 31
-        i32.shl
-        local.set $l3
-        block $B40
-          local.get $l3
-          i32.eqz
-          br_if $B40
-          local.get $p1
-          local.set $p0
-          br $B36
-        end
-        local.get $p1
-        i64.const 1
-        i64.add
-        local.set $p0
+        local.get $l4
+        i32.const 2146959359
+        i32.gt_u
+        br_if $B5
       end
-      local.get $p0
-      i64.const 8
-      i64.shr_u
-      local.set $p1
-      local.get $p0
-      i32.wrap_i64
-      local.set $l3
-      block $B41
-        block $B42
-          local.get $l3
-          i32.const 255
-          i32.and
-          local.tee $l3
-          i32.const 128
-          i32.gt_u
-          br_if $B42
-          local.get $l3
-          i32.const 128
-          i32.ne
-          br_if $B41
-          local.get $p1
-          i32.wrap_i64
-          local.set $l3
-          local.get $l3
-          i32.const 31
-          i32.shl
-          local.set $l3
-          local.get $l3
-          i32.eqz
-          br_if $B41
-        end
-        local.get $p1
-        i64.const 1
-        i64.add
-        local.set $p1
-      end
-      local.get $l5
-      i32.const 20
-      i32.shl
-      i32.const -1048576
+      local.get $l3
+      i32.const 524288
       i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p0
-      block $B43
-        local.get $p0
-        local.get $p1
-        i64.add
-        local.tee $p1
-        i64.const 9218868437227405312
-        i64.lt_u
-        br_if $B43
-        local.get $l10
-        i32.const 2146435072
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $p0
-        local.get $p0
-        return
-      end
-      local.get $l10
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $p0
-      local.get $p0
-      local.get $p1
-      i64.add
-      local.set $p0
+      local.set $l3
     end
-    local.get $p0)
+    local.get $l3
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $p0
+    local.get $p0
+    local.get $l5
+    i64.extend_i32_u
+    i64.add)
+  (func $f64_mul (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
+    (local $l2 i64) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i32) (local $l13 i32) (local $l14 i64) (local $l15 i64)
+    local.get $p1
+    i64.const 32
+    i64.shr_u
+    local.set $l2
+    local.get $p0
+    i64.const 32
+    i64.shr_u
+    i32.wrap_i64
+    local.tee $l3
+    local.set $l4
+    block $B0
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l5
+      local.get $l3
+      local.set $l4
+      local.get $l5
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l5
+      local.get $l5
+      local.get $l3
+      i32.add
+      local.set $l4
+    end
+    local.get $l2
+    i32.wrap_i64
+    local.tee $l6
+    local.set $l7
+    block $B1
+      local.get $p1
+      i64.const -1
+      i64.gt_s
+      br_if $B1
+      i32.const 1
+      local.set $l5
+      local.get $l6
+      local.set $l7
+      local.get $l5
+      i32.eqz
+      br_if $B1
+      i32.const -2147483648
+      local.set $l5
+      local.get $l5
+      local.get $l6
+      i32.add
+      local.set $l7
+    end
+    i32.const 0
+    local.set $l8
+    i32.const 0
+    local.set $l9
+    block $B2
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B2
+      i32.const 1
+      local.set $l9
+    end
+    local.get $p1
+    i32.wrap_i64
+    local.set $l10
+    local.get $p0
+    i32.wrap_i64
+    local.set $l5
+    block $B3
+      local.get $p1
+      i64.const -1
+      i64.gt_s
+      br_if $B3
+      i32.const 1
+      local.set $l8
+    end
+    i32.const 0
+    local.set $l11
+    block $B4
+      local.get $l9
+      local.get $l8
+      i32.eq
+      br_if $B4
+      i32.const -2147483648
+      local.set $l11
+    end
+    i32.const 0
+    local.get $l7
+    i32.sub
+    local.set $l12
+    i32.const 0
+    local.get $l4
+    i32.sub
+    local.set $l13
+    local.get $l10
+    i32.const 0
+    i32.ne
+    local.set $l9
+    local.get $l5
+    i32.const 0
+    i32.ne
+    local.set $l8
+    block $B5
+      block $B6
+        block $B7
+          block $B8
+            block $B9
+              block $B10
+                block $B11
+                  block $B12
+                    local.get $l4
+                    i32.const 2146435071
+                    i32.gt_u
+                    br_if $B12
+                    local.get $l7
+                    i32.const 2146435072
+                    i32.lt_u
+                    br_if $B11
+                  end
+                  block $B13
+                    block $B14
+                      local.get $l4
+                      i32.const 2146435072
+                      i32.gt_u
+                      br_if $B14
+                      local.get $l4
+                      i32.const 2146435072
+                      i32.eq
+                      local.get $l5
+                      i32.const 0
+                      i32.ne
+                      i32.and
+                      br_if $B14
+                      local.get $l7
+                      i32.const 2146435072
+                      i32.gt_u
+                      br_if $B14
+                      local.get $l7
+                      i32.const 2146435072
+                      i32.ne
+                      br_if $B13
+                      local.get $l10
+                      i32.eqz
+                      br_if $B13
+                    end
+                    local.get $l3
+                    local.set $l4
+                    block $B15
+                      local.get $p0
+                      i64.const -1
+                      i64.gt_s
+                      br_if $B15
+                      i32.const 1
+                      local.set $l4
+                      block $B16
+                        local.get $l4
+                        br_if $B16
+                        local.get $l3
+                        local.set $l4
+                        br $B7
+                      end
+                      i32.const -2147483648
+                      local.set $l4
+                      local.get $l4
+                      local.get $l3
+                      i32.add
+                      local.set $l4
+                    end
+                    local.get $l4
+                    i32.const 2146435072
+                    i32.gt_u
+                    br_if $B7
+                    block $B17
+                      local.get $l4
+                      i32.const 2146435072
+                      i32.ne
+                      br_if $B17
+                      local.get $l5
+                      br_if $B6
+                    end
+                    local.get $p1
+                    i64.const -1
+                    i64.gt_s
+                    br_if $B9
+                    i32.const 1
+                    local.set $l5
+                    local.get $l5
+                    i32.eqz
+                    br_if $B9
+                    i32.const -2147483648
+                    local.set $l5
+                    local.get $l5
+                    local.get $l6
+                    i32.add
+                    local.set $l4
+                    local.get $l6
+                    local.set $l3
+                    br $B8
+                  end
+                  i64.const -2251799813685248
+                  local.set $p0
+                  local.get $l8
+                  local.get $l13
+                  i32.eq
+                  br_if $B10
+                  local.get $l9
+                  local.get $l12
+                  i32.eq
+                  br_if $B10
+                  local.get $l11
+                  i32.const 2146435072
+                  i32.add
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  local.get $p0
+                  return
+                end
+                block $B18
+                  block $B19
+                    local.get $l8
+                    local.get $l13
+                    i32.eq
+                    br_if $B19
+                    local.get $l9
+                    local.get $l12
+                    i32.ne
+                    br_if $B18
+                  end
+                  local.get $l11
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  local.get $p0
+                  return
+                end
+                local.get $l7
+                i32.const 16
+                i32.shr_u
+                local.set $l8
+                local.get $l8
+                i32.const 4
+                i32.shl
+                local.set $l8
+                local.get $l4
+                i32.const 16
+                i32.shr_u
+                local.set $l9
+                local.get $l9
+                i32.const 4
+                i32.shl
+                local.set $l9
+                local.get $l9
+                i32.const 8
+                i32.shr_u
+                local.set $l3
+                block $B20
+                  local.get $l9
+                  i32.const 256
+                  i32.lt_u
+                  br_if $B20
+                  local.get $l4
+                  local.get $l3
+                  i32.const 20
+                  i32.shl
+                  i32.sub
+                  i32.const 1048576
+                  i32.add
+                  local.set $l4
+                end
+                local.get $l8
+                i32.const 8
+                i32.shr_u
+                local.set $l6
+                local.get $l4
+                i64.extend_i32_u
+                i64.const 32
+                i64.shl
+                local.set $p0
+                local.get $l5
+                i64.extend_i32_u
+                local.set $p1
+                block $B21
+                  local.get $l8
+                  i32.const 256
+                  i32.lt_u
+                  br_if $B21
+                  local.get $l7
+                  local.get $l6
+                  i32.const 20
+                  i32.shl
+                  i32.sub
+                  i32.const 1048576
+                  i32.add
+                  local.set $l7
+                end
+                local.get $p0
+                local.get $p1
+                i64.add
+                local.set $p0
+                local.get $l6
+                local.get $l3
+                i32.add
+                local.set $l5
+                local.get $l7
+                i64.extend_i32_u
+                i64.const 32
+                i64.shl
+                local.set $p1
+                local.get $l10
+                i64.extend_i32_u
+                local.set $l2
+                block $B22
+                  local.get $l9
+                  i32.const 255
+                  i32.gt_u
+                  br_if $B22
+                  local.get $p0
+                  local.get $p0
+                  i64.clz
+                  i64.const -11
+                  i64.add
+                  local.tee $l14
+                  i64.shl
+                  local.set $p0
+                  local.get $l5
+                  local.get $l14
+                  i32.wrap_i64
+                  i32.sub
+                  i32.const 1
+                  i32.add
+                  local.set $l5
+                end
+                local.get $p1
+                local.get $l2
+                i64.add
+                local.set $p1
+                block $B23
+                  local.get $l8
+                  i32.const 255
+                  i32.gt_u
+                  br_if $B23
+                  local.get $p1
+                  local.get $p1
+                  i64.clz
+                  i64.const -11
+                  i64.add
+                  local.tee $l2
+                  i64.shl
+                  local.set $p1
+                  local.get $l5
+                  local.get $l2
+                  i32.wrap_i64
+                  i32.sub
+                  i32.const 1
+                  i32.add
+                  local.set $l5
+                end
+                local.get $p1
+                i64.const 32
+                i64.shr_u
+                i32.wrap_i64
+                local.set $l4
+                local.get $l4
+                i64.extend_i32_u
+                local.set $l14
+                local.get $p0
+                i64.const 32
+                i64.shr_u
+                i32.wrap_i64
+                local.set $l4
+                local.get $l4
+                i64.extend_i32_u
+                local.set $l2
+                local.get $p1
+                i32.wrap_i64
+                local.set $l4
+                local.get $p0
+                i32.wrap_i64
+                local.set $l10
+                block $B24
+                  block $B25
+                    block $B26
+                      block $B27
+                        local.get $l4
+                        br_if $B27
+                        i64.const 0
+                        local.set $p1
+                        local.get $l10
+                        i32.eqz
+                        br_if $B26
+                        local.get $l14
+                        local.get $l10
+                        i64.extend_i32_u
+                        i64.mul
+                        local.set $l15
+                        i64.const 0
+                        local.set $p0
+                        br $B24
+                      end
+                      local.get $l4
+                      i64.extend_i32_u
+                      local.tee $p0
+                      local.get $l2
+                      i64.mul
+                      local.set $p1
+                      local.get $l10
+                      br_if $B25
+                    end
+                    i64.const 0
+                    local.set $l15
+                    i64.const 0
+                    local.set $p0
+                    br $B24
+                  end
+                  local.get $p0
+                  local.get $l10
+                  i64.extend_i32_u
+                  local.tee $l15
+                  i64.mul
+                  local.set $p0
+                  local.get $l14
+                  local.get $l15
+                  i64.mul
+                  local.set $l15
+                end
+                local.get $l15
+                local.get $p1
+                i64.add
+                local.get $p0
+                i64.const 32
+                i64.shr_u
+                i64.add
+                local.tee $p1
+                i32.wrap_i64
+                local.set $l4
+                local.get $p0
+                i32.wrap_i64
+                local.set $l10
+                local.get $l4
+                i32.const 65535
+                i32.and
+                i32.const 0
+                i32.ne
+                local.get $l10
+                i32.const 0
+                i32.ne
+                i32.add
+                local.set $l4
+                local.get $l4
+                i32.const 0
+                i32.ne
+                i64.extend_i32_u
+                local.set $p0
+                block $B28
+                  local.get $p1
+                  i64.const 16
+                  i64.shr_u
+                  local.get $l2
+                  local.get $l14
+                  i64.mul
+                  i64.const 16
+                  i64.shl
+                  i64.add
+                  i64.const 3
+                  i64.shl
+                  local.get $p0
+                  i64.add
+                  local.tee $p0
+                  i64.const 1152921504606846975
+                  i64.gt_u
+                  br_if $B28
+                  block $B29
+                    local.get $l5
+                    i32.const 3070
+                    i32.lt_s
+                    br_if $B29
+                    local.get $l11
+                    i32.const 2146435072
+                    i32.add
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    local.get $p0
+                    return
+                  end
+                  local.get $p0
+                  i64.const 1
+                  i64.shl
+                  local.set $p1
+                  block $B30
+                    block $B31
+                      local.get $l5
+                      i32.const 1023
+                      i32.le_s
+                      br_if $B31
+                      local.get $l5
+                      i32.const -1023
+                      i32.add
+                      local.set $l4
+                      br $B30
+                    end
+                    block $B32
+                      i32.const 1024
+                      local.get $l5
+                      i32.sub
+                      local.tee $l5
+                      i32.const 64
+                      i32.lt_u
+                      br_if $B32
+                      local.get $p0
+                      i64.const 0
+                      i64.ne
+                      i64.extend_i32_u
+                      local.set $p1
+                      i32.const 1
+                      local.set $l4
+                      br $B30
+                    end
+                    i32.const 1
+                    local.set $l4
+                    block $B33
+                      local.get $p1
+                      local.get $l5
+                      i64.extend_i32_u
+                      local.tee $l2
+                      i64.shr_u
+                      local.tee $p0
+                      local.get $l2
+                      i64.shl
+                      local.get $p1
+                      i64.ne
+                      br_if $B33
+                      local.get $p0
+                      local.set $p1
+                      br $B30
+                    end
+                    local.get $p0
+                    i32.wrap_i64
+                    i32.const 31
+                    i32.shl
+                    local.set $l5
+                    block $B34
+                      local.get $l5
+                      i32.eqz
+                      br_if $B34
+                      local.get $p0
+                      local.set $p1
+                      br $B30
+                    end
+                    local.get $p0
+                    i64.const 1
+                    i64.add
+                    local.set $p1
+                  end
+                  local.get $p1
+                  i64.const 8
+                  i64.shr_u
+                  local.set $l2
+                  local.get $p1
+                  i32.wrap_i64
+                  local.set $l5
+                  block $B35
+                    block $B36
+                      local.get $l5
+                      i32.const 255
+                      i32.and
+                      local.tee $l5
+                      i32.const 128
+                      i32.gt_u
+                      br_if $B36
+                      local.get $l5
+                      i32.const 128
+                      i32.ne
+                      br_if $B35
+                      local.get $l2
+                      i32.wrap_i64
+                      local.set $l5
+                      local.get $l5
+                      i32.const 31
+                      i32.shl
+                      local.set $l5
+                      local.get $l5
+                      i32.eqz
+                      br_if $B35
+                    end
+                    local.get $l2
+                    i64.const 1
+                    i64.add
+                    local.set $l2
+                  end
+                  local.get $l4
+                  i32.const 20
+                  i32.shl
+                  i32.const -1048576
+                  i32.add
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  block $B37
+                    local.get $p0
+                    local.get $l2
+                    i64.add
+                    local.tee $p1
+                    i64.const 9218868437227405312
+                    i64.lt_u
+                    br_if $B37
+                    local.get $l11
+                    i32.const 2146435072
+                    i32.add
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p0
+                    local.get $p0
+                    return
+                  end
+                  local.get $l11
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  local.get $p0
+                  local.get $p1
+                  i64.add
+                  return
+                end
+                block $B38
+                  local.get $l5
+                  i32.const 3069
+                  i32.lt_s
+                  br_if $B38
+                  local.get $l11
+                  i32.const 2146435072
+                  i32.add
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  local.get $p0
+                  return
+                end
+                block $B39
+                  block $B40
+                    local.get $l5
+                    i32.const 1022
+                    i32.le_s
+                    br_if $B40
+                    local.get $l5
+                    i32.const -1022
+                    i32.add
+                    local.set $l4
+                    br $B39
+                  end
+                  i32.const 1
+                  local.set $l4
+                  block $B41
+                    i32.const 1023
+                    local.get $l5
+                    i32.sub
+                    local.tee $l5
+                    i32.const 63
+                    i32.le_u
+                    br_if $B41
+                    i64.const 1
+                    local.set $p0
+                    br $B39
+                  end
+                  block $B42
+                    local.get $p0
+                    local.get $l5
+                    i64.extend_i32_u
+                    local.tee $l2
+                    i64.shr_u
+                    local.tee $p1
+                    local.get $l2
+                    i64.shl
+                    local.get $p0
+                    i64.ne
+                    br_if $B42
+                    local.get $p1
+                    local.set $p0
+                    br $B39
+                  end
+                  local.get $p1
+                  i32.wrap_i64
+                  i32.const 31
+                  i32.shl
+                  local.set $l5
+                  block $B43
+                    local.get $l5
+                    i32.eqz
+                    br_if $B43
+                    local.get $p1
+                    local.set $p0
+                    br $B39
+                  end
+                  local.get $p1
+                  i64.const 1
+                  i64.add
+                  local.set $p0
+                end
+                local.get $p0
+                i64.const 8
+                i64.shr_u
+                local.set $p1
+                local.get $p0
+                i32.wrap_i64
+                local.set $l5
+                block $B44
+                  block $B45
+                    local.get $l5
+                    i32.const 255
+                    i32.and
+                    local.tee $l5
+                    i32.const 128
+                    i32.gt_u
+                    br_if $B45
+                    local.get $l5
+                    i32.const 128
+                    i32.ne
+                    br_if $B44
+                    local.get $p1
+                    i32.wrap_i64
+                    local.set $l5
+                    local.get $l5
+                    i32.const 31
+                    i32.shl
+                    local.set $l5
+                    local.get $l5
+                    i32.eqz
+                    br_if $B44
+                  end
+                  local.get $p1
+                  i64.const 1
+                  i64.add
+                  local.set $p1
+                end
+                local.get $l4
+                i32.const 20
+                i32.shl
+                i32.const -1048576
+                i32.add
+                i64.extend_i32_u
+                i64.const 32
+                i64.shl
+                local.set $p0
+                block $B46
+                  local.get $p0
+                  local.get $p1
+                  i64.add
+                  local.tee $p1
+                  i64.const 9218868437227405312
+                  i64.lt_u
+                  br_if $B46
+                  local.get $l11
+                  i32.const 2146435072
+                  i32.add
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $p0
+                  local.get $p0
+                  return
+                end
+                local.get $l11
+                i64.extend_i32_u
+                i64.const 32
+                i64.shl
+                local.set $p0
+                local.get $p0
+                local.get $p1
+                i64.add
+                local.set $p0
+              end
+              local.get $p0
+              return
+            end
+            local.get $l6
+            local.set $l3
+            local.get $l6
+            local.set $l4
+          end
+          local.get $l10
+          local.set $l5
+        end
+        local.get $l4
+        i32.const 2146959359
+        i32.gt_u
+        br_if $B5
+      end
+      local.get $l3
+      i32.const 524288
+      i32.add
+      local.set $l3
+    end
+    local.get $l3
+    i64.extend_i32_u
+    i64.const 32
+    i64.shl
+    local.set $p0
+    local.get $p0
+    local.get $l5
+    i64.extend_i32_u
+    i64.add)
   (func $f64_trunc (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
     local.get $p0
-    i64.const 63
-    i64.shr_u
     i32.wrap_i64
     local.set $l2
-    local.get $p0
-    i32.wrap_i64
-    local.set $l3
     block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $l1
-      i32.add
-      local.set $l1
-    end
-    block $B1
-      block $B2
-        local.get $l1
-        i32.const 2146435072
-        i32.gt_u
-        br_if $B2
-        local.get $l1
-        i32.const 2146435072
-        i32.ne
-        br_if $B1
-        local.get $l3
-        i32.eqz
-        br_if $B1
-      end
-      local.get $p0
-      i64.const 2251799813685248
-      i64.add
-      local.get $p0
-      local.get $l1
-      i32.const 2146959360
-      i32.lt_u
-      select
-      i64.const -4294967296
-      i64.and
-      local.set $p0
-      local.get $p0
-      local.get $l3
-      i64.extend_i32_u
-      i64.add
-      return
-    end
-    local.get $l1
-    i32.const 16
-    i32.shr_u
-    local.set $l4
-    local.get $l4
-    i32.const 4
-    i32.shl
-    local.set $l4
-    block $B3
-      local.get $l4
-      i32.const 275199
-      i32.gt_u
-      br_if $B3
-      block $B4
-        block $B5
-          local.get $l2
-          br_if $B5
-          i64.const 0
-          local.set $l5
-          br $B4
+      block $B1
+        block $B2
+          block $B3
+            block $B4
+              block $B5
+                local.get $p0
+                i64.const -1
+                i64.gt_s
+                br_if $B5
+                i32.const 1
+                local.set $l3
+                local.get $l3
+                i32.eqz
+                br_if $B4
+                i32.const -2147483648
+                local.set $l3
+                local.get $l3
+                local.get $l1
+                i32.add
+                local.set $l1
+              end
+              local.get $l1
+              i32.const 2146435072
+              i32.gt_u
+              br_if $B4
+              block $B6
+                local.get $l1
+                i32.const 2146435072
+                i32.ne
+                br_if $B6
+                local.get $l2
+                br_if $B3
+              end
+              local.get $l1
+              i32.const 16
+              i32.shr_u
+              local.set $l3
+              local.get $l3
+              i32.const 4
+              i32.shl
+              local.set $l3
+              local.get $l3
+              i32.const 275199
+              i32.gt_u
+              br_if $B0
+              i64.const 0
+              local.set $l4
+              block $B7
+                local.get $p0
+                i64.const -1
+                i64.gt_s
+                br_if $B7
+                i32.const 1
+                local.set $l5
+                local.get $l5
+                i32.eqz
+                br_if $B7
+                i32.const -2147483648
+                local.set $l5
+                local.get $l5
+                i64.extend_i32_u
+                i64.const 32
+                i64.shl
+                local.set $l4
+              end
+              local.get $l3
+              i32.const 261887
+              i32.gt_u
+              br_if $B1
+              local.get $l2
+              i32.const 0
+              i32.ne
+              local.set $l2
+              local.get $l2
+              i32.const 0
+              local.get $l1
+              i32.sub
+              i32.eq
+              br_if $B0
+              local.get $l4
+              return
+            end
+            local.get $l1
+            i32.const 2146959359
+            i32.gt_u
+            br_if $B2
+          end
+          local.get $p0
+          i64.const 2251799813685248
+          i64.add
+          local.set $p0
         end
-        i32.const -2147483648
-        local.set $l2
+        local.get $p0
+        i64.const -4294967296
+        i64.and
+        local.set $p0
+        local.get $p0
         local.get $l2
         i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l5
-      end
-      block $B6
-        local.get $l4
-        i32.const 261887
-        i32.gt_u
-        br_if $B6
-        local.get $l3
-        i32.const 0
-        i32.ne
-        local.set $l3
-        local.get $l3
-        i32.const 0
-        local.get $l1
-        i32.sub
-        i32.eq
-        br_if $B3
-        local.get $l5
+        i64.add
         return
       end
       local.get $l1
@@ -11067,14 +12432,14 @@
       i64.shl
       local.set $l6
       local.get $l6
-      local.get $l3
+      local.get $l2
       i64.extend_i32_u
       i64.add
       local.tee $l6
       local.get $l6
       i64.const -1
       i32.const 1075
-      local.get $l4
+      local.get $l3
       i32.const 8
       i32.shr_u
       i32.sub
@@ -11083,123 +12448,132 @@
       i64.and
       local.tee $l6
       i64.eq
-      br_if $B3
-      local.get $l5
+      br_if $B0
+      local.get $l4
       local.get $l6
       i64.add
       local.set $p0
     end
     local.get $p0)
   (func $f64_floor (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i64) (local $l8 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i32) (local $l7 i64) (local $l8 i64)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
     local.get $p0
-    i64.const 63
-    i64.shr_u
     i32.wrap_i64
     local.set $l2
-    local.get $p0
-    i32.wrap_i64
-    local.set $l3
     block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $l1
-      i32.add
-      local.set $l1
-    end
-    block $B1
-      block $B2
-        local.get $l1
-        i32.const 2146435072
-        i32.gt_u
-        br_if $B2
-        local.get $l1
-        i32.const 2146435072
-        i32.ne
-        br_if $B1
-        local.get $l3
-        i32.eqz
-        br_if $B1
-      end
-      local.get $p0
-      i64.const 2251799813685248
-      i64.add
-      local.get $p0
-      local.get $l1
-      i32.const 2146959360
-      i32.lt_u
-      select
-      i64.const -4294967296
-      i64.and
-      local.set $p0
-      local.get $p0
-      local.get $l3
-      i64.extend_i32_u
-      i64.add
-      return
-    end
-    local.get $l1
-    i32.const 16
-    i32.shr_u
-    local.set $l4
-    local.get $l4
-    i32.const 4
-    i32.shl
-    local.set $l4
-    block $B3
-      local.get $l4
-      i32.const 275199
-      i32.gt_u
-      br_if $B3
-      block $B4
-        block $B5
-          local.get $l2
-          br_if $B5
-          i64.const 0
-          local.set $l5
-          br $B4
+      block $B1
+        block $B2
+          block $B3
+            block $B4
+              block $B5
+                local.get $p0
+                i64.const -1
+                i64.gt_s
+                br_if $B5
+                i32.const 1
+                local.set $l3
+                local.get $l3
+                i32.eqz
+                br_if $B4
+                i32.const -2147483648
+                local.set $l3
+                local.get $l3
+                local.get $l1
+                i32.add
+                local.set $l1
+              end
+              local.get $l1
+              i32.const 2146435072
+              i32.gt_u
+              br_if $B4
+              block $B6
+                local.get $l1
+                i32.const 2146435072
+                i32.ne
+                br_if $B6
+                local.get $l2
+                br_if $B3
+              end
+              local.get $l1
+              i32.const 16
+              i32.shr_u
+              local.set $l3
+              local.get $l3
+              i32.const 4
+              i32.shl
+              local.set $l3
+              local.get $l3
+              i32.const 275199
+              i32.gt_u
+              br_if $B0
+              i64.const 0
+              local.set $l4
+              i32.const 0
+              local.set $l5
+              block $B7
+                local.get $p0
+                i64.const -1
+                i64.gt_s
+                br_if $B7
+                i32.const 1
+                local.set $l6
+                local.get $l6
+                i32.eqz
+                br_if $B7
+                i32.const -2147483648
+                local.set $l5
+                local.get $l5
+                i64.extend_i32_u
+                i64.const 32
+                i64.shl
+                local.set $l4
+                local.get $l6
+                local.set $l5
+              end
+              local.get $l3
+              i32.const 261887
+              i32.gt_u
+              br_if $B1
+              local.get $l2
+              i32.const 0
+              i32.ne
+              local.set $l2
+              local.get $l2
+              i32.const 0
+              local.get $l1
+              i32.sub
+              i32.eq
+              br_if $B0
+              i64.const -4616189618054758400
+              local.set $p0
+              local.get $l5
+              br_if $B0
+              local.get $l4
+              return
+            end
+            local.get $l1
+            i32.const 2146959359
+            i32.gt_u
+            br_if $B2
+          end
+          local.get $p0
+          i64.const 2251799813685248
+          i64.add
+          local.set $p0
         end
-        i32.const -2147483648
-        local.set $l6
-        local.get $l6
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l5
-      end
-      block $B6
-        local.get $l4
-        i32.const 261887
-        i32.gt_u
-        br_if $B6
-        local.get $l3
-        i32.const 0
-        i32.ne
-        local.set $l3
         local.get $p0
-        i64.const -4616189618054758400
-        local.get $l3
-        i32.const 0
-        local.get $l1
-        i32.sub
-        i32.eq
-        local.tee $l1
-        select
+        i64.const -4294967296
+        i64.and
         local.set $p0
+        local.get $p0
         local.get $l2
-        br_if $B3
-        local.get $l1
-        br_if $B3
-        local.get $l5
+        i64.extend_i32_u
+        i64.add
         return
       end
       local.get $l1
@@ -11208,14 +12582,14 @@
       i64.shl
       local.set $l7
       local.get $l7
-      local.get $l3
+      local.get $l2
       i64.extend_i32_u
       i64.add
       local.tee $l7
       local.get $l7
       i64.const -1
       i32.const 1075
-      local.get $l4
+      local.get $l3
       i32.const 8
       i32.shr_u
       i32.sub
@@ -11225,131 +12599,141 @@
       i64.and
       local.tee $l7
       i64.eq
-      br_if $B3
+      br_if $B0
       local.get $l7
       i64.const 1
       local.get $l8
       i64.shl
       i64.const 0
-      local.get $l2
+      local.get $l5
       select
       i64.add
-      local.get $l5
+      local.get $l4
       i64.add
       local.set $p0
     end
     local.get $p0)
   (func $f64_ceil (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i32) (local $l7 i64) (local $l8 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i32) (local $l7 i64) (local $l8 i64)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
     local.get $p0
-    i64.const 63
-    i64.shr_u
     i32.wrap_i64
     local.set $l2
-    local.get $p0
-    i32.wrap_i64
-    local.set $l3
     block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $l1
-      i32.add
-      local.set $l1
-    end
-    block $B1
-      block $B2
-        local.get $l1
-        i32.const 2146435072
-        i32.gt_u
-        br_if $B2
-        local.get $l1
-        i32.const 2146435072
-        i32.ne
-        br_if $B1
-        local.get $l3
-        i32.eqz
-        br_if $B1
-      end
-      local.get $p0
-      i64.const 2251799813685248
-      i64.add
-      local.get $p0
-      local.get $l1
-      i32.const 2146959360
-      i32.lt_u
-      select
-      i64.const -4294967296
-      i64.and
-      local.set $p0
-      local.get $p0
-      local.get $l3
-      i64.extend_i32_u
-      i64.add
-      return
-    end
-    local.get $l1
-    i32.const 16
-    i32.shr_u
-    local.set $l4
-    local.get $l4
-    i32.const 4
-    i32.shl
-    local.set $l4
-    block $B3
-      local.get $l4
-      i32.const 275199
-      i32.gt_u
-      br_if $B3
-      block $B4
-        block $B5
+      block $B1
+        block $B2
+          block $B3
+            block $B4
+              block $B5
+                block $B6
+                  local.get $p0
+                  i64.const -1
+                  i64.gt_s
+                  br_if $B6
+                  i32.const 1
+                  local.set $l3
+                  local.get $l3
+                  i32.eqz
+                  br_if $B5
+                  i32.const -2147483648
+                  local.set $l3
+                  local.get $l3
+                  local.get $l1
+                  i32.add
+                  local.set $l1
+                end
+                local.get $l1
+                i32.const 2146435072
+                i32.gt_u
+                br_if $B5
+                block $B7
+                  local.get $l1
+                  i32.const 2146435072
+                  i32.ne
+                  br_if $B7
+                  local.get $l2
+                  br_if $B4
+                end
+                local.get $l1
+                i32.const 16
+                i32.shr_u
+                local.set $l3
+                local.get $l3
+                i32.const 4
+                i32.shl
+                local.set $l3
+                local.get $l3
+                i32.const 275199
+                i32.gt_u
+                br_if $B0
+                i64.const 0
+                local.set $l4
+                i32.const 0
+                local.set $l5
+                block $B8
+                  local.get $p0
+                  i64.const -1
+                  i64.gt_s
+                  br_if $B8
+                  i32.const 1
+                  local.set $l6
+                  local.get $l6
+                  i32.eqz
+                  br_if $B8
+                  i32.const -2147483648
+                  local.set $l5
+                  local.get $l5
+                  i64.extend_i32_u
+                  i64.const 32
+                  i64.shl
+                  local.set $l4
+                  local.get $l6
+                  local.set $l5
+                end
+                local.get $l3
+                i32.const 261887
+                i32.gt_u
+                br_if $B1
+                local.get $l2
+                i32.const 0
+                i32.ne
+                local.set $l2
+                local.get $l2
+                i32.const 0
+                local.get $l1
+                i32.sub
+                i32.eq
+                br_if $B0
+                local.get $l5
+                br_if $B2
+                i64.const 4607182418800017408
+                return
+              end
+              local.get $l1
+              i32.const 2146959359
+              i32.gt_u
+              br_if $B3
+            end
+            local.get $p0
+            i64.const 2251799813685248
+            i64.add
+            local.set $p0
+          end
+          local.get $p0
+          i64.const -4294967296
+          i64.and
+          local.set $p0
+          local.get $p0
           local.get $l2
-          br_if $B5
-          i64.const 0
-          local.set $l5
-          br $B4
+          i64.extend_i32_u
+          i64.add
+          return
         end
-        i32.const -2147483648
-        local.set $l6
-        local.get $l6
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l5
-      end
-      block $B6
         local.get $l4
-        i32.const 261887
-        i32.gt_u
-        br_if $B6
-        local.get $l3
-        i32.const 0
-        i32.ne
-        local.set $l3
-        local.get $p0
-        i64.const 4607182418800017408
-        local.get $l3
-        i32.const 0
-        local.get $l1
-        i32.sub
-        i32.eq
-        local.tee $l1
-        select
-        local.set $p0
-        local.get $l2
-        i32.eqz
-        br_if $B3
-        local.get $l1
-        br_if $B3
-        local.get $l5
         return
       end
       local.get $l1
@@ -11358,14 +12742,14 @@
       i64.shl
       local.set $l7
       local.get $l7
-      local.get $l3
+      local.get $l2
       i64.extend_i32_u
       i64.add
       local.tee $l7
       local.get $l7
       i64.const -1
       i32.const 1075
-      local.get $l4
+      local.get $l3
       i32.const 8
       i32.shr_u
       i32.sub
@@ -11375,16 +12759,16 @@
       i64.and
       local.tee $l7
       i64.eq
-      br_if $B3
+      br_if $B0
       local.get $l7
       i64.const 0
       i64.const 1
       local.get $l8
       i64.shl
-      local.get $l2
+      local.get $l5
       select
       i64.add
-      local.get $l5
+      local.get $l4
       i64.add
       local.set $p0
     end
@@ -11397,123 +12781,132 @@
     i32.wrap_i64
     local.set $l1
     local.get $p0
-    i64.const 63
-    i64.shr_u
     i32.wrap_i64
     local.set $l2
-    local.get $p0
-    i32.wrap_i64
-    local.set $l3
     block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $l1
-      i32.add
-      local.set $l1
-    end
-    block $B1
-      block $B2
-        local.get $l1
-        i32.const 2146435072
-        i32.gt_u
-        br_if $B2
-        local.get $l1
-        i32.const 2146435072
-        i32.ne
-        br_if $B1
-        local.get $l3
-        i32.eqz
-        br_if $B1
-      end
-      local.get $p0
-      i64.const 2251799813685248
-      i64.add
-      local.get $p0
-      local.get $l1
-      i32.const 2146959360
-      i32.lt_u
-      select
-      i64.const -4294967296
-      i64.and
-      local.set $p0
-      local.get $p0
-      local.get $l3
-      i64.extend_i32_u
-      i64.add
-      return
-    end
-    local.get $l1
-    i32.const 16
-    i32.shr_u
-    local.set $l4
-    local.get $l4
-    i32.const 4
-    i32.shl
-    local.set $l4
-    block $B3
-      local.get $l4
-      i32.const 275199
-      i32.gt_u
-      br_if $B3
-      block $B4
-        block $B5
-          local.get $l2
-          br_if $B5
-          i32.const 0
-          local.set $l2
-          br $B4
-        end
-        i32.const -2147483648
-        local.set $l2
-      end
-      local.get $l4
-      i32.const 8
-      i32.shr_u
-      local.set $l5
-      block $B6
-        local.get $l4
-        i32.const 261887
-        i32.gt_u
-        br_if $B6
-        local.get $l3
-        i32.const 0
-        i32.ne
-        local.set $l4
-        local.get $l4
-        i32.const 0
-        local.get $l1
-        i32.sub
-        i32.eq
-        br_if $B3
-        block $B7
-          local.get $l5
-          i32.const 1022
-          i32.ne
-          br_if $B7
-          block $B8
-            local.get $l1
-            i32.const 1071644672
-            i32.ne
-            br_if $B8
-            local.get $l3
-            i32.eqz
-            br_if $B7
+      block $B1
+        block $B2
+          block $B3
+            block $B4
+              block $B5
+                block $B6
+                  local.get $p0
+                  i64.const -1
+                  i64.gt_s
+                  br_if $B6
+                  i32.const 1
+                  local.set $l3
+                  local.get $l3
+                  i32.eqz
+                  br_if $B5
+                  i32.const -2147483648
+                  local.set $l3
+                  local.get $l3
+                  local.get $l1
+                  i32.add
+                  local.set $l1
+                end
+                local.get $l1
+                i32.const 2146435072
+                i32.gt_u
+                br_if $B5
+                block $B7
+                  local.get $l1
+                  i32.const 2146435072
+                  i32.ne
+                  br_if $B7
+                  local.get $l2
+                  br_if $B4
+                end
+                local.get $l1
+                i32.const 16
+                i32.shr_u
+                local.set $l3
+                local.get $l3
+                i32.const 4
+                i32.shl
+                local.set $l3
+                local.get $l3
+                i32.const 275199
+                i32.gt_u
+                br_if $B0
+                i32.const 0
+                local.set $l4
+                block $B8
+                  local.get $p0
+                  i64.const -1
+                  i64.gt_s
+                  br_if $B8
+                  i32.const 1
+                  local.set $l5
+                  local.get $l5
+                  i32.eqz
+                  br_if $B8
+                  i32.const -2147483648
+                  local.set $l4
+                end
+                local.get $l3
+                i32.const 8
+                i32.shr_u
+                local.set $l5
+                local.get $l3
+                i32.const 261887
+                i32.gt_u
+                br_if $B1
+                local.get $l2
+                i32.const 0
+                i32.ne
+                local.set $l3
+                local.get $l3
+                i32.const 0
+                local.get $l1
+                i32.sub
+                i32.eq
+                br_if $B0
+                local.get $l5
+                i32.const 1022
+                i32.ne
+                br_if $B2
+                block $B9
+                  local.get $l1
+                  i32.const 1071644672
+                  i32.ne
+                  br_if $B9
+                  local.get $l2
+                  i32.eqz
+                  br_if $B2
+                end
+                local.get $l4
+                i32.const 1072693248
+                i32.add
+                i64.extend_i32_u
+                i64.const 32
+                i64.shl
+                local.set $p0
+                local.get $p0
+                return
+              end
+              local.get $l1
+              i32.const 2146959359
+              i32.gt_u
+              br_if $B3
+            end
+            local.get $p0
+            i64.const 2251799813685248
+            i64.add
+            local.set $p0
           end
-          local.get $l2
-          i32.const 1072693248
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
+          local.get $p0
+          i64.const -4294967296
+          i64.and
           local.set $p0
           local.get $p0
+          local.get $l2
+          i64.extend_i32_u
+          i64.add
           return
         end
-        local.get $l2
+        local.get $l4
         i64.extend_i32_u
         i64.const 32
         i64.shl
@@ -11527,7 +12920,7 @@
       i64.shl
       local.set $l6
       local.get $l6
-      local.get $l3
+      local.get $l2
       i64.extend_i32_u
       i64.add
       local.tee $l7
@@ -11542,9 +12935,9 @@
       i64.and
       local.tee $l6
       i64.eq
-      br_if $B3
-      block $B9
-        block $B10
+      br_if $B0
+      block $B10
+        block $B11
           local.get $l7
           local.get $l6
           i64.sub
@@ -11557,11 +12950,11 @@
           i64.shr_u
           local.tee $l9
           i64.gt_u
-          br_if $B10
+          br_if $B11
           local.get $l7
           local.get $l9
           i64.ne
-          br_if $B9
+          br_if $B10
           local.get $l6
           local.get $l8
           i64.shr_u
@@ -11569,14 +12962,14 @@
           i32.const 1
           i32.and
           i32.eqz
-          br_if $B9
+          br_if $B10
         end
         local.get $l6
         local.get $p0
         i64.add
         local.set $l6
       end
-      local.get $l2
+      local.get $l4
       i64.extend_i32_u
       i64.const 32
       i64.shl
@@ -11588,106 +12981,119 @@
     end
     local.get $p0)
   (func $f64_sqrt (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64) (local $l8 i64) (local $l9 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64) (local $l9 i64)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
     local.get $p0
-    i64.const 63
-    i64.shr_u
     i32.wrap_i64
     local.set $l2
-    local.get $p0
-    i32.wrap_i64
-    local.set $l3
     block $B0
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l4
-      local.get $l4
-      local.get $l1
-      i32.add
-      local.set $l1
-    end
-    block $B1
-      block $B2
-        local.get $l1
-        i32.const 2146435072
-        i32.gt_u
-        br_if $B2
-        local.get $l1
-        i32.const 2146435072
-        i32.ne
-        br_if $B1
-        local.get $l3
-        i32.eqz
-        br_if $B1
+      block $B1
+        block $B2
+          block $B3
+            block $B4
+              local.get $p0
+              i64.const -1
+              i64.gt_s
+              br_if $B4
+              i32.const 1
+              local.set $l3
+              local.get $l3
+              i32.eqz
+              br_if $B3
+              i32.const -2147483648
+              local.set $l3
+              local.get $l3
+              local.get $l1
+              i32.add
+              local.set $l1
+            end
+            local.get $l1
+            i32.const 2146435072
+            i32.gt_u
+            br_if $B3
+            block $B5
+              local.get $l1
+              i32.const 2146435072
+              i32.ne
+              br_if $B5
+              local.get $l2
+              br_if $B2
+            end
+            local.get $l2
+            i32.const 0
+            i32.ne
+            local.set $l3
+            local.get $l3
+            i32.const 0
+            local.get $l1
+            i32.sub
+            i32.ne
+            br_if $B0
+            local.get $p0
+            return
+          end
+          local.get $l1
+          i32.const 2146959359
+          i32.gt_u
+          br_if $B1
+        end
+        local.get $p0
+        i64.const 2251799813685248
+        i64.add
+        local.set $p0
       end
       local.get $p0
-      i64.const 2251799813685248
-      i64.add
-      local.get $p0
-      local.get $l1
-      i32.const 2146959360
-      i32.lt_u
-      select
       i64.const -4294967296
       i64.and
       local.set $p0
       local.get $p0
-      local.get $l3
+      local.get $l2
       i64.extend_i32_u
       i64.add
       return
     end
-    local.get $l3
-    i32.const 0
-    i32.ne
-    local.set $l4
-    local.get $p0
-    i64.const -2251799813685248
-    local.get $l4
-    i32.const 0
-    local.get $l1
-    i32.sub
-    i32.eq
-    local.tee $l4
-    select
-    local.set $l5
-    block $B3
-      local.get $l2
-      br_if $B3
-      local.get $l4
-      br_if $B3
+    block $B6
+      block $B7
+        local.get $p0
+        i64.const -1
+        i64.gt_s
+        br_if $B7
+        i32.const 1
+        local.set $l3
+        i64.const -2251799813685248
+        local.set $l4
+        local.get $l3
+        br_if $B6
+      end
       local.get $p0
-      local.set $l5
+      local.set $l4
       local.get $l1
       i32.const 2146435072
       i32.eq
-      br_if $B3
+      br_if $B6
       local.get $l1
       i32.const 16
       i32.shr_u
-      local.set $l2
-      local.get $l2
+      local.set $l3
+      local.get $l3
       i32.const 4
       i32.shl
-      local.set $l2
-      local.get $l2
+      local.set $l3
+      local.get $l3
       i32.const 8
       i32.shr_u
-      local.set $l4
-      block $B4
-        local.get $l2
+      local.set $l5
+      block $B8
+        local.get $l3
         i32.const 256
         i32.lt_u
-        br_if $B4
+        br_if $B8
         local.get $l1
-        local.get $l4
+        local.get $l5
         i32.const 20
         i32.shl
         i32.sub
@@ -11701,48 +13107,48 @@
       i64.shl
       local.set $p0
       local.get $p0
-      local.get $l3
+      local.get $l2
       i64.extend_i32_u
       i64.add
       local.set $p0
-      block $B5
-        block $B6
-          local.get $l2
+      block $B9
+        block $B10
+          local.get $l3
           i32.const 255
           i32.le_u
-          br_if $B6
-          local.get $l4
+          br_if $B10
+          local.get $l5
           i32.const -1075
           i32.add
-          local.set $l2
-          br $B5
+          local.set $l3
+          br $B9
         end
         local.get $p0
         local.get $p0
         i64.clz
         i64.const -11
         i64.add
-        local.tee $l5
+        local.tee $l4
         i64.shl
         local.set $p0
-        local.get $l4
         local.get $l5
+        local.get $l4
         i32.wrap_i64
         i32.sub
         i32.const -1074
         i32.add
-        local.set $l2
+        local.set $l3
       end
-      block $B7
-        local.get $l2
+      block $B11
+        local.get $l3
         i32.const 1
         i32.and
         i32.eqz
-        br_if $B7
-        local.get $l2
+        br_if $B11
+        local.get $l3
         i32.const -1
         i32.add
-        local.set $l2
+        local.set $l3
         local.get $p0
         i64.const 1
         i64.shl
@@ -11755,47 +13161,47 @@
       i64.const 1
       local.set $l7
       i32.const 55
-      local.set $l1
+      local.set $l2
       i64.const 0
       local.set $l8
       i64.const 0
-      local.set $l5
-      loop $L8
+      local.set $l4
+      loop $L12
         i64.const 3
         local.set $p0
-        block $B9
+        block $B13
           local.get $l6
           i64.const 32
           i64.shr_u
           i32.wrap_i64
-          local.tee $l3
+          local.tee $l1
           i32.const -1073741825
           i32.gt_u
-          br_if $B9
-          block $B10
+          br_if $B13
+          block $B14
             local.get $l6
             i64.const 0
             i64.ge_s
-            br_if $B10
+            br_if $B14
             i64.const 2
             local.set $p0
-            br $B9
+            br $B13
           end
-          local.get $l3
+          local.get $l1
           i32.const 1073741823
           i32.gt_u
           i64.extend_i32_u
           local.set $p0
         end
-        local.get $l5
+        local.get $l4
         i64.const 2
         i64.shl
         local.set $l9
-        local.get $l5
+        local.get $l4
         i64.const 1
         i64.shl
-        local.set $l5
-        block $B11
+        local.set $l4
+        block $B15
           local.get $p0
           local.get $l8
           i64.const 2
@@ -11807,11 +13213,11 @@
           i64.add
           local.tee $p0
           i64.lt_u
-          br_if $B11
-          local.get $l5
+          br_if $B15
+          local.get $l4
           local.get $l7
           i64.add
-          local.set $l5
+          local.set $l4
           local.get $l8
           local.get $p0
           i64.sub
@@ -11821,21 +13227,21 @@
         i64.const 2
         i64.shl
         local.set $l6
-        local.get $l1
+        local.get $l2
         i32.const -1
         i32.add
-        local.tee $l1
-        br_if $L8
+        local.tee $l2
+        br_if $L12
       end
-      local.get $l2
+      local.get $l3
       i32.const 2
       i32.div_s
-      local.set $l1
-      block $B12
-        local.get $l2
+      local.set $l2
+      block $B16
+        local.get $l3
         i32.const 1996
         i32.lt_s
-        br_if $B12
+        br_if $B16
         i64.const 9218868437227405312
         local.set $p0
         local.get $p0
@@ -11847,72 +13253,72 @@
       i64.extend_i32_u
       local.set $p0
       local.get $p0
-      local.get $l5
+      local.get $l4
       i64.const 6
       i64.shl
       i64.add
       local.set $p0
-      block $B13
-        block $B14
-          local.get $l2
+      block $B17
+        block $B18
+          local.get $l3
           i32.const -2098
           i32.le_s
-          br_if $B14
-          local.get $l1
+          br_if $B18
+          local.get $l2
           i32.const 1049
           i32.add
-          local.set $l3
-          br $B13
+          local.set $l1
+          br $B17
         end
-        block $B15
+        block $B19
           i32.const -1048
-          local.get $l1
+          local.get $l2
           i32.sub
-          local.tee $l1
+          local.tee $l2
           i32.const 64
           i32.lt_u
-          br_if $B15
+          br_if $B19
           local.get $p0
           i64.const 0
           i64.ne
           i64.extend_i32_u
           local.set $p0
           i32.const 1
-          local.set $l3
-          br $B13
+          local.set $l1
+          br $B17
         end
         i32.const 1
-        local.set $l3
-        block $B16
+        local.set $l1
+        block $B20
           local.get $p0
-          local.get $l1
+          local.get $l2
           i64.extend_i32_u
           local.tee $l6
           i64.shr_u
-          local.tee $l5
+          local.tee $l4
           local.get $l6
           i64.shl
           local.get $p0
           i64.ne
-          br_if $B16
-          local.get $l5
+          br_if $B20
+          local.get $l4
           local.set $p0
-          br $B13
+          br $B17
         end
-        local.get $l5
+        local.get $l4
         i32.wrap_i64
         i32.const 31
         i32.shl
-        local.set $l1
-        block $B17
-          local.get $l1
+        local.set $l2
+        block $B21
+          local.get $l2
           i32.eqz
-          br_if $B17
-          local.get $l5
+          br_if $B21
+          local.get $l4
           local.set $p0
-          br $B13
+          br $B17
         end
-        local.get $l5
+        local.get $l4
         i64.const 1
         i64.add
         local.set $p0
@@ -11920,40 +13326,40 @@
       local.get $p0
       i64.const 8
       i64.shr_u
-      local.set $l5
+      local.set $l4
       local.get $p0
       i32.wrap_i64
-      local.set $l1
-      block $B18
-        block $B19
-          local.get $l1
+      local.set $l2
+      block $B22
+        block $B23
+          local.get $l2
           i32.const 255
           i32.and
-          local.tee $l1
+          local.tee $l2
           i32.const 128
           i32.gt_u
-          br_if $B19
-          local.get $l1
+          br_if $B23
+          local.get $l2
           i32.const 128
           i32.ne
-          br_if $B18
-          local.get $l5
+          br_if $B22
+          local.get $l4
           i32.wrap_i64
-          local.set $l1
-          local.get $l1
+          local.set $l2
+          local.get $l2
           i32.const 31
           i32.shl
-          local.set $l1
-          local.get $l1
+          local.set $l2
+          local.get $l2
           i32.eqz
-          br_if $B18
+          br_if $B22
         end
-        local.get $l5
+        local.get $l4
         i64.const 1
         i64.add
-        local.set $l5
+        local.set $l4
       end
-      local.get $l3
+      local.get $l1
       i32.const 20
       i32.shl
       i32.const -1048576
@@ -11964,72 +13370,76 @@
       local.set $p0
       i64.const 9218868437227405312
       local.set $l6
-      block $B20
+      block $B24
         local.get $p0
-        local.get $l5
+        local.get $l4
         i64.add
-        local.tee $l5
+        local.tee $l4
         i64.const 9218868437227405312
         i64.lt_u
-        br_if $B20
+        br_if $B24
         local.get $l6
         return
       end
       i64.const 0
       local.set $p0
       local.get $p0
-      local.get $l5
+      local.get $l4
       i64.add
-      local.set $l5
+      local.set $l4
     end
-    local.get $l5)
+    local.get $l4)
   (func $i32_trunc_f64_s (type $t4) (param $p0 i64) (result i32)
-    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i32) (local $l5 i64) (local $l6 i32)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
+    i32.const 1
     local.set $l2
     block $B0
-      block $B1
-        local.get $l2
-        br_if $B1
-        i64.const 4746794007248502784
-        local.set $l3
-        br $B0
-      end
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l2
+      i32.const 1
+      local.set $l3
+      local.get $l3
+      i32.eqz
+      br_if $B0
       i32.const -2147483648
-      local.set $l4
-      local.get $l4
+      local.set $l2
+      local.get $l2
       local.get $l1
       i32.add
       local.set $l1
-      i64.const 4746794007250599936
-      local.set $l3
+      i32.const 0
+      local.set $l2
     end
     local.get $l1
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l5
+    local.set $l4
     local.get $p0
     i32.wrap_i64
     local.set $l1
-    block $B2
-      local.get $l5
+    block $B1
+      local.get $l4
       local.get $l1
       i64.extend_i32_u
       i64.add
-      local.tee $l5
-      local.get $l3
+      local.tee $l4
+      i64.const 4746794007248502784
+      i64.const 4746794007250599936
+      local.get $l2
+      select
       i64.ge_u
-      br_if $B2
-      local.get $l5
+      br_if $B1
+      local.get $l4
       i64.const 48
       i64.shr_u
       i32.wrap_i64
@@ -12040,19 +13450,19 @@
       local.set $l1
       i64.const 0
       local.set $p0
-      block $B3
+      block $B2
         local.get $l1
         i32.const 261888
         i32.lt_u
-        br_if $B3
-        local.get $l5
+        br_if $B2
+        local.get $l4
         i64.const 32
         i64.shr_u
         i32.wrap_i64
         local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l6
+        local.tee $l5
         i32.const 20
         i32.shl
         i32.sub
@@ -12062,40 +13472,40 @@
         i64.const 32
         i64.shl
         local.set $p0
-        local.get $l5
-        i32.wrap_i64
-        local.set $l4
-        local.get $p0
         local.get $l4
+        i32.wrap_i64
+        local.set $l3
+        local.get $p0
+        local.get $l3
         i64.extend_i32_u
         i64.add
         local.set $p0
-        block $B4
+        block $B3
           local.get $l1
           i32.const 275200
           i32.lt_u
-          br_if $B4
+          br_if $B3
           local.get $p0
-          local.get $l6
+          local.get $l5
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
           local.set $p0
-          br $B3
+          br $B2
         end
         local.get $p0
         i32.const 1075
-        local.get $l6
+        local.get $l5
         i32.sub
         i64.extend_i32_u
         i64.shr_u
         local.set $p0
       end
+      local.get $p0
       i64.const 0
       local.get $p0
       i64.sub
-      local.get $p0
       local.get $l2
       select
       i32.wrap_i64
@@ -12105,52 +13515,56 @@
     call $tvm_trap
     unreachable)
   (func $i32_trunc_f64_u (type $t4) (param $p0 i64) (result i32)
-    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i32) (local $l5 i64) (local $l6 i32)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
+    i32.const 1
     local.set $l2
     block $B0
-      block $B1
-        local.get $l2
-        br_if $B1
-        i64.const 4751297606875873280
-        local.set $l3
-        br $B0
-      end
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l2
+      i32.const 1
+      local.set $l3
+      local.get $l3
+      i32.eqz
+      br_if $B0
       i32.const -2147483648
-      local.set $l4
-      local.get $l4
+      local.set $l2
+      local.get $l2
       local.get $l1
       i32.add
       local.set $l1
-      i64.const 4607182418800017408
-      local.set $l3
+      i32.const 0
+      local.set $l2
     end
     local.get $l1
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l5
+    local.set $l4
     local.get $p0
     i32.wrap_i64
     local.set $l1
-    block $B2
-      local.get $l5
+    block $B1
+      local.get $l4
       local.get $l1
       i64.extend_i32_u
       i64.add
-      local.tee $l5
-      local.get $l3
+      local.tee $l4
+      i64.const 4751297606875873280
+      i64.const 4607182418800017408
+      local.get $l2
+      select
       i64.ge_u
-      br_if $B2
-      local.get $l5
+      br_if $B1
+      local.get $l4
       i64.const 48
       i64.shr_u
       i32.wrap_i64
@@ -12161,19 +13575,19 @@
       local.set $l1
       i64.const 0
       local.set $p0
-      block $B3
+      block $B2
         local.get $l1
         i32.const 261888
         i32.lt_u
-        br_if $B3
-        local.get $l5
+        br_if $B2
+        local.get $l4
         i64.const 32
         i64.shr_u
         i32.wrap_i64
         local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l6
+        local.tee $l5
         i32.const 20
         i32.shl
         i32.sub
@@ -12183,40 +13597,40 @@
         i64.const 32
         i64.shl
         local.set $p0
-        local.get $l5
-        i32.wrap_i64
-        local.set $l4
-        local.get $p0
         local.get $l4
+        i32.wrap_i64
+        local.set $l3
+        local.get $p0
+        local.get $l3
         i64.extend_i32_u
         i64.add
         local.set $p0
-        block $B4
+        block $B3
           local.get $l1
           i32.const 275200
           i32.lt_u
-          br_if $B4
+          br_if $B3
           local.get $p0
-          local.get $l6
+          local.get $l5
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
           local.set $p0
-          br $B3
+          br $B2
         end
         local.get $p0
         i32.const 1075
-        local.get $l6
+        local.get $l5
         i32.sub
         i64.extend_i32_u
         i64.shr_u
         local.set $p0
       end
+      local.get $p0
       i64.const 0
       local.get $p0
       i64.sub
-      local.get $p0
       local.get $l2
       select
       i32.wrap_i64
@@ -12226,52 +13640,56 @@
     call $tvm_trap
     unreachable)
   (func $i64_trunc_f64_s (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i32) (local $l5 i64) (local $l6 i32)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
+    i32.const 1
     local.set $l2
     block $B0
-      block $B1
-        local.get $l2
-        br_if $B1
-        i64.const 4890909195324358656
-        local.set $l3
-        br $B0
-      end
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l2
+      i32.const 1
+      local.set $l3
+      local.get $l3
+      i32.eqz
+      br_if $B0
       i32.const -2147483648
-      local.set $l4
-      local.get $l4
+      local.set $l2
+      local.get $l2
       local.get $l1
       i32.add
       local.set $l1
-      i64.const 4890909195324358657
-      local.set $l3
+      i32.const 0
+      local.set $l2
     end
     local.get $l1
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l5
+    local.set $l4
     local.get $p0
     i32.wrap_i64
     local.set $l1
-    block $B2
-      local.get $l5
+    block $B1
+      local.get $l4
       local.get $l1
       i64.extend_i32_u
       i64.add
-      local.tee $l5
-      local.get $l3
+      local.tee $l4
+      i64.const 4890909195324358656
+      i64.const 4890909195324358657
+      local.get $l2
+      select
       i64.ge_u
-      br_if $B2
-      local.get $l5
+      br_if $B1
+      local.get $l4
       i64.const 48
       i64.shr_u
       i32.wrap_i64
@@ -12282,19 +13700,19 @@
       local.set $l1
       i64.const 0
       local.set $p0
-      block $B3
+      block $B2
         local.get $l1
         i32.const 261888
         i32.lt_u
-        br_if $B3
-        local.get $l5
+        br_if $B2
+        local.get $l4
         i64.const 32
         i64.shr_u
         i32.wrap_i64
         local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l6
+        local.tee $l5
         i32.const 20
         i32.shl
         i32.sub
@@ -12304,40 +13722,40 @@
         i64.const 32
         i64.shl
         local.set $p0
-        local.get $l5
-        i32.wrap_i64
-        local.set $l4
-        local.get $p0
         local.get $l4
+        i32.wrap_i64
+        local.set $l3
+        local.get $p0
+        local.get $l3
         i64.extend_i32_u
         i64.add
         local.set $p0
-        block $B4
+        block $B3
           local.get $l1
           i32.const 275200
           i32.lt_u
-          br_if $B4
+          br_if $B3
           local.get $p0
-          local.get $l6
+          local.get $l5
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
           local.set $p0
-          br $B3
+          br $B2
         end
         local.get $p0
         i32.const 1075
-        local.get $l6
+        local.get $l5
         i32.sub
         i64.extend_i32_u
         i64.shr_u
         local.set $p0
       end
+      local.get $p0
       i64.const 0
       local.get $p0
       i64.sub
-      local.get $p0
       local.get $l2
       select
       return
@@ -12346,52 +13764,56 @@
     call $tvm_trap
     unreachable)
   (func $i64_trunc_f64_u (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i64) (local $l4 i32) (local $l5 i64) (local $l6 i32)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32)
     local.get $p0
     i64.const 32
     i64.shr_u
     i32.wrap_i64
     local.set $l1
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
+    i32.const 1
     local.set $l2
     block $B0
-      block $B1
-        local.get $l2
-        br_if $B1
-        i64.const 4895412794951729152
-        local.set $l3
-        br $B0
-      end
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l2
+      i32.const 1
+      local.set $l3
+      local.get $l3
+      i32.eqz
+      br_if $B0
       i32.const -2147483648
-      local.set $l4
-      local.get $l4
+      local.set $l2
+      local.get $l2
       local.get $l1
       i32.add
       local.set $l1
-      i64.const 4607182418800017408
-      local.set $l3
+      i32.const 0
+      local.set $l2
     end
     local.get $l1
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l5
+    local.set $l4
     local.get $p0
     i32.wrap_i64
     local.set $l1
-    block $B2
-      local.get $l5
+    block $B1
+      local.get $l4
       local.get $l1
       i64.extend_i32_u
       i64.add
-      local.tee $l5
-      local.get $l3
+      local.tee $l4
+      i64.const 4895412794951729152
+      i64.const 4607182418800017408
+      local.get $l2
+      select
       i64.ge_u
-      br_if $B2
-      local.get $l5
+      br_if $B1
+      local.get $l4
       i64.const 48
       i64.shr_u
       i32.wrap_i64
@@ -12402,19 +13824,19 @@
       local.set $l1
       i64.const 0
       local.set $p0
-      block $B3
+      block $B2
         local.get $l1
         i32.const 261888
         i32.lt_u
-        br_if $B3
-        local.get $l5
+        br_if $B2
+        local.get $l4
         i64.const 32
         i64.shr_u
         i32.wrap_i64
         local.get $l1
         i32.const 8
         i32.shr_u
-        local.tee $l6
+        local.tee $l5
         i32.const 20
         i32.shl
         i32.sub
@@ -12424,40 +13846,40 @@
         i64.const 32
         i64.shl
         local.set $p0
-        local.get $l5
-        i32.wrap_i64
-        local.set $l4
-        local.get $p0
         local.get $l4
+        i32.wrap_i64
+        local.set $l3
+        local.get $p0
+        local.get $l3
         i64.extend_i32_u
         i64.add
         local.set $p0
-        block $B4
+        block $B3
           local.get $l1
           i32.const 275200
           i32.lt_u
-          br_if $B4
+          br_if $B3
           local.get $p0
-          local.get $l6
+          local.get $l5
           i32.const -1075
           i32.add
           i64.extend_i32_u
           i64.shl
           local.set $p0
-          br $B3
+          br $B2
         end
         local.get $p0
         i32.const 1075
-        local.get $l6
+        local.get $l5
         i32.sub
         i64.extend_i32_u
         i64.shr_u
         local.set $p0
       end
+      local.get $p0
       i64.const 0
       local.get $p0
       i64.sub
-      local.get $p0
       local.get $l2
       select
       return
@@ -12466,22 +13888,22 @@
     call $tvm_trap
     unreachable)
   (func $i32_trunc_f32_s (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
+    i32.const 0
     local.set $l1
     block $B0
-      block $B1
-        local.get $l1
-        br_if $B1
-        i32.const 0
-        local.set $l2
-        br $B0
-      end
-      i32.const -2147483648
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
       local.set $l2
       local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
       local.get $p0
       i32.add
       local.set $p0
@@ -12489,46 +13911,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l1
-    local.get $l1
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l1
+    local.set $l2
     local.get $p0
-    local.get $l1
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l1
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B2
-      block $B3
-        block $B4
-          local.get $l1
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
           i32.eqz
-          br_if $B4
-          local.get $l1
+          br_if $B3
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B3
-          block $B5
+          br_if $B2
+          block $B4
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B5
-            local.get $l2
+            br_if $B4
+            local.get $l1
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B2
+            br $B1
           end
-          local.get $l2
+          local.get $l1
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -12549,21 +13971,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B2
+          br $B1
         end
-        block $B6
+        block $B5
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B6
-          local.get $l2
+          br_if $B5
+          local.get $l1
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B2
+          br $B1
         end
-        local.get $l2
+        local.get $l1
         local.get $l4
         i32.clz
         local.tee $p0
@@ -12587,10 +14009,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B2
+        br $B1
       end
-      local.get $l2
       local.get $l1
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -12612,67 +14034,71 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    local.set $l1
-    local.get $l5
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
     local.set $p0
-    block $B7
-      block $B8
-        local.get $p0
-        br_if $B8
-        i64.const 4746794007248502784
-        local.set $l6
-        br $B7
-      end
+    i32.const 1
+    local.set $l2
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const 1
+      local.set $l2
+      i32.const 1
+      local.set $l1
+      local.get $l1
+      i32.eqz
+      br_if $B6
       i32.const -2147483648
       local.set $l2
       local.get $l2
-      local.get $l1
+      local.get $p0
       i32.add
-      local.set $l1
-      i64.const 4746794007250599936
-      local.set $l6
+      local.set $p0
+      i32.const 0
+      local.set $l2
     end
-    local.get $l1
+    local.get $p0
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l7
+    local.set $l6
     local.get $l5
     i32.wrap_i64
-    local.set $l1
-    block $B9
-      local.get $l7
-      local.get $l1
+    local.set $p0
+    block $B7
+      local.get $l6
+      local.get $p0
       i64.extend_i32_u
       i64.add
-      local.tee $l7
-      local.get $l6
+      local.tee $l6
+      i64.const 4746794007248502784
+      i64.const 4746794007250599936
+      local.get $l2
+      select
       i64.ge_u
-      br_if $B9
-      local.get $l7
+      br_if $B7
+      local.get $l6
       i64.const 48
       i64.shr_u
       i32.wrap_i64
-      local.set $l1
-      local.get $l1
+      local.set $p0
+      local.get $p0
       i32.const 4
       i32.shl
-      local.set $l1
+      local.set $p0
       i64.const 0
       local.set $l5
-      block $B10
-        local.get $l1
+      block $B8
+        local.get $p0
         i32.const 261888
         i32.lt_u
-        br_if $B10
-        local.get $l7
+        br_if $B8
+        local.get $l6
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.get $l1
+        local.get $p0
         i32.const 8
         i32.shr_u
         local.tee $l4
@@ -12685,19 +14111,19 @@
         i64.const 32
         i64.shl
         local.set $l5
-        local.get $l7
+        local.get $l6
         i32.wrap_i64
-        local.set $l2
+        local.set $l1
         local.get $l5
-        local.get $l2
+        local.get $l1
         i64.extend_i32_u
         i64.add
         local.set $l5
-        block $B11
-          local.get $l1
+        block $B9
+          local.get $p0
           i32.const 275200
           i32.lt_u
-          br_if $B11
+          br_if $B9
           local.get $l5
           local.get $l4
           i32.const -1075
@@ -12705,7 +14131,7 @@
           i64.extend_i32_u
           i64.shl
           local.set $l5
-          br $B10
+          br $B8
         end
         local.get $l5
         i32.const 1075
@@ -12715,11 +14141,11 @@
         i64.shr_u
         local.set $l5
       end
+      local.get $l5
       i64.const 0
       local.get $l5
       i64.sub
-      local.get $l5
-      local.get $p0
+      local.get $l2
       select
       i32.wrap_i64
       return
@@ -12728,22 +14154,22 @@
     call $tvm_trap
     unreachable)
   (func $i32_trunc_f32_u (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
+    i32.const 0
     local.set $l1
     block $B0
-      block $B1
-        local.get $l1
-        br_if $B1
-        i32.const 0
-        local.set $l2
-        br $B0
-      end
-      i32.const -2147483648
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
       local.set $l2
       local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
       local.get $p0
       i32.add
       local.set $p0
@@ -12751,46 +14177,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l1
-    local.get $l1
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l1
+    local.set $l2
     local.get $p0
-    local.get $l1
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l1
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B2
-      block $B3
-        block $B4
-          local.get $l1
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
           i32.eqz
-          br_if $B4
-          local.get $l1
+          br_if $B3
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B3
-          block $B5
+          br_if $B2
+          block $B4
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B5
-            local.get $l2
+            br_if $B4
+            local.get $l1
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B2
+            br $B1
           end
-          local.get $l2
+          local.get $l1
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -12811,21 +14237,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B2
+          br $B1
         end
-        block $B6
+        block $B5
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B6
-          local.get $l2
+          br_if $B5
+          local.get $l1
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B2
+          br $B1
         end
-        local.get $l2
+        local.get $l1
         local.get $l4
         i32.clz
         local.tee $p0
@@ -12849,10 +14275,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B2
+        br $B1
       end
-      local.get $l2
       local.get $l1
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -12874,67 +14300,71 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    local.set $l1
-    local.get $l5
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
     local.set $p0
-    block $B7
-      block $B8
-        local.get $p0
-        br_if $B8
-        i64.const 4751297606875873280
-        local.set $l6
-        br $B7
-      end
+    i32.const 1
+    local.set $l2
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const 1
+      local.set $l2
+      i32.const 1
+      local.set $l1
+      local.get $l1
+      i32.eqz
+      br_if $B6
       i32.const -2147483648
       local.set $l2
       local.get $l2
-      local.get $l1
+      local.get $p0
       i32.add
-      local.set $l1
-      i64.const 4607182418800017408
-      local.set $l6
+      local.set $p0
+      i32.const 0
+      local.set $l2
     end
-    local.get $l1
+    local.get $p0
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l7
+    local.set $l6
     local.get $l5
     i32.wrap_i64
-    local.set $l1
-    block $B9
-      local.get $l7
-      local.get $l1
+    local.set $p0
+    block $B7
+      local.get $l6
+      local.get $p0
       i64.extend_i32_u
       i64.add
-      local.tee $l7
-      local.get $l6
+      local.tee $l6
+      i64.const 4751297606875873280
+      i64.const 4607182418800017408
+      local.get $l2
+      select
       i64.ge_u
-      br_if $B9
-      local.get $l7
+      br_if $B7
+      local.get $l6
       i64.const 48
       i64.shr_u
       i32.wrap_i64
-      local.set $l1
-      local.get $l1
+      local.set $p0
+      local.get $p0
       i32.const 4
       i32.shl
-      local.set $l1
+      local.set $p0
       i64.const 0
       local.set $l5
-      block $B10
-        local.get $l1
+      block $B8
+        local.get $p0
         i32.const 261888
         i32.lt_u
-        br_if $B10
-        local.get $l7
+        br_if $B8
+        local.get $l6
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.get $l1
+        local.get $p0
         i32.const 8
         i32.shr_u
         local.tee $l4
@@ -12947,19 +14377,19 @@
         i64.const 32
         i64.shl
         local.set $l5
-        local.get $l7
+        local.get $l6
         i32.wrap_i64
-        local.set $l2
+        local.set $l1
         local.get $l5
-        local.get $l2
+        local.get $l1
         i64.extend_i32_u
         i64.add
         local.set $l5
-        block $B11
-          local.get $l1
+        block $B9
+          local.get $p0
           i32.const 275200
           i32.lt_u
-          br_if $B11
+          br_if $B9
           local.get $l5
           local.get $l4
           i32.const -1075
@@ -12967,7 +14397,7 @@
           i64.extend_i32_u
           i64.shl
           local.set $l5
-          br $B10
+          br $B8
         end
         local.get $l5
         i32.const 1075
@@ -12977,11 +14407,11 @@
         i64.shr_u
         local.set $l5
       end
+      local.get $l5
       i64.const 0
       local.get $l5
       i64.sub
-      local.get $l5
-      local.get $p0
+      local.get $l2
       select
       i32.wrap_i64
       return
@@ -12990,22 +14420,22 @@
     call $tvm_trap
     unreachable)
   (func $i64_trunc_f32_s (type $t1) (param $p0 i32) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
+    i32.const 0
     local.set $l1
     block $B0
-      block $B1
-        local.get $l1
-        br_if $B1
-        i32.const 0
-        local.set $l2
-        br $B0
-      end
-      i32.const -2147483648
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
       local.set $l2
       local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
       local.get $p0
       i32.add
       local.set $p0
@@ -13013,46 +14443,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l1
-    local.get $l1
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l1
+    local.set $l2
     local.get $p0
-    local.get $l1
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l1
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B2
-      block $B3
-        block $B4
-          local.get $l1
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
           i32.eqz
-          br_if $B4
-          local.get $l1
+          br_if $B3
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B3
-          block $B5
+          br_if $B2
+          block $B4
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B5
-            local.get $l2
+            br_if $B4
+            local.get $l1
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B2
+            br $B1
           end
-          local.get $l2
+          local.get $l1
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -13073,21 +14503,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B2
+          br $B1
         end
-        block $B6
+        block $B5
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B6
-          local.get $l2
+          br_if $B5
+          local.get $l1
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B2
+          br $B1
         end
-        local.get $l2
+        local.get $l1
         local.get $l4
         i32.clz
         local.tee $p0
@@ -13111,10 +14541,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B2
+        br $B1
       end
-      local.get $l2
       local.get $l1
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -13136,67 +14566,71 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    local.set $l1
-    local.get $l5
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
     local.set $p0
-    block $B7
-      block $B8
-        local.get $p0
-        br_if $B8
-        i64.const 4890909195324358656
-        local.set $l6
-        br $B7
-      end
+    i32.const 1
+    local.set $l2
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const 1
+      local.set $l2
+      i32.const 1
+      local.set $l1
+      local.get $l1
+      i32.eqz
+      br_if $B6
       i32.const -2147483648
       local.set $l2
       local.get $l2
-      local.get $l1
+      local.get $p0
       i32.add
-      local.set $l1
-      i64.const 4890909195324358657
-      local.set $l6
+      local.set $p0
+      i32.const 0
+      local.set $l2
     end
-    local.get $l1
+    local.get $p0
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l7
+    local.set $l6
     local.get $l5
     i32.wrap_i64
-    local.set $l1
-    block $B9
-      local.get $l7
-      local.get $l1
+    local.set $p0
+    block $B7
+      local.get $l6
+      local.get $p0
       i64.extend_i32_u
       i64.add
-      local.tee $l7
-      local.get $l6
+      local.tee $l6
+      i64.const 4890909195324358656
+      i64.const 4890909195324358657
+      local.get $l2
+      select
       i64.ge_u
-      br_if $B9
-      local.get $l7
+      br_if $B7
+      local.get $l6
       i64.const 48
       i64.shr_u
       i32.wrap_i64
-      local.set $l1
-      local.get $l1
+      local.set $p0
+      local.get $p0
       i32.const 4
       i32.shl
-      local.set $l1
+      local.set $p0
       i64.const 0
       local.set $l5
-      block $B10
-        local.get $l1
+      block $B8
+        local.get $p0
         i32.const 261888
         i32.lt_u
-        br_if $B10
-        local.get $l7
+        br_if $B8
+        local.get $l6
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.get $l1
+        local.get $p0
         i32.const 8
         i32.shr_u
         local.tee $l4
@@ -13209,19 +14643,19 @@
         i64.const 32
         i64.shl
         local.set $l5
-        local.get $l7
+        local.get $l6
         i32.wrap_i64
-        local.set $l2
+        local.set $l1
         local.get $l5
-        local.get $l2
+        local.get $l1
         i64.extend_i32_u
         i64.add
         local.set $l5
-        block $B11
-          local.get $l1
+        block $B9
+          local.get $p0
           i32.const 275200
           i32.lt_u
-          br_if $B11
+          br_if $B9
           local.get $l5
           local.get $l4
           i32.const -1075
@@ -13229,7 +14663,7 @@
           i64.extend_i32_u
           i64.shl
           local.set $l5
-          br $B10
+          br $B8
         end
         local.get $l5
         i32.const 1075
@@ -13239,11 +14673,11 @@
         i64.shr_u
         local.set $l5
       end
+      local.get $l5
       i64.const 0
       local.get $l5
       i64.sub
-      local.get $l5
-      local.get $p0
+      local.get $l2
       select
       return
     end
@@ -13251,22 +14685,22 @@
     call $tvm_trap
     unreachable)
   (func $i64_trunc_f32_u (type $t1) (param $p0 i32) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64) (local $l7 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
+    i32.const 0
     local.set $l1
     block $B0
-      block $B1
-        local.get $l1
-        br_if $B1
-        i32.const 0
-        local.set $l2
-        br $B0
-      end
-      i32.const -2147483648
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
       local.set $l2
       local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
       local.get $p0
       i32.add
       local.set $p0
@@ -13274,46 +14708,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l1
-    local.get $l1
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l1
+    local.set $l2
     local.get $p0
-    local.get $l1
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l1
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B2
-      block $B3
-        block $B4
-          local.get $l1
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
           i32.eqz
-          br_if $B4
-          local.get $l1
+          br_if $B3
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B3
-          block $B5
+          br_if $B2
+          block $B4
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B5
-            local.get $l2
+            br_if $B4
+            local.get $l1
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B2
+            br $B1
           end
-          local.get $l2
+          local.get $l1
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -13334,21 +14768,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B2
+          br $B1
         end
-        block $B6
+        block $B5
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B6
-          local.get $l2
+          br_if $B5
+          local.get $l1
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B2
+          br $B1
         end
-        local.get $l2
+        local.get $l1
         local.get $l4
         i32.clz
         local.tee $p0
@@ -13372,10 +14806,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B2
+        br $B1
       end
-      local.get $l2
       local.get $l1
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -13397,67 +14831,71 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    local.set $l1
-    local.get $l5
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
     local.set $p0
-    block $B7
-      block $B8
-        local.get $p0
-        br_if $B8
-        i64.const 4895412794951729152
-        local.set $l6
-        br $B7
-      end
+    i32.const 1
+    local.set $l2
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const 1
+      local.set $l2
+      i32.const 1
+      local.set $l1
+      local.get $l1
+      i32.eqz
+      br_if $B6
       i32.const -2147483648
       local.set $l2
       local.get $l2
-      local.get $l1
+      local.get $p0
       i32.add
-      local.set $l1
-      i64.const 4607182418800017408
-      local.set $l6
+      local.set $p0
+      i32.const 0
+      local.set $l2
     end
-    local.get $l1
+    local.get $p0
     i64.extend_i32_u
     i64.const 32
     i64.shl
-    local.set $l7
+    local.set $l6
     local.get $l5
     i32.wrap_i64
-    local.set $l1
-    block $B9
-      local.get $l7
-      local.get $l1
+    local.set $p0
+    block $B7
+      local.get $l6
+      local.get $p0
       i64.extend_i32_u
       i64.add
-      local.tee $l7
-      local.get $l6
+      local.tee $l6
+      i64.const 4895412794951729152
+      i64.const 4607182418800017408
+      local.get $l2
+      select
       i64.ge_u
-      br_if $B9
-      local.get $l7
+      br_if $B7
+      local.get $l6
       i64.const 48
       i64.shr_u
       i32.wrap_i64
-      local.set $l1
-      local.get $l1
+      local.set $p0
+      local.get $p0
       i32.const 4
       i32.shl
-      local.set $l1
+      local.set $p0
       i64.const 0
       local.set $l5
-      block $B10
-        local.get $l1
+      block $B8
+        local.get $p0
         i32.const 261888
         i32.lt_u
-        br_if $B10
-        local.get $l7
+        br_if $B8
+        local.get $l6
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.get $l1
+        local.get $p0
         i32.const 8
         i32.shr_u
         local.tee $l4
@@ -13470,19 +14908,19 @@
         i64.const 32
         i64.shl
         local.set $l5
-        local.get $l7
+        local.get $l6
         i32.wrap_i64
-        local.set $l2
+        local.set $l1
         local.get $l5
-        local.get $l2
+        local.get $l1
         i64.extend_i32_u
         i64.add
         local.set $l5
-        block $B11
-          local.get $l1
+        block $B9
+          local.get $p0
           i32.const 275200
           i32.lt_u
-          br_if $B11
+          br_if $B9
           local.get $l5
           local.get $l4
           i32.const -1075
@@ -13490,7 +14928,7 @@
           i64.extend_i32_u
           i64.shl
           local.set $l5
-          br $B10
+          br $B8
         end
         local.get $l5
         i32.const 1075
@@ -13500,11 +14938,11 @@
         i64.shr_u
         local.set $l5
       end
+      local.get $l5
       i64.const 0
       local.get $l5
       i64.sub
-      local.get $l5
-      local.get $p0
+      local.get $l2
       select
       return
     end
@@ -13518,21 +14956,28 @@
     i64.shr_u
     i32.wrap_i64
     local.set $l1
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
+    i32.const 1
     local.set $l2
     block $B0
-      local.get $l2
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l2
+      i32.const 1
+      local.set $l3
+      local.get $l3
       i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l3
-      local.get $l3
+      local.set $l2
+      local.get $l2
       local.get $l1
       i32.add
       local.set $l1
+      i32.const 0
+      local.set $l2
     end
     local.get $l1
     i64.extend_i32_u
@@ -13555,14 +15000,14 @@
       br_if $B1
       block $B2
         local.get $l4
-        i64.const 4746794007250599936
         i64.const 4746794007248502784
+        i64.const 4746794007250599936
         local.get $l2
         select
         i64.lt_u
         br_if $B2
-        i64.const -2147483648
         i64.const 2147483647
+        i64.const -2147483648
         local.get $l2
         select
         i32.wrap_i64
@@ -13631,10 +15076,10 @@
         i64.shr_u
         local.set $p0
       end
+      local.get $p0
       i64.const 0
       local.get $p0
       i64.sub
-      local.get $p0
       local.get $l2
       select
       local.set $p0
@@ -13648,21 +15093,28 @@
     i64.shr_u
     i32.wrap_i64
     local.set $l1
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
+    i32.const 1
     local.set $l2
     block $B0
-      local.get $l2
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l2
+      i32.const 1
+      local.set $l3
+      local.get $l3
       i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l3
-      local.get $l3
+      local.set $l2
+      local.get $l2
       local.get $l1
       i32.add
       local.set $l1
+      i32.const 0
+      local.set $l2
     end
     local.get $l1
     i64.extend_i32_u
@@ -13685,14 +15137,14 @@
       br_if $B1
       block $B2
         local.get $l4
-        i64.const 4607182418800017408
         i64.const 4751297606875873280
+        i64.const 4607182418800017408
         local.get $l2
         select
         i64.lt_u
         br_if $B2
-        i64.const 0
         i64.const 4294967295
+        i64.const 0
         local.get $l2
         select
         i32.wrap_i64
@@ -13761,10 +15213,10 @@
         i64.shr_u
         local.set $p0
       end
+      local.get $p0
       i64.const 0
       local.get $p0
       i64.sub
-      local.get $p0
       local.get $l2
       select
       local.set $p0
@@ -13778,21 +15230,28 @@
     i64.shr_u
     i32.wrap_i64
     local.set $l1
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
+    i32.const 1
     local.set $l2
     block $B0
-      local.get $l2
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l2
+      i32.const 1
+      local.set $l3
+      local.get $l3
       i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l3
-      local.get $l3
+      local.set $l2
+      local.get $l2
       local.get $l1
       i32.add
       local.set $l1
+      i32.const 0
+      local.set $l2
     end
     local.get $l1
     i64.extend_i32_u
@@ -13815,14 +15274,14 @@
       br_if $B1
       block $B2
         local.get $l4
-        i64.const 4890909195324358657
         i64.const 4890909195324358656
+        i64.const 4890909195324358657
         local.get $l2
         select
         i64.lt_u
         br_if $B2
-        i64.const -9223372036854775808
         i64.const 9223372036854775807
+        i64.const -9223372036854775808
         local.get $l2
         select
         return
@@ -13890,10 +15349,10 @@
         i64.shr_u
         local.set $p0
       end
+      local.get $p0
       i64.const 0
       local.get $p0
       i64.sub
-      local.get $p0
       local.get $l2
       select
       local.set $p0
@@ -13906,21 +15365,28 @@
     i64.shr_u
     i32.wrap_i64
     local.set $l1
-    local.get $p0
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
+    i32.const 1
     local.set $l2
     block $B0
-      local.get $l2
+      local.get $p0
+      i64.const -1
+      i64.gt_s
+      br_if $B0
+      i32.const 1
+      local.set $l2
+      i32.const 1
+      local.set $l3
+      local.get $l3
       i32.eqz
       br_if $B0
       i32.const -2147483648
-      local.set $l3
-      local.get $l3
+      local.set $l2
+      local.get $l2
       local.get $l1
       i32.add
       local.set $l1
+      i32.const 0
+      local.set $l2
     end
     local.get $l1
     i64.extend_i32_u
@@ -13943,16 +15409,16 @@
       br_if $B1
       block $B2
         local.get $l4
-        i64.const 4607182418800017408
         i64.const 4895412794951729152
+        i64.const 4607182418800017408
         local.get $l2
         select
         i64.lt_u
         br_if $B2
         i64.const 0
-        i64.const -1
         local.get $l2
-        select
+        i64.extend_i32_u
+        i64.sub
         return
       end
       local.get $l4
@@ -14018,10 +15484,10 @@
         i64.shr_u
         local.set $p0
       end
+      local.get $p0
       i64.const 0
       local.get $p0
       i64.sub
-      local.get $p0
       local.get $l2
       select
       local.set $p0
@@ -14029,21 +15495,21 @@
     local.get $p0)
   (func $i32_trunc_sat_f32_s (type $t3) (param $p0 i32) (result i32)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
+    i32.const 0
     local.set $l1
     block $B0
-      block $B1
-        local.get $l1
-        br_if $B1
-        i32.const 0
-        local.set $l2
-        br $B0
-      end
-      i32.const -2147483648
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
       local.set $l2
       local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
       local.get $p0
       i32.add
       local.set $p0
@@ -14051,46 +15517,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l1
-    local.get $l1
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l1
+    local.set $l2
     local.get $p0
-    local.get $l1
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l1
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B2
-      block $B3
-        block $B4
-          local.get $l1
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
           i32.eqz
-          br_if $B4
-          local.get $l1
+          br_if $B3
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B3
-          block $B5
+          br_if $B2
+          block $B4
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B5
-            local.get $l2
+            br_if $B4
+            local.get $l1
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B2
+            br $B1
           end
-          local.get $l2
+          local.get $l1
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -14111,21 +15577,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B2
+          br $B1
         end
-        block $B6
+        block $B5
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B6
-          local.get $l2
+          br_if $B5
+          local.get $l1
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B2
+          br $B1
         end
-        local.get $l2
+        local.get $l1
         local.get $l4
         i32.clz
         local.tee $p0
@@ -14149,10 +15615,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B2
+        br $B1
       end
-      local.get $l2
       local.get $l1
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -14174,53 +15640,60 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    local.set $l1
-    local.get $l5
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
     local.set $p0
-    block $B7
-      local.get $p0
+    i32.const 1
+    local.set $l2
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const 1
+      local.set $l2
+      i32.const 1
+      local.set $l1
+      local.get $l1
       i32.eqz
-      br_if $B7
+      br_if $B6
       i32.const -2147483648
       local.set $l2
       local.get $l2
-      local.get $l1
+      local.get $p0
       i32.add
-      local.set $l1
+      local.set $p0
+      i32.const 0
+      local.set $l2
     end
-    local.get $l1
+    local.get $p0
     i64.extend_i32_u
     i64.const 32
     i64.shl
     local.set $l6
     local.get $l5
     i32.wrap_i64
-    local.set $l1
+    local.set $p0
     i64.const 0
     local.set $l5
-    block $B8
+    block $B7
       local.get $l6
-      local.get $l1
+      local.get $p0
       i64.extend_i32_u
       i64.add
       local.tee $l6
       i64.const 9218868437227405312
       i64.gt_u
-      br_if $B8
-      block $B9
+      br_if $B7
+      block $B8
         local.get $l6
-        i64.const 4746794007250599936
         i64.const 4746794007248502784
-        local.get $p0
+        i64.const 4746794007250599936
+        local.get $l2
         select
         i64.lt_u
-        br_if $B9
-        i64.const -2147483648
+        br_if $B8
         i64.const 2147483647
-        local.get $p0
+        i64.const -2147483648
+        local.get $l2
         select
         i32.wrap_i64
         return
@@ -14229,23 +15702,23 @@
       i64.const 48
       i64.shr_u
       i32.wrap_i64
-      local.set $l1
-      local.get $l1
+      local.set $p0
+      local.get $p0
       i32.const 4
       i32.shl
-      local.set $l1
+      local.set $p0
       i64.const 0
       local.set $l5
-      block $B10
-        local.get $l1
+      block $B9
+        local.get $p0
         i32.const 261888
         i32.lt_u
-        br_if $B10
+        br_if $B9
         local.get $l6
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.get $l1
+        local.get $p0
         i32.const 8
         i32.shr_u
         local.tee $l4
@@ -14260,17 +15733,17 @@
         local.set $l5
         local.get $l6
         i32.wrap_i64
-        local.set $l2
+        local.set $l1
         local.get $l5
-        local.get $l2
+        local.get $l1
         i64.extend_i32_u
         i64.add
         local.set $l5
-        block $B11
-          local.get $l1
+        block $B10
+          local.get $p0
           i32.const 275200
           i32.lt_u
-          br_if $B11
+          br_if $B10
           local.get $l5
           local.get $l4
           i32.const -1075
@@ -14278,7 +15751,7 @@
           i64.extend_i32_u
           i64.shl
           local.set $l5
-          br $B10
+          br $B9
         end
         local.get $l5
         i32.const 1075
@@ -14288,11 +15761,11 @@
         i64.shr_u
         local.set $l5
       end
+      local.get $l5
       i64.const 0
       local.get $l5
       i64.sub
-      local.get $l5
-      local.get $p0
+      local.get $l2
       select
       local.set $l5
     end
@@ -14300,21 +15773,21 @@
     i32.wrap_i64)
   (func $i32_trunc_sat_f32_u (type $t3) (param $p0 i32) (result i32)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
+    i32.const 0
     local.set $l1
     block $B0
-      block $B1
-        local.get $l1
-        br_if $B1
-        i32.const 0
-        local.set $l2
-        br $B0
-      end
-      i32.const -2147483648
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
       local.set $l2
       local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
       local.get $p0
       i32.add
       local.set $p0
@@ -14322,46 +15795,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l1
-    local.get $l1
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l1
+    local.set $l2
     local.get $p0
-    local.get $l1
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l1
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B2
-      block $B3
-        block $B4
-          local.get $l1
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
           i32.eqz
-          br_if $B4
-          local.get $l1
+          br_if $B3
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B3
-          block $B5
+          br_if $B2
+          block $B4
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B5
-            local.get $l2
+            br_if $B4
+            local.get $l1
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B2
+            br $B1
           end
-          local.get $l2
+          local.get $l1
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -14382,21 +15855,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B2
+          br $B1
         end
-        block $B6
+        block $B5
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B6
-          local.get $l2
+          br_if $B5
+          local.get $l1
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B2
+          br $B1
         end
-        local.get $l2
+        local.get $l1
         local.get $l4
         i32.clz
         local.tee $p0
@@ -14420,10 +15893,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B2
+        br $B1
       end
-      local.get $l2
       local.get $l1
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -14445,53 +15918,60 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    local.set $l1
-    local.get $l5
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
     local.set $p0
-    block $B7
-      local.get $p0
+    i32.const 1
+    local.set $l2
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const 1
+      local.set $l2
+      i32.const 1
+      local.set $l1
+      local.get $l1
       i32.eqz
-      br_if $B7
+      br_if $B6
       i32.const -2147483648
       local.set $l2
       local.get $l2
-      local.get $l1
+      local.get $p0
       i32.add
-      local.set $l1
+      local.set $p0
+      i32.const 0
+      local.set $l2
     end
-    local.get $l1
+    local.get $p0
     i64.extend_i32_u
     i64.const 32
     i64.shl
     local.set $l6
     local.get $l5
     i32.wrap_i64
-    local.set $l1
+    local.set $p0
     i64.const 0
     local.set $l5
-    block $B8
+    block $B7
       local.get $l6
-      local.get $l1
+      local.get $p0
       i64.extend_i32_u
       i64.add
       local.tee $l6
       i64.const 9218868437227405312
       i64.gt_u
-      br_if $B8
-      block $B9
+      br_if $B7
+      block $B8
         local.get $l6
-        i64.const 4607182418800017408
         i64.const 4751297606875873280
-        local.get $p0
+        i64.const 4607182418800017408
+        local.get $l2
         select
         i64.lt_u
-        br_if $B9
-        i64.const 0
+        br_if $B8
         i64.const 4294967295
-        local.get $p0
+        i64.const 0
+        local.get $l2
         select
         i32.wrap_i64
         return
@@ -14500,23 +15980,23 @@
       i64.const 48
       i64.shr_u
       i32.wrap_i64
-      local.set $l1
-      local.get $l1
+      local.set $p0
+      local.get $p0
       i32.const 4
       i32.shl
-      local.set $l1
+      local.set $p0
       i64.const 0
       local.set $l5
-      block $B10
-        local.get $l1
+      block $B9
+        local.get $p0
         i32.const 261888
         i32.lt_u
-        br_if $B10
+        br_if $B9
         local.get $l6
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.get $l1
+        local.get $p0
         i32.const 8
         i32.shr_u
         local.tee $l4
@@ -14531,17 +16011,17 @@
         local.set $l5
         local.get $l6
         i32.wrap_i64
-        local.set $l2
+        local.set $l1
         local.get $l5
-        local.get $l2
+        local.get $l1
         i64.extend_i32_u
         i64.add
         local.set $l5
-        block $B11
-          local.get $l1
+        block $B10
+          local.get $p0
           i32.const 275200
           i32.lt_u
-          br_if $B11
+          br_if $B10
           local.get $l5
           local.get $l4
           i32.const -1075
@@ -14549,7 +16029,7 @@
           i64.extend_i32_u
           i64.shl
           local.set $l5
-          br $B10
+          br $B9
         end
         local.get $l5
         i32.const 1075
@@ -14559,11 +16039,11 @@
         i64.shr_u
         local.set $l5
       end
+      local.get $l5
       i64.const 0
       local.get $l5
       i64.sub
-      local.get $l5
-      local.get $p0
+      local.get $l2
       select
       local.set $l5
     end
@@ -14571,21 +16051,21 @@
     i32.wrap_i64)
   (func $i64_trunc_sat_f32_s (type $t1) (param $p0 i32) (result i64)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
+    i32.const 0
     local.set $l1
     block $B0
-      block $B1
-        local.get $l1
-        br_if $B1
-        i32.const 0
-        local.set $l2
-        br $B0
-      end
-      i32.const -2147483648
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
       local.set $l2
       local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
       local.get $p0
       i32.add
       local.set $p0
@@ -14593,46 +16073,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l1
-    local.get $l1
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l1
+    local.set $l2
     local.get $p0
-    local.get $l1
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l1
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B2
-      block $B3
-        block $B4
-          local.get $l1
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
           i32.eqz
-          br_if $B4
-          local.get $l1
+          br_if $B3
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B3
-          block $B5
+          br_if $B2
+          block $B4
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B5
-            local.get $l2
+            br_if $B4
+            local.get $l1
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B2
+            br $B1
           end
-          local.get $l2
+          local.get $l1
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -14653,21 +16133,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B2
+          br $B1
         end
-        block $B6
+        block $B5
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B6
-          local.get $l2
+          br_if $B5
+          local.get $l1
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B2
+          br $B1
         end
-        local.get $l2
+        local.get $l1
         local.get $l4
         i32.clz
         local.tee $p0
@@ -14691,10 +16171,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B2
+        br $B1
       end
-      local.get $l2
       local.get $l1
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -14716,53 +16196,60 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    local.set $l1
-    local.get $l5
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
     local.set $p0
-    block $B7
-      local.get $p0
+    i32.const 1
+    local.set $l2
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const 1
+      local.set $l2
+      i32.const 1
+      local.set $l1
+      local.get $l1
       i32.eqz
-      br_if $B7
+      br_if $B6
       i32.const -2147483648
       local.set $l2
       local.get $l2
-      local.get $l1
+      local.get $p0
       i32.add
-      local.set $l1
+      local.set $p0
+      i32.const 0
+      local.set $l2
     end
-    local.get $l1
+    local.get $p0
     i64.extend_i32_u
     i64.const 32
     i64.shl
     local.set $l6
     local.get $l5
     i32.wrap_i64
-    local.set $l1
+    local.set $p0
     i64.const 0
     local.set $l5
-    block $B8
+    block $B7
       local.get $l6
-      local.get $l1
+      local.get $p0
       i64.extend_i32_u
       i64.add
       local.tee $l6
       i64.const 9218868437227405312
       i64.gt_u
-      br_if $B8
-      block $B9
+      br_if $B7
+      block $B8
         local.get $l6
-        i64.const 4890909195324358657
         i64.const 4890909195324358656
-        local.get $p0
+        i64.const 4890909195324358657
+        local.get $l2
         select
         i64.lt_u
-        br_if $B9
-        i64.const -9223372036854775808
+        br_if $B8
         i64.const 9223372036854775807
-        local.get $p0
+        i64.const -9223372036854775808
+        local.get $l2
         select
         return
       end
@@ -14770,23 +16257,23 @@
       i64.const 48
       i64.shr_u
       i32.wrap_i64
-      local.set $l1
-      local.get $l1
+      local.set $p0
+      local.get $p0
       i32.const 4
       i32.shl
-      local.set $l1
+      local.set $p0
       i64.const 0
       local.set $l5
-      block $B10
-        local.get $l1
+      block $B9
+        local.get $p0
         i32.const 261888
         i32.lt_u
-        br_if $B10
+        br_if $B9
         local.get $l6
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.get $l1
+        local.get $p0
         i32.const 8
         i32.shr_u
         local.tee $l4
@@ -14801,17 +16288,17 @@
         local.set $l5
         local.get $l6
         i32.wrap_i64
-        local.set $l2
+        local.set $l1
         local.get $l5
-        local.get $l2
+        local.get $l1
         i64.extend_i32_u
         i64.add
         local.set $l5
-        block $B11
-          local.get $l1
+        block $B10
+          local.get $p0
           i32.const 275200
           i32.lt_u
-          br_if $B11
+          br_if $B10
           local.get $l5
           local.get $l4
           i32.const -1075
@@ -14819,7 +16306,7 @@
           i64.extend_i32_u
           i64.shl
           local.set $l5
-          br $B10
+          br $B9
         end
         local.get $l5
         i32.const 1075
@@ -14829,32 +16316,32 @@
         i64.shr_u
         local.set $l5
       end
+      local.get $l5
       i64.const 0
       local.get $l5
       i64.sub
-      local.get $l5
-      local.get $p0
+      local.get $l2
       select
       local.set $l5
     end
     local.get $l5)
   (func $i64_trunc_sat_f32_u (type $t1) (param $p0 i32) (result i64)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
-    local.get $p0
-    i32.const 31
-    i32.shr_u
+    i32.const 0
     local.set $l1
     block $B0
-      block $B1
-        local.get $l1
-        br_if $B1
-        i32.const 0
-        local.set $l2
-        br $B0
-      end
-      i32.const -2147483648
+      local.get $p0
+      i32.const -1
+      i32.gt_s
+      br_if $B0
+      i32.const 1
       local.set $l2
       local.get $l2
+      i32.eqz
+      br_if $B0
+      i32.const -2147483648
+      local.set $l1
+      local.get $l1
       local.get $p0
       i32.add
       local.set $p0
@@ -14862,46 +16349,46 @@
     local.get $p0
     i32.const 16
     i32.shr_u
-    local.set $l1
-    local.get $l1
+    local.set $l2
+    local.get $l2
     i32.const 1
     i32.shl
-    local.set $l1
+    local.set $l2
     local.get $p0
-    local.get $l1
+    local.get $l2
     i32.const 8
     i32.shr_u
-    local.tee $l1
+    local.tee $l2
     i32.const 23
     i32.shl
     local.tee $l3
     i32.sub
     local.set $l4
-    block $B2
-      block $B3
-        block $B4
-          local.get $l1
+    block $B1
+      block $B2
+        block $B3
+          local.get $l2
           i32.eqz
-          br_if $B4
-          local.get $l1
+          br_if $B3
+          local.get $l2
           i32.const 255
           i32.ne
-          br_if $B3
-          block $B5
+          br_if $B2
+          block $B4
             local.get $p0
             local.get $l3
             i32.ne
-            br_if $B5
-            local.get $l2
+            br_if $B4
+            local.get $l1
             i32.const 2146435072
             i32.add
             i64.extend_i32_u
             i64.const 32
             i64.shl
             local.set $l5
-            br $B2
+            br $B1
           end
-          local.get $l2
+          local.get $l1
           i32.const 2146435072
           i32.add
           i64.extend_i32_u
@@ -14922,21 +16409,21 @@
           i64.shl
           i64.add
           local.set $l5
-          br $B2
+          br $B1
         end
-        block $B6
+        block $B5
           local.get $p0
           local.get $l3
           i32.ne
-          br_if $B6
-          local.get $l2
+          br_if $B5
+          local.get $l1
           i64.extend_i32_u
           i64.const 32
           i64.shl
           local.set $l5
-          br $B2
+          br $B1
         end
-        local.get $l2
+        local.get $l1
         local.get $l4
         i32.clz
         local.tee $p0
@@ -14960,10 +16447,10 @@
         i64.shl
         i64.add
         local.set $l5
-        br $B2
+        br $B1
       end
-      local.get $l2
       local.get $l1
+      local.get $l2
       i32.const 20
       i32.shl
       i32.add
@@ -14985,77 +16472,84 @@
     i64.const 32
     i64.shr_u
     i32.wrap_i64
-    local.set $l1
-    local.get $l5
-    i64.const 63
-    i64.shr_u
-    i32.wrap_i64
     local.set $p0
-    block $B7
-      local.get $p0
+    i32.const 1
+    local.set $l2
+    block $B6
+      local.get $l5
+      i64.const -1
+      i64.gt_s
+      br_if $B6
+      i32.const 1
+      local.set $l2
+      i32.const 1
+      local.set $l1
+      local.get $l1
       i32.eqz
-      br_if $B7
+      br_if $B6
       i32.const -2147483648
       local.set $l2
       local.get $l2
-      local.get $l1
+      local.get $p0
       i32.add
-      local.set $l1
+      local.set $p0
+      i32.const 0
+      local.set $l2
     end
-    local.get $l1
+    local.get $p0
     i64.extend_i32_u
     i64.const 32
     i64.shl
     local.set $l6
     local.get $l5
     i32.wrap_i64
-    local.set $l1
+    local.set $p0
     i64.const 0
     local.set $l5
-    block $B8
+    block $B7
       local.get $l6
-      local.get $l1
+      local.get $p0
       i64.extend_i32_u
       i64.add
       local.tee $l6
       i64.const 9218868437227405312
       i64.gt_u
-      br_if $B8
-      block $B9
+      br_if $B7
+      block $B8
         local.get $l6
-        i64.const 4607182418800017408
         i64.const 4895412794951729152
-        local.get $p0
+        i64.const 4607182418800017408
+        local.get $l2
         select
         i64.lt_u
-        br_if $B9
+        br_if $B8
         i64.const 0
-        i64.const -1
-        local.get $p0
-        select
+        local.get $l2
+        i64.extend_i32_u
+        i64.sub
         return
       end
       local.get $l6
       i64.const 48
       i64.shr_u
       i32.wrap_i64
-      local.set $l1
-      local.get $l1
+      local.set $p0
+      local.get $p0
       i32.const 4
       i32.shl
-      local.set $l1
+      local.set $p0
       i64.const 0
       local.set $l5
-      block $B10
-        local.get $l1
+      block $B9
+        local.get $p0
         i32.const 261888
         i32.lt_u
-        br_if $B10
+        br_if $B9
         local.get $l6
         i64.const 32
         i64.shr_u
         i32.wrap_i64
-        local.get $l1
+        local.get $p0
         i32.const 8
         i32.shr_u
         local.tee $l4
@@ -15070,17 +16564,17 @@
         local.set $l5
         local.get $l6
         i32.wrap_i64
-        local.set $l2
+        local.set $l1
         local.get $l5
-        local.get $l2
+        local.get $l1
         i64.extend_i32_u
         i64.add
         local.set $l5
-        block $B11
-          local.get $l1
+        block $B10
+          local.get $p0
           i32.const 275200
           i32.lt_u
-          br_if $B11
+          br_if $B10
           local.get $l5
           local.get $l4
           i32.const -1075
@@ -15088,7 +16582,7 @@
           i64.extend_i32_u
           i64.shl
           local.set $l5
-          br $B10
+          br $B9
         end
         local.get $l5
         i32.const 1075
@@ -15098,11 +16592,11 @@
         i64.shr_u
         local.set $l5
       end
+      local.get $l5
       i64.const 0
       local.get $l5
       i64.sub
-      local.get $l5
-      local.get $p0
+      local.get $l2
       select
       local.set $l5
     end

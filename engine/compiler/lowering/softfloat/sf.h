@@ -49,8 +49,9 @@ SF_INLINE u32 lo32(u64 x) { return opaque32((u32)x); }
 /* (h << 32) + l with an add (an or is a costly helper call on the machine). */
 SF_INLINE u64 make64(u32 h, u32 l) { return opaque64((u64)h << 32) + l; }
 
-/* Opaque, so that comparing two signs stays a compare (clang would xor the words). */
-SF_INLINE int neg32(u32 h) { return (int)opaque32((i32)h < 0); }
+/* A compare and a select: clang would xor two words to compare their signs, or materialize the
+ * sign as h >> 31 (a costly shift on the machine). */
+SF_INLINE int neg32(u32 h) { return (i32)h < 0 ? (int)opaque32(1) : 0; }
 /* The sign bit of h as 0 or 0x80000000. */
 SF_INLINE u32 sign_of(u32 h) { return neg32(h) ? opaque32(SIGN32) : 0; }
 /* h without its sign bit. */
