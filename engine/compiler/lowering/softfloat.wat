@@ -12314,7 +12314,7 @@
     i64.extend_i32_u
     i64.add)
   (func $f64_trunc (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64)
     local.get $p0
     i64.const 32
     i64.shr_u
@@ -12435,17 +12435,20 @@
       local.get $l2
       i64.extend_i32_u
       i64.add
-      local.tee $l6
-      local.get $l6
-      i64.const -1
+      local.tee $l7
       i32.const 1075
       local.get $l3
       i32.const 8
       i32.shr_u
       i32.sub
       i64.extend_i32_u
+      local.tee $l8
+      i64.shr_u
+      local.set $l6
+      local.get $l7
+      local.get $l6
+      local.get $l8
       i64.shl
-      i64.and
       local.tee $l6
       i64.eq
       br_if $B0
@@ -12456,7 +12459,7 @@
     end
     local.get $p0)
   (func $f64_floor (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i32) (local $l7 i64) (local $l8 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i32) (local $l7 i64) (local $l8 i64) (local $l9 i64) (local $l10 i64)
     local.get $p0
     i64.const 32
     i64.shr_u
@@ -12585,36 +12588,42 @@
       local.get $l2
       i64.extend_i32_u
       i64.add
-      local.tee $l7
-      local.get $l7
-      i64.const -1
+      local.tee $l8
       i32.const 1075
       local.get $l3
       i32.const 8
       i32.shr_u
       i32.sub
       i64.extend_i32_u
-      local.tee $l8
+      local.tee $l9
+      i64.shr_u
+      local.set $l7
+      local.get $l8
+      local.get $l7
+      local.get $l9
       i64.shl
-      i64.and
-      local.tee $l7
+      local.tee $l10
       i64.eq
       br_if $B0
-      local.get $l7
-      i64.const 1
-      local.get $l8
-      i64.shl
-      i64.const 0
-      local.get $l5
-      select
-      i64.add
+      block $B8
+        local.get $l5
+        i32.eqz
+        br_if $B8
+        local.get $l7
+        i64.const 1
+        i64.add
+        local.get $l9
+        i64.shl
+        local.set $l10
+      end
       local.get $l4
+      local.get $l10
       i64.add
       local.set $p0
     end
     local.get $p0)
   (func $f64_ceil (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i32) (local $l7 i64) (local $l8 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i32) (local $l7 i64) (local $l8 i64) (local $l9 i64) (local $l10 i64)
     local.get $p0
     i64.const 32
     i64.shr_u
@@ -12745,30 +12754,35 @@
       local.get $l2
       i64.extend_i32_u
       i64.add
-      local.tee $l7
-      local.get $l7
-      i64.const -1
+      local.tee $l8
       i32.const 1075
       local.get $l3
       i32.const 8
       i32.shr_u
       i32.sub
       i64.extend_i32_u
-      local.tee $l8
+      local.tee $l9
+      i64.shr_u
+      local.set $l7
+      local.get $l8
+      local.get $l7
+      local.get $l9
       i64.shl
-      i64.and
-      local.tee $l7
+      local.tee $l10
       i64.eq
       br_if $B0
-      local.get $l7
-      i64.const 0
-      i64.const 1
-      local.get $l8
-      i64.shl
-      local.get $l5
-      select
-      i64.add
+      block $B9
+        local.get $l5
+        br_if $B9
+        local.get $l7
+        i64.const 1
+        i64.add
+        local.get $l9
+        i64.shl
+        local.set $l10
+      end
       local.get $l4
+      local.get $l10
       i64.add
       local.set $p0
     end
@@ -12924,50 +12938,56 @@
       i64.extend_i32_u
       i64.add
       local.tee $l7
-      local.get $l7
-      i64.const -1
       i32.const 1075
       local.get $l5
       i32.sub
       i64.extend_i32_u
       local.tee $l8
+      i64.shr_u
+      local.set $l6
+      local.get $l7
+      local.get $l6
+      local.get $l8
       i64.shl
-      i64.and
-      local.tee $l6
+      local.tee $l9
       i64.eq
       br_if $B0
       block $B10
         block $B11
           local.get $l7
-          local.get $l6
+          local.get $l9
           i64.sub
-          local.tee $l7
-          i64.const 1
-          local.get $l8
-          i64.shl
           local.tee $p0
           i64.const 1
-          i64.shr_u
-          local.tee $l9
+          i32.const 1074
+          local.get $l5
+          i32.sub
+          i64.extend_i32_u
+          i64.shl
+          local.tee $l7
           i64.gt_u
           br_if $B11
+          local.get $p0
           local.get $l7
-          local.get $l9
           i64.ne
           br_if $B10
           local.get $l6
-          local.get $l8
-          i64.shr_u
           i32.wrap_i64
-          i32.const 1
-          i32.and
+          local.set $l2
+          local.get $l2
+          i32.const 31
+          i32.shl
+          local.set $l2
+          local.get $l2
           i32.eqz
           br_if $B10
         end
         local.get $l6
-        local.get $p0
+        i64.const 1
         i64.add
-        local.set $l6
+        local.get $l8
+        i64.shl
+        local.set $l9
       end
       local.get $l4
       i64.extend_i32_u
@@ -12975,7 +12995,7 @@
       i64.shl
       local.set $p0
       local.get $p0
-      local.get $l6
+      local.get $l9
       i64.add
       local.set $p0
     end

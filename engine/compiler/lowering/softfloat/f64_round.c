@@ -25,20 +25,21 @@ SF_INLINE u64 round_int(u64 a, int mode) {
   /* the fraction bits below the binary point: 1..52 of them */
   u32 f = 1075 - ex;
   u64 mag = make64(ah, l);
-  u64 ip = (mag >> f) << f;
+  /* opaque: clang would mask with -1 << f (an and) and test q's parity with an and */
+  u64 q = opaque64(mag >> f); /* the integer part of |a| */
+  u64 ip = q << f;
   u64 frac = mag - ip;
   if (frac == 0) return a;
-  u64 unit = 1ull << f;
   int up;
   if (mode == TRUNC) up = 0;
   else if (mode == FLOOR) up = neg;
   else if (mode == CEIL) up = !neg;
   else {
-    u64 half = unit >> 1;
-    /* a tie goes to the even neighbour: up when ip is odd, i.e. ip's bit f is set */
-    up = frac > half || (frac == half && ((ip >> f) << 63) != 0);
+    u64 half = 1ull << (f - 1);
+    /* a tie goes to the even neighbour: up when q is odd */
+    up = frac > half || (frac == half && opaque32(lo32(q) << 31) != 0);
   }
-  if (up) ip += unit;
+  if (up) ip = (q + 1) << f; /* a carry into the exponent field is the right result */
   return make64(sign, 0) + ip;
 }
 
