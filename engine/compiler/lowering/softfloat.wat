@@ -13908,532 +13908,178 @@
     call $tvm_trap
     unreachable)
   (func $i32_trunc_f32_s (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
-    i32.const 0
+    (local $l1 i32) (local $l2 i32) (local $l3 i32)
+    i32.const 1325400064
     local.set $l1
+    local.get $p0
+    local.set $l2
     block $B0
+      block $B1
+        local.get $p0
+        i32.const -1
+        i32.gt_s
+        br_if $B1
+        i32.const 1
+        local.set $l1
+        local.get $l1
+        i32.eqz
+        br_if $B0
+        i32.const -2147483648
+        local.set $l1
+        local.get $l1
+        local.get $p0
+        i32.add
+        local.set $l2
+        i32.const 1325400065
+        local.set $l1
+      end
+      local.get $l2
+      local.get $l1
+      i32.ge_u
+      br_if $B0
+      local.get $l2
+      i32.const 16
+      i32.shr_u
+      local.set $l1
+      local.get $l1
+      i32.const 1
+      i32.shl
+      local.set $l1
+      i32.const 0
+      local.set $l3
+      block $B2
+        local.get $l1
+        i32.const 32512
+        i32.lt_u
+        br_if $B2
+        local.get $l2
+        local.get $l1
+        i32.const 8
+        i32.shr_u
+        local.tee $l3
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 8388608
+        i32.add
+        local.set $l2
+        block $B3
+          local.get $l1
+          i32.const 38400
+          i32.lt_u
+          br_if $B3
+          local.get $l2
+          local.get $l3
+          i32.const -150
+          i32.add
+          i32.shl
+          local.set $l3
+          br $B2
+        end
+        local.get $l2
+        i32.const 150
+        local.get $l3
+        i32.sub
+        i32.shr_u
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 0
+      local.get $l3
+      i32.sub
       local.get $p0
       i32.const -1
       i32.gt_s
-      br_if $B0
-      i32.const 1
-      local.set $l2
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l1
-      local.get $l1
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l2
-    local.get $l2
-    i32.const 1
-    i32.shl
-    local.set $l2
-    local.get $p0
-    local.get $l2
-    i32.const 8
-    i32.shr_u
-    local.tee $l2
-    i32.const 23
-    i32.shl
-    local.tee $l3
-    i32.sub
-    local.set $l4
-    block $B1
-      block $B2
-        block $B3
-          local.get $l2
-          i32.eqz
-          br_if $B3
-          local.get $l2
-          i32.const 255
-          i32.ne
-          br_if $B2
-          block $B4
-            local.get $p0
-            local.get $l3
-            i32.ne
-            br_if $B4
-            local.get $l1
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l5
-            br $B1
-          end
-          local.get $l1
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l5
-          local.get $l5
-          local.get $l4
-          i32.const 4194304
-          i32.add
-          local.get $l4
-          local.get $l4
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l5
-          br $B1
-        end
-        block $B5
-          local.get $p0
-          local.get $l3
-          i32.ne
-          br_if $B5
-          local.get $l1
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l5
-          br $B1
-        end
-        local.get $l1
-        local.get $l4
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l5
-        local.get $l5
-        local.get $l4
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l5
-        br $B1
-      end
-      local.get $l1
-      local.get $l2
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l5
-      local.get $l5
-      local.get $l4
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l5
-    end
-    local.get $l5
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    i32.const 1
-    local.set $l2
-    block $B6
-      local.get $l5
-      i64.const -1
-      i64.gt_s
-      br_if $B6
-      i32.const 1
-      local.set $l2
-      i32.const 1
-      local.set $l1
-      local.get $l1
-      i32.eqz
-      br_if $B6
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-      i32.const 0
-      local.set $l2
-    end
-    local.get $p0
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l6
-    local.get $l5
-    i32.wrap_i64
-    local.set $p0
-    block $B7
-      local.get $l6
-      local.get $p0
-      i64.extend_i32_u
-      i64.add
-      local.tee $l6
-      i64.const 4746794007248502784
-      i64.const 4746794007250599936
-      local.get $l2
       select
-      i64.ge_u
-      br_if $B7
-      local.get $l6
-      i64.const 48
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p0
-      local.get $p0
-      i32.const 4
-      i32.shl
-      local.set $p0
-      i64.const 0
-      local.set $l5
-      block $B8
-        local.get $p0
-        i32.const 261888
-        i32.lt_u
-        br_if $B8
-        local.get $l6
-        i64.const 32
-        i64.shr_u
-        i32.wrap_i64
-        local.get $p0
-        i32.const 8
-        i32.shr_u
-        local.tee $l4
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 1048576
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l5
-        local.get $l6
-        i32.wrap_i64
-        local.set $l1
-        local.get $l5
-        local.get $l1
-        i64.extend_i32_u
-        i64.add
-        local.set $l5
-        block $B9
-          local.get $p0
-          i32.const 275200
-          i32.lt_u
-          br_if $B9
-          local.get $l5
-          local.get $l4
-          i32.const -1075
-          i32.add
-          i64.extend_i32_u
-          i64.shl
-          local.set $l5
-          br $B8
-        end
-        local.get $l5
-        i32.const 1075
-        local.get $l4
-        i32.sub
-        i64.extend_i32_u
-        i64.shr_u
-        local.set $l5
-      end
-      local.get $l5
-      i64.const 0
-      local.get $l5
-      i64.sub
-      local.get $l2
-      select
-      i32.wrap_i64
       return
     end
     i32.const 7
     call $tvm_trap
     unreachable)
   (func $i32_trunc_f32_u (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
-    i32.const 0
+    (local $l1 i32) (local $l2 i32) (local $l3 i32)
+    i32.const 1333788672
     local.set $l1
+    local.get $p0
+    local.set $l2
     block $B0
+      block $B1
+        local.get $p0
+        i32.const -1
+        i32.gt_s
+        br_if $B1
+        i32.const 1
+        local.set $l1
+        local.get $l1
+        i32.eqz
+        br_if $B0
+        i32.const -2147483648
+        local.set $l1
+        local.get $l1
+        local.get $p0
+        i32.add
+        local.set $l2
+        i32.const 1065353216
+        local.set $l1
+      end
+      local.get $l2
+      local.get $l1
+      i32.ge_u
+      br_if $B0
+      local.get $l2
+      i32.const 16
+      i32.shr_u
+      local.set $l1
+      local.get $l1
+      i32.const 1
+      i32.shl
+      local.set $l1
+      i32.const 0
+      local.set $l3
+      block $B2
+        local.get $l1
+        i32.const 32512
+        i32.lt_u
+        br_if $B2
+        local.get $l2
+        local.get $l1
+        i32.const 8
+        i32.shr_u
+        local.tee $l3
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 8388608
+        i32.add
+        local.set $l2
+        block $B3
+          local.get $l1
+          i32.const 38400
+          i32.lt_u
+          br_if $B3
+          local.get $l2
+          local.get $l3
+          i32.const -150
+          i32.add
+          i32.shl
+          local.set $l3
+          br $B2
+        end
+        local.get $l2
+        i32.const 150
+        local.get $l3
+        i32.sub
+        i32.shr_u
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 0
+      local.get $l3
+      i32.sub
       local.get $p0
       i32.const -1
       i32.gt_s
-      br_if $B0
-      i32.const 1
-      local.set $l2
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l1
-      local.get $l1
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l2
-    local.get $l2
-    i32.const 1
-    i32.shl
-    local.set $l2
-    local.get $p0
-    local.get $l2
-    i32.const 8
-    i32.shr_u
-    local.tee $l2
-    i32.const 23
-    i32.shl
-    local.tee $l3
-    i32.sub
-    local.set $l4
-    block $B1
-      block $B2
-        block $B3
-          local.get $l2
-          i32.eqz
-          br_if $B3
-          local.get $l2
-          i32.const 255
-          i32.ne
-          br_if $B2
-          block $B4
-            local.get $p0
-            local.get $l3
-            i32.ne
-            br_if $B4
-            local.get $l1
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l5
-            br $B1
-          end
-          local.get $l1
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l5
-          local.get $l5
-          local.get $l4
-          i32.const 4194304
-          i32.add
-          local.get $l4
-          local.get $l4
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l5
-          br $B1
-        end
-        block $B5
-          local.get $p0
-          local.get $l3
-          i32.ne
-          br_if $B5
-          local.get $l1
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l5
-          br $B1
-        end
-        local.get $l1
-        local.get $l4
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l5
-        local.get $l5
-        local.get $l4
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l5
-        br $B1
-      end
-      local.get $l1
-      local.get $l2
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l5
-      local.get $l5
-      local.get $l4
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l5
-    end
-    local.get $l5
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    i32.const 1
-    local.set $l2
-    block $B6
-      local.get $l5
-      i64.const -1
-      i64.gt_s
-      br_if $B6
-      i32.const 1
-      local.set $l2
-      i32.const 1
-      local.set $l1
-      local.get $l1
-      i32.eqz
-      br_if $B6
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-      i32.const 0
-      local.set $l2
-    end
-    local.get $p0
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l6
-    local.get $l5
-    i32.wrap_i64
-    local.set $p0
-    block $B7
-      local.get $l6
-      local.get $p0
-      i64.extend_i32_u
-      i64.add
-      local.tee $l6
-      i64.const 4751297606875873280
-      i64.const 4607182418800017408
-      local.get $l2
       select
-      i64.ge_u
-      br_if $B7
-      local.get $l6
-      i64.const 48
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p0
-      local.get $p0
-      i32.const 4
-      i32.shl
-      local.set $p0
-      i64.const 0
-      local.set $l5
-      block $B8
-        local.get $p0
-        i32.const 261888
-        i32.lt_u
-        br_if $B8
-        local.get $l6
-        i64.const 32
-        i64.shr_u
-        i32.wrap_i64
-        local.get $p0
-        i32.const 8
-        i32.shr_u
-        local.tee $l4
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 1048576
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l5
-        local.get $l6
-        i32.wrap_i64
-        local.set $l1
-        local.get $l5
-        local.get $l1
-        i64.extend_i32_u
-        i64.add
-        local.set $l5
-        block $B9
-          local.get $p0
-          i32.const 275200
-          i32.lt_u
-          br_if $B9
-          local.get $l5
-          local.get $l4
-          i32.const -1075
-          i32.add
-          i64.extend_i32_u
-          i64.shl
-          local.set $l5
-          br $B8
-        end
-        local.get $l5
-        i32.const 1075
-        local.get $l4
-        i32.sub
-        i64.extend_i32_u
-        i64.shr_u
-        local.set $l5
-      end
-      local.get $l5
-      i64.const 0
-      local.get $l5
-      i64.sub
-      local.get $l2
-      select
-      i32.wrap_i64
       return
     end
     i32.const 7
@@ -15514,561 +15160,223 @@
     end
     local.get $p0)
   (func $i32_trunc_sat_f32_s (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
-    i32.const 0
-    local.set $l1
+    (local $l1 i32) (local $l2 i32) (local $l3 i32)
     block $B0
+      block $B1
+        block $B2
+          local.get $p0
+          i32.const -1
+          i32.gt_s
+          br_if $B2
+          i32.const 1
+          local.set $l1
+          i32.const 0
+          local.set $l2
+          local.get $l1
+          i32.eqz
+          br_if $B0
+          i32.const -2147483648
+          local.set $l1
+          i32.const 1325400065
+          local.set $l3
+          local.get $l1
+          local.get $p0
+          i32.add
+          local.tee $l1
+          i32.const 2139095040
+          i32.le_u
+          br_if $B1
+          br $B0
+        end
+        i32.const 1325400064
+        local.set $l3
+        i32.const 0
+        local.set $l2
+        local.get $p0
+        local.set $l1
+        local.get $p0
+        i32.const 2139095040
+        i32.gt_u
+        br_if $B0
+      end
+      block $B3
+        local.get $l1
+        local.get $l3
+        i32.lt_u
+        br_if $B3
+        local.get $p0
+        i32.const 31
+        i32.shr_s
+        i32.const 2147483647
+        i32.xor
+        return
+      end
+      local.get $l1
+      i32.const 16
+      i32.shr_u
+      local.set $l2
+      local.get $l2
+      i32.const 1
+      i32.shl
+      local.set $l2
+      i32.const 0
+      local.set $l3
+      block $B4
+        local.get $l2
+        i32.const 32512
+        i32.lt_u
+        br_if $B4
+        local.get $l1
+        local.get $l2
+        i32.const 8
+        i32.shr_u
+        local.tee $l3
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 8388608
+        i32.add
+        local.set $l1
+        block $B5
+          local.get $l2
+          i32.const 38400
+          i32.lt_u
+          br_if $B5
+          local.get $l1
+          local.get $l3
+          i32.const -150
+          i32.add
+          i32.shl
+          local.set $l3
+          br $B4
+        end
+        local.get $l1
+        i32.const 150
+        local.get $l3
+        i32.sub
+        i32.shr_u
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 0
+      local.get $l3
+      i32.sub
       local.get $p0
       i32.const -1
       i32.gt_s
-      br_if $B0
-      i32.const 1
-      local.set $l2
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l1
-      local.get $l1
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l2
-    local.get $l2
-    i32.const 1
-    i32.shl
-    local.set $l2
-    local.get $p0
-    local.get $l2
-    i32.const 8
-    i32.shr_u
-    local.tee $l2
-    i32.const 23
-    i32.shl
-    local.tee $l3
-    i32.sub
-    local.set $l4
-    block $B1
-      block $B2
-        block $B3
-          local.get $l2
-          i32.eqz
-          br_if $B3
-          local.get $l2
-          i32.const 255
-          i32.ne
-          br_if $B2
-          block $B4
-            local.get $p0
-            local.get $l3
-            i32.ne
-            br_if $B4
-            local.get $l1
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l5
-            br $B1
-          end
-          local.get $l1
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l5
-          local.get $l5
-          local.get $l4
-          i32.const 4194304
-          i32.add
-          local.get $l4
-          local.get $l4
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l5
-          br $B1
-        end
-        block $B5
-          local.get $p0
-          local.get $l3
-          i32.ne
-          br_if $B5
-          local.get $l1
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l5
-          br $B1
-        end
-        local.get $l1
-        local.get $l4
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l5
-        local.get $l5
-        local.get $l4
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l5
-        br $B1
-      end
-      local.get $l1
-      local.get $l2
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l5
-      local.get $l5
-      local.get $l4
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l5
-    end
-    local.get $l5
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    i32.const 1
-    local.set $l2
-    block $B6
-      local.get $l5
-      i64.const -1
-      i64.gt_s
-      br_if $B6
-      i32.const 1
-      local.set $l2
-      i32.const 1
-      local.set $l1
-      local.get $l1
-      i32.eqz
-      br_if $B6
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-      i32.const 0
-      local.set $l2
-    end
-    local.get $p0
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l6
-    local.get $l5
-    i32.wrap_i64
-    local.set $p0
-    i64.const 0
-    local.set $l5
-    block $B7
-      local.get $l6
-      local.get $p0
-      i64.extend_i32_u
-      i64.add
-      local.tee $l6
-      i64.const 9218868437227405312
-      i64.gt_u
-      br_if $B7
-      block $B8
-        local.get $l6
-        i64.const 4746794007248502784
-        i64.const 4746794007250599936
-        local.get $l2
-        select
-        i64.lt_u
-        br_if $B8
-        i64.const 2147483647
-        i64.const -2147483648
-        local.get $l2
-        select
-        i32.wrap_i64
-        return
-      end
-      local.get $l6
-      i64.const 48
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p0
-      local.get $p0
-      i32.const 4
-      i32.shl
-      local.set $p0
-      i64.const 0
-      local.set $l5
-      block $B9
-        local.get $p0
-        i32.const 261888
-        i32.lt_u
-        br_if $B9
-        local.get $l6
-        i64.const 32
-        i64.shr_u
-        i32.wrap_i64
-        local.get $p0
-        i32.const 8
-        i32.shr_u
-        local.tee $l4
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 1048576
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l5
-        local.get $l6
-        i32.wrap_i64
-        local.set $l1
-        local.get $l5
-        local.get $l1
-        i64.extend_i32_u
-        i64.add
-        local.set $l5
-        block $B10
-          local.get $p0
-          i32.const 275200
-          i32.lt_u
-          br_if $B10
-          local.get $l5
-          local.get $l4
-          i32.const -1075
-          i32.add
-          i64.extend_i32_u
-          i64.shl
-          local.set $l5
-          br $B9
-        end
-        local.get $l5
-        i32.const 1075
-        local.get $l4
-        i32.sub
-        i64.extend_i32_u
-        i64.shr_u
-        local.set $l5
-      end
-      local.get $l5
-      i64.const 0
-      local.get $l5
-      i64.sub
-      local.get $l2
       select
-      local.set $l5
+      local.set $l2
     end
-    local.get $l5
-    i32.wrap_i64)
+    local.get $l2)
   (func $i32_trunc_sat_f32_u (type $t3) (param $p0 i32) (result i32)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
-    i32.const 0
-    local.set $l1
+    (local $l1 i32) (local $l2 i32) (local $l3 i32)
     block $B0
+      block $B1
+        block $B2
+          local.get $p0
+          i32.const -1
+          i32.gt_s
+          br_if $B2
+          i32.const 1
+          local.set $l1
+          i32.const 0
+          local.set $l2
+          local.get $l1
+          i32.eqz
+          br_if $B0
+          i32.const -2147483648
+          local.set $l1
+          i32.const 1065353216
+          local.set $l3
+          local.get $l1
+          local.get $p0
+          i32.add
+          local.tee $l1
+          i32.const 2139095040
+          i32.le_u
+          br_if $B1
+          br $B0
+        end
+        i32.const 1333788672
+        local.set $l3
+        i32.const 0
+        local.set $l2
+        local.get $p0
+        local.set $l1
+        local.get $p0
+        i32.const 2139095040
+        i32.gt_u
+        br_if $B0
+      end
+      block $B3
+        local.get $l1
+        local.get $l3
+        i32.lt_u
+        br_if $B3
+        local.get $p0
+        i32.const -1
+        i32.xor
+        i32.const 31
+        i32.shr_s
+        return
+      end
+      local.get $l1
+      i32.const 16
+      i32.shr_u
+      local.set $l2
+      local.get $l2
+      i32.const 1
+      i32.shl
+      local.set $l2
+      i32.const 0
+      local.set $l3
+      block $B4
+        local.get $l2
+        i32.const 32512
+        i32.lt_u
+        br_if $B4
+        local.get $l1
+        local.get $l2
+        i32.const 8
+        i32.shr_u
+        local.tee $l3
+        i32.const 23
+        i32.shl
+        i32.sub
+        i32.const 8388608
+        i32.add
+        local.set $l1
+        block $B5
+          local.get $l2
+          i32.const 38400
+          i32.lt_u
+          br_if $B5
+          local.get $l1
+          local.get $l3
+          i32.const -150
+          i32.add
+          i32.shl
+          local.set $l3
+          br $B4
+        end
+        local.get $l1
+        i32.const 150
+        local.get $l3
+        i32.sub
+        i32.shr_u
+        local.set $l3
+      end
+      local.get $l3
+      i32.const 0
+      local.get $l3
+      i32.sub
       local.get $p0
       i32.const -1
       i32.gt_s
-      br_if $B0
-      i32.const 1
-      local.set $l2
-      local.get $l2
-      i32.eqz
-      br_if $B0
-      i32.const -2147483648
-      local.set $l1
-      local.get $l1
-      local.get $p0
-      i32.add
-      local.set $p0
-    end
-    local.get $p0
-    i32.const 16
-    i32.shr_u
-    local.set $l2
-    local.get $l2
-    i32.const 1
-    i32.shl
-    local.set $l2
-    local.get $p0
-    local.get $l2
-    i32.const 8
-    i32.shr_u
-    local.tee $l2
-    i32.const 23
-    i32.shl
-    local.tee $l3
-    i32.sub
-    local.set $l4
-    block $B1
-      block $B2
-        block $B3
-          local.get $l2
-          i32.eqz
-          br_if $B3
-          local.get $l2
-          i32.const 255
-          i32.ne
-          br_if $B2
-          block $B4
-            local.get $p0
-            local.get $l3
-            i32.ne
-            br_if $B4
-            local.get $l1
-            i32.const 2146435072
-            i32.add
-            i64.extend_i32_u
-            i64.const 32
-            i64.shl
-            local.set $l5
-            br $B1
-          end
-          local.get $l1
-          i32.const 2146435072
-          i32.add
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l5
-          local.get $l5
-          local.get $l4
-          i32.const 4194304
-          i32.add
-          local.get $l4
-          local.get $l4
-          i32.const 4194304
-          i32.lt_u
-          select
-          i64.extend_i32_u
-          i64.const 29
-          i64.shl
-          i64.add
-          local.set $l5
-          br $B1
-        end
-        block $B5
-          local.get $p0
-          local.get $l3
-          i32.ne
-          br_if $B5
-          local.get $l1
-          i64.extend_i32_u
-          i64.const 32
-          i64.shl
-          local.set $l5
-          br $B1
-        end
-        local.get $l1
-        local.get $l4
-        i32.clz
-        local.tee $p0
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 947912704
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l5
-        local.get $l5
-        local.get $l4
-        local.get $p0
-        i32.const -8
-        i32.add
-        i32.shl
-        i64.extend_i32_u
-        i64.const 29
-        i64.shl
-        i64.add
-        local.set $l5
-        br $B1
-      end
-      local.get $l1
-      local.get $l2
-      i32.const 20
-      i32.shl
-      i32.add
-      i32.const 939524096
-      i32.add
-      i64.extend_i32_u
-      i64.const 32
-      i64.shl
-      local.set $l5
-      local.get $l5
-      local.get $l4
-      i64.extend_i32_u
-      i64.const 29
-      i64.shl
-      i64.add
-      local.set $l5
-    end
-    local.get $l5
-    i64.const 32
-    i64.shr_u
-    i32.wrap_i64
-    local.set $p0
-    i32.const 1
-    local.set $l2
-    block $B6
-      local.get $l5
-      i64.const -1
-      i64.gt_s
-      br_if $B6
-      i32.const 1
-      local.set $l2
-      i32.const 1
-      local.set $l1
-      local.get $l1
-      i32.eqz
-      br_if $B6
-      i32.const -2147483648
-      local.set $l2
-      local.get $l2
-      local.get $p0
-      i32.add
-      local.set $p0
-      i32.const 0
-      local.set $l2
-    end
-    local.get $p0
-    i64.extend_i32_u
-    i64.const 32
-    i64.shl
-    local.set $l6
-    local.get $l5
-    i32.wrap_i64
-    local.set $p0
-    i64.const 0
-    local.set $l5
-    block $B7
-      local.get $l6
-      local.get $p0
-      i64.extend_i32_u
-      i64.add
-      local.tee $l6
-      i64.const 9218868437227405312
-      i64.gt_u
-      br_if $B7
-      block $B8
-        local.get $l6
-        i64.const 4751297606875873280
-        i64.const 4607182418800017408
-        local.get $l2
-        select
-        i64.lt_u
-        br_if $B8
-        i64.const 4294967295
-        i64.const 0
-        local.get $l2
-        select
-        i32.wrap_i64
-        return
-      end
-      local.get $l6
-      i64.const 48
-      i64.shr_u
-      i32.wrap_i64
-      local.set $p0
-      local.get $p0
-      i32.const 4
-      i32.shl
-      local.set $p0
-      i64.const 0
-      local.set $l5
-      block $B9
-        local.get $p0
-        i32.const 261888
-        i32.lt_u
-        br_if $B9
-        local.get $l6
-        i64.const 32
-        i64.shr_u
-        i32.wrap_i64
-        local.get $p0
-        i32.const 8
-        i32.shr_u
-        local.tee $l4
-        i32.const 20
-        i32.shl
-        i32.sub
-        i32.const 1048576
-        i32.add
-        i64.extend_i32_u
-        i64.const 32
-        i64.shl
-        local.set $l5
-        local.get $l6
-        i32.wrap_i64
-        local.set $l1
-        local.get $l5
-        local.get $l1
-        i64.extend_i32_u
-        i64.add
-        local.set $l5
-        block $B10
-          local.get $p0
-          i32.const 275200
-          i32.lt_u
-          br_if $B10
-          local.get $l5
-          local.get $l4
-          i32.const -1075
-          i32.add
-          i64.extend_i32_u
-          i64.shl
-          local.set $l5
-          br $B9
-        end
-        local.get $l5
-        i32.const 1075
-        local.get $l4
-        i32.sub
-        i64.extend_i32_u
-        i64.shr_u
-        local.set $l5
-      end
-      local.get $l5
-      i64.const 0
-      local.get $l5
-      i64.sub
-      local.get $l2
       select
-      local.set $l5
+      local.set $l2
     end
-    local.get $l5
-    i32.wrap_i64)
+    local.get $l2)
   (func $i64_trunc_sat_f32_s (type $t1) (param $p0 i32) (result i64)
     (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32) (local $l5 i64) (local $l6 i64)
     i32.const 0
