@@ -10829,7 +10829,7 @@
     end
     local.get $l4)
   (func $f64_div (type $t6) (param $p0 i64) (param $p1 i64) (result i64)
-    (local $l2 i64) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i64)
+    (local $l2 i64) (local $l3 i32) (local $l4 i32) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i32) (local $l13 i64) (local $l14 i32) (local $l15 i32)
     local.get $p1
     i64.const 32
     i64.shr_u
@@ -10927,550 +10927,661 @@
                 block $B11
                   block $B12
                     block $B13
+                      block $B14
+                        local.get $l4
+                        i32.const 2146435071
+                        i32.gt_u
+                        br_if $B14
+                        local.get $l7
+                        i32.const 2146435072
+                        i32.lt_u
+                        br_if $B13
+                      end
+                      block $B15
+                        block $B16
+                          local.get $l4
+                          i32.const 2146435072
+                          i32.gt_u
+                          br_if $B16
+                          local.get $l4
+                          i32.const 2146435072
+                          i32.eq
+                          local.get $l5
+                          i32.const 0
+                          i32.ne
+                          i32.and
+                          br_if $B16
+                          local.get $l7
+                          i32.const 2146435072
+                          i32.gt_u
+                          br_if $B16
+                          local.get $l7
+                          i32.const 2146435072
+                          i32.ne
+                          br_if $B15
+                          local.get $l10
+                          i32.eqz
+                          br_if $B15
+                        end
+                        local.get $l3
+                        local.set $l4
+                        block $B17
+                          local.get $p0
+                          i64.const -1
+                          i64.gt_s
+                          br_if $B17
+                          i32.const 1
+                          local.set $l4
+                          block $B18
+                            local.get $l4
+                            br_if $B18
+                            local.get $l3
+                            local.set $l4
+                            br $B7
+                          end
+                          i32.const -2147483648
+                          local.set $l4
+                          local.get $l4
+                          local.get $l3
+                          i32.add
+                          local.set $l4
+                        end
+                        local.get $l4
+                        i32.const 2146435072
+                        i32.gt_u
+                        br_if $B7
+                        block $B19
+                          local.get $l4
+                          i32.const 2146435072
+                          i32.ne
+                          br_if $B19
+                          local.get $l5
+                          br_if $B6
+                        end
+                        local.get $p1
+                        i64.const -1
+                        i64.gt_s
+                        br_if $B9
+                        i32.const 1
+                        local.set $l5
+                        local.get $l5
+                        i32.eqz
+                        br_if $B9
+                        i32.const -2147483648
+                        local.set $l5
+                        local.get $l5
+                        local.get $l6
+                        i32.add
+                        local.set $l4
+                        local.get $l6
+                        local.set $l3
+                        br $B8
+                      end
                       local.get $l4
-                      i32.const 2146435071
-                      i32.gt_u
-                      br_if $B13
-                      local.get $l7
                       i32.const 2146435072
                       i32.lt_u
                       br_if $B12
-                    end
-                    block $B14
-                      block $B15
-                        local.get $l4
-                        i32.const 2146435072
-                        i32.gt_u
-                        br_if $B15
-                        local.get $l4
-                        i32.const 2146435072
-                        i32.eq
-                        local.get $l5
-                        i32.const 0
-                        i32.ne
-                        i32.and
-                        br_if $B15
-                        local.get $l7
-                        i32.const 2146435072
-                        i32.gt_u
-                        br_if $B15
-                        local.get $l7
-                        i32.const 2146435072
-                        i32.ne
-                        br_if $B14
-                        local.get $l10
-                        i32.eqz
-                        br_if $B14
-                      end
-                      local.get $l3
-                      local.set $l4
-                      block $B16
-                        local.get $p0
-                        i64.const -1
-                        i64.gt_s
-                        br_if $B16
-                        i32.const 1
-                        local.set $l4
-                        block $B17
-                          local.get $l4
-                          br_if $B17
-                          local.get $l3
-                          local.set $l4
-                          br $B7
-                        end
-                        i32.const -2147483648
-                        local.set $l4
-                        local.get $l4
-                        local.get $l3
-                        i32.add
-                        local.set $l4
-                      end
-                      local.get $l4
-                      i32.const 2146435072
+                      i64.const -2251799813685248
+                      local.set $p0
+                      local.get $l7
+                      i32.const 2146435071
                       i32.gt_u
-                      br_if $B7
-                      block $B18
-                        local.get $l4
-                        i32.const 2146435072
-                        i32.ne
-                        br_if $B18
-                        local.get $l5
-                        br_if $B6
-                      end
-                      local.get $p1
-                      i64.const -1
-                      i64.gt_s
-                      br_if $B9
-                      i32.const 1
-                      local.set $l5
-                      local.get $l5
-                      i32.eqz
-                      br_if $B9
-                      i32.const -2147483648
-                      local.set $l5
-                      local.get $l5
-                      local.get $l6
+                      br_if $B11
+                      local.get $l11
+                      i32.const 2146435072
                       i32.add
-                      local.set $l4
-                      local.get $l6
-                      local.set $l3
-                      br $B8
+                      i64.extend_i32_u
+                      i64.const 32
+                      i64.shl
+                      local.set $p0
+                      local.get $p0
+                      return
                     end
-                    local.get $l4
-                    i32.const 2146435072
-                    i32.lt_u
-                    br_if $B11
-                    i64.const -2251799813685248
-                    local.set $p0
-                    local.get $l7
-                    i32.const 2146435071
-                    i32.gt_u
-                    br_if $B10
-                    local.get $l11
-                    i32.const 2146435072
-                    i32.add
-                    i64.extend_i32_u
-                    i64.const 32
-                    i64.shl
-                    local.set $p0
-                    local.get $p0
-                    return
-                  end
-                  i32.const 0
-                  local.get $l4
-                  i32.sub
-                  local.set $l9
-                  local.get $l10
-                  i32.const 0
-                  i32.ne
-                  local.set $l3
-                  local.get $l5
-                  i32.const 0
-                  i32.ne
-                  local.set $l8
-                  block $B19
-                    local.get $l3
                     i32.const 0
-                    local.get $l7
-                    i32.sub
-                    i32.ne
-                    br_if $B19
-                    i64.const -2251799813685248
-                    local.set $p0
-                    local.get $l8
-                    local.get $l9
-                    i32.eq
-                    br_if $B10
-                    local.get $l11
-                    i32.const 2146435072
-                    i32.add
-                    i64.extend_i32_u
-                    i64.const 32
-                    i64.shl
-                    local.set $p0
-                    local.get $p0
-                    return
-                  end
-                  block $B20
-                    local.get $l8
-                    local.get $l9
-                    i32.ne
-                    br_if $B20
-                    local.get $l11
-                    i64.extend_i32_u
-                    i64.const 32
-                    i64.shl
-                    local.set $p0
-                    local.get $p0
-                    return
-                  end
-                  local.get $l7
-                  i32.const 16
-                  i32.shr_u
-                  local.set $l3
-                  local.get $l3
-                  i32.const 4
-                  i32.shl
-                  local.set $l3
-                  local.get $l4
-                  i32.const 16
-                  i32.shr_u
-                  local.set $l8
-                  local.get $l8
-                  i32.const 4
-                  i32.shl
-                  local.set $l8
-                  local.get $l8
-                  i32.const 8
-                  i32.shr_u
-                  local.set $l9
-                  block $B21
-                    local.get $l8
-                    i32.const 256
-                    i32.lt_u
-                    br_if $B21
                     local.get $l4
-                    local.get $l9
-                    i32.const 20
-                    i32.shl
                     i32.sub
-                    i32.const 1048576
-                    i32.add
-                    local.set $l4
-                  end
-                  local.get $l3
-                  i32.const 8
-                  i32.shr_u
-                  local.set $l6
-                  local.get $l4
-                  i64.extend_i32_u
-                  i64.const 32
-                  i64.shl
-                  local.set $p0
-                  local.get $l5
-                  i64.extend_i32_u
-                  local.set $p1
-                  block $B22
-                    local.get $l3
-                    i32.const 256
-                    i32.lt_u
-                    br_if $B22
-                    local.get $l7
-                    local.get $l6
-                    i32.const 20
-                    i32.shl
-                    i32.sub
-                    i32.const 1048576
-                    i32.add
-                    local.set $l7
-                  end
-                  local.get $p0
-                  local.get $p1
-                  i64.add
-                  local.set $p1
-                  local.get $l9
-                  local.get $l6
-                  i32.sub
-                  local.set $l5
-                  local.get $l7
-                  i64.extend_i32_u
-                  i64.const 32
-                  i64.shl
-                  local.set $p0
-                  local.get $l10
-                  i64.extend_i32_u
-                  local.set $l2
-                  block $B23
-                    block $B24
+                    local.set $l9
+                    local.get $l10
+                    i32.const 0
+                    i32.ne
+                    local.set $l3
+                    local.get $l5
+                    i32.const 0
+                    i32.ne
+                    local.set $l8
+                    block $B20
+                      local.get $l3
+                      i32.const 0
+                      local.get $l7
+                      i32.sub
+                      i32.ne
+                      br_if $B20
+                      i64.const -2251799813685248
+                      local.set $p0
                       local.get $l8
-                      i32.const 255
-                      i32.le_u
-                      br_if $B24
-                      local.get $l5
-                      i32.const 1023
+                      local.get $l9
+                      i32.eq
+                      br_if $B11
+                      local.get $l11
+                      i32.const 2146435072
+                      i32.add
+                      i64.extend_i32_u
+                      i64.const 32
+                      i64.shl
+                      local.set $p0
+                      local.get $p0
+                      return
+                    end
+                    block $B21
+                      local.get $l8
+                      local.get $l9
+                      i32.ne
+                      br_if $B21
+                      local.get $l11
+                      i64.extend_i32_u
+                      i64.const 32
+                      i64.shl
+                      local.set $p0
+                      local.get $p0
+                      return
+                    end
+                    local.get $l7
+                    i32.const 16
+                    i32.shr_u
+                    local.set $l3
+                    local.get $l3
+                    i32.const 4
+                    i32.shl
+                    local.set $l3
+                    local.get $l4
+                    i32.const 16
+                    i32.shr_u
+                    local.set $l8
+                    local.get $l8
+                    i32.const 4
+                    i32.shl
+                    local.set $l8
+                    local.get $l8
+                    i32.const 8
+                    i32.shr_u
+                    local.set $l9
+                    block $B22
+                      local.get $l8
+                      i32.const 256
+                      i32.lt_u
+                      br_if $B22
+                      local.get $l4
+                      local.get $l9
+                      i32.const 20
+                      i32.shl
+                      i32.sub
+                      i32.const 1048576
                       i32.add
                       local.set $l4
-                      br $B23
                     end
-                    local.get $p1
-                    local.get $p1
-                    i64.clz
-                    i64.const -11
-                    i64.add
-                    local.tee $l12
-                    i64.shl
-                    local.set $p1
-                    local.get $l5
-                    local.get $l12
-                    i32.wrap_i64
-                    i32.sub
-                    i32.const 1024
-                    i32.add
-                    local.set $l4
-                  end
-                  local.get $p0
-                  local.get $l2
-                  i64.add
-                  local.set $p0
-                  block $B25
                     local.get $l3
-                    i32.const 255
-                    i32.gt_u
-                    br_if $B25
-                    local.get $p0
-                    local.get $p0
-                    i64.clz
-                    i64.const -11
-                    i64.add
-                    local.tee $l2
-                    i64.shl
-                    local.set $p0
-                    local.get $l2
-                    i32.wrap_i64
+                    i32.const 8
+                    i32.shr_u
+                    local.set $l6
                     local.get $l4
-                    i32.add
-                    i32.const -1
-                    i32.add
-                    local.set $l4
-                  end
-                  block $B26
-                    local.get $p1
-                    local.get $p0
-                    i64.ge_u
-                    br_if $B26
-                    local.get $l4
-                    i32.const -1
-                    i32.add
-                    local.set $l4
-                    local.get $p1
-                    i64.const 1
-                    i64.shl
-                    local.set $p1
-                  end
-                  i64.const 1
-                  local.set $l12
-                  i64.const 0
-                  local.set $l2
-                  i32.const 60
-                  local.set $l5
-                  loop $L27
-                    local.get $l2
-                    i64.const 1
-                    i64.shl
-                    local.set $l2
-                    block $B28
-                      local.get $p1
-                      local.get $p0
-                      i64.lt_u
-                      br_if $B28
-                      local.get $l2
-                      local.get $l12
-                      i64.add
-                      local.set $l2
-                      local.get $p1
-                      local.get $p0
-                      i64.sub
-                      local.set $p1
-                    end
-                    local.get $l2
-                    i64.const 1
-                    i64.shl
-                    local.set $l2
-                    block $B29
-                      local.get $p1
-                      i64.const 1
-                      i64.shl
-                      local.tee $p1
-                      local.get $p0
-                      i64.lt_u
-                      br_if $B29
-                      local.get $l2
-                      local.get $l12
-                      i64.add
-                      local.set $l2
-                      local.get $p1
-                      local.get $p0
-                      i64.sub
-                      local.set $p1
-                    end
-                    local.get $l2
-                    i64.const 1
-                    i64.shl
-                    local.set $l2
-                    block $B30
-                      local.get $p1
-                      i64.const 1
-                      i64.shl
-                      local.tee $p1
-                      local.get $p0
-                      i64.lt_u
-                      br_if $B30
-                      local.get $l2
-                      local.get $l12
-                      i64.add
-                      local.set $l2
-                      local.get $p1
-                      local.get $p0
-                      i64.sub
-                      local.set $p1
-                    end
-                    local.get $p1
-                    i64.const 1
-                    i64.shl
-                    local.set $p1
-                    local.get $l5
-                    i32.const -3
-                    i32.add
-                    local.tee $l5
-                    br_if $L27
-                  end
-                  block $B31
-                    local.get $l4
-                    i32.const 2047
-                    i32.lt_s
-                    br_if $B31
-                    local.get $l11
-                    i32.const 2146435072
-                    i32.add
                     i64.extend_i32_u
                     i64.const 32
                     i64.shl
                     local.set $p0
-                    local.get $p0
-                    return
-                  end
-                  local.get $p1
-                  i64.const 0
-                  i64.ne
-                  i64.extend_i32_u
-                  local.set $p0
-                  local.get $p0
-                  local.get $l2
-                  i64.const 1
-                  i64.shl
-                  i64.add
-                  local.set $p0
-                  block $B32
-                    block $B33
-                      local.get $l4
-                      i32.const 0
-                      i32.le_s
-                      br_if $B33
-                      local.get $l4
-                      local.set $l10
-                      br $B32
+                    local.get $l5
+                    i64.extend_i32_u
+                    local.set $p1
+                    block $B23
+                      local.get $l3
+                      i32.const 256
+                      i32.lt_u
+                      br_if $B23
+                      local.get $l7
+                      local.get $l6
+                      i32.const 20
+                      i32.shl
+                      i32.sub
+                      i32.const 1048576
+                      i32.add
+                      local.set $l7
                     end
+                    local.get $p0
+                    local.get $p1
+                    i64.add
+                    local.set $p0
+                    local.get $l9
+                    local.get $l6
+                    i32.sub
+                    local.set $l5
+                    local.get $l7
+                    i64.extend_i32_u
+                    i64.const 32
+                    i64.shl
+                    local.set $p1
+                    local.get $l10
+                    i64.extend_i32_u
+                    local.set $l2
+                    block $B24
+                      block $B25
+                        local.get $l8
+                        i32.const 255
+                        i32.le_u
+                        br_if $B25
+                        local.get $l5
+                        i32.const 1023
+                        i32.add
+                        local.set $l12
+                        br $B24
+                      end
+                      local.get $p0
+                      local.get $p0
+                      i64.clz
+                      i64.const -11
+                      i64.add
+                      local.tee $l13
+                      i64.shl
+                      local.set $p0
+                      local.get $l5
+                      local.get $l13
+                      i32.wrap_i64
+                      i32.sub
+                      i32.const 1024
+                      i32.add
+                      local.set $l12
+                    end
+                    local.get $p1
+                    local.get $l2
+                    i64.add
+                    local.set $p1
+                    block $B26
+                      local.get $l3
+                      i32.const 255
+                      i32.gt_u
+                      br_if $B26
+                      local.get $p1
+                      local.get $p1
+                      i64.clz
+                      i64.const -11
+                      i64.add
+                      local.tee $l2
+                      i64.shl
+                      local.set $p1
+                      local.get $l2
+                      i32.wrap_i64
+                      local.get $l12
+                      i32.add
+                      i32.const -1
+                      i32.add
+                      local.set $l12
+                    end
+                    block $B27
+                      local.get $p0
+                      local.get $p1
+                      i64.ge_u
+                      br_if $B27
+                      local.get $l12
+                      i32.const -1
+                      i32.add
+                      local.set $l12
+                      local.get $p0
+                      i64.const 1
+                      i64.shl
+                      local.set $p0
+                    end
+                    local.get $p0
+                    i64.const 32
+                    i64.shr_u
+                    i32.wrap_i64
+                    local.set $l5
+                    local.get $p1
+                    i64.const 32
+                    i64.shr_u
+                    i32.wrap_i64
+                    local.set $l7
+                    i32.const -2147483648
+                    local.set $l14
                     i32.const 1
                     local.set $l10
-                    block $B34
-                      i32.const 1
-                      local.get $l4
-                      i32.sub
-                      local.tee $l5
-                      i32.const 64
-                      i32.lt_u
-                      br_if $B34
-                      local.get $p0
-                      i64.const 0
-                      i64.ne
-                      i64.extend_i32_u
-                      local.set $p0
-                      br $B32
-                    end
-                    block $B35
-                      local.get $p0
-                      local.get $l5
-                      i64.extend_i32_u
-                      local.tee $l2
-                      i64.shr_u
-                      local.tee $p1
-                      local.get $l2
-                      i64.shl
-                      local.get $p0
-                      i64.ne
-                      br_if $B35
-                      local.get $p1
-                      local.set $p0
-                      br $B32
-                    end
+                    local.get $p0
+                    i32.wrap_i64
+                    local.set $l4
                     local.get $p1
                     i32.wrap_i64
-                    i32.const 31
-                    i32.shl
-                    local.set $l5
-                    block $B36
-                      local.get $l5
-                      i32.eqz
-                      br_if $B36
-                      local.get $p1
-                      local.set $p0
-                      br $B32
-                    end
-                    local.get $p1
-                    i64.const 1
-                    i64.add
-                    local.set $p0
-                  end
-                  local.get $p0
-                  i64.const 8
-                  i64.shr_u
-                  local.set $p1
-                  local.get $p0
-                  i32.wrap_i64
-                  local.set $l5
-                  block $B37
-                    block $B38
-                      local.get $l5
-                      i32.const 255
-                      i32.and
-                      local.tee $l5
-                      i32.const 128
-                      i32.gt_u
-                      br_if $B38
-                      local.get $l5
-                      i32.const 128
-                      i32.ne
-                      br_if $B37
-                      local.get $p1
-                      i32.wrap_i64
-                      local.set $l5
-                      local.get $l5
-                      i32.const 31
+                    local.set $l3
+                    i32.const 28
+                    local.set $l6
+                    i32.const 0
+                    local.set $l8
+                    loop $L28
+                      local.get $l8
+                      i32.const 1
                       i32.shl
-                      local.set $l5
+                      local.set $l8
+                      block $B29
+                        block $B30
+                          local.get $l5
+                          local.get $l7
+                          i32.gt_u
+                          br_if $B30
+                          block $B31
+                            local.get $l5
+                            local.get $l7
+                            i32.eq
+                            br_if $B31
+                            local.get $l4
+                            local.set $l9
+                            br $B29
+                          end
+                          local.get $l4
+                          local.get $l3
+                          i32.ge_u
+                          br_if $B30
+                          local.get $l4
+                          local.set $l9
+                          br $B29
+                        end
+                        local.get $l8
+                        local.get $l10
+                        i32.add
+                        local.set $l8
+                        local.get $l4
+                        local.get $l3
+                        i32.sub
+                        local.set $l9
+                        local.get $l5
+                        local.get $l7
+                        local.get $l10
+                        i32.const 0
+                        local.get $l4
+                        local.get $l3
+                        i32.lt_u
+                        select
+                        i32.add
+                        i32.sub
+                        local.set $l5
+                      end
+                      i32.const 0
+                      local.get $l10
+                      local.get $l9
+                      local.get $l14
+                      i32.lt_u
+                      select
                       local.get $l5
-                      i32.eqz
-                      br_if $B37
+                      i32.const 1
+                      i32.shl
+                      i32.add
+                      local.set $l5
+                      local.get $l9
+                      i32.const 1
+                      i32.shl
+                      local.set $l4
+                      local.get $l6
+                      i32.const -1
+                      i32.add
+                      local.tee $l6
+                      br_if $L28
                     end
-                    local.get $p1
-                    i64.const 1
-                    i64.add
-                    local.set $p1
-                  end
-                  local.get $l10
-                  i32.const 20
-                  i32.shl
-                  i32.const -1048576
-                  i32.add
-                  i64.extend_i32_u
-                  i64.const 32
-                  i64.shl
-                  local.set $p0
-                  block $B39
-                    local.get $p0
-                    local.get $p1
-                    i64.add
-                    local.tee $p1
-                    i64.const 9218868437227405312
-                    i64.lt_u
-                    br_if $B39
-                    local.get $l11
-                    i32.const 2146435072
-                    i32.add
-                    i64.extend_i32_u
-                    i64.const 32
-                    i64.shl
-                    local.set $p0
-                    local.get $p0
-                    return
+                    i32.const 32
+                    local.set $l15
+                    i32.const 0
+                    local.set $l9
+                    loop $L32
+                      local.get $l9
+                      i32.const 1
+                      i32.shl
+                      local.set $l9
+                      block $B33
+                        block $B34
+                          local.get $l5
+                          local.get $l7
+                          i32.gt_u
+                          br_if $B34
+                          block $B35
+                            local.get $l5
+                            local.get $l7
+                            i32.eq
+                            br_if $B35
+                            local.get $l4
+                            local.set $l6
+                            br $B33
+                          end
+                          local.get $l4
+                          local.get $l3
+                          i32.ge_u
+                          br_if $B34
+                          local.get $l4
+                          local.set $l6
+                          br $B33
+                        end
+                        local.get $l9
+                        local.get $l10
+                        i32.add
+                        local.set $l9
+                        local.get $l4
+                        local.get $l3
+                        i32.sub
+                        local.set $l6
+                        local.get $l5
+                        local.get $l7
+                        local.get $l10
+                        i32.const 0
+                        local.get $l4
+                        local.get $l3
+                        i32.lt_u
+                        select
+                        i32.add
+                        i32.sub
+                        local.set $l5
+                      end
+                      i32.const 0
+                      local.get $l10
+                      local.get $l6
+                      local.get $l14
+                      i32.lt_u
+                      select
+                      local.get $l5
+                      i32.const 1
+                      i32.shl
+                      i32.add
+                      local.set $l5
+                      local.get $l6
+                      i32.const 1
+                      i32.shl
+                      local.set $l4
+                      local.get $l15
+                      i32.const -1
+                      i32.add
+                      local.tee $l15
+                      i32.eqz
+                      br_if $B10
+                      br $L32
+                    end
                   end
                   local.get $l11
                   i64.extend_i32_u
                   i64.const 32
                   i64.shl
                   local.set $p0
-                  local.get $p0
-                  local.get $p1
-                  i64.add
-                  return
                 end
+                local.get $p0
+                return
+              end
+              block $B36
+                local.get $l12
+                i32.const 2047
+                i32.lt_s
+                br_if $B36
                 local.get $l11
+                i32.const 2146435072
+                i32.add
                 i64.extend_i32_u
                 i64.const 32
                 i64.shl
                 local.set $p0
+                local.get $p0
+                return
+              end
+              local.get $l4
+              i32.const 0
+              i32.ne
+              local.set $l4
+              local.get $l5
+              i32.const 0
+              i32.ne
+              local.set $l5
+              local.get $l5
+              i32.const 0
+              local.get $l4
+              i32.sub
+              i32.ne
+              i64.extend_i32_u
+              local.set $p0
+              local.get $l8
+              i64.extend_i32_u
+              i64.const 32
+              i64.shl
+              local.set $p1
+              local.get $p0
+              local.get $p1
+              local.get $l9
+              i64.extend_i32_u
+              i64.add
+              i64.const 1
+              i64.shl
+              i64.add
+              local.set $p0
+              block $B37
+                block $B38
+                  local.get $l12
+                  i32.const 0
+                  i32.le_s
+                  br_if $B38
+                  local.get $l12
+                  local.set $l4
+                  br $B37
+                end
+                i32.const 1
+                local.set $l4
+                block $B39
+                  i32.const 1
+                  local.get $l12
+                  i32.sub
+                  local.tee $l5
+                  i32.const 64
+                  i32.lt_u
+                  br_if $B39
+                  local.get $p0
+                  i64.const 0
+                  i64.ne
+                  i64.extend_i32_u
+                  local.set $p0
+                  br $B37
+                end
+                block $B40
+                  local.get $p0
+                  local.get $l5
+                  i64.extend_i32_u
+                  local.tee $l2
+                  i64.shr_u
+                  local.tee $p1
+                  local.get $l2
+                  i64.shl
+                  local.get $p0
+                  i64.ne
+                  br_if $B40
+                  local.get $p1
+                  local.set $p0
+                  br $B37
+                end
+                local.get $p1
+                i32.wrap_i64
+                i32.const 31
+                i32.shl
+                local.set $l5
+                block $B41
+                  local.get $l5
+                  i32.eqz
+                  br_if $B41
+                  local.get $p1
+                  local.set $p0
+                  br $B37
+                end
+                local.get $p1
+                i64.const 1
+                i64.add
+                local.set $p0
               end
               local.get $p0
+              i64.const 8
+              i64.shr_u
+              local.set $p1
+              local.get $p0
+              i32.wrap_i64
+              local.set $l5
+              block $B42
+                block $B43
+                  local.get $l5
+                  i32.const 255
+                  i32.and
+                  local.tee $l5
+                  i32.const 128
+                  i32.gt_u
+                  br_if $B43
+                  local.get $l5
+                  i32.const 128
+                  i32.ne
+                  br_if $B42
+                  local.get $p1
+                  i32.wrap_i64
+                  local.set $l5
+                  local.get $l5
+                  i32.const 31
+                  i32.shl
+                  local.set $l5
+                  local.get $l5
+                  i32.eqz
+                  br_if $B42
+                end
+                local.get $p1
+                i64.const 1
+                i64.add
+                local.set $p1
+              end
+              local.get $l4
+              i32.const 20
+              i32.shl
+              i32.const -1048576
+              i32.add
+              i64.extend_i32_u
+              i64.const 32
+              i64.shl
+              local.set $p0
+              block $B44
+                local.get $p0
+                local.get $p1
+                i64.add
+                local.tee $p1
+                i64.const 9218868437227405312
+                i64.lt_u
+                br_if $B44
+                local.get $l11
+                i32.const 2146435072
+                i32.add
+                i64.extend_i32_u
+                i64.const 32
+                i64.shl
+                local.set $p0
+                local.get $p0
+                return
+              end
+              local.get $l11
+              i64.extend_i32_u
+              i64.const 32
+              i64.shl
+              local.set $p0
+              local.get $p0
+              local.get $p1
+              i64.add
               return
             end
             local.get $l6

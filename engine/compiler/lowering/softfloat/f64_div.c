@@ -1,5 +1,5 @@
-/* f64.div: restoring division of the significands, one quotient bit per step (61 bits, the
- * remainder's nonzeroness as the sticky bit), then rounded. */
+/* f64.div: restoring division of the significands on 32-bit words, one quotient bit per step (60
+ * bits, the remainder's nonzeroness as the sticky bit), then rounded. */
 #include "sf.h"
 
 u64 f64_div(u64 a, u64 b) {
@@ -31,15 +31,29 @@ u64 f64_div(u64 a, u64 b) {
     ma += ma;
     exp--;
   }
-  /* ma / mb in [1, 2): 60 quotient bits, the first (always 1) at bit 59 */
-  u64 q = 0, r = ma, one = opaque64(1); /* opaque: q + q + 1 stays an add, not an or */
-  for (int i = 0; i < 60; i++) {
-    q += q;
-    if (r >= mb) {
-      r -= mb;
-      q += one;
-    }
-    r += r;
-  }
-  return pack64(sign, exp, q + q + opaque64(r != 0));
+  /* ma / mb in [1, 2): 60 quotient bits, the first (always 1) at bit 59, 28 into qh then 32 into
+   * ql. The remainder r < 2 mb < 2^54 lives in two words (rh, rl), so that each step is a few i32
+   * compares, adds and subtracts instead of 64-bit operations. */
+  u32 mh = opaque32(hi32(mb)), ml = lo32(mb), rh = opaque32(hi32(ma)), rl = lo32(ma);
+  /* opaque: clang would turn the carry test into rl >> 31 and an and, costly shifts and ands */
+  u32 one = opaque32(1), top = opaque32(SIGN32), qh = 0, ql = 0;
+#define DIV_STEP(q)                                         \
+  do {                                                      \
+    q += q;                                                 \
+    if (rh > mh || (rh == mh && rl >= ml)) {                \
+      if (rl < ml) rh -= one; /* the borrow */              \
+      rh -= mh;                                             \
+      rl -= ml;                                             \
+      q += one;                                             \
+    }                                                       \
+    rh += rh;                                               \
+    if (rl >= top) rh += one; /* the carry */               \
+    rl += rl;                                               \
+  } while (0)
+  for (int i = 0; i < 28; i++) DIV_STEP(qh);
+  for (int i = 0; i < 32; i++) DIV_STEP(ql);
+#undef DIV_STEP
+  u64 q = make64(qh, ql);
+  u32 rest = opaque32(rh != 0) + opaque32(rl != 0);
+  return pack64(sign, exp, q + q + opaque64(rest != 0));
 }
