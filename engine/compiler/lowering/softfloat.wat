@@ -13112,7 +13112,7 @@
     end
     local.get $p0)
   (func $f64_sqrt (type $t2) (param $p0 i64) (result i64)
-    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i64) (local $l7 i64) (local $l8 i64) (local $l9 i64)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i64) (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32) (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i32) (local $l13 i32) (local $l14 i32) (local $l15 i32) (local $l16 i32) (local $l17 i32) (local $l18 i32) (local $l19 i64)
     local.get $p0
     i64.const 32
     i64.shr_u
@@ -13251,7 +13251,7 @@
           local.get $l5
           i32.const -1075
           i32.add
-          local.set $l3
+          local.set $l6
           br $B9
         end
         local.get $p0
@@ -13268,147 +13268,308 @@
         i32.sub
         i32.const -1074
         i32.add
-        local.set $l3
+        local.set $l6
       end
       block $B11
-        local.get $l3
+        local.get $l6
         i32.const 1
         i32.and
         i32.eqz
         br_if $B11
-        local.get $l3
+        local.get $l6
         i32.const -1
         i32.add
-        local.set $l3
+        local.set $l6
         local.get $p0
         i64.const 1
         i64.shl
         local.set $p0
       end
       local.get $p0
-      i64.const 10
-      i64.shl
-      local.set $l6
-      i64.const 1
+      i32.wrap_i64
+      i32.const 10
+      i32.shl
       local.set $l7
-      i32.const 55
-      local.set $l2
-      i64.const 0
+      local.get $p0
+      i64.const 22
+      i64.shr_u
+      i32.wrap_i64
       local.set $l8
-      i64.const 0
-      local.set $l4
+      i32.const -1073741824
+      local.set $l9
+      i32.const -2147483648
+      local.set $l10
+      i32.const 1073741824
+      local.set $l11
+      i32.const 1
+      local.set $l12
+      i32.const 0
+      local.set $l13
+      i32.const 0
+      local.set $l1
+      i32.const 0
+      local.set $l14
+      i32.const 0
+      local.set $l2
+      i32.const 0
+      local.set $l15
       loop $L12
-        i64.const 3
-        local.set $p0
         block $B13
-          local.get $l6
-          i64.const 32
-          i64.shr_u
-          i32.wrap_i64
-          local.tee $l1
-          i32.const -1073741825
-          i32.gt_u
-          br_if $B13
           block $B14
-            local.get $l6
-            i64.const 0
-            i64.ge_s
+            local.get $l13
+            i32.const 15
+            i32.gt_u
             br_if $B14
-            i64.const 2
-            local.set $p0
+            i32.const 3
+            local.set $l5
+            block $B15
+              local.get $l8
+              local.get $l9
+              i32.ge_u
+              br_if $B15
+              i32.const 2
+              local.set $l5
+              local.get $l8
+              local.get $l10
+              i32.ge_u
+              br_if $B15
+              local.get $l8
+              local.get $l11
+              i32.ge_u
+              local.set $l5
+            end
+            local.get $l8
+            i32.const 2
+            i32.shl
+            local.set $l8
             br $B13
           end
-          local.get $l1
-          i32.const 1073741823
+          i32.const 0
+          local.set $l5
+          local.get $l13
+          i32.const 31
           i32.gt_u
-          i64.extend_i32_u
-          local.set $p0
+          br_if $B13
+          i32.const 3
+          local.set $l5
+          block $B16
+            local.get $l7
+            local.get $l9
+            i32.ge_u
+            br_if $B16
+            i32.const 2
+            local.set $l5
+            local.get $l7
+            local.get $l10
+            i32.ge_u
+            br_if $B16
+            local.get $l7
+            local.get $l11
+            i32.ge_u
+            local.set $l5
+          end
+          local.get $l7
+          i32.const 2
+          i32.shl
+          local.set $l7
         end
-        local.get $l4
-        i64.const 2
-        i64.shl
-        local.set $l9
-        local.get $l4
-        i64.const 1
-        i64.shl
-        local.set $l4
-        block $B15
-          local.get $p0
-          local.get $l8
-          i64.const 2
-          i64.shl
-          i64.add
-          local.tee $l8
+        local.get $l1
+        i32.const 2
+        i32.shl
+        local.set $l16
+        i32.const 3
+        local.set $l3
+        i32.const 3
+        local.set $l1
+        block $B17
+          local.get $l14
           local.get $l9
-          local.get $l7
-          i64.add
-          local.tee $p0
-          i64.lt_u
-          br_if $B15
-          local.get $l4
-          local.get $l7
-          i64.add
-          local.set $l4
-          local.get $l8
-          local.get $p0
-          i64.sub
-          local.set $l8
+          i32.ge_u
+          br_if $B17
+          i32.const 2
+          local.set $l1
+          local.get $l14
+          local.get $l10
+          i32.ge_u
+          br_if $B17
+          local.get $l14
+          local.get $l11
+          i32.ge_u
+          local.set $l1
         end
-        local.get $l6
-        i64.const 2
-        i64.shl
-        local.set $l6
-        local.get $l2
-        i32.const -1
+        local.get $l15
+        i32.const 2
+        i32.shl
+        local.set $l17
+        local.get $l14
+        i32.const 2
+        i32.shl
+        local.set $l14
+        local.get $l1
+        local.get $l16
         i32.add
-        local.tee $l2
+        local.set $l1
+        block $B18
+          local.get $l2
+          local.get $l9
+          i32.ge_u
+          br_if $B18
+          i32.const 2
+          local.set $l3
+          local.get $l2
+          local.get $l10
+          i32.ge_u
+          br_if $B18
+          local.get $l2
+          local.get $l11
+          i32.ge_u
+          local.set $l3
+        end
+        local.get $l5
+        local.get $l14
+        i32.add
+        local.set $l5
+        i32.const 0
+        local.get $l12
+        local.get $l2
+        local.get $l10
+        i32.lt_u
+        select
+        local.set $l16
+        local.get $l15
+        i32.const 1
+        i32.shl
+        local.set $l18
+        local.get $l2
+        i32.const 1
+        i32.shl
+        local.set $l14
+        local.get $l2
+        i32.const 2
+        i32.shl
+        local.get $l12
+        i32.add
+        local.set $l15
+        block $B19
+          block $B20
+            block $B21
+              local.get $l1
+              local.get $l3
+              local.get $l17
+              i32.add
+              local.tee $l3
+              i32.gt_u
+              br_if $B21
+              local.get $l1
+              local.get $l3
+              i32.ne
+              br_if $B20
+              local.get $l5
+              local.get $l15
+              i32.lt_u
+              br_if $B20
+            end
+            local.get $l14
+            local.get $l12
+            i32.add
+            local.set $l2
+            local.get $l5
+            local.get $l15
+            i32.sub
+            local.set $l14
+            local.get $l1
+            local.get $l12
+            i32.const 0
+            local.get $l5
+            local.get $l15
+            i32.lt_u
+            select
+            local.get $l3
+            i32.add
+            i32.sub
+            local.set $l1
+            br $B19
+          end
+          local.get $l14
+          local.set $l2
+          local.get $l5
+          local.set $l14
+        end
+        local.get $l16
+        local.get $l18
+        i32.add
+        local.set $l15
+        local.get $l13
+        i32.const 1
+        i32.add
+        local.tee $l13
+        i32.const 55
+        i32.ne
         br_if $L12
       end
-      local.get $l3
+      local.get $l6
       i32.const 2
       i32.div_s
-      local.set $l2
-      block $B16
-        local.get $l3
+      local.set $l5
+      block $B22
+        local.get $l6
         i32.const 1996
         i32.lt_s
-        br_if $B16
+        br_if $B22
         i64.const 9218868437227405312
         local.set $p0
         local.get $p0
         return
       end
-      local.get $l8
-      i64.const 0
-      i64.ne
+      local.get $l14
+      i32.const 0
+      i32.ne
+      local.set $l3
+      local.get $l1
+      i32.const 0
+      i32.ne
+      local.set $l1
+      local.get $l1
+      i32.const 0
+      local.get $l3
+      i32.sub
+      i32.ne
       i64.extend_i32_u
       local.set $p0
+      local.get $l15
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      local.set $l4
       local.get $p0
       local.get $l4
+      local.get $l2
+      i64.extend_i32_u
+      i64.add
       i64.const 6
       i64.shl
       i64.add
       local.set $p0
-      block $B17
-        block $B18
-          local.get $l3
+      block $B23
+        block $B24
+          local.get $l6
           i32.const -2098
           i32.le_s
-          br_if $B18
-          local.get $l2
+          br_if $B24
+          local.get $l5
           i32.const 1049
           i32.add
           local.set $l1
-          br $B17
+          br $B23
         end
-        block $B19
+        block $B25
           i32.const -1048
-          local.get $l2
+          local.get $l5
           i32.sub
           local.tee $l2
           i32.const 64
           i32.lt_u
-          br_if $B19
+          br_if $B25
           local.get $p0
           i64.const 0
           i64.ne
@@ -13416,38 +13577,38 @@
           local.set $p0
           i32.const 1
           local.set $l1
-          br $B17
+          br $B23
         end
         i32.const 1
         local.set $l1
-        block $B20
+        block $B26
           local.get $p0
           local.get $l2
           i64.extend_i32_u
-          local.tee $l6
+          local.tee $l19
           i64.shr_u
           local.tee $l4
-          local.get $l6
+          local.get $l19
           i64.shl
           local.get $p0
           i64.ne
-          br_if $B20
+          br_if $B26
           local.get $l4
           local.set $p0
-          br $B17
+          br $B23
         end
         local.get $l4
         i32.wrap_i64
         i32.const 31
         i32.shl
         local.set $l2
-        block $B21
+        block $B27
           local.get $l2
           i32.eqz
-          br_if $B21
+          br_if $B27
           local.get $l4
           local.set $p0
-          br $B17
+          br $B23
         end
         local.get $l4
         i64.const 1
@@ -13461,19 +13622,19 @@
       local.get $p0
       i32.wrap_i64
       local.set $l2
-      block $B22
-        block $B23
+      block $B28
+        block $B29
           local.get $l2
           i32.const 255
           i32.and
           local.tee $l2
           i32.const 128
           i32.gt_u
-          br_if $B23
+          br_if $B29
           local.get $l2
           i32.const 128
           i32.ne
-          br_if $B22
+          br_if $B28
           local.get $l4
           i32.wrap_i64
           local.set $l2
@@ -13483,7 +13644,7 @@
           local.set $l2
           local.get $l2
           i32.eqz
-          br_if $B22
+          br_if $B28
         end
         local.get $l4
         i64.const 1
@@ -13500,16 +13661,16 @@
       i64.shl
       local.set $p0
       i64.const 9218868437227405312
-      local.set $l6
-      block $B24
+      local.set $l19
+      block $B30
         local.get $p0
         local.get $l4
         i64.add
         local.tee $l4
         i64.const 9218868437227405312
         i64.lt_u
-        br_if $B24
-        local.get $l6
+        br_if $B30
+        local.get $l19
         return
       end
       i64.const 0
