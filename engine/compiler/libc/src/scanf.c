@@ -187,8 +187,8 @@ static int read_float(struct src *s, int width, struct text *t) {
     c = in(s);
   }
   unget(s, c);
-  /* glibc: "0x" alone is a matching failure (with a sign before it, strtod's "-0"). */
-  if (hex && t->n == 2) return 0;
+  /* glibc: "0x" with no hexadecimal digit after it is a matching failure. */
+  if (hex && !digits) return 0;
   return 1;
 }
 
