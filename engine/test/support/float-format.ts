@@ -40,7 +40,7 @@ export const HARD_VALUES: readonly Bits[] = [
     1.5,
     1e21,
     1e22,
-    3.14159,
+    314159e-5, // the classic printf("%f") example, not pi
     1e-5,
     9.9999e-5,
     0.0001,
