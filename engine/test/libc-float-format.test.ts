@@ -1,6 +1,7 @@
 // printf's float conversions, strtod/strtof and scanf's %lf, byte for byte against glibc: one C
 // program (support/float-format.ts) compiled by gcc and run natively, and compiled by compileC
-// for the machine and run in V8 (floats native there, so this checks the C library's own code).
+// for the machine and run in V8 (floats native there, so this checks the C library's own code);
+// and a sample through the reference executor (the machine, floats as soft-float helpers).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { compileC } from '../compiler/clang';
+import { asTokenProgram, compileWasm } from '../compiler/compile';
+import { runReference } from '../vm/reference';
 import { FORMATS, floatFormatProgram, HARD_VALUES, randomValues, strtodInputs } from './support/float-format';
 import { runInV8, text } from './support/oracle';
 
@@ -61,4 +64,31 @@ test('%.17g then strtod gives back every random double (round trip)', () => {
     trips.filter((l) => !l.endsWith(' 1')),
     [],
   );
+});
+
+test('through the machine: printf %f %.17g %e %a, strtod and sscanf print what V8 prints', async () => {
+  const file = join(dir, 'machine.c');
+  writeFileSync(
+    file,
+    `#include <stdio.h>
+#include <stdlib.h>
+int main(void) {
+  volatile double x = 3.14159, y = 0.1;
+  printf("%f|%.17g|%.3e|%a|%.0f\\n", x, y, x, y, 2.5);
+  double d = strtod("9007199254740993", 0);
+  double s = 0;
+  int r = sscanf(" -12.5e-1x", "%lf", &s);
+  printf("%.17g %d %g\\n", d, r, s);
+  return 0;
+}
+`,
+  );
+  const program = await compileWasm(compileC(file), file, { args: [] });
+  const v8 = runInV8(program.wasm, program.input, program.inputAddress);
+  assert.equal(
+    text(v8.output),
+    '3.141590|0.10000000000000001|3.142e+00|0x1.999999999999ap-4|2\n9007199254740992 1 -1.25\n',
+  );
+  const reference = runReference(asTokenProgram(program), { maxTokens: 5_000_000 });
+  assert.equal(text(reference.output), text(v8.output));
 });
