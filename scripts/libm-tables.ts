@@ -286,7 +286,12 @@ out.push('');
   out.push('/* 2/pi = sum TWO_OVER_PI_24[i] * 2^(-24 (i + 1)). */');
   out.push('static const unsigned int TWO_OVER_PI_24[50] = {');
   for (let i = 0; i < 50; i += 8)
-    out.push(`  ${chunks.slice(i, i + 8).map((c) => `0x${c.toString(16).padStart(6, '0')}`).join(', ')},`);
+    out.push(
+      `  ${chunks
+        .slice(i, i + 8)
+        .map((c) => `0x${c.toString(16).padStart(6, '0')}`)
+        .join(', ')},`,
+    );
   out.push('};');
 }
 out.push('');

@@ -91,6 +91,8 @@ static inline dd_t dd_make(double hi, double lo) {
 
 /* x * 2^n for any int n, rounded once (ldexp's semantics). */
 double __libm_scale(double x, int n);
+/* (hi + lo) * 2^k rounded once, subnormal results included. */
+double __libm_scale_dd(double hi, double lo, int k);
 
 /* exp: e^x = 2^(*k) * (hi + lo), hi + lo in [0.98, 2.1], relative error < 2^-60. For |x| < 746. */
 dd_t __libm_exp_dd(double xh, double xl, int *k);

@@ -18,7 +18,12 @@ static dd_t atan01(dd_t q) {
   return dd_fast_sum(s.hi, s.lo + ATAN_TAB[2 * j + 1] + t.lo + t.hi * p);
 }
 
-static dd_t pio2_minus(dd_t a) { return dd_fast_sum(PIO2_HI - a.hi, PIO2_LO - a.lo); }
+/* c - a for the double-double constant (ch, cl): ch - a.hi is not always exact, so two_sum. */
+static dd_t minus(double ch, double cl, dd_t a) {
+  dd_t s = dd_two_sum(ch, -a.hi);
+  return dd_fast_sum(s.hi, s.lo + (cl - a.lo));
+}
+static dd_t pio2_minus(dd_t a) { return minus(PIO2_HI, PIO2_LO, a); }
 
 dd_t __libm_atan2_dd(dd_t y, dd_t x) {
   if (y.hi <= x.hi) return atan01(dd_div(y, x));
@@ -65,7 +70,7 @@ double atan2(double y, double x) {
       /* Scale both near 1 so that the double-double products cannot overflow or underflow. */
       int e = ey > ex ? ey : ex;
       dd_t a = __libm_atan2_dd(dd_make(__libm_scale(ay, -e), 0), dd_make(__libm_scale(ax, -e), 0));
-      if (xneg) a = dd_fast_sum(PI_HI - a.hi, PI_LO - a.lo);
+      if (xneg) a = minus(PI_HI, PI_LO, a);
       r = a.hi;
     }
   }
@@ -95,6 +100,6 @@ double acos(double x) {
   if (x == 1) return 0.0;
   if (x == -1) return PI_HI;
   dd_t a = __libm_atan2_dd(cos_of_sin(ax), dd_make(ax, 0));
-  if (x < 0) a = dd_fast_sum(PI_HI - a.hi, PI_LO - a.lo);
+  if (x < 0) a = minus(PI_HI, PI_LO, a);
   return a.hi;
 }

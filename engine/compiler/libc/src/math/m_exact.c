@@ -111,6 +111,19 @@ double __libm_scale(double x, int n) {
   }
   return x * libm_make((uint32_t)(0x3ff + n) << 20, 0);
 }
+/* (hi + lo) 2^k rounded once, also when the result is subnormal (where scaling the rounded sum
+ * would round twice). */
+double __libm_scale_dd(double hi, double lo, int k) {
+  if (k >= -1021) return __libm_scale(hi + lo, k);
+  /* Count units of 2^-1074: v = vh + vl, rounded to an integer by hand (ties to even). */
+  double vh = __libm_scale(hi, k + 1074), vl = __libm_scale(lo, k + 1074);
+  double i = __builtin_rint(vh);
+  double f = (vh - i) + vl;
+  if (f > 0.5 || (f == 0.5 && __builtin_fmod(i, 2.0) != 0)) i += 1;
+  else if (f < -0.5 || (f == -0.5 && __builtin_fmod(i, 2.0) != 0)) i -= 1;
+  return i * 0x1p-1074;
+}
+
 double ldexp(double x, int n) {
   double r = __libm_scale(x, n);
   if ((r == 0 && x != 0) || (__builtin_isinf(r) && !__builtin_isinf(x))) errno = ERANGE;
@@ -174,23 +187,27 @@ double fmod(double x, double y) {
   if (ux < uy) return x;
   if (ux == uy) return libm_make(sx, 0);
   uint64_t mx = ux & 0xfffffffffffffull, my = uy & 0xfffffffffffffull;
-  /* Significands as integers with the hidden bit; subnormals get exponent 1. */
+  /* Significands as integers with the hidden bit at bit 52; subnormals are normalized (their
+   * exponent drops below 1) so that the long division starts with mx < 2 my. */
   if (ex) mx |= 0x10000000000000ull;
-  else ex = 1;
+  else
+    for (ex = 1; mx < 0x10000000000000ull; ex--) mx += mx;
   if (ey) my |= 0x10000000000000ull;
-  else ey = 1;
+  else
+    for (ey = 1; my < 0x10000000000000ull; ey--) my += my;
   for (int d = ex - ey; d > 0; d--) {
     if (mx >= my) mx -= my;
     mx += mx;
   }
   if (mx >= my) mx -= my;
   if (mx == 0) return libm_make(sx, 0);
-  /* Normalize: the result is my-scale, exponent ey; shift up until the hidden bit is set. */
-  while (mx < 0x10000000000000ull && ey > 1) {
+  while (mx < 0x10000000000000ull) { /* normalize: the result has y's scale */
     mx += mx;
     ey--;
   }
-  uint64_t r = mx < 0x10000000000000ull ? mx : (mx - 0x10000000000000ull) | ((uint64_t)ey << 52);
+  uint64_t r;
+  if (ey >= 1) r = (mx - 0x10000000000000ull) | ((uint64_t)ey << 52);
+  else r = mx >> (1 - ey); /* subnormal: the bits shifted out are zero (the result is exact) */
   return libm_double(r | ((uint64_t)sx << 32));
 }
 
@@ -208,6 +225,6 @@ double remainder(double x, double y) {
   /* r in [0, ay): subtract ay once more when past the middle (ay - r is exact there). */
   double rest = ay - r;
   if (r > rest || (r == rest && odd)) r -= ay;
-  return x < 0 ? -r : r;
+  return __builtin_signbit(x) ? -r : r;
 }
 double drem(double x, double y) { return remainder(x, y); }

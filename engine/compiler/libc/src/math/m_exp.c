@@ -34,7 +34,7 @@ double exp(double x) {
   if (__builtin_fabs(x) < 0x1p-54) return 1.0 + x;
   int k;
   dd_t e = __libm_exp_dd(x, 0, &k);
-  double r = __libm_scale(e.hi + e.lo, k);
+  double r = __libm_scale_dd(e.hi, e.lo, k);
   if (r == 0 || r < 0x1p-1022) errno = ERANGE;
   return r;
 }
@@ -49,7 +49,7 @@ double exp2(double x) {
   dd_t r = dd_two_prod(t, LN2_D);
   int k;
   dd_t e = exp_kernel(n, r.hi, r.lo + t * LN2_DL, &k);
-  double v = __libm_scale(e.hi + e.lo, k);
+  double v = __libm_scale_dd(e.hi, e.lo, k);
   if (v == 0 || v < 0x1p-1022) errno = ERANGE;
   return v;
 }

@@ -47,7 +47,7 @@ double pow(double x, double y) {
     dd_t z = dd_mul_d(l, y);
     int k;
     dd_t e = __libm_exp_dd(z.hi, z.lo, &k);
-    r = __libm_scale(e.hi + e.lo, k);
+    r = __libm_scale_dd(e.hi, e.lo, k);
   }
   if (r == 0 || __builtin_isinf(r)) errno = ERANGE;
   return negative ? -r : r;
