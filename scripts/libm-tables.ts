@@ -5,6 +5,7 @@
 // and reproducible: `npx tsx scripts/libm-tables.ts` (add `--check` to compare with the file).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { packageRoot } from '../engine/compiler/paths';
 
 const P = 400n; // fixed-point fraction bits of the working precision
 const ONE = 1n << P;
@@ -298,7 +299,7 @@ out.push('');
 out.push('#endif');
 out.push('');
 
-const file = join(import.meta.dirname, '..', 'engine', 'compiler', 'libc', 'src', 'math', 'libm_tables.h');
+const file = join(packageRoot(), 'engine', 'compiler', 'libc', 'src', 'math', 'libm_tables.h');
 const text = out.join('\n');
 if (process.argv.includes('--check')) {
   if (readFileSync(file, 'utf8') !== text) {

@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { compileC } from '../compiler/clang';
+import { asTokenProgram, compileFile } from '../compiler/compile';
 import { CompileError } from '../compiler/diagnostics';
+import { packageRoot } from '../compiler/paths';
+import { runReference } from '../vm/reference';
 import { libmCases, measure, runLibm } from './support/libm';
 import { runInV8 } from './support/oracle';
 
@@ -77,10 +80,38 @@ test('fenv.h is refused with a clear message', () => {
 test('the generated tables are what scripts/libm-tables.ts writes', () => {
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, '..', '..', 'scripts', 'libm-tables.ts'), '--check'],
+    ['--import', 'tsx', join(packageRoot(), 'scripts', 'libm-tables.ts'), '--check'],
     {
       encoding: 'utf8',
     },
   );
   assert.equal(r.status, 0, r.stderr);
+});
+
+test('a sample through the machine: the reference executor prints what V8 prints', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tvm-libm-machine-'));
+  try {
+    const c = join(dir, 'm.c');
+    writeFileSync(
+      c,
+      `#include <math.h>
+#include <stdio.h>
+#include <string.h>
+volatile double vx = -0.7, vy = 2.3;
+static void p(double r) { unsigned long long u; memcpy(&u, &r, 8); printf("%llx\\n", u); }
+int main(void) {
+  double x = vx, y = vy;
+  p(sin(x)); p(exp(y)); p(log(y)); p(pow(y, x)); p(atan2(x, y)); p(fmod(y * 1e10, x)); p(cbrt(x)); p(ldexp(y, -1070));
+  return 0;
+}
+`,
+    );
+    const compiled = await compileFile(c, {});
+    const ref = runReference(asTokenProgram(compiled), { maxTokens: 100_000_000 });
+    const v8 = runInV8(compiled.wasm, compiled.input, compiled.inputAddress);
+    assert.equal(Buffer.from(ref.output).toString(), Buffer.from(v8.output).toString());
+    assert.equal(Buffer.from(v8.output).toString().trim().split('\n').length, 8);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
