@@ -44,47 +44,45 @@
 #define EXPM1_C13 0x1.6124613a86d09p-33
 #define EXPM1_C14 0x1.93974a8c07c9dp-37
 #define LOG_C2 -0x1.0000000000000p-1
-#define LOG_C3 0x1.5555555555555p-2
-#define LOG_C4 -0x1.0000000000000p-2
-#define LOG_C5 0x1.999999999999ap-3
-#define LOG_C6 -0x1.5555555555555p-3
-#define LOG_C7 0x1.2492492492492p-3
-#define LOG_C8 -0x1.0000000000000p-3
-#define LOG_C9 0x1.c71c71c71c71cp-4
-#define LOG_C10 -0x1.999999999999ap-4
-#define SIN_C3 -0x1.5555555555555p-3
-#define SIN_C5 0x1.1111111111111p-7
-#define SIN_C7 -0x1.a01a01a01a01ap-13
-#define SIN_C9 0x1.71de3a556c734p-19
-#define SIN_C11 -0x1.ae64567f544e4p-26
-#define SIN_C13 0x1.6124613a86d09p-33
-#define SIN_C15 -0x1.ae7f3e733b81fp-41
-#define SIN_C17 0x1.952c77030ad4ap-49
-#define SIN_C19 -0x1.2f49b46814157p-57
-#define COS_C4 0x1.5555555555555p-5
-#define COS_C6 -0x1.6c16c16c16c17p-10
-#define COS_C8 0x1.a01a01a01a01ap-16
-#define COS_C10 -0x1.27e4fb7789f5cp-22
-#define COS_C12 0x1.1eed8eff8d898p-29
-#define COS_C14 -0x1.93974a8c07c9dp-37
-#define COS_C16 0x1.ae7f3e733b81fp-45
-#define COS_C18 -0x1.6827863b97d97p-53
 #define ATAN_C3 -0x1.5555555555555p-2
 #define ATAN_C5 0x1.999999999999ap-3
 #define ATAN_C7 -0x1.2492492492492p-3
 #define ATAN_C9 0x1.c71c71c71c71cp-4
 #define ATAN_C11 -0x1.745d1745d1746p-4
 #define ATAN_C13 0x1.3b13b13b13b14p-4
-#define SINH_C3 0x1.5555555555555p-3
-#define SINH_C5 0x1.1111111111111p-7
-#define SINH_C7 0x1.a01a01a01a01ap-13
-#define SINH_C9 0x1.71de3a556c734p-19
-#define SINH_C11 0x1.ae64567f544e4p-26
-#define SINH_C13 0x1.6124613a86d09p-33
-#define SINH_C15 0x1.ae7f3e733b81fp-41
-#define SINH_C17 0x1.952c77030ad4ap-49
-#define SINH_C19 0x1.2f49b46814157p-57
 
+/* SINP: degree 6 on [0, 0.6178502750680849], error < 2^-66 */
+#define SINP0 -0x1.5555555555555p-3
+#define SINP1 0x1.1111111111110p-7
+#define SINP2 -0x1.a01a01a01992ap-13
+#define SINP3 0x1.71de3a545ed8ap-19
+#define SINP4 -0x1.ae64540fc0fa6p-26
+#define SINP5 0x1.61217ca7db085p-33
+#define SINP6 -0x1.ab166bc21bf70p-41
+/* COSP: degree 6 on [0, 0.6178502750680849], error < 2^-70 */
+#define COSP0 0x1.5555555555555p-5
+#define COSP1 -0x1.6c16c16c16c16p-10
+#define COSP2 0x1.a01a01a019d04p-16
+#define COSP3 -0x1.27e4fb7712106p-22
+#define COSP4 0x1.1eed8dea401cep-29
+#define COSP5 -0x1.9394b7ecbd7ddp-37
+#define COSP6 0x1.ab771a86691fap-45
+/* SINHP: degree 6 on [0, 1], error < 2^-61 */
+#define SINHP0 0x1.5555555555555p-3
+#define SINHP1 0x1.11111111110fdp-7
+#define SINHP2 0x1.a01a01a01ee70p-13
+#define SINHP3 0x1.71de3a4e14f40p-19
+#define SINHP4 0x1.ae6460fae3728p-26
+#define SINHP5 0x1.611cb330c1fe8p-33
+#define SINHP6 0x1.b41232cf9950fp-41
+/* LOGP: degree 6 on [-0.008, 0.008], error < 2^-58 */
+#define LOGP0 0x1.5555555555555p-2
+#define LOGP1 -0x1.0000000000034p-2
+#define LOGP2 0x1.99999999999f8p-3
+#define LOGP3 -0x1.55555549048a5p-3
+#define LOGP4 0x1.24924919601b4p-3
+#define LOGP5 -0x1.0005df56b9feap-3
+#define LOGP6 0x1.c7271f1fb1fc3p-4
 static const double EXP2_TAB[128] = {
   0x1.0000000000000p+0, 0x0p+0,
   0x1.02c9a3e778061p+0, -0x1.19083535b085dp-56,

@@ -1,5 +1,5 @@
 /* m_hyp.c: sinh, cosh, tanh from the exponential kernel's double-double (no cancellation left
- * to lose: sinh and tanh below 1 use sinh's Taylor series to degree 19 instead of a difference
+ * to lose: sinh and tanh below 1 use a degree-15 near-minimax odd polynomial for sinh instead of a difference
  * of exponentials). */
 #include <math.h>
 
@@ -8,12 +8,7 @@
 /* sinh |x| for |x| < 1 as a double-double. */
 static dd_t sinh_small(double ax) {
   double z = ax * ax;
-  double s =
-      SINH_C3 +
-      z * (SINH_C5 +
-           z * (SINH_C7 +
-                z * (SINH_C9 +
-                     z * (SINH_C11 + z * (SINH_C13 + z * (SINH_C15 + z * (SINH_C17 + z * SINH_C19)))))));
+  double s = SINHP0 + z * (SINHP1 + z * (SINHP2 + z * (SINHP3 + z * (SINHP4 + z * (SINHP5 + z * SINHP6)))));
   return dd_fast_sum(ax, ax * z * s);
 }
 

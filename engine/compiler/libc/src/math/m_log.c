@@ -1,8 +1,9 @@
 /* m_log.c: log, log2, log10, log1p. x = 2^e m, m in [1,2); with i the top 7 bits of m's fraction,
  * invc ~ 1/c (c the middle of i's interval, 9 significant bits, generated table) makes
  * r = m invc - 1 exact (m split in its high word and the rest: both products are exact) and
- * |r| <= 2^-7; log x = e ln2 - log(invc) + log1p(r) with a degree-10 Taylor polynomial. The table's
- * ends use c = 1 and c = 2, so log(x) near x = 1 has no cancellation. */
+ * |r| <= 2^-7; log x = e ln2 - log(invc) + log1p(r), log1p(r) = r - r^2/2 + r^3 Q(r) with Q a
+ * generated near-minimax polynomial of degree 6. The table's ends use c = 1 and c = 2, so log(x)
+ * near x = 1 has no cancellation. */
 #include <math.h>
 
 #include "libm_internal.h"
@@ -25,12 +26,7 @@ dd_t __libm_log_dd(double x) {
   dd_t r = dd_two_sum(mh * t[0] - 1.0, ml * t[0]);
   double z = r.hi;
   double poly =
-      z * z *
-      (LOG_C2 +
-       z * (LOG_C3 +
-            z * (LOG_C4 +
-                 z * (LOG_C5 +
-                      z * (LOG_C6 + z * (LOG_C7 + z * (LOG_C8 + z * (LOG_C9 + z * LOG_C10))))))));
+      z * z * (LOG_C2 + z * (LOGP0 + z * (LOGP1 + z * (LOGP2 + z * (LOGP3 + z * (LOGP4 + z * (LOGP5 + z * LOGP6)))))));
   double head = e * LN2_HI + t[1]; /* exact: both on a 2^-42 grid, below 2^11 */
   dd_t s = dd_two_sum(head, z);
   return dd_fast_sum(s.hi, s.lo + (poly + (r.lo - z * r.lo) + (e * LN2_LO + t[2])));

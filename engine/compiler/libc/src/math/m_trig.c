@@ -1,7 +1,7 @@
 /* m_trig.c: sin, cos, tan. The argument is reduced modulo pi/2 to r in [-pi/4, pi/4] as a
  * double-double: below 2^19 with pi/2 in three 33-bit pieces (n * piece exact) plus a fourth,
- * above by Payne-Hanek with 2/pi's bits (generated table), exact for every double. Then Taylor
- * polynomials: sin to degree 19, cos to degree 18 (first omitted terms below 2^-60 on pi/4). */
+ * above by Payne-Hanek with 2/pi's bits (generated table), exact for every double. Then
+ * near-minimax polynomials (generated): sin to degree 15, cos to degree 16, errors below 2^-66. */
 #include <math.h>
 
 #include "libm_internal.h"
@@ -69,12 +69,7 @@ int __libm_rem_pio2(double x, dd_t *r) {
 
 static dd_t sin_k(dd_t r) {
   double x = r.hi, z = x * x;
-  double s =
-      SIN_C3 +
-      z * (SIN_C5 +
-           z * (SIN_C7 +
-                z * (SIN_C9 +
-                     z * (SIN_C11 + z * (SIN_C13 + z * (SIN_C15 + z * (SIN_C17 + z * SIN_C19)))))));
+  double s = SINP0 + z * (SINP1 + z * (SINP2 + z * (SINP3 + z * (SINP4 + z * (SINP5 + z * SINP6)))));
   return dd_fast_sum(x, x * z * s + r.lo * (1.0 - 0.5 * z));
 }
 
@@ -83,10 +78,7 @@ static dd_t cos_k(dd_t r) {
   dd_t p = dd_two_prod(x, x);
   double z = p.hi;
   dd_t h = dd_fast_sum(1.0, -0.5 * z);
-  double c =
-      COS_C4 +
-      z * (COS_C6 +
-           z * (COS_C8 + z * (COS_C10 + z * (COS_C12 + z * (COS_C14 + z * (COS_C16 + z * COS_C18))))));
+  double c = COSP0 + z * (COSP1 + z * (COSP2 + z * (COSP3 + z * (COSP4 + z * (COSP5 + z * COSP6)))));
   return dd_fast_sum(h.hi, h.lo - 0.5 * p.lo + z * z * c - x * r.lo);
 }
 
