@@ -327,7 +327,7 @@ function fit(name: string, g: (z: bigint) => bigint, a: bigint, b: bigint, targe
       out.push(
         `/* ${name}: degree ${degree} on [${fixToDouble(a)}, ${fixToDouble(b)}], error < 2^-${bits} */`,
       );
-      coefs.forEach((v, k) => define(`${name}${k}`, v));
+      for (const [k, v] of coefs.entries()) define(`${name}${k}`, v);
       return;
     }
   }
