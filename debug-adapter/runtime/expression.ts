@@ -17,6 +17,7 @@ import {
   type ExtraNames,
   evaluateCExpression,
   parseCExpression,
+  isTrue,
   scalarOf,
 } from '../../engine/debug-info/c-expression';
 import type { CFrame } from '../../engine/debug-info/frame';
@@ -187,6 +188,6 @@ export class Expression {
   /** Whether the condition holds: C truthiness (nonzero, non-null). */
   holds(m: MachineView): boolean {
     const { value, memory } = this.value(m);
-    return scalarOf(value, memory, `'${this.text}'`) !== 0n;
+    return isTrue(value, memory, `'${this.text}'`);
   }
 }

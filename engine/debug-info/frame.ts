@@ -160,7 +160,8 @@ function wordBytes(words: readonly number[]): Uint8Array {
   return out;
 }
 
-const words = (vals: readonly WasmValueType[]) => vals.reduce((n, v) => n + (v === 'i64' || v === 'f64' ? 2 : 1), 0);
+const words = (vals: readonly WasmValueType[]) =>
+  vals.reduce((n, v) => n + (v === 'i64' || v === 'f64' ? 2 : 1), 0);
 
 /**
  * Where frame `frame`'s WebAssembly operand stack begins on the machine stack (which all frames
