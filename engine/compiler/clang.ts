@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MEMORY_SIZE } from '../tokens/limits';
 import { type DataSymbol, dataSymbols } from '../wasm/linking';
-import { CompileError } from './diagnostics';
+import { CompileError, type Diagnostic } from './diagnostics';
 import { libcBuild, libcIncludeDir } from './libc-build';
 import { runtimeHeaderPath } from './paths';
 
@@ -176,12 +176,35 @@ export function compileC(cFile: string, options: CCompileOptions | readonly stri
           },
         ]);
       }
+      const longDouble = longDoubleError(cFile, message);
+      if (longDouble) throw longDouble;
       throw new CompileError(cFile, [], message.replace(temporaryObject, cFile));
     }
     return new Uint8Array(readFileSync(out));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * clang's `long double` on WebAssembly is IEEE binary128, done by compiler-rt functions
+ * (`__addtf3`, `__extenddftf2`, …: `tf` is the 128-bit float mode) that the machine's library does
+ * not have; wasm-ld then reports them undefined. That becomes one error per line of the file that
+ * names `long double` (or the file alone when the type came from elsewhere, e.g. a macro).
+ */
+function longDoubleError(cFile: string, linkerMessage: string): CompileError | undefined {
+  const symbols = [...linkerMessage.matchAll(/undefined symbol: (__\w*tf\d?)\b/g)].map((m) => m[1]);
+  if (!symbols.length) return undefined;
+  const message = `long double is not supported: on WebAssembly it is 128-bit (binary128), which the machine cannot compute (it needs ${[...new Set(symbols)].slice(0, 3).join(', ')}); use double`;
+  const code = readFileSync(cFile, 'latin1')
+    .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '))
+    .replace(/\/\/[^\n]*|"(?:\\.|[^"\\\n])*"/g, ' ');
+  const diagnostics: Diagnostic[] = code.split('\n').flatMap((text, i) => {
+    const at = text.search(/\blong\s+double\b|\b\d[\d.]*(?:[eE][+-]?\d+)?[lL]\b/);
+    return at < 0 ? [] : [{ message, location: { file: cFile, line: i + 1, column: at + 1 } }];
+  });
+  if (!diagnostics.length) diagnostics.push({ message });
+  return new CompileError(cFile, diagnostics);
 }
 
 /**

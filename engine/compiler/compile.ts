@@ -274,7 +274,7 @@ function mayNameOperands(wasm: Uint8Array): boolean {
 function globalWordAddresses(module: WasmModule): number[][] {
   let highWords = module.globals.length;
   return module.globals.map((g, i) =>
-    g.type === 'i64' ? [globalAddress(i), globalAddress(highWords++)] : [globalAddress(i)],
+    g.type === 'i64' || g.type === 'f64' ? [globalAddress(i), globalAddress(highWords++)] : [globalAddress(i)],
   );
 }
 

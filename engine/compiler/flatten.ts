@@ -9,10 +9,12 @@
 //   i32-operators.ts  i32 operators, direct or lowered, and the sign/zero-extension idiom
 //   i64-pairs.ts      64-bit values as word pairs: moves and the cheap operations
 //   i64-arith.ts      the rest of the 64-bit arithmetic (comparisons inline, helpers for the others)
+//   float-ops.ts      f32/f64 as the words of their bits: moves and sign inline, soft-float helpers
 //   locals.ts         the locals' machine slots and the prologue that pops the arguments
 //   memory.ts         globals in memory, the stack-pointer check, memory.size
 //   calls.ts          calls of functions and of the two usable imports
 import type { FunctionBody } from '../wasm/decoder';
+import type { Val } from './flatten/operand-stack';
 import { enterFunctionFrame } from './flatten/control-flow';
 import { lowerBody } from './flatten/dispatch';
 import { checkLocalCount, popArguments } from './flatten/locals';
@@ -20,6 +22,7 @@ import { emitStackOverflowTraps } from './flatten/memory';
 import { type FlattenContext, FunctionState } from './flatten/state';
 import type { FlatInstr } from './function-builder';
 import { zeroInitLocals } from './local-init';
+import { LETTER_OF_VALUE_TYPE } from './source-map';
 
 export { globalAddress, globalInitWord, globalWordCount } from './flatten/memory';
 export type { FlattenContext } from './flatten/state';
@@ -52,7 +55,7 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
   zeroInitLocals(b, paramSlots);
   checkLocalCount(s);
   // The source map keeps only the types: the slots follow from them in layoutLocals' order.
-  const wasmLocals = s.locals.types.map((t) => (t === 'i64' ? 'I' : 'i')).join('');
+  const wasmLocals = s.locals.types.map((t) => LETTER_OF_VALUE_TYPE[t]).join('');
   const operands = b.code.map((ins) => encodeOperands(ins.operands)).join(',');
   return {
     wasmIndex: fn.index,
@@ -70,8 +73,8 @@ export function flattenFunction(fn: FunctionBody, ctx: FlattenContext): FlatFunc
  * An instruction's operand stack for the source map: empty when unknown, else the types bottom
  * first, `i`/`I` each — or, when all are i32, their count (the common case, kept short).
  */
-function encodeOperands(vals: readonly ('i32' | 'i64')[] | undefined): string {
+function encodeOperands(vals: readonly Val[] | undefined): string {
   if (!vals) return '';
   if (vals.every((v) => v === 'i32')) return String(vals.length);
-  return vals.map((v) => (v === 'i64' ? 'I' : 'i')).join('');
+  return vals.map((v) => LETTER_OF_VALUE_TYPE[v]).join('');
 }

@@ -21,7 +21,7 @@ export interface FlatInstr {
    * On the first instruction of a WebAssembly instruction: the operand stack's types before it,
    * bottom first, which the machine stack then holds as words (an i64 as low, high).
    */
-  operands?: readonly ('i32' | 'i64')[];
+  operands?: readonly ('i32' | 'i64' | 'f32' | 'f64')[];
 }
 
 export class FunctionBuilder {

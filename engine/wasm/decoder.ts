@@ -119,9 +119,13 @@ function limits(r: ByteReader): { min: number; max?: number } {
   return { min, max };
 }
 
+/** The little-endian unsigned 32-bit word at `at` of `bytes`. */
+const wordAt = (bytes: Uint8Array, at: number) =>
+  (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
+
 /**
- * Evaluates a constant expression to [low word, high word]; only `i32.const`, `i64.const` and
- * `global.get` of earlier globals are meaningful.
+ * Evaluates a constant expression to [low word, high word]; only `i32.const`, `i64.const`, the
+ * float constants (their bits) and `global.get` of earlier globals are meaningful.
  */
 function constExpr(r: ByteReader, globals: Global[]): [number, number] {
   let value = 0;
@@ -136,9 +140,11 @@ function constExpr(r: ByteReader, globals: Global[]): [number, number] {
     } else if (op === 0x23) {
       const g = globals[r.leb()];
       [value, high] = [g?.init ?? 0, g?.initHigh ?? 0];
-    } else if (op === 0x43) r.bytesN(4);
-    else if (op === 0x44) r.bytesN(8);
-    else if (op === 0xd0) r.u8();
+    } else if (op === 0x43) [value, high] = [wordAt(r.bytesN(4), 0) | 0, 0];
+    else if (op === 0x44) {
+      const bits = r.bytesN(8);
+      [value, high] = [wordAt(bits, 0) | 0, wordAt(bits, 4) | 0];
+    } else if (op === 0xd0) r.u8();
     else if (op === 0xd2) r.leb();
     else {
       r.pos--;
@@ -252,9 +258,13 @@ function decodeInstrs(r: ByteReader, end: number, base: number): Instr[] {
       imm = Number(v & 0xffffffffn);
       imm2 = Number(v >> 32n);
     } else if (op === 0x43) {
-      r.bytesN(4);
+      // f32.const: its IEEE bits (the machine holds a float as the word of its bits)
+      imm = wordAt(r.bytesN(4), 0);
     } else if (op === 0x44) {
-      r.bytesN(8);
+      // f64.const: the low and high words of its bits, like i64.const
+      const bits = r.bytesN(8);
+      imm = wordAt(bits, 0);
+      imm2 = wordAt(bits, 4);
     } else if (op === 0xd0) {
       r.u8();
     } else if (op === 0xfc) {

@@ -207,8 +207,10 @@ function branchUnless(b: FunctionBuilder, label: number): void {
 
 function blockResultTypes(module: WasmModule, blockType: number): Val[] {
   if (blockType === -64) return []; // 0x40: empty
-  if (blockType === -1) return ['i32'];
-  if (blockType === -2) return ['i64'];
-  if (blockType < 0) return ['i32']; // other value types are rejected where they are used
-  return (module.types[blockType]?.results ?? []).map((t) => (t === 'i64' ? 'i64' : 'i32'));
+  // -1..-4: the value types i32, i64, f32, f64 (0x7f..0x7c as signed LEB bytes)
+  const single: Val[] = ['i32', 'i64', 'f32', 'f64'];
+  if (blockType < 0) return [single[-blockType - 1] ?? 'i32']; // others are rejected where used
+  return (module.types[blockType]?.results ?? []).map((t) =>
+    single.includes(t as Val) ? (t as Val) : 'i32',
+  );
 }

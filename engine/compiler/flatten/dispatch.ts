@@ -11,6 +11,7 @@ import {
   returnFromFunction,
   trapUnreachable,
 } from './control-flow';
+import { floatOp } from './float-ops';
 import { fuseExtension, i32Operator } from './i32-operators';
 import { i64Move } from './i64-pairs';
 import { accessLocal } from './locals';
@@ -51,7 +52,7 @@ function lowerInstruction(s: FunctionState, instrs: readonly Instr[], at: number
 
   const fused = fuseExtension(s, instrs, at);
   if (fused) return fused;
-  if (i32Operator(s, op, imm, imm2) || i64Move(s, op, imm, imm2)) return 0;
+  if (i32Operator(s, op, imm, imm2) || i64Move(s, op, imm, imm2) || floatOp(s, op, imm, imm2)) return 0;
 
   switch (op) {
     case W.NOP:

@@ -1,5 +1,5 @@
-// WebAssembly locals in machine local slots: parameters first, then the declared locals, an i64
-// taking two slots (low word first). The compiler's scratch locals come after these.
+// WebAssembly locals in machine local slots: parameters first, then the declared locals, an i64 or
+// f64 taking two slots (low word first). The compiler's scratch locals come after these.
 import { MAX_LOCALS } from '../../tokens/limits';
 import { W } from '../../wasm/wasm-opcodes';
 import type { Val } from './operand-stack';
@@ -40,7 +40,7 @@ export function popArguments(s: FunctionState): void {
   });
 }
 
-/** local.get / local.set / local.tee; an i64 local moves as its two words. */
+/** local.get / local.set / local.tee; an i64 or f64 local moves as its two words. */
 export function accessLocal(s: FunctionState, op: number, imm: number, offset: number): void {
   const { b, stack } = s;
   const t = s.locals.types[imm];
@@ -51,17 +51,17 @@ export function accessLocal(s: FunctionState, op: number, imm: number, offset: n
   }
   if (op === W.LOCAL_GET) {
     b.emit('local.get', slot);
-    if (t === 'i64') b.emit('local.get', slot + 1);
+    if (slots(t) === 2) b.emit('local.get', slot + 1);
     stack.push(t);
-  } else if (t === 'i32') {
+  } else if (slots(t) === 1) {
     b.emit(op === W.LOCAL_SET ? 'local.set' : 'local.tee', slot);
-    if (op === W.LOCAL_SET) stack.pop('i32');
+    if (op === W.LOCAL_SET) stack.pop(t);
   } else {
     // The high word is on top: store it first, then set or tee the low word under it.
     b.emit('local.set', slot + 1);
     b.emit(op === W.LOCAL_SET ? 'local.set' : 'local.tee', slot);
     if (op === W.LOCAL_TEE) b.emit('local.get', slot + 1);
-    else stack.pop('i64');
+    else stack.pop(t);
   }
 }
 

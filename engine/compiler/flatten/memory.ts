@@ -1,5 +1,5 @@
 // What the flat code keeps in the machine's memory rather than on its stack: WebAssembly globals,
-// each a word at a fixed address (an i64 global's high word after all the globals' first words),
+// each a word at a fixed address (an i64 or f64 global's high word after all the globals' first words),
 // and the memory size. Writes of global 0, the C stack pointer, are
 // checked against the bottom of the C stack so that a stack overflow traps instead of silently
 // overwriting the static data below it. memory.grow counts pages in a reserved word.
@@ -7,6 +7,7 @@ import { MEMORY_SIZE } from '../../tokens/limits';
 import { TrapCode } from '../../vm/traps';
 import { type WasmModule, wasmOpName } from '../../wasm/decoder';
 import { W } from '../../wasm/wasm-opcodes';
+import type { Val } from './operand-stack';
 import type { FunctionState } from './state';
 
 /**
@@ -15,14 +16,19 @@ import type { FunctionState } from './state';
  */
 export const globalAddress = (i: number) => 8 + 4 * i;
 
-/** The global words of a module: one per global plus one per i64 global. */
-export const globalWordCount = (module: WasmModule) =>
-  module.globals.length + module.globals.filter((g) => g.type === 'i64').length;
+const isNumberType = (t: string): t is Val => t === 'i32' || t === 'i64' || t === 'f32' || t === 'f64';
 
-/** The word index of i64 global `i`'s high word. */
+/** An i64 or f64 global: two words. */
+const isPairGlobal = (g: { type: string } | undefined) => g?.type === 'i64' || g?.type === 'f64';
+
+/** The global words of a module: one per global plus one per i64 or f64 global. */
+export const globalWordCount = (module: WasmModule) =>
+  module.globals.length + module.globals.filter(isPairGlobal).length;
+
+/** The word index of i64 or f64 global `i`'s high word. */
 function highWord(module: WasmModule, i: number): number {
   let k = 0;
-  for (let j = 0; j < i; j++) if (module.globals[j].type === 'i64') k++;
+  for (let j = 0; j < i; j++) if (isPairGlobal(module.globals[j])) k++;
   return module.globals.length + k;
 }
 
@@ -30,7 +36,7 @@ function highWord(module: WasmModule, i: number): number {
 export function globalInitWord(module: WasmModule, i: number): number {
   const n = module.globals.length;
   if (i < n) return module.globals[i]?.init ?? 0;
-  const i64s = module.globals.filter((g) => g.type === 'i64');
+  const i64s = module.globals.filter(isPairGlobal);
   return i64s[i - n]?.initHigh ?? 0;
 }
 
@@ -38,16 +44,16 @@ export function globalInitWord(module: WasmModule, i: number): number {
 export function accessGlobal(s: FunctionState, op: number, imm: number, offset: number): void {
   const { b, ctx, stack } = s;
   const g = s.module.globals[imm];
-  if (g && g.type !== 'i32' && g.type !== 'i64') {
-    const what = g.type.startsWith('f') ? 'floating point is' : `${g.type} globals are`;
-    s.unsupported(op, offset, `${what} not supported (global ${imm} has type ${g.type})`);
+  if (g && !isNumberType(g.type)) {
+    s.unsupported(op, offset, `${g.type} globals are not supported (global ${imm} has type ${g.type})`);
     // The value's type still goes on (or comes off) the stack, so what follows is checked too.
     if (op === W.GLOBAL_GET) stack.push('i32');
     else stack.pop();
     return;
   }
-  if (g?.type === 'i64') {
-    accessGlobal64(s, op, globalAddress(imm), globalAddress(highWord(s.module, imm)));
+  const type: Val = g && isNumberType(g.type) ? g.type : 'i32';
+  if (isPairGlobal(g)) {
+    accessGlobal64(s, op, type, globalAddress(imm), globalAddress(highWord(s.module, imm)));
     return;
   }
   b.as('global', () => {
@@ -74,12 +80,12 @@ export function accessGlobal(s: FunctionState, op: number, imm: number, offset: 
     b.emit('local.get', globalTemp);
     b.emit('i32.store', 0);
   });
-  if (op === W.GLOBAL_GET) stack.push('i32');
-  else stack.pop('i32');
+  if (op === W.GLOBAL_GET) stack.push(type);
+  else stack.pop(type);
 }
 
-/** global.get / global.set of an i64 global: its two words, low word below. */
-function accessGlobal64(s: FunctionState, op: number, low: number, high: number): void {
+/** global.get / global.set of an i64 or f64 global: its two words, low word below. */
+function accessGlobal64(s: FunctionState, op: number, type: Val, low: number, high: number): void {
   const { b, stack } = s;
   b.as('global', () => {
     if (op === W.GLOBAL_GET) {
@@ -87,7 +93,7 @@ function accessGlobal64(s: FunctionState, op: number, low: number, high: number)
         b.emit('i32.const', address);
         b.emit('i32.load', 0);
       }
-      stack.push('i64');
+      stack.push(type);
       return;
     }
     const [lo, hi] = [s.temp('global'), s.temp('global_hi')];
@@ -101,7 +107,7 @@ function accessGlobal64(s: FunctionState, op: number, low: number, high: number)
       b.emit('local.get', word);
       b.emit('i32.store', 0);
     }
-    stack.pop('i64');
+    stack.pop(type);
   });
 }
 

@@ -52,11 +52,10 @@ export class FunctionState {
     });
   }
 
-  /** The stack type of a WebAssembly value type; anything but i32 and i64 is an error. */
+  /** The stack type of a WebAssembly value type; anything but i32, i64, f32 and f64 is an error. */
   toVal(t: ValType, offset: number): Val {
-    if (t === 'i32' || t === 'i64') return t;
-    const what = t.startsWith('f') ? 'floating point is' : `${t} is`;
-    this.unsupported(0, offset, `${what} not supported (a value of type ${t})`);
+    if (t === 'i32' || t === 'i64' || t === 'f32' || t === 'f64') return t;
+    this.unsupported(0, offset, `${t} is not supported (a value of type ${t})`);
     return 'i32';
   }
 
@@ -69,9 +68,6 @@ export class FunctionState {
 /** Why an opcode cannot run, in words a C programmer recognizes. */
 function unsupportedReason(op: number): string {
   const name = wasmOpName(op);
-  if (/^f(32|64)\.|_f(32|64)|convert|demote|promote|reinterpret/.test(name)) {
-    return `floating point is not supported (${name}): the machine computes with 32-bit integers only`;
-  }
   if (/^memory\.|^data\./.test(name)) return `bulk memory operations are not supported (${name})`;
   if (/^table\.|^elem\.|^ref\./.test(name)) return `tables and references are not supported (${name})`;
   return `${name} is not supported by the machine`;
