@@ -16,8 +16,8 @@ import {
   type CExpressionFrame,
   type ExtraNames,
   evaluateCExpression,
-  parseCExpression,
   isTrue,
+  parseCExpression,
   scalarOf,
 } from '../../engine/debug-info/c-expression';
 import type { CFrame } from '../../engine/debug-info/frame';

@@ -38,7 +38,7 @@ function rng(seed: number) {
   };
 }
 
-const valueOf = (type: CBaseType, bits: bigint): CValue => ({
+const floatVar = (type: CBaseType, bits: bigint): CValue => ({
   type,
   place: { kind: 'value', bytes: bytesOfBits(bits, type.size as 4 | 8) },
 });
@@ -113,8 +113,8 @@ test('literals round correctly (no double rounding for float) and errors name th
 
 test('breakpoint conditions on doubles', () => {
   const vars: Record<string, CValue> = {
-    x: valueOf(DOUBLE, 0x3fe8000000000000n),
-    z: valueOf(DOUBLE, 0x8000000000000000n),
+    x: floatVar(DOUBLE, 0x3fe8000000000000n),
+    z: floatVar(DOUBLE, 0x8000000000000000n),
   };
   const frame: CExpressionFrame = { program: undefined, memory: () => undefined, lookup: (n) => vars[n] };
   const holds = (t: string) => holdsIn(parseCExpression(t), frame);
@@ -168,7 +168,7 @@ test('float arithmetic agrees with gcc on 600 random expressions', () => {
   const vars: Record<string, CValue> = {};
   const cDecls: string[] = [];
   const declare = (name: string, type: CBaseType, bits: bigint) => {
-    vars[name] = valueOf(type, bits);
+    vars[name] = floatVar(type, bits);
     const hex = `0x${bits.toString(16)}`;
     if (type.encoding === 'float')
       cDecls.push(
