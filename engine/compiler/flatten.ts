@@ -14,11 +14,11 @@
 //   memory.ts         globals in memory, the stack-pointer check, memory.size
 //   calls.ts          calls of functions and of the two usable imports
 import type { FunctionBody } from '../wasm/decoder';
-import type { Val } from './flatten/operand-stack';
 import { enterFunctionFrame } from './flatten/control-flow';
 import { lowerBody } from './flatten/dispatch';
 import { checkLocalCount, popArguments } from './flatten/locals';
 import { emitStackOverflowTraps } from './flatten/memory';
+import type { Val } from './flatten/operand-stack';
 import { type FlattenContext, FunctionState } from './flatten/state';
 import type { FlatInstr } from './function-builder';
 import { zeroInitLocals } from './local-init';

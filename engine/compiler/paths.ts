@@ -26,7 +26,8 @@ export function packageRoot(): string {
 export const runtimeHeaderPath = () => join(packageRoot(), 'engine', 'compiler', 'runtime', 'tvm.h');
 export const loweringHelpersPath = () => join(packageRoot(), 'engine', 'compiler', 'lowering', 'helpers.wat');
 /** The soft-float helpers (generated from lowering/softfloat/*.c by scripts/gen-softfloat.mjs). */
-export const softFloatHelpersPath = () => join(packageRoot(), 'engine', 'compiler', 'lowering', 'softfloat.wat');
+export const softFloatHelpersPath = () =>
+  join(packageRoot(), 'engine', 'compiler', 'lowering', 'softfloat.wat');
 export const examplesDir = () => join(packageRoot(), 'examples');
 /** The universal model built at package time and shipped in the extension (absent in a clone). */
 export const packagedModelPath = () => join(packageRoot(), 'dist', 'model', 'universal.tvmw');

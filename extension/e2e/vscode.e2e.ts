@@ -327,7 +327,10 @@ test('a C file the machine cannot run: debugging it reports the error at its lin
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await page.keyboard.press('Control+Shift+M');
     const problems = page.locator('.markers-panel');
-    await problems.getByText(/long double/).first().waitFor({ timeout: 60_000 });
+    await problems
+      .getByText(/long double/)
+      .first()
+      .waitFor({ timeout: 60_000 });
     const text = (await problems.textContent()) ?? '';
     assert.match(text, /floaty\.c/);
     // One problem: the language server's and the launch's reports of it are the same one.

@@ -55,5 +55,6 @@ int system(const char *command);
 double atof(const char *s);
 double strtod(const char *restrict s, char **restrict end);
 float strtof(const char *restrict s, char **restrict end);
-long double strtold(const char *restrict s, char **restrict end);
+long double strtold(const char *restrict s, char **restrict end)
+    __attribute__((unavailable("long double is not supported on this machine: use strtod")));
 #endif

@@ -1,53 +1,32 @@
 /* The printf family: one formatter (vformat) writing into a sink that is either the program's
- * output or a bounded buffer. Glibc's output byte for byte for integer, character, string and
- * pointer conversions. Floating-point conversions (%f %e %g %a and upper-case forms) consume their
- * double argument and print nothing: this machine has no floating point yet (docs/c-library.md). */
+ * output or a bounded buffer. Glibc's output byte for byte for integer, character, string,
+ * pointer and (in fmt_float.c) floating-point conversions. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
+#include "format.h"
 #include "stdio_impl.h"
 #include "tvm_sys.h"
 
 const unsigned int __tvm_pow10_32[10] = {1000000000u, 100000000u, 10000000u, 1000000u, 100000u,
                                          10000u,      1000u,      100u,      10u,      1u};
 
-/* Where formatted bytes go: the output (buf == 0) or buf[0 .. cap-1) with room for the NUL.
- * `count` is every byte produced, stored or not (printf's and snprintf's return value). */
-struct sink {
-  char *buf;
-  size_t cap;
-  size_t count;
-};
-
-static inline void put(struct sink *s, int c) {
-  if (!s->buf) __tvm_write(c & 0xff);
-  else if (s->count + 1 < s->cap) s->buf[s->count] = (char)c;
-  s->count++;
-}
-
 /* Loops here are not unrolled: an unrolled loop's remainder needs `n & 3`, a lowered helper call
  * on the machine, which costs more than the loop's branches for the few bytes printf moves. */
-static void put_n(struct sink *s, const char *p, int n) {
+void __tvm_put_n(struct sink *s, const char *p, int n) {
 #pragma clang loop unroll(disable)
   for (int i = 0; i < n; i++) put(s, (unsigned char)p[i]);
 }
 
 /* Not inlined: inlined, its `n > 0` merges with the caller's test into an `and`, which the
  * machine lowers. */
-static __attribute__((noinline)) void pad(struct sink *s, int c, int n) {
+__attribute__((noinline)) void __tvm_pad(struct sink *s, int c, int n) {
 #pragma clang loop unroll(disable)
   for (; n > 0; n--) put(s, c);
 }
-
-/* A conversion specification's flags, width and precision (-1: none). Flags are separate ints,
- * not bits of one word: testing a bit is a lowered `and` on the machine. */
-struct spec {
-  int minus, plus, space, hash, zero;
-  int width, prec;
-};
 
 /* Decimal digits of v, ending just before `end`; returns the first digit. Powers of ten are
  * subtracted, since the machine lowers division to a helper costing hundreds of instructions. */
@@ -179,18 +158,18 @@ static void emit_int(struct sink *s, const char *digits, int ndigits, const char
       }
     }
   }
-  if (!sp->minus) pad(s, ' ', fill);
-  put_n(s, prefix, nprefix);
-  pad(s, '0', zeros);
-  put_n(s, digits, ndigits);
-  if (sp->minus) pad(s, ' ', fill);
+  if (!sp->minus) __tvm_pad(s, ' ', fill);
+  __tvm_put_n(s, prefix, nprefix);
+  __tvm_pad(s, '0', zeros);
+  __tvm_put_n(s, digits, ndigits);
+  if (sp->minus) __tvm_pad(s, ' ', fill);
 }
 
 static void emit_str(struct sink *s, const char *p, int n, const struct spec *sp) {
   int fill = sp->width > n ? sp->width - n : 0;
-  if (!sp->minus) pad(s, ' ', fill);
-  put_n(s, p, n);
-  if (sp->minus) pad(s, ' ', fill);
+  if (!sp->minus) __tvm_pad(s, ' ', fill);
+  __tvm_put_n(s, p, n);
+  if (sp->minus) __tvm_pad(s, ' ', fill);
 }
 
 /* Conversion characters by class, from '%' to 'z'. A table lookup and a switch on dense classes
@@ -399,14 +378,19 @@ static int vformat(struct sink *s, const char *fmt, va_list ap0) {
       break;
     }
     case C_FLOAT:
-      /* No floating point on this machine yet: consume the argument (a double, or a long double
-       * with L) and print nothing. A long long has a double's size and alignment on wasm32. */
-      (void)va_arg(ap, unsigned long long);
-      if (len == L_BIG) (void)va_arg(ap, unsigned long long);
+      /* The double's bits: a long long has a double's size and alignment on wasm32. A long
+       * double (L) is binary128 there, which this library does not convert: refused at run time
+       * with a message rather than printed wrong (docs/c-library.md). */
+      if (len == L_BIG) {
+        static const char msg[] = "printf: %Lf, %Le, %Lg, %La: long double is not supported (use double)\n";
+        for (const char *m = msg; *m; m++) __tvm_write(*m);
+        __tvm_abort();
+      }
+      __tvm_fmt_float(s, va_arg(ap, unsigned long long), (int)c, &sp);
       break;
     default:
       /* An unknown conversion is printed as written, as glibc does. */
-      put_n(s, (const char *)start, (int)(f - start));
+      __tvm_put_n(s, (const char *)start, (int)(f - start));
       if (!c) goto done;
       break;
     }

@@ -2,14 +2,23 @@
  * is EOF (input ends before the first assignment), and how numbers are read (a sign, a 0 or 0x
  * prefix, digits; the value is what strtol/strtoul would give for those characters). Integer
  * conversions without a length, or with hh/h, saturate at 64 bits and are then truncated, as
- * glibc on x86-64 does (its long has 64 bits); with l, z or t they saturate at 32 bits. */
+ * glibc on x86-64 does (its long has 64 bits); with l, z or t they saturate at 32 bits. Float
+ * conversions (%e %f %g %a, upper case too; float, or double with l) collect the number's
+ * characters as glibc does and convert them with strtod's reader (strtod.c). */
 #include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "stdio_impl.h"
+#include "tvm_sys.h"
+
+void *malloc(size_t n);
+void *realloc(void *p, size_t n);
+void free(void *p);
+uint64_t __tvm_strtod_bits(const char *s, const char **end, int is_float);
 
 /* Input: a NUL-terminated string, or stdin when `str` is null. `count` is the bytes consumed
  * (for %n). */
@@ -87,6 +96,102 @@ static void store_int(void *p, int len, unsigned long long v) {
   }
 }
 
+/* The characters of a float conversion, collected as glibc's scanf does before converting them
+ * with strtod: a stack buffer, moved to the heap for long numbers. */
+struct text {
+  char *p;
+  int n, cap;
+  char small[256];
+};
+
+static int text_add(struct text *t, int c) {
+  if (t->n + 1 >= t->cap) {
+    int cap = t->cap * 2;
+    char *q = t->p == t->small ? malloc((size_t)cap) : realloc(t->p, (size_t)cap);
+    if (!q) return 0;
+    if (t->p == t->small) memcpy(q, t->small, (size_t)t->n);
+    t->p = q;
+    t->cap = cap;
+  }
+  t->p[t->n++] = (char)c;
+  return 1;
+}
+
+static int lower(int c) { return (unsigned int)(c - 'A') < 26u ? c + 32 : c; }
+
+/* Reads a float's characters (sign, inf/infinity/nan, decimal or 0x hexadecimal digits with one
+ * point, an exponent) into t, at most `width` of them (-1: no limit). Returns 0 when what was
+ * read cannot be a number (glibc's matching failure, e.g. "infx"), 1 otherwise; the character
+ * after the number is pushed back. */
+static int read_float(struct src *s, int width, struct text *t) {
+  int c = in(s);
+  if (width != 0 && (c == '-' || c == '+')) {
+    text_add(t, c);
+    if (width > 0) width--;
+    c = in(s);
+  }
+  if (width != 0 && (lower(c) == 'n' || lower(c) == 'i')) {
+    const char *w = lower(c) == 'n' ? "nan" : "infinity";
+    for (int i = 0; w[i]; i++) {
+      if (i == 3) {
+        /* "inf" is complete; "infinity" must then be whole. */
+        if (width == 0 || lower(c) != 'i') break;
+      }
+      if (width == 0 || lower(c) != w[i]) {
+        unget(s, c);
+        return 0;
+      }
+      text_add(t, c);
+      if (width > 0) width--;
+      c = width != 0 ? in(s) : EOF;
+    }
+    unget(s, c);
+    return 1;
+  }
+  int hex = 0, digits = 0, dot = 0, exp = 0;
+  if (width != 0 && c == '0') {
+    text_add(t, c);
+    digits = 1;
+    if (width > 0) width--;
+    c = in(s);
+    /* glibc takes the x only with room for a digit after it. */
+    if (width != 0 && width != 1 && lower(c) == 'x') {
+      hex = 1;
+      digits = 0;
+      text_add(t, c);
+      if (width > 0) width--;
+      c = in(s);
+    }
+  }
+  while (width != 0 && c != EOF) {
+    int ok = (unsigned int)(c - '0') < 10u;
+    if (!ok && hex && !exp) ok = (unsigned int)(lower(c) - 'a') < 6u;
+    if (ok) digits = 1;
+    else if (c == '.' && !dot && !exp) dot = 1;
+    else if (!exp && digits && lower(c) == (hex ? 'p' : 'e')) {
+      exp = 1;
+      text_add(t, c);
+      if (width > 0) width--;
+      c = in(s);
+      if (width != 0 && (c == '-' || c == '+')) {
+        text_add(t, c);
+        if (width > 0) width--;
+        c = in(s);
+      }
+      continue;
+    } else {
+      break;
+    }
+    if (!text_add(t, c)) break;
+    if (width > 0) width--;
+    c = in(s);
+  }
+  unget(s, c);
+  /* glibc: "0x" with no hexadecimal digit after it is a matching failure. */
+  if (hex && !digits) return 0;
+  return 1;
+}
+
 static int vscan(struct src *s, const char *fmt, va_list ap0) {
   va_list ap;
   va_copy(ap, ap0);
@@ -122,7 +227,7 @@ static int vscan(struct src *s, const char *fmt, va_list ap0) {
     int width = 0;
     while ((unsigned int)(*f - '0') < 10u) width = width * 10 + (*f++ - '0');
     if (width == 0) width = -1;
-    int len = L_NONE;
+    int len = L_NONE, big = 0;
     switch (*f) {
     case 'h':
       f++;
@@ -135,9 +240,13 @@ static int vscan(struct src *s, const char *fmt, va_list ap0) {
       else len = L_L;
       break;
     case 'q':
+      f++;
+      len = L_LL;
+      break;
     case 'L':
       f++;
       len = L_LL;
+      big = 1;
       break;
     case 'j':
       f++;
@@ -319,6 +428,41 @@ static int vscan(struct src *s, const char *fmt, va_list ap0) {
       if (!suppress) {
         if (fc == 'p') *va_arg(ap, void **) = (void *)(uintptr_t)v;
         else store_int(va_arg(ap, void *), len, v);
+        done++;
+      }
+      break;
+    }
+    case 'e':
+    case 'f':
+    case 'g':
+    case 'a':
+    case 'E':
+    case 'F':
+    case 'G':
+    case 'A': {
+      if (big) {
+        /* long double is binary128 on wasm32; this library does not convert it. */
+        static const char msg[] = "scanf: %Lf, %Le, %Lg, %La: long double is not supported (use %lf)\n";
+        for (const char *m = msg; *m; m++) __tvm_write(*m);
+        __tvm_abort();
+      }
+      struct text t;
+      t.p = t.small;
+      t.n = 0;
+      t.cap = (int)sizeof t.small;
+      int fine = read_float(s, width, &t);
+      t.p[t.n] = 0;
+      const char *end = t.p;
+      uint64_t bits = fine ? __tvm_strtod_bits(t.p, &end, len != L_L) : 0;
+      int converted = end != t.p;
+      if (t.p != t.small) free(t.p);
+      if (!converted) goto out;
+      if (!suppress) {
+        if (len == L_L) memcpy(va_arg(ap, double *), &bits, sizeof(double));
+        else {
+          uint32_t b32 = (uint32_t)bits;
+          memcpy(va_arg(ap, float *), &b32, sizeof(float));
+        }
         done++;
       }
       break;
