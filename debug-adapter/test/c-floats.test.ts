@@ -117,6 +117,9 @@ test('float and double: Locals, watch, hover, a condition, the operand stack and
       ],
     );
     assert.equal(new Map((await variables('Locals')).map((v) => [v.name, v.value])).get('x'), '3');
+    // f32() reads a machine word's bits as a float.
+    assert.equal((await ev('f32(local[2])')).result, '1.5');
+    assert.equal((await ev('f32(local[2]) * 2')).result, '3');
   } finally {
     await dc.stop();
     rmSync(dir, { recursive: true, force: true });

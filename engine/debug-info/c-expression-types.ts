@@ -82,6 +82,12 @@ export function floatType(t: CType): FloatSize | undefined {
   throw new CExpressionError(`'${typeName(t)}' values are not supported (only float and double)`);
 }
 
+/** Whether a type is a real floating type (float, double, long double). */
+export function isFloat(t: CType): boolean {
+  const r = resolved(t);
+  return r.kind === 'base' && r.encoding === 'float';
+}
+
 /** The float or double type of a format. */
 export function floatOfSize(size: FloatSize): CBaseType {
   return size === 4 ? FLOAT : DOUBLE;
