@@ -34,7 +34,7 @@ test('float and double: Locals, watch, hover, a condition, the operand stack and
   const file = join(dir, 'floats.c');
   writeFileSync(file, SOURCE);
   const stopLine = lineOf(file, '/* stop here */');
-  const { dc, first } = await startSession(
+  const { dc, first, output } = await startSession(
     { program: file, optimize: 'O0' } as Parameters<typeof startSession>[0],
     { lines: { path: file, breakpoints: [{ line: stopLine, condition: 'x > 2.2' }] } },
   );
@@ -120,6 +120,12 @@ test('float and double: Locals, watch, hover, a condition, the operand stack and
     // f32() reads a machine word's bits as a float.
     assert.equal((await ev('f32(local[2])')).result, '1.5');
     assert.equal((await ev('f32(local[2]) * 2')).result, '3');
+    // Run to the end: total = 1.5 * (1 + 1.5 + 2 + 2.5 + 3 + 3.5) = 20.25.
+    await dc.setBreakpointsRequest({ source: { path: file }, breakpoints: [] });
+    const ended = dc.waitForEvent('terminated');
+    await dc.continueRequest({ threadId: 1 });
+    await ended;
+    assert.equal(output.join(''), '20\n');
   } finally {
     await dc.stop();
     rmSync(dir, { recursive: true, force: true });
