@@ -3,6 +3,7 @@
 // or by C function name), each with an optional condition, hit condition and log message.
 import type { SourceMap } from '../../engine/compiler/source-map';
 import { scalarOf } from '../../engine/debug-info/c-expression';
+import { isFloat } from '../../engine/debug-info/c-expression-types';
 import { formatValue } from '../../engine/debug-info/format';
 import { OPCODE_NAMES } from '../../engine/tokens/opcodes';
 import type { Instruction } from '../../engine/tokens/program-file';
@@ -79,7 +80,7 @@ class Breakpoint {
 /** A logpoint's `{expr}`: C values as the Variables pane shows them, machine values as numbers. */
 function logged(expr: Expression, m: MachineView): string {
   const { value, memory, machineOnly } = expr.value(m);
-  if (machineOnly) return String(scalarOf(value, memory));
+  if (machineOnly && !isFloat(value.type)) return String(scalarOf(value, memory));
   return formatValue(value, memory, undefined, m.cFrame?.()?.table?.nameOf);
 }
 

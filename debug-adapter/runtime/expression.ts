@@ -5,20 +5,22 @@
 //   stack[i]            operand stack, 0 = top          local[i]   local i of the selected frame
 //   global[i]           global i (memory-backed)        mem8[a] mem16[a] mem32[a]  memory, little-endian
 //   step pc depth sp    instructions done, cursor, call depth, C stack pointer (global[0])
-//   position            tokens so far                   u32(x) s8(x) s16(x)  reinterpretations
+//   position            tokens so far                   u32(x) s8(x) s16(x) f32(x)  reinterpretations
 //
-// Machine values are C ints (u32() gives an unsigned int), so the old integer language keeps its
-// meaning: 32-bit wrap, C comparisons and division.
-import type { MemoryReader } from '../../engine/debug-info/bytes';
+// Machine values are C ints (u32() gives an unsigned int, f32() the float a word's bits hold), so
+// the old integer language keeps its meaning: 32-bit wrap, C comparisons and division.
+import { bytesOf, type MemoryReader } from '../../engine/debug-info/bytes';
 import {
   type CExpression,
   CExpressionError,
   type CExpressionFrame,
   type ExtraNames,
   evaluateCExpression,
+  isTrue,
   parseCExpression,
   scalarOf,
 } from '../../engine/debug-info/c-expression';
+import { FLOAT } from '../../engine/debug-info/c-expression-types';
 import type { CFrame } from '../../engine/debug-info/frame';
 import type { CBaseType, CValue } from '../../engine/debug-info/model';
 
@@ -54,7 +56,7 @@ const LLONG: CBaseType = { kind: 'base', name: 'long long', size: 8, encoding: '
 
 const INDEXED = ['stack', 'local', 'global', 'mem8', 'mem16', 'mem32'];
 const SCALARS = ['step', 'pc', 'depth', 'sp', 'position'];
-const FUNCTIONS = ['u32', 's8', 's16'];
+const FUNCTIONS = ['u32', 's8', 's16', 'f32'];
 
 function int(v: number, type: CBaseType = INT): CValue {
   const bytes = new Uint8Array(type.size);
@@ -122,6 +124,8 @@ function machineNames(m: MachineView, hasC: () => boolean): ExtraNames {
             scalarOf(arg, () => undefined, `the argument of ${name}()`),
           ),
         );
+        if (name === 'f32')
+          return { type: FLOAT, place: { kind: 'value', bytes: bytesOf(BigInt(v >>> 0), 4) } };
         return name === 'u32' ? int(v >>> 0, UINT) : int(name === 's8' ? (v << 24) >> 24 : (v << 16) >> 16);
       };
     },
@@ -187,6 +191,6 @@ export class Expression {
   /** Whether the condition holds: C truthiness (nonzero, non-null). */
   holds(m: MachineView): boolean {
     const { value, memory } = this.value(m);
-    return scalarOf(value, memory, `'${this.text}'`) !== 0n;
+    return isTrue(value, memory, `'${this.text}'`);
   }
 }

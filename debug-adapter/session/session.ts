@@ -26,6 +26,7 @@ import {
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { OptimizeLevel } from '../../engine/compiler/clang';
 import { scalarOf } from '../../engine/debug-info/c-expression';
+import { isFloat } from '../../engine/debug-info/c-expression-types';
 import { Expression } from '../runtime/expression';
 import { LaunchCompileError, type Launched, launch } from '../runtime/launch';
 import { launchOptions } from '../runtime/launch-options';
@@ -636,7 +637,8 @@ export class TransformerDebugSession extends LoggingDebugSession {
     const { value, memory, machineOnly } = new Expression(expression).value(
       this.runtime.view(this.frameId(args, false)),
     );
-    if (machineOnly) {
+    // A machine value is a word (shown as the machine scopes show it); f32(x) gives a float.
+    if (machineOnly && !isFloat(value.type)) {
       const n = scalarOf(value, memory);
       const fits = n >= -(1n << 31n) && n < 1n << 32n;
       response.body = { result: fits ? formatValue(Number(n)) : String(n), variablesReference: 0 };

@@ -4,7 +4,7 @@
 // (indexedVariables), and no answer holds more than MAX_VARIABLES_PAGE variables.
 import { Handles, Scope } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import type { SourceMap } from '../../engine/compiler/source-map';
+import type { SourceMap, WasmValueType } from '../../engine/compiler/source-map';
 import type { MemoryReader } from '../../engine/debug-info/bytes';
 import {
   childCount,
@@ -19,6 +19,9 @@ import type { Instruction } from '../../engine/tokens/program-file';
 import type { MachineRuntime } from '../runtime/runtime';
 import { MAX_VARIABLES_PAGE } from './arguments';
 import { formatInstruction, formatValue } from './format';
+import { floatWords, type WordRole, wordRow } from './machine-floats';
+
+const TYPE_OF_LETTER: Readonly<Record<string, WasmValueType>> = { i: 'i32', I: 'i64', f: 'f32', F: 'f64' };
 
 /** A C value with children: what expanding it needs, kept while stopped. */
 interface CRef {
@@ -40,7 +43,9 @@ type Ref =
   | { kind: 'locals'; frame: number }
   | { kind: 'globals' }
   | { kind: 'memory' }
-  | { kind: 'output' };
+  | { kind: 'output' }
+  /** A float's bits and words (see machine-floats.ts). */
+  | { kind: 'words'; rows: readonly { name: string; value: string }[] };
 
 export class VariableStore {
   private handles = new Handles<Ref>();
@@ -132,6 +137,21 @@ export class VariableStore {
     });
   }
 
+  /** A machine word's row, expandable to a float's bits and words. */
+  private wordVariable(
+    name: string,
+    row: { value: string; type?: string; children?: readonly { name: string; value: string }[] },
+    evaluateName: string,
+  ): DebugProtocol.Variable {
+    const out: DebugProtocol.Variable = { name, value: row.value, variablesReference: 0, evaluateName };
+    if (row.type) out.type = row.type;
+    if (row.children) {
+      out.variablesReference = this.handles.create({ kind: 'words', rows: row.children });
+      out.namedVariables = row.children.length;
+    }
+    return out;
+  }
+
   variables(ref: number, start = 0, count?: number): DebugProtocol.Variable[] {
     const r = this.handles.get(ref);
     if (!r) return [];
@@ -183,17 +203,42 @@ export class VariableStore {
       case 'tokens':
         return page(this.runtime.lastInstructionTokens()).map((t, i) => v(`[${start + i}]`, t));
       case 'stack': {
-        const top = [...d.stack].reverse();
-        return page(top).map((x, i) =>
-          v(`[${start + i}]`, formatValue(x), { evaluateName: `stack[${start + i}]` }),
-        );
+        // Top first: row i is word n-1-i. The current function's operands are typed by the map.
+        const n = d.stack.length;
+        const types = this.sourceMap?.operandsAt(d.pc) ?? [];
+        const used = types.reduce((k, t) => k + (t === 'i64' || t === 'f64' ? 2 : 1), 0);
+        const roles = used <= n ? floatWords(types, n - used) : new Map<number, WordRole>();
+        const label = (w: number) => `[${n - 1 - w}]`;
+        const rows = [];
+        for (let i = start; i < Math.min(n, start + size); i++) {
+          const w = n - 1 - i;
+          const role = roles.get(w);
+          const row = wordRow(w, (k) => d.stack[k], role, role?.type !== 'f64' || w === role.low + 1, label);
+          rows.push(this.wordVariable(`[${i}]`, row, `stack[${i}]`));
+        }
+        return rows;
       }
       case 'locals': {
         const locals = this.runtime.localsOf(r.frame);
-        return page(Array.from(locals, (x) => x ?? 0)).map((x, i) =>
-          v(`local[${start + i}]`, formatValue(x), { evaluateName: `local[${start + i}]` }),
-        );
+        // The frame's function's WebAssembly locals by type: f32/f64 slots are shown as floats.
+        const frames = d.frames;
+        const pc = r.frame === 0 ? d.pc : (frames[frames.length - r.frame]?.callPc ?? -1);
+        const letters = this.sourceMap?.functionAt(pc)?.locals ?? '';
+        const types = Array.from(letters, (c) => TYPE_OF_LETTER[c] ?? 'i32');
+        const roles = floatWords(types, 0);
+        const word = (k: number) => locals[k] ?? 0;
+        const rows = [];
+        for (let i = start; i < Math.min(locals.length, start + size); i++) {
+          const role = roles.get(i);
+          // A float whose words are not all in this frame's slots shows as plain words.
+          const whole = role && (role.type === 'f32' || role.low + 1 < locals.length) ? role : undefined;
+          const row = wordRow(i, word, whole, whole?.low === i, (k) => `local[${k}]`);
+          rows.push(this.wordVariable(`local[${i}]`, row, `local[${i}]`));
+        }
+        return rows;
       }
+      case 'words':
+        return r.rows.map((row) => v(row.name, row.value));
       case 'globals':
         return this.globalNames.map((name, i) => {
           const value = d.memory.load(8 + 4 * i, 4);

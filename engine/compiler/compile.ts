@@ -232,7 +232,8 @@ export async function compileWasm(
     functions: units.map((u, i) => {
       // Only the user's functions: the library has no DWARF to name its locals.
       const f = u.kind === 'function' ? flat.get(u.wasmIndex) : undefined;
-      // The operand stacks cost ~5% of the map: only when the DWARF may name operand-stack entries.
+      // The operand stacks cost ~5% of the map: only when the DWARF may name operand-stack entries,
+      // or when they hold floats (the Operand stack pane shows those as floats, at -O0 too).
       return {
         name: u.name,
         start: linked.starts[i],
@@ -240,7 +241,7 @@ export async function compileWasm(
         wasmIndex: u.wasmIndex,
         kind: u.kind,
         ...(f ? { locals: f.wasmLocals, params: f.params } : {}),
-        ...(f && operandLocations ? { operands: f.operands } : {}),
+        ...(f && (operandLocations || /[fF]/.test(f.operands)) ? { operands: f.operands } : {}),
       };
     }),
     globals: globalWordAddresses(module),

@@ -1,6 +1,8 @@
 // Evaluates a parsed C expression over one stopped frame with C's semantics on wasm32: integer
 // promotions, usual arithmetic conversions, unsigned wrap, pointer arithmetic scaled by the
 // pointee, array decay, lvalues that keep their memory Place (so a result can be expanded).
+// float and double are IEEE-exact: JS doubles, Math.fround for float (a float op computed in double
+// and rounded once is exact for + - * /), correctly rounded conversions, NaNs as x86-64 SSE makes them.
 // Nothing here writes: the values are what the transformer generated.
 
 import { bytesOf, integerOf, type MemoryReader, readPlace, ValueUnavailable } from './bytes';
@@ -8,6 +10,8 @@ import { CExpressionError, type Node } from './c-expression-parse';
 import {
   CHAR,
   common,
+  floatOfSize,
+  floatType,
   INT,
   type IntType,
   intType,
@@ -19,6 +23,19 @@ import {
   UNSIGNED_LONG,
   wrap,
 } from './c-expression-types';
+import {
+  bitsOf,
+  bitsOfValue,
+  bytesOfBits,
+  convertNaN,
+  defaultNaN,
+  type FloatSize,
+  floatOfInteger,
+  formatFloat,
+  isNaNBits,
+  roundTo,
+  valueOfBits,
+} from './float';
 import type { CMember, CProgramInfo, CRecordType, CType, CValue, CVariable, Place } from './model';
 import { resolved, sizeOf, typeName } from './types';
 
@@ -44,6 +61,11 @@ export interface ExtraNames {
   unknown?(name: string): string;
 }
 
+/** An arithmetic operand: a float's bits and format, or a promoted integer. */
+type Num =
+  | { readonly float: { bits: bigint; size: FloatSize }; readonly int?: undefined }
+  | { readonly int: { value: bigint; t: IntType }; readonly float?: undefined };
+
 /** A value during evaluation: whether it designates an object (an lvalue), and its source text. */
 interface Val {
   readonly v: CValue;
@@ -68,6 +90,45 @@ export function evaluateNode(
   const rvalue = (type: CType, value: bigint): Val => {
     const size = sizeOf(type) ?? 4;
     return { v: { type, place: { kind: 'value', bytes: bytesOf(value, size) } }, lvalue: false };
+  };
+
+  const floatValue = (size: FloatSize, bits: bigint): Val => ({
+    v: { type: floatOfSize(size), place: { kind: 'value', bytes: bytesOfBits(bits, size) } },
+    lvalue: false,
+  });
+
+  /** A float or double operand's bits, or undefined when `x` is not one. */
+  const floatOf = (x: Val, n: Node): { bits: bigint; size: FloatSize } | undefined => {
+    const size = floatType(x.v.type);
+    if (size === undefined) return undefined;
+    return { bits: bitsOf(readBytes(x.v, memory, size, src(n)), size), size };
+  };
+
+  /** An arithmetic operand: a float's bits, or a promoted integer (pointers and records refused). */
+  const number = (x: Val, n: Node, op: string): Num => {
+    const f = floatOf(x, n);
+    return f ? { float: f } : { int: integer(x, n, op) };
+  };
+
+  /** A number converted to a float format (C's conversion: rounded to nearest, NaN payloads kept). */
+  const toFloat = (x: Num, size: FloatSize): bigint => {
+    if (x.int) return bitsOfValue(floatOfInteger(x.int.value, size), size);
+    const f = x.float as { bits: bigint; size: FloatSize };
+    if (f.size === size) return f.bits; // no conversion: a signaling NaN stays as it is
+    if (isNaNBits(f.bits, f.size)) return convertNaN(f.bits, f.size, size);
+    return bitsOfValue(roundTo(valueOfBits(f.bits, f.size), size), size);
+  };
+
+  /** A float converted to an integer type: truncated; NaN and out-of-range values are refused (C: undefined). */
+  const floatToInt = (f: { bits: bigint; size: FloatSize }, it: IntType, target: CType, n: Node): bigint => {
+    const x = valueOfBits(f.bits, f.size);
+    if (it.rank === 1) return x !== 0 ? 1n : 0n; // _Bool: NaN is true, as gcc makes it
+    const t = Number.isFinite(x) ? BigInt(Math.trunc(x)) : undefined;
+    const bits = BigInt(it.size * 8);
+    const [lo, hi] = it.signed ? [-(1n << (bits - 1n)), (1n << (bits - 1n)) - 1n] : [0n, (1n << bits) - 1n];
+    if (t === undefined || t < lo || t > hi)
+      return fail(`${src(n)} (${formatFloat(f.bits, f.size)}) is out of the range of '${typeName(target)}'`);
+    return t;
   };
 
   /** An integer or pointer's value (bit-fields included). */
@@ -98,8 +159,10 @@ export function evaluateNode(
     }
   };
 
-  /** An integer operand after decay, with its promoted type; pointers refused. */
+  /** An integer operand after decay, with its promoted type; pointers and floats refused. */
   const integer = (x: Val, n: Node, op: string): { value: bigint; t: IntType } => {
+    if (floatType(x.v.type) !== undefined)
+      return fail(`cannot apply '${op}' to ${src(n)} ('${typeName(x.v.type)}'): it needs an integer`);
     const s = scalar(decay(x, n), n);
     if (!s.int) return fail(`cannot apply '${op}' to ${src(n)} (a pointer)`);
     const t = promote(s.int);
@@ -110,6 +173,9 @@ export function evaluateNode(
     const r = resolved(x.v.type);
     if (r.kind === 'struct' || r.kind === 'union')
       return fail(`${src(n)} ('${typeName(x.v.type)}') cannot be used as a truth value`);
+    const f = floatOf(x, n);
+    // ±0 is false; everything else, NaN included, is true.
+    if (f) return (f.bits & ~(1n << BigInt(f.size * 8 - 1))) !== 0n;
     return scalar(decay(x, n), n).value !== 0n;
   };
 
@@ -236,6 +302,8 @@ export function evaluateNode(
       const y = BigInt.asUintN(32, scalar(db, bn).value);
       return bool(compare(op, x, y));
     }
+    if (floatType(da.v.type) !== undefined || floatType(db.v.type) !== undefined)
+      return floatArithmetic(op, number(da, an, op), an, number(db, bn, op), bn);
     const x = integer(da, an, op);
     const y = integer(db, bn, op);
     if (op === '<<' || op === '>>') {
@@ -272,6 +340,26 @@ export function evaluateNode(
     }
   };
 
+  /** A binary operator with a float operand: both convert to the wider float type (C's usual conversions). */
+  const floatArithmetic = (op: string, x: Num, an: Node, y: Num, bn: Node): Val => {
+    const size: FloatSize = x.float?.size === 8 || y.float?.size === 8 ? 8 : 4;
+    const a = toFloat(x, size);
+    const b = toFloat(y, size);
+    const comparison = ['<', '>', '<=', '>=', '==', '!='].includes(op);
+    if (!comparison && !['+', '-', '*', '/'].includes(op))
+      return fail(`cannot apply '${op}' to floating-point operands (${src(an)} ${op} ${src(bn)})`);
+    const [na, nb] = [isNaNBits(a, size), isNaNBits(b, size)];
+    // NaN is unordered: every comparison is false but !=.
+    if (comparison && (na || nb)) return bool(op === '!=');
+    // x86-64 SSE: the first NaN operand, quiet; an invalid operation without one, the default NaN.
+    if (na || nb) return floatValue(size, convertNaN(na ? a : b, size, size));
+    const u = valueOfBits(a, size);
+    const v = valueOfBits(b, size);
+    if (comparison) return bool(compare(op, u, v));
+    const r = op === '+' ? u + v : op === '-' ? u - v : op === '*' ? u * v : u / v;
+    return floatValue(size, Number.isNaN(r) ? defaultNaN(size) : bitsOfValue(roundTo(r, size), size));
+  };
+
   const resolveName = (n: Node & { k: 'name' }): Val => {
     if (n.scope !== undefined) {
       const s = program?.statics.find((v) => v.name === n.name && v.functionName === n.scope);
@@ -306,6 +394,8 @@ export function evaluateNode(
     switch (n.k) {
       case 'int':
         return literalType(n, src(n));
+      case 'float':
+        return floatOfSize(n.size);
       case 'char':
         return INT;
       case 'string':
@@ -335,8 +425,11 @@ export function evaluateNode(
           }
           case '!':
             return INT;
-          default:
-            return typeOf(promoted(typeOfNode(n.a), n.op));
+          default: {
+            const t = typeOfNode(n.a);
+            if (floatType(t) !== undefined && n.op !== '~') return floatOfSize(floatType(t) as FloatSize);
+            return typeOf(promoted(t, n.op));
+          }
         }
       case 'sizeof':
       case 'sizeof-type':
@@ -351,6 +444,9 @@ export function evaluateNode(
         const pb = resolved(b).kind === 'pointer';
         if ((n.op === '+' || n.op === '-') && (pa || pb)) return pa && pb ? LONG : pa ? a : b;
         if (n.op === '<<' || n.op === '>>') return typeOf(promoted(a, n.op));
+        const fa = floatType(a);
+        const fb = floatType(b);
+        if (fa !== undefined || fb !== undefined) return floatOfSize(fa === 8 || fb === 8 ? 8 : 4);
         return typeOf(common(promoted(a, n.op), promoted(b, n.op)));
       }
       case 'cond': {
@@ -358,6 +454,10 @@ export function evaluateNode(
         const b = decayed(typeOfNode(n.b));
         const ia = intTypeOrUndefined(a);
         const ib = intTypeOrUndefined(b);
+        const fa = floatType(a);
+        const fb = floatType(b);
+        if ((fa !== undefined || ia) && (fb !== undefined || ib) && (fa !== undefined || fb !== undefined))
+          return floatOfSize(fa === 8 || fb === 8 ? 8 : 4);
         return ia && ib ? typeOf(common(promote(ia), promote(ib))) : a;
       }
       case 'comma':
@@ -389,6 +489,8 @@ export function evaluateNode(
     switch (n.k) {
       case 'int':
         return rvalue(literalType(n, src(n)), n.value);
+      case 'float':
+        return floatValue(n.size, bitsOfValue(n.value, n.size));
       case 'char':
         return rvalue(INT, n.value);
       case 'string':
@@ -439,6 +541,9 @@ export function evaluateNode(
           case '!':
             return bool(!truth(a, n.a));
           default: {
+            const f = n.op === '~' ? undefined : floatOf(a, n.a);
+            // Negation flips the sign bit (NaNs too, as gcc's xorpd does); + keeps a float as it is.
+            if (f) return floatValue(f.size, n.op === '-' ? f.bits ^ (1n << BigInt(f.size * 8 - 1)) : f.bits);
             const x = integer(a, n.a, n.op);
             return intResult(x.t, n.op === '-' ? -x.value : n.op === '~' ? ~x.value : x.value);
           }
@@ -456,9 +561,22 @@ export function evaluateNode(
         const target = resolveTypeName(n.type, program, text.slice(n.start, n.end));
         const r = resolved(target);
         const a = decay(ev(n.a), n.a);
-        if (r.kind === 'pointer') return rvalue(target, BigInt.asUintN(32, scalar(a, n.a).value));
+        const from = floatOf(a, n.a);
+        const to = floatType(target);
+        if (to !== undefined) {
+          const bits = toFloat(from ? { float: from } : { int: integer(a, n.a, 'a cast') }, to);
+          return {
+            v: { type: target, place: { kind: 'value', bytes: bytesOfBits(bits, to) } },
+            lvalue: false,
+          };
+        }
+        if (r.kind === 'pointer') {
+          if (from) return fail(`cannot cast ${src(n.a)} ('${typeName(a.v.type)}') to a pointer`);
+          return rvalue(target, BigInt.asUintN(32, scalar(a, n.a).value));
+        }
         const it = r.kind === 'base' || r.kind === 'enum' ? intType(target) : undefined;
         if (!it) return fail(`cannot cast to '${typeName(target)}' (${src(n)})`);
+        if (from) return rvalue(target, floatToInt(from, it, target, n.a));
         const v = scalar(a, n.a).value;
         return rvalue(target, it.rank === 1 ? (v !== 0n ? 1n : 0n) : wrap(v, it));
       }
@@ -472,6 +590,11 @@ export function evaluateNode(
         const x = decay(ev(taken), taken);
         // Arithmetic branches convert to their common type (C types both, evaluates one).
         const t = typeOfNode(n);
+        const ft = floatType(t);
+        if (ft !== undefined) {
+          const from = floatOf(x, taken);
+          return floatValue(ft, toFloat(from ? { float: from } : { int: integer(x, taken, '?:') }, ft));
+        }
         const it = intTypeOrUndefined(t);
         return it && intTypeOrUndefined(x.v.type) ? rvalue(t, wrap(scalar(x, taken).value, it)) : x;
       }
@@ -493,19 +616,15 @@ export function readScalar(
   memory: MemoryReader,
   what: string,
 ): { value: bigint; int?: IntType; pointer?: CType } {
-  const bytes = (size: number): Uint8Array => {
-    try {
-      return readPlace(v.place, 0, size, memory);
-    } catch (e) {
-      if (!(e instanceof ValueUnavailable)) throw e;
-      if (e.message === '<optimized out>') throw new CExpressionError(`${what} is optimized out here`);
-      throw new CExpressionError(`cannot read ${what}: ${e.message.replace(/^<|>$/g, '')}`);
-    }
-  };
+  const bytes = (size: number): Uint8Array => readBytes(v, memory, size, what);
   const r = resolved(v.type);
   if (r.kind === 'pointer') return { value: integerOf(bytes(4), false), pointer: r.target };
   const it = intType(v.type);
-  if (!it) throw new CExpressionError(`${what} is not a number (it is '${typeName(v.type)}')`);
+  if (!it) {
+    if (floatType(v.type) !== undefined)
+      throw new CExpressionError(`${what} is a floating-point value ('${typeName(v.type)}'), not an integer`);
+    throw new CExpressionError(`${what} is not a number (it is '${typeName(v.type)}')`);
+  }
   if (v.bits) {
     const { offset, size } = v.bits;
     const raw =
@@ -514,6 +633,27 @@ export function readScalar(
     return { value: it.signed ? BigInt.asIntN(size, raw) : raw, int: it };
   }
   return { value: integerOf(bytes(it.size), it.signed), int: it };
+}
+
+/** `size` bytes of a value; an unreadable one is a CExpressionError naming `what`. */
+function readBytes(v: CValue, memory: MemoryReader, size: number, what: string): Uint8Array {
+  try {
+    return readPlace(v.place, 0, size, memory);
+  } catch (e) {
+    if (!(e instanceof ValueUnavailable)) throw e;
+    if (e.message === '<optimized out>') throw new CExpressionError(`${what} is optimized out here`);
+    throw new CExpressionError(`cannot read ${what}: ${e.message.replace(/^<|>$/g, '')}`);
+  }
+}
+
+/**
+ * C truthiness of a value (nonzero; for floats, anything but ±0, NaN included), for breakpoint
+ * conditions; CExpressionError for values that are neither numbers nor pointers.
+ */
+export function truthOf(v: CValue, memory: MemoryReader, what: string): boolean {
+  const size = floatType(v.type);
+  if (size === undefined) return readScalar(v, memory, what).value !== 0n;
+  return (bitsOf(readBytes(v, memory, size, what), size) & ~(1n << BigInt(size * 8 - 1))) !== 0n;
 }
 
 /** C's type of an integer literal: the first of its candidate types that holds the value. */
@@ -539,7 +679,7 @@ function intTypeOrUndefined(t: CType): IntType | undefined {
   }
 }
 
-function compare(op: string, x: bigint, y: bigint): boolean {
+function compare<T extends bigint | number>(op: string, x: T, y: T): boolean {
   switch (op) {
     case '<':
       return x < y;

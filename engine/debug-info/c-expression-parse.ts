@@ -3,6 +3,8 @@
 // remember their source span so evaluation errors can quote the construct. Anything that would
 // change the program (assignments, ++, --) or run it (calls) is refused here, with its column.
 
+import { type FloatSize, roundRational } from './float';
+
 export class CExpressionError extends Error {}
 
 export type IntSuffix = { unsigned: boolean; longs: 0 | 1 | 2 };
@@ -20,6 +22,8 @@ export interface TypeNameSyntax {
 
 export type Node = { readonly start: number; readonly end: number } & (
   | { readonly k: 'int'; readonly value: bigint; readonly radix: 10 | 8 | 16; readonly suffix: IntSuffix }
+  /** A floating literal, already rounded to its type (`1.5f` is a float, `1.5` a double). */
+  | { readonly k: 'float'; readonly value: number; readonly size: FloatSize }
   | { readonly k: 'char'; readonly value: bigint }
   | { readonly k: 'string'; readonly bytes: Uint8Array }
   | { readonly k: 'name'; readonly name: string; readonly scope?: string }
@@ -36,11 +40,12 @@ export type Node = { readonly start: number; readonly end: number } & (
 );
 
 interface Token {
-  readonly kind: 'int' | 'char' | 'string' | 'id' | 'punct' | 'end';
+  readonly kind: 'int' | 'float' | 'char' | 'string' | 'id' | 'punct' | 'end';
   readonly text: string;
   /** Index in the source text. */
   readonly at: number;
   readonly int?: { value: bigint; radix: 10 | 8 | 16; suffix: IntSuffix };
+  readonly float?: { value: number; size: FloatSize };
   readonly bytes?: Uint8Array;
 }
 
@@ -106,14 +111,15 @@ function lex(text: string): Token[] {
     if (i >= text.length) break;
     const at = i;
     const rest = text.slice(i);
-    const num = /^(?:0[xX][0-9a-zA-Z]*|\d[0-9a-zA-Z.]*(?:[eE][-+]?[0-9a-zA-Z]*)?)/.exec(rest);
+    // A preprocessing number (C11 6.4.8): digits, letters, dots and exponent signs run together.
+    const num = /^\.?\d(?:[eEpP][-+]|[0-9a-zA-Z_.])*/.exec(rest);
     if (num) {
-      tokens.push({ kind: 'int', text: num[0], at, int: intLiteral(num[0], at) });
+      const float = floatLiteral(num[0], at);
+      if (float) tokens.push({ kind: 'float', text: num[0], at, float });
+      else tokens.push({ kind: 'int', text: num[0], at, int: intLiteral(num[0], at) });
       i += num[0].length;
       continue;
     }
-    if (/^\.\d/.test(rest))
-      throw new CExpressionError(`floating-point literals are not supported (${col(at)})`);
     const id = /^\$?[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
     if (id) {
       tokens.push({ kind: 'id', text: id[0], at });
@@ -145,11 +151,7 @@ function lex(text: string): Token[] {
 /** 123, 0x7f, 017 with u/l/ll suffixes in any order and case. */
 function intLiteral(t: string, at: number): { value: bigint; radix: 10 | 8 | 16; suffix: IntSuffix } {
   const m = /^(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)([uUlL]*)$/.exec(t);
-  if (!m) {
-    if (/[.eEpP]/.test(t) && !/^0[xX]/.test(t))
-      throw new CExpressionError(`floating-point literals are not supported ('${t}' at ${col(at)})`);
-    throw new CExpressionError(`'${t}' at ${col(at)} is not an integer literal`);
-  }
+  if (!m) throw new CExpressionError(`'${t}' at ${col(at)} is not a number`);
   const s = m[2].toLowerCase();
   const suffix = /^(u?(l|ll)?|(l|ll)u)$/.exec(s);
   if (!suffix) throw new CExpressionError(`'${t}' at ${col(at)}: unknown integer suffix '${m[2]}'`);
@@ -159,6 +161,46 @@ function intLiteral(t: string, at: number): { value: bigint; radix: 10 | 8 | 16;
   const value = radix === 8 ? BigInt(`0o${body.slice(1)}`) : BigInt(body);
   if (value >= 1n << 64n) throw new CExpressionError(`${t} does not fit in 64 bits`);
   return { value, radix, suffix: { unsigned: s.includes('u'), longs } };
+}
+
+/**
+ * A floating literal (`1.5`, `1e-3`, `.5f`, `0x1.8p3`), correctly rounded to float (suffix f) or
+ * double; undefined when `t` is not one (an integer). long double (suffix l) is refused.
+ */
+function floatLiteral(t: string, at: number): { value: number; size: FloatSize } | undefined {
+  const dec = /^(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?([fFlL]?)$/.exec(t);
+  const hex = /^0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([-+]?\d+)([fFlL]?)$/.exec(t);
+  const m = hex ?? dec;
+  if (!m) {
+    if (/^0[xX]/.test(t) ? /[pP.]/.test(t) : /[.eE]/.test(t))
+      throw new CExpressionError(`'${t}' at ${col(at)} is not a valid floating-point literal`);
+    return undefined;
+  }
+  const [, whole, fraction, exponent, suffix] = m;
+  if (!hex && fraction === undefined && exponent === undefined) return undefined; // an integer
+  if (`${whole}${fraction ?? ''}` === '')
+    throw new CExpressionError(`'${t}' at ${col(at)} is not a valid floating-point literal`);
+  if (suffix === 'l' || suffix === 'L')
+    throw new CExpressionError(
+      `'${t}' at ${col(at)}: long double literals are not supported (only float and double)`,
+    );
+  const size: FloatSize = suffix ? 4 : 8;
+  const digits = `${whole}${fraction ?? ''}`.replace(/^0+/, '');
+  if (digits === '') return { value: 0, size };
+  const mantissa = BigInt(hex ? `0x${digits}` : digits);
+  // The value is mantissa × base^scale; far outside the formats it is 0 or infinity (the digit
+  // count bounds how far the mantissa can pull it back), which also keeps the powers small.
+  const e = Number(exponent ?? 0);
+  const scale = hex ? e - 4 * (fraction?.length ?? 0) : e - (fraction?.length ?? 0);
+  const magnitude = hex ? scale + 4 * digits.length : (scale + digits.length) * 3.33;
+  if (magnitude > 1100) return { value: Number.POSITIVE_INFINITY, size };
+  if (magnitude < -1200) return { value: 0, size };
+  const base = hex ? 2n : 10n;
+  const value =
+    scale >= 0
+      ? roundRational(mantissa * base ** BigInt(scale), 1n, size)
+      : roundRational(mantissa, base ** BigInt(-scale), size);
+  return { value, size };
 }
 
 /** A quoted literal starting at text[i]: its bytes (escapes decoded) and its length in the text. */
@@ -221,6 +263,8 @@ const BASE_KEYWORDS = new Set([
   'unsigned',
   '_Bool',
   'bool',
+  'float',
+  'double',
 ]);
 const QUALIFIERS = new Set(['const', 'volatile', 'restrict', '_Atomic']);
 const TAGS = new Set(['struct', 'union', 'enum']);
@@ -346,6 +390,11 @@ export function parse(
         p++;
         const i = t.int as NonNullable<Token['int']>;
         return make(start, { k: 'int', value: i.value, radix: i.radix, suffix: i.suffix });
+      }
+      case 'float': {
+        p++;
+        const f = t.float as NonNullable<Token['float']>;
+        return make(start, { k: 'float', value: f.value, size: f.size });
       }
       case 'char': {
         p++;
@@ -507,6 +556,11 @@ function canonicalBase(words: readonly string[]): string {
   const bad = () => new CExpressionError(`'${words.join(' ')}' is not a C type`);
   if (words.length === 0) throw new CExpressionError('expected a type name');
   if ((unsigned && signed) || longs > 2 || words.some((w) => w !== 'long' && count(w) > 1)) throw bad();
+  if (count('float') || count('double')) {
+    if (words.length === 1) return words[0];
+    if (words.length === 2 && count('double') && longs === 1) return 'long double';
+    throw bad();
+  }
   if (count('void') || count('_Bool') || count('bool')) {
     if (words.length > 1) throw bad();
     return words[0] === 'bool' ? '_Bool' : words[0];

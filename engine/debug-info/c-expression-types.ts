@@ -1,7 +1,9 @@
 // The C arithmetic of wasm32 the expression evaluator needs: which types are integers, their
 // ranks, integer promotions and the usual arithmetic conversions (int and long are 32-bit, long
-// long 64-bit, pointers 32-bit, char signed), and type names resolved for casts and sizeof.
+// long 64-bit, pointers 32-bit, char signed), float and double, and type names resolved for casts
+// and sizeof.
 import { CExpressionError, type TypeNameSyntax } from './c-expression-parse';
+import type { FloatSize } from './float';
 import type { CBaseType, CPointerType, CProgramInfo, CType } from './model';
 import { resolved, typeName } from './types';
 
@@ -27,6 +29,9 @@ for (const [name, size, encoding] of [
   ['unsigned long', 4, 'unsigned'],
   ['long long', 8, 'signed'],
   ['unsigned long long', 8, 'unsigned'],
+  ['float', 4, 'float'],
+  ['double', 8, 'float'],
+  ['long double', 16, 'float'],
 ] as const)
   BASES[name] = { kind: 'base', name, size, encoding };
 
@@ -34,20 +39,19 @@ export const INT = BASES.int;
 export const UNSIGNED_LONG = BASES['unsigned long'];
 export const LONG = BASES.long;
 export const CHAR = BASES.char;
+export const FLOAT = BASES.float;
+export const DOUBLE = BASES.double;
 
 /** The base type of a canonical name (`unsigned long`), or undefined for `void`. */
 export function builtinType(name: string): CBaseType | undefined {
   return BASES[name];
 }
 
-/** The integer view of a type: base integers, _Bool and enums; undefined otherwise. */
+/** The integer view of a type: base integers, _Bool and enums; undefined otherwise (floats too). */
 export function intType(t: CType): IntType | undefined {
   const r = resolved(t);
   if (r.kind === 'enum') return { size: r.size, signed: r.signed, rank: rankOfSize(r.size) };
-  if (r.kind !== 'base') return undefined;
-  if (r.encoding === 'float') {
-    throw new CExpressionError(`floating-point values ('${typeName(t)}') are not supported yet`);
-  }
+  if (r.kind !== 'base' || r.encoding === 'float' || r.encoding === 'complex_float') return undefined;
   const signed = r.encoding === 'signed' || r.encoding === 'signed_char';
   if (r.encoding === 'bool') return { size: r.size, signed: false, rank: 1 };
   const rank = /long long/.test(r.name)
@@ -62,6 +66,31 @@ export function intType(t: CType): IntType | undefined {
           ? 2
           : rankOfSize(r.size);
   return { size: r.size, signed, rank };
+}
+
+/**
+ * The format of a real floating type: 4 (float) or 8 (double); undefined for other types.
+ * long double (binary128 on wasm32) and complex types are refused with a message.
+ */
+export function floatType(t: CType): FloatSize | undefined {
+  const r = resolved(t);
+  if (r.kind !== 'base') return undefined;
+  if (r.encoding === 'complex_float')
+    throw new CExpressionError(`complex values ('${typeName(t)}') are not supported`);
+  if (r.encoding !== 'float') return undefined;
+  if (r.size === 4 || r.size === 8) return r.size;
+  throw new CExpressionError(`'${typeName(t)}' values are not supported (only float and double)`);
+}
+
+/** Whether a type is a real floating type (float, double, long double). */
+export function isFloat(t: CType): boolean {
+  const r = resolved(t);
+  return r.kind === 'base' && r.encoding === 'float';
+}
+
+/** The float or double type of a format. */
+export function floatOfSize(size: FloatSize): CBaseType {
+  return size === 4 ? FLOAT : DOUBLE;
 }
 
 function rankOfSize(size: number): number {

@@ -3,7 +3,13 @@
 // wasm32 in c-expression-types.ts, the evaluation in c-expression-eval.ts.
 
 import type { MemoryReader } from './bytes';
-import { type CExpressionFrame, type ExtraNames, evaluateNode, readScalar } from './c-expression-eval';
+import {
+  type CExpressionFrame,
+  type ExtraNames,
+  evaluateNode,
+  readScalar,
+  truthOf,
+} from './c-expression-eval';
 import { type Node, parse } from './c-expression-parse';
 import type { CProgramInfo, CValue } from './model';
 
@@ -68,6 +74,11 @@ export function evaluateCExpression(
 /** A scalar result as a number (integers, enums, pointers); CExpressionError for other values. */
 export function scalarOf(v: CValue, memory: MemoryReader, what = 'the value'): bigint {
   return readScalar(v, memory, what).value;
+}
+
+/** C truthiness of a value: nonzero, non-null, a float other than ±0 (`what` names it in errors). */
+export function isTrue(v: CValue, memory: MemoryReader, what = 'the value'): boolean {
+  return truthOf(v, memory, what);
 }
 
 /** C truthiness of an expression's value: nonzero, non-null (for breakpoint conditions). */

@@ -1,8 +1,10 @@
 // How C values look in the debugger (the display contract, gdb-like so the oracle test can compare
-// them): integers in decimal, chars as number and character, enums by name, pointers in hex (a
-// char * with its string), arrays and structs as bounded `{…}` summaries. Also a value's children
-// (elements, members, the pointee) for expanding it, with the C expression that names each.
+// them): integers in decimal, floats with gdb's digits (float.ts), chars as number and character,
+// enums by name, pointers in hex (a char * with its string), arrays and structs as bounded `{…}`
+// summaries. Also a value's children (elements, members, the pointee) for expanding it, with the C
+// expression that names each.
 import { integerOf, type MemoryReader, readPlace, ValueUnavailable } from './bytes';
+import { bitsOf, formatFloat } from './float';
 import type { CMember, CProgramInfo, CRecordType, CType, CValue, Place } from './model';
 import { resolved, sizeOf } from './types';
 
@@ -50,11 +52,20 @@ function showOrThrow(v: CValue, memory: MemoryReader, fname: FunctionNamer, budg
       return '<function>';
     case 'base': {
       if (t.encoding === 'float') {
+        // long double is binary128 on wasm32; gdb's digits for it are not reproduced here.
+        if (t.size !== 4 && t.size !== 8)
+          return `<${t.name === '<unnamed>' ? `${t.size}-byte float` : t.name} not supported>`;
+        return formatFloat(bitsOf(readPlace(v.place, 0, t.size, memory), t.size), t.size);
+      }
+      if (t.encoding === 'complex_float') {
+        // gdb's form: `1 + -2i` (real part, ` + `, imaginary part, `i`).
+        const half = t.size / 2;
+        if (half !== 4 && half !== 8) return `<${t.name} not supported>`;
         const bytes = readPlace(v.place, 0, t.size, memory);
-        const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        if (t.size === 4) return String(view.getFloat32(0, true));
-        if (t.size === 8) return String(view.getFloat64(0, true));
-        return `<${t.size}-byte float>`;
+        const [re, im] = [bytes.subarray(0, half), bytes.subarray(half)].map((b) =>
+          formatFloat(bitsOf(b, half), half),
+        );
+        return `${re} + ${im}i`;
       }
       const n = integerValue(v, memory);
       if (t.encoding === 'bool') return n === 0n ? 'false' : n === 1n ? 'true' : String(n);

@@ -181,7 +181,7 @@ export function operandBottom(state: MachineState, sourceMap: SourceMap, frame: 
     const atCall = sourceMap.operandsAt(callPc);
     if (!callee?.locals || callee.params === undefined || !atCall) return undefined;
     // The callee's stack begins where the caller's arguments were (its prologue popped them).
-    const argWords = (callee.locals.slice(0, callee.params).match(/I/g)?.length ?? 0) + callee.params;
+    const argWords = (callee.locals.slice(0, callee.params).match(/[IF]/g)?.length ?? 0) + callee.params;
     bottom = bottom - words(atCall) + argWords;
     pc = callPc;
   }

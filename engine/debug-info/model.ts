@@ -20,8 +20,15 @@ export interface CVoidType {
   readonly kind: 'void';
 }
 
-/** DW_ATE_* encodings the machine can hold (floats arrive with the floating-point issue). */
-export type BaseEncoding = 'signed' | 'unsigned' | 'signed_char' | 'unsigned_char' | 'bool' | 'float';
+/** DW_ATE_* encodings: float is IEEE binary32/64 (binary128 for long double), complex_float a pair of them. */
+export type BaseEncoding =
+  | 'signed'
+  | 'unsigned'
+  | 'signed_char'
+  | 'unsigned_char'
+  | 'bool'
+  | 'float'
+  | 'complex_float';
 
 export interface CBaseType {
   readonly kind: 'base';

@@ -283,7 +283,7 @@ test('errors name the construct and the column', () => {
   fails('(struct P)i', /cannot cast to 'struct P'/);
   fails('p + 1', /'p' is not a number/);
   fails('&"ab"', /string literal has no address/);
-  fails('1.5', /floating-point literals are not supported/);
+  fails('1.5L', /long double literals are not supported/);
   fails("'ab'", /exactly one character/);
   fails('0x1ffffffffffffffff', /does not fit in 64 bits/);
   fails('i # 2', /unexpected '#' at column 3/);

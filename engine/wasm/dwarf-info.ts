@@ -617,7 +617,8 @@ function baseEncoding(enc: number | undefined): BaseEncoding {
   switch (enc) {
     case 0x02:
       return 'bool';
-    case 0x03: // complex float
+    case 0x03:
+      return 'complex_float';
     case 0x04:
       return 'float';
     case 0x05:

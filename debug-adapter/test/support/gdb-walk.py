@@ -42,6 +42,8 @@ def walk(v, depth):
         return {"k": "bool", "v": int(v) != 0}
     if code in (gdb.TYPE_CODE_INT, gdb.TYPE_CODE_CHAR):
         return {"k": "char" if is_char(t) else "int", "v": str(int(v))}
+    if code == gdb.TYPE_CODE_FLT:  # gdb's own digits (%.9g / %.17g, inf, nan(0x...))
+        return {"k": "float", "v": v.format_string()}
     if code == gdb.TYPE_CODE_ENUM:
         n = int(v)
         names = [f.name for f in t.fields() if f.enumval == n]

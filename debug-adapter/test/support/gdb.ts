@@ -12,6 +12,8 @@ import { basename, join } from 'node:path';
 /** A value as gdb-walk.py records it. */
 export type GdbValue =
   | { k: 'int'; v: string }
+  /** float or double as gdb prints it. */
+  | { k: 'float'; v: string }
   | { k: 'char'; v: string }
   | { k: 'bool'; v: boolean }
   | { k: 'enum'; v: string; name: string | null }
@@ -148,6 +150,7 @@ function charDisplay(v: string): string {
 export function expectedDisplay(v: GdbValue): string | undefined {
   switch (v.k) {
     case 'int':
+    case 'float':
       return v.v;
     case 'char':
       return charDisplay(v.v);
