@@ -277,10 +277,11 @@ test('a compile error names the C line, reaches the Problems panel, and ends the
   const { DebugClient } = await import('@vscode/debugadapter-testsupport');
   const { adapter } = await import('./support/dap');
   const dc = new DebugClient('node', adapter, 'transformer-vm');
+  dc.defaultTimeout = 60_000; // clang and wasm-ld run twice (without, then with the C library)
   await dc.start();
   try {
-    const diagnostics = dc.waitForEvent('transformerVm.diagnostics');
-    const terminated = dc.waitForEvent('terminated');
+    const diagnostics = dc.waitForEvent('transformerVm.diagnostics', 60_000);
+    const terminated = dc.waitForEvent('terminated', 60_000);
     await dc.initializeRequest();
     await assert.rejects(dc.launch({ program: bad }), /bad\.c:2:3: error: long double is not supported/);
     const d = (await diagnostics).body.diagnostics as { file: string; line: number; message: string }[];
