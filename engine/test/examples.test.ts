@@ -7,10 +7,10 @@ import { runBoth, text } from './support/oracle';
 
 const examples = loadManifest();
 
-test('the manifest lists the six examples with their inputs', () => {
+test('the manifest lists the seven examples with their inputs', () => {
   assert.deepEqual(
     examples.map((e) => e.name),
-    ['hello', 'addition', 'collatz', 'fibonacci', 'min_cost_matching', 'sudoku'],
+    ['hello', 'addition', 'collatz', 'fibonacci', 'min_cost_matching', 'sudoku', 'newton_sqrt'],
   );
 });
 
@@ -77,6 +77,25 @@ const answers: Record<string, (output: string, args: string) => void> = {
       groups.push([0, 1, 2].flatMap((dr) => [0, 1, 2].map((dc) => grid[br + dr][bc + dc])));
     }
     for (const g of groups) assert.deepEqual([...g].sort(), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  },
+  newton_sqrt: (out, args) => {
+    // JavaScript's numbers are the same IEEE doubles: the same steps give the same iterates.
+    const a = Number(args);
+    let x = Math.max(a, 1); // the C program starts at a > 1 ? a : 1
+    const steps: string[] = [];
+    for (let next = 0.5 * (x + a / x); next < x; next = 0.5 * (x + a / x)) {
+      x = next;
+      steps.push(x.toPrecision(17).replace(/\.?0+$/, '')); // %.17g drops trailing zeros
+    }
+    const printed = [...out.matchAll(/^x\d+ += (\S+)/gm)].map((m) => m[1]);
+    assert.deepEqual(printed, steps);
+    const root = /^sqrt\(\) = (\S+)/m.exec(out)?.[1];
+    assert.equal(
+      root,
+      Math.sqrt(a)
+        .toPrecision(17)
+        .replace(/\.?0+$/, ''),
+    );
   },
 };
 

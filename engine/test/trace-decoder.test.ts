@@ -9,7 +9,8 @@ import { TokenBuffer } from '../vm/token-buffer';
 import { type MachineEvent, stateAtStep, TraceDecodeError, TraceDecoder } from '../vm/trace-decoder';
 
 const examples = loadManifest();
-const small = examples.filter((e) => e.name !== 'sudoku' && e.name !== 'min_cost_matching');
+// newton_sqrt's 1.6M tokens (soft-float helpers) are as long as sudoku's: decoded in the engines' tests.
+const small = examples.filter((e) => !['sudoku', 'min_cost_matching', 'newton_sqrt'].includes(e.name));
 
 for (const ex of small) {
   test(`${ex.name}: decoded state equals the reference state after every instruction`, async () => {

@@ -144,8 +144,8 @@ export function nativeBuildDir(): string | undefined {
 }
 
 /**
- * Builds a C file natively with gcc (`-std=c11 -O1 -fwrapv -w`, plus `extra` flags), once per
- * test run. The source is named by its absolute path, as our compiler names it to clang, so
+ * Builds a C file natively with gcc (`-std=c11 -O1 -fwrapv -w`, plus `extra` flags, linked with
+ * glibc's libm for math.h), once per test run. The source is named by its absolute path, as our compiler names it to clang, so
  * `__FILE__` (in a failed assert's message) is the same on both sides.
  */
 export function buildNative(file: string, extra: string[] = []): string {
@@ -156,7 +156,7 @@ export function buildNative(file: string, extra: string[] = []): string {
   const shim = join(dir, 'unbuffer.c');
   if (!existsSync(shim)) writeFileSync(shim, UNBUFFER_SHIM);
   const exe = join(dir, `${basename(file, '.c')}-${built.size}`);
-  const r = spawnSync('gcc', ['-std=c11', '-O1', '-fwrapv', '-w', ...extra, file, shim, '-o', exe], {
+  const r = spawnSync('gcc', ['-std=c11', '-O1', '-fwrapv', '-w', ...extra, file, shim, '-o', exe, '-lm'], {
     cwd: dirname(file),
     encoding: 'utf8',
   });
