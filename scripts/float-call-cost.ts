@@ -75,14 +75,20 @@ async function main(): Promise<void> {
     for (const [i, c] of CASES.entries()) {
       const with_ = await run(dir, `with${i}`, c.code);
       const without = await run(dir, `without${i}`, c.base ?? PRINT_BITS('x'));
-      rows.push([`\`${c.call}\``, String(with_.tokens - without.tokens), String(with_.steps - without.steps)]);
+      rows.push([
+        `\`${c.call}\``,
+        String(with_.tokens - without.tokens),
+        String(with_.steps - without.steps),
+      ]);
     }
     const header = ['call (x = 0.7, y = 2.3)', 'trace tokens', 'instructions executed'];
     const width = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)));
     const line = (cells: string[]) =>
       `| ${cells.map((c, k) => (k === 0 ? c.padEnd(width[k]) : c.padStart(width[k]))).join(' | ')} |`;
     console.log(line(header));
-    console.log(`| ${width.map((w, k) => (k === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`);
+    console.log(
+      `| ${width.map((w, k) => (k === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`,
+    );
     for (const r of rows) console.log(line(r));
   } finally {
     rmSync(dir, { recursive: true, force: true });
