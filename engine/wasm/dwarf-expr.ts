@@ -205,8 +205,12 @@ export function opsToString(ops: Uint8Array): string {
   return decodeOps(ops)
     .map((op) => {
       const args = op.args.map((a) => {
+        // a block: its length, then each byte (DW_OP_implicit_value 0x8 0x00 … 0x40 for 2.0)
         if (a instanceof Uint8Array)
-          return `0x${[...a].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+          return [
+            `0x${a.length.toString(16)}`,
+            ...[...a].map((b) => `0x${b.toString(16).padStart(2, '0')}`),
+          ].join(' ');
         if (op.name === 'DW_OP_fbreg' || op.name === 'DW_OP_consts' || op.name.startsWith('DW_OP_breg'))
           return a < 0n ? `${a}` : `+${a}`;
         return `0x${a.toString(16)}`;

@@ -1,4 +1,4 @@
-// args: -7 0 1 2 3 100 2147483647 -2147483648 65535 -1
+// args: 7 0 1 -2 3 100 2147483647 -2147483648 65535 -1
 // covers: double-precision arithmetic on runtime values (f64 instructions): + - * /, comparisons, conversions from and to int and unsigned, sqrt, the IEEE bits
 static int read_ints(const char *s, int *out, int max) {
   int n = 0;

@@ -1,4 +1,4 @@
-// args: -7 0 1 2 3 100 16777217 -2147483648 65535 -1
+// args: 7 0 1 -2 3 100 16777217 -2147483648 65535 -1
 // covers: single-precision arithmetic on runtime values (f32 instructions): + - * /, comparisons, conversions from and to int, float to double and back, the IEEE bits
 static int read_ints(const char *s, int *out, int max) {
   int n = 0;

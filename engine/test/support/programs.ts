@@ -26,8 +26,8 @@ export function compilePrograms(names: string[], dir: string): string[] {
     const file = join(programsDir, `${n}.c`);
     const r = runTool('wasm-compile', [
       file,
-      '--args',
-      argsOf(readFileSync(file, 'utf8')),
+      // one argument, so that args starting with '-' are not taken for options
+      `--args=${argsOf(readFileSync(file, 'utf8'))}`,
       '-o',
       join(dir, n),
     ]);
