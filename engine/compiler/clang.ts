@@ -132,6 +132,11 @@ export function compileC(cFile: string, options: CCompileOptions | readonly stri
           includeDir,
         ]
       : ['-Wl,--export=compute', '-isystem', includeDir, '-include', runtimeHeaderPath()];
+  // printf's and scanf's float conversions are weak references in the C library: linked only
+  // when the program has floating point (it can print no double otherwise), so that an integer
+  // program's printf stays small.
+  if (usesFloatingPoint(cc, cFile, [...modeFlags, ...(opts.extraFlags ?? [])]))
+    modeFlags.push(...FLOAT_CONVERSIONS.map((symbol) => `-Wl,--undefined=${symbol}`));
   const dir = mkdtempSync(join(tmpdir(), 'tvm-cc-'));
   try {
     const out = join(dir, 'out.wasm');
@@ -184,6 +189,33 @@ export function compileC(cFile: string, options: CCompileOptions | readonly stri
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The C library's float conversions for printf and scanf (weak references there). */
+const FLOAT_CONVERSIONS = ['__tvm_fmt_float', '__tvm_strtod_bits'];
+
+/**
+ * Whether the C file has a floating-point type anywhere, read from clang's LLVM IR (not the
+ * WebAssembly: `printf("%f", 1.5)` stores the constant's bits with i64.store, and no float
+ * instruction is left to see). The IR is typed: a double argument, constant, variable, cast or
+ * table says `double` (`float`, `half`, `fp128`), and unused declarations from headers are not
+ * in it. False when clang fails: the real compile reports that.
+ */
+function usesFloatingPoint(cc: string, cFile: string, programFlags: readonly string[]): boolean {
+  const compileOnly = (f: string) => !f.startsWith('-Wl,') && f !== '-g' && !f.startsWith('-gdwarf');
+  const flags = [...CLANG_FLAGS, ...programFlags].filter(compileOnly);
+  const r = spawnSync(cc, [...flags, '-O0', '-g0', '-w', '-S', '-emit-llvm', '-o', '-', cFile], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (r.status !== 0) return false;
+  // Only the IR's types count: comments (the module's file name), quoted strings (C string
+  // literals, metadata) and names (`%float_count`, `@my_double`, `%struct.float_pair`) go first.
+  const types = r.stdout
+    .replace(/;[^\n]*/g, ' ')
+    .replace(/"(?:\\.|[^"\\])*"/g, ' ')
+    .replace(/[@%!#$][-\w.$]*/g, ' ');
+  return /\b(half|bfloat|float|double|fp128|x86_fp80|ppc_fp128)\b/.test(types);
 }
 
 /**

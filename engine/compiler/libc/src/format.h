@@ -33,6 +33,9 @@ void __tvm_pad(struct sink *s, int c, int n);
 /* Powers of ten 1e9 .. 1 (printf.c). */
 extern const unsigned int __tvm_pow10_32[10];
 
-/* One floating-point conversion (conv is one of f F e E g G a A) of the double with these bits. */
-void __tvm_fmt_float(struct sink *s, unsigned long long bits, int conv, const struct spec *sp);
+/* One floating-point conversion (conv is one of f F e E g G a A) of the double with these bits.
+ * Weak: linked only into programs that use floating point (the compiler asks for it then, see
+ * engine/compiler/clang.ts usesFloatingPoint), so printf alone stays small. */
+__attribute__((weak)) void __tvm_fmt_float(struct sink *s, unsigned long long bits, int conv,
+                                           const struct spec *sp);
 #endif

@@ -386,6 +386,9 @@ static int vformat(struct sink *s, const char *fmt, va_list ap0) {
         for (const char *m = msg; *m; m++) __tvm_write(*m);
         __tvm_abort();
       }
+      /* Not linked: the program has no floating-point type at all, so this argument cannot be a
+       * double (undefined behaviour). No message: its bytes would cost every printf program. */
+      if (!__tvm_fmt_float) __tvm_abort();
       __tvm_fmt_float(s, va_arg(ap, unsigned long long), (int)c, &sp);
       break;
     default:

@@ -18,7 +18,8 @@
 void *malloc(size_t n);
 void *realloc(void *p, size_t n);
 void free(void *p);
-uint64_t __tvm_strtod_bits(const char *s, const char **end, int is_float);
+/* Weak: linked only into programs that use floating point (as printf's __tvm_fmt_float). */
+__attribute__((weak)) uint64_t __tvm_strtod_bits(const char *s, const char **end, int is_float);
 
 /* Input: a NUL-terminated string, or stdin when `str` is null. `count` is the bytes consumed
  * (for %n). */
@@ -446,6 +447,8 @@ static int vscan(struct src *s, const char *fmt, va_list ap0) {
         for (const char *m = msg; *m; m++) __tvm_write(*m);
         __tvm_abort();
       }
+      /* Not linked: the program has no floating-point variable to store into (as printf). */
+      if (!__tvm_strtod_bits) __tvm_abort();
       struct text t;
       t.p = t.small;
       t.n = 0;
