@@ -18,6 +18,7 @@ import {
   globalInitWord,
   globalWordCount,
 } from './flatten';
+import { SOFT_FLOAT_HELPERS } from './flatten/float-ops';
 import { FunctionBuilder } from './function-builder';
 import { type LinkUnit, link } from './link';
 import { loweringHelpers } from './lowering/helpers';
@@ -156,7 +157,8 @@ export async function compileWasm(
   const helperCalls = [...flat.values()].flatMap((f) =>
     f.code.flatMap((i) => (i.callee && 'helper' in i.callee ? [i.callee.helper] : [])),
   );
-  const usedHelpers = helperCalls.length ? (await loweringHelpers()).closure(helperCalls) : [];
+  const softFloat = helperCalls.some((n) => SOFT_FLOAT_HELPERS.has(n));
+  const usedHelpers = helperCalls.length ? (await loweringHelpers(softFloat)).closure(helperCalls) : [];
 
   // The C library and the runtime start are built without debug information: in a module that
   // has line tables, a function none of whose instructions has a line is theirs. Traps and the

@@ -40,7 +40,9 @@ const HELPER_SIGNATURES = new Map<number, readonly [readonly Val[], Val]>();
 export const softFloatHelperName = (op: number) => wasmOpName(op).replace('.', '_');
 
 /** The names of every soft-float helper the flattener may call. */
-export const SOFT_FLOAT_HELPERS: readonly string[] = [...HELPER_SIGNATURES.keys()].map(softFloatHelperName);
+export const SOFT_FLOAT_HELPERS: ReadonlySet<string> = new Set(
+  [...HELPER_SIGNATURES.keys()].map(softFloatHelperName),
+);
 
 /** Reinterpretations: the same words, another type. */
 const REINTERPRET = new Map<number, Val>([

@@ -4,7 +4,7 @@
 //   softfloat.wat  the soft-float helpers (one per float instruction, `f64.add` → `f64_add`),
 //                  C compiled by clang; their own i64 arithmetic, multiplies and shifts are
 //                  lowered like user code's, into calls of helpers.wat's helpers.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { decodeModule, type WasmModule } from '../../wasm/decoder';
 import { formatDiagnostic } from '../diagnostics';
 import { flattenFunction } from '../flatten';
@@ -25,10 +25,19 @@ export interface HelperLibrary {
   closure(names: readonly string[]): HelperFunction[];
 }
 
-let library: Promise<HelperLibrary> | undefined;
+/** Each library once per process: helpers.wat alone, and with the soft-float helpers. */
+const libraries = new Map<boolean, Promise<HelperLibrary>>();
 
-export function loweringHelpers(): Promise<HelperLibrary> {
-  library ??= load();
+/**
+ * The helpers; `softFloat` adds the soft-float ones (flattening those 70 functions costs time and
+ * memory that a program without floating point need not pay).
+ */
+export function loweringHelpers(softFloat: boolean): Promise<HelperLibrary> {
+  let library = libraries.get(softFloat);
+  if (!library) {
+    library = load(softFloat);
+    libraries.set(softFloat, library);
+  }
   return library;
 }
 
@@ -38,11 +47,10 @@ const STATEFUL = new Set([
   0x38, 0x39, 0x3a, 0x3b, 0x3c, 0x3d, 0x3e, 0x3f, 0x40,
 ]);
 
-async function load(): Promise<HelperLibrary> {
+async function load(softFloat: boolean): Promise<HelperLibrary> {
   const functions = new Map<string, HelperFunction>();
   await addModule(functions, loweringHelpersPath(), 'machine');
-  const softFloat = softFloatHelpersPath();
-  if (existsSync(softFloat)) await addModule(functions, softFloat, 'lowered');
+  if (softFloat) await addModule(functions, softFloatHelpersPath(), 'lowered');
   return {
     functions,
     closure(names) {
