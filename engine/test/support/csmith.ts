@@ -73,6 +73,25 @@ export type SeedResult =
  * Generates, builds and runs one seed on both sides. A seed whose native run exceeds the time
  * budget (`nativeSeconds`; generated programs that finish take under 0.1 s), or whose reference run exceeds `maxTokens` trace tokens, is skipped (with the reason).
  */
+/**
+ * A seed whose compile or reference run failed on our side: skipped when it ran out of tokens
+ * (too long to check, not wrong), else a disagreement with the failure's first lines.
+ */
+export function ourSideFailed(
+  seed: number,
+  e: unknown,
+  maxTokens: number,
+): Extract<SeedResult, { kind: 'skipped' | 'disagree' }> {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/no 'halt' after/.test(message))
+    return {
+      seed,
+      kind: 'skipped',
+      reason: `over ${maxTokens.toLocaleString('en-US')} trace tokens on the reference executor`,
+    };
+  return { seed, kind: 'disagree', detail: `our side failed: ${message.split('\n').slice(0, 6).join('\n')}` };
+}
+
 export async function checkSeed(seed: number, maxTokens: number, nativeSeconds = 5): Promise<SeedResult> {
   const file = generate(seed);
   const native = runNative(
@@ -93,18 +112,7 @@ export async function checkSeed(seed: number, maxTokens: number, nativeSeconds =
     status = ref.end.status;
     steps = ref.steps;
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    if (/no 'halt' after/.test(message))
-      return {
-        seed,
-        kind: 'skipped',
-        reason: `over ${maxTokens.toLocaleString('en-US')} trace tokens on the reference executor`,
-      };
-    return {
-      seed,
-      kind: 'disagree',
-      detail: `our side failed: ${message.split('\n').slice(0, 6).join('\n')}`,
-    };
+    return ourSideFailed(seed, e, maxTokens);
   }
   const diff = firstDifference(output, native.output);
   if (diff) return { seed, kind: 'disagree', detail: diff };

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asTokenProgram, compileFile } from '../../compiler/compile';
 import { runReference } from '../../vm/reference';
+import { ourSideFailed } from './csmith';
 import { runInV8 } from './oracle';
 import { buildNative, firstDifference, runNative } from './ordinary';
 import { prngU32 } from './prng';
@@ -217,18 +218,7 @@ export async function checkFloatSeed(seed: number, maxTokens: number): Promise<F
     compiled = await compileFile(file, { args: [] });
     ref = runReference(asTokenProgram(compiled), { maxTokens });
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    if (/no 'halt' after/.test(message))
-      return {
-        seed,
-        kind: 'skipped',
-        reason: `over ${maxTokens.toLocaleString('en-US')} trace tokens on the reference executor`,
-      };
-    return {
-      seed,
-      kind: 'disagree',
-      detail: `our side failed: ${message.split('\n').slice(0, 6).join('\n')}`,
-    };
+    return ourSideFailed(seed, e, maxTokens);
   }
   const diff = firstDifference(ref.output, gcc.output);
   if (diff) return { seed, kind: 'disagree', detail: `reference executor vs gcc: ${diff} (${file})` };
