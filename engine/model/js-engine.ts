@@ -8,7 +8,7 @@
 // makes hard-max ties exact.
 import { snap } from '../attention/exact';
 import { HullAttention } from '../attention/hull';
-import { PositionAttention } from '../attention/position';
+import { PositionAttention, TokenLog } from '../attention/position';
 import type { HeadInfo, NeuronSelector, TransformerModel } from '../weights/model';
 
 /** Rows of a matrix, keeping only nonzero entries. */
@@ -78,6 +78,8 @@ export class JsEngine {
   /** The neurons that fired at this layer, ascending. */
   private readonly firing: Int32Array;
   private readonly kv = new Float64Array(2);
+  /** Every token fed (token-only gather heads read their rows from it). */
+  private readonly tokens = new TokenLog();
   position = 0;
 
   constructor(readonly model: TransformerModel) {
@@ -97,9 +99,11 @@ export class JsEngine {
       caches: l.heads.map((h, hi) =>
         h.kind === 'unused'
           ? null
-          : h.kind === 'gather' || h.kind === 'passthrough'
-            ? new PositionAttention(2)
-            : new HullAttention(2, li * 64 + hi + 1),
+          : h.kind === 'passthrough'
+            ? new PositionAttention(2, { kind: 'current' })
+            : h.kind === 'gather'
+              ? new PositionAttention(2, { kind: 'rows' })
+              : new HullAttention(2, li * 64 + hi + 1),
       ),
       live: Int32Array.from(
         Array.from({ length: model.dFfn }, (_, j) => j).filter((j) =>
@@ -108,6 +112,7 @@ export class JsEngine {
       ),
       selectorAt: new Map(),
     }));
+    this.useTokenTables();
     for (const sel of model.selectors) {
       const layer = this.layers[sel.layer];
       const liveEnd = layer.live.findIndex((j) => j >= sel.first + sel.count);
@@ -120,6 +125,39 @@ export class JsEngine {
   }
 
   /**
+   * Gives every token-only gather head a table token → values instead of rows. A slot that no
+   * earlier layer writes (no nonzero in an earlier output or down row) and that is not a position
+   * slot holds, at a layer's input, exactly what the embedding put there (0 + 1·e = e); a gather
+   * head whose value rows read only such slots computes the same sums as value·embedding[token],
+   * in the same order, so the table gives its rows bit for bit (the native engine does the same).
+   */
+  private useTokenTables(): void {
+    const { model } = this;
+    const V = model.vocabulary.length;
+    if (V > 0x10000) return;
+    const written = new Uint8Array(model.dModel);
+    written[model.positionSlot] = written[model.positionSquareSlot] = 1;
+    const x = new Float64Array(model.dModel);
+    for (const layer of this.layers) {
+      const { value } = layer;
+      layer.heads.forEach((head, h) => {
+        if (head.kind !== 'gather') return;
+        for (let i = value.starts[2 * h]; i < value.starts[2 * h + 2]; i++)
+          if (written[value.cols[i]]) return;
+        const table = new Float64Array(2 * V);
+        for (let t = 0; t < V; t++) {
+          x.fill(0);
+          this.embedding.addScaled(t, 1, x);
+          table[2 * t] = value.dot(2 * h, x);
+          table[2 * t + 1] = value.dot(2 * h + 1, x);
+        }
+        layer.caches[h] = new PositionAttention(2, { kind: 'tokens', tokens: this.tokens, table });
+      });
+      for (const rows of [layer.output, layer.down]) for (const c of rows.cols) written[c] = 1;
+    }
+  }
+
+  /**
    * Runs the forward pass for the next position with `token` as its input. `onLayer` sees the
    * residual stream after each layer (for inspection; it must not keep the array).
    */
@@ -128,6 +166,9 @@ export class JsEngine {
     const p = this.position;
     if (token < 0 || token >= model.vocabulary.length)
       throw new RangeError(`token id ${token} is not in the vocabulary`);
+    // The token goes in first: a token-only gather head at p may select p itself.
+    this.tokens.truncate(p);
+    this.tokens.push(token);
     // Embedding and positional features.
     x.fill(0);
     this.embedding.addScaled(token, 1, x);

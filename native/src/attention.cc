@@ -299,12 +299,17 @@ bool PositionAttention::insert(double x, double y, const double values[2], int64
   if (seq != count_ || x != 2 * j || y != -j * j) return false;
   current_[0] = values[0];
   current_[1] = values[1];
-  if (keepRows_) {
+  if (source_ == Source::Rows) {
     rows_.push_back(values[0]);
     rows_.push_back(values[1]);
   }
   count_++;
   return true;
+}
+
+void PositionAttention::truncate(int64_t count) {
+  count_ = count;
+  if (source_ == Source::Rows) rows_.resize(static_cast<size_t>(2 * count));
 }
 
 bool PositionAttention::query(double qx, double qy, Tie, double out[2], Selection& selected) const {
@@ -322,8 +327,14 @@ bool PositionAttention::query(double qx, double qy, Tie, double out[2], Selectio
     const double l = static_cast<double>(last);
     j = 2 * qx * l - qy * l * l >= 0 ? last : 0;
   }
-  if (!keepRows_ && j != last) return false;
-  const double* row = keepRows_ ? &rows_[2 * j] : current_;
+  const double* row;
+  switch (source_) {
+    case Source::Rows: row = &rows_[2 * j]; break;
+    case Source::Tokens: row = &tokenValues_[2 * size_t((*tokens_)[j])]; break;
+    default:
+      if (j != last) return false;
+      row = current_;
+  }
   out[0] = row[0];
   out[1] = row[1];
   selected.position = selected.last = j;

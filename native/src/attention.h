@@ -1,7 +1,8 @@
 // The attention caches of one head, by the head's kind:
 // - HullAttention (lookup and average heads): keys in a convex hull, O(log n) per query;
 // - PositionAttention (gather and passthrough heads): the key of row j is (2j, −j²), so the row
-//   nearest to qx/qy wins and an array indexed by position answers in O(1); passthrough heads
+//   nearest to qx/qy wins and an array indexed by position answers in O(1); token-only gather
+//   heads read the row from the token at j, other gather heads keep rows, and passthrough heads
 //   always read the current position and keep no rows at all.
 // Both report what they selected, for the debugger's attention view.
 #pragma once
@@ -113,15 +114,28 @@ class HullAttention {
 
 class PositionAttention {
  public:
-  /** Passthrough heads keep no rows: they must select the current position. */
-  explicit PositionAttention(bool keepRows) : keepRows_(keepRows) {}
+  /**
+   * Where a selected row's values come from: kept rows; the token at that position and a table
+   * by token (token-only gather heads, 2 bytes per position shared by all of them); or the
+   * current position only (passthrough heads, which keep nothing).
+   */
+  enum class Source { Rows, Tokens, Current };
+  explicit PositionAttention(Source source, const double* tokenValues = nullptr,
+                             const std::vector<uint16_t>* tokens = nullptr)
+      : source_(source), tokenValues_(tokenValues), tokens_(tokens) {}
   /** Inserts the row of position `seq` (positions come in order); false if its key is not (2j, −j²). */
   bool insert(double x, double y, const double values[2], int64_t seq);
   /** false when a passthrough head would read another position than the current one. */
   bool query(double qx, double qy, Tie tie, double out[2], Selection& selected) const;
+  /** Forgets every position from `count` on (count ≤ the positions inserted). */
+  void truncate(int64_t count);
+  /** Bytes held (capacity). */
+  size_t bytes() const { return rows_.capacity() * sizeof(double); }
 
  private:
-  bool keepRows_;
+  Source source_;
+  const double* tokenValues_;
+  const std::vector<uint16_t>* tokens_;
   int64_t count_ = 0;
   double current_[2] = {0, 0};
   std::vector<double> rows_;

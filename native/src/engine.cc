@@ -21,6 +21,9 @@ namespace tvm {
 
 Engine::Engine(std::shared_ptr<const Model> model) : model_(std::move(model)) {
   const Model& m = *model_;
+  if (m.vocabulary > 65536)
+    throw std::runtime_error("the model has " + std::to_string(m.vocabulary) +
+                             " tokens; the engine keeps token ids in 16 bits (at most 65,536)");
   caches_.resize(m.layers.size());
   selections_.assign(m.layers.size(), std::vector<Selection>(m.heads));
   for (size_t l = 0; l < m.layers.size(); l++) {
@@ -31,8 +34,17 @@ Engine::Engine(std::shared_ptr<const Model> model) : model_(std::move(model)) {
         case HeadKind::Average:
           c.hull = std::make_unique<HullAttention>(static_cast<uint32_t>(l * 64 + h + 1));
           break;
-        case HeadKind::Gather: c.rows = std::make_unique<PositionAttention>(true); break;
-        case HeadKind::Passthrough: c.rows = std::make_unique<PositionAttention>(false); break;
+        case HeadKind::Gather: {
+          const Head& head = m.layers[l].heads[h];
+          c.rows = head.tokenValues.empty()
+                       ? std::make_unique<PositionAttention>(PositionAttention::Source::Rows)
+                       : std::make_unique<PositionAttention>(PositionAttention::Source::Tokens,
+                                                             head.tokenValues.data(), &tokens_);
+          break;
+        }
+        case HeadKind::Passthrough:
+          c.rows = std::make_unique<PositionAttention>(PositionAttention::Source::Current);
+          break;
         case HeadKind::Unused: break;
       }
       caches_[l].push_back(std::move(c));
@@ -74,6 +86,9 @@ void Engine::feed(int32_t token) {
   if (token < 0 || token >= m.vocabulary)
     throw std::runtime_error("token id " + std::to_string(token) + " is not in the vocabulary");
   const int64_t p = position_;
+  // The token goes in first: a token-only gather head at p may select p itself.
+  tokens_.resize(static_cast<size_t>(p));
+  tokens_.push_back(static_cast<uint16_t>(token));
   double* x = x_.data();
   // Embedding and positional features.
   std::fill(x_.begin(), x_.end(), 0.0);

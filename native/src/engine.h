@@ -73,6 +73,8 @@ class Engine {
   };
   std::shared_ptr<const Model> model_;
   std::vector<std::vector<HeadCache>> caches_;
+  /** Every token fed, in order (token-only gather heads read their rows from it). */
+  std::vector<uint16_t> tokens_;
   std::vector<std::vector<Selection>> selections_;
   std::vector<double> x_, hidden_, headOut_;
   std::vector<int32_t> firing_;

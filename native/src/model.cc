@@ -121,6 +121,45 @@ bool validUtf8(const unsigned char* s, size_t n) {
   return true;
 }
 
+/**
+ * Finds the token-only gather heads and fills their tables. A slot that no layer before l writes
+ * (no output or down row of an earlier layer has a nonzero there) and that is not a position slot
+ * holds, at layer l's input, exactly what the embedding put there (0 + 1·e = e); a gather head
+ * whose value rows read only such slots therefore computes, at every position, the same dot
+ * products over the same doubles as value·embedding[token], in the same order. So its rows need
+ * not be kept: the token at each position and this table give them bit for bit. The engines keep
+ * tokens in 16 bits, so a vocabulary above 65,536 keeps rows.
+ */
+void markTokenOnlyHeads(Model& m) {
+  if (m.vocabulary > 65536) return;
+  std::vector<char> written(static_cast<size_t>(m.dModel), 0);
+  written[m.positionSlot] = written[m.positionSquareSlot] = 1;
+  std::vector<double> x(static_cast<size_t>(m.dModel));
+  auto mark = [&](const SparseRows& rows) {
+    for (int32_t c : rows.column) written[c] = 1;
+  };
+  for (Layer& layer : m.layers) {
+    for (int64_t h = 0; h < m.heads; h++) {
+      Head& head = layer.heads[h];
+      if (head.kind != HeadKind::Gather) continue;
+      bool tokenOnly = true;
+      for (int64_t r = 2 * h; r < 2 * h + 2; r++)
+        for (int32_t i = layer.value.start[r]; i < layer.value.start[r + 1]; i++)
+          if (written[layer.value.column[i]]) tokenOnly = false;
+      if (!tokenOnly) continue;
+      head.tokenValues.resize(static_cast<size_t>(2 * m.vocabulary));
+      for (int64_t t = 0; t < m.vocabulary; t++) {
+        std::fill(x.begin(), x.end(), 0.0);
+        m.embedding.addScaled(t, 1, x.data());
+        head.tokenValues[2 * t] = layer.value.dot(2 * h, x.data());
+        head.tokenValues[2 * t + 1] = layer.value.dot(2 * h + 1, x.data());
+      }
+    }
+    mark(layer.output);
+    mark(layer.down);
+  }
+}
+
 /** A file descriptor closed on every path out. */
 struct Descriptor {
   int fd;
@@ -372,6 +411,8 @@ Model loadModelFrom(int fd, const std::string& file) {
                part.first + " weights are not zero");
     }
   }
+
+  markTokenOnlyHeads(m);
 
   for (Layer& layer : m.layers) {
     layer.selectorAt.assign(m.dFfn, -1);

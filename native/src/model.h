@@ -58,6 +58,12 @@ struct Head {
   HeadKind kind = HeadKind::Unused;
   Tie tie = Tie::Latest;
   std::string lookup;
+  /**
+   * A token-only gather head (its value rows read only slots that the embedding alone sets: no
+   * earlier layer writes them and they are not the position slots): its value pair for every
+   * token id, [2·vocabulary], computed with the engine's own dot products. Empty otherwise.
+   */
+  std::vector<double> tokenValues;
 };
 
 /**
