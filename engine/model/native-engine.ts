@@ -21,6 +21,21 @@ export interface RecordedSelections {
   readonly selected: Int32Array;
 }
 
+/** Bytes per structure of an engine's caches (capacities), for the memory report. */
+export interface EngineMemory {
+  /** The tokens fed, 2 bytes each. */
+  readonly tokens: number;
+  /** Rows kept by gather heads that are not token-only (16 bytes per head per position). */
+  readonly gatherRows: number;
+  /** Token-only gather heads' tables token → values (fixed). */
+  readonly gatherTables: number;
+  readonly hullNodes: number;
+  readonly keyGroups: number;
+  readonly keyIndex: number;
+  /** Attention snapshots for selectionsAt (while recording). */
+  readonly snapshots: number;
+}
+
 export type StopReason = 'halt' | 'budget' | 'mismatch' | 'paused' | 'cancelled' | 'stop-token';
 
 export interface NativeGenerateOptions {
@@ -47,14 +62,21 @@ export interface NativeEngine {
   /** The same stop, reported as 'cancelled'. */
   cancel(): void;
   selections(): HeadSelection[][];
-  /** Keep every position's selections from the next position on (for selectionsAt). */
-  recordSelections(on: boolean): void;
+  /**
+   * Answer selectionsAt for the positions fed from now on. Nothing is kept per position: every
+   * `interval` positions (default 4,096) the engine snapshots its attention caches, at most
+   * `budget` bytes of them (default 256 MiB; over it every other snapshot goes and the interval
+   * doubles), and selectionsAt replays the kept tokens from the nearest snapshot.
+   */
+  recordSelections(on: boolean, options?: { readonly interval?: number; readonly budget?: number }): void;
   /**
    * What the recorded heads (lookup, gather, average; [layer, head]) selected at a recorded
    * position: the position (latest tie), or how many positions tied (average).
    */
   selectionsAt(position: number): RecordedSelections | undefined;
   residual(): Float64Array;
+  /** Bytes held per structure (vector capacities). */
+  memory(): EngineMemory;
   readonly position: number;
   readonly busy: boolean;
   readonly shape: { vocabulary: number; dModel: number; layers: number; heads: number; dFfn: number };

@@ -135,6 +135,52 @@ test('attention selections: what each head picked at the last position', { skip 
   assert.ok(checked > 10);
 });
 
+test('selectionsAt replays from snapshots: every recorded position as selections() saw it live', {
+  skip,
+}, async () => {
+  const run = await exampleRun('fibonacci');
+  const tokens = run.expected.subarray(0, 3000);
+  const live = openNative(modelFile);
+  // A small interval and a budget of a few snapshots, so thinning (drop every other, double the
+  // interval) happens during the run.
+  const e = openNative(modelFile);
+  live.feed(run.prompt.subarray(0, 7));
+  e.feed(run.prompt.subarray(0, 7));
+  e.recordSelections(true, { interval: 64, budget: 6 * 1024 * 1024 });
+  const rest = [...run.prompt.subarray(7), ...tokens];
+  const seen: number[][] = [];
+  let heads: readonly (readonly [number, number])[] = [];
+  for (const t of rest) {
+    live.feed(t);
+    e.feed(t);
+    const s = live.selections();
+    if (heads.length === 0) heads = e.selectionsAt(e.position - 1)?.heads ?? [];
+    seen.push(
+      heads.map(([l, h]) => (model.layers[l].heads[h].tie === 'average' ? s[l][h].count : s[l][h].position)),
+    );
+  }
+  assert.equal(heads.length, 24, 'lookup, gather and average heads are recorded');
+  const memory = e.memory();
+  assert.ok(memory.snapshots > 0 && memory.snapshots <= 6 * 1024 * 1024, `snapshots ${memory.snapshots} B`);
+  assert.equal(memory.gatherRows, 0, 'every gather head of the universal model is token-only');
+  assert.ok(memory.tokens >= 2 * e.position && memory.gatherTables > 0, JSON.stringify(memory));
+  const check = (p: number) =>
+    assert.deepEqual([...(e.selectionsAt(p)?.selected ?? [])], seen[p - 7], `position ${p}`);
+  // Forward (the scratch engine moves on), then backward and scattered (it restores).
+  for (let p = 7; p < e.position; p++) check(p);
+  for (let p = e.position - 1; p >= 7; p -= 97) check(p);
+  assert.equal(e.selectionsAt(6), undefined, 'fed before recording started');
+  assert.equal(e.selectionsAt(e.position), undefined, 'not fed yet');
+  e.recordSelections(false);
+  e.feed(tokens[0]);
+  check(e.position - 2);
+  assert.equal(e.selectionsAt(e.position - 1), undefined, 'fed after recording stopped');
+  assert.throws(
+    () => e.recordSelections(true, { interval: 0 }),
+    /recordSelections: interval must be an integer/,
+  );
+});
+
 test("the native reader rejects damaged weight files with the TypeScript reader's messages", { skip }, () => {
   const messageOf = (f: () => unknown) => {
     try {

@@ -119,6 +119,7 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
                            InstanceMethod<&NativeEngine::RecordSelections>("recordSelections"),
                            InstanceMethod<&NativeEngine::SelectionsAt>("selectionsAt"),
                            InstanceMethod<&NativeEngine::Residual>("residual"),
+                           InstanceMethod<&NativeEngine::Memory>("memory"),
                            InstanceAccessor<&NativeEngine::Position>("position"),
                            InstanceAccessor<&NativeEngine::Busy>("busy"),
                            InstanceAccessor<&NativeEngine::Shape>("shape"),
@@ -293,12 +294,44 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
     return layers;
   }
 
-  /** recordSelections(on): keep every position's selections from now on (selectionsAt). */
+  /**
+   * recordSelections(on, { interval?, budget? }): answer selectionsAt for the positions fed from
+   * now on (snapshots every `interval` positions, at most `budget` bytes of them; see Engine).
+   */
   Napi::Value RecordSelections(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
     if (!ready(env)) return env.Undefined();
-    engine_->recordSelections(info.Length() > 0 && info[0].ToBoolean().Value());
+    int64_t interval = 4096;
+    double budget = double(size_t(256) << 20);
+    try {
+      if (info.Length() > 1 && !info[1].IsUndefined()) {
+        if (!info[1].IsObject()) throw std::runtime_error("recordSelections: the options must be an object");
+        Napi::Object o = info[1].As<Napi::Object>();
+        if (o.Has("interval") && !o.Get("interval").IsUndefined())
+          interval = integerIn(o.Get("interval"), "recordSelections: interval", 1, double(1 << 30));
+        if (o.Has("budget") && !o.Get("budget").IsUndefined())
+          budget = static_cast<double>(integerIn(o.Get("budget"), "recordSelections: budget", 0, kMaxSafeInteger));
+      }
+    } catch (const std::exception& e) {
+      Napi::RangeError::New(env, e.what()).ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    engine_->recordSelections(info.Length() > 0 && info[0].ToBoolean().Value(), interval, static_cast<size_t>(budget));
     return env.Undefined();
+  }
+
+  /** memory() → bytes per structure (capacities): { tokens, gatherRows, gatherTables, … }. */
+  Napi::Value Memory(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (!ready(env)) return env.Undefined();
+    const Engine::Memory m = engine_->memory();
+    auto o = Napi::Object::New(env);
+    const std::pair<const char*, size_t> parts[] = {
+        {"tokens", m.tokens},       {"gatherRows", m.gatherRows}, {"gatherTables", m.gatherTables},
+        {"hullNodes", m.hullNodes}, {"keyGroups", m.keyGroups},   {"keyIndex", m.keyIndex},
+        {"snapshots", m.snapshots}};
+    for (const auto& [name, bytes] : parts) o.Set(name, Napi::Number::New(env, static_cast<double>(bytes)));
+    return o;
   }
 
   /**

@@ -307,9 +307,10 @@ bool PositionAttention::insert(double x, double y, const double values[2], int64
   return true;
 }
 
-void PositionAttention::truncate(int64_t count) {
+void PositionAttention::restore(const PositionAttention& from, int64_t count) {
   count_ = count;
-  if (source_ == Source::Rows) rows_.resize(static_cast<size_t>(2 * count));
+  // current_ needs no restoring: insert sets it before any query reads it.
+  if (source_ == Source::Rows) rows_.assign(from.rows_.begin(), from.rows_.begin() + 2 * count);
 }
 
 bool PositionAttention::query(double qx, double qy, Tie, double out[2], Selection& selected) const {

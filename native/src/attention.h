@@ -42,6 +42,7 @@ class UpperHull {
   /** Appends the groups maximizing qx·x + qy·y (qy > 0 in this hull's orientation). */
   void best(i128 qx, i128 qy, const std::vector<KeyGroup>& groups, std::vector<int32_t>& out) const;
   size_t size() const { return size_; }
+  size_t bytes() const { return nodes_.capacity() * sizeof(Node) + free_.capacity() * sizeof(int32_t); }
 
  private:
   struct Node {
@@ -77,6 +78,7 @@ class KeyIndex {
  public:
   /** The group of (x, y), creating it as `fresh` when absent. */
   int32_t find(i128 x, i128 y, int32_t fresh, bool& inserted);
+  size_t bytes() const { return slots_.capacity() * sizeof(Slot); }
 
  private:
   struct Slot {
@@ -102,6 +104,13 @@ class HullAttention {
   void insert(i128 x, i128 y, const double values[2], int64_t seq);
   /** Writes the selected values into out; returns what was selected. */
   Selection query(i128 qx, i128 qy, Tie tie, double out[2]);
+  /** Bytes held (capacities): hull nodes, key groups (with the x-extreme lists), key index. */
+  size_t nodeBytes() const { return upper_.bytes() + lower_.bytes(); }
+  size_t groupBytes() const {
+    return groups_.capacity() * sizeof(KeyGroup) + (maxX_.capacity() + minX_.capacity() + tied_.capacity()) * 4;
+  }
+  size_t indexBytes() const { return index_.bytes(); }
+  size_t bytes() const { return nodeBytes() + groupBytes() + indexBytes(); }
 
  private:
   KeyIndex index_;
@@ -127,8 +136,8 @@ class PositionAttention {
   bool insert(double x, double y, const double values[2], int64_t seq);
   /** false when a passthrough head would read another position than the current one. */
   bool query(double qx, double qy, Tie tie, double out[2], Selection& selected) const;
-  /** Forgets every position from `count` on (count ≤ the positions inserted). */
-  void truncate(int64_t count);
+  /** Becomes `from` as it was with `count` positions (the same kind of head). */
+  void restore(const PositionAttention& from, int64_t count);
   /** Bytes held (capacity). */
   size_t bytes() const { return rows_.capacity() * sizeof(double); }
 

@@ -48,16 +48,19 @@ class Engine {
                      const std::function<void(int32_t)>& emit);
 
   /**
-   * Starts keeping, from the next position on, what every recorded head (lookup, gather and
-   * average heads, in layer and head order) selected at each position: 4 bytes per head per
-   * position, only when asked for (the debugger does).
+   * Starts (or stops) answering selectionsAt for the positions fed from now on. Nothing is kept
+   * per position: every `interval` positions the engine snapshots its attention caches (hulls
+   * copied; position heads need only the count, the tokens are kept anyway), and selectionsAt
+   * replays the kept tokens from the nearest snapshot in a scratch engine. When the snapshots
+   * pass `budgetBytes`, every other one is dropped and the interval doubles.
    */
-  void recordSelections(bool on);
+  void recordSelections(bool on, int64_t interval = 4096, size_t budgetBytes = size_t(256) << 20);
   /**
-   * The log at one position: per recorded head, the selected position (latest tie) or how many
-   * positions tied (average). False when that position was not recorded.
+   * What every recorded head (lookup, gather and average heads, in layer and head order)
+   * selected at a recorded position: the selected position (latest tie) or how many positions
+   * tied (average). False when that position was not recorded.
    */
-  bool selectionsAt(int64_t position, std::vector<int32_t>& out) const;
+  bool selectionsAt(int64_t position, std::vector<int32_t>& out);
   /** The recorded heads, as (layer, head) pairs. */
   const std::vector<std::pair<int32_t, int32_t>>& recordedHeads() const { return logged_; }
 
@@ -66,23 +69,45 @@ class Engine {
   /** The residual stream after the last position. */
   const std::vector<double>& residual() const { return x_; }
 
+ /** Bytes per structure (vector capacities), for the memory report. */
+  struct Memory {
+    size_t tokens = 0, gatherRows = 0, gatherTables = 0, hullNodes = 0, keyGroups = 0, keyIndex = 0, snapshots = 0;
+  };
+  Memory memory() const;
+
  private:
   struct HeadCache {
     std::unique_ptr<HullAttention> hull;
     std::unique_ptr<PositionAttention> rows;
   };
+  /** The attention caches just before `position` was fed: a copy of every hull, in head order. */
+  struct Snapshot {
+    int64_t position = 0;
+    std::vector<HullAttention> hulls;
+    size_t bytes = 0;
+  };
+  /** A scratch engine that replays `tokens` (another engine's) instead of keeping its own. */
+  Engine(std::shared_ptr<const Model> model, const std::vector<uint16_t>* tokens);
+  void snapshot();
+  void restore(const Snapshot& s, const Engine& from);
+
   std::shared_ptr<const Model> model_;
-  std::vector<std::vector<HeadCache>> caches_;
   /** Every token fed, in order (token-only gather heads read their rows from it). */
-  std::vector<uint16_t> tokens_;
+  std::vector<uint16_t> ownTokens_;
+  const std::vector<uint16_t>* tokens_ = &ownTokens_;
+  std::vector<std::vector<HeadCache>> caches_;
   std::vector<std::vector<Selection>> selections_;
   std::vector<double> x_, hidden_, headOut_;
   std::vector<int32_t> firing_;
   mutable std::vector<double> scores_;
   int64_t position_ = 0;
   bool recording_ = false;
-  int64_t logStart_ = 0;
-  std::vector<int32_t> log_;
+  /** Recorded positions: [recordStart_, recording_ ? position_ : recordEnd_). */
+  int64_t recordStart_ = 0, recordEnd_ = 0;
+  int64_t interval_ = 4096;
+  size_t budget_ = 0, snapshotBytes_ = 0;
+  std::vector<Snapshot> snapshots_;
+  std::unique_ptr<Engine> scratch_;
   std::vector<std::pair<int32_t, int32_t>> logged_;
 };
 
