@@ -14,12 +14,19 @@ import { compareProducts, compareScores, exactScore } from './exact';
 
 export type TieBreak = 'latest' | 'average';
 
+const ON_UPPER = 1;
+const ON_LOWER = 2;
+const MAX_X = 4;
+const MIN_X = 8;
+
 /** All insertions of one key point. */
 export class KeyGroup {
   latestSeq = -1;
   readonly latest: Float64Array;
   readonly sum: Float64Array;
   count = 0;
+  /** Where a query can still find it: ON_UPPER | ON_LOWER | MAX_X | MIN_X. None: it is dropped. */
+  on = 0;
 
   constructor(
     readonly x: number,
@@ -77,12 +84,14 @@ class UpperHull {
   private root: Node | null = null;
   size = 0;
   private readonly random: () => number;
+  private readonly bit: number;
 
   constructor(
     private readonly flip: boolean,
     seed: number,
   ) {
     this.random = priorities(seed);
+    this.bit = flip ? ON_LOWER : ON_UPPER;
   }
 
   /** The node with the largest x ≤ x, or null. */
@@ -154,22 +163,27 @@ class UpperHull {
     this.root = UpperHull.removeAt(this.root, x);
   }
 
-  private unlink(n: Node): void {
+  private unlink(n: Node, left: KeyGroup[]): void {
+    n.g.on &= ~this.bit;
+    left.push(n.g);
     this.removeTree(n.g.x);
     if (n.prev) n.prev.next = n.next;
     if (n.next) n.next.prev = n.prev;
     this.size--;
   }
 
-  /** Adds a group's point; points that fall strictly inside the hull are not kept. */
-  add(g: KeyGroup): void {
+  /**
+   * Adds a group's point; points that fall strictly inside the hull are not kept. The groups
+   * whose points leave the hull are marked off it and appended to `left`.
+   */
+  add(g: KeyGroup, left: KeyGroup[]): void {
     const y = this.flip ? -g.y : g.y;
     let before = this.floor(g.x);
     if (before && before.g.x === g.x) {
       if (before.y >= y) return; // same x, not higher: below the hull (or the same point)
       const replaced = before;
       before = replaced.prev;
-      this.unlink(replaced);
+      this.unlink(replaced, left);
     }
     const after = before ? before.next : this.first();
     const node = new Node(g, this.random(), y);
@@ -180,9 +194,10 @@ class UpperHull {
     if (after) after.prev = node;
     this.insertTree(node);
     this.size++;
+    g.on |= this.bit;
     // Neighbours that now lie strictly below the hull are no longer on it.
-    while (node.prev?.prev && strictlyBelow(node.prev.prev, node.prev, node)) this.unlink(node.prev);
-    while (node.next?.next && strictlyBelow(node, node.next, node.next.next)) this.unlink(node.next);
+    while (node.prev?.prev && strictlyBelow(node.prev.prev, node.prev, node)) this.unlink(node.prev, left);
+    while (node.next?.next && strictlyBelow(node, node.next, node.next.next)) this.unlink(node.next, left);
   }
 
   /** Groups maximizing qx·x + qy·y (qy > 0, in this hull's orientation), and the best score. */
@@ -225,6 +240,8 @@ export class HullAttention {
   private minX: KeyGroup[] = [];
   private readonly all: KeyGroup;
   private readonly scratch: KeyGroup[] = [];
+  private readonly left: KeyGroup[] = [];
+  private groupCount = 0;
 
   constructor(
     readonly valueCount: number,
@@ -237,6 +254,11 @@ export class HullAttention {
 
   get size(): number {
     return this.all.count;
+  }
+
+  /** Key groups kept: those a query can still select (the others are dropped). */
+  get liveGroups(): number {
+    return this.groupCount;
   }
 
   /** Points on either hull (what a query can touch). */
@@ -260,12 +282,46 @@ export class HullAttention {
     g.add(values, seq);
     this.all.add(values, seq);
     if (!fresh) return;
-    this.upper.add(g);
-    this.lower.add(g);
-    if (this.maxX.length === 0 || x > this.maxX[0].x) this.maxX = [g];
-    else if (x === this.maxX[0].x) this.maxX.push(g);
-    if (this.minX.length === 0 || x < this.minX[0].x) this.minX = [g];
-    else if (x === this.minX[0].x) this.minX.push(g);
+    this.groupCount++;
+    const left = this.left;
+    left.length = 0;
+    left.push(g);
+    this.upper.add(g, left);
+    this.lower.add(g, left);
+    // The x extremes (for queries with qy = 0); groups pushed out of them may be unreachable now.
+    if (this.maxX.length === 0 || x > this.maxX[0].x) {
+      for (const old of this.maxX) {
+        old.on &= ~MAX_X;
+        left.push(old);
+      }
+      this.maxX = [g];
+      g.on |= MAX_X;
+    } else if (x === this.maxX[0].x) {
+      this.maxX.push(g);
+      g.on |= MAX_X;
+    }
+    if (this.minX.length === 0 || x < this.minX[0].x) {
+      for (const old of this.minX) {
+        old.on &= ~MIN_X;
+        left.push(old);
+      }
+      this.minX = [g];
+      g.on |= MIN_X;
+    } else if (x === this.minX[0].x) {
+      this.minX.push(g);
+      g.on |= MIN_X;
+    }
+    // A group on neither hull nor an x extreme can never be selected again: hulls only grow, so a
+    // point strictly inside stays inside (a later insert of its key makes a fresh group that the
+    // hulls reject at once, and that is dropped here too).
+    for (const k of left) {
+      if (k.on !== 0) continue;
+      const col = this.groups.get(k.x);
+      if (col?.get(k.y) !== k) continue; // already dropped (listed twice)
+      col.delete(k.y);
+      if (col.size === 0) this.groups.delete(k.x);
+      this.groupCount--;
+    }
   }
 
   /**

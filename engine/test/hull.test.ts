@@ -100,6 +100,50 @@ test('nearest-key lookups: latest write to the key wins; cleared rows only when 
   assert.equal(out[0], (50 + 51 + 70) / 3);
 });
 
+test('interior keys are dropped for good and the answers stay exact, re-inserted keys included', () => {
+  for (let seed = 1; seed <= 8; seed++) {
+    const rnd = prng(seed * 977);
+    const hull = new HullAttention(2, seed);
+    const brute = new BruteAttention(2);
+    const a = new Float64Array(2);
+    const b = new Float64Array(2);
+    // A few far corners early, then thousands of keys mostly inside them (some repeating, so an
+    // interior key comes back after its group was dropped), and now and then a key outside.
+    const corners: [number, number][] = [
+      [-500, -500],
+      [500, -500],
+      [-500, 500],
+      [500, 500],
+    ];
+    for (let seq = 0; seq < 3000; seq++) {
+      const [x, y]: [number, number] =
+        seq < 4
+          ? corners[seq]
+          : rnd() < 0.01
+            ? [int(rnd, -900, 900), int(rnd, -900, 900)]
+            : rnd() < 0.5
+              ? [int(rnd, -20, 20), int(rnd, -20, 20)]
+              : [int(rnd, -499, 499), int(rnd, -499, 499)];
+      const values = [seq, int(rnd, -9, 9)];
+      hull.insert(x, y, values, seq);
+      brute.insert(x, y, values, seq);
+      for (let k = 0; k < 3; k++) {
+        const qx = int(rnd, -3, 3) * int(rnd, 0, 9);
+        const qy = int(rnd, -3, 3) * int(rnd, 0, 9);
+        for (const tie of ['latest', 'average'] as TieBreak[]) {
+          assert.equal(
+            hull.query(qx, qy, tie, a),
+            brute.query(qx, qy, tie, b),
+            `seed ${seed} step ${seq} count`,
+          );
+          assert.deepEqual(a, b, `seed ${seed} step ${seq}: query (${qx}, ${qy}) ${tie}`);
+        }
+      }
+    }
+    assert.ok(hull.liveGroups < 200, `seed ${seed}: ${hull.liveGroups} key groups kept of 3000 insertions`);
+  }
+});
+
 test('hull stays small for nearest-key heads and the treap handles a million position keys', () => {
   const h = new HullAttention(1);
   const out = new Float64Array(1);

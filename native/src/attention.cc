@@ -119,7 +119,9 @@ int32_t UpperHull::removeAt(int32_t t, i128 x) {
   return t;
 }
 
-void UpperHull::unlink(int32_t n) {
+void UpperHull::unlink(int32_t n, std::vector<KeyGroup>& groups, std::vector<int32_t>& left) {
+  groups[nodes_[n].group].on &= ~bit_;
+  left.push_back(nodes_[n].group);
   root_ = removeAt(root_, nodes_[n].x);
   int32_t p = nodes_[n].prev, q = nodes_[n].next;
   if (p >= 0) nodes_[p].next = q;
@@ -134,7 +136,7 @@ bool UpperHull::strictlyBelow(int32_t a, int32_t b, int32_t c) const {
   return compareProducts(B.y - A.y, C.x - A.x, C.y - A.y, B.x - A.x) < 0;
 }
 
-void UpperHull::add(int32_t group, std::vector<KeyGroup>& groups) {
+void UpperHull::add(int32_t group, std::vector<KeyGroup>& groups, std::vector<int32_t>& left) {
   const KeyGroup& g = groups[group];
   const i128 y = flip_ ? -g.y : g.y;
   int32_t before = floor(g.x);
@@ -142,7 +144,7 @@ void UpperHull::add(int32_t group, std::vector<KeyGroup>& groups) {
     if (nodes_[before].y >= y) return;  // same x, not higher: below the hull
     int32_t replaced = before;
     before = nodes_[replaced].prev;
-    unlink(replaced);
+    unlink(replaced, groups, left);
   }
   int32_t after = before >= 0 ? nodes_[before].next : first();
   int32_t node = allocate(group, g.x, y);
@@ -156,16 +158,17 @@ void UpperHull::add(int32_t group, std::vector<KeyGroup>& groups) {
   if (after >= 0) nodes_[after].prev = node;
   root_ = insertAt(root_, node);
   size_++;
+  groups[group].on |= bit_;
   // Neighbours that now lie strictly below the hull are no longer on it.
   for (;;) {
     int32_t p = nodes_[node].prev;
     if (p < 0 || nodes_[p].prev < 0 || !strictlyBelow(nodes_[p].prev, p, node)) break;
-    unlink(p);
+    unlink(p, groups, left);
   }
   for (;;) {
     int32_t q = nodes_[node].next;
     if (q < 0 || nodes_[q].next < 0 || !strictlyBelow(node, q, nodes_[q].next)) break;
-    unlink(q);
+    unlink(q, groups, left);
   }
 }
 
@@ -210,6 +213,25 @@ int32_t KeyIndex::find(i128 x, i128 y, int32_t fresh, bool& inserted) {
   }
 }
 
+void KeyIndex::erase(i128 x, i128 y) {
+  const size_t mask = slots_.size() - 1;
+  size_t i = hash(x, y) & mask;
+  while (slots_[i].group >= 0 && !(slots_[i].x == x && slots_[i].y == y)) i = (i + 1) & mask;
+  if (slots_[i].group < 0) return;
+  // Backward shift: move up every later entry of the run whose home is not in (i, j], so that no
+  // probe sequence crosses a hole.
+  for (size_t j = i;;) {
+    j = (j + 1) & mask;
+    if (slots_[j].group < 0) break;
+    const size_t home = hash(slots_[j].x, slots_[j].y) & mask;
+    if (i <= j ? (i < home && home <= j) : (i < home || home <= j)) continue;
+    slots_[i] = slots_[j];
+    i = j;
+  }
+  slots_[i].group = -1;
+  used_--;
+}
+
 void KeyIndex::grow() {
   std::vector<Slot> old(slots_.size() * 2);
   old.swap(slots_);
@@ -236,21 +258,49 @@ static void addTo(KeyGroup& g, const double values[2], int64_t seq) {
 
 void HullAttention::insert(i128 x, i128 y, const double values[2], int64_t seq) {
   bool fresh = false;
-  const int32_t g = index_.find(x, y, static_cast<int32_t>(groups_.size()), fresh);
+  const int32_t next = freeGroups_.empty() ? static_cast<int32_t>(groups_.size()) : freeGroups_.back();
+  const int32_t g = index_.find(x, y, next, fresh);
   if (fresh) {
-    groups_.emplace_back();
-    groups_.back().x = x;
-    groups_.back().y = y;
+    if (freeGroups_.empty()) groups_.emplace_back();
+    else freeGroups_.pop_back();
+    groups_[g] = KeyGroup();
+    groups_[g].x = x;
+    groups_[g].y = y;
   }
   addTo(groups_[g], values, seq);
   addTo(all_, values, seq);
   if (!fresh) return;
-  upper_.add(g, groups_);
-  lower_.add(g, groups_);
-  if (maxX_.empty() || x > groups_[maxX_[0]].x) maxX_.assign(1, g);
-  else if (x == groups_[maxX_[0]].x) maxX_.push_back(g);
-  if (minX_.empty() || x < groups_[minX_[0]].x) minX_.assign(1, g);
-  else if (x == groups_[minX_[0]].x) minX_.push_back(g);
+  left_.clear();
+  left_.push_back(g);
+  upper_.add(g, groups_, left_);
+  lower_.add(g, groups_, left_);
+  // The x extremes (for queries with qy = 0); groups pushed out of them may be unreachable now.
+  auto extreme = [&](std::vector<int32_t>& list, uint32_t bit, bool beyond) {
+    if (list.empty() || beyond) {
+      for (int32_t old : list) {
+        groups_[old].on &= ~bit;
+        left_.push_back(old);
+      }
+      list.assign(1, g);
+      groups_[g].on |= bit;
+    } else if (x == groups_[list[0]].x) {
+      list.push_back(g);
+      groups_[g].on |= bit;
+    }
+  };
+  extreme(maxX_, kMaxX, !maxX_.empty() && x > groups_[maxX_[0]].x);
+  extreme(minX_, kMinX, !minX_.empty() && x < groups_[minX_[0]].x);
+  // A group on neither hull nor an x extreme can never be selected again: hulls only grow, so a
+  // point strictly inside stays inside (a later insert of its key makes a fresh group that the
+  // hulls reject at once, and that is freed here too).
+  for (int32_t k : left_)
+    if (groups_[k].on == 0 && groups_[k].count > 0) release(k);
+}
+
+void HullAttention::release(int32_t g) {
+  index_.erase(groups_[g].x, groups_[g].y);
+  groups_[g].count = 0;  // marks it free (a live group has count ≥ 1)
+  freeGroups_.push_back(g);
 }
 
 Selection HullAttention::query(i128 qx, i128 qy, Tie tie, double out[2]) {

@@ -32,13 +32,20 @@ struct KeyGroup {
   double sum[2] = {0, 0};
   int64_t count = 0;
   int64_t firstSeq = -1, latestSeq = -1;
+  /** Where a query can still find it: kOnUpper | kOnLower | kMaxX | kMinX. None: it is freed. */
+  uint32_t on = 0;
 };
+constexpr uint32_t kOnUpper = 1, kOnLower = 2, kMaxX = 4, kMinX = 8;
 
 /** The upper convex hull (points on edges kept) of key groups, as a threaded treap by x. */
 class UpperHull {
  public:
-  UpperHull(bool flip, uint32_t seed) : flip_(flip), random_(seed ? seed : 1) {}
-  void add(int32_t group, std::vector<KeyGroup>& groups);
+  UpperHull(bool flip, uint32_t seed) : flip_(flip), bit_(flip ? kOnLower : kOnUpper), random_(seed ? seed : 1) {}
+  /**
+   * Adds a group's point (marking the group as on this hull when it is kept); the groups whose
+   * points leave the hull are marked off it and appended to `left`.
+   */
+  void add(int32_t group, std::vector<KeyGroup>& groups, std::vector<int32_t>& left);
   /** Appends the groups maximizing qx·x + qy·y (qy > 0 in this hull's orientation). */
   void best(i128 qx, i128 qy, const std::vector<KeyGroup>& groups, std::vector<int32_t>& out) const;
   size_t size() const { return size_; }
@@ -52,6 +59,7 @@ class UpperHull {
     i128 x = 0, y = 0;  // y as this hull sees it (the lower hull stores −y)
   };
   bool flip_;
+  uint32_t bit_;
   uint32_t random_;
   int32_t root_ = -1;
   size_t size_ = 0;
@@ -66,7 +74,7 @@ class UpperHull {
   int32_t insertAt(int32_t t, int32_t node);
   int32_t merge(int32_t a, int32_t b);
   int32_t removeAt(int32_t t, i128 x);
-  void unlink(int32_t n);
+  void unlink(int32_t n, std::vector<KeyGroup>& groups, std::vector<int32_t>& left);
   bool strictlyBelow(int32_t a, int32_t b, int32_t c) const;
 };
 
@@ -78,6 +86,8 @@ class KeyIndex {
  public:
   /** The group of (x, y), creating it as `fresh` when absent. */
   int32_t find(i128 x, i128 y, int32_t fresh, bool& inserted);
+  /** Removes (x, y) (backward-shift deletion: no tombstones). */
+  void erase(i128 x, i128 y);
   size_t bytes() const { return slots_.capacity() * sizeof(Slot); }
 
  private:
@@ -107,14 +117,22 @@ class HullAttention {
   /** Bytes held (capacities): hull nodes, key groups (with the x-extreme lists), key index. */
   size_t nodeBytes() const { return upper_.bytes() + lower_.bytes(); }
   size_t groupBytes() const {
-    return groups_.capacity() * sizeof(KeyGroup) + (maxX_.capacity() + minX_.capacity() + tied_.capacity()) * 4;
+    return groups_.capacity() * sizeof(KeyGroup) +
+           (maxX_.capacity() + minX_.capacity() + tied_.capacity() + freeGroups_.capacity() + left_.capacity()) * 4;
   }
   size_t indexBytes() const { return index_.bytes(); }
   size_t bytes() const { return nodeBytes() + groupBytes() + indexBytes(); }
+  /** Key groups a query can still select (the others are freed). */
+  size_t liveGroups() const { return groups_.size() - freeGroups_.size(); }
 
  private:
+  /** Frees a group no query can select any more (on neither hull nor an x extreme). */
+  void release(int32_t g);
+
   KeyIndex index_;
   std::vector<KeyGroup> groups_;
+  /** Freed groups, reused first; and the groups that may have become unreachable at an insert. */
+  std::vector<int32_t> freeGroups_, left_;
   UpperHull upper_, lower_;
   std::vector<int32_t> maxX_, minX_;
   KeyGroup all_;
