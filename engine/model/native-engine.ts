@@ -64,7 +64,7 @@ export interface NativeEngine {
   selections(): HeadSelection[][];
   /**
    * Answer selectionsAt for the positions fed from now on. Nothing is kept per position: every
-   * `interval` positions (default 4,096) the engine snapshots its attention caches, at most
+   * `interval` positions (default 16,384) the engine snapshots its attention caches, at most
    * `budget` bytes of them (default 256 MiB; over it every other snapshot goes and the interval
    * doubles), and selectionsAt replays the kept tokens from the nearest snapshot.
    */

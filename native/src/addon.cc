@@ -301,7 +301,7 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
   Napi::Value RecordSelections(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
     if (!ready(env)) return env.Undefined();
-    int64_t interval = 4096;
+    int64_t interval = 16384;
     double budget = double(size_t(256) << 20);
     try {
       if (info.Length() > 1 && !info[1].IsUndefined()) {

@@ -86,10 +86,10 @@ void Engine::snapshot() {
   for (const auto& layer : caches_)
     for (const HeadCache& c : layer)
       if (c.hull) {
-        s.hulls.push_back(*c.hull);
+        s.hulls.push_back(c.hull->save());
         s.bytes += s.hulls.back().bytes();
       }
-  s.bytes += sizeof(Snapshot) + s.hulls.capacity() * sizeof(HullAttention);
+  s.bytes += sizeof(Snapshot) + s.hulls.capacity() * sizeof(HullAttention::Saved);
   snapshotBytes_ += s.bytes;
   snapshots_.push_back(std::move(s));
   // Over the budget: keep every other snapshot (those at multiples of twice the interval from
@@ -112,7 +112,7 @@ void Engine::restore(const Snapshot& s, const Engine& from) {
   for (size_t l = 0; l < caches_.size(); l++)
     for (size_t h = 0; h < caches_[l].size(); h++) {
       HeadCache& c = caches_[l][h];
-      if (c.hull) *c.hull = s.hulls[k++];
+      if (c.hull) c.hull->load(s.hulls[k++]);
       else if (c.rows) c.rows->restore(*from.caches_[l][h].rows, s.position);
     }
   position_ = s.position;

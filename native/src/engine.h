@@ -54,7 +54,7 @@ class Engine {
    * replays the kept tokens from the nearest snapshot in a scratch engine. When the snapshots
    * pass `budgetBytes`, every other one is dropped and the interval doubles.
    */
-  void recordSelections(bool on, int64_t interval = 4096, size_t budgetBytes = size_t(256) << 20);
+  void recordSelections(bool on, int64_t interval = 16384, size_t budgetBytes = size_t(256) << 20);
   /**
    * What every recorded head (lookup, gather and average heads, in layer and head order)
    * selected at a recorded position: the selected position (latest tie) or how many positions
@@ -80,10 +80,10 @@ class Engine {
     std::unique_ptr<HullAttention> hull;
     std::unique_ptr<PositionAttention> rows;
   };
-  /** The attention caches just before `position` was fed: a copy of every hull, in head order. */
+  /** The attention caches just before `position` was fed: every hull's live groups, in head order. */
   struct Snapshot {
     int64_t position = 0;
-    std::vector<HullAttention> hulls;
+    std::vector<HullAttention::Saved> hulls;
     size_t bytes = 0;
   };
   /** A scratch engine that replays `tokens` (another engine's) instead of keeping its own. */
@@ -104,7 +104,7 @@ class Engine {
   bool recording_ = false;
   /** Recorded positions: [recordStart_, recording_ ? position_ : recordEnd_). */
   int64_t recordStart_ = 0, recordEnd_ = 0;
-  int64_t interval_ = 4096;
+  int64_t interval_ = 16384;
   size_t budget_ = 0, snapshotBytes_ = 0;
   std::vector<Snapshot> snapshots_;
   std::unique_ptr<Engine> scratch_;

@@ -1,0 +1,40 @@
+// npx tsx scripts/memory-table.ts [EXAMPLE ...] [--record]
+// Where the native engine's memory goes: runs each example (default: sudoku) on the universal
+// model, checked token for token against the reference executor, and prints the bytes of every
+// cache structure at the end (engine.memory(): vector capacities) and per generated token. With
+// --record the engine also records attention selections for the debugger (snapshots).
+// The table in docs/native-engine.md ("Where the memory goes") comes from this script.
+import { generateNative, openNative } from '../engine/model/native-engine';
+import { exampleRun } from '../engine/test/support/examples';
+import { universalModel } from '../engine/weights/universal';
+
+async function main() {
+  const args = process.argv.slice(2);
+  const record = args.includes('--record');
+  const names = args.filter((a) => !a.startsWith('--'));
+  const { file } = await universalModel();
+  for (const name of names.length ? names : ['sudoku']) {
+    const run = await exampleRun(name);
+    const engine = openNative(file);
+    if (record) engine.recordSelections(true);
+    const r = await generateNative(engine, run.prompt, { expected: run.expected });
+    if (r.mismatch || !r.halted) throw new Error(`${name}: the run did not match the reference executor`);
+    const tokens = engine.position;
+    console.log(
+      `${name}: ${tokens.toLocaleString('en-US')} positions${record ? ', recording selections' : ''}`,
+    );
+    console.log('| structure | bytes | bytes/token |');
+    console.log('|---|---:|---:|');
+    let total = 0;
+    for (const [part, bytes] of Object.entries(engine.memory())) {
+      total += bytes;
+      console.log(`| ${part} | ${bytes.toLocaleString('en-US')} | ${(bytes / tokens).toFixed(2)} |`);
+    }
+    console.log(`| total | ${total.toLocaleString('en-US')} | ${(total / tokens).toFixed(2)} |`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
