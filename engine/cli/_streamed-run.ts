@@ -22,8 +22,18 @@ import type { TraceFileWriter } from './_trace-file';
 
 /** Expected tokens per window: 4 MiB as Int32, twice held (one generating, one being made). */
 export const WINDOW_TOKENS = 1 << 20;
+/** The first window: small, so that the transformer starts at once. */
+const FIRST_WINDOW_TOKENS = 1 << 14;
 /** Reference tokens made between two yields to the event loop (so output keeps flowing). */
 const SLICE_TOKENS = 1 << 16;
+/** Tokens the JS engine generates between two yields (a fraction of a second: Ctrl-C is seen). */
+const JS_SLICE_TOKENS = 1 << 13;
+/**
+ * The scout's time beside the JS engine, as a share of the engine's (at least one slice per JS
+ * slice): it runs far ahead (the reference is 50 to 500 times faster) until it halts, so this
+ * costs at most one reference run in all.
+ */
+const SCOUT_SHARE = 0.25;
 
 export type StreamEngine = { kind: 'native'; engine: NativeEngine } | { kind: 'js'; engine: JsEngine };
 
@@ -83,22 +93,31 @@ export async function streamedRun(engine: StreamEngine, o: StreamedRunOptions): 
   decoder.feedAll(inputSection);
   o.trace?.write(inputSection);
 
-  /** The next window of the reference trace, the scout kept at least a window ahead of it. */
+  // Windows start small (output appears at once) and double up to windowSize.
+  let size = Math.min(FIRST_WINDOW_TOKENS, windowSize);
+  /** The reference trace ended in the last window made. */
+  let ended = false;
+  const scoutSlice = () => withLimitFlag(() => scout.run(SLICE_TOKENS), o.limitFlag);
+
+  /** The next window of the reference trace; the scout is first run past its end. */
   const nextWindow = async (): Promise<Int32Array> => {
-    const until = stream.position + 2 * windowSize;
-    while (!scout.halted && scout.tokens < until) {
-      withLimitFlag(() => scout.run(SLICE_TOKENS), o.limitFlag);
+    if (ended) return new Int32Array(0);
+    const n = size;
+    size = Math.min(windowSize, 2 * size);
+    while (!scout.halted && scout.tokens < stream.position + n) {
+      scoutSlice();
       await yieldToEvents();
     }
     const parts: Int32Array[] = [];
     let total = 0;
-    while (total < windowSize) {
-      const part = stream.take(Math.min(SLICE_TOKENS, windowSize - total));
+    while (total < n) {
+      const part = stream.take(Math.min(SLICE_TOKENS, n - total));
       parts.push(part);
       total += part.length;
-      if (part.length < SLICE_TOKENS && total < windowSize) break;
-      await yieldToEvents();
+      if (part.length === 0) break;
+      if (total < n) await yieldToEvents();
     }
+    ended = total < n;
     // The scout ran this far without a fault, so the stream cannot have stopped on one.
     if (stream.failure !== undefined) throw new Error(`the reference stopped: ${stream.failure}`);
     return concat(parts, total);
@@ -120,7 +139,7 @@ export async function streamedRun(engine: StreamEngine, o: StreamedRunOptions): 
   let halted = false;
   let interrupted = false;
   let window = await nextWindow();
-  const js = engine.kind === 'js' ? new Int32Array(Math.min(windowSize, SLICE_TOKENS)) : undefined;
+  const js = engine.kind === 'js' ? new Int32Array(JS_SLICE_TOKENS) : undefined;
   while (window.length > 0 && !o.interrupt?.requested) {
     let result: WindowResult;
     if (engine.kind === 'native') {
@@ -136,19 +155,30 @@ export async function streamedRun(engine: StreamEngine, o: StreamedRunOptions): 
         received += tokens.length;
         last = tokens[tokens.length - 1];
       });
-      // The next window is made while this one generates (unless this one ends the trace).
-      const following = window.length === windowSize ? nextWindow() : Promise.resolve(new Int32Array(0));
-      // A failure of the reference ahead (the token limit) ends the run: the engine stops first.
-      const [r, next] = await Promise.allSettled([running, following]);
-      o.interrupt?.onRequest(undefined);
-      if (next.status === 'rejected') {
-        if (r.status === 'fulfilled' && r.value.reason !== 'budget') {
-          // The window ended the run (mismatch, halt) before the reference's failure mattered.
-        } else {
+      // While this window generates, the main thread makes the next one, then runs the scout on
+      // (to find a limit or fault early); a failure ahead cancels the engine.
+      let generating = true;
+      const done = running.finally(() => {
+        generating = false;
+      });
+      const ahead = (async () => {
+        try {
+          const next = await nextWindow();
+          while (generating && !scout.halted) {
+            scoutSlice();
+            await yieldToEvents();
+          }
+          return next;
+        } catch (e) {
           native.cancel();
-          throw next.reason;
+          throw e;
         }
-      }
+      })();
+      const [r, next] = await Promise.allSettled([done, ahead]);
+      o.interrupt?.onRequest(undefined);
+      // A window that ended the run (halt, mismatch) stands; otherwise the reference's failure is the result.
+      const final = r.status === 'fulfilled' && (r.value.reason === 'halt' || r.value.reason === 'mismatch');
+      if (next.status === 'rejected' && !final) throw next.reason;
       if (r.status === 'rejected') throw r.reason;
       const reason = r.value.reason;
       if (reason !== 'halt' && reason !== 'budget' && reason !== 'mismatch' && reason !== 'cancelled')
@@ -156,7 +186,13 @@ export async function streamedRun(engine: StreamEngine, o: StreamedRunOptions): 
       result = { reason, count: received, expected: r.value.expected, actual: last };
       window = next.status === 'fulfilled' ? next.value : new Int32Array(0);
     } else {
-      result = await generateJs(engine.engine, window, js!, accept, o.interrupt);
+      // The scout runs a few slices ahead per slice the (far slower) JS engine generates.
+      const between = (ms: number) => {
+        const until = performance.now() + ms * SCOUT_SHARE;
+        do scoutSlice();
+        while (!scout.halted && performance.now() < until);
+      };
+      result = await generateJs(engine.engine, window, js!, accept, between, o.interrupt);
       if (result.reason === 'budget') window = await nextWindow();
     }
     const matched = result.reason === 'mismatch' ? result.count - 1 : result.count;
@@ -187,14 +223,19 @@ async function generateJs(
   window: Int32Array,
   out: Int32Array,
   accept: (tokens: Int32Array, count: number) => void,
+  between: (lastSliceMs: number) => void,
   interrupt?: Interrupt,
 ): Promise<WindowResult> {
   let done = 0;
+  let sliceMs = 0;
   while (done < window.length) {
     await yieldToEvents();
+    between(sliceMs);
+    const sliceStart = performance.now();
     if (interrupt?.requested) return { reason: 'cancelled', count: done, expected: -1, actual: -1 };
     const slice = window.subarray(done, Math.min(window.length, done + out.length));
     const r = continueGeneration(engine, slice, out);
+    sliceMs = performance.now() - sliceStart;
     if (r.reason === 'mismatch') {
       accept(out, r.count - 1);
       return { reason: 'mismatch', count: done + r.count, expected: r.expected, actual: out[r.count - 1] };
