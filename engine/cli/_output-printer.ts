@@ -3,6 +3,9 @@
 // cleared before each line of output. Piped output stays clean.
 import { isOut, OUT_BASE } from '../tokens/vocabulary';
 
+/** Bytes of one line held before they are printed anyway. */
+const MAX_LINE_BYTES = 1 << 16;
+
 export class OutputPrinter {
   private line: number[] = [];
   private tokens = 0;
@@ -16,7 +19,8 @@ export class OutputPrinter {
       const t = tokens[i];
       if (!isOut(t)) continue;
       this.line.push(t - OUT_BASE);
-      if (t - OUT_BASE === 10) {
+      // A line ends at a newline, or (output that never ends a line) at a bounded length.
+      if (t - OUT_BASE === 10 || this.line.length >= MAX_LINE_BYTES) {
         this.clear();
         process.stdout.write(Buffer.from(this.line));
         this.line = [];
