@@ -12,6 +12,8 @@ export class OutputPrinter {
   private readonly start = performance.now();
   private readonly live = process.stderr.isTTY === true;
   private shown = false;
+  /** A long line was printed in part, without its end. */
+  private midLine = false;
 
   /** Takes generated tokens (matching the reference): their output bytes are printed by line. */
   tokensGenerated(tokens: ArrayLike<number>): void {
@@ -23,6 +25,7 @@ export class OutputPrinter {
       if (t - OUT_BASE === 10 || this.line.length >= MAX_LINE_BYTES) {
         this.clear();
         process.stdout.write(Buffer.from(this.line));
+        this.midLine = t - OUT_BASE !== 10;
         this.line = [];
       }
     }
@@ -32,7 +35,9 @@ export class OutputPrinter {
   /** Ends the last line of output (a program's output need not end in a newline). */
   end(): void {
     this.clear();
-    if (this.line.length) process.stdout.write(`${Buffer.from(this.line).toString('latin1')}\n`);
+    if (this.line.length || this.midLine)
+      process.stdout.write(`${Buffer.from(this.line).toString('latin1')}\n`);
+    this.midLine = false;
     this.line = [];
   }
 
