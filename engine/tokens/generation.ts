@@ -56,6 +56,36 @@ export function generate(model: TokenModel, prompt: ArrayLike<number>, o: Genera
   };
 }
 
+/** How a continued generation stopped (the native engine's generate() names them alike). */
+export interface ContinuedGeneration {
+  readonly reason: 'halt' | 'budget' | 'mismatch';
+  /** Tokens generated, the mismatching one included. */
+  readonly count: number;
+  /** At a mismatch: the expected token. */
+  readonly expected: number;
+}
+
+/**
+ * Continues a generation whose prompt (and earlier tokens) `model` was fed: at most
+ * `expected.length` tokens, each compared with `expected`, written to `out` (the mismatching one
+ * too). A matched token other than `halt` is fed, so a later call continues where this one
+ * stopped: the windows of a long run are generated without holding the run.
+ */
+export function continueGeneration(
+  model: TokenModel,
+  expected: ArrayLike<number>,
+  out: Int32Array,
+): ContinuedGeneration {
+  for (let i = 0; i < expected.length; i++) {
+    const t = model.predict();
+    out[i] = t;
+    if (t !== expected[i]) return { reason: 'mismatch', count: i + 1, expected: expected[i] };
+    if (t === T_HALT) return { reason: 'halt', count: i + 1, expected: -1 };
+    model.feed(t);
+  }
+  return { reason: 'budget', count: expected.length, expected: -1 };
+}
+
 export function describeMismatch(m: NonNullable<Generation['mismatch']>, promptLength: number): string {
   const expected = m.expected >= 0 ? tokenText(m.expected) : '<end of trace>';
   return `first mismatch at token ${promptLength + m.index} (generated #${m.index}): expected '${expected}', got '${tokenText(m.actual)}'`;

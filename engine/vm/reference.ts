@@ -410,6 +410,15 @@ export interface ReferenceOptions {
 
 export const DEFAULT_MAX_TOKENS = 50_000_000;
 
+/** The error of a run that passed `maxTokens` trace tokens without `halt` (every runner words it so). */
+export function tokenLimitError(machine: ReferenceMachine, maxTokens: number): MachineError {
+  return new MachineError(
+    `no 'halt' after ${maxTokens.toLocaleString('en-US')} trace tokens: the program does not halt (raise the limit if it should)`,
+    machine.steps,
+    machine.pc,
+  );
+}
+
 /** Runs a program to `halt`. Throws MachineError on a machine fault or when the token limit is hit. */
 export function runReference(program: TokenProgram, options: ReferenceOptions = {}): ReferenceRun {
   if (program.specialized) {
@@ -422,13 +431,7 @@ export function runReference(program: TokenProgram, options: ReferenceOptions = 
   const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
   while (!machine.halted) {
     machine.step(out);
-    if (out.length > maxTokens && !machine.halted) {
-      throw new MachineError(
-        `no 'halt' after ${maxTokens.toLocaleString('en-US')} trace tokens: the program does not halt (raise the limit if it should)`,
-        machine.steps,
-        machine.pc,
-      );
-    }
+    if (out.length > maxTokens && !machine.halted) throw tokenLimitError(machine, maxTokens);
   }
   return {
     trace: out.toArray(),
