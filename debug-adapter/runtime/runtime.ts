@@ -13,10 +13,10 @@ import type { SourceMap } from '../../engine/compiler/source-map';
 import { type CFrame, cFrameAt, FunctionTable } from '../../engine/debug-info/frame';
 import type { CProgramInfo } from '../../engine/debug-info/model';
 import type { Instruction } from '../../engine/tokens/program-file';
-import { tokenText } from '../../engine/tokens/vocabulary';
+import { tokenText, VOCAB_SIZE } from '../../engine/tokens/vocabulary';
 import { integerIn } from '../../engine/util/numbers';
 import type { ProgramEnd } from '../../engine/vm/program-end';
-import { TokenBuffer } from '../../engine/vm/token-buffer';
+import { CompactTokenBuffer, TokenBuffer } from '../../engine/vm/token-buffer';
 import { TraceDecodeError, TraceDecoder } from '../../engine/vm/trace-decoder';
 import type { Trap } from '../../engine/vm/traps';
 import { decodeModule } from '../../engine/wasm/decoder';
@@ -99,8 +99,8 @@ type Check = (pc: number, from: number) => StopEvent | undefined;
 
 export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   readonly breakpoints: BreakpointSet;
-  /** The recorded trace: the input section, then every generated token. */
-  readonly trace = new TokenBuffer(1 << 16);
+  /** The recorded trace: the input section, then every generated token (2 bytes a token). */
+  readonly trace = new CompactTokenBuffer(1 << 16);
   private decoder: TraceDecoder;
   /** Tokens of `trace` the decoder has consumed. */
   private decoded = 0;
@@ -546,6 +546,11 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
           this.source.pause();
           return;
         }
+      }
+      if (!(t >= 0 && t < VOCAB_SIZE)) {
+        this.failure = `the ${this.source.kind} engine generated token id ${t} at token ${this.o.promptLength + this.trace.length}, outside the vocabulary (size ${VOCAB_SIZE})`;
+        this.source.pause();
+        return;
       }
       this.trace.push(t);
       this.generatedTokens++;
