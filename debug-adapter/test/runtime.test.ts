@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { nativeSkip } from '../../engine/test/support/native';
+import { Checkpoints } from '../runtime/checkpoints';
 import { Expression, ExpressionError, type MachineView } from '../runtime/expression';
 import { launch } from '../runtime/launch';
 import type { StopEvent } from '../runtime/runtime';
@@ -146,10 +147,16 @@ test('the expression language: C-like 32-bit integers over machine state', () =>
 
 test('going back from checkpoints lands on the same states as decoding from the start', async () => {
   const runs: string[][] = [];
-  for (const checkpointSteps of [37, 1_000_000]) {
+  const configs = [
+    { spacing: 37, maxCount: 10_000, maxBytes: 1 << 30 },
+    { spacing: 37, maxCount: 4, maxBytes: 1 << 30 }, // thinned: few checkpoints, far apart
+    { spacing: 37, maxCount: 10_000, maxBytes: 0 }, // no bytes to spare: thinned to one
+    { spacing: 1_000_000, maxCount: 512, maxBytes: 1 << 30 },
+  ];
+  for (const limits of configs) {
     const l = await launch({ program: example('fibonacci'), args: '12', engine: 'js' });
     const r = l.runtime;
-    (r as unknown as { checkpointSteps: number }).checkpointSteps = checkpointSteps;
+    (r as unknown as { checkpoints: Checkpoints }).checkpoints = new Checkpoints(limits);
     r.breakpoints.setFunctions([{ name: 'output', condition: 'stack[0] == 10' }]);
     const seen: string[] = [];
     const state = () =>
@@ -176,10 +183,13 @@ test('going back from checkpoints lands on the same states as decoding from the 
       assert.deepEqual(r.state.locals, ref.locals);
       seen.push(state());
     }
-    if (checkpointSteps === 37)
-      assert.ok((r as unknown as { checkpoints: unknown[] }).checkpoints.length > 10);
+    const c = r.checkpoints;
+    if (limits === configs[0]) assert.ok(c.length > 10 && c.spacing === 37);
+    if (limits === configs[1])
+      assert.ok(c.length <= 4 && c.length >= 2 && c.spacing > 37, `${c.length} ${c.spacing}`);
+    if (limits === configs[2]) assert.ok(c.length === 1 && c.bytes > 0, `${c.length} ${c.bytes}`);
     runs.push(seen);
     r.dispose();
   }
-  assert.deepEqual(runs[0], runs[1]);
+  for (const seen of runs.slice(1)) assert.deepEqual(seen, runs[0]);
 });
