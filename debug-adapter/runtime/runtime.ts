@@ -187,6 +187,27 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
     return Math.max(this.decoder.step, this.stepPc.length);
   }
 
+  /**
+   * Bytes the session holds per structure (capacities): the recorded trace, the instruction of
+   * each step, where each step began (shared by the decoder and its checkpoints), and what the
+   * checkpoints alone hold. The engine's own memory is not counted.
+   */
+  memory(): {
+    trace: number;
+    stepPcs: number;
+    stepStarts: number;
+    checkpoints: number;
+    checkpointCount: number;
+  } {
+    return {
+      trace: this.trace.bytes,
+      stepPcs: this.stepPc.bytes,
+      stepStarts: this.decoder.stepStarts.buffer.byteLength,
+      checkpoints: this.checkpoints.bytes,
+      checkpointCount: this.checkpoints.length,
+    };
+  }
+
   /** The locals of a call-stack frame (0 = the current function; callers' are saved in frames). */
   localsOf(frame: number): number[] {
     const d = this.decoder;

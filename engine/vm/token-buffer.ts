@@ -32,6 +32,11 @@ export class TokenBuffer {
   view(start = 0, end = this.length): Int32Array {
     return this.data.subarray(start, end);
   }
+
+  /** Bytes held (capacity), for memory reports. */
+  get bytes(): number {
+    return this.data.byteLength;
+  }
 }
 
 /** The largest token id a CompactTokenBuffer holds. */
