@@ -6,22 +6,25 @@
 // instructions done; the next one is at decoder.pc), and stops only at whole instructions. Going
 // forward replays recorded tokens first, then asks the engine for more; the engine may run ahead
 // of a stop, and what it made is kept for later. Going back rebuilds the state from the nearest
-// decoder checkpoint before the target (one every CHECKPOINT_STEPS steps). A trap's halt stops as
-// an exception once; continuing from it ends the run.
+// decoder checkpoint before the target (checkpoints.ts: bounded in number and bytes, thinned as
+// the trace grows); searching back (reverse continue, step back by line) scans the instruction
+// each step ran, not the trace. A trap's halt stops as an exception once; continuing from it
+// ends the run.
 import { EventEmitter } from 'node:events';
 import type { SourceMap } from '../../engine/compiler/source-map';
 import { type CFrame, cFrameAt, FunctionTable } from '../../engine/debug-info/frame';
 import type { CProgramInfo } from '../../engine/debug-info/model';
 import type { Instruction } from '../../engine/tokens/program-file';
-import { tokenText } from '../../engine/tokens/vocabulary';
+import { tokenText, VOCAB_SIZE } from '../../engine/tokens/vocabulary';
 import { integerIn } from '../../engine/util/numbers';
 import type { ProgramEnd } from '../../engine/vm/program-end';
-import { TokenBuffer } from '../../engine/vm/token-buffer';
+import { CompactTokenBuffer, TokenBuffer } from '../../engine/vm/token-buffer';
 import { TraceDecodeError, TraceDecoder } from '../../engine/vm/trace-decoder';
 import type { Trap } from '../../engine/vm/traps';
 import { decodeModule } from '../../engine/wasm/decoder';
 import { readProgramInfo } from '../../engine/wasm/dwarf-info';
 import { BreakpointSet } from './breakpoints';
+import { Checkpoints, DEFAULT_CHECKPOINT_LIMITS } from './checkpoints';
 import type { MachineView } from './expression';
 import { REFERENCE_END, REFERENCE_UNKNOWN, type ReferenceStream } from './reference-stream';
 import type { SourceStop, TokenSource } from './token-source';
@@ -79,8 +82,12 @@ export interface RuntimeOptions {
   readonly maxTokens: number;
   /** The prompt's token text at a position before the trace. */
   readonly promptText?: (position: number) => string;
-  /** Steps between decoder checkpoints (going back decodes from the nearest one). */
+  /** Steps between decoder checkpoints at first (going back decodes from the nearest one). */
   readonly checkpointSteps?: number;
+  /** Most decoder checkpoints kept (then every other one is dropped and the spacing doubles). */
+  readonly maxCheckpoints?: number;
+  /** Most bytes of memory pages and stacks held by checkpoints alone. */
+  readonly maxCheckpointBytes?: number;
   /** The WebAssembly module the program was compiled from: its DWARF gives the C view. */
   readonly wasm?: Uint8Array;
 }
@@ -91,16 +98,13 @@ export interface CProgram {
   readonly table: FunctionTable;
 }
 
-/** Going back to any step decodes at most this many steps (a few hundred thousand tokens). */
-const CHECKPOINT_STEPS = 20_000;
-
 /** Whether to stop at `pc`, arrived at from `from` (the instruction executed just before). */
 type Check = (pc: number, from: number) => StopEvent | undefined;
 
 export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   readonly breakpoints: BreakpointSet;
-  /** The recorded trace: the input section, then every generated token. */
-  readonly trace = new TokenBuffer(1 << 16);
+  /** The recorded trace: the input section, then every generated token (2 bytes a token). */
+  readonly trace = new CompactTokenBuffer(1 << 16);
   private decoder: TraceDecoder;
   /** Tokens of `trace` the decoder has consumed. */
   private decoded = 0;
@@ -118,9 +122,8 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   private readonly isLineStart: Uint8Array;
   /** The instruction each recorded step ran (index = step). */
   private readonly stepPc = new TokenBuffer(1 << 12);
-  /** Copies of the decoder every `checkpointSteps` steps, in step order. */
-  private readonly checkpoints: TraceDecoder[] = [];
-  private readonly checkpointSteps: number;
+  /** Copies of the decoder, in step order, bounded (see checkpoints.ts). */
+  readonly checkpoints: Checkpoints;
   private readonly started = performance.now();
   /** Read on first use (the first stop that shows C), then kept; null: there is none. */
   private cInfo?: CProgram | null;
@@ -131,7 +134,11 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   ) {
     super();
     this.breakpoints = new BreakpointSet(o.instructions, o.sourceMap);
-    this.checkpointSteps = o.checkpointSteps ?? CHECKPOINT_STEPS;
+    this.checkpoints = new Checkpoints({
+      spacing: o.checkpointSteps ?? DEFAULT_CHECKPOINT_LIMITS.spacing,
+      maxCount: o.maxCheckpoints ?? DEFAULT_CHECKPOINT_LIMITS.maxCount,
+      maxBytes: o.maxCheckpointBytes ?? DEFAULT_CHECKPOINT_LIMITS.maxBytes,
+    });
     this.decoder = new TraceDecoder(o.instructions);
     for (const t of o.inputSection) this.trace.push(t);
     this.isLineStart = o.sourceMap?.lineStartFlags(o.instructions) ?? new Uint8Array(o.instructions.length);
@@ -178,6 +185,27 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   /** Steps recorded so far (the current one or later). */
   get recordedSteps(): number {
     return Math.max(this.decoder.step, this.stepPc.length);
+  }
+
+  /**
+   * Bytes the session holds per structure (capacities): the recorded trace, the instruction of
+   * each step, where each step began (shared by the decoder and its checkpoints), and what the
+   * checkpoints alone hold. The engine's own memory is not counted.
+   */
+  memory(): {
+    trace: number;
+    stepPcs: number;
+    stepStarts: number;
+    checkpoints: number;
+    checkpointCount: number;
+  } {
+    return {
+      trace: this.trace.bytes,
+      stepPcs: this.stepPc.bytes,
+      stepStarts: this.decoder.stepStarts.buffer.byteLength,
+      checkpoints: this.checkpoints.bytes,
+      checkpointCount: this.checkpoints.length,
+    };
   }
 
   /** The locals of a call-stack frame (0 = the current function; callers' are saved in frames). */
@@ -449,8 +477,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
       this.decoded++;
       if (d.step === before) continue;
       if (before === this.stepPc.length) this.stepPc.push(pc);
-      if (d.step % this.checkpointSteps === 0 && d.step / this.checkpointSteps > this.checkpoints.length)
-        this.checkpoints.push(d.clone());
+      this.checkpoints.offer(d);
       if (d.halted) return undefined;
       if (d.step < first) continue;
       const stop = check(d.pc, pc);
@@ -547,6 +574,11 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
           return;
         }
       }
+      if (!(t >= 0 && t < VOCAB_SIZE)) {
+        this.failure = `the ${this.source.kind} engine generated token id ${t} at token ${this.o.promptLength + this.trace.length}, outside the vocabulary (size ${VOCAB_SIZE})`;
+        this.source.pause();
+        return;
+      }
       this.trace.push(t);
       this.generatedTokens++;
     }
@@ -581,40 +613,25 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   }
 
   /** A fresh decoder at the latest checkpoint before `step` (or at the start of the trace). */
-  private startBefore(step: number, k = this.checkpointIndexBefore(step)): TraceDecoder {
-    return k >= 0 ? this.checkpoints[k].clone() : new TraceDecoder(this.o.instructions);
-  }
-
-  /** Index of the latest checkpoint whose step is below `step`, or −1. */
-  private checkpointIndexBefore(step: number): number {
-    let k = this.checkpoints.length - 1;
-    while (k >= 0 && this.checkpoints[k].step >= step) k--;
-    return k;
+  private startBefore(step: number): TraceDecoder {
+    const k = this.checkpoints.indexBefore(step);
+    return k >= 0 ? this.checkpoints.at(k).clone() : new TraceDecoder(this.o.instructions);
   }
 
   /**
-   * The latest step before `until` where `watch(pc)` holds (and `accept`, when given, agrees),
-   * searched a checkpoint segment at a time from the latest back, so going back costs what lies
-   * between the checkpoints, not the whole trace.
+   * The latest step before `until` (and after 0) where `watch(pc, from)` holds, `pc` being the
+   * instruction the step runs and `from` the one before it (and `accept`, when given, agrees):
+   * a scan of the recorded instructions, no decoding, so it costs little anywhere in the trace.
    */
   private latest(
     until: number,
     watch: (pc: number, from: number) => boolean,
     accept?: (step: number) => boolean,
-  ) {
-    let end = until;
-    for (let k = this.checkpointIndexBefore(until); k >= -1; k--) {
-      const d = this.startBefore(end, k);
-      const found: number[] = [];
-      while (d.step < end - 1 && d.position < this.trace.length) {
-        const before = d.step;
-        const from = d.pc;
-        d.feed(this.trace.at(d.position));
-        if (d.step !== before && watch(d.pc, from)) found.push(d.step);
-      }
-      for (let i = found.length - 1; i >= 0; i--) if (!accept || accept(found[i])) return found[i];
-      end = k >= 0 ? this.checkpoints[k].step + 1 : 0;
-    }
+  ): number | undefined {
+    const pcs = this.stepPc;
+    // Every step before the current one has completed, so its instruction is recorded.
+    for (let s = Math.min(until, this.stepPc.length) - 1; s >= 1; s--)
+      if (watch(pcs.at(s), pcs.at(s - 1)) && (!accept || accept(s))) return s;
     return undefined;
   }
 }

@@ -2,11 +2,16 @@
 // the reference stopping at the first differing token with both tokens shown, the token budget,
 // and the expression language of conditions and watches.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { asTokenProgram, compileFile } from '../../engine/compiler/compile';
 import { nativeSkip } from '../../engine/test/support/native';
+import { runReference } from '../../engine/vm/reference';
+import { Checkpoints } from '../runtime/checkpoints';
 import { Expression, ExpressionError, type MachineView } from '../runtime/expression';
 import { launch } from '../runtime/launch';
-import type { StopEvent } from '../runtime/runtime';
+import { DEBUG_OPTIMIZE_DEFAULT } from '../runtime/launch-options';
+import type { EndInfo, StopEvent } from '../runtime/runtime';
 import type { TokenSource } from '../runtime/token-source';
 import { example, referenceAt } from './support/dap';
 
@@ -146,10 +151,16 @@ test('the expression language: C-like 32-bit integers over machine state', () =>
 
 test('going back from checkpoints lands on the same states as decoding from the start', async () => {
   const runs: string[][] = [];
-  for (const checkpointSteps of [37, 1_000_000]) {
+  const configs = [
+    { spacing: 37, maxCount: 10_000, maxBytes: 1 << 30 },
+    { spacing: 37, maxCount: 4, maxBytes: 1 << 30 }, // thinned: few checkpoints, far apart
+    { spacing: 37, maxCount: 10_000, maxBytes: 0 }, // no bytes to spare: thinned to one
+    { spacing: 1_000_000, maxCount: 512, maxBytes: 1 << 30 },
+  ];
+  for (const limits of configs) {
     const l = await launch({ program: example('fibonacci'), args: '12', engine: 'js' });
     const r = l.runtime;
-    (r as unknown as { checkpointSteps: number }).checkpointSteps = checkpointSteps;
+    (r as unknown as { checkpoints: Checkpoints }).checkpoints = new Checkpoints(limits);
     r.breakpoints.setFunctions([{ name: 'output', condition: 'stack[0] == 10' }]);
     const seen: string[] = [];
     const state = () =>
@@ -176,10 +187,50 @@ test('going back from checkpoints lands on the same states as decoding from the 
       assert.deepEqual(r.state.locals, ref.locals);
       seen.push(state());
     }
-    if (checkpointSteps === 37)
-      assert.ok((r as unknown as { checkpoints: unknown[] }).checkpoints.length > 10);
+    const c = r.checkpoints;
+    if (limits === configs[0]) assert.ok(c.length > 10 && c.spacing === 37);
+    if (limits === configs[1])
+      assert.ok(c.length <= 4 && c.length >= 2 && c.spacing > 37, `${c.length} ${c.spacing}`);
+    if (limits === configs[2]) assert.ok(c.length === 1 && c.bytes > 0, `${c.length} ${c.bytes}`);
     runs.push(seen);
     r.dispose();
   }
-  assert.deepEqual(runs[0], runs[1]);
+  for (const seen of runs.slice(1)) assert.deepEqual(seen, runs[0]);
+});
+
+test('a five-million-token trace costs the runtime a few bytes a token, with few checkpoints', async (t) => {
+  const program = join(__dirname, 'programs', 'long', 'sieve-checksum.c');
+  const l = await launch({ program, engine: 'js', maxTokens: 20_000_000 });
+  const r = l.runtime;
+  // The reference trace stands in for the engine (this test is about what the runtime keeps).
+  const compiled = await compileFile(program, { optimize: DEBUG_OPTIMIZE_DEFAULT });
+  const trace = runReference(asTokenProgram(compiled)).trace.subarray(r.o.inputSection.length);
+  let sent = 0;
+  const replay: TokenSource = {
+    kind: 'js',
+    pause: () => {},
+    cancel: () => {},
+    selectionsAt: () => undefined,
+    generate: async (budget, onTokens) => {
+      while (sent < trace.length && budget > 0) {
+        const n = Math.min(8192, budget, trace.length - sent);
+        onTokens(trace.slice(sent, sent + n));
+        sent += n;
+        budget -= n;
+      }
+      return sent === trace.length ? 'halt' : 'budget';
+    },
+  };
+  (r as unknown as { source: TokenSource }).source = replay;
+  const ended = new Promise<EndInfo>((resolve) => r.once('ended', resolve));
+  await r.continue();
+  const end = await ended;
+  assert.equal(end.halted, true);
+  assert.ok(end.tokens > 5_000_000, `${end.tokens} tokens`);
+  const m = r.memory();
+  const held = m.trace + m.stepPcs + m.stepStarts + m.checkpoints;
+  assert.ok(m.trace <= 4 * end.tokens, `trace ${m.trace} bytes: 2 a token, doubled at most`);
+  assert.ok(m.checkpointCount <= 512 && m.checkpointCount > 10, `${m.checkpointCount} checkpoints`);
+  t.diagnostic(`${JSON.stringify(m)} over ${end.tokens} tokens: ${(held / end.tokens).toFixed(1)} B/token`);
+  assert.ok(held / end.tokens <= 12, `${JSON.stringify(m)}: ${(held / end.tokens).toFixed(1)} B/token`);
 });

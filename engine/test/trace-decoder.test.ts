@@ -32,7 +32,7 @@ for (const ex of small) {
       );
     }
     assert.equal(decoder.halted, true);
-    assert.deepEqual(decoder.output, machine.output);
+    assert.deepEqual(Array.from(decoder.output), machine.output);
     for (const page of machine.memory.pageAddresses()) {
       assert.deepEqual(
         decoder.memory.read(page, 65536),
@@ -110,7 +110,7 @@ test('stateAtStep rebuilds the state at any earlier step', async () => {
       const state = stateAtStep(program.instructions, run.trace, step);
       assert.equal(state.pc, machine.pc, `pc at step ${step}`);
       assert.deepEqual(state.stack, machine.stack, `stack at step ${step}`);
-      assert.deepEqual(state.output, machine.output, `output at step ${step}`);
+      assert.deepEqual(Array.from(state.output), machine.output, `output at step ${step}`);
     }
     if (!machine.halted) machine.step(out);
   }

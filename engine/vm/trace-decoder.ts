@@ -20,6 +20,7 @@ import {
 } from '../tokens/vocabulary';
 import { Memory } from './memory';
 import { type ProgramEnd, programEnd } from './program-end';
+import { byteLog, positionLog, type SharedLog } from './shared-log';
 import { describeTrap, type Trap, type TrapSourceMap } from './traps';
 
 /** A token that cannot follow the tokens before it. */
@@ -75,6 +76,14 @@ enum Phase {
   InputBytes, // input_base: bytes until 00
 }
 
+export interface TraceDecoderOptions {
+  /**
+   * Whether to keep the output bytes and where each step began (default true). A run that needs
+   * only the end state (wasm-run's end status) passes false: nothing then grows with the trace.
+   */
+  readonly history?: boolean;
+}
+
 export class TraceDecoder {
   private readonly ops: Int32Array;
   private readonly imms: Uint32Array;
@@ -82,7 +91,6 @@ export class TraceDecoder {
   readonly stack: number[] = [];
   readonly frames: DecodedFrame[] = [];
   locals: number[] = [];
-  readonly output: number[] = [];
   /** Instruction the cursor is on. */
   pc = 0;
   /** Completed instructions. */
@@ -90,8 +98,9 @@ export class TraceDecoder {
   /** Tokens consumed. */
   position = 0;
   halted = false;
-  /** Token position where each completed step began (index = step). */
-  stepStarts: number[] = [];
+  /** Output bytes and step starts, shared with clones (see SharedLog); undefined: no history. */
+  private outputLog: SharedLog<Uint8Array> | undefined;
+  private startLog: SharedLog<Uint32Array> | undefined;
 
   private phase = Phase.Start;
   private bytes: number[] = [];
@@ -102,9 +111,33 @@ export class TraceDecoder {
   constructor(
     private readonly instructions: readonly Instruction[],
     private readonly listener?: (e: MachineEvent) => void,
+    options: TraceDecoderOptions = {},
   ) {
     this.ops = Int32Array.from(instructions, (i) => Op[i.op]);
     this.imms = Uint32Array.from(instructions, (i) => i.imm);
+    if (options.history !== false) {
+      this.outputLog = byteLog('output byte');
+      this.startLog = positionLog('step start position');
+    }
+  }
+
+  /** The bytes output so far (a view, not a copy: it never changes afterwards). */
+  get output(): Uint8Array {
+    return this.history(this.outputLog, 'output').view();
+  }
+
+  /** Token position where each completed step began (index = step; a view, not a copy). */
+  get stepStarts(): Uint32Array {
+    return this.history(this.startLog, 'stepStarts').view();
+  }
+
+  private history<T extends SharedLog<Uint8Array> | SharedLog<Uint32Array>>(
+    log: T | undefined,
+    what: string,
+  ): T {
+    if (!log)
+      throw new Error(`this trace decoder keeps no history ({ history: false }): '${what}' is not recorded`);
+    return log;
   }
 
   /**
@@ -134,7 +167,11 @@ export class TraceDecoder {
     );
   }
 
-  /** An independent copy of the state (the debugger keeps copies as checkpoints to go back fast). */
+  /**
+   * An independent copy of the state (the debugger keeps copies as checkpoints to go back fast).
+   * Memory pages are copied on write and the output and step starts are shared, so a copy costs
+   * the stack, locals and frames, not the history.
+   */
   clone(): TraceDecoder {
     const copy = Object.create(TraceDecoder.prototype) as TraceDecoder;
     return Object.assign(copy, this, {
@@ -143,8 +180,8 @@ export class TraceDecoder {
       stack: this.stack.slice(),
       frames: this.frames.map((f) => ({ ...f, savedLocals: f.savedLocals.slice() })),
       locals: this.locals.slice(),
-      output: this.output.slice(),
-      stepStarts: this.stepStarts.slice(),
+      outputLog: this.outputLog?.share(),
+      startLog: this.startLog?.share(),
       bytes: this.bytes.slice(),
     });
   }
@@ -203,7 +240,7 @@ export class TraceDecoder {
           break;
         case 'output':
           if (!isOut(token)) this.fail(token, "an 'out(..)' token");
-          this.output.push(token - OUT_BASE);
+          this.outputLog?.push(token - OUT_BASE);
           this.pop(token);
           this.listener?.({ type: 'output', byte: token - OUT_BASE });
           this.position++;
@@ -342,7 +379,7 @@ export class TraceDecoder {
   }
 
   private finish(nextPc: number): void {
-    this.stepStarts.push(this.stepStart);
+    this.startLog?.push(this.stepStart);
     this.listener?.({ type: 'step', step: this.step, pc: this.pc, nextPc, position: this.stepStart });
     this.step++;
     this.pc = nextPc;
