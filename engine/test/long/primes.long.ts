@@ -16,6 +16,11 @@ if (!native.ok) throw new Error(`npm run test:long needs the native engine: ${na
 const PRIMES = join(ROOT, 'examples', 'long', 'primes.c');
 const WASM_REFERENCE = join(ROOT, 'dist', 'cli', 'wasm-reference.js');
 const MAX_TOKENS = '300000000';
+/**
+ * primes.c generates 119.5M tokens: a run whose memory passes the bound for this many is killed at
+ * once (the test fails) rather than growing toward the machine's whole memory.
+ */
+const TOKENS_AT_MOST = 125_000_000;
 const work = mkdtempSync(join(tmpdir(), 'tvm-long-primes-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
@@ -46,21 +51,22 @@ function firstDifference(a: string, b: string): number {
 test('primes.c, 119.5M tokens: wasm-run --trace equals wasm-reference byte for byte, within base + 64 B/token', async (t) => {
   const traced = join(work, 'primes_run.tvm');
   // wasm-reference writes data/primes_ref.tvm under its working directory: the scratch folder.
-  const ref = await runMeasured(WASM_REFERENCE, [PRIMES, '--max-tokens', MAX_TOKENS], work);
+  const ref = await runMeasured(WASM_REFERENCE, [PRIMES, '--max-tokens', MAX_TOKENS], { cwd: work });
   assert.equal(ref.status, 0, `wasm-reference failed:\n${ref.stderr}`);
   t.diagnostic(`wasm-reference: ${ref.seconds.toFixed(0)} s, peak RSS ${mib(ref.peakRss)}`);
 
   const hello = await runMeasured(WASM_RUN, [HELLO, '--engine', 'native']);
   passedTokens(hello, 'hello (native)');
-  const run = await runMeasured(WASM_RUN, [
-    PRIMES,
-    '--engine',
-    'native',
-    '--max-tokens',
-    MAX_TOKENS,
-    '--trace',
-    traced,
-  ]);
+  const rssLimit = hello.peakRss + BYTES_PER_TOKEN.native * TOKENS_AT_MOST;
+  const run = await runMeasured(
+    WASM_RUN,
+    [PRIMES, '--engine', 'native', '--max-tokens', MAX_TOKENS, '--trace', traced],
+    { rssLimit },
+  );
+  assert.ok(
+    !run.killedOverLimit,
+    `wasm-run on primes.c passed ${mib(rssLimit)} of resident memory and was stopped`,
+  );
   const tokens = passedTokens(run, 'primes.c');
   assert.ok(tokens >= 100_000_000, `primes.c should generate at least 100M tokens, not ${tokens}`);
   // The program's own lines, as gcc's build prints them (examples/long/README.md).

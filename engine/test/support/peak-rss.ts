@@ -26,10 +26,37 @@ export interface MeasuredRun {
   /** Peak resident set size of the process, bytes. */
   readonly peakRss: number;
   readonly seconds: number;
+  /** Set when the run was killed for passing `rssLimit` (peakRss is then the last one seen). */
+  readonly killedOverLimit?: boolean;
+}
+
+export interface MeasureOptions {
+  readonly cwd?: string;
+  /**
+   * Kill the run once its resident memory passes this many bytes (polled from /proc): a run far
+   * over its bound fails at once instead of pushing a shared machine into swap or the OOM killer.
+   */
+  readonly rssLimit?: number;
+}
+
+/** VmRSS and VmHWM of a live process, bytes (0 when it is gone or /proc is absent). */
+function residentBytes(pid: number): { rss: number; hwm: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    return { rss: kib('VmRSS') * 1024, hwm: kib('VmHWM') * 1024 };
+  } catch {
+    return { rss: 0, hwm: 0 };
+  }
 }
 
 /** Runs `node SCRIPT ARGS…` with the reporter preloaded; resolves when it exits. */
-export function runMeasured(script: string, args: readonly string[], cwd?: string): Promise<MeasuredRun> {
+export function runMeasured(
+  script: string,
+  args: readonly string[],
+  options: MeasureOptions = {},
+): Promise<MeasuredRun> {
+  const { cwd, rssLimit } = options;
   const dir = mkdtempSync(join(tmpdir(), 'tvm-rss-'));
   const report = join(dir, 'max-rss');
   const preload = join(dir, 'report-max-rss.cjs');
@@ -48,10 +75,27 @@ export function runMeasured(script: string, args: readonly string[], cwd?: strin
   child.stderr.setEncoding('utf8').on('data', (s: string) => {
     stderr += s;
   });
+  let killedAt = 0;
+  const watch =
+    rssLimit === undefined
+      ? undefined
+      : setInterval(() => {
+          const { rss, hwm } = residentBytes(child.pid!);
+          if (rss > rssLimit && !killedAt) {
+            killedAt = hwm;
+            child.kill('SIGKILL');
+          }
+        }, 200);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (status) => {
+      clearInterval(watch);
       const seconds = (performance.now() - start) / 1000;
+      if (killedAt) {
+        rmSync(dir, { recursive: true, force: true });
+        resolve({ status, stdout, stderr, peakRss: killedAt, seconds, killedOverLimit: true });
+        return;
+      }
       try {
         const peakRss = Number(readFileSync(report, 'utf8'));
         resolve({ status, stdout, stderr, peakRss, seconds });
