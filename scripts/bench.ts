@@ -1,8 +1,12 @@
-// npm run bench [-- --runs N] [--examples a,b] [--engines native,js,graph]
+// npm run bench [-- --runs N] [--examples a,b] [--engines native,js,graph] [--long] [--no-jobs]
 // Speed of every engine on every example, each run in a child process of its own so its peak
-// resident memory is its own: tokens, seconds, tokens/s, peak RSS, and the native/JS and
-// specialized/universal ratios from the same run (native-spec: the example's specialized model). Every run is also checked token for token against the reference executor. With
-// --runs N the median of N runs is reported. Also measures how soon pause() stops a native run.
+// resident memory is its own: tokens, seconds, tokens/s, peak RSS, bytes per token above the same
+// engine's peak on hello, and the native/JS and specialized/universal ratios from the same run
+// (native-spec: the example's specialized model). Every run is also checked token for token
+// against the reference executor. With --runs N the median of N runs is reported. Also measures
+// how soon pause() stops a native run, and the wall time of `wasm-run --jobs 1` vs `--jobs 2` on
+// every example (--no-jobs skips it). --long adds the long row: wasm-run (native) on
+// examples/long/primes.c, 119.5M tokens, about 13 minutes (examples/long/README.md).
 import { spawnSync } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +18,8 @@ import { loadManifest } from '../engine/manifest';
 import { JsEngine } from '../engine/model/js-engine';
 import { generateNative, loadNative, openNative } from '../engine/model/native-engine';
 import { exampleRun } from '../engine/test/support/examples';
+import { BYTES_PER_TOKEN, HELLO, passedTokens, ROOT, WASM_RUN } from '../engine/test/support/memory-bound';
+import { mib, runMeasured } from '../engine/test/support/peak-rss';
 import { generate } from '../engine/tokens/generation';
 import { promptTokens } from '../engine/tokens/program-file';
 import { T_HALT } from '../engine/tokens/vocabulary';
@@ -30,7 +36,8 @@ type Engine = 'native' | 'native-spec' | 'debug' | 'js' | 'graph';
 interface Measure {
   tokens: number;
   seconds: number;
-  rssMiB: number;
+  /** Peak resident set size of the run's process, bytes. */
+  rss: number;
   pass: boolean;
 }
 
@@ -75,7 +82,7 @@ async function one(engine: Engine, name: string, modelFile: string): Promise<Mea
   return {
     tokens: r.tokens.length,
     seconds: r.seconds,
-    rssMiB: process.resourceUsage().maxRSS / 1024,
+    rss: process.resourceUsage().maxRSS * 1024,
     pass: !r.mismatch && r.tokens.length === run.expected.length,
   };
 }
@@ -101,6 +108,72 @@ function option(name: string): string | undefined {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** One measured run of `engine` on example `name`, in a child process of its own. */
+function measureOne(engine: Engine, name: string): Measure {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--one', `${engine}:${name}`], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (child.status !== 0) throw new Error(`${engine} ${name}: ${child.stderr}`);
+  return JSON.parse(child.stdout);
+}
+
+/** Bytes per token above a base, for the tables ("-" when nothing was generated). */
+const perToken = (rss: number, base: number, tokens: number) =>
+  tokens > 0 ? ((rss - base) / tokens).toFixed(0) : '-';
+
+/**
+ * The long row: wasm-run (native) on the 100M-token program, its peak RSS against wasm-run's
+ * own on hello, and issue 15's bound (64 B/token above that base).
+ */
+async function longRow() {
+  const file = join(ROOT, 'examples', 'long', 'primes.c');
+  const hello = await runMeasured(WASM_RUN, [HELLO, '--engine', 'native']);
+  passedTokens(hello, 'hello');
+  // Killed when over the bound for 125M tokens (primes.c makes 119.5M): a run that holds every
+  // token would need ~35 GB, more than the machine has.
+  const run = await runMeasured(WASM_RUN, [file, '--engine', 'native', '--max-tokens', '300000000'], {
+    rssLimit: hello.peakRss + BYTES_PER_TOKEN.native * 125_000_000,
+  });
+  let tokens = 0;
+  let pass = true;
+  try {
+    tokens = passedTokens(run, 'long/primes.c');
+  } catch {
+    pass = false; // over the memory limit, or diverged: the row says FAIL with what it saw
+  }
+  const bound = hello.peakRss + BYTES_PER_TOKEN.native * tokens;
+  console.log(
+    `${'long/primes'.padEnd(18)} ${'native'.padEnd(11)} ${String(tokens).padStart(9)}  ${run.seconds.toFixed(2).padStart(9)}  ${Math.round(
+      tokens / run.seconds,
+    )
+      .toString()
+      .padStart(
+        8,
+      )}  ${(run.peakRss / 2 ** 20).toFixed(0).padStart(6)} MiB  ${perToken(run.peakRss, hello.peakRss, tokens).padStart(5)}   ${pass ? 'PASS' : run.killedOverLimit ? 'FAIL (stopped over the memory limit)' : `FAIL (exit ${run.status})`}`,
+  );
+  console.log(
+    `${''.padEnd(18)} wasm-run CLI; base ${mib(hello.peakRss)} (wasm-run on hello); bound base + ${BYTES_PER_TOKEN.native} B/token = ${mib(bound)}: ${pass && run.peakRss <= bound ? 'within' : 'OVER'}`,
+  );
+}
+
+/** Wall time of `wasm-run --jobs N` on every example (its default programs), N = 1 and 2. */
+async function jobsRows() {
+  const seconds: number[] = [];
+  for (const jobs of [1, 2]) {
+    const run = await runMeasured(WASM_RUN, ['--jobs', String(jobs)]);
+    if (run.status !== 0) {
+      console.log(`wasm-run --jobs ${jobs}: exit ${run.status}: ${run.stderr.trim().split('\n')[0]}`);
+      return;
+    }
+    seconds.push(run.seconds);
+    console.log(
+      `wasm-run --jobs ${jobs} (every example): ${run.seconds.toFixed(2)} s wall, peak RSS of the main process ${mib(run.peakRss)}`,
+    );
+  }
+  console.log(`--jobs 2 vs --jobs 1: ${(seconds[0] / seconds[1]).toFixed(2)}× faster`);
+}
+
 async function main() {
   const { file: modelFile } = await universalModel();
   if (option('one')) {
@@ -123,34 +196,32 @@ async function main() {
   console.log(
     `model ${modelFile} (${(statSync(modelFile).size / 1024).toFixed(0)} KiB): d_model ${model.dModel}, ${model.layers.length} layers, ${model.heads} heads, d_ffn ${model.dFfn}; ${runs} run(s) each, median`,
   );
-  console.log('example            engine         tokens    seconds     tok/s   peak RSS   check');
+  // The base of the B/token column: the same engine's peak RSS on hello (1.4k tokens: the
+  // process, the model, the compiler and the reference run), measured once per engine.
+  const base = new Map(engines.map((e) => [e, measureOne(e, 'hello').rss]));
+  console.log(
+    `B/token = (peak RSS - base) / tokens; base = the same engine's peak RSS on hello: ${engines
+      .map((e) => `${e} ${mib(base.get(e)!)}`)
+      .join(', ')}`,
+  );
+  console.log('example            engine         tokens    seconds     tok/s   peak RSS  B/token  check');
   for (const name of examples) {
     const rate = new Map<Engine, number>();
     for (const engine of engines) {
       const ms: Measure[] = [];
-      for (let k = 0; k < runs; k++) {
-        const child = spawnSync(
-          process.execPath,
-          ['--import', 'tsx', __filename, '--one', `${engine}:${name}`],
-          {
-            encoding: 'utf8',
-            maxBuffer: 1 << 24,
-          },
-        );
-        if (child.status !== 0) throw new Error(`${engine} ${name}: ${child.stderr}`);
-        ms.push(JSON.parse(child.stdout));
-      }
+      for (let k = 0; k < runs; k++) ms.push(measureOne(engine, name));
       const seconds = median(ms.map((m) => m.seconds));
       const tokens = ms[0].tokens;
+      const rss = median(ms.map((m) => m.rss));
       rate.set(engine, tokens / seconds);
       console.log(
         `${name.padEnd(18)} ${engine.padEnd(11)} ${String(tokens).padStart(9)}  ${seconds.toFixed(2).padStart(9)}  ${Math.round(
           tokens / seconds,
         )
           .toString()
-          .padStart(8)}  ${median(ms.map((m) => m.rssMiB))
-          .toFixed(0)
-          .padStart(6)} MiB   ${ms.every((m) => m.pass) ? 'PASS' : 'FAIL'}`,
+          .padStart(
+            8,
+          )}  ${(rss / 2 ** 20).toFixed(0).padStart(6)} MiB  ${(name === 'hello' ? 'base' : perToken(rss, base.get(engine)!, tokens)).padStart(5)}   ${ms.every((m) => m.pass) ? 'PASS' : 'FAIL'}`,
       );
     }
     const ratio = (a: Engine, b: Engine) =>
@@ -160,6 +231,11 @@ async function main() {
     );
     if (ratios.length) console.log(`${''.padEnd(18)} ${ratios.join(', ')}`);
   }
+  if (process.argv.includes('--long')) {
+    if (native.ok) await longRow();
+    else console.log('(the long row needs the native engine: skipped)');
+  }
+  if (!process.argv.includes('--no-jobs')) await jobsRows();
   if (native.ok) {
     const child = spawnSync(process.execPath, [__filename, '--pause', '1'], {
       encoding: 'utf8',
