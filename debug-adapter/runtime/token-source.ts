@@ -50,7 +50,8 @@ class NativeSource implements TokenSource {
     private readonly engine: NativeEngine,
     prompt: Int32Array,
   ) {
-    engine.recordSelections(true); // the debugger shows attention at any step: 4 bytes per head per token
+    // The debugger shows attention at any step: snapshots of the hulls, replayed on demand (bounded bytes).
+    engine.recordSelections(true);
     engine.feed(prompt);
   }
 

@@ -88,7 +88,8 @@ export async function streamedRun(engine: StreamEngine, o: StreamedRunOptions): 
     o.limitFlag,
   );
   const stream = new ReferenceStream(o.instructions, o.input, 0);
-  const decoder = new TraceDecoder(o.instructions);
+  // Only the end state is read (end()): no output or step log grows with the run.
+  const decoder = new TraceDecoder(o.instructions, undefined, { history: false });
   const inputSection = stream.take(o.inputSection);
   decoder.feedAll(inputSection);
   o.trace?.write(inputSection);
