@@ -38,7 +38,9 @@ function compiler() {
 
 mkdirSync(corpus, { recursive: true });
 mkdirSync(crashes, { recursive: true });
-const sources = ['model.cc', 'json.cc', 'engine.cc', 'attention.cc'].map((f) => join(native, 'src', f));
+const sources = ['model.cc', 'json.cc', 'engine.cc', 'attention.cc', 'selection_log.cc'].map((f) =>
+  join(native, 'src', f),
+);
 const build = spawnSync(
   compiler(),
   [

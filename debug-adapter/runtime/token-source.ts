@@ -6,6 +6,7 @@ import { buildMachineGraph } from '../../engine/machine/interpreter';
 import { MachineRunner } from '../../engine/machine/run';
 import { JsEngine } from '../../engine/model/js-engine';
 import { type NativeEngine, openNative, type RecordedSelections } from '../../engine/model/native-engine';
+import { SelectionLog } from '../../engine/model/selection-log';
 import type { Instruction } from '../../engine/tokens/program-file';
 import { T_HALT } from '../../engine/tokens/vocabulary';
 import { readModel } from '../../engine/weights/file';
@@ -46,17 +47,24 @@ export function openSource(o: SourceOptions): TokenSource {
 
 class NativeSource implements TokenSource {
   readonly kind = 'native' as const;
+  /** The debugger shows attention at any step: every position's selections, compressed. */
+  private readonly log: SelectionLog;
+
   constructor(
     private readonly engine: NativeEngine,
     prompt: Int32Array,
   ) {
-    // The debugger shows attention at any step: snapshots of the hulls, replayed on demand (bounded bytes).
-    engine.recordSelections(true);
+    this.log = new SelectionLog(engine);
     engine.feed(prompt);
   }
 
   async generate(budget: number, onTokens: (tokens: Int32Array) => void): Promise<SourceStop> {
-    const r = await this.engine.generate({ halt: T_HALT, budget, chunk: 8192 }, onTokens);
+    // The log's finished blocks are taken as the tokens come, so the engine holds one or two.
+    const r = await this.engine.generate({ halt: T_HALT, budget, chunk: 8192 }, (tokens) => {
+      this.log.pull();
+      onTokens(tokens);
+    });
+    this.log.pull();
     if (r.reason === 'halt' || r.reason === 'paused' || r.reason === 'cancelled') return r.reason;
     return 'budget';
   }
@@ -70,7 +78,7 @@ class NativeSource implements TokenSource {
   }
 
   selectionsAt(position: number): RecordedSelections | undefined {
-    return this.engine.selectionsAt(position);
+    return this.log.at(position);
   }
 }
 

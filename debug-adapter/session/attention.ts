@@ -1,8 +1,9 @@
 // The `attentionHits` request (../shared/spec/interfaces.md): at a step (the current one by
 // default, or any earlier one), every attention head with its layer, index, kind, lookup name,
 // the positions it selected, the tokens there, what each token was and the step that wrote it.
-// The native engine records every position's selections while the debugger runs it (4 bytes per
-// head per token); passthrough heads always read their own position.
+// The native engine records every position's selections in a compressed log (SelectionLog,
+// about 5 bytes per position), so any earlier step answers at once; passthrough heads always
+// read their own position.
 import { readModel } from '../../engine/weights/file';
 import type { HeadInfo } from '../../engine/weights/model';
 import type { Launched } from '../runtime/launch';

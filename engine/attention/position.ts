@@ -71,8 +71,9 @@ export class PositionAttention {
     if (seq !== this.count || x !== 2 * seq || y !== -seq * seq) {
       throw new Error(`position attention: row ${this.count} got key (${x}, ${y}) at ${seq}`);
     }
-    for (let i = 0; i < this.valueCount; i++) this.current[i] = values[i];
-    if (this.source.kind === 'rows') {
+    const kind = this.source.kind;
+    if (kind === 'current') for (let i = 0; i < this.valueCount; i++) this.current[i] = values[i];
+    else if (kind === 'rows') {
       if ((this.count + 1) * this.valueCount > this.rows.length) {
         const bigger = new Float64Array(this.rows.length * 2);
         bigger.set(this.rows);
@@ -111,7 +112,8 @@ export class PositionAttention {
       case 'current':
         if (j !== last)
           throw new Error(`position attention: a passthrough head read position ${j} at position ${last}`);
-        out.set(this.current);
+        // A loop, not out.set(): for two values the call costs more than the copy.
+        for (let i = 0; i < n; i++) out[i] = this.current[i];
     }
     return 1;
   }

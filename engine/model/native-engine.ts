@@ -21,6 +21,13 @@ export interface RecordedSelections {
   readonly selected: Int32Array;
 }
 
+/** Positions start … start + count − 1 of the selection log, encoded (native/src/selection_log.h). */
+export interface SelectionBlock {
+  readonly start: number;
+  readonly count: number;
+  readonly bytes: Uint8Array;
+}
+
 /** Bytes per structure of an engine's caches (capacities), for the memory report. */
 export interface EngineMemory {
   /** The tokens fed, 2 bytes each. */
@@ -32,8 +39,8 @@ export interface EngineMemory {
   readonly hullNodes: number;
   readonly keyGroups: number;
   readonly keyIndex: number;
-  /** Attention snapshots for selectionsAt (while recording). */
-  readonly snapshots: number;
+  /** The selection log's blocks the engine still holds (the one being written, those not taken). */
+  readonly selectionLog: number;
 }
 
 export type StopReason = 'halt' | 'budget' | 'mismatch' | 'paused' | 'cancelled' | 'stop-token';
@@ -63,17 +70,21 @@ export interface NativeEngine {
   cancel(): void;
   selections(): HeadSelection[][];
   /**
-   * Answer selectionsAt for the positions fed from now on. Nothing is kept per position: every
-   * `interval` positions (default 16,384) the engine snapshots its attention caches, at most
-   * `budget` bytes of them (default 256 MiB; over it every other snapshot goes and the interval
-   * doubles), and selectionsAt replays the kept tokens from the nearest snapshot.
+   * Records what the lookup, gather and average heads select at every position fed from now on,
+   * a few bytes per position in blocks of `block` positions (default 16,384; native/src/
+   * selection_log.h). The engine keeps the block being written and the finished blocks not taken
+   * yet; SelectionLog (selection-log.ts) takes, compresses and keeps them.
    */
-  recordSelections(on: boolean, options?: { readonly interval?: number; readonly budget?: number }): void;
+  recordSelections(on: boolean, options?: { readonly block?: number }): void;
+  /** The finished blocks of the selection log, handed over in order (allowed while generating). */
+  takeSelectionBlocks(): SelectionBlock[];
   /**
-   * What the recorded heads (lookup, gather, average; [layer, head]) selected at a recorded
-   * position: the position (latest tie), or how many positions tied (average).
+   * What the recorded heads (lookup, gather, average; [layer, head]) selected at a position the
+   * engine's log still holds: the position (latest tie), or how many positions tied (average).
    */
   selectionsAt(position: number): RecordedSelections | undefined;
+  /** The same from a block taken earlier: its bytes, and `start`, its first position. */
+  decodeSelections(bytes: Uint8Array, start: number, position: number): RecordedSelections | undefined;
   residual(): Float64Array;
   /** Bytes held per structure (vector capacities). */
   memory(): EngineMemory;

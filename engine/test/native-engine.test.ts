@@ -14,6 +14,7 @@ import { buildMachineGraph } from '../machine/interpreter';
 import { loadManifest } from '../manifest';
 import { JsEngine } from '../model/js-engine';
 import { generateNative, loadNative, openNative } from '../model/native-engine';
+import { SelectionLog } from '../model/selection-log';
 import { scheduleAsap } from '../schedule/heuristic';
 import { Op } from '../tokens/opcodes';
 import { OPCODE_BASE, T_HALT } from '../tokens/vocabulary';
@@ -135,22 +136,19 @@ test('attention selections: what each head picked at the last position', { skip 
   assert.ok(checked > 10);
 });
 
-test('selectionsAt replays from snapshots: every recorded position as selections() saw it live', {
-  skip,
-}, async () => {
+test('the selection log: every recorded position as selections() saw it live', { skip }, async () => {
   const run = await exampleRun('fibonacci');
   const tokens = run.expected.subarray(0, 3000);
   const live = openNative(modelFile);
-  // A small interval and a budget of a few snapshots, so thinning (drop every other, double the
-  // interval) happens during the run.
   const e = openNative(modelFile);
   live.feed(run.prompt.subarray(0, 7));
   e.feed(run.prompt.subarray(0, 7));
-  e.recordSelections(true, { interval: 64, budget: 6 * 1024 * 1024 });
+  // Small blocks, so a run has many and the engine's, the kept ones and the partial last one all answer.
+  const log = new SelectionLog(e, { block: 500 });
   const rest = [...run.prompt.subarray(7), ...tokens];
   const seen: number[][] = [];
   let heads: readonly (readonly [number, number])[] = [];
-  for (const t of rest) {
+  for (const [i, t] of rest.entries()) {
     live.feed(t);
     e.feed(t);
     const s = live.selections();
@@ -158,27 +156,53 @@ test('selectionsAt replays from snapshots: every recorded position as selections
     seen.push(
       heads.map(([l, h]) => (model.layers[l].heads[h].tie === 'average' ? s[l][h].count : s[l][h].position)),
     );
+    if (i % 1700 === 0) log.pull();
   }
   assert.equal(heads.length, 24, 'lookup, gather and average heads are recorded');
   const memory = e.memory();
-  assert.ok(memory.snapshots > 0 && memory.snapshots <= 6 * 1024 * 1024, `snapshots ${memory.snapshots} B`);
+  assert.ok(
+    memory.selectionLog > 0 && memory.selectionLog < 500 * 24 * 10 * 4,
+    `selectionLog ${memory.selectionLog} B`,
+  );
   assert.equal(memory.gatherRows, 0, 'every gather head of the universal model is token-only');
   assert.ok(memory.tokens >= 2 * e.position && memory.gatherTables > 0, JSON.stringify(memory));
   const check = (p: number) =>
-    assert.deepEqual([...(e.selectionsAt(p)?.selected ?? [])], seen[p - 7], `position ${p}`);
-  // Forward (the scratch engine moves on), then backward and scattered (it restores).
+    assert.deepEqual([...(log.at(p)?.selected ?? [])], seen[p - 7], `position ${p}`);
+  // Forward, then backward and scattered: blocks inflated again as the position moves.
   for (let p = 7; p < e.position; p++) check(p);
   for (let p = e.position - 1; p >= 7; p -= 97) check(p);
-  assert.equal(e.selectionsAt(6), undefined, 'fed before recording started');
-  assert.equal(e.selectionsAt(e.position), undefined, 'not fed yet');
+  const positions = e.position - 7;
+  assert.ok(log.bytes > 0 && log.bytes < positions * 8, `${log.bytes} B kept for ${positions} positions`);
+  assert.equal(e.memory().selectionLog < 500 * 24 * 10, true, 'the engine holds at most its current block');
+  assert.equal(log.at(6), undefined, 'fed before recording started');
+  assert.equal(log.at(e.position), undefined, 'not fed yet');
   e.recordSelections(false);
   e.feed(tokens[0]);
   check(e.position - 2);
-  assert.equal(e.selectionsAt(e.position - 1), undefined, 'fed after recording stopped');
-  assert.throws(
-    () => e.recordSelections(true, { interval: 0 }),
-    /recordSelections: interval must be an integer/,
+  assert.equal(log.at(e.position - 1), undefined, 'fed after recording stopped');
+  assert.throws(() => e.recordSelections(true, { block: 0 }), /recordSelections: block must be an integer/);
+  // A block's bytes from anywhere else decode to nothing or to garbage, never past their end.
+  const [first] = (() => {
+    const f = openNative(modelFile);
+    f.feed(run.prompt.subarray(0, 7));
+    f.recordSelections(true, { block: 50 });
+    f.feed(run.prompt.subarray(7, 120));
+    return f.takeSelectionBlocks();
+  })();
+  assert.equal(first.count, 50);
+  assert.deepEqual([...(e.decodeSelections(first.bytes, 7, 56)?.selected ?? [])], seen[56 - 7]);
+  assert.equal(
+    e.decodeSelections(first.bytes.subarray(0, first.bytes.length - 1), 7, 56),
+    undefined,
+    'cut short',
   );
+  assert.equal(e.decodeSelections(first.bytes, 7, 6), undefined, 'before the block');
+  assert.equal(
+    e.decodeSelections(new Uint8Array(64).fill(0xff), 0, 0),
+    undefined,
+    'a varint longer than 64 bits',
+  );
+  assert.throws(() => e.decodeSelections(first.bytes, -1, 3), /decodeSelections: start must be an integer/);
 });
 
 test("the native reader rejects damaged weight files with the TypeScript reader's messages", { skip }, () => {

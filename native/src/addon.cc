@@ -118,6 +118,8 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
                            InstanceMethod<&NativeEngine::Selections>("selections"),
                            InstanceMethod<&NativeEngine::RecordSelections>("recordSelections"),
                            InstanceMethod<&NativeEngine::SelectionsAt>("selectionsAt"),
+                           InstanceMethod<&NativeEngine::TakeSelectionBlocks>("takeSelectionBlocks"),
+                           InstanceMethod<&NativeEngine::DecodeSelections>("decodeSelections"),
                            InstanceMethod<&NativeEngine::Residual>("residual"),
                            InstanceMethod<&NativeEngine::Memory>("memory"),
                            InstanceAccessor<&NativeEngine::Position>("position"),
@@ -295,29 +297,51 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
   }
 
   /**
-   * recordSelections(on, { interval?, budget? }): answer selectionsAt for the positions fed from
-   * now on (snapshots every `interval` positions, at most `budget` bytes of them; see Engine).
+   * recordSelections(on, { block? }): record what the heads select at every position fed from
+   * now on, in blocks of `block` positions (default 16,384); see Engine and SelectionLog.
    */
   Napi::Value RecordSelections(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
     if (!ready(env)) return env.Undefined();
-    int64_t interval = 16384;
-    double budget = double(size_t(256) << 20);
+    int64_t block = 16384;
     try {
       if (info.Length() > 1 && !info[1].IsUndefined()) {
         if (!info[1].IsObject()) throw std::runtime_error("recordSelections: the options must be an object");
         Napi::Object o = info[1].As<Napi::Object>();
-        if (o.Has("interval") && !o.Get("interval").IsUndefined())
-          interval = integerIn(o.Get("interval"), "recordSelections: interval", 1, double(1 << 30));
-        if (o.Has("budget") && !o.Get("budget").IsUndefined())
-          budget = static_cast<double>(integerIn(o.Get("budget"), "recordSelections: budget", 0, kMaxSafeInteger));
+        if (o.Has("block") && !o.Get("block").IsUndefined())
+          block = integerIn(o.Get("block"), "recordSelections: block", 1, double(1 << 20));
       }
     } catch (const std::exception& e) {
       Napi::RangeError::New(env, e.what()).ThrowAsJavaScriptException();
       return env.Undefined();
     }
-    engine_->recordSelections(info.Length() > 0 && info[0].ToBoolean().Value(), interval, static_cast<size_t>(budget));
+    engine_->recordSelections(info.Length() > 0 && info[0].ToBoolean().Value(), block);
     return env.Undefined();
+  }
+
+  /**
+   * takeSelectionBlocks() → [{ start, count, bytes: Uint8Array }]: the selection log's finished
+   * blocks, handed over. Allowed while generating (the log locks them), so a caller can take
+   * them as they come.
+   */
+  Napi::Value TakeSelectionBlocks(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (!engine_) {
+      Napi::Error::New(env, "the engine has no model").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    std::vector<tvm::SelectionLog::Block> blocks = engine_->takeSelectionBlocks();
+    auto out = Napi::Array::New(env, blocks.size());
+    for (size_t i = 0; i < blocks.size(); i++) {
+      auto o = Napi::Object::New(env);
+      o.Set("start", Napi::Number::New(env, static_cast<double>(blocks[i].start)));
+      o.Set("count", Napi::Number::New(env, static_cast<double>(blocks[i].count)));
+      auto bytes = Napi::Uint8Array::New(env, blocks[i].bytes.size());
+      std::copy(blocks[i].bytes.begin(), blocks[i].bytes.end(), bytes.Data());
+      o.Set("bytes", bytes);
+      out.Set(uint32_t(i), o);
+    }
+    return out;
   }
 
   /** memory() → bytes per structure (capacities): { tokens, gatherRows, gatherTables, … }. */
@@ -329,7 +353,7 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
     const std::pair<const char*, size_t> parts[] = {
         {"tokens", m.tokens},       {"gatherRows", m.gatherRows}, {"gatherTables", m.gatherTables},
         {"hullNodes", m.hullNodes}, {"keyGroups", m.keyGroups},   {"keyIndex", m.keyIndex},
-        {"snapshots", m.snapshots}};
+        {"selectionLog", m.selectionLog}};
     for (const auto& [name, bytes] : parts) o.Set(name, Napi::Number::New(env, static_cast<double>(bytes)));
     return o;
   }
@@ -354,6 +378,36 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
     }
     std::vector<int32_t> row;
     if (!engine_->selectionsAt(position, row)) return env.Undefined();
+    return recorded(env, row);
+  }
+
+  /**
+   * decodeSelections(bytes, start, position) → selectionsAt's answer from a block taken with
+   * takeSelectionBlocks (its bytes and first position), or undefined when it does not hold it.
+   */
+  Napi::Value DecodeSelections(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (!ready(env)) return env.Undefined();
+    if (info.Length() < 3 || !info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
+      Napi::TypeError::New(env, "decodeSelections(bytes: Uint8Array, start, position)").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    int64_t start, position;
+    try {
+      start = integerIn(info[1], "decodeSelections: start", 0, kMaxSafeInteger);
+      position = integerIn(info[2], "decodeSelections: position", 0, kMaxSafeInteger);
+    } catch (const std::exception& e) {
+      Napi::RangeError::New(env, e.what()).ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    auto bytes = info[0].As<Napi::Uint8Array>();
+    std::vector<int32_t> row;
+    if (!engine_->decodeSelections(bytes.Data(), bytes.ElementLength(), start, position, row)) return env.Undefined();
+    return recorded(env, row);
+  }
+
+  /** { heads: [[layer, head], …], selected: Int32Array }. */
+  Napi::Value recorded(Napi::Env env, const std::vector<int32_t>& row) {
     auto selected = Napi::Int32Array::New(env, row.size());
     std::copy(row.begin(), row.end(), selected.Data());
     const auto& logged = engine_->recordedHeads();

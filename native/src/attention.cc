@@ -303,43 +303,6 @@ void HullAttention::release(int32_t g) {
   freeGroups_.push_back(g);
 }
 
-HullAttention::Saved HullAttention::save() const {
-  Saved s;
-  for (const KeyGroup& g : groups_)
-    if (g.count > 0) s.groups.push_back(g);
-  // Creation order (firstSeq): the order the x-extreme lists had, which fixes their sums' order.
-  std::sort(s.groups.begin(), s.groups.end(),
-            [](const KeyGroup& a, const KeyGroup& b) { return a.firstSeq < b.firstSeq; });
-  s.groups.shrink_to_fit();
-  s.all = all_;
-  return s;
-}
-
-void HullAttention::load(const Saved& saved) {
-  index_ = KeyIndex();
-  upper_ = UpperHull(false, seed_);
-  lower_ = UpperHull(true, seed_ ^ 0x5bd1e995u);
-  groups_ = saved.groups;
-  freeGroups_.clear();
-  maxX_.clear();
-  minX_.clear();
-  all_ = saved.all;
-  for (size_t i = 0; i < groups_.size(); i++) {
-    KeyGroup& g = groups_[i];
-    const int32_t k = static_cast<int32_t>(i);
-    bool inserted = false;
-    index_.find(g.x, g.y, k, inserted);
-    const uint32_t on = g.on;
-    g.on = 0;
-    left_.clear();
-    if (on & kOnUpper) upper_.add(k, groups_, left_);
-    if (on & kOnLower) lower_.add(k, groups_, left_);
-    if (on & kMaxX) maxX_.push_back(k);
-    if (on & kMinX) minX_.push_back(k);
-    g.on = on;
-  }
-}
-
 Selection HullAttention::query(i128 qx, i128 qy, Tie tie, double out[2]) {
   Selection s;
   if (all_.count == 0) return s;
@@ -392,12 +355,6 @@ bool PositionAttention::insert(double x, double y, const double values[2], int64
   }
   count_++;
   return true;
-}
-
-void PositionAttention::restore(const PositionAttention& from, int64_t count) {
-  count_ = count;
-  // current_ needs no restoring: insert sets it before any query reads it.
-  if (source_ == Source::Rows) rows_.assign(from.rows_.begin(), from.rows_.begin() + 2 * count);
 }
 
 bool PositionAttention::query(double qx, double qy, Tie, double out[2], Selection& selected) const {

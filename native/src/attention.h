@@ -108,25 +108,9 @@ class KeyIndex {
 
 class HullAttention {
  public:
-  explicit HullAttention(uint32_t seed) : seed_(seed), upper_(false, seed), lower_(true, seed ^ 0x5bd1e995u) {
+  explicit HullAttention(uint32_t seed) : upper_(false, seed), lower_(true, seed ^ 0x5bd1e995u) {
     all_.x = all_.y = 0;
   }
-  /**
-   * What a snapshot needs: the live groups (in creation order) and the all-keys group. The rest
-   * (hulls, x extremes, key index) follows from them, so load() rebuilds it.
-   */
-  struct Saved {
-    std::vector<KeyGroup> groups;
-    KeyGroup all;
-    size_t bytes() const { return groups.capacity() * sizeof(KeyGroup) + sizeof(Saved); }
-  };
-  Saved save() const;
-  /**
-   * Becomes the head saved: the same groups, so the same hulls (a point on a hull of the set is
-   * never strictly below a segment of other hull points, so adding exactly those keeps them all)
-   * and the same x-extreme lists in creation order: every query answers as it did.
-   */
-  void load(const Saved& saved);
   void insert(i128 x, i128 y, const double values[2], int64_t seq);
   /** Writes the selected values into out; returns what was selected. */
   Selection query(i128 qx, i128 qy, Tie tie, double out[2]);
@@ -145,7 +129,6 @@ class HullAttention {
   /** Frees a group no query can select any more (on neither hull nor an x extreme). */
   void release(int32_t g);
 
-  uint32_t seed_;
   KeyIndex index_;
   std::vector<KeyGroup> groups_;
   /** Freed groups, reused first; and the groups that may have become unreachable at an insert. */
@@ -171,8 +154,6 @@ class PositionAttention {
   bool insert(double x, double y, const double values[2], int64_t seq);
   /** false when a passthrough head would read another position than the current one. */
   bool query(double qx, double qy, Tie tie, double out[2], Selection& selected) const;
-  /** Becomes `from` as it was with `count` positions (the same kind of head). */
-  void restore(const PositionAttention& from, int64_t count);
   /** Bytes held (capacity). */
   size_t bytes() const { return rows_.capacity() * sizeof(double); }
 

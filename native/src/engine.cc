@@ -20,10 +20,7 @@
 
 namespace tvm {
 
-Engine::Engine(std::shared_ptr<const Model> model) : Engine(std::move(model), nullptr) {}
-
-Engine::Engine(std::shared_ptr<const Model> model, const std::vector<uint16_t>* tokens)
-    : model_(std::move(model)), tokens_(tokens ? tokens : &ownTokens_) {
+Engine::Engine(std::shared_ptr<const Model> model) : model_(std::move(model)) {
   const Model& m = *model_;
   if (m.vocabulary > 65536)
     throw std::runtime_error("the model has " + std::to_string(m.vocabulary) +
@@ -43,7 +40,7 @@ Engine::Engine(std::shared_ptr<const Model> model, const std::vector<uint16_t>* 
           c.rows = head.tokenValues.empty()
                        ? std::make_unique<PositionAttention>(PositionAttention::Source::Rows)
                        : std::make_unique<PositionAttention>(PositionAttention::Source::Tokens,
-                                                             head.tokenValues.data(), tokens_);
+                                                             head.tokenValues.data(), &tokens_);
           break;
         }
         case HeadKind::Passthrough:
@@ -62,85 +59,43 @@ Engine::Engine(std::shared_ptr<const Model> model, const std::vector<uint16_t>* 
   for (size_t l = 0; l < m.layers.size(); l++)
     for (int64_t h = 0; h < m.heads; h++) {
       const HeadKind k = m.layers[l].heads[h].kind;
-      if (k == HeadKind::Lookup || k == HeadKind::Gather || k == HeadKind::Average)
+      if (k == HeadKind::Lookup || k == HeadKind::Gather || k == HeadKind::Average) {
         logged_.emplace_back(static_cast<int32_t>(l), static_cast<int32_t>(h));
-    }
-}
-
-void Engine::recordSelections(bool on, int64_t interval, size_t budgetBytes) {
-  if (on && !recording_) {
-    recordStart_ = position_;
-    interval_ = std::max<int64_t>(1, interval);
-    budget_ = budgetBytes;
-    snapshots_.clear();
-    snapshotBytes_ = 0;
-    scratch_.reset();
-  }
-  if (!on && recording_) recordEnd_ = position_;
-  recording_ = on;
-}
-
-void Engine::snapshot() {
-  Snapshot s;
-  s.position = position_;
-  for (const auto& layer : caches_)
-    for (const HeadCache& c : layer)
-      if (c.hull) {
-        s.hulls.push_back(c.hull->save());
-        s.bytes += s.hulls.back().bytes();
+        loggedAverage_.push_back(m.layers[l].heads[h].tie == Tie::Average);
       }
-  s.bytes += sizeof(Snapshot) + s.hulls.capacity() * sizeof(HullAttention::Saved);
-  snapshotBytes_ += s.bytes;
-  snapshots_.push_back(std::move(s));
-  // Over the budget: keep every other snapshot (those at multiples of twice the interval from
-  // the start, the first included) and double the interval.
-  while (snapshotBytes_ > budget_ && snapshots_.size() > 1) {
-    size_t kept = 0;
-    snapshotBytes_ = 0;
-    for (size_t i = 0; i < snapshots_.size(); i += 2) {
-      snapshotBytes_ += snapshots_[i].bytes;
-      if (kept != i) snapshots_[kept] = std::move(snapshots_[i]);  // a self-move would empty it
-      kept++;
     }
-    snapshots_.resize(kept);
-    interval_ *= 2;
-  }
+  row_.assign(logged_.size(), 0);
 }
 
-void Engine::restore(const Snapshot& s, const Engine& from) {
-  size_t k = 0;
-  for (size_t l = 0; l < caches_.size(); l++)
-    for (size_t h = 0; h < caches_[l].size(); h++) {
-      HeadCache& c = caches_[l][h];
-      if (c.hull) c.hull->load(s.hulls[k++]);
-      else if (c.rows) c.rows->restore(*from.caches_[l][h].rows, s.position);
-    }
-  position_ = s.position;
+void Engine::recordSelections(bool on, int64_t blockRows) {
+  if (on && !log_.recording()) log_.start(logged_.size(), position_, blockRows);
+  if (!on) log_.stop();
 }
 
-bool Engine::selectionsAt(int64_t position, std::vector<int32_t>& out) {
-  const int64_t end = recording_ ? position_ : recordEnd_;
-  if (logged_.empty() || snapshots_.empty() || position < recordStart_ || position >= end) return false;
-  // The last snapshot at or before `position`.
-  auto after = std::upper_bound(snapshots_.begin(), snapshots_.end(), position,
-                                [](int64_t p, const Snapshot& s) { return p < s.position; });
-  const Snapshot& from = *(after - 1);
-  if (!scratch_) scratch_.reset(new Engine(model_, tokens_));
-  // Moving forward from where the scratch engine stands is cheaper than restoring, when that is
-  // past the snapshot.
-  if (!(scratch_->position_ > from.position && scratch_->position_ <= position + 1)) scratch_->restore(from, *this);
-  while (scratch_->position_ <= position) scratch_->feed((*tokens_)[scratch_->position_]);
+void Engine::fromRow(int64_t position, const std::vector<int64_t>& row, std::vector<int32_t>& out) const {
   out.clear();
-  for (const auto& [l, h] : logged_) {
-    const Selection& sel = scratch_->selections_[l][h];
-    out.push_back(static_cast<int32_t>(model_->layers[l].heads[h].tie == Tie::Average ? sel.count : sel.position));
-  }
+  for (size_t i = 0; i < row.size(); i++)
+    out.push_back(static_cast<int32_t>(loggedAverage_[i] ? row[i] : position - row[i]));
+}
+
+bool Engine::selectionsAt(int64_t position, std::vector<int32_t>& out) const {
+  std::vector<int64_t> row;
+  if (logged_.empty() || !log_.at(position, row)) return false;
+  fromRow(position, row, out);
+  return true;
+}
+
+bool Engine::decodeSelections(const uint8_t* bytes, size_t size, int64_t start, int64_t position,
+                              std::vector<int32_t>& out) const {
+  std::vector<int64_t> row;
+  if (logged_.empty() || log_.width() != logged_.size() || !log_.decode(bytes, size, start, position, row)) return false;
+  fromRow(position, row, out);
   return true;
 }
 
 Engine::Memory Engine::memory() const {
   Memory r;
-  r.tokens = ownTokens_.capacity() * sizeof(uint16_t);
+  r.tokens = tokens_.capacity() * sizeof(uint16_t);
   for (const auto& layer : model_->layers)
     for (const Head& head : layer.heads) r.gatherTables += head.tokenValues.capacity() * sizeof(double);
   for (const auto& layer : caches_)
@@ -152,7 +107,7 @@ Engine::Memory Engine::memory() const {
         r.keyIndex += c.hull->indexBytes();
       }
     }
-  r.snapshots = snapshotBytes_;
+  r.selectionLog = log_.bytes();
   return r;
 }
 
@@ -161,13 +116,10 @@ void Engine::feed(int32_t token) {
   if (token < 0 || token >= m.vocabulary)
     throw std::runtime_error("token id " + std::to_string(token) + " is not in the vocabulary");
   const int64_t p = position_;
-  if (recording_ && (p - recordStart_) % interval_ == 0) snapshot();
-  // The token goes in first: a token-only gather head at p may select p itself. A scratch engine
-  // replays another engine's tokens, which already hold it.
-  if (tokens_ == &ownTokens_) {
-    ownTokens_.resize(static_cast<size_t>(p));
-    ownTokens_.push_back(static_cast<uint16_t>(token));
-  }
+  // The token goes in first: a token-only gather head at p may select p itself. (A forward pass
+  // that threw left its token behind: it is replaced.)
+  tokens_.resize(static_cast<size_t>(p));
+  tokens_.push_back(static_cast<uint16_t>(token));
   double* x = x_.data();
   // Embedding and positional features.
   std::fill(x_.begin(), x_.end(), 0.0);
@@ -235,6 +187,13 @@ void Engine::feed(int32_t token) {
       fire(j);
     }
     for (int64_t a = 0; a < fired; a++) layer.down.addScaled(firing[a], hidden[firing[a]], x);
+  }
+  if (log_.recording()) {
+    for (size_t i = 0; i < logged_.size(); i++) {
+      const Selection& s = selections_[logged_[i].first][logged_[i].second];
+      row_[i] = loggedAverage_[i] ? s.count : p - s.position;
+    }
+    log_.append(row_.data());
   }
   position_++;
 }

@@ -9,6 +9,7 @@
 
 #include "attention.h"
 #include "model.h"
+#include "selection_log.h"
 
 namespace tvm {
 
@@ -48,19 +49,22 @@ class Engine {
                      const std::function<void(int32_t)>& emit);
 
   /**
-   * Starts (or stops) answering selectionsAt for the positions fed from now on. Nothing is kept
-   * per position: every `interval` positions the engine snapshots its attention caches (hulls
-   * copied; position heads need only the count, the tokens are kept anyway), and selectionsAt
-   * replays the kept tokens from the nearest snapshot in a scratch engine. When the snapshots
-   * pass `budgetBytes`, every other one is dropped and the interval doubles.
+   * Starts (or stops) recording what the lookup, gather and average heads select at every
+   * position fed from now on (SelectionLog: a few bytes per position, in blocks of `blockRows`
+   * positions). The engine keeps the block being written and the finished blocks not yet taken.
    */
-  void recordSelections(bool on, int64_t interval = 16384, size_t budgetBytes = size_t(256) << 20);
+  void recordSelections(bool on, int64_t blockRows = 16384);
+  /** The finished blocks of the selection log, handed over (the caller keeps them). */
+  std::vector<SelectionLog::Block> takeSelectionBlocks() { return log_.take(); }
   /**
    * What every recorded head (lookup, gather and average heads, in layer and head order)
-   * selected at a recorded position: the selected position (latest tie) or how many positions
-   * tied (average). False when that position was not recorded.
+   * selected at a position the log still holds: the selected position (latest tie) or how many
+   * positions tied (average). False when it does not hold that position.
    */
-  bool selectionsAt(int64_t position, std::vector<int32_t>& out);
+  bool selectionsAt(int64_t position, std::vector<int32_t>& out) const;
+  /** The same, from a block taken earlier (its bytes and first position). */
+  bool decodeSelections(const uint8_t* bytes, size_t size, int64_t start, int64_t position,
+                        std::vector<int32_t>& out) const;
   /** The recorded heads, as (layer, head) pairs. */
   const std::vector<std::pair<int32_t, int32_t>>& recordedHeads() const { return logged_; }
 
@@ -71,7 +75,7 @@ class Engine {
 
  /** Bytes per structure (vector capacities), for the memory report. */
   struct Memory {
-    size_t tokens = 0, gatherRows = 0, gatherTables = 0, hullNodes = 0, keyGroups = 0, keyIndex = 0, snapshots = 0;
+    size_t tokens = 0, gatherRows = 0, gatherTables = 0, hullNodes = 0, keyGroups = 0, keyIndex = 0, selectionLog = 0;
   };
   Memory memory() const;
 
@@ -80,34 +84,22 @@ class Engine {
     std::unique_ptr<HullAttention> hull;
     std::unique_ptr<PositionAttention> rows;
   };
-  /** The attention caches just before `position` was fed: every hull's live groups, in head order. */
-  struct Snapshot {
-    int64_t position = 0;
-    std::vector<HullAttention::Saved> hulls;
-    size_t bytes = 0;
-  };
-  /** A scratch engine that replays `tokens` (another engine's) instead of keeping its own. */
-  Engine(std::shared_ptr<const Model> model, const std::vector<uint16_t>* tokens);
-  void snapshot();
-  void restore(const Snapshot& s, const Engine& from);
+  /** A logged row (p − selected position, or the tie count) back into what selectionsAt answers. */
+  void fromRow(int64_t position, const std::vector<int64_t>& row, std::vector<int32_t>& out) const;
 
   std::shared_ptr<const Model> model_;
   /** Every token fed, in order (token-only gather heads read their rows from it). */
-  std::vector<uint16_t> ownTokens_;
-  const std::vector<uint16_t>* tokens_ = &ownTokens_;
+  std::vector<uint16_t> tokens_;
   std::vector<std::vector<HeadCache>> caches_;
   std::vector<std::vector<Selection>> selections_;
   std::vector<double> x_, hidden_, headOut_;
   std::vector<int32_t> firing_;
   mutable std::vector<double> scores_;
   int64_t position_ = 0;
-  bool recording_ = false;
-  /** Recorded positions: [recordStart_, recording_ ? position_ : recordEnd_). */
-  int64_t recordStart_ = 0, recordEnd_ = 0;
-  int64_t interval_ = 16384;
-  size_t budget_ = 0, snapshotBytes_ = 0;
-  std::vector<Snapshot> snapshots_;
-  std::unique_ptr<Engine> scratch_;
+  SelectionLog log_;
+  /** Per logged head: whether it averages ties (its row value is the count). */
+  std::vector<bool> loggedAverage_;
+  std::vector<int64_t> row_;
   std::vector<std::pair<int32_t, int32_t>> logged_;
 };
 

@@ -1,8 +1,9 @@
 // The native reader and engine under AddressSanitizer and UndefinedBehaviorSanitizer
 // (npm run test:sanitize builds this with the engine's sources and runs it on a folder that
 // scripts/sanitize-data.ts fills): each example's prompt is fed and generation must reproduce the
-// reference executor's trace token for token; each damaged or unreadable weight file must be
-// refused with the TypeScript reader's message. Prints one line per case; exits 1 on a failure
+// reference executor's trace token for token while the selection log records (its blocks must
+// decode); each damaged or unreadable weight file must be refused with the TypeScript reader's
+// message. Prints one line per case; exits 1 on a failure
 // (a sanitizer report aborts at once).
 #include <atomic>
 #include <chrono>
@@ -59,15 +60,30 @@ int main(int argc, char** argv) {
     auto model = std::make_shared<const tvm::Model>(tvm::loadModel(dir + "/" + text(run, "model")));
     tvm::Engine engine(model);
     for (int32_t t : tokens(dir + "/" + text(run, "prompt"))) engine.feed(t);
+    engine.recordSelections(true, 4096);
     const std::vector<int32_t> expected = tokens(dir + "/" + text(run, "expected"));
     std::atomic<int> request{tvm::kRun};
     int64_t emitted = 0;
     const tvm::Generated r =
         engine.generate(halt, static_cast<int64_t>(expected.size()) + 1, expected.data(),
                         static_cast<int64_t>(expected.size()), {}, request, [&](int32_t) { emitted++; });
+    // The selection log under the sanitizers too: every block's rows decode, a block cut short
+    // does not, and the log covered every position fed.
+    engine.recordSelections(false);
+    bool logged = true;
+    int64_t loggedTo = -1;
+    std::vector<int32_t> row;
+    for (const tvm::SelectionLog::Block& b : engine.takeSelectionBlocks()) {
+      for (int64_t p = b.start; p < b.start + b.count; p += 257)
+        logged = logged && engine.decodeSelections(b.bytes.data(), b.bytes.size(), b.start, p, row);
+      if (!b.bytes.empty())
+        logged = logged && !engine.decodeSelections(b.bytes.data(), b.bytes.size() - 1, b.start,
+                                                    b.start + b.count - 1, row);
+      loggedTo = b.start + b.count;
+    }
     // The reference trace ends with halt, which generate() emits and stops at.
     const bool ok = r.reason == tvm::Stop::Halt && r.count == static_cast<int64_t>(expected.size()) &&
-                    emitted == r.count;
+                    emitted == r.count && logged && loggedTo == engine.position();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("%s %s: %lld tokens (%.1f s)%s\n", ok ? "ok  " : "FAIL", text(run, "name").c_str(),
                 static_cast<long long>(r.count), seconds,
