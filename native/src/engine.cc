@@ -88,7 +88,7 @@ bool Engine::selectionsAt(int64_t position, std::vector<int32_t>& out) const {
 bool Engine::decodeSelections(const uint8_t* bytes, size_t size, int64_t start, int64_t position,
                               std::vector<int32_t>& out) const {
   std::vector<int64_t> row;
-  if (logged_.empty() || log_.width() != logged_.size() || !log_.decode(bytes, size, start, position, row)) return false;
+  if (logged_.empty() || !SelectionLog::decode(bytes, size, logged_.size(), start, position, row)) return false;
   fromRow(position, row, out);
   return true;
 }

@@ -87,21 +87,22 @@ std::vector<SelectionLog::Block> SelectionLog::take() {
 
 bool SelectionLog::at(int64_t position, std::vector<int64_t>& row) const {
   if (position >= current_.start && position < current_.start + current_.count)
-    return decode(current_.bytes.data(), current_.bytes.size(), current_.start, position, row);
+    return decode(current_.bytes.data(), current_.bytes.size(), width_, current_.start, position, row);
   std::lock_guard<std::mutex> lock(finishedLock_);
   for (const Block& b : finished_)
-    if (position >= b.start && position < b.start + b.count) return decode(b.bytes.data(), b.bytes.size(), b.start, position, row);
+    if (position >= b.start && position < b.start + b.count)
+      return decode(b.bytes.data(), b.bytes.size(), width_, b.start, position, row);
   return false;
 }
 
-bool SelectionLog::decode(const uint8_t* bytes, size_t size, int64_t start, int64_t position,
-                          std::vector<int64_t>& row) const {
+bool SelectionLog::decode(const uint8_t* bytes, size_t size, size_t width, int64_t start, int64_t position,
+                          std::vector<int64_t>& row) {
   if (position < start) return false;
-  std::vector<int64_t> difference(width_, 0);
-  row.assign(width_, 0);
+  std::vector<int64_t> difference(width, 0);
+  row.assign(width, 0);
   size_t at = 0;
   for (int64_t p = start; p <= position; p++)
-    for (size_t i = 0; i < width_; i++) {
+    for (size_t i = 0; i < width; i++) {
       int64_t dd;
       if (!getVarint(bytes, size, at, dd)) return false;
       // Wrapping arithmetic: damaged bytes give wrong rows, never undefined behaviour.

@@ -35,11 +35,14 @@ class SelectionLog {
   std::vector<Block> take();
   /** The row at `position` from the blocks the log still holds. */
   bool at(int64_t position, std::vector<int64_t>& row) const;
-  /** The row at `position` of a block's bytes starting at `start`; false if they do not hold it. */
-  bool decode(const uint8_t* bytes, size_t size, int64_t start, int64_t position, std::vector<int64_t>& row) const;
+  /**
+   * The row at `position` of a block's bytes starting at `start`, rows of `width` values; false
+   * if the bytes do not hold it.
+   */
+  static bool decode(const uint8_t* bytes, size_t size, size_t width, int64_t start, int64_t position,
+                     std::vector<int64_t>& row);
   /** Bytes held (capacities). */
   size_t bytes() const;
-  size_t width() const { return width_; }
 
  private:
   void finish();
