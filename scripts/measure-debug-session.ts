@@ -7,11 +7,11 @@
 // step, then reverse-continue to a breakpoint at --back-to (near the start). The figures of
 // docs/debugger.md's "Long programs" come from this script on examples/long/primes.c; the
 // asserted bounds live in debug-adapter/test/long-session.test.ts (a shorter program, in npm test).
-import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
-import { adapter } from '../debug-adapter/test/support/dap';
+import { adapter, adapterPid, initializeAdapter } from '../debug-adapter/test/support/dap';
+import { mib, residentBytes } from '../engine/test/support/peak-rss';
 
 function usage(message: string): never {
   console.error(`measure-debug-session: ${message}`);
@@ -55,29 +55,18 @@ function parseArgs(argv: string[]) {
   return { file, breakLine, backTo, args, optimize, maxTokens };
 }
 
-/** A /proc/PID/status field in MiB (VmRSS: now, VmHWM: the peak). */
-function statusMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  if (!m) throw new Error(`no ${field} in /proc/${pid}/status`);
-  return Math.round(Number(m[1]) / 1024);
-}
-
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   if (!existsSync(adapter)) usage(`${adapter} is missing: run node scripts/build.mjs`);
   const dc = new DebugClient('node', adapter, 'transformer-vm');
   dc.defaultTimeout = 3_600_000;
   await dc.start();
-  // The adapter's process, to read its memory; DebugClient keeps it private.
-  const pid = (dc as unknown as { _adapterProcess: ChildProcess })._adapterProcess.pid;
-  if (pid === undefined) throw new Error('the adapter did not start');
-  const memory = () => `rss ${statusMiB(pid, 'VmRSS')} MiB, peak ${statusMiB(pid, 'VmHWM')} MiB`;
-  await dc.initializeRequest({
-    adapterID: 'transformer-vm',
-    linesStartAt1: true,
-    columnsStartAt1: true,
-    pathFormat: 'path',
-  });
+  const pid = adapterPid(dc);
+  const memory = () => {
+    const { rss, hwm } = residentBytes(pid);
+    return `rss ${mib(rss)}, peak ${mib(hwm)}`;
+  };
+  await initializeAdapter(dc);
   const initialized = dc.waitForEvent('initialized');
   await dc.launch({ program: o.file, args: o.args, maxTokens: o.maxTokens, optimize: o.optimize });
   await initialized;

@@ -5,23 +5,17 @@
 // The adapter runs as a child process (dist/debugAdapter.js) whose peak resident memory (VmHWM)
 // is read at the end.
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import { nativeSkip } from '../../engine/test/support/native';
-import { after, markerLine, referenceAt, scope, signed, startSession } from './support/dap';
+import { residentBytes } from '../../engine/test/support/peak-rss';
+import { adapterPid, after, markerLine, referenceAt, scope, signed, startSession } from './support/dap';
 
 const program = join(__dirname, 'programs', 'long', 'sieve-checksum.c');
 /** Bytes a generated token may cost the adapter above its base (engine, trace, decoder history). */
 const BYTES_PER_TOKEN = 32;
 const MiB = 1024 * 1024;
-
-const status = (pid: number, field: 'VmHWM' | 'VmRSS') =>
-  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) * 1024;
-const adapterPid = (dc: DebugClient) =>
-  (dc as unknown as { _adapterProcess: ChildProcess })._adapterProcess.pid!;
 
 async function machine(dc: DebugClient) {
   const m = await scope(dc, 'Machine');
@@ -43,7 +37,7 @@ test('a five-million-token session: breakpoint at the end, back, early, attentio
 }, async (t) => {
   // The base: the same adapter stopped on entry of the same program (model loaded, program built).
   const entry = await startSession({ program, stopOnEntry: true, maxTokens: 20_000_000 });
-  const base = status(adapterPid(entry.dc), 'VmHWM');
+  const base = residentBytes(adapterPid(entry.dc)).hwm;
   await entry.dc.stop();
 
   const end = markerLine(program, 'long-end');
@@ -122,7 +116,7 @@ test('a five-million-token session: breakpoint at the end, back, early, attentio
     );
     assert.equal(await line(dc), end);
 
-    const peak = status(pid, 'VmHWM');
+    const peak = residentBytes(pid).hwm;
     const perToken = (peak - base) / atEnd.position;
     const report =
       `adapter base ${(base / MiB).toFixed(0)} MiB, peak ${(peak / MiB).toFixed(0)} MiB over ` +

@@ -2,6 +2,7 @@
 // @vscode/debugadapter-testsupport's DebugClient, and the reference executor's state at any step
 // to check what the adapter shows.
 import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
@@ -63,12 +64,7 @@ export async function startSession(
     if (e.body.category === 'stdout') output.push(e.body.output);
     else consoleOutput.push(e.body.output);
   });
-  await dc.initializeRequest({
-    adapterID: 'transformer-vm',
-    linesStartAt1: true,
-    columnsStartAt1: true,
-    pathFormat: 'path',
-  });
+  await initializeAdapter(dc);
   const initialized = dc.waitForEvent('initialized');
   const launched = await dc.launch(args);
   await initialized;
@@ -86,6 +82,23 @@ export async function startSession(
   const first = Promise.race([dc.waitForEvent('stopped'), dc.waitForEvent('terminated')]);
   await dc.configurationDoneRequest();
   return { dc, launched, bps, first: await first, output, consoleOutput };
+}
+
+/** The initialize request as VS Code sends it (1-based lines and columns, paths). */
+export async function initializeAdapter(dc: DebugClient): Promise<void> {
+  await dc.initializeRequest({
+    adapterID: 'transformer-vm',
+    linesStartAt1: true,
+    columnsStartAt1: true,
+    pathFormat: 'path',
+  });
+}
+
+/** The adapter's process id (DebugClient keeps its child process private). */
+export function adapterPid(dc: DebugClient): number {
+  const pid = (dc as unknown as { _adapterProcess?: ChildProcess })._adapterProcess?.pid;
+  if (pid === undefined) throw new Error('the adapter process has not started');
+  return pid;
 }
 
 /** Resolves with the next stopped event after `action`. */

@@ -40,7 +40,7 @@ export interface MeasureOptions {
 }
 
 /** VmRSS and VmHWM of a live process, bytes (0 when it is gone or /proc is absent). */
-function residentBytes(pid: number): { rss: number; hwm: number } {
+export function residentBytes(pid: number): { rss: number; hwm: number } {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
