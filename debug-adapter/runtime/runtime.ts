@@ -476,7 +476,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
       }
       this.decoded++;
       if (d.step === before) continue;
-      if (before === this.stepPc.length) this.stepPc.push(pc);
+      if (before === this.stepPc.length) this.recordStep(pc);
       this.checkpoints.offer(d);
       if (d.halted) return undefined;
       if (d.step < first) continue;
@@ -485,6 +485,14 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
       if (this.pauseAsked) return { reason: 'pause', step: d.step };
     }
     return undefined;
+  }
+
+  /**
+   * Called once for every new step, in order, with the decoder just after it: the per-step records
+   * (the instruction it ran, and what later requests search) are kept here.
+   */
+  private recordStep(pc: number): void {
+    this.stepPc.push(pc);
   }
 
   /** Runs forward until `check` stops (checked from the next boundary on). */

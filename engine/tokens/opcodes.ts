@@ -67,6 +67,8 @@ export interface OpcodeInfo {
   readonly shape: TraceShape;
   /** Bytes of the value written to the trace for `store` shapes. */
   readonly storeBytes?: number;
+  /** Bytes read from memory, for loads. */
+  readonly loadBytes?: number;
 }
 
 function op(
@@ -77,7 +79,18 @@ function op(
   sts: 0 | 1,
   storeBytes?: number,
 ) {
-  return { name, pops, pushes, stackDelta: pushes - pops, sts, shape, storeBytes } satisfies OpcodeInfo;
+  const load = /^i32\.load(8|16)?/.exec(name);
+  const loadBytes = load ? (load[1] ? Number(load[1]) / 8 : 4) : undefined;
+  return {
+    name,
+    pops,
+    pushes,
+    stackDelta: pushes - pops,
+    sts,
+    shape,
+    storeBytes,
+    loadBytes,
+  } satisfies OpcodeInfo;
 }
 
 /**

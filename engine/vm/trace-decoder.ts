@@ -98,6 +98,12 @@ export class TraceDecoder {
   /** Tokens consumed. */
   position = 0;
   halted = false;
+  /**
+   * The byte address the last memory instruction used (offset included): a load's, a store's, or
+   * input_base's. Read after a step ends, it says where that step read or wrote (the debugger's
+   * access log); other steps leave it as it was.
+   */
+  lastAccess = 0;
   /** Output bytes and step starts, shared with clones (see SharedLog); undefined: no history. */
   private outputLog: SharedLog<Uint8Array> | undefined;
   private startLog: SharedLog<Uint32Array> | undefined;
@@ -336,6 +342,7 @@ export class TraceDecoder {
   private apply(op: number, imm: number, token: number): void {
     switch (op) {
       case Op.input_base:
+        this.lastAccess = imm;
         return;
       case Op['local.set']:
         this.pop(token);
@@ -360,6 +367,7 @@ export class TraceDecoder {
       case Op['i32.store16']: {
         this.pop(token);
         const address = (this.pop(token) + imm) >>> 0;
+        this.lastAccess = address;
         this.memory.write(address, this.bytes);
         this.listener?.({ type: 'memory', address, bytes: this.bytes.slice() });
         return;
@@ -367,6 +375,7 @@ export class TraceDecoder {
       default: {
         // Value-producing instructions: pop the operands, push the value the tokens carry.
         const pops = OPCODES[op].pops;
+        if (OPCODES[op].loadBytes) this.lastAccess = (this.stack[this.stack.length - 1] + imm) >>> 0;
         for (let k = 0; k < pops; k++) this.pop(token);
         this.push(this.value());
       }
