@@ -27,6 +27,7 @@ import { BreakpointSet } from './breakpoints';
 import { Checkpoints, DEFAULT_CHECKPOINT_LIMITS } from './checkpoints';
 import type { MachineView } from './expression';
 import { REFERENCE_END, REFERENCE_UNKNOWN, type ReferenceStream } from './reference-stream';
+import { memoryLayout, TimelineRecorder } from './timeline';
 import type { SourceStop, TokenSource } from './token-source';
 
 export type StopReason = 'entry' | 'step' | 'breakpoint' | 'pause' | 'exception' | 'goto';
@@ -127,6 +128,8 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   private readonly started = performance.now();
   /** Read on first use (the first stop that shows C), then kept; null: there is none. */
   private cInfo?: CProgram | null;
+  /** Per-block summaries of the recorded steps and the breakpoint stops (the Timeline view). */
+  readonly timeline: TimelineRecorder;
 
   constructor(
     private readonly source: TokenSource,
@@ -142,6 +145,8 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
     this.decoder = new TraceDecoder(o.instructions);
     for (const t of o.inputSection) this.trace.push(t);
     this.isLineStart = o.sourceMap?.lineStartFlags(o.instructions) ?? new Uint8Array(o.instructions.length);
+    this.timeline = new TimelineRecorder(o.instructions, memoryLayout(o.instructions, o.sourceMap, o.wasm));
+    this.on('stopped', (e) => this.timeline.noteStop(e));
     // The input section is the trace of input_base: decode it, the first instruction.
     this.replay(() => undefined, Number.POSITIVE_INFINITY, this.o.inputSection.length);
   }
@@ -493,6 +498,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
    */
   private recordStep(pc: number): void {
     this.stepPc.push(pc);
+    this.timeline.record(pc, this.decoder);
   }
 
   /** Runs forward until `check` stops (checked from the next boundary on). */
