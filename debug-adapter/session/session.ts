@@ -50,6 +50,7 @@ import {
 import { attentionHits } from './attention';
 import { disassemble, readMemory } from './disassembly';
 import { address, formatValue } from './format';
+import { timeline } from './timeline';
 import { VariableStore } from './variables';
 
 /**
@@ -102,6 +103,7 @@ const NEEDS_PROGRAM = new Set([
   'disassemble',
   'attentionHits',
   'timeTravel',
+  'timeline',
   'exceptionInfo',
 ]);
 /** Requests that move the machine: refused while it runs, and once the program has ended. */
@@ -678,7 +680,8 @@ export class TransformerDebugSession extends LoggingDebugSession {
 
   /**
    * attentionHits { step? }: what every head selected (session/attention.ts); timeTravel
-   * { step }: stop at any recorded step (the attention view jumps to the step that wrote a token).
+   * { step }: stop at any recorded step (the attention view jumps to the step that wrote a token);
+   * timeline { from?, to?, buckets }: the run summarized for the Timeline view (session/timeline.ts).
    */
   protected override customRequest(command: string, response: DebugProtocol.Response, args: Args): void {
     if (command === 'attentionHits') {
@@ -691,6 +694,9 @@ export class TransformerDebugSession extends LoggingDebugSession {
       const step = int(args, 'step', 0, r.recordedSteps);
       this.sendResponse(response);
       r.goto(step);
+    } else if (command === 'timeline') {
+      response.body = timeline(this.runtime, args);
+      this.sendResponse(response);
     } else throw new ArgumentError(`unknown request '${oneLine(String(command)).slice(0, 80)}'`);
   }
 }
