@@ -7,6 +7,7 @@ import { DIAGNOSTICS_EVENT, TransformerDebugSession } from '../debug-adapter/ses
 import { AttentionView } from './attention-view';
 import { hoverExpressionAt } from './c-hover-expression';
 import { registerCommands } from './commands';
+import { TimelineView } from './timeline-view';
 
 const TYPE = 'transformer-vm';
 const PROGRAM_FILES = /\.(c|wat|wasm|tvm|txt)$/i;
@@ -14,6 +15,7 @@ const PROGRAM_FILES = /\.(c|wat|wasm|tvm|txt)$/i;
 export function activate(context: vscode.ExtensionContext): void {
   const diagnostics = vscode.languages.createDiagnosticCollection('Transformer VM');
   new AttentionView(TYPE).register(context);
+  new TimelineView(TYPE).register(context);
   registerCommands(context);
   context.subscriptions.push(
     diagnostics,
