@@ -7,6 +7,7 @@ import { DIAGNOSTICS_EVENT, TransformerDebugSession } from '../debug-adapter/ses
 import { AttentionView } from './attention-view';
 import { hoverExpressionAt } from './c-hover-expression';
 import { registerCommands } from './commands';
+import { registerValueHistory } from './value-history';
 
 const TYPE = 'transformer-vm';
 const PROGRAM_FILES = /\.(c|wat|wasm|tvm|txt)$/i;
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const diagnostics = vscode.languages.createDiagnosticCollection('Transformer VM');
   new AttentionView(TYPE).register(context);
   registerCommands(context);
+  registerValueHistory(context, TYPE);
   context.subscriptions.push(
     diagnostics,
     vscode.debug.registerDebugConfigurationProvider(TYPE, new ConfigurationProvider()),
