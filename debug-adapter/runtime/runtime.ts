@@ -104,6 +104,18 @@ export interface CProgram {
   readonly table: FunctionTable;
 }
 
+/** Where a token of the sequence belongs (MachineRuntime.place). */
+export interface TokenPlace {
+  readonly token: string;
+  /** Which token of its instruction (program section) or of its step (trace). */
+  readonly index: number;
+  /** The step that wrote it (trace tokens only). */
+  readonly step?: number;
+  /** The instruction it belongs to (program section) or that its step ran. */
+  readonly instruction?: number;
+  readonly op?: string;
+}
+
 /** Whether to stop at `pc`, arrived at from `from` (the instruction executed just before). */
 type Check = (pc: number, from: number) => StopEvent | undefined;
 
@@ -289,42 +301,55 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   }
 
   /**
-   * What the token at a position is: in the prompt, a program or input byte; in the trace, which
-   * token of which step. `step` is the step that wrote it (absent for the program section).
+   * Where the token at a position belongs: in the program section, instruction `instruction`
+   * (`index` 0 is its opcode, 1–4 its immediate bytes); in the trace, the step that wrote it
+   * (`index`: which of the step's tokens), with the instruction that step ran. Neither for the
+   * prompt's delimiters or a trace token before the first step.
    */
-  describe(position: number): { token: string; what: string; step?: number } {
+  place(position: number): TokenPlace {
     const token = this.tokenAt(position);
     const t = position - this.o.promptLength;
     if (t < 0) {
-      if (position === 0) return { token, what: 'the start of the prompt' };
+      if (position <= 0) return { token, index: 0 };
       const i = Math.floor((position - 1) / 5);
-      const k = (position - 1) % 5;
       const ins = this.o.instructions[i];
-      if (!ins) return { token, what: 'the end of the program section' };
-      return {
-        token,
-        what:
-          k === 0
-            ? `the opcode of instruction ${i} (${ins.op})`
-            : `immediate byte ${k - 1} of instruction ${i} (${ins.op})`,
-      };
+      return ins ? { token, index: (position - 1) % 5, instruction: i, op: ins.op } : { token, index: 0 };
     }
     const starts = this.decoder.stepStarts;
     // The last completed step starting at or before t.
     let lo = 0;
     let hi = starts.length - 1;
-    if (hi < 0 || starts[0] > t) return { token, what: `trace token ${t}` };
+    if (hi < 0 || starts[0] > t) return { token, index: t };
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid] <= t) lo = mid;
       else hi = mid - 1;
     }
     const step = lo;
-    const k = t - starts[step];
     const pc = step < this.stepPc.length ? this.stepPc.at(step) : -1;
-    const op = this.o.instructions[pc]?.op ?? '?';
+    return { token, index: t - starts[step], step, instruction: pc, op: this.o.instructions[pc]?.op ?? '?' };
+  }
+
+  /**
+   * What the token at a position is: in the prompt, a program or input byte; in the trace, which
+   * token of which step. `step` is the step that wrote it (absent for the program section).
+   */
+  describe(position: number): { token: string; what: string; step?: number } {
+    const { token, index: k, step, instruction, op } = this.place(position);
+    if (position - this.o.promptLength < 0) {
+      if (position === 0) return { token, what: 'the start of the prompt' };
+      if (instruction === undefined) return { token, what: 'the end of the program section' };
+      return {
+        token,
+        what:
+          k === 0
+            ? `the opcode of instruction ${instruction} (${op})`
+            : `immediate byte ${k - 1} of instruction ${instruction} (${op})`,
+      };
+    }
+    if (step === undefined) return { token, what: `trace token ${k}` };
     const role = /^[0-9a-f]{2}'?$/.test(token) ? `byte ${k}` : `token ${k} ('${token}')`;
-    return { token, what: `${role} of ${op} (instruction ${pc}) at step ${step}`, step };
+    return { token, what: `${role} of ${op} (instruction ${instruction}) at step ${step}`, step };
   }
 
   /** The text of the token at a position of the whole sequence (prompt included). */
