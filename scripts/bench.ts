@@ -232,9 +232,12 @@ async function main() {
     }
     const ratio = (a: Engine, b: Engine) =>
       rate.has(a) && rate.has(b) ? `${a}/${b} ${(rate.get(a)! / rate.get(b)!).toFixed(2)}×` : '';
-    const ratios = [ratio('native', 'js'), ratio('native-spec', 'native'), ratio('debug', 'native'), ratio('debug-watch', 'debug')].filter(
-      Boolean,
-    );
+    const ratios = [
+      ratio('native', 'js'),
+      ratio('native-spec', 'native'),
+      ratio('debug', 'native'),
+      ratio('debug-watch', 'debug'),
+    ].filter(Boolean);
     if (ratios.length) console.log(`${''.padEnd(18)} ${ratios.join(', ')}`);
   }
   if (process.argv.includes('--long')) {
