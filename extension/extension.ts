@@ -8,6 +8,7 @@ import { AttentionView } from './attention-view';
 import { hoverExpressionAt } from './c-hover-expression';
 import { registerCommands } from './commands';
 import { TimelineView } from './timeline-view';
+import { registerValueHistory } from './value-history';
 
 const TYPE = 'transformer-vm';
 const PROGRAM_FILES = /\.(c|wat|wasm|tvm|txt)$/i;
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
   new AttentionView(TYPE).register(context);
   new TimelineView(TYPE).register(context);
   registerCommands(context);
+  registerValueHistory(context, TYPE);
   context.subscriptions.push(
     diagnostics,
     vscode.debug.registerDebugConfigurationProvider(TYPE, new ConfigurationProvider()),

@@ -1,4 +1,4 @@
-// npm run bench [-- --runs N] [--examples a,b] [--engines native,js,graph] [--long] [--no-jobs]
+// npm run bench [-- --runs N] [--examples a,b] [--engines native,js,graph,debug,debug-watch] [--long] [--no-jobs]
 // Speed of every engine on every example, each run in a child process of its own so its peak
 // resident memory is its own: tokens, seconds, tokens/s, peak RSS, bytes per token above the same
 // engine's peak on hello, and the native/JS and specialized/universal ratios from the same run
@@ -30,9 +30,11 @@ import { universalModel } from '../engine/weights/universal';
 /**
  * native-spec: the example's own specialized model (wasm-specialize) on the native engine;
  * debug: the native engine driven by the debugger's runtime (trace decoded, breakpoints checked
- * at every instruction), with breakpoints that are never hit.
+ * at every instruction), with breakpoints that are never hit; debug-watch: the same with a data
+ * breakpoint that is never hit (read or write of 16 bytes no program touches: every load and
+ * store is compared with it).
  */
-type Engine = 'native' | 'native-spec' | 'debug' | 'js' | 'graph';
+type Engine = 'native' | 'native-spec' | 'debug' | 'debug-watch' | 'js' | 'graph';
 interface Measure {
   tokens: number;
   seconds: number;
@@ -55,13 +57,17 @@ async function one(engine: Engine, name: string, modelFile: string): Promise<Mea
     } finally {
       rmSync(file, { force: true });
     }
-  } else if (engine === 'debug') {
+  } else if (engine === 'debug' || engine === 'debug-watch') {
     const example = loadManifest().find((e) => e.name === name)!;
     // The example's own arguments (argv words for a main program, the input string for compute),
     // and the same build the other engines run (-O2; F5's default is the -O0 debug build).
     const l = await launch({ program: example.file, args: example.args, model: modelFile, optimize: 'O2' });
     l.runtime.breakpoints.setFunctions([{ name: 'i32.load16_s' }, { name: 'no_such_function' }]);
     l.runtime.breakpoints.setLines(loadManifest().find((e) => e.name === name)!.file, [{ line: 1 }]);
+    if (engine === 'debug-watch')
+      l.runtime.dataBreakpoints.set([
+        { cell: { kind: 'memory', address: 0xffff_ff00, size: 16 }, access: 'readWrite' },
+      ]);
     let stopped = false;
     l.runtime.on('stopped', () => {
       stopped = true;
@@ -226,9 +232,12 @@ async function main() {
     }
     const ratio = (a: Engine, b: Engine) =>
       rate.has(a) && rate.has(b) ? `${a}/${b} ${(rate.get(a)! / rate.get(b)!).toFixed(2)}×` : '';
-    const ratios = [ratio('native', 'js'), ratio('native-spec', 'native'), ratio('debug', 'native')].filter(
-      Boolean,
-    );
+    const ratios = [
+      ratio('native', 'js'),
+      ratio('native-spec', 'native'),
+      ratio('debug', 'native'),
+      ratio('debug-watch', 'debug'),
+    ].filter(Boolean);
     if (ratios.length) console.log(`${''.padEnd(18)} ${ratios.join(', ')}`);
   }
   if (process.argv.includes('--long')) {

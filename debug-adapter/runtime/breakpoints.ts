@@ -26,7 +26,7 @@ export interface BreakpointInfo {
   readonly pcs: readonly number[];
 }
 
-class Breakpoint {
+export class Breakpoint {
   hits = 0;
   private readonly condition?: Expression;
   private readonly hitTest?: (n: number) => boolean;
@@ -150,7 +150,7 @@ export class BreakpointSet {
     for (const spec of lines) {
       const made = this.make(spec);
       if ('error' in made) {
-        infos.push({ id: this.nextId++, verified: false, message: made.error, pcs: [] });
+        infos.push({ id: this.unusedId(), verified: false, message: made.error, pcs: [] });
         continue;
       }
       const pcs = this.sourceMap?.lineStarts(file, spec.line, this.instructions) ?? [];
@@ -178,7 +178,7 @@ export class BreakpointSet {
     this.instructionBps = [];
     const infos = specs.map((spec): BreakpointInfo => {
       const made = this.make(spec);
-      if ('error' in made) return { id: this.nextId++, verified: false, message: made.error, pcs: [] };
+      if ('error' in made) return { id: this.unusedId(), verified: false, message: made.error, pcs: [] };
       if (!(spec.pc >= 0 && spec.pc < this.opOf.length))
         return { id: made.bp.id, verified: false, message: `no instruction ${spec.pc}`, pcs: [] };
       this.instructionBps.push({ pc: spec.pc, bp: made.bp });
@@ -193,7 +193,7 @@ export class BreakpointSet {
     this.functionBps = [];
     const infos = specs.map((spec): BreakpointInfo => {
       const made = this.make(spec);
-      if ('error' in made) return { id: this.nextId++, verified: false, message: made.error, pcs: [] };
+      if ('error' in made) return { id: this.unusedId(), verified: false, message: made.error, pcs: [] };
       const name = spec.name.trim();
       const op = this.opIndex.get(name);
       if (op !== undefined) {
@@ -254,12 +254,18 @@ export class BreakpointSet {
     return bps && this.sourceMap?.entersLine(pc, from, this.instructions) ? bps : undefined;
   }
 
-  private make(o: BreakpointOptions): { bp: Breakpoint } | { error: string } {
+  /** A breakpoint with the next id (data breakpoints share the numbering), or why it cannot be made. */
+  make(o: BreakpointOptions): { bp: Breakpoint } | { error: string } {
     try {
       return { bp: new Breakpoint(this.nextId++, o) };
     } catch (e) {
       return { error: (e as Error).message };
     }
+  }
+
+  /** An id for a breakpoint that could not be made (the client still shows it, unverified). */
+  unusedId(): number {
+    return this.nextId++;
   }
 
   private rebuild(): void {

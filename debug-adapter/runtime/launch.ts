@@ -88,6 +88,7 @@ export async function launch(options: LaunchOptions, progress: LaunchProgress = 
   const source = openSource({
     kind: engine,
     modelFile,
+    model,
     prompt,
     instructions: program.instructions,
     specialized,

@@ -14,6 +14,7 @@ import { EventEmitter } from 'node:events';
 import type { SourceMap } from '../../engine/compiler/source-map';
 import { type CFrame, cFrameAt, FunctionTable } from '../../engine/debug-info/frame';
 import type { CProgramInfo } from '../../engine/debug-info/model';
+import { Op } from '../../engine/tokens/opcodes';
 import type { Instruction } from '../../engine/tokens/program-file';
 import { tokenText, VOCAB_SIZE } from '../../engine/tokens/vocabulary';
 import { integerIn } from '../../engine/util/numbers';
@@ -23,14 +24,19 @@ import { TraceDecodeError, TraceDecoder } from '../../engine/vm/trace-decoder';
 import type { Trap } from '../../engine/vm/traps';
 import { decodeModule } from '../../engine/wasm/decoder';
 import { readProgramInfo } from '../../engine/wasm/dwarf-info';
+import { AccessLog, type AccessShape, accessShape } from './access-log';
 import { BreakpointSet } from './breakpoints';
+import { type Cell, describeCell } from './cells';
 import { Checkpoints, DEFAULT_CHECKPOINT_LIMITS } from './checkpoints';
+import { DataBreakpoints, type WatchedCell } from './data-breakpoints';
 import type { MachineView } from './expression';
+import { type CellWrite, localWrites, memoryWrites, type Recording } from './history';
+import { type ProvenanceAnswer, type ProvenanceContext, provenance } from './provenance';
 import { REFERENCE_END, REFERENCE_UNKNOWN, type ReferenceStream } from './reference-stream';
 import { memoryLayout, TimelineRecorder } from './timeline';
 import type { SourceStop, TokenSource } from './token-source';
 
-export type StopReason = 'entry' | 'step' | 'breakpoint' | 'pause' | 'exception' | 'goto';
+export type StopReason = 'entry' | 'step' | 'breakpoint' | 'data breakpoint' | 'pause' | 'exception' | 'goto';
 
 export interface StopEvent {
   readonly reason: StopReason;
@@ -99,6 +105,18 @@ export interface CProgram {
   readonly table: FunctionTable;
 }
 
+/** Where a token of the sequence belongs (MachineRuntime.place). */
+export interface TokenPlace {
+  readonly token: string;
+  /** Which token of its instruction (program section) or of its step (trace). */
+  readonly index: number;
+  /** The step that wrote it (trace tokens only). */
+  readonly step?: number;
+  /** The instruction it belongs to (program section) or that its step ran. */
+  readonly instruction?: number;
+  readonly op?: string;
+}
+
 /** Whether to stop at `pc`, arrived at from `from` (the instruction executed just before). */
 type Check = (pc: number, from: number) => StopEvent | undefined;
 
@@ -123,6 +141,13 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   private readonly isLineStart: Uint8Array;
   /** The instruction each recorded step ran (index = step). */
   private readonly stepPc = new TokenBuffer(1 << 12);
+  /** Every load and store: its step and address (the tokens do not say where a store wrote). */
+  private readonly accesses = new AccessLog();
+  private readonly shape: AccessShape;
+  /** The recorded run as history searches read it (history.ts, provenance.ts). */
+  readonly recording: Recording;
+  /** Data breakpoints (watchpoints), checked after every step only while one is set. */
+  readonly dataBreakpoints: DataBreakpoints;
   /** Copies of the decoder, in step order, bounded (see checkpoints.ts). */
   readonly checkpoints: Checkpoints;
   private readonly started = performance.now();
@@ -143,6 +168,23 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
       maxBytes: o.maxCheckpointBytes ?? DEFAULT_CHECKPOINT_LIMITS.maxBytes,
     });
     this.decoder = new TraceDecoder(o.instructions);
+    // input_base writes its input string and the 0 after it: the input section less its commit.
+    this.shape = accessShape(o.instructions, Math.max(0, o.inputSection.length - 1));
+    this.recording = {
+      instructions: o.instructions,
+      ops: Int32Array.from(o.instructions, (i) => Op[i.op]),
+      shape: this.shape,
+      accesses: this.accesses,
+      pcOf: (step) => this.stepPc.at(step),
+      stepStart: (step) => this.stepStart(step),
+      traceToken: (i) => this.trace.at(i),
+    };
+    this.dataBreakpoints = new DataBreakpoints({
+      rec: this.recording,
+      make: (b) => this.breakpoints.make(b),
+      unusedId: () => this.breakpoints.unusedId(),
+      read: (cell) => this.readCell(this.decoder, cell),
+    });
     for (const t of o.inputSection) this.trace.push(t);
     this.isLineStart = o.sourceMap?.lineStartFlags(o.instructions) ?? new Uint8Array(o.instructions.length);
     this.timeline = new TimelineRecorder(o.instructions, memoryLayout(o.instructions, o.sourceMap, o.wasm));
@@ -201,6 +243,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
     trace: number;
     stepPcs: number;
     stepStarts: number;
+    accessLog: number;
     checkpoints: number;
     checkpointCount: number;
   } {
@@ -208,6 +251,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
       trace: this.trace.bytes,
       stepPcs: this.stepPc.bytes,
       stepStarts: this.decoder.stepStarts.buffer.byteLength,
+      accessLog: this.accesses.bytes,
       checkpoints: this.checkpoints.bytes,
       checkpointCount: this.checkpoints.length,
     };
@@ -243,10 +287,10 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   }
 
   /** Call-stack frame `frame` (0 = the current function) seen as C, when the program has DWARF. */
-  cFrame(frame: number): CFrame | undefined {
+  cFrame(frame: number, d = this.decoder): CFrame | undefined {
     const c = this.cProgram;
     if (!c || !this.o.sourceMap) return undefined;
-    return cFrameAt(this.decoder, this.o.sourceMap, c.info, frame, c.table);
+    return cFrameAt(d, this.o.sourceMap, c.info, frame, c.table);
   }
 
   /**
@@ -262,42 +306,55 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   }
 
   /**
-   * What the token at a position is: in the prompt, a program or input byte; in the trace, which
-   * token of which step. `step` is the step that wrote it (absent for the program section).
+   * Where the token at a position belongs: in the program section, instruction `instruction`
+   * (`index` 0 is its opcode, 1–4 its immediate bytes); in the trace, the step that wrote it
+   * (`index`: which of the step's tokens), with the instruction that step ran. Neither for the
+   * prompt's delimiters or a trace token before the first step.
    */
-  describe(position: number): { token: string; what: string; step?: number } {
+  place(position: number): TokenPlace {
     const token = this.tokenAt(position);
     const t = position - this.o.promptLength;
     if (t < 0) {
-      if (position === 0) return { token, what: 'the start of the prompt' };
+      if (position <= 0) return { token, index: 0 };
       const i = Math.floor((position - 1) / 5);
-      const k = (position - 1) % 5;
       const ins = this.o.instructions[i];
-      if (!ins) return { token, what: 'the end of the program section' };
-      return {
-        token,
-        what:
-          k === 0
-            ? `the opcode of instruction ${i} (${ins.op})`
-            : `immediate byte ${k - 1} of instruction ${i} (${ins.op})`,
-      };
+      return ins ? { token, index: (position - 1) % 5, instruction: i, op: ins.op } : { token, index: 0 };
     }
     const starts = this.decoder.stepStarts;
     // The last completed step starting at or before t.
     let lo = 0;
     let hi = starts.length - 1;
-    if (hi < 0 || starts[0] > t) return { token, what: `trace token ${t}` };
+    if (hi < 0 || starts[0] > t) return { token, index: t };
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid] <= t) lo = mid;
       else hi = mid - 1;
     }
     const step = lo;
-    const k = t - starts[step];
     const pc = step < this.stepPc.length ? this.stepPc.at(step) : -1;
-    const op = this.o.instructions[pc]?.op ?? '?';
+    return { token, index: t - starts[step], step, instruction: pc, op: this.o.instructions[pc]?.op ?? '?' };
+  }
+
+  /**
+   * What the token at a position is: in the prompt, a program or input byte; in the trace, which
+   * token of which step. `step` is the step that wrote it (absent for the program section).
+   */
+  describe(position: number): { token: string; what: string; step?: number } {
+    const { token, index: k, step, instruction, op } = this.place(position);
+    if (position - this.o.promptLength < 0) {
+      if (position === 0) return { token, what: 'the start of the prompt' };
+      if (instruction === undefined) return { token, what: 'the end of the program section' };
+      return {
+        token,
+        what:
+          k === 0
+            ? `the opcode of instruction ${instruction} (${op})`
+            : `immediate byte ${k - 1} of instruction ${instruction} (${op})`,
+      };
+    }
+    if (step === undefined) return { token, what: `trace token ${k}` };
     const role = /^[0-9a-f]{2}'?$/.test(token) ? `byte ${k}` : `token ${k} ('${token}')`;
-    return { token, what: `${role} of ${op} (instruction ${pc}) at step ${step}`, step };
+    return { token, what: `${role} of ${op} (instruction ${instruction}) at step ${step}`, step };
   }
 
   /** The text of the token at a position of the whole sequence (prompt included). */
@@ -315,9 +372,8 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   }
 
   /** Machine state as the expression language reads it, with `frame` selecting the locals. */
-  view(frame = 0): MachineView {
-    const d = this.decoder;
-    const locals = this.localsOf(frame);
+  view(frame = 0, d = this.decoder): MachineView {
+    const locals = frame === 0 ? d.locals : (d.frames[d.frames.length - frame]?.savedLocals ?? []);
     return {
       stackAt: (i) => d.stack[d.stack.length - 1 - i],
       stackDepth: () => d.stack.length,
@@ -327,9 +383,69 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
       step: d.step,
       pc: d.pc,
       depth: d.frames.length,
-      position: this.position,
-      cFrame: () => this.cFrame(frame),
+      position: this.o.promptLength + d.position,
+      cFrame: () => this.cFrame(frame, d),
     };
+  }
+
+  // ── The past: where values came from, the writes of a cell ──
+
+  /** Index in the trace of a step's first token (a completed step, or the current one). */
+  private stepStart(step: number): number {
+    const starts = this.decoder.stepStarts;
+    if (step < starts.length) return starts[step];
+    if (step === this.step) return this.decoded;
+    throw new RangeError(`step ${step} is after the current step (${this.step})`);
+  }
+
+  /** A cell's bytes in a state: memory little-endian, a local as its 4 bytes (0 when unset). */
+  private readCell(d: TraceDecoder, cell: WatchedCell): Uint8Array {
+    if (cell.kind === 'memory') return d.memory.read(cell.address, cell.size).slice();
+    const locals = cell.depth === d.frames.length ? d.locals : d.frames[cell.depth]?.savedLocals;
+    const v = locals?.[cell.index] ?? 0;
+    return new Uint8Array(new Uint32Array([v]).buffer);
+  }
+
+  /**
+   * Who last wrote a cell before the current step: the trace decoder's answer and the attention's
+   * (provenance.ts). `lookupOf` names the lookup each head of the model makes.
+   */
+  provenance(cell: Cell, lookupOf: (layer: number, head: number) => string): ProvenanceAnswer {
+    this.checkCell(cell);
+    const d = this.decoder;
+    return provenance(this.provenanceContext(lookupOf), cell, d.step, d.frames.length, d.stack.length);
+  }
+
+  /** What provenance reads of this run (tests ask it about every read of a program). */
+  provenanceContext(lookupOf: (layer: number, head: number) => string): ProvenanceContext {
+    return {
+      rec: this.recording,
+      promptLength: this.o.promptLength,
+      stepOf: (p) => this.describe(p).step,
+      selectionsAt: (p) => this.source.selectionsAt(p),
+      lookupOf,
+      engine: this.source.kind,
+    };
+  }
+
+  /** The writes of a memory range or a local before the current step, oldest first (the latest `limit`). */
+  writes(cell: WatchedCell, limit: number): { total: number; writes: CellWrite[] } {
+    this.checkCell(cell);
+    const d = this.decoder;
+    return cell.kind === 'memory'
+      ? memoryWrites(this.recording, cell.address, cell.size, d.step, limit)
+      : localWrites(this.recording, cell.depth, cell.index, d.step, d.frames.length, limit);
+  }
+
+  /** A cell must exist in the current state (a local's function is running, a stack slot is there). */
+  private checkCell(cell: Cell): void {
+    const d = this.decoder;
+    if (cell.kind === 'local' && cell.depth > d.frames.length)
+      throw new Error(
+        `${describeCell(cell)}: no function runs at that depth now (the call depth is ${d.frames.length})`,
+      );
+    if (cell.kind === 'stack' && cell.index >= d.stack.length)
+      throw new Error(`${describeCell(cell)}: the operand stack holds ${d.stack.length} values`);
   }
 
   // ── Run control ──
@@ -385,6 +501,12 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
     this.assertNotEnded();
     // Candidates are steps a breakpoint watches; a condition must hold there too, which needs
     // the state at that step: test candidates from the latest back.
+    // Data breakpoints first: a line breakpoint wins only when it is later.
+    const data = this.dataBreakpoints.active
+      ? this.dataBreakpoints.latest(this.step, this.decoder.frames.length, (b) =>
+          this.view(0, this.stateAt(b)),
+        )
+      : undefined;
     let hit: { ids: number[] } | undefined;
     const step = this.latest(
       this.step,
@@ -394,7 +516,18 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
         hit = this.breakpoints.check(this.pc, s > 0 ? this.stepPc.at(s - 1) : -1, this.view(), () => {});
         return hit !== undefined;
       },
+      data?.boundary,
     );
+    if (data && !(step !== undefined && hit)) {
+      this.rebuild(data.boundary);
+      return this.stop({
+        reason: 'data breakpoint',
+        step: this.step,
+        breakpoints: data.hit.ids,
+        description: data.hit.description,
+        text: data.hit.error ?? data.hit.description,
+      });
+    }
     if (step !== undefined && hit) {
       this.rebuild(step);
       return this.stop({ reason: 'breakpoint', step: this.step, breakpoints: hit.ids });
@@ -433,6 +566,24 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
   // ── Internals ──
 
   private breakpointAt(pc: number, from: number): StopEvent | undefined {
+    if (this.dataBreakpoints.active) {
+      const d = this.decoder;
+      const hit = this.dataBreakpoints.check(
+        d.step - 1,
+        from,
+        d,
+        () => this.view(),
+        (text) => this.emit('console', text),
+      );
+      if (hit)
+        return {
+          reason: 'data breakpoint',
+          step: d.step,
+          breakpoints: hit.ids,
+          description: hit.description,
+          text: hit.error ?? hit.description,
+        };
+    }
     if (!this.breakpoints.watches(pc, from)) return undefined; // the common case: no view built
     const hit = this.breakpoints.check(pc, from, this.view(), (text) => this.emit('console', text));
     if (!hit) return undefined;
@@ -497,6 +648,7 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
    * (the instruction it ran, and what later requests search) are kept here.
    */
   private recordStep(pc: number): void {
+    if (this.shape.kind[pc]) this.accesses.push(this.stepPc.length, this.decoder.lastAccess);
     this.stepPc.push(pc);
     this.timeline.record(pc, this.decoder);
   }
@@ -508,6 +660,8 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
     this.running = true;
     this.pauseAsked = false;
     const first = this.step + 1;
+    // A write stops a data breakpoint when it changes the value seen from here.
+    if (this.dataBreakpoints.active) this.dataBreakpoints.sync();
     // Continuing from a trap's stop ends the run; reaching a trap from before it stops there.
     const fromHalt = this.decoder.halted;
     try {
@@ -620,10 +774,16 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
 
   /** Rebuilds the decoder at `step`, decoding from the nearest checkpoint at or before it. */
   private rebuild(step: number): void {
-    const d = this.startBefore(step + 1);
-    while (d.step < step && d.position < this.trace.length) d.feed(this.trace.at(d.position));
+    const d = this.stateAt(step);
     this.decoder = d;
     this.decoded = d.position;
+  }
+
+  /** A decoder at `step`, leaving the current one as it is (conditions of a search back). */
+  private stateAt(step: number): TraceDecoder {
+    const d = this.startBefore(step + 1);
+    while (d.step < step && d.position < this.trace.length) d.feed(this.trace.at(d.position));
+    return d;
   }
 
   /** A fresh decoder at the latest checkpoint before `step` (or at the start of the trace). */
@@ -636,15 +796,17 @@ export class MachineRuntime extends EventEmitter<RuntimeEvents> {
    * The latest step before `until` (and after 0) where `watch(pc, from)` holds, `pc` being the
    * instruction the step runs and `from` the one before it (and `accept`, when given, agrees):
    * a scan of the recorded instructions, no decoding, so it costs little anywhere in the trace.
+   * Steps at or before `after` are not looked at.
    */
   private latest(
     until: number,
     watch: (pc: number, from: number) => boolean,
     accept?: (step: number) => boolean,
+    after = 0,
   ): number | undefined {
     const pcs = this.stepPc;
     // Every step before the current one has completed, so its instruction is recorded.
-    for (let s = Math.min(until, this.stepPc.length) - 1; s >= 1; s--)
+    for (let s = Math.min(until, this.stepPc.length) - 1; s >= 1 && s > after; s--)
       if (watch(pcs.at(s), pcs.at(s - 1)) && (!accept || accept(s))) return s;
     return undefined;
   }

@@ -2,14 +2,17 @@
 // worker thread), the JS engine and the graph evaluator (generation in slices on this thread,
 // yielding between slices so a pause gets through). Each has been prefilled with the prompt;
 // `generate` hands over new tokens in order and stops on halt, the budget, a pause or a cancel.
+// All three record what their heads selected at every position (SelectionLog), in the same form,
+// for the Attention view.
 import { buildMachineGraph } from '../../engine/machine/interpreter';
 import { MachineRunner } from '../../engine/machine/run';
 import { JsEngine } from '../../engine/model/js-engine';
 import { type NativeEngine, openNative, type RecordedSelections } from '../../engine/model/native-engine';
-import { SelectionLog } from '../../engine/model/selection-log';
+import { SelectionLog, type SelectionRecording } from '../../engine/model/selection-log';
 import type { Instruction } from '../../engine/tokens/program-file';
 import { T_HALT } from '../../engine/tokens/vocabulary';
 import { readModel } from '../../engine/weights/file';
+import type { TransformerModel } from '../../engine/weights/model';
 
 export type EngineKind = 'native' | 'js' | 'graph';
 export type SourceStop = 'halt' | 'budget' | 'paused' | 'cancelled';
@@ -28,6 +31,8 @@ export interface TokenSource {
 export interface SourceOptions {
   readonly kind: EngineKind;
   readonly modelFile: string;
+  /** The model in modelFile, when the caller has read it already. */
+  readonly model?: TransformerModel;
   readonly prompt: Int32Array;
   /** Needed by the graph evaluator in specialized mode. */
   readonly instructions?: readonly Instruction[];
@@ -36,11 +41,15 @@ export interface SourceOptions {
 
 export function openSource(o: SourceOptions): TokenSource {
   if (o.kind === 'native') return new NativeSource(openNative(o.modelFile), o.prompt);
+  // The graph's selections are reported as the heads of the model built from it.
+  const weights = o.model ?? readModel(o.modelFile);
   const model =
     o.kind === 'js'
-      ? new JsEngine(readModel(o.modelFile))
+      ? new JsEngine(weights)
       : new MachineRunner(
           o.specialized ? buildMachineGraph('specialized', o.instructions) : buildMachineGraph('universal'),
+          'hull',
+          weights.layers,
         );
   return new SlicedSource(o.kind, model, o.prompt);
 }
@@ -86,12 +95,14 @@ class NativeSource implements TokenSource {
 class SlicedSource implements TokenSource {
   private request: 'run' | 'paused' | 'cancelled' = 'run';
   private halted = false;
+  private readonly log: SelectionLog;
 
   constructor(
     readonly kind: 'js' | 'graph',
-    private readonly model: { feed(t: number): void; predict(): number },
+    private readonly model: { feed(t: number): void; predict(): number } & SelectionRecording,
     prompt: Int32Array,
   ) {
+    this.log = new SelectionLog(model);
     for (const t of prompt) model.feed(t);
   }
 
@@ -112,6 +123,7 @@ class SlicedSource implements TokenSource {
         }
         this.model.feed(t);
       }
+      this.log.pull();
       onTokens(slice.slice(0, n));
       await new Promise((resolve) => setImmediate(resolve)); // let requests (pause) in
     }
@@ -126,7 +138,7 @@ class SlicedSource implements TokenSource {
     this.request = 'cancelled';
   }
 
-  selectionsAt(): undefined {
-    return undefined;
+  selectionsAt(position: number): RecordedSelections | undefined {
+    return this.log.at(position);
   }
 }

@@ -1,12 +1,15 @@
 // The `attentionHits` request (../shared/spec/interfaces.md): at a step (the current one by
 // default, or any earlier one), every attention head with its layer, index, kind, lookup name,
 // the positions it selected, the tokens there, what each token was and the step that wrote it.
-// The native engine records every position's selections in a compressed log (SelectionLog,
-// about 5 bytes per position), so any earlier step answers at once; passthrough heads always
-// read their own position.
+// Every engine (native, JS, graph evaluator) records every position's selections in the same
+// compressed log (SelectionLog, about 5 bytes per position), so any earlier step answers at once
+// and the answer is the same whichever engine runs; passthrough heads always read their own
+// position. The answer also carries a small window of the token stream for the Attention view's
+// arcs (attention-window.ts).
 import { readModel } from '../../engine/weights/file';
 import type { HeadInfo } from '../../engine/weights/model';
 import type { Launched } from '../runtime/launch';
+import { type AttentionWindow, attentionWindow } from './attention-window';
 
 export interface AttentionHit {
   readonly layer: number;
@@ -27,6 +30,8 @@ export interface AttentionAnswer {
   /** The position whose forward pass these selections belong to. */
   readonly position: number;
   readonly heads: readonly AttentionHit[];
+  /** The tokens around the position and around every selected one (attention-window.ts). */
+  readonly window: AttentionWindow;
 }
 
 const heads = new Map<string, HeadInfo[][]>();
@@ -36,12 +41,7 @@ export function attentionHits(l: Launched, step: number | undefined): AttentionA
   const target = step ?? r.step;
   const position = r.positionBefore(target);
   const log = r.engine.selectionsAt(position);
-  if (!log)
-    throw new Error(
-      l.engine === 'native'
-        ? `position ${position} was not recorded`
-        : `the ${l.engine} engine does not report attention; launch with "engine": "native"`,
-    );
+  if (!log) throw new Error(`position ${position} was not recorded`);
   let info = heads.get(l.modelFile);
   if (!info) {
     info = readModel(l.modelFile).layers.map((layer) => [...layer.heads]);
@@ -75,5 +75,5 @@ export function attentionHits(l: Launched, step: number | undefined): AttentionA
       });
     });
   });
-  return { step: target, position, heads: hits };
+  return { step: target, position, heads: hits, window: attentionWindow(r, position, hits) };
 }

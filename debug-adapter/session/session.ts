@@ -50,6 +50,7 @@ import {
 import { attentionHits } from './attention';
 import { disassemble, readMemory } from './disassembly';
 import { address, formatValue } from './format';
+import { dataBreakpointInfo, dataBreakpointSpec, provenanceBody, writesBody } from './history-requests';
 import { timeline } from './timeline';
 import { VariableStore } from './variables';
 
@@ -105,6 +106,10 @@ const NEEDS_PROGRAM = new Set([
   'timeTravel',
   'timeline',
   'exceptionInfo',
+  'dataBreakpointInfo',
+  'setDataBreakpoints',
+  'provenance',
+  'writes',
 ]);
 /** Requests that move the machine: refused while it runs, and once the program has ended. */
 const RUN_CONTROL = new Set([
@@ -116,6 +121,8 @@ const RUN_CONTROL = new Set([
   'reverseContinue',
   'timeTravel',
 ]);
+/** Requests that read the state at a stop. */
+const READS_STOPPED = new Set(['provenance', 'writes', 'dataBreakpointInfo']);
 /** DAP requests this debugger does not offer (the library would answer them with an empty success). */
 const UNSUPPORTED = new Set([
   'attach',
@@ -128,8 +135,6 @@ const UNSUPPORTED = new Set([
   'stepInTargets',
   'completions',
   'writeMemory',
-  'dataBreakpointInfo',
-  'setDataBreakpoints',
   'terminateThreads',
 ]);
 export const NO_PROGRAM = 'no program is running: launch first';
@@ -178,6 +183,9 @@ export class TransformerDebugSession extends LoggingDebugSession {
         throw new Error(this.launching ? 'the program is still being launched: wait for it' : NO_PROGRAM);
       if (command === 'launch' && (this.launched || this.launching))
         throw new Error('a program is already launched in this session');
+      // The past is read from the state at the stop: not while the machine moves.
+      if (READS_STOPPED.has(command) && this.runtime.isRunning)
+        throw new Error('the program is running: pause it first');
       if (RUN_CONTROL.has(command)) {
         if (this.ended) throw new Error('the program has ended: start a new debug session');
         if (this.runtime.isRunning) throw new Error('the program is running: pause it first');
@@ -283,6 +291,7 @@ export class TransformerDebugSession extends LoggingDebugSession {
       supportsReadMemoryRequest: true,
       supportsTerminateRequest: true,
       supportsExceptionInfoRequest: true,
+      supportsDataBreakpoints: true,
       exceptionBreakpointFilters: [
         {
           filter: TRAPS_FILTER,
@@ -507,6 +516,26 @@ export class TransformerDebugSession extends LoggingDebugSession {
     this.sendResponse(response);
   }
 
+  protected override dataBreakpointInfoRequest(
+    response: DebugProtocol.DataBreakpointInfoResponse,
+    args: Args,
+  ): void {
+    response.body = dataBreakpointInfo(this.launched!, this.variables!, args);
+    this.sendResponse(response);
+  }
+
+  protected override setDataBreakpointsRequest(
+    response: DebugProtocol.SetDataBreakpointsResponse,
+    args: Args,
+  ): void {
+    const specs = list(args, 'breakpoints', MAX_BREAKPOINTS).map((b) => ({
+      ...breakpointOptions(b),
+      ...dataBreakpointSpec(b),
+    }));
+    response.body = { breakpoints: this.runtime.dataBreakpoints.set(specs) };
+    this.sendResponse(response);
+  }
+
   // ── Run control ──
 
   protected override threadsRequest(response: DebugProtocol.ThreadsResponse): void {
@@ -681,13 +710,24 @@ export class TransformerDebugSession extends LoggingDebugSession {
   /**
    * attentionHits { step? }: what every head selected (session/attention.ts); timeTravel
    * { step }: stop at any recorded step (the attention view jumps to the step that wrote a token);
-   * timeline { from?, to?, buckets }: the run summarized for the Timeline view (session/timeline.ts).
+   * timeline { from?, to?, buckets }: the run summarized for the Timeline view (session/timeline.ts);
+   * provenance and writes { variablesReference, name } | { expression, frameId } | { dataId }:
+   * who wrote a value, and every write of it (session/history-requests.ts).
    */
   protected override customRequest(command: string, response: DebugProtocol.Response, args: Args): void {
     if (command === 'attentionHits') {
       const r = this.runtime;
       const step = (args as { step?: unknown }).step === undefined ? undefined : int(args, 'step', 0, r.step);
       response.body = attentionHits(this.launched!, step);
+      this.sendResponse(response);
+    } else if (command === 'provenance' || command === 'writes') {
+      const path = (f: string) => this.convertDebuggerPathToClient(f);
+      response.body = (command === 'provenance' ? provenanceBody : writesBody)(
+        this.launched!,
+        this.variables!,
+        args,
+        path,
+      );
       this.sendResponse(response);
     } else if (command === 'timeTravel') {
       const r = this.runtime;

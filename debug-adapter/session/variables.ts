@@ -14,8 +14,9 @@ import {
 } from '../../engine/debug-info/format';
 import type { CFrame } from '../../engine/debug-info/frame';
 import type { CStaticVariable, CValue } from '../../engine/debug-info/model';
-import { resolved, typeName } from '../../engine/debug-info/types';
+import { resolved, sizeOf, typeName } from '../../engine/debug-info/types';
 import type { Instruction } from '../../engine/tokens/program-file';
+import { type Cell, MAX_CELL_BYTES } from '../runtime/cells';
 import type { MachineRuntime } from '../runtime/runtime';
 import { MAX_VARIABLES_PAGE } from './arguments';
 import { formatInstruction, formatValue } from './format';
@@ -119,6 +120,66 @@ export class VariableStore {
       else v.namedVariables = children;
     }
     return v;
+  }
+
+  /**
+   * The machine cell a variable shown in container `ref` under `name` lives in (provenance and
+   * data breakpoints start from it), with a label for messages. Throws, saying why, for what has
+   * no single place (a computed value, a register-like WebAssembly local behind a C variable).
+   */
+  cellOf(ref: number, name: string): { cell: Cell; label: string } {
+    const r = this.handles.get(ref);
+    if (!r) throw new Error(`no variables container ${ref}: the program has moved on since it was shown`);
+    const d = this.runtime.state;
+    const index = (re: RegExp) => {
+      const m = re.exec(name);
+      if (!m) throw new Error(`'${name}' is not a row of this scope`);
+      return Number(m[1]);
+    };
+    switch (r.kind) {
+      case 'c-locals': {
+        const v = r.frame.variables().find((x) => x.name === name);
+        if (!v) throw new Error(`no local '${name}' here`);
+        return cValueCell(name, r.frame.valueOf(v));
+      }
+      case 'c-globals': {
+        const s = r.frame.program.statics.find(
+          (x) => (x.functionName ? `${x.functionName}::${x.name}` : x.name) === name,
+        );
+        if (!s) throw new Error(`no global '${name}'`);
+        return cValueCell(name, r.frame.valueOf(s));
+      }
+      case 'c-value': {
+        const i = /^\[(\d+)\]$/.exec(name);
+        const children = i
+          ? childrenOf(r.value, r.memory, r.name, Number(i[1]), 1)
+          : childrenOf(r.value, r.memory, r.name, 0, MAX_VARIABLES_PAGE);
+        const child = children.find((c) => c.name === name);
+        if (!child) throw new Error(`'${r.name}' has no member '${name}'`);
+        const label = r.evaluateName === undefined ? name : childExpression(r.evaluateName, child.access);
+        return cValueCell(label, child.value);
+      }
+      case 'stack': {
+        const i = index(/^\[(\d+)\]$/);
+        if (i >= d.stack.length) throw new Error(`the operand stack holds ${d.stack.length} values`);
+        return { cell: { kind: 'stack', index: d.stack.length - 1 - i }, label: `stack${name}` };
+      }
+      case 'locals': {
+        const i = index(/^local\[(\d+)\]$/);
+        return { cell: { kind: 'local', depth: d.frames.length - r.frame, index: i }, label: name };
+      }
+      case 'globals': {
+        const i = index(/^global\[(\d+)\]/);
+        return { cell: { kind: 'memory', address: 8 + 4 * i, size: 4 }, label: `global[${i}]` };
+      }
+      case 'memory': {
+        const a = Number.parseInt(name, 16);
+        if (!/^0x[0-9a-f]{8}$/.test(name)) throw new Error(`'${name}' is not a row of the Memory scope`);
+        return { cell: { kind: 'memory', address: a, size: 16 }, label: name };
+      }
+      default:
+        throw new Error(`'${name}' is not a value held in memory, a local or the operand stack`);
+    }
   }
 
   /** The Globals scope: globals and file statics, then function statics as `fn::name`. */
@@ -258,4 +319,20 @@ export class VariableStore {
       }
     }
   }
+}
+
+/** The memory a C value occupies, or why it has no such place. */
+export function cValueCell(label: string, value: CValue): { cell: Cell; label: string } {
+  const p = value.place;
+  if (p.kind !== 'memory')
+    throw new Error(
+      p.kind === 'optimized-out' || p.kind === 'unavailable'
+        ? `'${label}' is not available here`
+        : `'${label}' is not in memory here (the compiler keeps it in a WebAssembly local or computes it): use the WebAssembly locals scope`,
+    );
+  const size = sizeOf(value.type);
+  if (!size) throw new Error(`'${label}' has no size (an incomplete type or a function)`);
+  if (size > MAX_CELL_BYTES)
+    throw new Error(`'${label}' is ${size} bytes: at most ${MAX_CELL_BYTES} can be watched`);
+  return { cell: { kind: 'memory', address: p.address, size }, label };
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { markerLine, root, startSession } from './support/dap';
+import { firstEvent, markerLine, root, startSession } from './support/dap';
 
 const program = join(root, 'engine', 'test', 'programs', 'loop_exit_mid_line.c');
 
@@ -22,7 +22,7 @@ for (const optimize of ['O0', 'O2']) {
         const [frame] = (await s.dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
         assert.equal(frame.line, line, `stop ${stops} is at the breakpoint's line`);
         assert.ok(stops <= 6, 'no more stops than calls');
-        const next = Promise.race([s.dc.waitForEvent('stopped'), s.dc.waitForEvent('terminated')]);
+        const next = firstEvent(s.dc, ['stopped', 'terminated']);
         await s.dc.continueRequest({ threadId: 1 });
         event = await next;
       }

@@ -3,7 +3,7 @@
 // follows calls, returns, pushes, pops, memory writes and outputs, and the memory regions read
 // from the compiled module by the documented layout (docs/token-programs.md). Both ways of
 // answering are checked (block sums for wide ranges, step-by-step decoding for narrow ones), the
-// bucket edges, a breakpoint hit, and the refusal of bad arguments.
+// bucket edges, breakpoint and data-breakpoint hits, and the refusal of bad arguments.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
@@ -222,7 +222,7 @@ test('timeline: whole run and ranges, by blocks and step by step, equal the refe
   }
 });
 
-test('timeline: breakpoint hits are kept, the current step moves, and bad numbers are refused', async () => {
+test('timeline: breakpoint and data-breakpoint hits are kept, the current step moves, and bad numbers are refused', async () => {
   const { dc, first } = await startSession(
     { program: example('hello'), args: 'hits' },
     { functionBreakpoints: [{ name: 'output' }] },
@@ -247,6 +247,26 @@ test('timeline: breakpoint hits are kept, the current step moves, and bad number
     // A range without the hits has none.
     const before = await timeline(dc, { to: one.current, buckets: 10 });
     assert.deepEqual(before.hits, []);
+
+    // A data breakpoint on the C stack pointer (global 0, written at every C call): its stop too.
+    const globals = (await dc.scopesRequest({ frameId: 0 })).body.scopes.find(
+      (x) => x.name === 'WebAssembly globals',
+    );
+    assert.ok(globals);
+    const sp = (await dc.variablesRequest({ variablesReference: globals.variablesReference })).body
+      .variables[0];
+    const info = await dc.customRequest('dataBreakpointInfo', {
+      variablesReference: globals.variablesReference,
+      name: sp.name,
+    });
+    assert.ok(info.body.dataId, `a data id for ${sp.name}`);
+    await dc.setFunctionBreakpointsRequest({ breakpoints: [] });
+    await dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: info.body.dataId, accessType: 'write' }] });
+    const data = await after(dc, () => dc.continueRequest({ threadId: 1 }));
+    assert.equal(data.body.reason, 'data breakpoint');
+    const three = await timeline(dc, { buckets: 100 });
+    assert.deepEqual(three.hits.at(-1), { step: three.current, kind: 'data breakpoint' });
+    await dc.setDataBreakpointsRequest({ breakpoints: [] });
 
     const refused = async (args: object, message: RegExp) => {
       await assert.rejects(dc.customRequest('timeline', args), message, JSON.stringify(args));

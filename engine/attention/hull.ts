@@ -338,6 +338,25 @@ export class HullAttention {
     else tied.push(this.all);
     return combine(tied, tie, out);
   }
+
+  /**
+   * What the last query selected, for the debugger (read after the query, before the next one):
+   * the latest tied insertion ('latest'), or how many insertions tied ('average'); −1 / 0 when
+   * nothing was selected.
+   */
+  selected(tie: TieBreak): number {
+    return selectedOf(this.scratch, tie);
+  }
+}
+
+function selectedOf(tied: readonly KeyGroup[], tie: TieBreak): number {
+  let latest = -1;
+  let count = 0;
+  for (const g of tied) {
+    if (g.latestSeq > latest) latest = g.latestSeq;
+    count += g.count;
+  }
+  return tie === 'latest' ? latest : count;
 }
 
 /** Combines tied groups: the latest insertion's values, or the mean over all tied insertions. */
@@ -365,6 +384,7 @@ export function combine(tied: readonly KeyGroup[], tie: TieBreak, out: Float64Ar
 /** The O(n) definition the hull must agree with: scan every insertion. */
 export class BruteAttention {
   private readonly keys: { x: number; y: number; values: Float64Array; seq: number }[] = [];
+  private lastSelected = -1;
 
   constructor(readonly valueCount: number) {}
 
@@ -373,6 +393,7 @@ export class BruteAttention {
   }
 
   query(qx: number, qy: number, tie: TieBreak, out: Float64Array): number {
+    this.lastSelected = -1;
     if (this.keys.length === 0) return 0;
     let top: number | bigint | undefined;
     let tied: typeof this.keys = [];
@@ -384,6 +405,7 @@ export class BruteAttention {
         tied = [k];
       } else if (c === 0) tied.push(k);
     }
+    this.lastSelected = tie === 'latest' ? tied.reduce((a, b) => (b.seq > a.seq ? b : a)).seq : tied.length;
     if (tie === 'latest') {
       out.set(tied.reduce((a, b) => (b.seq > a.seq ? b : a)).values);
     } else {
@@ -392,5 +414,10 @@ export class BruteAttention {
       for (let i = 0; i < out.length; i++) out[i] /= tied.length;
     }
     return tied.length;
+  }
+
+  /** What the last query selected (HullAttention.selected). */
+  selected(tie: TieBreak): number {
+    return tie === 'latest' ? this.lastSelected : Math.max(this.lastSelected, 0);
   }
 }

@@ -48,6 +48,8 @@ export class PositionAttention {
   private rows: Float64Array;
   private readonly current: Float64Array;
   private count = 0;
+  /** The row the last query selected (for the debugger). */
+  private chosen = -1;
 
   constructor(
     readonly valueCount: number,
@@ -100,6 +102,7 @@ export class PositionAttention {
       j = 2 * qx * last - qy * last * last >= 0 ? last : 0;
     }
     const n = this.valueCount;
+    this.chosen = j;
     switch (this.source.kind) {
       case 'rows':
         for (let i = 0; i < n; i++) out[i] = this.rows[j * n + i];
@@ -116,5 +119,10 @@ export class PositionAttention {
         for (let i = 0; i < n; i++) out[i] = this.current[i];
     }
     return 1;
+  }
+
+  /** What the last query selected: its row ('latest'), or 1, the tie count ('average'). */
+  selected(tie: TieBreak): number {
+    return tie === 'latest' ? this.chosen : this.chosen < 0 ? 0 : 1;
   }
 }

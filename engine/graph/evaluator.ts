@@ -186,6 +186,21 @@ export class GraphEvaluator {
     return v;
   }
 
+  /** Lookup names and tie-breaks, in the graph's order (the index selected() takes). */
+  get lookupNames(): readonly string[] {
+    return this.lookups.map((l) => l.name);
+  }
+
+  /**
+   * What lookup `li` selected at the last position: the latest tied position ('latest' lookups)
+   * or how many positions tied ('average'), as the transformer's head for it selects (a cleared
+   * row is never selected: position 0's key is always there, and the weights' cleared rows score
+   * below it).
+   */
+  selected(li: number): number {
+    return this.heads[li].selected(this.lookups[li].tie);
+  }
+
   /** A lookup's query or key coordinate: checked to be an integer, then snapped to it. */
   private integer(l: CompiledLookup, e: number, what: string, p: number): number {
     const x = this.linear.evaluate(e, this.values);

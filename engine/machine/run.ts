@@ -3,8 +3,12 @@
 
 import { type AttentionMode, GraphEvaluator } from '../graph/evaluator';
 import { Expr } from '../graph/expr';
+import type { RecordedSelections, SelectionBlock } from '../model/native-engine';
+import type { SelectionRecording } from '../model/selection-log';
+import { recordedHeads, SelectionRecorder } from '../model/selection-rows';
 import { describeMismatch, type GenerateOptions, type Generation, generate } from '../tokens/generation';
 import { VOCAB_SIZE } from '../tokens/vocabulary';
+import type { HeadInfo } from '../weights/model';
 import type { MachineGraph } from './interpreter';
 
 /** The scores of all tokens as one sparse matrix over dimensions (rows = tokens). */
@@ -45,15 +49,25 @@ class ScoreMatrix {
   }
 }
 
-export class MachineRunner {
+export class MachineRunner implements SelectionRecording {
   private readonly evaluator: GraphEvaluator;
   private readonly scores: ScoreMatrix;
+  /** What the lookups selected at every position, as the model's heads, when recording. */
+  private recorder?: SelectionRecorder;
+  /** Per recorded head, the graph lookup it realizes. */
+  private headLookups?: Int32Array;
+  private recording = false;
   /** Tokens consumed so far. */
   length = 0;
 
+  /**
+   * `heads`: the layers of the model built from this graph (HeadInfo.lookup names the graph
+   * lookup a head realizes), needed to record selections as that model's heads.
+   */
   constructor(
     readonly machine: MachineGraph,
     attention: AttentionMode = 'hull',
+    private readonly heads?: readonly { readonly heads: readonly HeadInfo[] }[],
   ) {
     if (machine.embeddings.length !== VOCAB_SIZE || machine.scores.length !== VOCAB_SIZE) {
       throw new Error('the machine graph does not cover the vocabulary');
@@ -66,7 +80,63 @@ export class MachineRunner {
   feed(token: number): Float64Array {
     const embedding = this.machine.embeddings[token] ?? new Expr();
     this.length++;
-    return this.evaluator.step(embedding);
+    const values = this.evaluator.step(embedding);
+    if (this.recording) this.recordRow();
+    return values;
+  }
+
+  /**
+   * Records what every lookup selects at every position fed from now on, reported as the heads of
+   * the model given to the constructor (a lookup with more than two values is several heads, all
+   * with the same selection), in the native engine's encoding (selection-rows.ts).
+   */
+  recordSelections(on: boolean, options?: { readonly block?: number }): void {
+    this.selectionRecorder().record(on, this.evaluator.position, options);
+    this.recording = on;
+  }
+
+  takeSelectionBlocks(): SelectionBlock[] {
+    return this.recorder?.take() ?? [];
+  }
+
+  selectionsAt(position: number): RecordedSelections | undefined {
+    return this.recorder?.at(position);
+  }
+
+  decodeSelections(bytes: Uint8Array, start: number, position: number): RecordedSelections | undefined {
+    return this.selectionRecorder().decode(bytes, start, position);
+  }
+
+  private selectionRecorder(): SelectionRecorder {
+    if (this.recorder) return this.recorder;
+    if (!this.heads)
+      throw new Error("the graph evaluator records selections as a model's heads: give it the model");
+    const names = this.evaluator.lookupNames;
+    const heads = recordedHeads(this.heads);
+    const lookups = heads.map((h) => {
+      const info = this.heads![h.layer].heads[h.head];
+      const li = names.indexOf(info.lookup);
+      if (li < 0)
+        throw new Error(
+          `layer ${h.layer} head ${h.head} realizes lookup '${info.lookup}', which this graph lacks`,
+        );
+      return li;
+    });
+    this.headLookups = Int32Array.from(lookups);
+    this.recorder = new SelectionRecorder(heads);
+    return this.recorder;
+  }
+
+  /** The row of the position just fed: per recorded head, p − the selected position, or the tie count. */
+  private recordRow(): void {
+    const r = this.recorder!;
+    const lookups = this.headLookups!;
+    const p = this.evaluator.position - 1;
+    for (let i = 0; i < lookups.length; i++) {
+      const selected = this.evaluator.selected(lookups[i]);
+      r.row[i] = r.isAverage(i) ? selected : p - selected;
+    }
+    r.append();
   }
 
   /** The token the graph predicts after the last token fed. */

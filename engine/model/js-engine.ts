@@ -10,6 +10,9 @@ import { snap } from '../attention/exact';
 import { HullAttention } from '../attention/hull';
 import { PositionAttention, TokenLog } from '../attention/position';
 import type { HeadInfo, NeuronSelector, TransformerModel } from '../weights/model';
+import type { RecordedSelections, SelectionBlock } from './native-engine';
+import type { SelectionRecording } from './selection-log';
+import { recordedHeads, SelectionRecorder } from './selection-rows';
 
 /** Rows of a matrix, keeping only nonzero entries. */
 class SparseRows {
@@ -67,7 +70,7 @@ interface Layer {
 /** Integers up to this square exactly in float64 (the one-hot shortcut's precondition). */
 const EXACT_SQUARE = 2 ** 26;
 
-export class JsEngine {
+export class JsEngine implements SelectionRecording {
   private readonly layers: Layer[];
   private readonly embedding: SparseRows;
   private readonly unembedding: SparseRows;
@@ -80,6 +83,10 @@ export class JsEngine {
   private readonly kv = new Float64Array(2);
   /** Every token fed (token-only gather heads read their rows from it). */
   private readonly tokens = new TokenLog();
+  /** What the heads selected at every position, when recording (recordSelections). */
+  private recorder?: SelectionRecorder;
+  /** True while recording: the one check feed() makes when it is off. */
+  private recording = false;
   position = 0;
 
   constructor(readonly model: TransformerModel) {
@@ -232,7 +239,45 @@ export class JsEngine {
       for (let a = 0; a < fired; a++) layer.down.addScaled(firing[a], hidden[firing[a]], x);
       onLayer?.(li, x);
     }
+    if (this.recording) this.recordRow(p);
     this.position++;
+  }
+
+  /**
+   * Records what the lookup, gather and average heads select at every position fed from now on,
+   * in the native engine's encoding (selection-rows.ts); SelectionLog takes and keeps the blocks.
+   */
+  recordSelections(on: boolean, options?: { readonly block?: number }): void {
+    this.selectionRecorder().record(on, this.position, options);
+    this.recording = on;
+  }
+
+  takeSelectionBlocks(): SelectionBlock[] {
+    return this.recorder?.take() ?? [];
+  }
+
+  selectionsAt(position: number): RecordedSelections | undefined {
+    return this.recorder?.at(position);
+  }
+
+  decodeSelections(bytes: Uint8Array, start: number, position: number): RecordedSelections | undefined {
+    return this.selectionRecorder().decode(bytes, start, position);
+  }
+
+  private selectionRecorder(): SelectionRecorder {
+    this.recorder ??= new SelectionRecorder(recordedHeads(this.model.layers));
+    return this.recorder;
+  }
+
+  /** The row of position p: per recorded head, p − the selected position, or the tie count. */
+  private recordRow(p: number): void {
+    const r = this.recorder!;
+    r.heads.forEach(([layer, head], i) => {
+      const cache = this.layers[layer].caches[head]!;
+      const selected = cache.selected(this.layers[layer].heads[head].tie);
+      r.row[i] = r.isAverage(i) ? selected : p - selected;
+    });
+    r.append();
   }
 
   /** The highest-scoring next token (the first on ties). */

@@ -79,9 +79,29 @@ export async function startSession(
       source: { path: setup.lines.path },
       breakpoints: setup.lines.breakpoints,
     });
-  const first = Promise.race([dc.waitForEvent('stopped'), dc.waitForEvent('terminated')]);
+  const first = firstEvent(dc, ['stopped', 'terminated']);
   await dc.configurationDoneRequest();
   return { dc, launched, bps, first: await first, output, consoleOutput };
+}
+
+/**
+ * The first of several events, failing after the client's timeout. Unlike racing waitForEvent
+ * calls, it leaves no timer behind for the events that did not come (a left-over timer kept
+ * every test file alive for a minute after its last test).
+ */
+export function firstEvent(dc: DebugClient, events: readonly string[]): Promise<DebugProtocol.Event> {
+  return new Promise((resolve, reject) => {
+    const done = (e: DebugProtocol.Event) => {
+      clearTimeout(timer);
+      for (const name of events) dc.off(name, done);
+      resolve(e);
+    };
+    const timer = setTimeout(() => {
+      for (const name of events) dc.off(name, done);
+      reject(new Error(`none of ${events.join(', ')} after ${dc.defaultTimeout} ms`));
+    }, dc.defaultTimeout);
+    for (const name of events) dc.once(name, done);
+  });
 }
 
 /** The initialize request as VS Code sends it (1-based lines and columns, paths). */
