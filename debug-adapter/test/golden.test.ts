@@ -31,6 +31,7 @@ function normalize(value: unknown): unknown {
 
 test('golden transcript: a short session on hello.c', async () => {
   const dc = new DebugClient('node', adapter, 'transformer-vm');
+  dc.defaultTimeout = 60_000; // clang and the model load: seconds on a loaded machine
   await dc.start();
   const transcript: Entry[] = [];
   const call = async (request: string, args: unknown, stops = false) => {

@@ -44,9 +44,9 @@ test('a five-million-token session: breakpoint at the end, back, early, attentio
   const start = markerLine(program, 'long-start');
   const { dc, first } = await startSession(
     { program, maxTokens: 20_000_000 },
-    { lines: { path: program, breakpoints: [{ line: end }] } },
+    // Five million tokens before the first stop: minutes on a loaded 2-core machine.
+    { lines: { path: program, breakpoints: [{ line: end }] }, timeout: 300_000 },
   );
-  dc.defaultTimeout = 300_000;
   const pid = adapterPid(dc);
   const timings: string[] = [];
   const timed = async <T>(what: string, f: () => Promise<T>): Promise<T> => {

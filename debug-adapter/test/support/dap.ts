@@ -37,6 +37,8 @@ export function lineOf(file: string, text: string): number {
 export interface Setup {
   readonly functionBreakpoints?: DebugProtocol.FunctionBreakpoint[];
   readonly lines?: { path: string; breakpoints: DebugProtocol.SourceBreakpoint[] };
+  /** Milliseconds the client waits for each answer and for the first stop (default 60,000). */
+  readonly timeout?: number;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function startSession(
 ) {
   assert.ok(existsSync(adapter), `${adapter} is built (npm test builds it first)`);
   const dc = new DebugClient('node', adapter, 'transformer-vm');
-  dc.defaultTimeout = 60_000;
+  dc.defaultTimeout = setup.timeout ?? 60_000;
   await dc.start();
   const output: string[] = [];
   const consoleOutput: string[] = [];
