@@ -280,6 +280,12 @@ export class JsEngine implements SelectionRecording {
     r.append();
   }
 
+  /** Every token's output score (unembedding · x) at the last position, in token order. */
+  scores(out = new Float64Array(this.model.vocabulary.length)): Float64Array {
+    for (let t = 0; t < out.length; t++) out[t] = this.unembedding.dot(t, this.x);
+    return out;
+  }
+
   /** The highest-scoring next token (the first on ties). */
   predict(): number {
     let best = 0;
