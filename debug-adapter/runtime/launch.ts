@@ -36,6 +36,8 @@ export interface Launched {
   readonly sourceMap?: SourceMap;
   readonly engine: EngineKind;
   readonly modelFile: string;
+  /** The prompt as token ids (the Residual stream's shadow engine replays it). */
+  readonly prompt: Int32Array;
   readonly specialized: boolean;
   /** Things the user should know (an engine fallback, a check that could not be made). */
   readonly notices: string[];
@@ -103,7 +105,16 @@ export async function launch(options: LaunchOptions, progress: LaunchProgress = 
     promptText: (p) => (p >= 0 && p < prompt.length ? tokenText(prompt[p]) : ''),
     wasm,
   });
-  return { runtime, instructions: program.instructions, sourceMap, engine, modelFile, specialized, notices };
+  return {
+    runtime,
+    instructions: program.instructions,
+    sourceMap,
+    engine,
+    modelFile,
+    prompt,
+    specialized,
+    notices,
+  };
 }
 
 /** The Debug Console line showing a `main` program's argv and standard input. */

@@ -51,6 +51,7 @@ import { attentionHits } from './attention';
 import { disassemble, readMemory } from './disassembly';
 import { address, formatValue } from './format';
 import { dataBreakpointInfo, dataBreakpointSpec, provenanceBody, writesBody } from './history-requests';
+import { residualScope } from './residual-scope';
 import { timeline } from './timeline';
 import { VariableStore } from './variables';
 
@@ -346,6 +347,7 @@ export class TransformerDebugSession extends LoggingDebugSession {
     if (this.progress) this.sendEvent(new ProgressEndEvent(id));
     const l = this.launched;
     this.variables = new VariableStore(l.runtime, l.instructions, l.sourceMap, ['stack pointer']);
+    this.variables.residual = residualScope({ runtime: l.runtime, modelFile: l.modelFile, prompt: l.prompt });
     for (const n of l.notices) this.sendEvent(new OutputEvent(`${n}\n`, 'console'));
     this.sendEvent(
       new OutputEvent(

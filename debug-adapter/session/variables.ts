@@ -21,6 +21,7 @@ import type { MachineRuntime } from '../runtime/runtime';
 import { MAX_VARIABLES_PAGE } from './arguments';
 import { formatInstruction, formatValue } from './format';
 import { floatWords, type WordRole, wordRow } from './machine-floats';
+import type { TreeRow } from './residual-scope';
 
 const TYPE_OF_LETTER: Readonly<Record<string, WasmValueType>> = { i: 'i32', I: 'i64', f: 'f32', F: 'f64' };
 
@@ -46,10 +47,14 @@ type Ref =
   | { kind: 'memory' }
   | { kind: 'output' }
   /** A float's bits and words (see machine-floats.ts). */
-  | { kind: 'words'; rows: readonly { name: string; value: string }[] };
+  | { kind: 'words'; rows: readonly { name: string; value: string }[] }
+  /** Rows computed when expanded (the Residual stream scope: residual-scope.ts). */
+  | { kind: 'tree'; rows: () => readonly TreeRow[] };
 
 export class VariableStore {
   private handles = new Handles<Ref>();
+  /** The Residual stream scope's rows, when the session offers it (residual-scope.ts). */
+  residual?: () => readonly TreeRow[];
 
   constructor(
     private readonly runtime: MachineRuntime,
@@ -89,6 +94,7 @@ export class VariableStore {
       scope('Memory', { kind: 'memory' }, true),
       scope('Output', { kind: 'output' }),
     );
+    if (this.residual) scopes.push(scope('Residual stream', { kind: 'tree', rows: this.residual }, true));
     return scopes;
   }
 
@@ -300,6 +306,13 @@ export class VariableStore {
       }
       case 'words':
         return r.rows.map((row) => v(row.name, row.value));
+      case 'tree':
+        return page(r.rows()).map((row) => {
+          const out = v(row.name, row.value, row.type ? { type: row.type } : {});
+          if (!row.children) return out;
+          const children = row.children;
+          return { ...out, variablesReference: this.handles.create({ kind: 'tree', rows: children }) };
+        });
       case 'globals':
         return this.globalNames.map((name, i) => {
           const value = d.memory.load(8 + 4 * i, 4);
