@@ -15,12 +15,12 @@ import type { TransformerModel } from '../../engine/weights/model';
 import { ResidualMap } from './residual-map';
 
 /**
- * Most tokens one request replays: ~2–3 s on the JS engine (measured in docs/debugger.md). The
+ * Most tokens one request replays: 5–8 s on the JS engine (measured in docs/debugger.md). The
  * environment variable TVM_RESIDUAL_REPLAY_LIMIT overrides it (tests use a small one).
  */
-export const DEFAULT_REPLAY_LIMIT = 100_000;
+export const DEFAULT_REPLAY_LIMIT = 300_000;
 /** Tokens per second the estimate in a refusal assumes until a replay has been timed. */
-const NOMINAL_RATE = 40_000;
+const NOMINAL_RATE = 60_000;
 /** Positions whose answers are kept. */
 const CACHED_POSITIONS = 32;
 
