@@ -62,6 +62,7 @@ test('-O0: C frames, scopes, and every kind of value by name and type', async ()
         'WebAssembly globals',
         'Memory',
         'Output',
+        'Residual stream',
       ],
     );
     assert.equal(scopes[0].presentationHint, 'locals');
