@@ -26,7 +26,16 @@ async function main() {
     if (r.status !== 0) throw new Error(`vsce ${args[0]} failed:\n${r.stdout}${r.stderr}`);
     return r.stdout;
   };
-  run(['package', '--out', out, '--skip-license', '--allow-missing-repository']);
+  // The README's pictures (docs/images/) are packed and its relative links kept: VS Code shows
+  // an installed extension's README from its folder (vsce would otherwise need a repository URL).
+  run([
+    'package',
+    '--out',
+    out,
+    '--skip-license',
+    '--allow-missing-repository',
+    '--no-rewrite-relative-links',
+  ]);
   const files = run(['ls']).trim().split('\n');
   console.log(`${out}: ${(statSync(out).size / 1024 / 1024).toFixed(1)} MiB, ${files.length} files`);
   const groups = new Map<string, number>();

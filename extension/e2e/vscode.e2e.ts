@@ -1,13 +1,17 @@
 // npm run test:e2e: a real VS Code, driven like a person. code-server (VS Code in the browser,
-// installed by scripts/e2e-setup.mjs from npm) serves a fresh workspace with a C file; the built
+// installed by scripts/e2e-setup.ts from npm) serves a fresh workspace with a C file; the built
 // .vsix is installed; Debian's chromium, driven by playwright-core, opens the file, sets a
 // breakpoint on a marked line (F9), presses F5, and the test checks the debug toolbar, the paused
 // line, the Variables pane, program output in the Debug Console and the Attention view, and that
 // clicking an attention hit travels to the step that wrote it; a second session on a C file the
 // machine cannot run checks the error's dialog, Debug Console line and Problems entry; a third
 // debugs a C program at F5's debug build and checks the C view: its variables by name and value
-// in the Variables pane, a struct expanded to its members, and a hover on a variable.
-// Screenshots of each stage go to dist/e2e/. (@vscode/test-electron would download VS Code,
+// in the Variables pane, a struct expanded to its members, and a hover on a variable; a fourth
+// (watch.c, a global written in a loop) right-clicks `total` in the Variables pane → "Go to Where
+// This Was Written" and checks the paused line becomes the writing line, sets "Break on Value
+// Change" on it and continues to the data breakpoint's stop, clicks in the Timeline and checks the
+// step travelled, and checks the Attention view's arcs. Screenshots of each stage go to dist/e2e/;
+// the fourth test's are the README's pictures (E2E_UPDATE_IMAGES=1 copies them to docs/images/). (@vscode/test-electron would download VS Code,
 // which this network does not allow.)
 import assert from 'node:assert/strict';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -32,6 +36,8 @@ const vsix = join(root, 'dist', 'transformer-vm.vsix');
 const example = join(root, 'examples', 'addition.c');
 // The C view's program (also one of the gdb oracle's): `total`, `i` and a struct `best` in main.
 const totals = join(root, 'debug-adapter', 'test', 'programs', 'c-view', 'totals.c');
+// Provenance, data breakpoints, the Timeline and the Attention view: a global `total` written in a loop.
+const watch = join(root, 'debug-adapter', 'test', 'programs', 'watch.c');
 const work = mkdtempSync(join(tmpdir(), 'tvm-e2e-'));
 let server: ChildProcess | undefined;
 let browser: Browser | undefined;
@@ -57,6 +63,7 @@ before(async () => {
   // launched from a launch.json that gives it its arguments.
   copyFileSync(example, join(work, 'ws', 'addition.c'));
   copyFileSync(totals, join(work, 'ws', 'totals.c'));
+  copyFileSync(watch, join(work, 'ws', 'watch.c'));
   mkdirSync(join(work, 'ws', '.vscode'), { recursive: true });
   writeFileSync(
     join(work, 'ws', '.vscode', 'launch.json'),
@@ -147,8 +154,12 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: join(shots, `${name}.png`) });
+async function shot(
+  page: Page,
+  name: string,
+  clip?: { x: number; y: number; width: number; height: number },
+) {
+  await page.screenshot({ path: join(shots, `${name}.png`), clip });
 }
 
 /** Runs a palette command by its exact label. */
@@ -177,7 +188,7 @@ async function webview(page: Page, marker: string): Promise<{ frame: Frame; text
 /** The `step` shown in the Variables pane's Machine scope. */
 async function shownStep(page: Page): Promise<number> {
   const row = page.locator('.debug-variables .monaco-list-row', { hasText: /^\s*step/ }).first();
-  const text = (await row.textContent()) ?? '';
+  const text = (await row.textContent({ timeout: 5_000 })) ?? '';
   return Number(/step\s*=?\s*(\d+)/.exec(text)?.[1]);
 }
 
@@ -396,6 +407,210 @@ test('the C view in VS Code: Locals by name and value, a struct expanded, a hove
     throw e;
   } finally {
     // The session must not outlive the test, whatever happened (the next test debugs another file).
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+F5');
+    await palette(page, 'Remove All Breakpoints').catch(() => undefined);
+    await page.close();
+  }
+});
+
+// The README's pictures (docs/images/), written by the test below to dist/e2e/ like every other
+// screenshot. `E2E_UPDATE_IMAGES=1 npm run test:e2e` copies them into docs/images/ when it passes.
+// Each under ~150 KB: a 1280×800 window, the webview pictures cropped above the Debug Console.
+const aboveThePanel = { x: 0, y: 0, width: 1280, height: 512 };
+const readmeImages = ['paused-c-line', 'provenance-jump', 'data-breakpoint', 'timeline', 'attention-view'];
+
+/** The line of `file` holding `marker`; fails when there is none. */
+function markerLine(file: string, marker: string): number {
+  const line =
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes(marker)) + 1;
+  assert.ok(line > 0, `${file} has the marker '${marker}'`);
+  return line;
+}
+
+/** The paused line: the top frame's in the Call Stack view ("LINE:COLUMN"). */
+async function pausedLine(page: Page): Promise<number> {
+  const top = page.locator('.debug-call-stack .monaco-list-row .stack-frame .line-number').first();
+  await top.waitFor({ timeout: 30_000 });
+  return Number(/^(\d+)/.exec((await top.textContent({ timeout: 5_000 })) ?? '')?.[1]);
+}
+
+/** Waits until `f()` returns `want` (polling), then returns what it last returned. */
+async function until<T>(page: Page, f: () => Promise<T>, want: (v: T) => boolean, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  let v = await f().catch(() => undefined as T);
+  while (Date.now() < end && !want(v)) {
+    await page.waitForTimeout(250);
+    v = await f().catch(() => v);
+  }
+  return v;
+}
+
+/** Expands the Variables pane's scope `name` (by aria-expanded: clicking an open one closes it). */
+async function expandScope(page: Page, name: string) {
+  const scope = page
+    .locator('.debug-variables .monaco-list-row', { hasText: new RegExp(`^\\s*${name}\\s*$`) })
+    .first();
+  await scope.waitFor({ timeout: 30_000 });
+  // A click while the pane refreshes (after a stop) can be lost: check, and click again.
+  for (let i = 0; i < 20 && (await scope.getAttribute('aria-expanded')) !== 'true'; i++) {
+    await scope.click();
+    await page.waitForTimeout(500);
+  }
+  assert.equal(await scope.getAttribute('aria-expanded'), 'true', `the ${name} scope is expanded`);
+}
+
+/** Right-clicks a Variables row and picks the context-menu entry labelled exactly `label`. */
+async function contextMenu(page: Page, row: ReturnType<Page['locator']>, label: string) {
+  await row.click({ button: 'right' });
+  const item = page.getByRole('menuitem', { name: label, exact: true }).first();
+  await item.waitFor({ timeout: 15_000 });
+  await item.hover();
+  await item.click();
+  // A click as the menu opens is sometimes lost (the entry stays highlighted, the menu open):
+  // then Enter picks the highlighted entry.
+  for (let i = 0; i < 10 && (await item.isVisible()); i++) {
+    await page.waitForTimeout(300);
+    if (i === 3 && (await item.isVisible())) await page.keyboard.press('Enter');
+  }
+  assert.ok(!(await item.isVisible()), `the context menu closed after picking '${label}'`);
+}
+
+test('where a value came from, a data breakpoint, the Timeline and the Attention view (the README pictures)', {
+  timeout: 300_000,
+}, async () => {
+  const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    // watch.c: a global `total` written in a loop; stop in the loop's first pass after the write.
+    const bp = await openWithBreakpoint(page, watch, '@line: py-write');
+    const writeLine = markerLine(watch, '@line: total-write');
+    await page.locator('.codelens-decoration a', { hasText: 'Debug' }).first().waitFor({ timeout: 60_000 });
+    await page.locator('.codelens-decoration a', { hasText: 'Debug' }).first().click();
+    await page.waitForSelector('.debug-top-stack-frame-line', { timeout: 90_000 });
+    await page.keyboard.press('Control+Shift+D');
+    assert.equal(
+      await until(
+        page,
+        () => pausedLine(page),
+        (l) => l === bp,
+      ),
+      bp,
+      "paused on the breakpoint's line",
+    );
+    await expandScope(page, 'Globals');
+    // First pass: k = bump(0) = 3, total = 3.
+    await variableRow(page, 'i', '0');
+    const total = await variableRow(page, 'total', '3');
+    await shot(page, 'paused-c-line');
+
+    // 1. Right-click `total` → Go to Where This Was Written: the paused line becomes the write's.
+    await contextMenu(page, total, 'Go to Where This Was Written');
+    const travelled = await until(
+      page,
+      () => pausedLine(page),
+      (l) => l === writeLine,
+    );
+    assert.equal(travelled, writeLine, `travelled from line ${bp} to the line that wrote total`);
+    await page
+      .locator('.notifications-toasts', { hasText: /total was written at step \d+/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await shot(page, 'provenance-jump');
+
+    // 2. A data breakpoint on `total` from the Variables pane, and no line breakpoint: F5 stops
+    // at the next write that changes it, saying so in the Call Stack.
+    await palette(page, 'Remove All Breakpoints');
+    await page.keyboard.press('Escape'); // the notification
+    await contextMenu(page, await variableRow(page, 'total', '\\d+'), 'Break on Value Change');
+    await page
+      .locator('.debug-breakpoints .monaco-list-row', { hasText: 'total' })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('F5');
+    // The stop's description heads the Call Stack: "data breakpoint: 4 bytes at 0x… changed from A to B at step N".
+    const stop = page.getByText(/data breakpoint: .* changed from \d+ to \d+ at step \d+/).first();
+    await stop.waitFor({ timeout: 60_000 });
+    const [, from, to] = /changed from (\d+) to (\d+)/.exec((await stop.textContent()) ?? '') ?? [];
+    assert.ok(from !== undefined && from !== to, 'the value changed');
+    await variableRow(page, 'total', to);
+    // The stop is just after the store: on its line or at the next statement's first instruction.
+    const stopLine = await pausedLine(page);
+    assert.ok(
+      stopLine === writeLine || stopLine === writeLine + 1,
+      `stopped after the write of total (line ${stopLine})`,
+    );
+    await shot(page, 'data-breakpoint');
+
+    // 3. The Timeline: a click in its picture travels to that step (its status line, the
+    // Variables pane's Machine step and the editor follow).
+    await palette(page, 'Transformer VM: Open Timeline');
+    let timeline: { frame: Frame; text: string } | undefined;
+    for (let i = 0; i < 60 && !timeline; i++) {
+      timeline = await webview(page, 'Whole run');
+      if (!timeline) await page.waitForTimeout(500);
+    }
+    assert.ok(timeline, 'the Timeline is open');
+    const status = timeline.frame.locator('#status');
+    const current = async () =>
+      Number(
+        /current step ([\d,]+)/
+          .exec((await status.textContent({ timeout: 5000 })) ?? '')?.[1]
+          ?.replace(/,/g, ''),
+      );
+    const stepBefore = await until(page, current, Number.isFinite);
+    assert.ok(Number.isFinite(stepBefore), 'the Timeline shows the current step');
+    const canvas = timeline.frame.locator('canvas#c');
+    const box = await canvas.boundingBox();
+    assert.ok(box && box.width > 200, 'the Timeline has a picture');
+    // Nine tenths along the plot (right of the 96-pixel lane labels): an earlier step, in main.
+    await canvas.click({ position: { x: 96 + (box.width - 96) * 0.9, y: 60 } });
+    const stepAfter = await until(page, current, (s) => s !== stepBefore);
+    assert.ok(stepAfter < stepBefore, `the click travelled back from step ${stepBefore} (to ${stepAfter})`);
+    await expandScope(page, 'Machine');
+    assert.equal(
+      await until(
+        page,
+        () => shownStep(page),
+        (s) => s === stepAfter,
+      ),
+      stepAfter,
+      'the Variables pane follows',
+    );
+    await page.mouse.move(1100, 650); // no tooltip in the picture
+    await page.waitForTimeout(1500); // the Timeline redraws its cursor at the new stop; tooltips fade
+    await shot(page, 'timeline', aboveThePanel);
+
+    // 4. The Attention view: arcs from the current position to the tokens its heads selected.
+    await palette(page, 'Transformer VM: Open Attention View');
+    let attention: { frame: Frame; text: string } | undefined;
+    for (let i = 0; i < 60 && !attention; i++) {
+      attention = await webview(page, 'stack_top');
+      if (!attention) await page.waitForTimeout(500);
+    }
+    assert.ok(attention, 'the attention view lists the heads');
+    const arcs = attention.frame.locator('#arcs path');
+    await until(
+      page,
+      () => arcs.count(),
+      (n) => n > 0,
+    );
+    assert.ok((await arcs.count()) > 0, 'the attention view draws arcs');
+    await page.mouse.move(1100, 650);
+    await page.waitForTimeout(1500);
+    await shot(page, 'attention-view', aboveThePanel);
+
+    if (process.env.E2E_UPDATE_IMAGES === '1') {
+      mkdirSync(join(root, 'docs', 'images'), { recursive: true });
+      for (const name of readmeImages)
+        copyFileSync(join(shots, `${name}.png`), join(root, 'docs', 'images', `${name}.png`));
+    }
+  } catch (e) {
+    await shot(page, 'failure-history');
+    throw e;
+  } finally {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Shift+F5');
     await palette(page, 'Remove All Breakpoints').catch(() => undefined);
