@@ -7,11 +7,8 @@
 // step, then reverse-continue to a breakpoint at --back-to (near the start). The figures of
 // docs/debugger.md's "Long programs" come from this script on examples/long/primes.c; the
 // asserted bounds live in debug-adapter/test/long-session.test.ts (a shorter program, in npm test).
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { DebugClient } from '@vscode/debugadapter-testsupport';
-import { adapter, adapterPid, initializeAdapter } from '../debug-adapter/test/support/dap';
-import { mib, residentBytes } from '../engine/test/support/peak-rss';
+import { readFileSync } from 'node:fs';
+import { launchOverStdio, positiveInteger, programOptions } from './support/adapter-session';
 
 function usage(message: string): never {
   console.error(`measure-debug-session: ${message}`);
@@ -21,55 +18,25 @@ function usage(message: string): never {
   process.exit(2);
 }
 
-function positiveInteger(flag: string, text: string | undefined): number {
-  if (text === undefined || !/^[1-9]\d*$/.test(text) || !Number.isSafeInteger(Number(text)))
-    usage(`${flag} needs a positive integer, not ${text === undefined ? 'nothing' : `'${text}'`}`);
-  return Number(text);
-}
-
 function parseArgs(argv: string[]) {
-  let file: string | undefined;
   let breakLine: number | undefined;
   let backTo: number | undefined;
-  let args = '';
-  let optimize = 'O2';
-  let maxTokens = 300_000_000;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--break') breakLine = positiveInteger(a, argv[++i]);
-    else if (a === '--back-to') backTo = positiveInteger(a, argv[++i]);
-    else if (a === '--max-tokens') maxTokens = positiveInteger(a, argv[++i]);
-    else if (a === '--args') {
-      if (argv[i + 1] === undefined) usage('--args needs a string');
-      args = argv[++i];
-    } else if (/^-O[012s]$/.test(a)) optimize = a.slice(1);
-    else if (a.startsWith('-')) usage(`unknown option ${a}`);
-    else if (file === undefined) file = resolve(a);
-    else usage(`one program, not ${file} and ${a}`);
-  }
-  if (file === undefined) usage('which C file?');
-  if (!existsSync(file)) usage(`${file}: no such file`);
+  const o = programOptions(argv, usage, (flag, next) => {
+    if (flag === '--break') breakLine = positiveInteger(flag, next(), usage);
+    else if (flag === '--back-to') backTo = positiveInteger(flag, next(), usage);
+    else return false;
+    return true;
+  });
   if (breakLine === undefined || backTo === undefined) usage('--break and --back-to are required');
-  const lines = readFileSync(file, 'utf8').split('\n').length;
-  for (const line of [breakLine, backTo]) if (line > lines) usage(`${file} has ${lines} lines, not ${line}`);
-  return { file, breakLine, backTo, args, optimize, maxTokens };
+  const lines = readFileSync(o.file, 'utf8').split('\n').length;
+  for (const line of [breakLine, backTo])
+    if (line > lines) usage(`${o.file} has ${lines} lines, not ${line}`);
+  return { ...o, breakLine, backTo };
 }
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
-  if (!existsSync(adapter)) usage(`${adapter} is missing: run node scripts/build.mjs`);
-  const dc = new DebugClient('node', adapter, 'transformer-vm');
-  dc.defaultTimeout = 3_600_000;
-  await dc.start();
-  const pid = adapterPid(dc);
-  const memory = () => {
-    const { rss, hwm } = residentBytes(pid);
-    return `rss ${mib(rss)}, peak ${mib(hwm)}`;
-  };
-  await initializeAdapter(dc);
-  const initialized = dc.waitForEvent('initialized');
-  await dc.launch({ program: o.file, args: o.args, maxTokens: o.maxTokens, optimize: o.optimize });
-  await initialized;
+  const { dc, memory } = await launchOverStdio(o, usage);
   await dc.setBreakpointsRequest({ source: { path: o.file }, breakpoints: [{ line: o.breakLine }] });
 
   const t0 = performance.now();

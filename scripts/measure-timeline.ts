@@ -4,12 +4,8 @@
 // run is recorded), then time the `timeline` request for the whole run and for zoomed ranges
 // (block sums for wide ones, step-by-step decoding for narrow ones), with the answer's size and
 // the adapter's resident memory. docs/debugger.md's "Timeline" figures come from this script.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { TimelineAnswer } from '../debug-adapter/session/timeline';
-import { adapter, adapterPid, initializeAdapter } from '../debug-adapter/test/support/dap';
-import { mib, residentBytes } from '../engine/test/support/peak-rss';
+import { launchOverStdio, programOptions } from './support/adapter-session';
 
 function usage(message: string): never {
   console.error(`measure-timeline: ${message}`);
@@ -19,45 +15,9 @@ function usage(message: string): never {
   process.exit(2);
 }
 
-function parseArgs(argv: string[]) {
-  let file: string | undefined;
-  let args = '';
-  let optimize = 'O2';
-  let maxTokens = 300_000_000;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--max-tokens') {
-      const n = argv[++i];
-      if (n === undefined || !/^[1-9]\d*$/.test(n)) usage(`--max-tokens needs a positive integer, not ${n}`);
-      maxTokens = Number(n);
-    } else if (a === '--args') {
-      if (argv[i + 1] === undefined) usage('--args needs a string');
-      args = argv[++i];
-    } else if (/^-O[012s]$/.test(a)) optimize = a.slice(1);
-    else if (a.startsWith('-')) usage(`unknown option ${a}`);
-    else if (file === undefined) file = resolve(a);
-    else usage(`one program, not ${file} and ${a}`);
-  }
-  if (file === undefined) usage('which C file?');
-  if (!existsSync(file)) usage(`${file}: no such file`);
-  return { file, args, optimize, maxTokens };
-}
-
 async function main() {
-  const o = parseArgs(process.argv.slice(2));
-  if (!existsSync(adapter)) usage(`${adapter} is missing: run node scripts/build.mjs`);
-  const dc = new DebugClient('node', adapter, 'transformer-vm');
-  dc.defaultTimeout = 3_600_000;
-  await dc.start();
-  const pid = adapterPid(dc);
-  const memory = () => {
-    const { rss, hwm } = residentBytes(pid);
-    return `rss ${mib(rss)}, peak ${mib(hwm)}`;
-  };
-  await initializeAdapter(dc);
-  const initialized = dc.waitForEvent('initialized');
-  await dc.launch({ program: o.file, args: o.args, maxTokens: o.maxTokens, optimize: o.optimize });
-  await initialized;
+  const o = programOptions(process.argv.slice(2), usage);
+  const { dc, memory } = await launchOverStdio(o, usage);
   await dc.setFunctionBreakpointsRequest({ breakpoints: [{ name: 'halt' }] });
   const t0 = performance.now();
   const first = dc.waitForEvent('stopped');
