@@ -537,6 +537,9 @@ func(
     const exactLeaf = (p) => {
       comment(`top bit ${p}`);
       if (p === 0) {
+        comment('b = 1: a & 1 is a itself when a is 0 or 1 (C booleans), else its low bit');
+        ins('local.get $a', 'i32.const 2', 'i32.lt_u');
+        iff(() => ins('local.get $a', 'local.get $acc', 'i32.add', 'return'));
         lowMask(0);
         return;
       }

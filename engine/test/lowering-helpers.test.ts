@@ -165,6 +165,13 @@ function operandPairs(): [number, number][] {
         return (random() & 1 ? -(v >>> (random() % 32)) : v >>> (random() % 32)) | 0;
     }
   };
+  // and answers an operand of -1, 0 or 1 without its bit walk: each against random values, both ways.
+  for (const s of [-1, 0, 1]) {
+    for (let i = 0; i < 300; i++) {
+      const v = operand(i % 4);
+      pairs.push([s, v], [v, s]);
+    }
+  }
   for (let i = 0; i < 6000; i++) {
     const kind = i % 4;
     // Mostly same-kind pairs, some mixed (a large value with a small one).

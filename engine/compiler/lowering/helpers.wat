@@ -4743,6 +4743,16 @@
               br $s1
             end
             ;; top bit 0
+            ;; b = 1: a & 1 is a itself when a is 0 or 1 (C booleans), else its low bit
+            local.get $a
+            i32.const 2
+            i32.lt_u
+            if
+              local.get $a
+              local.get $acc
+              i32.add
+              return
+            end
             ;; b = 2^1 - 1: a & b = a mod 2^1; a byte b0 mod 2^1 = (((b0 << 7) & 255) << 1) >> 8
             i32.const 0
             local.get $a
