@@ -1,14 +1,14 @@
 // The universal model: built from the machine graph once, then kept in a per-user cache keyed by
 // a hash of the graph and the builder, so nobody waits twice.
 import { createHash } from 'node:crypto';
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { packagedModelPath } from '../compiler/paths';
 import { buildMachineGraph, type MachineGraph } from '../machine/interpreter';
 import { type Solver, scheduleGraph } from '../schedule/schedule';
 import { cacheDir } from '../util/cache-dir';
 import { buildWeights, finalReads } from './build';
-import { readModel, WEIGHT_FILE_VERSION, WeightFileError, writeModel } from './file';
+import { readModel, WEIGHT_FILE_VERSION, WeightFileError, weightFileVersion, writeModel } from './file';
 import type { TransformerModel } from './model';
 
 /** Bumped whenever the weight construction changes what it writes for the same graph. */
@@ -19,7 +19,10 @@ export { cacheDir };
 /** A digest of everything that determines the weights: the graph, the vocabulary, the builder. */
 export function graphHash(m: MachineGraph): string {
   const h = createHash('sha256');
-  h.update(`builder ${BUILDER_VERSION} file ${WEIGHT_FILE_VERSION} ${m.mode}\n`);
+  // "file 1": the file format no longer changes the weights (every reader reads version 1 and 2),
+  // and keeping the text keeps the hash, so caches and packaged models made before version 2
+  // are still found (and a cached version-1 file is rewritten as version 2 when read).
+  h.update(`builder ${BUILDER_VERSION} file 1 ${m.mode}\n`);
   for (const d of m.graph.dims) {
     h.update(
       `${d.id} ${d.kind} ${d.name} ${d.a?.key ?? ''} ${d.b?.key ?? ''} ${d.e?.key ?? ''} ${d.lookup ?? ''}\n`,
@@ -81,6 +84,21 @@ export async function buildUniversal(
 }
 
 /**
+ * Rewrites a cached model of an older format version in the current one (smaller, faster to
+ * load), atomically. Best effort: a cache that cannot be written is still read as it is.
+ */
+function upgradeCached(file: string, model: TransformerModel): void {
+  if (weightFileVersion(file) === WEIGHT_FILE_VERSION) return;
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeModel(tmp, model);
+    renameSync(tmp, file);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/**
  * The cached universal model: the HiGHS-scheduled one, else the heuristic one; when neither is
  * there (or readable) it is built now with HiGHS (a few seconds), or with the heuristic if the
  * solver fails.
@@ -105,6 +123,7 @@ export async function universalModel(): Promise<BuiltModel> {
     const start = performance.now();
     try {
       const model = readModel(file);
+      upgradeCached(file, model);
       return {
         model,
         file,
