@@ -31,8 +31,9 @@
 // Reading checks every field before using it: a truncated, corrupt or foreign file is an error
 // that says what is wrong, never an out-of-range read or a model that computes garbage. The header
 // is checked before any tensor is read, and memory never exceeds about the size the header
-// declares (which must be the file's, and for version 2 at most MAX_WEIGHTS dense weights). native/src/model.cc reads by the same rules, in the same
-// order, with the same messages.
+// declares (which must be the file's; for version 2, whose JS model is dense, also at most
+// MAX_WEIGHTS weights). native/src/model.cc reads by the same rules, in the same order, with the
+// same messages.
 import { closeSync, constants, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { vocabulary } from '../tokens/vocabulary';
 import type { HeadInfo, LayerWeights, NeuronSelector, TransformerModel } from './model';
@@ -327,14 +328,20 @@ function decodeModel(src: ByteSource, file: string): TransformerModel {
   /** n little-endian u32 or f64 from the file. */
   const takeU32 = (n: number) => {
     const a = new Uint32Array(n);
-    const bytes = take(a.byteLength, new Uint8Array(a.buffer));
-    if (!LITTLE_ENDIAN) for (let i = 0; i < n; i++) a[i] = new DataView(bytes.buffer).getUint32(i * 4, true);
+    take(a.byteLength, new Uint8Array(a.buffer));
+    if (!LITTLE_ENDIAN) {
+      const le = new DataView(a.buffer);
+      for (let i = 0; i < n; i++) a[i] = le.getUint32(i * 4, true);
+    }
     return a;
   };
   const takeF64 = (n: number) => {
     const a = new Float64Array(n);
-    const bytes = take(a.byteLength, new Uint8Array(a.buffer));
-    if (!LITTLE_ENDIAN) for (let i = 0; i < n; i++) a[i] = new DataView(bytes.buffer).getFloat64(i * 8, true);
+    take(a.byteLength, new Uint8Array(a.buffer));
+    if (!LITTLE_ENDIAN) {
+      const le = new DataView(a.buffer);
+      for (let i = 0; i < n; i++) a[i] = le.getFloat64(i * 8, true);
+    }
     return a;
   };
   const read = (e: { name: string; shape: number[]; nonzeros: number }) => {
