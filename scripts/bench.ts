@@ -1,4 +1,5 @@
 // npm run bench [-- --runs N] [--examples a,b] [--engines native,js,graph,debug,debug-watch] [--long] [--no-jobs]
+//   [--no-weight-files]
 // Speed of every engine on every example, each run in a child process of its own so its peak
 // resident memory is its own: tokens, seconds, tokens/s, peak RSS, bytes per token above the same
 // engine's peak on hello, and the native/JS and specialized/universal ratios from the same run
@@ -6,7 +7,8 @@
 // against the reference executor. With --runs N the median of N runs is reported. Also measures
 // how soon pause() stops a native run, and the wall time of `wasm-run --jobs 1` vs `--jobs 2` on
 // every example (--no-jobs skips it). --long adds the long row: wasm-run (native) on
-// examples/long/primes.c, 119.5M tokens, about 13 minutes (examples/long/README.md).
+// examples/long/primes.c, 119.5M tokens, about 13 minutes (examples/long/README.md). Then the
+// weight files' sizes and load times, format version 1 vs 2 (--no-weight-files skips them).
 import { spawnSync } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +28,7 @@ import { T_HALT } from '../engine/tokens/vocabulary';
 import { readModel, writeModel } from '../engine/weights/file';
 import { specialize } from '../engine/weights/specialize';
 import { universalModel } from '../engine/weights/universal';
+import { weightFileRows } from './bench-weight-files';
 
 /**
  * native-spec: the example's own specialized model (wasm-specialize) on the native engine;
@@ -245,6 +248,8 @@ async function main() {
     else console.log('(the long row needs the native engine: skipped)');
   }
   if (!process.argv.includes('--no-jobs')) await jobsRows();
+  // Weight files v1 vs v2: sizes and load times (scripts/bench-weight-files.ts).
+  if (!process.argv.includes('--no-weight-files')) await weightFileRows(modelFile);
   if (native.ok) {
     const child = spawnSync(process.execPath, [__filename, '--pause', '1'], {
       encoding: 'utf8',

@@ -34,7 +34,7 @@ function framed(header: Buffer): Buffer {
   const start = Math.ceil((16 + header.length) / 8) * 8;
   const out = Buffer.alloc(start + tinyTensors.length + 4);
   out.write('TVMWEIGH', 0, 'latin1');
-  out.writeUInt32LE(1, 8);
+  out.writeUInt32LE(tiny.readUInt32LE(8), 8); // the seed's version: the tensors are in its layout
   out.writeUInt32LE(header.length, 12);
   header.copy(out, 16);
   tinyTensors.copy(out, start);

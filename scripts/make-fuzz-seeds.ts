@@ -18,12 +18,21 @@ const KEPT = [
   'hardmaxScale 1e-300',
   'a position head that averages',
   'header length past the end',
+  'v2: columns out of order',
+  'v2: row counts adding up to more than the nonzeros',
+  'v2: a column outside the row',
 ];
 
-/** File name → bytes: `valid-tiny.tvmw`, `header-tiny.hdr` and `damaged-<n>.tvmw`. */
+/**
+ * File name → bytes: `valid-tiny.tvmw` (the current version, 2), `valid-tiny-v1.tvmw` (readers
+ * still read version 1), `header-tiny.hdr` and `damaged-<n>.tvmw`.
+ */
 export function weightSeeds(): Map<string, Uint8Array> {
   const good = serializeModel(tinyModel());
-  const seeds = new Map<string, Uint8Array>([['valid-tiny.tvmw', good]]);
+  const seeds = new Map<string, Uint8Array>([
+    ['valid-tiny.tvmw', good],
+    ['valid-tiny-v1.tvmw', serializeModel(tinyModel(), 1)],
+  ]);
   const damaged = damagedWeightFiles(good).filter((d) => KEPT.includes(d.what));
   if (damaged.length !== KEPT.length)
     throw new Error('make-fuzz-seeds: a kept damage is no longer in the list');

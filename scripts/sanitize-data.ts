@@ -27,10 +27,10 @@ async function main(dir: string) {
     return name;
   };
   const machine = buildMachineGraph('universal');
-  writeModel(
-    join(dir, 'universal.tvmw'),
-    buildWeights(machine, scheduleAsap(machine.graph, finalReads(machine))),
-  );
+  const universal = buildWeights(machine, scheduleAsap(machine.graph, finalReads(machine)));
+  writeModel(join(dir, 'universal.tvmw'), universal);
+  // The same model in format version 1 (dense tensors), which the native reader still reads.
+  writeModel(join(dir, 'universal-v1.tvmw'), universal, 1);
   const runs = [];
   for (const name of EXAMPLES) {
     const run = await exampleRun(name);
@@ -40,6 +40,8 @@ async function main(dir: string) {
       prompt: int32(`${name}.prompt`, run.prompt),
       expected: int32(`${name}.expected`, run.expected),
     });
+    if (name === 'hello')
+      runs.push({ ...runs[runs.length - 1], name: 'hello (format version 1)', model: 'universal-v1.tvmw' });
     if (name === SPECIALIZED) {
       writeModel(join(dir, `${name}.spec.tvmw`), specialize(run.program.instructions, name).model);
       const prompt = promptTokens({ ...run.program, specialized: true }, run.program.input);
@@ -60,7 +62,9 @@ async function main(dir: string) {
     throw new Error(`${file}: the TypeScript reader loads it`);
   };
   const refused = [];
-  for (const [k, d] of damagedWeightFiles(serializeModel(tinyModel())).entries()) {
+  // Both format versions' damage: the native reader reads both.
+  const damaged = [1, 2].flatMap((version) => damagedWeightFiles(serializeModel(tinyModel(), version)));
+  for (const [k, d] of damaged.entries()) {
     const file = join(dir, `damaged-${k}.tvmw`);
     writeFileSync(file, d.bytes);
     refused.push({ what: d.what, file, message: messageOf(file) });

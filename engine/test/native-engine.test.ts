@@ -214,7 +214,8 @@ test("the native reader rejects damaged weight files with the TypeScript reader'
     }
     return 'loaded';
   };
-  for (const [k, d] of damagedWeightFiles(serializeModel(model)).entries()) {
+  const damaged = [1, 2].flatMap((version) => damagedWeightFiles(serializeModel(model, version)));
+  for (const [k, d] of damaged.entries()) {
     const file = join(work, `bad-${k}.tvmw`);
     writeFileSync(file, d.bytes);
     const nativeMessage = messageOf(() => openNative(file));
@@ -246,6 +247,24 @@ test('the native reader refuses devices, FIFOs, folders and 1 GiB of zeros befor
     const grown = process.memoryUsage().rss - rss;
     assert.ok(grown < 64 * 2 ** 20, `${u.what}: ${grown} bytes more memory`);
   }
+});
+
+test('the native engine computes the same from version 1 (dense) and version 2 (sparse), bit for bit', {
+  skip,
+}, async () => {
+  const v1 = join(work, 'model-v1.tvmw');
+  writeModel(v1, model, 1);
+  const run = await exampleRun('fibonacci');
+  const [dense, sparse] = [openNative(v1), openNative(modelFile)];
+  const tokens = [...run.prompt, ...run.expected.subarray(0, 2000)];
+  tokens.forEach((t, i) => {
+    dense.feed(t);
+    sparse.feed(t);
+    if (i % 250 === 0 || i === tokens.length - 1) {
+      assert.ok(bits(dense.residual()).equals(bits(sparse.residual())), `residual after position ${i}`);
+      assert.equal(dense.predict(), sparse.predict(), `prediction after position ${i}`);
+    }
+  });
 });
 
 test('a token outside the vocabulary is an error, not a crash', { skip }, () => {

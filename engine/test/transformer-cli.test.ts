@@ -22,7 +22,7 @@ test('wasm-build writes the model and prints its shape', () => {
   assert.match(r.stdout, /nonzero weights \d+ of \d+ \([\d.]+%\)/);
   assert.ok(existsSync(join(work, 'model.tvmw')));
   assert.equal(
-    readdirSync(cache).filter((f) => f.endsWith('-heuristic.tvmw')).length,
+    readdirSync(cache).filter((f) => f.endsWith('-heuristic.v2.tvmw')).length,
     1,
     'the heuristic model in the cache',
   );

@@ -106,8 +106,11 @@ test('the weight file round-trips, and the loaded model computes the same', asyn
   assert.equal(await generate(loaded, 'hello'), await generate(model, 'hello'));
 });
 
+/** The shared list of damaged files, made from the model in both format versions. */
+const damaged = () => [1, 2].flatMap((version) => damagedWeightFiles(serializeModel(model, version)));
+
 test('damaged weight files are rejected with a reason, never loaded', () => {
-  for (const d of damagedWeightFiles(serializeModel(model))) {
+  for (const d of damaged()) {
     assert.throws(
       () => parseModel(d.bytes, 'bad.tvmw'),
       (e: unknown) =>
@@ -118,7 +121,7 @@ test('damaged weight files are rejected with a reason, never loaded', () => {
 });
 
 test('damaged weight files on disk are rejected by the file reader with the same reasons', () => {
-  for (const [k, d] of damagedWeightFiles(serializeModel(model)).entries()) {
+  for (const [k, d] of damaged().entries()) {
     const file = join(work, `bad-${k}.tvmw`);
     writeFileSync(file, d.bytes);
     assert.throws(
@@ -145,6 +148,35 @@ test('what is not a weight file is refused before it is read: devices, FIFOs, fo
     const grown = process.memoryUsage().rss - rss;
     assert.ok(grown < 64 * 2 ** 20, `${u.what}: ${grown} bytes more memory`);
   }
+});
+
+/** Every tensor of a model, as bytes (bit-identity: −0 and +0 differ). */
+const tensorBytes = (m: TransformerModel) =>
+  Buffer.concat(
+    [
+      m.embedding,
+      m.unembedding,
+      ...m.layers.flatMap((l) => [l.query, l.key, l.value, l.output, l.gate, l.up, l.down]),
+    ].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)),
+  );
+
+test('version 2 (sparse) reads back the very doubles version 1 (dense) does, −0 included, and is smaller', () => {
+  const withNegativeZero = { ...model, embedding: model.embedding.slice() };
+  withNegativeZero.embedding[3] = -0;
+  for (const m of [model, withNegativeZero]) {
+    const [v1, v2] = [serializeModel(m, 1), serializeModel(m, 2)];
+    assert.equal(new DataView(v2.buffer).getUint32(8, true), 2, 'writers write version 2 by default');
+    assert.deepEqual(serializeModel(m), v2);
+    assert.ok(v2.length * 4 < v1.length, `${v2.length} bytes vs ${v1.length}`);
+    const [a, b] = [parseModel(v1, 'v1.tvmw'), parseModel(v2, 'v2.tvmw')];
+    assert.ok(tensorBytes(a).equals(tensorBytes(m)), 'version 1');
+    assert.ok(tensorBytes(b).equals(tensorBytes(m)), 'version 2');
+    assert.deepEqual(
+      { ...b, layers: b.layers.map((l) => ({ ...l })) },
+      { ...a, layers: a.layers.map((l) => ({ ...l })) },
+    );
+  }
+  assert.ok(Object.is(parseModel(serializeModel(withNegativeZero, 2), 'z.tvmw').embedding[3], -0));
 });
 
 test('a model read from disk equals the model written', () => {

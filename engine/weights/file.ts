@@ -2,10 +2,14 @@
 // explain it. Layout (docs/weight-file.md):
 //
 //   0   magic "TVMWEIGH"            8 bytes
-//   8   format version (1)          u32 little-endian
+//   8   format version (1 or 2)     u32 little-endian
 //   12  header length N             u32
 //   16  header, JSON, UTF-8         N bytes, then zero padding to a multiple of 8
-//   ..  tensors, float64 LE         in the header's `tensors` order, each shape's product × 8 bytes
+//   ..  tensors                     in the header's `tensors` order:
+//         version 1 (dense): each shape's product × float64 LE
+//         version 2 (sparse, written by default): per tensor of R rows and the header's
+//         `nonzeros` N: R × u32 entry counts, N × u32 columns (row by row, increasing),
+//         4 zero bytes when R + N is odd (so the values are 8-byte aligned), N × float64 values
 //   end CRC-32 of everything above  u32
 //
 // Header ranges (both readers refuse anything else, naming the field):
@@ -18,20 +22,28 @@
 //   meta: an object of texts and finite numbers
 //   headInfo kind/tie as listed in docs/weight-file.md; gather and passthrough heads tie 'latest'
 //   selectors: integer fields inside the layer and the residual stream
+//   version 2: every tensor's nonzeros an integer 0 … rows·columns, and all tensors together at
+//   most MAX_WEIGHTS weights (the JS model is dense: a small file must not ask for terabytes)
 // and the file's size must be exactly what the header's shapes declare. A head labelled
-// unused must have zero query, key, value and output rows.
+// unused must have zero query, key, value and output rows. Version 2's content (counts, columns,
+// explicit zeros) is checked with the values, after the checksum, like non-finite weights.
 //
 // Reading checks every field before using it: a truncated, corrupt or foreign file is an error
 // that says what is wrong, never an out-of-range read or a model that computes garbage. The header
 // is checked before any tensor is read, and memory never exceeds about the size the header
-// declares (which must be the file's). native/src/model.cc reads by the same rules, in the same
-// order, with the same messages.
+// declares (which must be the file's; for version 2, whose JS model is dense, also at most
+// MAX_WEIGHTS weights). native/src/model.cc reads by the same rules, in the same order, with the
+// same messages.
 import { closeSync, constants, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { vocabulary } from '../tokens/vocabulary';
 import type { HeadInfo, LayerWeights, NeuronSelector, TransformerModel } from './model';
+import { expandSparse, indexBytes, sparseBytes, storedCount, writeSparse } from './sparse-tensors';
 
 const MAGIC = 'TVMWEIGH';
-export const WEIGHT_FILE_VERSION = 1;
+/** The version writers write; readers read this one and every earlier one. */
+export const WEIGHT_FILE_VERSION = 2;
+/** The versions readers accept: 1 (dense tensors) and 2 (sparse rows). */
+export const WEIGHT_FILE_VERSIONS: readonly number[] = [1, 2];
 const LAYER_TENSORS = ['query', 'key', 'value', 'output', 'gate', 'up', 'down'] as const;
 const HEAD_KINDS = new Set(['lookup', 'gather', 'average', 'passthrough', 'unused']);
 
@@ -75,7 +87,7 @@ interface Header {
   headInfo: HeadInfo[][];
   slots: string[][];
   selectors?: NeuronSelector[];
-  tensors: { name: string; shape: number[] }[];
+  tensors: { name: string; shape: number[]; nonzeros?: number }[];
 }
 
 function tensorList(m: TransformerModel): { name: string; shape: number[]; data: Float64Array }[] {
@@ -94,8 +106,11 @@ function tensorList(m: TransformerModel): { name: string; shape: number[]; data:
   return list;
 }
 
-export function serializeModel(m: TransformerModel): Uint8Array {
-  const tensors = tensorList(m);
+/** The file's bytes, in `version` (2, sparse, unless an older reader needs 1). */
+export function serializeModel(m: TransformerModel, version = WEIGHT_FILE_VERSION): Uint8Array {
+  if (!WEIGHT_FILE_VERSIONS.includes(version)) throw new Error(`no weight-file version ${version}`);
+  const sparse = version === 2;
+  const tensors = tensorList(m).map((t) => ({ ...t, nonzeros: sparse ? storedCount(t.data) : 0 }));
   const header: Header = {
     vocabulary: [...m.vocabulary],
     dModel: m.dModel,
@@ -110,28 +125,34 @@ export function serializeModel(m: TransformerModel): Uint8Array {
     headInfo: m.layers.map((l) => [...l.heads]),
     slots: m.layers.map((l) => [...l.slots]),
     selectors: m.selectors.map((x) => ({ ...x })),
-    tensors: tensors.map(({ name, shape }) => ({ name, shape })),
+    tensors: tensors.map(({ name, shape, nonzeros }) =>
+      sparse ? { name, shape, nonzeros } : { name, shape },
+    ),
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const headerEnd = 16 + json.length;
   const dataStart = Math.ceil(headerEnd / 8) * 8;
-  const dataBytes = tensors.reduce((n, t) => n + t.data.length * 8, 0);
+  const dataBytes = tensors.reduce(
+    (n, t) => n + (sparse ? Number(sparseBytes(t.shape[0], t.nonzeros)) : t.data.length * 8),
+    0,
+  );
   const out = new Uint8Array(dataStart + dataBytes + 4);
   const view = new DataView(out.buffer);
   out.set(new TextEncoder().encode(MAGIC), 0);
-  view.setUint32(8, WEIGHT_FILE_VERSION, true);
+  view.setUint32(8, version, true);
   view.setUint32(12, json.length, true);
   out.set(json, 16);
   let at = dataStart;
   for (const t of tensors) {
-    for (let i = 0; i < t.data.length; i++, at += 8) view.setFloat64(at, t.data[i], true);
+    if (sparse) at = writeSparse(view, at, t.data, t.shape[0], t.shape[1], t.nonzeros);
+    else for (let i = 0; i < t.data.length; i++, at += 8) view.setFloat64(at, t.data[i], true);
   }
   view.setUint32(at, crc32(out.subarray(0, at)), true);
   return out;
 }
 
-export function writeModel(file: string, m: TransformerModel): void {
-  writeFileSync(file, serializeModel(m));
+export function writeModel(file: string, m: TransformerModel, version = WEIGHT_FILE_VERSION): void {
+  writeFileSync(file, serializeModel(m, version));
 }
 
 /** The largest header a reader accepts (the universal model's is about 16 KB). */
@@ -142,6 +163,12 @@ export const MAX_HEADER_VALUES = 1_000_000;
 const MAX_COUNT = 10_000_000;
 /** hardmaxScale's range: it divides queries, which must stay integers an engine can compare. */
 const MAX_HARDMAX_SCALE = 2 ** 53;
+/**
+ * The most weights (Σ rows·columns) a version-2 file may declare: its tensors are small on disk
+ * but dense in the JS model (2 GiB at most; the universal model has about 6 million). Version 1
+ * needs no such bound: its file holds every weight.
+ */
+export const MAX_WEIGHTS = 2 ** 28;
 
 /** Bytes read from a file or from memory, in order from offset 0. */
 interface ByteSource {
@@ -184,6 +211,26 @@ export function readModel(file: string): TransformerModel {
     );
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * The format version a weight file says it is (bytes 8–11), or undefined when it is not a
+ * weight file; it checks nothing else (readModel does).
+ */
+export function weightFileVersion(file: string): number | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return undefined;
+    const start = new Uint8Array(12);
+    if (readSync(fd, start, 0, 12, 0) !== 12 || new TextDecoder().decode(start.subarray(0, 8)) !== MAGIC)
+      return undefined;
+    return new DataView(start.buffer).getUint32(8, true);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -231,9 +278,9 @@ function decodeModel(src: ByteSource, file: string): TransformerModel {
     fail('not a Transformer VM weight file (bad magic)');
   const view = new DataView(start.buffer);
   const version = view.getUint32(8, true);
-  if (version !== WEIGHT_FILE_VERSION) {
+  if (!WEIGHT_FILE_VERSIONS.includes(version)) {
     fail(
-      `format version ${version}; this build reads version ${WEIGHT_FILE_VERSION} (rebuild it with wasm-build)`,
+      `format version ${version}; this build reads versions ${WEIGHT_FILE_VERSIONS.join(' and ')} (rebuild it with wasm-build)`,
     );
   }
   const headerLength = view.getUint32(12, true);
@@ -262,29 +309,58 @@ function decodeModel(src: ByteSource, file: string): TransformerModel {
   } catch (e) {
     return fail(`corrupt header: ${(e as Error).message}`);
   }
-  const { expected, layerCount, heads, dFfn } = checkHeader(h, fail);
+  const { expected, layerCount, heads, dFfn } = checkHeader(h, version, fail);
   const d = h.dModel;
 
   // The sizes the header declares, exactly (BigInt: a hostile header's sum exceeds 2^53).
   const total = expected.reduce(
-    (n, e) => n + BigInt(e.shape[0]) * BigInt(e.shape[1]) * 8n,
+    (n, e) =>
+      n +
+      (version === 1 ? BigInt(e.shape[0]) * BigInt(e.shape[1]) * 8n : sparseBytes(e.shape[0], e.nonzeros)),
     BigInt(dataStart) + 4n,
   );
   if (total !== BigInt(size))
     fail(`size mismatch: the header describes ${total} bytes, the file has ${size}`);
 
-  let firstNonFinite: string | undefined;
-  const read = (e: { name: string; shape: number[] }) => {
-    const a = new Float64Array(e.shape[0] * e.shape[1]);
-    const bytes = take(a.byteLength, new Uint8Array(a.buffer));
+  // The first defect of the tensors' content, reported after the checksum (a damaged file is
+  // "corrupt" before it is anything else), in file order as the native reader finds it.
+  let firstDefect: string | undefined;
+  /** n little-endian u32 or f64 from the file. */
+  const takeU32 = (n: number) => {
+    const a = new Uint32Array(n);
+    take(a.byteLength, new Uint8Array(a.buffer));
     if (!LITTLE_ENDIAN) {
-      const le = new DataView(bytes.buffer);
-      for (let i = 0; i < a.length; i++) a[i] = le.getFloat64(i * 8, true);
+      const le = new DataView(a.buffer);
+      for (let i = 0; i < n; i++) a[i] = le.getUint32(i * 4, true);
     }
-    if (firstNonFinite === undefined) {
+    return a;
+  };
+  const takeF64 = (n: number) => {
+    const a = new Float64Array(n);
+    take(a.byteLength, new Uint8Array(a.buffer));
+    if (!LITTLE_ENDIAN) {
+      const le = new DataView(a.buffer);
+      for (let i = 0; i < n; i++) a[i] = le.getFloat64(i * 8, true);
+    }
+    return a;
+  };
+  const read = (e: { name: string; shape: number[]; nonzeros: number }) => {
+    const [rows, width] = e.shape;
+    if (version === 2) {
+      const a = new Float64Array(rows * width);
+      const counts = takeU32(rows);
+      const columns = takeU32(e.nonzeros);
+      const padding = take(indexBytes(rows, e.nonzeros) - 4 * (rows + e.nonzeros));
+      const values = takeF64(e.nonzeros);
+      if (firstDefect === undefined)
+        firstDefect = expandSparse({ name: e.name, width, counts, columns, padding, values }, a);
+      return a;
+    }
+    const a = takeF64(rows * width);
+    if (firstDefect === undefined) {
       for (let i = 0; i < a.length; i++) {
         if (!Number.isFinite(a[i])) {
-          firstNonFinite = `tensor ${e.name}: entry ${i} is ${a[i]}`;
+          firstDefect = `tensor ${e.name}: entry ${i} is ${a[i]}`;
           break;
         }
       }
@@ -312,7 +388,7 @@ function decodeModel(src: ByteSource, file: string): TransformerModel {
   const computed = (crc ^ 0xffffffff) >>> 0;
   const stored = new DataView(take(4).buffer).getUint32(0, true);
   if (computed !== stored) fail('checksum mismatch: the file is corrupt or truncated');
-  if (firstNonFinite) fail(firstNonFinite);
+  if (firstDefect) fail(firstDefect);
   checkUnusedHeads(layers, d, fail);
   // Optional: absent is none, but a present value must be a list (null too is refused, as natively).
   const selectors = checkSelectors(h.selectors === undefined ? [] : h.selectors, layers, d, dFfn, fail);
@@ -338,7 +414,7 @@ function decodeModel(src: ByteSource, file: string): TransformerModel {
  * native reader does, so both give the same message for the same file; returns the tensors the
  * header's sizes call for.
  */
-function checkHeader(h: Header, fail: (reason: string) => never) {
+function checkHeader(h: Header, version: number, fail: (reason: string) => never) {
   if (!h || typeof h !== 'object' || Array.isArray(h)) fail('header: not a JSON object');
   const count = (
     field: 'dModel' | 'heads' | 'dFfn' | 'layers' | 'positionSlot' | 'positionSquareSlot',
@@ -413,17 +489,19 @@ function checkHeader(h: Header, fail: (reason: string) => never) {
   if (!Array.isArray(h.tensors) || h.tensors.length !== 2 + layerCount * LAYER_TENSORS.length)
     fail(`header: expected ${2 + layerCount * LAYER_TENSORS.length} tensors`);
   const V = language.length;
-  const expected: { name: string; shape: number[] }[] = [
-    { name: 'embedding', shape: [V, d] },
-    { name: 'unembedding', shape: [V, d] },
+  const expected: { name: string; shape: number[]; nonzeros: number }[] = [
+    { name: 'embedding', shape: [V, d], nonzeros: 0 },
+    { name: 'unembedding', shape: [V, d], nonzeros: 0 },
   ];
   for (let i = 0; i < layerCount; i++) {
     for (const t of LAYER_TENSORS)
       expected.push({
         name: `layers.${i}.${t}`,
         shape: [t === 'gate' || t === 'up' || t === 'down' ? dFfn : heads * 2, d],
+        nonzeros: 0,
       });
   }
+  let weights = 0n;
   expected.forEach((e, i) => {
     const t = h.tensors[i];
     const shape = t && typeof t === 'object' ? t.shape : undefined;
@@ -435,7 +513,18 @@ function checkHeader(h: Header, fail: (reason: string) => never) {
       shape[1] !== e.shape[1]
     )
       fail(`header: tensor ${i} should be ${e.name} [${e.shape[0]},${e.shape[1]}]`);
+    if (version === 2) {
+      // rows·columns ≤ 10^14: exact in a double.
+      const room = e.shape[0] * e.shape[1];
+      const n = t.nonzeros;
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > room)
+        fail(`header: tensor ${i} (${e.name}) needs its nonzeros, an integer from 0 to ${room}`);
+      e.nonzeros = n;
+      weights += BigInt(room);
+    }
   });
+  if (weights > BigInt(MAX_WEIGHTS))
+    fail(`header: the tensors hold ${weights} weights; a weight file may hold at most ${MAX_WEIGHTS}`);
   return { expected, layerCount, heads, dFfn };
 }
 

@@ -1,7 +1,7 @@
 // The universal model: built from the machine graph once, then kept in a per-user cache keyed by
 // a hash of the graph and the builder, so nobody waits twice.
 import { createHash } from 'node:crypto';
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { packagedModelPath } from '../compiler/paths';
 import { buildMachineGraph, type MachineGraph } from '../machine/interpreter';
@@ -19,7 +19,10 @@ export { cacheDir };
 /** A digest of everything that determines the weights: the graph, the vocabulary, the builder. */
 export function graphHash(m: MachineGraph): string {
   const h = createHash('sha256');
-  h.update(`builder ${BUILDER_VERSION} file ${WEIGHT_FILE_VERSION} ${m.mode}\n`);
+  // "file 1": the file format no longer changes the weights (every reader reads version 1 and 2),
+  // and keeping the text keeps the hash, so schedules, packaged models and cached models made
+  // before version 2 are still found (universalPath names the version instead).
+  h.update(`builder ${BUILDER_VERSION} file 1 ${m.mode}\n`);
   for (const d of m.graph.dims) {
     h.update(
       `${d.id} ${d.kind} ${d.name} ${d.a?.key ?? ''} ${d.b?.key ?? ''} ${d.e?.key ?? ''} ${d.lookup ?? ''}\n`,
@@ -43,7 +46,11 @@ export interface BuiltModel {
   readonly schedule: string;
 }
 
-/** Where the universal model built with `solver` (and a layer count, when not the fewest) is cached. */
+/**
+ * Where the universal model built with `solver` (and a layer count, when not the fewest) is cached.
+ * The name says the format version: a build that reads only version 1 shares the cache folder
+ * and keeps finding its own file (the name without it, legacyUniversalPath).
+ */
 export function universalPath(
   solver: Solver,
   machine = buildMachineGraph('universal'),
@@ -51,8 +58,13 @@ export function universalPath(
 ): string {
   return join(
     cacheDir(),
-    `universal-${graphHash(machine)}-${solver}${layers ? `-${layers}layers` : ''}.tvmw`,
+    `universal-${graphHash(machine)}-${solver}${layers ? `-${layers}layers` : ''}.v${WEIGHT_FILE_VERSION}.tvmw`,
   );
+}
+
+/** Where builds before format version 2 cached the same model (in version 1). */
+export function legacyUniversalPath(solver: Solver, machine = buildMachineGraph('universal')): string {
+  return join(cacheDir(), `universal-${graphHash(machine)}-${solver}.tvmw`);
 }
 
 /** Schedules the universal graph, builds its weights and writes them to `file`. */
@@ -81,6 +93,32 @@ export async function buildUniversal(
 }
 
 /**
+ * A model an older build cached in version 1: read (both readers read it), then written under
+ * the current name in the current version (smaller, faster to load) so the next load takes that;
+ * the old file stays for the builds that read only it. Best effort: when the copy cannot be
+ * written, the old file keeps being read. Undefined when there is no readable old file.
+ */
+function fromLegacyCache(solver: Solver, machine: MachineGraph, file: string): TransformerModel | undefined {
+  const legacy = legacyUniversalPath(solver, machine);
+  if (!existsSync(legacy)) return undefined;
+  let model: TransformerModel;
+  try {
+    model = readModel(legacy);
+  } catch (e) {
+    if (e instanceof WeightFileError) return undefined; // damaged: rebuilt, not trusted
+    throw e;
+  }
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeModel(tmp, model);
+    renameSync(tmp, file); // atomic: a reader never sees half a file
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+  return model;
+}
+
+/**
  * The cached universal model: the HiGHS-scheduled one, else the heuristic one; when neither is
  * there (or readable) it is built now with HiGHS (a few seconds), or with the heuristic if the
  * solver fails.
@@ -101,8 +139,16 @@ export async function universalModel(): Promise<BuiltModel> {
   }
   for (const solver of ['highs', 'heuristic'] as const) {
     const file = universalPath(solver, machine);
-    if (!existsSync(file)) continue;
     const start = performance.now();
+    if (!existsSync(file)) {
+      const model = fromLegacyCache(solver, machine, file);
+      if (model) {
+        const seconds = (performance.now() - start) / 1000;
+        const at = existsSync(file) ? file : legacyUniversalPath(solver, machine);
+        return { model, file: at, cached: true, seconds, schedule: String(model.meta.schedule ?? solver) };
+      }
+      continue;
+    }
     try {
       const model = readModel(file);
       return {

@@ -61,6 +61,8 @@ void load(const uint8_t* data, size_t size) {
 
 /** The valid seed's tensors and checksum-free tail, for header-only inputs. */
 std::vector<uint8_t> tinyTensors;
+/** The valid seed's format version: a header alone is framed as that version. */
+uint8_t tinyVersion = 0;
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   // TVM_TINY_SEED: the valid tiny model (scripts/fuzz-native.mjs defines it at compile time).
@@ -75,6 +77,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   const uint32_t headerLength = seed[12] | (seed[13] << 8) | (seed[14] << 16) | (uint32_t(seed[15]) << 24);
   const size_t dataStart = (16 + headerLength + 7) / 8 * 8;
   tinyTensors.assign(seed.begin() + dataStart, seed.end() - 4);
+  tinyVersion = seed[8];
   return 0;
 }
 
@@ -86,7 +89,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 void loadHeader(const uint8_t* data, size_t size) {
   std::vector<uint8_t> file(16);
   std::memcpy(file.data(), "TVMWEIGH", 8);
-  file[8] = 1;
+  file[8] = tinyVersion;
   for (int k = 0; k < 4; k++) file[12 + k] = static_cast<uint8_t>(size >> (8 * k));
   file.insert(file.end(), data, data + size);
   file.resize((file.size() + 7) / 8 * 8, 0);

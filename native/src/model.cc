@@ -23,7 +23,10 @@ namespace tvm {
 namespace {
 
 constexpr char kMagic[] = "TVMWEIGH";
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kOldestVersion = 1;  // dense tensors
+constexpr uint32_t kVersion = 2;        // sparse rows (docs/weight-file.md)
+// Version 2's bound on Σ rows·columns (engine/weights/file.ts MAX_WEIGHTS): the JS model is dense.
+constexpr int64_t kMaxWeights = int64_t(1) << 28;
 constexpr int64_t kLimit = 10000000;  // the TypeScript reader's bound on every count
 constexpr uint64_t kMaxHeaderBytes = 8 * 1024 * 1024;  // the universal model's header is ~16 KB
 constexpr double kMaxHardmaxScale = 9007199254740992.0;  // 2^53
@@ -209,9 +212,9 @@ Model loadModelFrom(int fd, const std::string& file) {
   take(start, 16);
   if (std::memcmp(start, kMagic, 8) != 0) fail("not a Transformer VM weight file (bad magic)");
   const uint32_t version = u32(&start[8]);
-  if (version != kVersion)
-    fail("format version " + std::to_string(version) + "; this build reads version " + std::to_string(kVersion) +
-         " (rebuild it with wasm-build)");
+  if (version < kOldestVersion || version > kVersion)
+    fail("format version " + std::to_string(version) + "; this build reads versions " +
+         std::to_string(kOldestVersion) + " and " + std::to_string(kVersion) + " (rebuild it with wasm-build)");
   const uint64_t headerLength = u32(&start[12]);
   if (16 + headerLength + 4 > size)
     fail("truncated: the header says " + std::to_string(headerLength) + " bytes, the file is " + std::to_string(size));
@@ -340,32 +343,57 @@ Model loadModelFrom(int fd, const std::string& file) {
   struct Expected {
     std::string name;
     int64_t rows;
+    int64_t nonzeros = 0;  // version 2 only
   };
   std::vector<Expected> expected = {{"embedding", m.vocabulary}, {"unembedding", m.vocabulary}};
   static const char* kLayerTensors[] = {"query", "key", "value", "output", "gate", "up", "down"};
   for (int64_t l = 0; l < layerCount; l++)
     for (int k = 0; k < 7; k++)
       expected.push_back({"layers." + std::to_string(l) + "." + kLayerTensors[k], k < 4 ? 2 * m.heads : m.dFfn});
-  unsigned __int128 total = dataStart + 4;  // 128 bits: a hostile header's sum exceeds 2^64
+  // 128 bits: a hostile header's sums exceed 2^64.
+  unsigned __int128 total = dataStart + 4;
+  unsigned __int128 weights = 0;
   for (size_t i = 0; i < expected.size(); i++) {
+    Expected& e = expected[i];
     const Json& t = tensors->items[i];
     const Json* name = t.get("name");
     const Json* shape = t.get("shape");
-    bool ok = name && name->isString() && name->string == expected[i].name && shape && shape->isArray() &&
+    bool ok = name && name->isString() && name->string == e.name && shape && shape->isArray() &&
               shape->items.size() == 2 && shape->items[0].isNumber() && shape->items[1].isNumber() &&
-              shape->items[0].number == double(expected[i].rows) && shape->items[1].number == double(m.dModel);
+              shape->items[0].number == double(e.rows) && shape->items[1].number == double(m.dModel);
     if (!ok)
-      fail("header: tensor " + std::to_string(i) + " should be " + expected[i].name + " [" +
-           std::to_string(expected[i].rows) + "," + std::to_string(m.dModel) + "]");
-    total += static_cast<unsigned __int128>(expected[i].rows) * static_cast<uint64_t>(m.dModel) * 8;
+      fail("header: tensor " + std::to_string(i) + " should be " + e.name + " [" + std::to_string(e.rows) + "," +
+           std::to_string(m.dModel) + "]");
+    const int64_t room = e.rows * m.dModel;  // ≤ 10^14
+    if (version == 2) {
+      const Json* n = t.get("nonzeros");
+      if (!n || !n->isNumber() || !(n->number >= 0 && n->number <= double(room)) || n->number != std::floor(n->number))
+        fail("header: tensor " + std::to_string(i) + " (" + e.name + ") needs its nonzeros, an integer from 0 to " +
+             std::to_string(room));
+      e.nonzeros = static_cast<int64_t>(n->number);
+      weights += static_cast<unsigned __int128>(room);
+      // Counts and columns (u32 each, padded to 8 bytes), then the values.
+      const uint64_t index = static_cast<uint64_t>(e.rows + e.nonzeros);
+      total += (index + index % 2) * 4 + static_cast<uint64_t>(e.nonzeros) * 8;
+    } else {
+      total += static_cast<unsigned __int128>(room) * 8;
+    }
   }
+  if (weights > static_cast<unsigned __int128>(kMaxWeights))
+    fail("header: the tensors hold " + decimal(weights) + " weights; a weight file may hold at most " +
+         std::to_string(kMaxWeights));
   if (total != size)
     fail("size mismatch: the header describes " + decimal(total) + " bytes, the file has " + std::to_string(size));
+  // From here every allocation is bounded by the file's size (version 2: by the nonzeros and
+  // rows the file holds; version 1: by one tensor's dense rows, which the file holds too).
 
-  // The tensors, read by the sizes just checked: one dense buffer the size of the largest tensor.
+  // The first defect of the tensors' content, reported after the checksum, in the TypeScript
+  // reader's order (engine/weights/sparse-tensors.ts expandSparse).
+  std::string firstDefect;
+  auto nonFinite = [](double v) { return std::string(std::isnan(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity"); };
+  // Version 1: one dense buffer the size of the largest tensor.
   std::vector<double> dense;
-  std::string firstNonFinite;
-  auto read = [&](const Expected& e, SparseRows& into) {
+  auto readDense = [&](const Expected& e, SparseRows& into) {
     const int64_t n = e.rows * m.dModel;
     dense.resize(static_cast<size_t>(n));
     take(dense.data(), static_cast<uint64_t>(n) * 8);
@@ -375,12 +403,97 @@ Model loadModelFrom(int fd, const std::string& file) {
       v = f64(reinterpret_cast<const unsigned char*>(&dense[i]));
       dense[i] = v;
 #endif
-      if (!std::isfinite(v) && firstNonFinite.empty()) {
-        firstNonFinite = "tensor " + e.name + ": entry " + std::to_string(i) + " is " +
-                         (std::isnan(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
-      }
+      if (!std::isfinite(v) && firstDefect.empty())
+        firstDefect = "tensor " + e.name + ": entry " + std::to_string(i) + " is " + nonFinite(v);
     }
     into.build(dense.data(), e.rows, m.dModel);
+  };
+  // Version 2: the counts, columns and values straight into the sparse rows, then checked.
+  std::vector<uint32_t> counts;
+  auto readSparse = [&](const Expected& e, SparseRows& into) {
+    const int64_t n = e.nonzeros;
+    counts.resize(static_cast<size_t>(e.rows));
+    take(counts.data(), static_cast<uint64_t>(e.rows) * 4);
+    into.column.resize(static_cast<size_t>(n));
+    take(into.column.data(), static_cast<uint64_t>(n) * 4);
+    unsigned char padding[4] = {0};
+    const uint64_t paddingLength = (e.rows + n) % 2 * 4;
+    take(padding, paddingLength);
+    into.value.resize(static_cast<size_t>(n));
+    take(into.value.data(), static_cast<uint64_t>(n) * 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    for (uint32_t& c : counts) c = u32(reinterpret_cast<const unsigned char*>(&c));
+    for (int32_t& c : into.column) c = static_cast<int32_t>(u32(reinterpret_cast<const unsigned char*>(&c)));
+    for (double& v : into.value) v = f64(reinterpret_cast<const unsigned char*>(&v));
+#endif
+    into.start.assign(1, 0);
+    if (!firstDefect.empty()) return;  // the file is refused: its content need not be checked
+    const std::string at = "tensor " + e.name + ": ";
+    int64_t sum = 0;
+    for (int64_t r = 0; r < e.rows; r++) {
+      if (counts[r] > uint64_t(m.dModel)) {
+        firstDefect = at + "row " + std::to_string(r) + " has " + std::to_string(counts[r]) + " entries, more than its " +
+                      std::to_string(m.dModel) + " columns";
+        return;
+      }
+      sum += counts[r];
+      if (sum > n) {
+        firstDefect = at + "its rows' counts add up to more than the " + std::to_string(n) +
+                      " nonzeros the header declares";
+        return;
+      }
+    }
+    if (sum != n) {
+      firstDefect = at + "its rows' counts add up to " + std::to_string(sum) + ", not the " + std::to_string(n) +
+                    " nonzeros the header declares";
+      return;
+    }
+    for (uint64_t i = 0; i < paddingLength; i++)
+      if (padding[i] != 0) {
+        firstDefect = at + "the padding after its columns is not zero";
+        return;
+      }
+    // Checked entry by entry, and compacted in place: −0 is stored in the file (the JS model
+    // keeps it) but SparseRows, as build() makes them from dense rows, hold no zero of either sign.
+    int64_t k = 0, kept = 0;
+    for (int64_t r = 0; r < e.rows; r++) {
+      int64_t previous = -1;
+      for (const int64_t end = k + counts[r]; k < end; k++) {
+        const uint32_t c = static_cast<uint32_t>(into.column[k]);
+        const double v = into.value[k];
+        if (c >= uint64_t(m.dModel)) {
+          firstDefect = at + "row " + std::to_string(r) + ": column " + std::to_string(c) + " is outside its " +
+                        std::to_string(m.dModel) + " columns";
+          return;
+        }
+        if (int64_t(c) <= previous) {
+          firstDefect = at + "row " + std::to_string(r) + ": column " + std::to_string(c) + " does not follow column " +
+                        std::to_string(previous) + " (columns must increase)";
+          return;
+        }
+        previous = c;
+        const std::string entry = std::to_string(r * m.dModel + int64_t(c));
+        if (v == 0 && !std::signbit(v)) {
+          firstDefect = at + "entry " + entry + " is an explicit zero";
+          return;
+        }
+        if (!std::isfinite(v)) {
+          firstDefect = at + "entry " + entry + " is " + nonFinite(v);
+          return;
+        }
+        if (v != 0) {
+          into.column[kept] = static_cast<int32_t>(c);
+          into.value[kept++] = v;
+        }
+      }
+      into.start.push_back(static_cast<int32_t>(kept));
+    }
+    into.column.resize(static_cast<size_t>(kept));
+    into.value.resize(static_cast<size_t>(kept));
+  };
+  auto read = [&](const Expected& e, SparseRows& into) {
+    if (version == 2) readSparse(e, into);
+    else readDense(e, into);
   };
   read(expected[0], m.embedding);
   read(expected[1], m.unembedding);
@@ -390,11 +503,12 @@ Model loadModelFrom(int fd, const std::string& file) {
     for (int k = 0; k < 7; k++) read(expected[2 + l * 7 + k], *parts[k]);
   }
   std::vector<double>().swap(dense);
+  std::vector<uint32_t>().swap(counts);
   const uint32_t computed = crc ^ 0xffffffffu;
   unsigned char stored[4];
   take(stored, 4);
   if (computed != u32(stored)) fail("checksum mismatch: the file is corrupt or truncated");
-  if (!firstNonFinite.empty()) fail(firstNonFinite);
+  if (!firstDefect.empty()) fail(firstDefect);
   m.unembeddingColumns.build(m.unembedding, m.dModel);
 
   // A head labelled unused is skipped here; a dense engine computes it. Both agree only if its

@@ -1,10 +1,13 @@
 // Damaged weight files, each with the reason a reader must give: shared by the tests of the
 // TypeScript reader and of the native one, which must reject the same files the same way (the
-// native test checks that the two messages are equal).
+// native test checks that the two messages are equal). The list depends on the good file's format
+// version: version 2 (sparse rows) adds the damage only its layout can have.
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32 } from '../../weights/file';
+import { crc32, parseModel, serializeModel } from '../../weights/file';
+import type { TransformerModel } from '../../weights/model';
+import { sparseDamages } from './damaged-sparse-weights';
 
 export interface Damage {
   readonly what: string;
@@ -45,31 +48,31 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
     change(h);
     return withHeader(h);
   };
+  const version = new DataView(good.buffer, good.byteOffset).getUint32(8, true);
+  /** The good model changed, written in the good file's version (the layout of each differs). */
+  const rebuilt = (change: (m: TransformerModel) => void) => {
+    const m = parseModel(good, 'good.tvmw');
+    change(m);
+    return serializeModel(m, version);
+  };
   // An unused head whose query weights are not zero: engines that skip it and dense ones differ.
   const layerOf = header.headInfo.findIndex((l: { kind: string }[]) => l.some((x) => x.kind === 'unused'));
   const headOf = header.headInfo[layerOf].findIndex((x: { kind: string }) => x.kind === 'unused');
-  const tensorStart = (name: string) => {
-    let at = dataStart;
-    for (const t of header.tensors as { name: string; shape: number[] }[]) {
-      if (t.name === name) return at;
-      at += t.shape[0] * t.shape[1] * 8;
-    }
-    throw new Error(`no tensor ${name}`);
-  };
-  const unusedQuery = tensorStart(`layers.${layerOf}.query`) + 2 * headOf * header.dModel * 8;
-  const unusedOutput = tensorStart(`layers.${layerOf}.output`) + (2 * headOf + 1) * header.dModel * 8 + 16;
+  const d = header.dModel;
+  // The NaN goes where the file holds the embedding's entry 1 (version 2: its first stored entry).
+  const nan = version === 1 ? { at: dataStart + 8, entry: 1 } : sparseDamages(good).firstEmbedding;
   const damages: Damage[] = [
     { what: 'a stub', bytes: good.subarray(0, 10), reason: /truncated/ },
     {
       what: 'cut short',
-      bytes: good.subarray(0, good.length - 1000),
+      bytes: good.subarray(0, good.length - Math.min(1000, good.length >> 2)),
       reason: /checksum mismatch|size mismatch/,
     },
     { what: 'magic', bytes: edited((b) => (b[0] = 0x58)), reason: /bad magic/ },
     {
       what: 'version',
       bytes: edited((_, v) => v.setUint32(8, 7, true)),
-      reason: /format version 7; this build reads version 1/,
+      reason: /format version 7; this build reads versions 1 and 2/,
     },
     {
       what: 'one flipped bit in a tensor',
@@ -131,8 +134,8 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
     },
     {
       what: 'NaN weight',
-      bytes: reseal(edited((_, v) => v.setFloat64(dataStart + 8, Number.NaN, true))),
-      reason: /tensor embedding: entry 1 is NaN/,
+      bytes: reseal(edited((_, v) => v.setFloat64(nan.at, Number.NaN, true))),
+      reason: new RegExp(`tensor embedding: entry ${nan.entry} is NaN`),
     },
     // Not a regular model in memory: sizes the header declares against the file (defect 6).
     {
@@ -177,14 +180,18 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
     // Unused heads (defect 16).
     {
       what: 'an unused head with query weights',
-      bytes: reseal(edited((_, v) => v.setFloat64(unusedQuery, 1, true))),
+      bytes: rebuilt((m) => {
+        m.layers[layerOf].query[2 * headOf * d] = 1;
+      }),
       reason: new RegExp(
         `layer ${layerOf}: head ${headOf} is labelled unused but its query weights are not zero`,
       ),
     },
     {
       what: 'an unused head with output weights',
-      bytes: reseal(edited((_, v) => v.setFloat64(unusedOutput, -0.5, true))),
+      bytes: rebuilt((m) => {
+        m.layers[layerOf].output[(2 * headOf + 1) * d + 2] = -0.5;
+      }),
       reason: new RegExp(
         `layer ${layerOf}: head ${headOf} is labelled unused but its output weights are not zero`,
       ),
@@ -300,7 +307,7 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
       reason: /selector 0 is out of range/,
     },
   ];
-  return damages;
+  return version === 2 ? [...damages, ...sparseDamages(good).damages] : damages;
 }
 
 export interface UnreadablePath {

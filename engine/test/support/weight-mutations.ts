@@ -1,5 +1,6 @@
 // Mutated weight files for property-based fuzzing of the readers (engine/test/weights.fuzz.ts and
-// its short fixed-seed run in weights.test.ts): a valid tiny model changed byte by byte, cut,
+// its short fixed-seed run in weights.test.ts): a valid tiny model, in format version 1 and 2,
+// changed byte by byte (version 2: also a word of its counts and columns), cut,
 // extended, or with one header field replaced by an arbitrary or hostile JSON value, resealed
 // with a valid checksum or not. The property: a reader loads the file or refuses it with its own
 // error naming the file; no other exception, and (when the addon is built) the native reader
@@ -12,39 +13,12 @@ import { loadNative } from '../../model/native-engine';
 import { crc32, parseModel, readModel, serializeModel, WeightFileError } from '../../weights/file';
 import { tinyModel } from './tiny-model';
 
-const good = serializeModel(tinyModel());
-const headerLength = new DataView(good.buffer, good.byteOffset).getUint32(12, true);
-const header = JSON.parse(new TextDecoder().decode(good.subarray(16, 16 + headerLength)));
-const dataStart = Math.ceil((16 + headerLength) / 8) * 8;
-
 const reseal = (bytes: Uint8Array) => {
   if (bytes.length < 4) return bytes;
   const out = bytes.slice();
   new DataView(out.buffer).setUint32(out.length - 4, crc32(out.subarray(0, out.length - 4)), true);
   return out;
 };
-
-function withHeaderText(text: string): Uint8Array {
-  const json = new TextEncoder().encode(text);
-  const start = Math.ceil((16 + json.length) / 8) * 8;
-  const out = new Uint8Array(start + (good.length - dataStart));
-  out.set(good.subarray(0, 16));
-  new DataView(out.buffer).setUint32(12, json.length, true);
-  out.set(json, 16);
-  out.set(good.subarray(dataStart), start);
-  return out;
-}
-
-/** Every path to a value in the header (arrays sampled: the vocabulary has 824 entries). */
-const paths: (string | number)[][] = [];
-(function walk(v: unknown, path: (string | number)[]) {
-  paths.push(path);
-  if (Array.isArray(v))
-    v.slice(0, 3).forEach((x, i) => {
-      walk(x, [...path, i]);
-    });
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
-})(header, []);
 
 const hostileNumber = fc.constantFrom(
   0,
@@ -73,60 +47,118 @@ export interface Mutated {
   readonly bytes: Uint8Array;
 }
 
+/** Mutations of one valid file: header fields, bytes, length, and (version 2) index words. */
+function mutationsOf(good: Uint8Array): fc.Arbitrary<Mutated> {
+  const version = new DataView(good.buffer, good.byteOffset).getUint32(8, true);
+  const headerLength = new DataView(good.buffer, good.byteOffset).getUint32(12, true);
+  const header = JSON.parse(new TextDecoder().decode(good.subarray(16, 16 + headerLength)));
+  const dataStart = Math.ceil((16 + headerLength) / 8) * 8;
+
+  function withHeaderText(text: string): Uint8Array {
+    const json = new TextEncoder().encode(text);
+    const start = Math.ceil((16 + json.length) / 8) * 8;
+    const out = new Uint8Array(start + (good.length - dataStart));
+    out.set(good.subarray(0, 16));
+    new DataView(out.buffer).setUint32(12, json.length, true);
+    out.set(json, 16);
+    out.set(good.subarray(dataStart), start);
+    return out;
+  }
+
+  /** Every path to a value in the header (arrays sampled: the vocabulary has 824 entries). */
+  const paths: (string | number)[][] = [];
+  (function walk(v: unknown, path: (string | number)[]) {
+    paths.push(path);
+    if (Array.isArray(v))
+      v.slice(0, 3).forEach((x, i) => {
+        walk(x, [...path, i]);
+      });
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  })(header, []);
+
+  // Version 2: a u32 of the counts or columns (or a value's low word) set to a telling number.
+  const indexWord = fc
+    .record({
+      word: fc.nat(Math.floor((good.length - 4 - dataStart) / 4) - 1),
+      value: fc.constantFrom(
+        0,
+        1,
+        2,
+        header.dModel - 1,
+        header.dModel,
+        header.dModel + 1,
+        2 ** 31,
+        2 ** 32 - 1,
+      ),
+    })
+    .map(({ word, value }) => {
+      const b = good.slice();
+      new DataView(b.buffer).setUint32(dataStart + 4 * word, value, true);
+      return { how: `v2 data word ${word} = ${value}, resealed`, bytes: reseal(b) };
+    });
+  const mutations = fc.oneof(
+    // A header field replaced (the header is where the checks are).
+    fc
+      .record({
+        path: fc.constantFrom(...paths),
+        value: jsonReplacement,
+        raw: fc.option(fc.constantFrom('1e400', '-1e400', '01', '1.', '"\\ud800"', '[]]', '{"a":1,"a":2}')),
+        sealed: fc.boolean(),
+      })
+      .map(({ path, value, raw, sealed }) => {
+        const h = structuredClone(header);
+        let text: string;
+        if (path.length === 0) text = raw ?? JSON.stringify(value);
+        else {
+          let at = h;
+          for (const k of path.slice(0, -1)) at = at[k];
+          const marker = '__FUZZ_MARKER__';
+          at[path[path.length - 1]] = raw === null ? value : marker;
+          text = JSON.stringify(h);
+          if (raw !== null) text = text.replace(`"${marker}"`, raw);
+        }
+        const bytes = withHeaderText(text);
+        return {
+          how: `header ${JSON.stringify(path)} = ${raw ?? JSON.stringify(value)}${sealed ? ', resealed' : ''}`,
+          bytes: sealed ? reseal(bytes) : bytes,
+        };
+      }),
+    // Bytes changed anywhere (biased to the first 16 + header bytes).
+    fc
+      .record({
+        edits: fc.array(
+          fc.record({
+            at: fc.oneof(fc.nat(dataStart + 16), fc.nat(good.length - 1)),
+            value: fc.integer({ min: 0, max: 255 }),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        sealed: fc.boolean(),
+      })
+      .map(({ edits, sealed }) => {
+        const b = good.slice();
+        for (const e of edits) b[e.at] = e.value;
+        return {
+          how: `bytes ${edits.map((e) => `${e.at}=${e.value}`).join(' ')}${sealed ? ', resealed' : ''}`,
+          bytes: sealed ? reseal(b) : b,
+        };
+      }),
+    // Cut or extended.
+    fc.record({ length: fc.nat(good.length + 64), sealed: fc.boolean() }).map(({ length, sealed }) => {
+      const b = new Uint8Array(length);
+      b.set(good.subarray(0, Math.min(length, good.length)));
+      return { how: `length ${length}${sealed ? ', resealed' : ''}`, bytes: sealed ? reseal(b) : b };
+    }),
+  );
+  return version === 2
+    ? fc.oneof(mutations, indexWord).map((m) => ({ ...m, how: `v2: ${m.how}` }))
+    : mutations.map((m) => ({ ...m, how: `v1: ${m.how}` }));
+}
+
 /** One mutated weight file, with a description to print when it is a finding. */
 export const mutatedWeightFile: fc.Arbitrary<Mutated> = fc.oneof(
-  // A header field replaced (the header is where the checks are).
-  fc
-    .record({
-      path: fc.constantFrom(...paths),
-      value: jsonReplacement,
-      raw: fc.option(fc.constantFrom('1e400', '-1e400', '01', '1.', '"\\ud800"', '[]]', '{"a":1,"a":2}')),
-      sealed: fc.boolean(),
-    })
-    .map(({ path, value, raw, sealed }) => {
-      const h = structuredClone(header);
-      let text: string;
-      if (path.length === 0) text = raw ?? JSON.stringify(value);
-      else {
-        let at = h;
-        for (const k of path.slice(0, -1)) at = at[k];
-        const marker = '__FUZZ_MARKER__';
-        at[path[path.length - 1]] = raw === null ? value : marker;
-        text = JSON.stringify(h);
-        if (raw !== null) text = text.replace(`"${marker}"`, raw);
-      }
-      const bytes = withHeaderText(text);
-      return {
-        how: `header ${JSON.stringify(path)} = ${raw ?? JSON.stringify(value)}${sealed ? ', resealed' : ''}`,
-        bytes: sealed ? reseal(bytes) : bytes,
-      };
-    }),
-  // Bytes changed anywhere (biased to the first 16 + header bytes).
-  fc
-    .record({
-      edits: fc.array(
-        fc.record({
-          at: fc.oneof(fc.nat(dataStart + 16), fc.nat(good.length - 1)),
-          value: fc.integer({ min: 0, max: 255 }),
-        }),
-        { minLength: 1, maxLength: 8 },
-      ),
-      sealed: fc.boolean(),
-    })
-    .map(({ edits, sealed }) => {
-      const b = good.slice();
-      for (const e of edits) b[e.at] = e.value;
-      return {
-        how: `bytes ${edits.map((e) => `${e.at}=${e.value}`).join(' ')}${sealed ? ', resealed' : ''}`,
-        bytes: sealed ? reseal(b) : b,
-      };
-    }),
-  // Cut or extended.
-  fc.record({ length: fc.nat(good.length + 64), sealed: fc.boolean() }).map(({ length, sealed }) => {
-    const b = new Uint8Array(length);
-    b.set(good.subarray(0, Math.min(length, good.length)));
-    return { how: `length ${length}${sealed ? ', resealed' : ''}`, bytes: sealed ? reseal(b) : b };
-  }),
+  mutationsOf(serializeModel(tinyModel(), 1)),
+  mutationsOf(serializeModel(tinyModel(), 2)),
 );
 
 /**
