@@ -1,7 +1,8 @@
-// npm run bench [-- --runs N] [--examples a,b] [--engines native,js,graph,debug,debug-watch] [--long] [--no-jobs]
-//   [--no-weight-files]
-// Speed of every engine on every example, each run in a child process of its own so its peak
-// resident memory is its own: tokens, seconds, tokens/s, peak RSS, bytes per token above the same
+// npm run bench [-- --runs N] [--examples a,b] [--engines native,native-spec,js,debug,debug-watch,graph] [--long]
+//   [--no-jobs] [--no-weight-files]
+// Speed of every engine (default: native, native-spec, js, debug) on every example, each run in a
+// child process of its own so its peak resident memory is its own: tokens, seconds, µs per token,
+// tokens/s, peak RSS, bytes per token above the same
 // engine's peak on hello, and the native/JS and specialized/universal ratios from the same run
 // (native-spec: the example's specialized model). Every run is also checked token for token
 // against the reference executor. With --runs N the median of N runs is reported. Also measures
@@ -153,7 +154,7 @@ async function longRow() {
   }
   const bound = hello.peakRss + BYTES_PER_TOKEN.native * tokens;
   console.log(
-    `${'long/primes'.padEnd(18)} ${'native'.padEnd(11)} ${String(tokens).padStart(9)}  ${run.seconds.toFixed(2).padStart(9)}  ${Math.round(
+    `${'long/primes'.padEnd(18)} ${'native'.padEnd(11)} ${String(tokens).padStart(9)}  ${run.seconds.toFixed(2).padStart(9)}  ${((run.seconds / tokens) * 1e6).toFixed(2).padStart(7)}  ${Math.round(
       tokens / run.seconds,
     )
       .toString()
@@ -198,7 +199,7 @@ async function main() {
   const examples = option('examples')?.split(',') ?? loadManifest().map((e) => e.name);
   const native = loadNative();
   const engines = (
-    (option('engines')?.split(',') ?? ['native', 'native-spec', 'js', 'graph']) as Engine[]
+    (option('engines')?.split(',') ?? ['native', 'native-spec', 'js', 'debug']) as Engine[]
   ).filter((e) => !e.startsWith('native') || native.ok);
   if (!native.ok) console.log(`(${native.reason}: native runs skipped)`);
   const model = readModel(modelFile);
@@ -213,7 +214,9 @@ async function main() {
       .map((e) => `${e} ${mib(base.get(e)!)}`)
       .join(', ')}`,
   );
-  console.log('example            engine         tokens    seconds     tok/s   peak RSS  B/token  check');
+  console.log(
+    'example            engine         tokens    seconds   µs/tok     tok/s   peak RSS  B/token  check',
+  );
   for (const name of examples) {
     const rate = new Map<Engine, number>();
     for (const engine of engines) {
@@ -224,7 +227,7 @@ async function main() {
       const rss = median(ms.map((m) => m.rss));
       rate.set(engine, tokens / seconds);
       console.log(
-        `${name.padEnd(18)} ${engine.padEnd(11)} ${String(tokens).padStart(9)}  ${seconds.toFixed(2).padStart(9)}  ${Math.round(
+        `${name.padEnd(18)} ${engine.padEnd(11)} ${String(tokens).padStart(9)}  ${seconds.toFixed(2).padStart(9)}  ${((seconds / tokens) * 1e6).toFixed(2).padStart(7)}  ${Math.round(
           tokens / seconds,
         )
           .toString()

@@ -38,7 +38,7 @@ function compiler() {
 
 mkdirSync(corpus, { recursive: true });
 mkdirSync(crashes, { recursive: true });
-const sources = ['model.cc', 'json.cc', 'engine.cc', 'attention.cc', 'selection_log.cc'].map((f) =>
+const sources = ['model.cc', 'output_argmax.cc', 'json.cc', 'engine.cc', 'attention.cc', 'selection_log.cc'].map((f) =>
   join(native, 'src', f),
 );
 const build = spawnSync(

@@ -39,7 +39,7 @@ process.exit(status);
 async function main() {
   // The compile and the data run side by side (2 cores).
   const cxx = compiler();
-  const sources = ['model.cc', 'json.cc', 'engine.cc', 'attention.cc', 'selection_log.cc'].map((f) =>
+  const sources = ['model.cc', 'output_argmax.cc', 'json.cc', 'engine.cc', 'attention.cc', 'selection_log.cc'].map((f) =>
     join(native, 'src', f),
   );
   const flags = ['-std=c++17', '-g', '-O1', '-ffp-contract=off', '-fno-omit-frame-pointer'];

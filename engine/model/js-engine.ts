@@ -11,6 +11,7 @@ import { HullAttention } from '../attention/hull';
 import { PositionAttention, TokenLog } from '../attention/position';
 import type { HeadInfo, NeuronSelector, TransformerModel } from '../weights/model';
 import type { RecordedSelections, SelectionBlock } from './native-engine';
+import { OutputArgmax } from './output-argmax';
 import type { SelectionRecording } from './selection-log';
 import { recordedHeads, SelectionRecorder } from './selection-rows';
 
@@ -74,6 +75,7 @@ export class JsEngine implements SelectionRecording {
   private readonly layers: Layer[];
   private readonly embedding: SparseRows;
   private readonly unembedding: SparseRows;
+  private readonly output: OutputArgmax;
   private readonly x: Float64Array;
   /** Each head's two selected values, reused at every position. */
   private readonly headOut: Float64Array[];
@@ -94,6 +96,7 @@ export class JsEngine implements SelectionRecording {
     const V = model.vocabulary.length;
     this.embedding = new SparseRows(model.embedding, V, d);
     this.unembedding = new SparseRows(model.unembedding, V, d);
+    this.output = new OutputArgmax(model.unembedding, V, d);
     this.layers = model.layers.map((l, li) => ({
       query: new SparseRows(l.query, model.heads * 2, d),
       key: new SparseRows(l.key, model.heads * 2, d),
@@ -286,18 +289,16 @@ export class JsEngine implements SelectionRecording {
     return out;
   }
 
-  /** The highest-scoring next token (the first on ties). */
+  /** The highest-scoring next token (the first on ties): scores() then the first maximum, exactly. */
   predict(): number {
-    let best = 0;
-    let bestScore = Number.NEGATIVE_INFINITY;
-    for (let t = 0; t < this.model.vocabulary.length; t++) {
-      const s = this.unembedding.dot(t, this.x);
-      if (s > bestScore) {
-        bestScore = s;
-        best = t;
-      }
-    }
-    return best;
+    return this.output.argmax(this.x);
+  }
+
+  /** The token predict() gives for a given residual stream (what-if and tests). */
+  predictFrom(residual: Float64Array): number {
+    if (residual.length !== this.model.dModel)
+      throw new RangeError(`predictFrom: expects ${this.model.dModel} values, not ${residual.length}`);
+    return this.output.argmax(residual);
   }
 
   /** The residual stream after the last position (for inspection). */

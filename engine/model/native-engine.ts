@@ -60,6 +60,8 @@ export interface NativeGenerateOptions {
 export interface NativeEngine {
   feed(tokens: number | Int32Array): void;
   predict(): number;
+  /** The token predict() gives for this residual stream (dModel values). */
+  predictFrom(residual: Float64Array): number;
   generate(
     o: NativeGenerateOptions,
     onTokens: (tokens: Int32Array) => void,

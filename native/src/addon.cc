@@ -112,6 +112,7 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
                        {
                            InstanceMethod<&NativeEngine::Feed>("feed"),
                            InstanceMethod<&NativeEngine::Predict>("predict"),
+                           InstanceMethod<&NativeEngine::PredictFrom>("predictFrom"),
                            InstanceMethod<&NativeEngine::Generate>("generate"),
                            InstanceMethod<&NativeEngine::Pause>("pause"),
                            InstanceMethod<&NativeEngine::Cancel>("cancel"),
@@ -209,6 +210,21 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
     Napi::Env env = info.Env();
     if (!ready(env)) return env.Undefined();
     return Napi::Number::New(env, engine_->predict());
+  }
+
+  /** predictFrom(residual: Float64Array of dModel values) → the token predict() would give for it. */
+  Napi::Value PredictFrom(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (!ready(env)) return env.Undefined();
+    const int64_t d = engine_->model().dModel;
+    if (info.Length() != 1 || !info[0].IsTypedArray() ||
+        info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float64_array ||
+        static_cast<int64_t>(info[0].As<Napi::Float64Array>().ElementLength()) != d) {
+      Napi::TypeError::New(env, "predictFrom: expects a Float64Array of " + std::to_string(d) + " values")
+          .ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    return Napi::Number::New(env, engine_->predictFrom(info[0].As<Napi::Float64Array>().Data()));
   }
 
   /**

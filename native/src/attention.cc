@@ -347,6 +347,11 @@ Selection HullAttention::query(i128 qx, i128 qy, Tie tie, double out[2]) {
 bool PositionAttention::insert(double x, double y, const double values[2], int64_t seq) {
   const double j = static_cast<double>(seq);
   if (seq != count_ || x != 2 * j || y != -j * j) return false;
+  return insertPosition(values, seq);
+}
+
+bool PositionAttention::insertPosition(const double values[2], int64_t seq) {
+  if (seq != count_) return false;
   current_[0] = values[0];
   current_[1] = values[1];
   if (source_ == Source::Rows) {
@@ -363,7 +368,8 @@ bool PositionAttention::query(double qx, double qy, Tie, double out[2], Selectio
   int64_t j;
   if (qy > 0) {
     // The parabola's top is at qx/qy; among integers, round half up (the later row wins a tie).
-    double top = std::floor(qx / qy + 0.5);
+    // (qy = 1, a query for one position, needs no division: qx + 0.5 rounds to qx's floor.)
+    double top = qy == 1 ? qx : floorOf(qx / qy + 0.5);
     j = top < 0 ? 0 : top > static_cast<double>(last) ? last : static_cast<int64_t>(top);
   } else if (qy == 0) {
     j = qx >= 0 ? last : 0;

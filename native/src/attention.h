@@ -152,6 +152,8 @@ class PositionAttention {
       : source_(source), tokenValues_(tokenValues), tokens_(tokens) {}
   /** Inserts the row of position `seq` (positions come in order); false if its key is not (2j, −j²). */
   bool insert(double x, double y, const double values[2], int64_t seq);
+  /** The same for a key known to be (2·seq, −seq²): false only if seq is not the next position. */
+  bool insertPosition(const double values[2], int64_t seq);
   /** false when a passthrough head would read another position than the current one. */
   bool query(double qx, double qy, Tie tie, double out[2], Selection& selected) const;
   /** Bytes held (capacity). */

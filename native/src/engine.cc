@@ -55,7 +55,6 @@ Engine::Engine(std::shared_ptr<const Model> model) : model_(std::move(model)) {
   hidden_.assign(m.dFfn, 0);
   firing_.assign(m.dFfn, 0);
   headOut_.assign(2 * m.heads, 0);
-  scores_.assign(m.vocabulary, 0);
   for (size_t l = 0; l < m.layers.size(); l++)
     for (int64_t h = 0; h < m.heads; h++) {
       const HeadKind k = m.layers[l].heads[h].kind;
@@ -137,19 +136,38 @@ void Engine::feed(int32_t token) {
       selected = Selection();
       out[0] = out[1] = 0;
       if (!cache.hull && !cache.rows) continue;
+      auto broken = [&]() {
+        return std::runtime_error("layer " + std::to_string(l) + " head " + std::to_string(h) +
+                                  ": a position head's key or query at position " + std::to_string(p) +
+                                  " is not the one its kind promises (the weights are not a machine's)");
+      };
+      const Head& head = layer.heads[h];
+      // A token-only gather head reads its values from its table by token, not from these rows.
+      double v[2] = {0, 0};
+      if (head.tokenValues.empty()) v[0] = layer.value.dot(2 * h, x), v[1] = layer.value.dot(2 * h + 1, x);
+      if (head.currentQuery && static_cast<double>(p) * m.hardmaxScale < 0x1p53) {
+        // Proven at load: the key is (2p, −p²) and the query (p, 1), so position p is selected.
+        if (!cache.rows->insertPosition(v, p)) throw broken();
+        out[0] = v[0];
+        out[1] = v[1];
+        selected.position = selected.last = p;
+        selected.count = 1;
+        continue;
+      }
       const double qx = roundHalfUp(layer.query.dot(2 * h, x) / m.hardmaxScale);
       const double qy = roundHalfUp(layer.query.dot(2 * h + 1, x) / m.hardmaxScale);
+      const Tie tie = head.tie;
+      if (head.positionKey) {  // the key is (2p, −p²), proven at load
+        if (!cache.rows->insertPosition(v, p) || !cache.rows->query(qx, qy, tie, out, selected)) throw broken();
+        continue;
+      }
       const double kx = roundHalfUp(layer.key.dot(2 * h, x));
       const double ky = roundHalfUp(layer.key.dot(2 * h + 1, x));
-      const double v[2] = {layer.value.dot(2 * h, x), layer.value.dot(2 * h + 1, x)};
-      const Tie tie = layer.heads[h].tie;
       if (cache.hull) {
         cache.hull->insert(toInteger(kx), toInteger(ky), v, p);
         selected = cache.hull->query(toInteger(qx), toInteger(qy), tie, out);
       } else if (!cache.rows->insert(kx, ky, v, p) || !cache.rows->query(qx, qy, tie, out, selected)) {
-        throw std::runtime_error("layer " + std::to_string(l) + " head " + std::to_string(h) +
-                                 ": a position head's key or query at position " + std::to_string(p) +
-                                 " is not the one its kind promises (the weights are not a machine's)");
+        throw broken();
       }
     }
     for (int64_t h = 0; h < m.heads; h++) {
@@ -178,7 +196,7 @@ void Engine::feed(int32_t token) {
       if (s >= 0) {
         const Selector& sel = layer.selectors[s];
         const double c = x[sel.slot];
-        if (x[sel.oneSlot] == 1 && c == std::floor(c) && std::fabs(c) < 0x1p26 && x[sel.squareSlot] == c * c) {
+        if (x[sel.oneSlot] == 1 && c == floorOf(c) && std::fabs(c) < 0x1p26 && x[sel.squareSlot] == c * c) {
           if (c >= 0 && c < static_cast<double>(sel.count)) fire(sel.first + static_cast<int64_t>(c));
           k = sel.liveEnd - 1;  // past the group
           continue;
@@ -198,20 +216,9 @@ void Engine::feed(int32_t token) {
   position_++;
 }
 
-int32_t Engine::predict() const {
-  const Model& m = *model_;
-  m.unembeddingColumns.multiply(x_.data(), m.dModel, scores_.data(), m.vocabulary);
-  int32_t best = 0;
-  double bestScore = -INFINITY;
-  for (int64_t t = 0; t < m.vocabulary; t++) {
-    const double s = scores_[t];
-    if (s > bestScore) {
-      bestScore = s;
-      best = static_cast<int32_t>(t);
-    }
-  }
-  return best;
-}
+int32_t Engine::predict() const { return model_->outputArgmax.argmax(x_.data(), bounds_); }
+
+int32_t Engine::predictFrom(const double* residual) const { return model_->outputArgmax.argmax(residual, bounds_); }
 
 Generated Engine::generate(int32_t halt, int64_t budget, const int32_t* expected, int64_t expectedLength,
                            const std::vector<int32_t>& stopTokens, const std::atomic<int>& request,

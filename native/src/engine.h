@@ -35,6 +35,8 @@ class Engine {
   void feed(int32_t token);
   /** The highest-scoring next token (the first on ties). */
   int32_t predict() const;
+  /** The same for a given residual stream of dModel values (what-if and tests). */
+  int32_t predictFrom(const double* residual) const;
   int64_t position() const { return position_; }
   const Model& model() const { return *model_; }
 
@@ -93,8 +95,9 @@ class Engine {
   std::vector<std::vector<HeadCache>> caches_;
   std::vector<std::vector<Selection>> selections_;
   std::vector<double> x_, hidden_, headOut_;
+  /** The output blocks' bounds, scratch for predict() (the model is shared, so it is the engine's). */
+  mutable std::vector<double> bounds_;
   std::vector<int32_t> firing_;
-  mutable std::vector<double> scores_;
   int64_t position_ = 0;
   SelectionLog log_;
   /** Per logged head: whether it averages ties (its row value is the count). */

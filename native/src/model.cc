@@ -76,23 +76,6 @@ void SparseRows::build(const double* dense, int64_t rows, int64_t width) {
   }
 }
 
-void SparseColumns::build(const SparseRows& rows, int64_t width) {
-  std::vector<int32_t> counts(width + 1, 0);
-  for (int32_t c : rows.column) counts[c + 1]++;
-  start.assign(width + 1, 0);
-  for (int64_t c = 0; c < width; c++) start[c + 1] = start[c] + counts[c + 1];
-  row.assign(rows.column.size(), 0);
-  value.assign(rows.column.size(), 0);
-  std::vector<int32_t> at(start.begin(), start.end() - 1);
-  const int64_t n = static_cast<int64_t>(rows.start.size()) - 1;
-  for (int64_t r = 0; r < n; r++) {  // rows ascending, so each column lists them ascending
-    for (int32_t i = rows.start[r]; i < rows.start[r + 1]; i++) {
-      row[at[rows.column[i]]] = static_cast<int32_t>(r);
-      value[at[rows.column[i]]++] = rows.value[i];
-    }
-  }
-}
-
 namespace {
 
 /** Writes an unsigned 128-bit number in decimal. */
@@ -160,6 +143,50 @@ void markTokenOnlyHeads(Model& m) {
     }
     mark(layer.output);
     mark(layer.down);
+  }
+}
+
+/**
+ * Finds the position heads whose key and query need not be computed. At layer l's input a slot
+ * that the embedding leaves 0 for every token and no earlier layer writes holds exactly what the
+ * positional features add (0 + p, 0 + p·p); a slot that the embedding sets to exactly 1 for every
+ * token and no earlier layer writes holds 1. A key row that is 2·x[position] and one that is
+ * −x[position²] then give (2p, −fl(p·p)), integers that rounding leaves alone and that are the
+ * key a position head checks for; query rows hardmaxScale·x[position] and hardmaxScale·x[one]
+ * give (p, 1) while p·hardmaxScale is exact (below 2^53), and (p, 1) selects position p itself.
+ */
+void markPositionHeads(Model& m) {
+  const size_t d = static_cast<size_t>(m.dModel);
+  std::vector<char> zero(d, 1), one(d, 1), written(d, 0);
+  for (int64_t t = 0; t < m.vocabulary; t++) {
+    std::vector<double> e(d, 0.0);
+    for (int32_t i = m.embedding.start[t]; i < m.embedding.start[t + 1]; i++) e[m.embedding.column[i]] = m.embedding.value[i];
+    for (size_t c = 0; c < d; c++) {
+      if (e[c] != 0) zero[c] = 0;
+      if (e[c] != 1) one[c] = 0;
+    }
+  }
+  const int64_t pos = m.positionSlot, square = m.positionSquareSlot;
+  // A row that is exactly coefficient·x[slot].
+  auto single = [](const SparseRows& rows, int64_t r, int64_t slot, double coefficient) {
+    return rows.start[r + 1] - rows.start[r] == 1 && rows.column[rows.start[r]] == slot &&
+           rows.value[rows.start[r]] == coefficient;
+  };
+  for (Layer& layer : m.layers) {
+    const bool features = zero[pos] && zero[square] && !written[pos] && !written[square];
+    for (int64_t h = 0; h < m.heads; h++) {
+      Head& head = layer.heads[h];
+      if (!features || (head.kind != HeadKind::Gather && head.kind != HeadKind::Passthrough)) continue;
+      head.positionKey = single(layer.key, 2 * h, pos, 2) && single(layer.key, 2 * h + 1, square, -1);
+      if (!head.positionKey || head.kind != HeadKind::Passthrough) continue;
+      if (!single(layer.query, 2 * h, pos, m.hardmaxScale)) continue;
+      const int32_t r = layer.query.start[2 * h + 1];
+      if (layer.query.start[2 * h + 2] - r != 1) continue;
+      const int32_t o = layer.query.column[r];
+      head.currentQuery = o != pos && o != square && one[o] && !written[o] && layer.query.value[r] == m.hardmaxScale;
+    }
+    for (int32_t c : layer.output.column) written[c] = 1;
+    for (int32_t c : layer.down.column) written[c] = 1;
   }
 }
 
@@ -509,7 +536,7 @@ Model loadModelFrom(int fd, const std::string& file) {
   take(stored, 4);
   if (computed != u32(stored)) fail("checksum mismatch: the file is corrupt or truncated");
   if (!firstDefect.empty()) fail(firstDefect);
-  m.unembeddingColumns.build(m.unembedding, m.dModel);
+  m.outputArgmax.build(m.unembedding, m.vocabulary);
 
   // A head labelled unused is skipped here; a dense engine computes it. Both agree only if its
   // weights are zero, so they must be.
@@ -527,6 +554,7 @@ Model loadModelFrom(int fd, const std::string& file) {
   }
 
   markTokenOnlyHeads(m);
+  markPositionHeads(m);
 
   for (Layer& layer : m.layers) {
     layer.selectorAt.assign(m.dFfn, -1);

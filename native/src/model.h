@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "attention.h"
+#include "output_argmax.h"
 
 namespace tvm {
 
@@ -30,28 +31,6 @@ struct SparseRows {
   int64_t nonzeros() const { return static_cast<int64_t>(value.size()); }
 };
 
-/**
- * A matrix by columns (nonzero entries only, rows ascending within a column): y = M·x visits only
- * the columns where x is nonzero, and each y[r] still adds its terms in column order, so it
- * equals SparseRows::dot bit for bit (a skipped term is +0, which changes no sum).
- */
-struct SparseColumns {
-  std::vector<int32_t> start;  // column c spans [start[c], start[c + 1])
-  std::vector<int32_t> row;
-  std::vector<double> value;
-
-  void build(const SparseRows& rows, int64_t width);
-  /** y = M·x (y is overwritten). */
-  void multiply(const double* x, int64_t width, double* y, int64_t rows) const {
-    std::fill(y, y + rows, 0.0);
-    for (int64_t c = 0; c < width; c++) {
-      const double xc = x[c];
-      if (xc == 0) continue;
-      for (int32_t i = start[c], end = start[c + 1]; i < end; i++) y[row[i]] += value[i] * xc;
-    }
-  }
-};
-
 enum class HeadKind { Lookup, Gather, Average, Passthrough, Unused };
 
 struct Head {
@@ -64,6 +43,12 @@ struct Head {
    * token id, [2·vocabulary], computed with the engine's own dot products. Empty otherwise.
    */
   std::vector<double> tokenValues;
+  /**
+   * Proven at load (markPositionHeads): the key is (2p, −p²) at every position p, so the key rows
+   * need not be computed nor the key checked; and, for a passthrough head, the query is (p, 1)
+   * whenever p·hardmaxScale < 2^53, so it reads the current position without a query.
+   */
+  bool positionKey = false, currentQuery = false;
 };
 
 /**
@@ -94,7 +79,7 @@ struct Model {
   int64_t positionSlot = 0, positionSquareSlot = 0;
   std::vector<std::string> tokens;
   SparseRows embedding, unembedding;  // [vocabulary] rows of dModel
-  SparseColumns unembeddingColumns;   // the same, by columns, for the output scores
+  OutputArgmax outputArgmax;          // the same, cut into bounded blocks for the next token
   std::vector<Layer> layers;
 };
 
