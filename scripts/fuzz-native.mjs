@@ -38,9 +38,14 @@ function compiler() {
 
 mkdirSync(corpus, { recursive: true });
 mkdirSync(crashes, { recursive: true });
-const sources = ['model.cc', 'output_argmax.cc', 'json.cc', 'engine.cc', 'attention.cc', 'selection_log.cc'].map((f) =>
-  join(native, 'src', f),
-);
+const sources = [
+  'model.cc',
+  'output_argmax.cc',
+  'json.cc',
+  'engine.cc',
+  'attention.cc',
+  'selection_log.cc',
+].map((f) => join(native, 'src', f));
 const build = spawnSync(
   compiler(),
   [

@@ -39,9 +39,14 @@ process.exit(status);
 async function main() {
   // The compile and the data run side by side (2 cores).
   const cxx = compiler();
-  const sources = ['model.cc', 'output_argmax.cc', 'json.cc', 'engine.cc', 'attention.cc', 'selection_log.cc'].map((f) =>
-    join(native, 'src', f),
-  );
+  const sources = [
+    'model.cc',
+    'output_argmax.cc',
+    'json.cc',
+    'engine.cc',
+    'attention.cc',
+    'selection_log.cc',
+  ].map((f) => join(native, 'src', f));
   const flags = ['-std=c++17', '-g', '-O1', '-ffp-contract=off', '-fno-omit-frame-pointer'];
   const sanitize = ['-fsanitize=address,undefined', '-fno-sanitize-recover=all'];
   const compile = new Promise((resolve) => {
