@@ -62,6 +62,8 @@ class UpperHull {
   uint32_t bit_;
   uint32_t random_;
   int32_t root_ = -1;
+  /** The node the last query selected first (tried first by the next query). */
+  mutable int32_t finger_ = -1;
   size_t size_ = 0;
   std::vector<Node> nodes_;
   std::vector<int32_t> free_;

@@ -3,8 +3,10 @@
 // scripts/sanitize-data.ts fills): each example's prompt is fed and generation must reproduce the
 // reference executor's trace token for token while the selection log records (its blocks must
 // decode); each damaged or unreadable weight file must be refused with the TypeScript reader's
-// message. Prints one line per case; exits 1 on a failure
+// message; and the hull heads must answer like brute force. Prints one line per case; exits 1 on
+// a failure
 // (a sanitizer report aborts at once).
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -43,6 +45,90 @@ const std::string& text(const tvm::Json& o, const char* field) {
   return v->string;
 }
 
+/**
+ * The hull heads against brute force: random keys (parabola keys (2j, −j²) that all stay on the
+ * hull, and small integers with many equal and collinear points), values that are small integers
+ * (so every sum is exact in any order), and queries that repeat, drift and jump, so the query's
+ * finger (the last answer, tried first) is right, next to the answer, and far from it. Both tie
+ * rules; the selection (position, last, count) and the values must match. Returns the failures.
+ */
+int hullAgainstBruteForce() {
+  struct Entry {
+    tvm::i128 x, y;
+    double v[2];
+    int64_t seq;
+  };
+  uint32_t state = 12345;
+  auto next = [&]() {
+    state ^= state << 13;
+    state ^= state >> 17;
+    state ^= state << 5;
+    return state;
+  };
+  int failures = 0;
+  for (int round = 0; round < 40 && failures == 0; round++) {
+    const tvm::Tie tie = round % 2 ? tvm::Tie::Average : tvm::Tie::Latest;
+    tvm::HullAttention hull(round + 1);
+    std::vector<Entry> entries;
+    tvm::i128 qx = 0, qy = 1;
+    for (int64_t seq = 0; seq < 600; seq++) {
+      Entry e;
+      if (round % 4 < 2) {
+        const int64_t j = next() % 64;
+        e.x = 2 * j, e.y = -j * j;
+      } else {
+        e.x = int64_t(next() % 9) - 4, e.y = int64_t(next() % 9) - 4;
+      }
+      e.v[0] = double(next() % 100), e.v[1] = double(next() % 7) - 3;
+      e.seq = seq;
+      entries.push_back(e);
+      hull.insert(e.x, e.y, e.v, seq);
+      const uint32_t how = next() % 8;
+      if (how == 0) qx = int64_t(next() % 200) - 100, qy = int64_t(next() % 21) - 10;
+      else if (how == 1) qx += int64_t(next() % 3) - 1;
+      else if (how == 2) qx = int64_t(next() % 3) - 1, qy = 0;
+      else if (how == 3) qx = 0, qy = 0;
+      else if (how == 4) qy = 1 + next() % 3;
+      double out[2] = {0, 0};
+      const tvm::Selection got = hull.query(qx, qy, tie, out);
+      // Brute force: every entry's score; the maximal ones are selected.
+      tvm::i128 best = 0;
+      bool any = false;
+      for (const Entry& x : entries) {
+        const tvm::i128 s = qx * x.x + qy * x.y;
+        if (!any || s > best) best = s, any = true;
+      }
+      tvm::Selection want;
+      double w[2] = {0, 0};
+      want.position = tie == tvm::Tie::Latest ? -1 : INT64_MAX;
+      for (const Entry& x : entries) {
+        if (qx * x.x + qy * x.y != best) continue;
+        want.count++;
+        if (tie == tvm::Tie::Latest) {
+          if (x.seq > want.position) want.position = want.last = x.seq, w[0] = x.v[0], w[1] = x.v[1];
+        } else {
+          w[0] += x.v[0], w[1] += x.v[1];
+          want.position = std::min(want.position, x.seq);
+          want.last = std::max(want.last, x.seq);
+        }
+      }
+      if (tie == tvm::Tie::Average) w[0] /= double(want.count), w[1] /= double(want.count);
+      if (got.position != want.position || got.last != want.last || got.count != want.count || out[0] != w[0] ||
+          out[1] != w[1]) {
+        std::printf("FAIL hull round %d, position %lld, query (%lld, %lld): selected %lld..%lld ×%lld (%g, %g), brute "
+                    "force %lld..%lld ×%lld (%g, %g)\n",
+                    round, (long long)seq, (long long)qx, (long long)qy, (long long)got.position, (long long)got.last,
+                    (long long)got.count, out[0], out[1], (long long)want.position, (long long)want.last,
+                    (long long)want.count, w[0], w[1]);
+        failures++;
+        break;
+      }
+    }
+  }
+  if (!failures) std::printf("ok   hull heads: 40 rounds of 600 inserts and queries equal brute force\n");
+  return failures;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -54,7 +140,7 @@ int main(int argc, char** argv) {
   const std::string manifestText = readAll(dir + "/manifest.json");
   const tvm::Json manifest = tvm::parseJson(manifestText.data(), manifestText.size());
   const int32_t halt = static_cast<int32_t>(manifest.get("halt")->number);
-  int failures = 0;
+  int failures = hullAgainstBruteForce();
   for (const tvm::Json& run : manifest.get("runs")->items) {
     const auto start = std::chrono::steady_clock::now();
     auto model = std::make_shared<const tvm::Model>(tvm::loadModel(dir + "/" + text(run, "model")));
