@@ -19,7 +19,7 @@ import type { MachineGraph } from '../machine/interpreter';
 import { contributions, copyTime, dimTimes, type Schedule } from '../schedule/plan';
 import { vocabulary } from '../tokens/vocabulary';
 import type { HeadInfo, LayerWeights, TransformerModel } from './model';
-import { planSlots } from './slots';
+import { planSlots, type SlotOptions } from './slots';
 
 /** Multiplies queries: a power of two, so engines undo it exactly. */
 export const HARDMAX_SCALE = 2 ** 20;
@@ -67,10 +67,11 @@ export function buildWeights(
   machine: MachineGraph,
   schedule: Schedule,
   meta: Record<string, string | number> = {},
+  slotOptions: SlotOptions = {},
 ): TransformerModel {
   const graph: Graph = machine.graph;
   const inputs = graph.dims.filter((x) => x.kind === 'input');
-  const plan = planSlots(graph, schedule, finalReads(machine));
+  const plan = planSlots(graph, schedule, finalReads(machine), slotOptions);
   const d = plan.dModel;
   const V = machine.embeddings.length;
 

@@ -36,12 +36,17 @@ export function specialize(instructions: readonly Instruction[], name: string): 
   const start = performance.now();
   const machine = buildMachineGraph('specialized', instructions);
   const schedule = scheduleAsap(machine.graph, finalReads(machine));
-  const model = buildWeights(machine, schedule, {
-    specializedFor: name,
-    instructions: instructions.length,
-    program: formatProgram(instructions, null),
-    schedule: 'structural (list scheduling)',
-  });
+  const model = buildWeights(
+    machine,
+    schedule,
+    {
+      specializedFor: name,
+      instructions: instructions.length,
+      program: formatProgram(instructions, null),
+      schedule: 'structural (list scheduling)',
+    },
+    { attentionErases: false },
+  );
   return { model, seconds: (performance.now() - start) / 1000 };
 }
 
