@@ -148,8 +148,16 @@ export function buildMachineGraph(
   // ── Prefix sums: cursor, stack depth, call depth ──
   const jumps = commitBt.plus(isCallCommit, isReturnCommit);
   const jumpNegative = g.stepglu(jumps, prev[0].minus(c(128)), 'jump_negative');
+  /**
+   * Specialized: a sum's term computed before the sum is added by a neuron (x·relu(1), a gate row
+   * of one entry) rather than copied by a passthrough head, which costs an engine far more.
+   */
+  const lifted = (e: Expr, label: string) => (mode === 'specialized' ? g.reglu(e, one, label) : e);
   const cursorDelta = g.persist(
-    isTerminal.plus(g.reglu(lastWord, jumps, 'jump_offset_unsigned'), jumpNegative.times(-(2 ** 32))),
+    lifted(isTerminal, 'is_terminal').plus(
+      g.reglu(lastWord, jumps, 'jump_offset_unsigned'),
+      jumpNegative.times(-(2 ** 32)),
+    ),
     'cursor_delta',
   );
   const stackDelta = commitSd.minus(isOut);
@@ -283,11 +291,11 @@ export function buildMachineGraph(
    */
   const notWriting = (ops: readonly OpcodeName[], label: string) =>
     tables
-      ? g.persist(c(2).minus(tables.flag(ops)).minus(isByte), `not_${label}`)
+      ? g.persist(lifted(c(2).minus(isByte), `not_byte_${label}`).minus(tables.flag(ops)), `not_${label}`)
       : g.persist(one.minus(writeFlag(ops, label)), `not_${label}`);
 
   // ── The operand stack ──
-  const notPush = g.persist(one.minus(commitSts), 'not_push');
+  const notPush = g.persist(lifted(one.minus(commitSts), 'not_push_token'), 'not_push');
   const entry = (d: Expr, label: string) =>
     g.fetch([lastWord, g.position.minus(c(4))], { query: d, key: depth, clear: notPush, name: label });
   const [topValue, topPos] = entry(depth, 'stack_top');
@@ -474,83 +482,153 @@ export function buildMachineGraph(
     ['i32.store16', k2],
     ['i32.store8', k1],
   ];
-  /** On a byte token: the instruction's last byte has been emitted. */
-  const bytesDone = g.persist(
-    linearSum([
-      when([...VALUE_OPS, 'br', 'br_if', 'call', 'return'], k4, 'done4'),
-      ...storeWidth.map(([x, done]) => when([x], done, `done_${x}`)),
-    ]),
-    'bytes_done',
-  );
-  const onByte = (e: Expr, label: string) => g.reglu(e, isByte, label);
-  const atBoundary = (e: Expr, label: string) => g.reglu(e, boundary, label);
-  const finalByte = onByte(bytesDone, 'final_byte');
-  const emitByte = name(
-    'emit_byte',
-    g.persist(
-      linearSum([
-        atBoundary(
-          is([...VALUE_OPS, 'i32.store', 'i32.store8', 'i32.store16'], 'starts_with_byte'),
-          'first_byte',
-        ),
-        isBranchTaken,
-        isByte.minus(finalByte),
-      ]),
+  let emitByte: Expr;
+  let emitBranchTaken: Expr;
+  let emitCommit: Expr;
+  let emitCall: Expr;
+  let emitReturn: Expr;
+  let emitOut: Expr;
+  let emitHalt: Expr;
+  let sd: Expr;
+  let sts: Expr;
+  let bt: Expr;
+  if (tables) {
+    // Specialized: every flag above is a table, so each emit flag is a sum of gated neurons in
+    // the one FFN sublayer after the tables, written straight into its slot. Values computed in
+    // earlier sublayers join through a neuron too (lift: x·relu(1)), not a passthrough copy.
+    const t = tables;
+    const lift = (e: Expr, label: string) => (e.isZero ? e : g.reglu(e, one, label));
+    /** The flag of `ops` on the token after which an instruction starts. */
+    const atStart = (ops: readonly OpcodeName[], label: string) => {
+      const flag = t.flag(ops);
+      return flag.isZero ? flag : g.reglu(flag, boundary, label);
+    };
+    /** A sum in a slot of its own (zero when it has no terms: the program never needs it). */
+    const slot = (e: Expr, label: string) => (e.isZero ? e : g.persist(e, label));
+    const whenAll = (ops: readonly OpcodeName[], value: Expr, conds: Expr[], label: string) =>
+      gatedReglu(value, one, [t.flag(ops), ...conds], label);
+    const transfers: OpcodeName[] = ['call', 'return'];
+    const fourBytes = [...VALUE_OPS, 'br', 'br_if'] as OpcodeName[];
+    /** On a byte token, the last byte of an instruction other than call and return: its commit follows. */
+    const commitAfterBytes = linearSum([
+      whenAll(fourBytes, k4, [isByte], 'done4_on_byte'),
+      ...storeWidth.map(([x, done]) => whenAll([x], done, [isByte], `done_${x}_on_byte`)),
+    ]);
+    emitCall = whenAll(['call'], k4, [isByte], 'emit_call_commit');
+    emitReturn = whenAll(['return'], k4, [isByte], 'emit_return_commit');
+    const finalByte = linearSum([commitAfterBytes, emitCall, emitReturn]);
+    emitByte = name(
       'emit_byte',
-    ),
-  );
-  const emitBranchTaken = atBoundary(
-    g.persist(
-      is(['br', 'call', 'return'], 'always_jumps').plus(when(['br_if'], nonzero, 'br_if_taken')),
-      'jumps_now',
-    ),
-    'emit_branch_taken',
-  );
-  const emitCommit = name(
-    'emit_commit',
-    g.persist(
+      slot(
+        linearSum([
+          atStart([...VALUE_OPS, 'i32.store', 'i32.store8', 'i32.store16'], 'first_byte'),
+          lift(isBranchTaken.plus(isByte), 'byte_continues'),
+          finalByte.times(-1),
+        ]),
+        'emit_byte',
+      ),
+    );
+    emitBranchTaken = slot(
       linearSum([
-        atBoundary(
-          g.persist(
-            is(['drop', 'global.set'], 'commit_only').plus(
-              when(['br_if'], one.minus(nonzero), 'br_if_not_taken'),
-            ),
-            'commit_now',
-          ),
-          'commit_at_start',
-        ),
-        onByte(
-          g.persist(bytesDone.minus(when(['call', 'return'], k4, 'done_transfer')), 'commit_after_bytes'),
-          'commit_after_bytes_on_byte',
-        ),
+        atStart(['br', ...transfers], 'always_jumps_at_start'),
+        whenAll(['br_if'], nonzero, [boundary], 'br_if_taken_at_start'),
       ]),
+      'emit_branch_taken',
+    );
+    emitCommit = name(
       'emit_commit',
-    ),
-  );
-  const emitCall = onByte(when(['call'], k4, 'call_done'), 'emit_call_commit');
-  const emitReturn = onByte(when(['return'], k4, 'return_done'), 'emit_return_commit');
-  const emitOut = atBoundary(is(['output'], 'is_output'), 'emit_out');
-  const emitHalt = atBoundary(is(['halt'], 'is_halt'), 'emit_halt');
-
-  // Fields of the commit to emit.
-  const sd = tables
-    ? tables.table((ins) => OPCODES[Op[ins.op]].stackDelta, 'commit_sd')
-    : g.persist(
-        linearSum(
-          OPCODES.filter((o) => o.stackDelta !== 0).map((o) =>
-            when([o.name], c(o.stackDelta), `sd_${o.name}`),
+      slot(
+        linearSum([
+          atStart(['drop', 'global.set'], 'commit_only_at_start'),
+          whenAll(['br_if'], one.minus(nonzero), [boundary], 'br_if_not_taken_at_start'),
+          commitAfterBytes,
+        ]),
+        'emit_commit',
+      ),
+    );
+    emitOut = atStart(['output'], 'emit_out');
+    emitHalt = atStart(['halt'], 'emit_halt');
+    sd = t.table((ins) => OPCODES[Op[ins.op]].stackDelta, 'commit_sd');
+    sts = t.flag(OPCODES.filter((o) => o.sts === 1).map((o) => o.name));
+    bt = slot(
+      linearSum([lift(t.flag(['br']), 'is_br'), whenAll(['br_if'], one, [isByte], 'br_if_taken_end')]),
+      'commit_bt',
+    );
+  } else {
+    /** On a byte token: the instruction's last byte has been emitted. */
+    const bytesDone = g.persist(
+      linearSum([
+        when([...VALUE_OPS, 'br', 'br_if', 'call', 'return'], k4, 'done4'),
+        ...storeWidth.map(([x, done]) => when([x], done, `done_${x}`)),
+      ]),
+      'bytes_done',
+    );
+    const onByte = (e: Expr, label: string) => g.reglu(e, isByte, label);
+    const atBoundary = (e: Expr, label: string) => g.reglu(e, boundary, label);
+    const finalByte = onByte(bytesDone, 'final_byte');
+    emitByte = name(
+      'emit_byte',
+      g.persist(
+        linearSum([
+          atBoundary(
+            is([...VALUE_OPS, 'i32.store', 'i32.store8', 'i32.store16'], 'starts_with_byte'),
+            'first_byte',
           ),
-        ),
-        'commit_sd',
-      );
-  const sts = is(
-    OPCODES.filter((o) => o.sts === 1).map((o) => o.name),
-    'sts',
-  );
-  const bt = g.persist(
-    is(['br'], 'is_br').plus(g.reglu(is(['br_if'], 'is_br_if'), isByte, 'br_if_taken_end')),
-    'commit_bt',
-  );
+          isBranchTaken,
+          isByte.minus(finalByte),
+        ]),
+        'emit_byte',
+      ),
+    );
+    emitBranchTaken = atBoundary(
+      g.persist(
+        is(['br', 'call', 'return'], 'always_jumps').plus(when(['br_if'], nonzero, 'br_if_taken')),
+        'jumps_now',
+      ),
+      'emit_branch_taken',
+    );
+    emitCommit = name(
+      'emit_commit',
+      g.persist(
+        linearSum([
+          atBoundary(
+            g.persist(
+              is(['drop', 'global.set'], 'commit_only').plus(
+                when(['br_if'], one.minus(nonzero), 'br_if_not_taken'),
+              ),
+              'commit_now',
+            ),
+            'commit_at_start',
+          ),
+          onByte(
+            g.persist(bytesDone.minus(when(['call', 'return'], k4, 'done_transfer')), 'commit_after_bytes'),
+            'commit_after_bytes_on_byte',
+          ),
+        ]),
+        'emit_commit',
+      ),
+    );
+    emitCall = onByte(when(['call'], k4, 'call_done'), 'emit_call_commit');
+    emitReturn = onByte(when(['return'], k4, 'return_done'), 'emit_return_commit');
+    emitOut = atBoundary(is(['output'], 'is_output'), 'emit_out');
+    emitHalt = atBoundary(is(['halt'], 'is_halt'), 'emit_halt');
+
+    // Fields of the commit to emit.
+    sd = g.persist(
+      linearSum(
+        OPCODES.filter((o) => o.stackDelta !== 0).map((o) => when([o.name], c(o.stackDelta), `sd_${o.name}`)),
+      ),
+      'commit_sd',
+    );
+    sts = is(
+      OPCODES.filter((o) => o.sts === 1).map((o) => o.name),
+      'sts',
+    );
+    bt = g.persist(
+      is(['br'], 'is_br').plus(g.reglu(is(['br_if'], 'is_br_if'), isByte, 'br_if_taken_end')),
+      'commit_bt',
+    );
+  }
 
   // ── Scores ──
   // A class's score is flag·(H − Σv²) + Σ 2v·x: with the flag 1 that is H + Σ (x² − (x − v)²) − Σx²,
