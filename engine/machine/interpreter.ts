@@ -209,6 +209,8 @@ export function buildMachineGraph(
   } else {
     // Every field of the current instruction is a table (instruction-tables.ts).
     tables = new InstructionTables(g, program!, cursor);
+    // The debugger's cursor is the exact one: the noisy sum is written only into the rounding slot.
+    name('cursor', tables.cursor);
     const t = tables;
     op = t.table((ins) => opNumber(ins.op), 'opcode');
     opSquare = t.table((ins) => opNumber(ins.op) ** 2, 'opcode_sq');

@@ -2,8 +2,8 @@
 // last sublayer that reads it from the residual stream (plan.ts: residency); a neuron or lookup
 // value that only feeds persisted sums written at its own time needs no slot at all. After its
 // last read the slot can take another value. The residual stream only adds, so the old value is
-// erased when the new one is first written: half a passthrough head in attention, two neurons
-// (−relu(old) + relu(−old)) in the FFN. Slots are handed out greedily in time order, never-used
+// erased when the new one is first written: half a passthrough head in attention, one neuron
+// (old·relu(one), added negated) in the FFN. Slots are handed out greedily in time order, never-used
 // slots first, then slots whose value is dead, then new ones.
 import type { Graph } from '../graph/graph';
 import { residency, type Schedule } from '../schedule/plan';
@@ -48,7 +48,7 @@ export function planSlots(
     let slot = holder.indexOf(-1);
     if (slot < 0 && t >= 1 && t % 2 === 0) {
       // A value first written by attention: erase a slot in the FFN sublayer before, when its
-      // value is dead by then. Two erase neurons cost an engine two one-entry gate rows; an erase
+      // value is dead by then. An erase neuron costs an engine two one-entry rows; an erase
       // in attention costs half a passthrough head (query, key and value rows and a position
       // cache), several times more per token.
       slot = holder.findIndex((h) => lastUse(h) <= t - 1 && written.get(h)! < t - 1);
