@@ -6,10 +6,10 @@
 // opcode and case, are tables here, exactly 0 or 1, and opcodes the program never uses drop out.
 //
 // The cursor is a prefix sum and carries rounding noise, which the one-hot gates must not see. It
-// is rounded where it is written: its neuron adds cursor into a slot that already holds 1.5·2^52
-// (copied there in the attention sublayer before), and float64 spacing there is 1, so the slot
-// becomes round(cursor) + 1.5·2^52; a gather of the current position then reads slot − 1.5·2^52,
-// which is exact. That costs one cheap head instead of a rounding neuron and a whole FFN sublayer.
+// is rounded where it is written: its neuron and a neuron writing the constant 1.5·2^52 add into
+// one slot, and float64 spacing there is 1, so the slot holds round(cursor) + 1.5·2^52 whichever
+// adds first. The next FFN sublayer reads slot − 1.5·2^52 (exact: both terms are near 2^52) into
+// the cursor's slot and, in the same sublayer, its square. No rounding sublayer, no head.
 import { Expr } from '../graph/expr';
 import type { Graph } from '../graph/graph';
 import type { OpcodeName } from '../tokens/opcodes';
@@ -29,13 +29,13 @@ export class InstructionTables {
     private readonly program: readonly Instruction[],
     noisyCursor: Expr,
   ) {
-    const shifted = g.persist(noisyCursor.plus(g.c(ROUNDING)), 'cursor_rounded');
-    [this.cursor] = g.fetch([shifted.minus(g.c(ROUNDING))], {
-      query: g.position,
-      key: g.position,
-      name: 'cursor_exact',
-    });
-    const square = g.square(this.cursor, 'cursor_sq');
+    const shifted = g.persist(
+      noisyCursor.plus(g.reglu(g.c(ROUNDING), g.one, 'cursor_rounding')),
+      'cursor_rounded',
+    );
+    const exact = shifted.minus(g.c(ROUNDING));
+    this.cursor = g.reglu(exact, g.one, 'cursor_exact');
+    const square = g.square(exact, 'cursor_sq');
     this.at = g.oneHot(this.cursor, square, program.length, 'instruction');
     this.present = new Set(program.map((ins) => ins.op));
   }

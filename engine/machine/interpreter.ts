@@ -123,6 +123,12 @@ export function buildMachineGraph(
   /** The next token begins an instruction. */
   const boundary = name('boundary', isTerminal.plus(isClose, isStart));
 
+  /**
+   * Specialized: a sum's term computed before the sum is added by a neuron (x·relu(1), a gate row
+   * of one entry) rather than copied by a passthrough head, which costs an engine far more.
+   */
+  const lifted = (e: Expr, label: string) => (mode === 'specialized' ? g.reglu(e, one, label) : e);
+
   // ── Where we are in the current instruction ──
   const [lastNonByte] = g.fetch([g.position], {
     query: one,
@@ -130,7 +136,7 @@ export function buildMachineGraph(
     clear: isByte,
     name: 'last_non_byte_position',
   });
-  const k = name('byte_index', g.persist(g.position.minus(lastNonByte), 'byte_index'));
+  const k = name('byte_index', g.persist(lifted(g.position, 'position').minus(lastNonByte), 'byte_index'));
   const atLeast = (n: number) => g.stepglu(one, k.minus(c(n)), `byte_index_ge_${n}`);
   const [k1, k2, k4] = [atLeast(1), atLeast(2), atLeast(4)];
   const kIs = (n: number) => (n === 0 ? one.minus(k1) : atLeast(n).minus(atLeast(n + 1)));
@@ -148,11 +154,6 @@ export function buildMachineGraph(
   // ── Prefix sums: cursor, stack depth, call depth ──
   const jumps = commitBt.plus(isCallCommit, isReturnCommit);
   const jumpNegative = g.stepglu(jumps, prev[0].minus(c(128)), 'jump_negative');
-  /**
-   * Specialized: a sum's term computed before the sum is added by a neuron (x·relu(1), a gate row
-   * of one entry) rather than copied by a passthrough head, which costs an engine far more.
-   */
-  const lifted = (e: Expr, label: string) => (mode === 'specialized' ? g.reglu(e, one, label) : e);
   const cursorDelta = g.persist(
     lifted(isTerminal, 'is_terminal').plus(
       g.reglu(lastWord, jumps, 'jump_offset_unsigned'),
