@@ -175,7 +175,10 @@ export class ResidualMap {
   }
 }
 
-/** −relu(old) or +relu(−old) into its own slot (build.ts: erase neurons). */
+/**
+ * An erase neuron of its own slot (build.ts): old·relu(one) added negated, or (files of builder
+ * version 4 and before) the pair −relu(old), +relu(−old).
+ */
 function isEraseNeuron(
   gate: Float64Array,
   up: Float64Array,
@@ -189,7 +192,10 @@ function isEraseNeuron(
     for (let c = 0; c < d; c++) if (c !== col && m[j * d + c] !== 0) return false;
     return m[j * d + col] !== 0;
   };
-  if (one < 0 || !only(gate, slot) || !only(up, one) || !only(down, slot)) return false;
+  if (one < 0 || !only(down, slot)) return false;
+  if (only(gate, one) && only(up, slot))
+    return gate[j * d + one] === 1 && up[j * d + slot] === 1 && down[j * d + slot] === -1;
+  if (!only(gate, slot) || !only(up, one)) return false;
   const g = gate[j * d + slot];
   return Math.abs(g) === 1 && up[j * d + one] === 1 && down[j * d + slot] === -g;
 }

@@ -154,7 +154,7 @@ function writerRow(map: ResidualMap, w: Writer): TreeRow {
       return {
         name: `layer ${w.layer} ${n === 1 ? `neuron ${w.first}` : `neurons ${w.first}–${w.last}`}`,
         value: w.erase
-          ? 'erase the slot’s old value (−relu(old) + relu(−old))'
+          ? 'erase the slot’s old value (old·relu(one), added negated)'
           : `${n} FFN neuron${n === 1 ? '' : 's'} of ${map.model.dFfn}`,
       };
     }

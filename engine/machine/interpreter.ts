@@ -37,13 +37,12 @@ import {
   T_START,
   VOCAB_SIZE,
 } from '../tokens/vocabulary';
+import { InstructionTables } from './instruction-tables';
 
 /** Weight of the token-class flag in output scores; above any value-matching term (≤ 255²·2). */
 const H = 2 ** 20;
 /** Key stride of one call depth in the locals lookup (room for 2048 locals of 4 bytes). */
 const LOCALS_STRIDE = 8192;
-/** Adding this to |x| < 2^51 rounds x to the nearest integer in float64 (the spacing there is 1). */
-const ROUNDING = 1.5 * 2 ** 52;
 
 export interface MachineGraph {
   readonly graph: Graph;
@@ -124,6 +123,12 @@ export function buildMachineGraph(
   /** The next token begins an instruction. */
   const boundary = name('boundary', isTerminal.plus(isClose, isStart));
 
+  /**
+   * Specialized: a sum's term computed before the sum is added by a neuron (x·relu(1), a gate row
+   * of one entry) rather than copied by a passthrough head, which costs an engine far more.
+   */
+  const lifted = (e: Expr, label: string) => (mode === 'specialized' ? g.reglu(e, one, label) : e);
+
   // ── Where we are in the current instruction ──
   const [lastNonByte] = g.fetch([g.position], {
     query: one,
@@ -131,7 +136,7 @@ export function buildMachineGraph(
     clear: isByte,
     name: 'last_non_byte_position',
   });
-  const k = name('byte_index', g.persist(g.position.minus(lastNonByte), 'byte_index'));
+  const k = name('byte_index', g.persist(lifted(g.position, 'position').minus(lastNonByte), 'byte_index'));
   const atLeast = (n: number) => g.stepglu(one, k.minus(c(n)), `byte_index_ge_${n}`);
   const [k1, k2, k4] = [atLeast(1), atLeast(2), atLeast(4)];
   const kIs = (n: number) => (n === 0 ? one.minus(k1) : atLeast(n).minus(atLeast(n + 1)));
@@ -150,7 +155,10 @@ export function buildMachineGraph(
   const jumps = commitBt.plus(isCallCommit, isReturnCommit);
   const jumpNegative = g.stepglu(jumps, prev[0].minus(c(128)), 'jump_negative');
   const cursorDelta = g.persist(
-    isTerminal.plus(g.reglu(lastWord, jumps, 'jump_offset_unsigned'), jumpNegative.times(-(2 ** 32))),
+    lifted(isTerminal, 'is_terminal').plus(
+      g.reglu(lastWord, jumps, 'jump_offset_unsigned'),
+      jumpNegative.times(-(2 ** 32)),
+    ),
     'cursor_delta',
   );
   const stackDelta = commitSd.minus(isOut);
@@ -186,6 +194,8 @@ export function buildMachineGraph(
   /** The immediate as a local's index, and as a memory offset (0 for other instructions). */
   let localIndex: Expr;
   let memoryOffset: Expr;
+  /** The specialized machine's per-instruction tables (undefined for the universal machine). */
+  let tables: InstructionTables | undefined;
   if (mode === 'universal') {
     const at = cursor.times(5).plus(one);
     [op, opSquare] = g.fetch([opId, opSq], { query: at, key: g.position, name: 'opcode' });
@@ -198,22 +208,14 @@ export function buildMachineGraph(
     localIndex = immediate;
     memoryOffset = immediate;
   } else {
-    // Tables indexed by the cursor: one neuron per instruction i, relu(1 − (cursor − i)²), which is
-    // exactly 1 at i = cursor and 0 elsewhere (the cursor is rounded first); every table is a
-    // linear combination of these neurons.
-    const instructions = program!;
-    // The cursor is a prefix sum, so it carries rounding noise, which opcode matches (and the
-    // gates that scale them by 2^36) must not see. One neuron rounds it: relu(cursor + 1.5·2^52)
-    // is computed in float64, where the spacing at 1.5·2^52 is 1, so it IS round(cursor) + 1.5·2^52.
-    const rounded = g.reglu(one, cursor.plus(c(ROUNDING)), 'cursor_rounded');
-    const exactCursor = g.persist(rounded.minus(c(ROUNDING)), 'cursor_exact');
-    const cursorSq = g.square(exactCursor, 'cursor_sq');
-    const at = g.oneHot(exactCursor, cursorSq, instructions.length, 'instruction');
-    const table = (f: (ins: Instruction) => number, label: string) =>
-      g.persist(linearSum(instructions.flatMap((ins, i) => (f(ins) ? [at[i].times(f(ins))] : []))), label);
-    op = table((ins) => opNumber(ins.op), 'opcode');
-    opSquare = table((ins) => opNumber(ins.op) ** 2, 'opcode_sq');
-    immBytes = [0, 1, 2, 3].map((b) => table((ins) => (ins.imm >>> (8 * b)) & 0xff, `immediate_byte_${b}`));
+    // Every field of the current instruction is a table (instruction-tables.ts).
+    tables = new InstructionTables(g, program!, cursor);
+    // The debugger's cursor is the exact one: the noisy sum is written only into the rounding slot.
+    name('cursor', tables.cursor);
+    const t = tables;
+    op = t.table((ins) => opNumber(ins.op), 'opcode');
+    opSquare = t.table((ins) => opNumber(ins.op) ** 2, 'opcode_sq');
+    immBytes = [0, 1, 2, 3].map((b) => t.table((ins) => (ins.imm >>> (8 * b)) & 0xff, `immediate_byte_${b}`));
     immByteK = g.persist(
       linearSum(immBytes.map((b, i) => g.reglu(b, kIs(i), `immediate_byte_${i}_at_k`))),
       'immediate_byte_k',
@@ -222,25 +224,37 @@ export function buildMachineGraph(
       ins.op === 'local.get' || ins.op === 'local.set' || ins.op === 'local.tee';
     const isMemory = (ins: Instruction) =>
       ins.op.includes('load') || ins.op.includes('store') || ins.op === 'input_base';
-    localIndex = table((ins) => (isLocal(ins) ? ins.imm : 0), 'local_index');
-    memoryOffset = table((ins) => (isMemory(ins) ? ins.imm : 0), 'memory_offset');
+    localIndex = t.table((ins) => (isLocal(ins) ? ins.imm : 0), 'local_index');
+    memoryOffset = t.table((ins) => (isMemory(ins) ? ins.imm : 0), 'memory_offset');
   }
   name('opcode', op);
   name('local_index', localIndex);
   name('memory_offset', memoryOffset);
 
-  /** 1 − (op − X)²: 1 when the current opcode is X, ≤ 0 otherwise. */
+  /**
+   * 1 when the current opcode is X, else ≤ 0: 1 − (op − X)² (universal); a 0/1 table, zero for an
+   * opcode the program never uses (specialized).
+   */
   const opMatch = (x: OpcodeName) => {
+    if (tables) return tables.flag([x]);
     const n = opNumber(x);
     return op
       .times(2 * n)
       .minus(opSquare)
       .plus(c(1 - n * n));
   };
-  /** value when the current opcode is one of `ops`, else 0 (one neuron per opcode). */
-  const when = (ops: readonly OpcodeName[], value: Expr, label: string) =>
-    linearSum(ops.map((x) => g.reglu(value, opMatch(x), `${label}@${x}`)));
-  const is = (ops: readonly OpcodeName[], label: string) => g.persist(when(ops, one, label), label);
+  /**
+   * value when the current opcode is one of `ops`, else 0: one neuron per opcode (universal), one
+   * neuron gated by the table of `ops` (specialized).
+   */
+  const when = (ops: readonly OpcodeName[], value: Expr, label: string) => {
+    if (!tables) return linearSum(ops.map((x) => g.reglu(value, opMatch(x), `${label}@${x}`)));
+    const flag = tables.flag(ops);
+    return flag.isZero ? flag : g.reglu(value, flag, label);
+  };
+  /** 1 when the current opcode is one of `ops`, else 0 (specialized: the table itself). */
+  const is = (ops: readonly OpcodeName[], label: string) =>
+    tables ? tables.flag(ops) : g.persist(when(ops, one, label), label);
 
   // Gated neurons: a case of the next byte is computed in ONE layer of neurons by folding its
   // conditions into the gate. A condition is 1 when it holds and an integer ≤ 0 when it does not
@@ -248,9 +262,9 @@ export function buildMachineGraph(
   // which zeroes relu(gate + shift) for any gate below BIG (trace values and addresses are < 2^34).
   const BIG = 2 ** 36;
   const shift = (conds: Expr[]) => linearSum(conds.map((x) => x.minus(one).times(BIG)));
-  /** a·relu(b) when every condition holds, else 0: one neuron. */
+  /** a·relu(b) when every condition holds, else 0: one neuron (none when a condition is never met). */
   const gatedReglu = (a: Expr, b: Expr, conds: Expr[], label: string) =>
-    g.reglu(a, b.plus(shift(conds)), label);
+    a.isZero || conds.some((x) => x.isZero) ? new Expr() : g.reglu(a, b.plus(shift(conds)), label);
   /** a·[d ≥ 0] for integer d when every condition holds: two neurons. */
   const gatedStep = (a: Expr, d: Expr, conds: Expr[], label: string) =>
     gatedReglu(a, d.plus(one), conds, `${label}+`).minus(gatedReglu(a, d, conds, `${label}-`));
@@ -273,9 +287,18 @@ export function buildMachineGraph(
       linearSum(ops.map((x) => g.reglu(one, opMatch(x).plus(isByte, inTrace).minus(c(2)), `${label}@${x}`))),
       label,
     );
+  /**
+   * A lookup's clear flag: 0 on the rows an instruction in `ops` writes, at least 1 elsewhere. The
+   * universal machine negates writeFlag; the specialized one needs no neuron: 2 − table − is_byte
+   * is 0 exactly when both are 1, and any clear ≥ 1 keeps a row out (the key loses ≥ 2^100).
+   */
+  const notWriting = (ops: readonly OpcodeName[], label: string) =>
+    tables
+      ? g.persist(lifted(c(2).minus(isByte), `not_byte_${label}`).minus(tables.flag(ops)), `not_${label}`)
+      : g.persist(one.minus(writeFlag(ops, label)), `not_${label}`);
 
   // ── The operand stack ──
-  const notPush = g.persist(one.minus(commitSts), 'not_push');
+  const notPush = g.persist(lifted(one.minus(commitSts), 'not_push_token'), 'not_push');
   const entry = (d: Expr, label: string) =>
     g.fetch([lastWord, g.position.minus(c(4))], { query: d, key: depth, clear: notPush, name: label });
   const [topValue, topPos] = entry(depth, 'stack_top');
@@ -293,33 +316,36 @@ export function buildMachineGraph(
 
   // ── Locals, per call depth ──
   const localKey = callDepth.times(LOCALS_STRIDE).plus(localIndex.times(4));
-  const writesLocal = writeFlag(['local.set', 'local.tee'], 'local_write');
+  const notLocalWrite = notWriting(['local.set', 'local.tee'], 'local_write');
   const [localByte] = g.fetch([byteValue], {
     query: localKey.plus(k),
     key: localKey.plus(k).minus(one),
-    clear: g.persist(one.minus(writesLocal), 'not_local_write'),
+    clear: notLocalWrite,
     name: 'local_byte',
   });
   name('local_byte', localByte);
 
   // ── Memory, per byte ──
   const storeOps: OpcodeName[] = ['i32.store', 'i32.store8', 'i32.store16', 'input_base'];
-  const writesMemory = writeFlag(storeOps, 'memory_write');
+  const notMemoryWrite = notWriting(storeOps, 'memory_write');
   const writeAddress = secondValue.plus(memoryOffset, k).minus(one);
   const readAddress = name('memory_read_address', topValue.plus(memoryOffset, k));
-  const [dirtyByte, dirtyAddress, dirtySign] = g.fetch([byteValue, writeAddress, byteSign], {
+  // A program without signed loads needs no sign bit: one head fewer.
+  const signedLoads = !tables || tables.uses('i32.load8_s') || tables.uses('i32.load16_s');
+  const dirtyValues = signedLoads ? [byteValue, writeAddress, byteSign] : [byteValue, writeAddress];
+  const [dirtyByte, dirtyAddress, dirtySign = new Expr()] = g.fetch(dirtyValues, {
     query: readAddress,
     key: writeAddress,
-    clear: g.persist(one.minus(writesMemory), 'not_memory_write'),
+    clear: notMemoryWrite,
     name: 'memory_byte_dirty',
   });
 
   // ── The call stack: each call's immediate bytes, by call depth ──
-  const writesCall = writeFlag(['call'], 'call_write');
+  const notCallWrite = notWriting(['call'], 'call_write');
   const [callByte] = g.fetch([byteValue], {
     query: callDepth.minus(one).times(4).plus(k),
     key: callDepth.times(4).plus(k).minus(one),
-    clear: g.persist(one.minus(writesCall), 'not_call_write'),
+    clear: notCallWrite,
     name: 'call_stack_byte',
   });
 
@@ -351,7 +377,8 @@ export function buildMachineGraph(
   // Comparisons on whole values, a = second, b = top, in the first byte (the rest are 0). With
   // unsigned steps and the sign bits, lt_s = lt_u + sign(a) − sign(b).
   const [a, b] = [secondValue, topValue];
-  const comparison = (x: OpcodeName, form: (steps: Record<string, Expr>, always: Expr) => Expr) => {
+  type Form = (steps: Record<string, Expr>, always: Expr) => Expr;
+  const comparison = (x: OpcodeName, form: Form) => {
     const cond = at(x, firstByte);
     const step = (d: Expr, label: string) => gatedStep(one, d, cond, `${x}.${label}`);
     return form(
@@ -367,19 +394,49 @@ export function buildMachineGraph(
   };
   const ltS = (s: Record<string, Expr>) => s.ltU.plus(s.signA).minus(s.signB);
   const gtS = (s: Record<string, Expr>) => s.gtU.plus(s.signB).minus(s.signA);
-  const bits: Expr[] = [
-    comparison('i32.eqz', (s, t) => t.minus(s.nonzero)),
-    comparison('i32.eq', (s, t) => t.minus(s.ltU).minus(s.gtU)),
-    comparison('i32.ne', (s) => s.ltU.plus(s.gtU)),
-    comparison('i32.lt_s', ltS),
-    comparison('i32.lt_u', (s) => s.ltU),
-    comparison('i32.gt_s', gtS),
-    comparison('i32.gt_u', (s) => s.gtU),
-    comparison('i32.le_s', (s, t) => t.minus(gtS(s))),
-    comparison('i32.le_u', (s, t) => t.minus(s.gtU)),
-    comparison('i32.ge_s', (s, t) => t.minus(ltS(s))),
-    comparison('i32.ge_u', (s, t) => t.minus(s.ltU)),
+  const comparisons: [OpcodeName, Form][] = [
+    ['i32.eqz', (s, t) => t.minus(s.nonzero)],
+    ['i32.eq', (s, t) => t.minus(s.ltU).minus(s.gtU)],
+    ['i32.ne', (s) => s.ltU.plus(s.gtU)],
+    ['i32.lt_s', ltS],
+    ['i32.lt_u', (s) => s.ltU],
+    ['i32.gt_s', gtS],
+    ['i32.gt_u', (s) => s.gtU],
+    ['i32.le_s', (s, t) => t.minus(gtS(s))],
+    ['i32.le_u', (s, t) => t.minus(s.gtU)],
+    ['i32.ge_s', (s, t) => t.minus(ltS(s))],
+    ['i32.ge_u', (s, t) => t.minus(s.ltU)],
   ];
+  /**
+   * Specialized: one set of steps serves every comparison, each step weighted (its neuron's up row)
+   * by a table of the coefficient the current instruction's form gives it: 11 neurons instead of 11
+   * per opcode. The coefficients are read off the forms applied to a basis of placeholders.
+   */
+  const sharedComparisons = (t: InstructionTables): Expr[] => {
+    const used = comparisons.filter(([x]) => t.uses(x));
+    if (!used.length) return [];
+    const keys = ['ltU', 'gtU', 'signA', 'signB', 'nonzero', 'always'];
+    const scratch = new Graph();
+    const basis = Object.fromEntries(keys.map((key) => [key, scratch.input(key)]));
+    const coefficients = new Map(
+      used.map(([x, form]) => {
+        const e = form(basis, basis.always);
+        return [x, keys.map((key) => e.coefficient(scratch.dimOf(basis[key]).id))];
+      }),
+    );
+    const cond = [t.flag(used.map(([x]) => x)), firstByte];
+    const weight = (j: number) => t.table((ins) => coefficients.get(ins.op)?.[j] ?? 0, `compare_${keys[j]}`);
+    const step = (j: number, d: Expr) => gatedStep(weight(j), d, cond, `compare.${keys[j]}`);
+    return [
+      step(0, b.minus(a).minus(one)),
+      step(1, a.minus(b).minus(one)),
+      step(2, a.minus(c(2 ** 31))),
+      step(3, b.minus(c(2 ** 31))),
+      step(4, b.minus(one)),
+      gatedReglu(weight(5), one, cond, 'compare.first_byte'),
+    ];
+  };
+  const bits = tables ? sharedComparisons(tables) : comparisons.map(([x, form]) => comparison(x, form));
 
   const resultByte = name(
     'result_byte',
@@ -428,92 +485,180 @@ export function buildMachineGraph(
     ['i32.store16', k2],
     ['i32.store8', k1],
   ];
-  /** On a byte token: the instruction's last byte has been emitted. */
-  const bytesDone = g.persist(
-    linearSum([
-      when([...VALUE_OPS, 'br', 'br_if', 'call', 'return'], k4, 'done4'),
-      ...storeWidth.map(([x, done]) => when([x], done, `done_${x}`)),
-    ]),
-    'bytes_done',
-  );
-  const onByte = (e: Expr, label: string) => g.reglu(e, isByte, label);
-  const atBoundary = (e: Expr, label: string) => g.reglu(e, boundary, label);
-  const finalByte = onByte(bytesDone, 'final_byte');
-  const emitByte = name(
-    'emit_byte',
-    g.persist(
-      linearSum([
-        atBoundary(
-          is([...VALUE_OPS, 'i32.store', 'i32.store8', 'i32.store16'], 'starts_with_byte'),
-          'first_byte',
-        ),
-        isBranchTaken,
-        isByte.minus(finalByte),
-      ]),
+  let emitByte: Expr;
+  let emitBranchTaken: Expr;
+  let emitCommit: Expr;
+  let emitCall: Expr;
+  let emitReturn: Expr;
+  let emitOut: Expr;
+  let emitHalt: Expr;
+  let sd: Expr;
+  let sts: Expr;
+  let bt: Expr;
+  if (tables) {
+    // Specialized: every flag above is a table, so each emit flag is a sum of gated neurons in
+    // the one FFN sublayer after the tables, written straight into its slot. Values computed in
+    // earlier sublayers join through a neuron too (lift: x·relu(1)), not a passthrough copy.
+    const t = tables;
+    const lift = (e: Expr, label: string) => (e.isZero ? e : g.reglu(e, one, label));
+    /** The flag of `ops` on the token after which an instruction starts. */
+    const atStart = (ops: readonly OpcodeName[], label: string) => {
+      const flag = t.flag(ops);
+      return flag.isZero ? flag : g.reglu(flag, boundary, label);
+    };
+    /** A sum in a slot of its own (zero when it has no terms: the program never needs it). */
+    const slot = (e: Expr, label: string) => (e.isZero ? e : g.persist(e, label));
+    const whenAll = (ops: readonly OpcodeName[], value: Expr, conds: Expr[], label: string) =>
+      gatedReglu(value, one, [t.flag(ops), ...conds], label);
+    const transfers: OpcodeName[] = ['call', 'return'];
+    const fourBytes = [...VALUE_OPS, 'br', 'br_if'] as OpcodeName[];
+    /** On a byte token, the last byte of an instruction other than call and return: its commit follows. */
+    const commitAfterBytes = linearSum([
+      whenAll(fourBytes, k4, [isByte], 'done4_on_byte'),
+      ...storeWidth.map(([x, done]) => whenAll([x], done, [isByte], `done_${x}_on_byte`)),
+    ]);
+    emitCall = whenAll(['call'], k4, [isByte], 'emit_call_commit');
+    emitReturn = whenAll(['return'], k4, [isByte], 'emit_return_commit');
+    const finalByte = linearSum([commitAfterBytes, emitCall, emitReturn]);
+    emitByte = name(
       'emit_byte',
-    ),
-  );
-  const emitBranchTaken = atBoundary(
-    g.persist(
-      is(['br', 'call', 'return'], 'always_jumps').plus(when(['br_if'], nonzero, 'br_if_taken')),
-      'jumps_now',
-    ),
-    'emit_branch_taken',
-  );
-  const emitCommit = name(
-    'emit_commit',
-    g.persist(
+      slot(
+        linearSum([
+          atStart([...VALUE_OPS, 'i32.store', 'i32.store8', 'i32.store16'], 'first_byte'),
+          lift(isBranchTaken.plus(isByte), 'byte_continues'),
+          finalByte.times(-1),
+        ]),
+        'emit_byte',
+      ),
+    );
+    emitBranchTaken = slot(
       linearSum([
-        atBoundary(
-          g.persist(
-            is(['drop', 'global.set'], 'commit_only').plus(
-              when(['br_if'], one.minus(nonzero), 'br_if_not_taken'),
-            ),
-            'commit_now',
-          ),
-          'commit_at_start',
-        ),
-        onByte(
-          g.persist(bytesDone.minus(when(['call', 'return'], k4, 'done_transfer')), 'commit_after_bytes'),
-          'commit_after_bytes_on_byte',
-        ),
+        atStart(['br', ...transfers], 'always_jumps_at_start'),
+        whenAll(['br_if'], nonzero, [boundary], 'br_if_taken_at_start'),
       ]),
+      'emit_branch_taken',
+    );
+    emitCommit = name(
       'emit_commit',
-    ),
-  );
-  const emitCall = onByte(when(['call'], k4, 'call_done'), 'emit_call_commit');
-  const emitReturn = onByte(when(['return'], k4, 'return_done'), 'emit_return_commit');
-  const emitOut = atBoundary(is(['output'], 'is_output'), 'emit_out');
-  const emitHalt = atBoundary(is(['halt'], 'is_halt'), 'emit_halt');
+      slot(
+        linearSum([
+          atStart(['drop', 'global.set'], 'commit_only_at_start'),
+          whenAll(['br_if'], one.minus(nonzero), [boundary], 'br_if_not_taken_at_start'),
+          commitAfterBytes,
+        ]),
+        'emit_commit',
+      ),
+    );
+    emitOut = atStart(['output'], 'emit_out');
+    emitHalt = atStart(['halt'], 'emit_halt');
+    sd = t.table((ins) => OPCODES[Op[ins.op]].stackDelta, 'commit_sd');
+    sts = t.flag(OPCODES.filter((o) => o.sts === 1).map((o) => o.name));
+    bt = slot(
+      linearSum([lift(t.flag(['br']), 'is_br'), whenAll(['br_if'], one, [isByte], 'br_if_taken_end')]),
+      'commit_bt',
+    );
+  } else {
+    /** On a byte token: the instruction's last byte has been emitted. */
+    const bytesDone = g.persist(
+      linearSum([
+        when([...VALUE_OPS, 'br', 'br_if', 'call', 'return'], k4, 'done4'),
+        ...storeWidth.map(([x, done]) => when([x], done, `done_${x}`)),
+      ]),
+      'bytes_done',
+    );
+    const onByte = (e: Expr, label: string) => g.reglu(e, isByte, label);
+    const atBoundary = (e: Expr, label: string) => g.reglu(e, boundary, label);
+    const finalByte = onByte(bytesDone, 'final_byte');
+    emitByte = name(
+      'emit_byte',
+      g.persist(
+        linearSum([
+          atBoundary(
+            is([...VALUE_OPS, 'i32.store', 'i32.store8', 'i32.store16'], 'starts_with_byte'),
+            'first_byte',
+          ),
+          isBranchTaken,
+          isByte.minus(finalByte),
+        ]),
+        'emit_byte',
+      ),
+    );
+    emitBranchTaken = atBoundary(
+      g.persist(
+        is(['br', 'call', 'return'], 'always_jumps').plus(when(['br_if'], nonzero, 'br_if_taken')),
+        'jumps_now',
+      ),
+      'emit_branch_taken',
+    );
+    emitCommit = name(
+      'emit_commit',
+      g.persist(
+        linearSum([
+          atBoundary(
+            g.persist(
+              is(['drop', 'global.set'], 'commit_only').plus(
+                when(['br_if'], one.minus(nonzero), 'br_if_not_taken'),
+              ),
+              'commit_now',
+            ),
+            'commit_at_start',
+          ),
+          onByte(
+            g.persist(bytesDone.minus(when(['call', 'return'], k4, 'done_transfer')), 'commit_after_bytes'),
+            'commit_after_bytes_on_byte',
+          ),
+        ]),
+        'emit_commit',
+      ),
+    );
+    emitCall = onByte(when(['call'], k4, 'call_done'), 'emit_call_commit');
+    emitReturn = onByte(when(['return'], k4, 'return_done'), 'emit_return_commit');
+    emitOut = atBoundary(is(['output'], 'is_output'), 'emit_out');
+    emitHalt = atBoundary(is(['halt'], 'is_halt'), 'emit_halt');
 
-  // Fields of the commit to emit.
-  const sd = g.persist(
-    linearSum(
-      OPCODES.filter((o) => o.stackDelta !== 0).map((o) => when([o.name], c(o.stackDelta), `sd_${o.name}`)),
-    ),
-    'commit_sd',
-  );
-  const sts = is(
-    OPCODES.filter((o) => o.sts === 1).map((o) => o.name),
-    'sts',
-  );
-  const bt = g.persist(
-    is(['br'], 'is_br').plus(g.reglu(is(['br_if'], 'is_br_if'), isByte, 'br_if_taken_end')),
-    'commit_bt',
-  );
+    // Fields of the commit to emit.
+    sd = g.persist(
+      linearSum(
+        OPCODES.filter((o) => o.stackDelta !== 0).map((o) => when([o.name], c(o.stackDelta), `sd_${o.name}`)),
+      ),
+      'commit_sd',
+    );
+    sts = is(
+      OPCODES.filter((o) => o.sts === 1).map((o) => o.name),
+      'sts',
+    );
+    bt = g.persist(
+      is(['br'], 'is_br').plus(g.reglu(is(['br_if'], 'is_br_if'), isByte, 'br_if_taken_end')),
+      'commit_bt',
+    );
+  }
 
   // ── Scores ──
+  // A class's score is flag·(H − Σv²) + Σ 2v·x: with the flag 1 that is H + Σ (x² − (x − v)²) − Σx²,
+  // highest for the nearest v; with the flag 0 it stays below H. The constants −v² ride on the
+  // flag, not on `one`: engines skip the unembedding columns of slots that are 0, and a flag is 0
+  // on most tokens while `one` never is, so each token's scores cost about half the terms. The
+  // byte an `output` prints is gated the same way (0 unless printing), since the stack top's byte
+  // is nonzero almost everywhere.
+  const outByte = gatedReglu(topByte, one, [opMatch('output'), boundary], 'out_byte');
   const scores: Expr[] = new Array(VOCAB_SIZE).fill(c(-2 * H)); // prompt-only tokens never win
-  const match = (v: number, x: Expr) => x.times(2 * v).minus(c(v * v)); // x² − (x − v)² − x²: nearest v
+  /** flag·(H − Σ v²) + Σ 2v·x over the (v, x) pairs. */
+  const score = (flag: Expr, pairs: [number, Expr][]) =>
+    flag.times(H - pairs.reduce((s, [v]) => s + v * v, 0)).plus(...pairs.map(([v, x]) => x.times(2 * v)));
   for (let v = 0; v < 256; v++) {
-    scores[BYTE_BASE + v] = emitByte.times(H).plus(match(v, resultByte));
-    scores[CARRY_BASE + v] = emitByte.times(H).plus(match(v, resultByte), match(1, resultCarry));
-    scores[OUT_BASE + v] = emitOut.times(H).plus(match(v, topByte));
+    scores[BYTE_BASE + v] = score(emitByte, [[v, resultByte]]);
+    scores[CARRY_BASE + v] = score(emitByte, [
+      [v, resultByte],
+      [1, resultCarry],
+    ]);
+    scores[OUT_BASE + v] = score(emitOut, [[v, outByte]]);
   }
   COMMITS.forEach((cm, i) => {
-    scores[COMMIT_BASE + i] = emitCommit
-      .times(H)
-      .plus(match(cm.stackDelta, sd), match(cm.sts, sts), match(cm.bt, bt));
+    scores[COMMIT_BASE + i] = score(emitCommit, [
+      [cm.stackDelta, sd],
+      [cm.sts, sts],
+      [cm.bt, bt],
+    ]);
   });
   scores[T_BRANCH_TAKEN] = emitBranchTaken.times(H);
   scores[T_CALL_COMMIT] = emitCall.times(H);

@@ -87,3 +87,29 @@ test('the one-hot shortcut changes no bit: the same residual stream as every neu
   }
   assert.equal(shortcut.predict(), run.expected[4000]);
 });
+
+test('specialized shape: 6 layers, no fetch or close heads, no passthrough heads, hull heads only for state', async () => {
+  const shapeOf = (m: ReturnType<typeof specialize>['model']) => {
+    const heads = m.layers.flatMap((l) => l.heads.filter((h) => h.kind !== 'unused'));
+    const count = (kind: string) => heads.filter((h) => h.kind === kind).length;
+    return { heads, count };
+  };
+  // fibonacci has signed loads (the memory lookup keeps its sign value: two heads); sudoku has none.
+  const cases = [
+    { name: 'fibonacci', hull: 10, memoryHeads: 2 },
+    { name: 'sudoku', hull: 9, memoryHeads: 1 },
+  ];
+  for (const c of cases) {
+    const run = await exampleRun(c.name);
+    const { model } = specialize(run.program.instructions, c.name);
+    const { heads, count } = shapeOf(model);
+    assert.equal(model.layers.length, 6, `${c.name}: layers`);
+    // The instruction is in the weights: no head fetches it, nor finds the end of a program section.
+    const fetches = heads.filter((h) => /^(opcode|immediate_byte_.*|close_position)$/.test(h.lookup));
+    assert.deepEqual(fetches, [], `${c.name}: fetch heads`);
+    assert.equal(count('passthrough'), 0, `${c.name}: passthrough heads`);
+    assert.equal(count('lookup') + count('average'), c.hull, `${c.name}: hull heads`);
+    assert.equal(heads.filter((h) => h.lookup === 'memory_byte_dirty').length, c.memoryHeads, c.name);
+    assert.equal(model.selectors.length, 1, `${c.name}: one one-hot group`);
+  }
+});

@@ -8,8 +8,8 @@
 // A persisted sum's older terms are copied by passthrough heads, two sums to a head (query = the
 // current position, key = position, so it reads its own position; value rows = the terms).
 //
-// Erasing a reused slot's old value costs half a passthrough head in attention, or two neurons in
-// the FFN, and the erase is added BEFORE any new value: old − old is exactly 0 in float64, while
+// Erasing a reused slot's old value costs half a passthrough head in attention, or one neuron in
+// the FFN (old·relu(one), down row −1), and the erase is added BEFORE any new value: old − old is exactly 0 in float64, while
 // (old + new) − old loses new when old is large (the prompt's program bytes make some values
 // ~2^64). So erase heads come first in a layer and erase neurons first in the FFN; engines add
 // head outputs in head order and neuron outputs in neuron order.
@@ -19,7 +19,7 @@ import type { MachineGraph } from '../machine/interpreter';
 import { contributions, copyTime, dimTimes, type Schedule } from '../schedule/plan';
 import { vocabulary } from '../tokens/vocabulary';
 import type { HeadInfo, LayerWeights, TransformerModel } from './model';
-import { planSlots } from './slots';
+import { planSlots, type SlotOptions } from './slots';
 
 /** Multiplies queries: a power of two, so engines undo it exactly. */
 export const HARDMAX_SCALE = 2 ** 20;
@@ -67,10 +67,11 @@ export function buildWeights(
   machine: MachineGraph,
   schedule: Schedule,
   meta: Record<string, string | number> = {},
+  slotOptions: SlotOptions = {},
 ): TransformerModel {
   const graph: Graph = machine.graph;
   const inputs = graph.dims.filter((x) => x.kind === 'input');
-  const plan = planSlots(graph, schedule, finalReads(machine));
+  const plan = planSlots(graph, schedule, finalReads(machine), slotOptions);
   const d = plan.dModel;
   const V = machine.embeddings.length;
 
@@ -146,8 +147,8 @@ export function buildWeights(
     const name = `erase for ${graph.dims[e.writer].name}`;
     if (e.time % 2 === 0) erasing[layer].push({ value: unit(e.slot, -1), slot: e.slot, name });
     else {
-      eraseNeurons[layer].push({ gate: unit(e.slot), up: oneRow, down: unit(e.slot, -1) }); // −relu(old)
-      eraseNeurons[layer].push({ gate: unit(e.slot, -1), up: oneRow, down: unit(e.slot) }); // +relu(−old)
+      // old·relu(one) = old exactly (times 1), added back negated: one neuron, whatever the sign.
+      eraseNeurons[layer].push({ gate: oneRow, up: unit(e.slot), down: unit(e.slot, -1) });
     }
   }
   schedule.ops.forEach((op, i) => {

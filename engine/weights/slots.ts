@@ -2,8 +2,8 @@
 // last sublayer that reads it from the residual stream (plan.ts: residency); a neuron or lookup
 // value that only feeds persisted sums written at its own time needs no slot at all. After its
 // last read the slot can take another value. The residual stream only adds, so the old value is
-// erased when the new one is first written: half a passthrough head in attention, two neurons
-// (−relu(old) + relu(−old)) in the FFN. Slots are handed out greedily in time order, never-used
+// erased when the new one is first written: half a passthrough head in attention, one neuron
+// (old·relu(one), added negated) in the FFN. Slots are handed out greedily in time order, never-used
 // slots first, then slots whose value is dead, then new ones.
 import type { Graph } from '../graph/graph';
 import { residency, type Schedule } from '../schedule/plan';
@@ -18,7 +18,22 @@ export interface SlotPlan {
   readonly names: readonly string[][];
 }
 
-export function planSlots(graph: Graph, schedule: Schedule, finalReads: Iterable<number>): SlotPlan {
+export interface SlotOptions {
+  /**
+   * Whether a slot may be reused by erasing it in an attention sublayer (half a passthrough head)
+   * when no slot is free by the FFN sublayer before; if not, the value takes a new slot instead.
+   * A specialized model prefers the wider residual stream: its heads cost more per token than
+   * its slots do.
+   */
+  readonly attentionErases?: boolean;
+}
+
+export function planSlots(
+  graph: Graph,
+  schedule: Schedule,
+  finalReads: Iterable<number>,
+  options: SlotOptions = {},
+): SlotPlan {
   const { written, lastRead } = residency(graph, schedule, finalReads);
   // Every input has a slot (the embedding writes it), read or not.
   const slotted = [...written.entries()].filter(
@@ -31,7 +46,15 @@ export function planSlots(graph: Graph, schedule: Schedule, finalReads: Iterable
   const erases: { time: number; slot: number; writer: number }[] = [];
   for (const [id, t] of writes) {
     let slot = holder.indexOf(-1);
-    if (slot < 0 && t >= 0) {
+    if (slot < 0 && t >= 1 && t % 2 === 0) {
+      // A value first written by attention: erase a slot in the FFN sublayer before, when its
+      // value is dead by then. An erase neuron costs an engine two one-entry rows; an erase
+      // in attention costs half a passthrough head (query, key and value rows and a position
+      // cache), several times more per token.
+      slot = holder.findIndex((h) => lastUse(h) <= t - 1 && written.get(h)! < t - 1);
+      if (slot >= 0) erases.push({ time: t - 1, slot, writer: id });
+    }
+    if (slot < 0 && t >= 0 && (t % 2 === 1 || options.attentionErases !== false)) {
       // A slot whose value is read for the last time no later than this sublayer (it reads its
       // input), and not a value first written in this same sublayer.
       slot = holder.findIndex((h) => lastUse(h) <= t && written.get(h)! < t);

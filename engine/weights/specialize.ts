@@ -6,6 +6,9 @@
 // right after the cursor's square, where they write straight into the tables' slots and hold
 // none of their own. The list scheduler places exactly that (a neuron read only by persisted sums
 // at the sums' time), in milliseconds for thousands of instructions.
+// The opcode tests are tables too (engine/machine/instruction-tables.ts), and the slot plan never
+// erases in attention: what this model costs per token is heads and computed neurons, not width
+// (docs/schedule.md, "Specialized models").
 //
 // The model carries its program (meta.program, the program section as token text), so a run can
 // check it is given the right program and compare with the reference executor.
@@ -17,9 +20,10 @@ import type { TransformerModel } from './model';
 
 /**
  * The most instructions a specialized model holds. Each instruction is one FFN neuron and one
- * column of every field table: about 8 KB of weight file, 20 KB of memory and 0.5 ms to build
- * (measured: 16,000 instructions took 7 s, 400 MB and wrote 125 MB), so this bound keeps a build
- * under a minute, ~1.5 GB of memory and a ~512 MB file. Larger programs run on the universal model.
+ * column of every table: a dense row of d_model (~70) float64s in each of 3 matrices of each of 6
+ * layers, about 10 KB of weight file, 25 KB of memory and 0.25 ms to build (measured: newton_sqrt's
+ * 32,245 instructions took 7.9 s, 812 MB and wrote 327 MB), so this bound keeps a build under a
+ * minute, ~1.7 GB of memory and a ~670 MB file. Larger programs run on the universal model.
  */
 export const MAX_SPECIALIZED_INSTRUCTIONS = 65_536;
 
@@ -36,12 +40,17 @@ export function specialize(instructions: readonly Instruction[], name: string): 
   const start = performance.now();
   const machine = buildMachineGraph('specialized', instructions);
   const schedule = scheduleAsap(machine.graph, finalReads(machine));
-  const model = buildWeights(machine, schedule, {
-    specializedFor: name,
-    instructions: instructions.length,
-    program: formatProgram(instructions, null),
-    schedule: 'structural (list scheduling)',
-  });
+  const model = buildWeights(
+    machine,
+    schedule,
+    {
+      specializedFor: name,
+      instructions: instructions.length,
+      program: formatProgram(instructions, null),
+      schedule: 'structural (list scheduling)',
+    },
+    { attentionErases: false },
+  );
   return { model, seconds: (performance.now() - start) / 1000 };
 }
 

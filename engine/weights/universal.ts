@@ -12,7 +12,7 @@ import { readModel, WEIGHT_FILE_VERSION, WeightFileError, writeModel } from './f
 import type { TransformerModel } from './model';
 
 /** Bumped whenever the weight construction changes what it writes for the same graph. */
-const BUILDER_VERSION = 4;
+const BUILDER_VERSION = 5;
 
 export { cacheDir };
 

@@ -167,7 +167,13 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
     {
       what: 'padding after the header that is not zero',
       bytes: (() => {
-        if (dataStart === 16 + headerLength) return withHeaderText(`${JSON.stringify(header)} `);
+        if (dataStart === 16 + headerLength) {
+          // No padding to damage: a header one byte longer has 7 bytes of it, the last damaged.
+          // (A trailing space alone is valid JSON: both readers would load the file.)
+          const longer = withHeaderText(`${JSON.stringify(header)} `);
+          longer[Math.ceil((17 + headerLength) / 8) * 8 - 1] = 0x20;
+          return reseal(longer);
+        }
         return reseal(edited((b) => (b[dataStart - 1] = 0x20)));
       })(),
       reason: /header: the padding after it is not zero|corrupt header/,
