@@ -52,6 +52,8 @@ class Node {
   right: Node | null = null;
   prev: Node | null = null;
   next: Node | null = null;
+  /** On the hull (a query's finger may outlive the node's place on it). */
+  linked = false;
   constructor(
     readonly g: KeyGroup,
     readonly priority: number,
@@ -82,6 +84,8 @@ function strictlyBelow(a: Node, b: Node, c: Node): boolean {
 /** The upper convex hull (boundary points included) of groups, as a threaded treap by x. */
 class UpperHull {
   private root: Node | null = null;
+  /** The node the last query selected first (tried first by the next query). */
+  private finger: Node | null = null;
   size = 0;
   private readonly random: () => number;
   private readonly bit: number;
@@ -169,6 +173,7 @@ class UpperHull {
     this.removeTree(n.g.x);
     if (n.prev) n.prev.next = n.next;
     if (n.next) n.next.prev = n.prev;
+    n.linked = false;
     this.size--;
   }
 
@@ -193,6 +198,7 @@ class UpperHull {
     if (before) before.next = node;
     if (after) after.prev = node;
     this.insertTree(node);
+    node.linked = true;
     this.size++;
     g.on |= this.bit;
     // Neighbours that now lie strictly below the hull are no longer on it.
@@ -203,8 +209,25 @@ class UpperHull {
   /** Groups maximizing qx·x + qy·y (qy > 0, in this hull's orientation), and the best score. */
   best(qx: number, qy: number, out: KeyGroup[]): number | bigint | undefined {
     // The score is unimodal along the hull: find the first node not followed by a higher one.
+    // Along the hull (x ascending, slopes descending) the score's steps change sign at most once,
+    // from rising to level to falling, so a node higher than the one before it and not lower than
+    // the one after it is that node. The last answer and its neighbour toward higher scores are
+    // tried first (as in native/src/attention.cc), then a walk from the root.
+    const score = (m: Node) => exactScore(qx, qy, m.g.x, m.y);
+    const isTop = (m: Node) =>
+      (!m.next || compareScores(score(m.next), score(m)) <= 0) &&
+      (!m.prev || compareScores(score(m), score(m.prev)) > 0);
     let n = this.root;
     let found: Node | null = null;
+    const f = this.finger;
+    if (f?.linked) {
+      if (isTop(f)) found = f;
+      else {
+        const c = f.next && compareScores(score(f.next), score(f)) > 0 ? f.next : f.prev;
+        if (c && isTop(c)) found = c;
+      }
+      if (found) n = null;
+    }
     while (n) {
       if (
         n.next &&
@@ -217,6 +240,7 @@ class UpperHull {
       }
     }
     if (!found) return undefined;
+    this.finger = found;
     const top = exactScore(qx, qy, found.g.x, found.y);
     for (
       let t: Node | null = found;

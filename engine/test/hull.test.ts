@@ -47,6 +47,22 @@ const FAMILIES: Record<string, { point: PointMaker; query: (rnd: () => number) =
     point: (r) => [int(r, -1000, 1000), int(r, -1000, 1000)],
     query: (r) => [int(r, -2, 2) * int(r, 0, 50), int(r, -2, 2) * int(r, 0, 50)],
   },
+  // Queries that repeat and drift, as a head's consecutive queries do: the hull's finger (the last
+  // answer, tried first) is right, next to the answer, or far from it.
+  drifting: (() => {
+    let q: [number, number] = [0, 1];
+    const parabola = (k: number): [number, number] => [2 * k, -k * k];
+    return {
+      point: (r: () => number): [number, number] =>
+        r() < 0.5 ? parabola(int(r, 0, 60)) : [int(r, -40, 40), int(r, -40, 40)],
+      query: (r: () => number): [number, number] => {
+        const u = r();
+        if (u < 0.15) q = [int(r, -60, 60), int(r, -3, 3)];
+        else if (u < 0.5) q = [q[0] + int(r, -1, 1), q[1]];
+        return q;
+      },
+    };
+  })(),
   // Averaging heads: every key is the same point, so every insertion ties.
   average: { point: () => [0, 1], query: () => [0, 1] },
 };
