@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { engineSources } from './native-sources.mjs';
 
 const root = join(import.meta.dirname, '..');
 const native = join(root, 'native');
@@ -38,14 +39,7 @@ function compiler() {
 
 mkdirSync(corpus, { recursive: true });
 mkdirSync(crashes, { recursive: true });
-const sources = [
-  'model.cc',
-  'output_argmax.cc',
-  'json.cc',
-  'engine.cc',
-  'attention.cc',
-  'selection_log.cc',
-].map((f) => join(native, 'src', f));
+const sources = engineSources(native);
 const build = spawnSync(
   compiler(),
   [

@@ -9,6 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { engineSources } from './native-sources.mjs';
 
 const root = join(import.meta.dirname, '..');
 const native = join(root, 'native');
@@ -39,14 +40,7 @@ process.exit(status);
 async function main() {
   // The compile and the data run side by side (2 cores).
   const cxx = compiler();
-  const sources = [
-    'model.cc',
-    'output_argmax.cc',
-    'json.cc',
-    'engine.cc',
-    'attention.cc',
-    'selection_log.cc',
-  ].map((f) => join(native, 'src', f));
+  const sources = engineSources(native);
   const flags = ['-std=c++17', '-g', '-O1', '-ffp-contract=off', '-fno-omit-frame-pointer'];
   const sanitize = ['-fsanitize=address,undefined', '-fno-sanitize-recover=all'];
   const compile = new Promise((resolve) => {

@@ -17,6 +17,7 @@ import { writeModel } from '../weights/file';
 import type { TransformerModel } from '../weights/model';
 import { exampleRun } from './support/examples';
 import { nativeSkip } from './support/native';
+import { prng } from './support/prng';
 
 loadNative();
 const skip = nativeSkip();
@@ -45,22 +46,9 @@ function plainArgmax(unembedding: Float64Array, x: Float64Array): number {
   return best;
 }
 
-/** A small deterministic generator (xorshift32), so a failure names a reproducible case. */
-function random(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
-}
-
 /** Residuals that stress the bound: integers, wide ranges, zeros, ±0, ±infinity, NaN, overflow. */
 function residuals(seed: number, count: number): Float64Array[] {
-  const r = random(seed);
+  const r = prng(seed);
   const out: Float64Array[] = [new Float64Array(d), new Float64Array(d).fill(-0)];
   for (let k = 0; k < count; k++) {
     const x = new Float64Array(d);
@@ -114,7 +102,7 @@ test('output argmax: random, extreme and non-finite residuals give the plain arg
 test('output argmax: exact ties across blocks go to the first token, whichever block is scored first', {
   skip,
 }, () => {
-  const r = random(99);
+  const r = prng(99);
   // Five distinct rows on the same six slots, so blocks are full (16 tokens): the first block all
   // row 0, the second all row 1, every later block all five rows in turn. A later block's bound
   // (the best of five rows per slot) is then above the first two blocks', so it is scored first,
