@@ -6,6 +6,7 @@
 import { crc32, MAX_WEIGHTS } from '../../weights/file';
 import { indexBytes } from '../../weights/sparse-tensors';
 import type { Damage } from './damaged-weights';
+import { withHeaderText } from './weight-header';
 
 interface TensorLayout {
   readonly name: string;
@@ -57,14 +58,7 @@ export function sparseDamages(good: Uint8Array): {
   const withHeader = (change: (h: typeof header) => void) => {
     const h = structuredClone(header);
     change(h);
-    const json = new TextEncoder().encode(JSON.stringify(h));
-    const start = Math.ceil((16 + json.length) / 8) * 8;
-    const out = new Uint8Array(start + (good.length - dataStart));
-    out.set(good.subarray(0, 16));
-    new DataView(out.buffer).setUint32(12, json.length, true);
-    out.set(json, 16);
-    out.set(good.subarray(dataStart), start);
-    return reseal(out);
+    return reseal(withHeaderText(good, JSON.stringify(h)));
   };
   const count = (t: TensorLayout, r: number) => view.getUint32(t.counts + 4 * r, true);
   const column = (t: TensorLayout, k: number) => view.getUint32(t.columns + 4 * k, true);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { crc32, parseModel, serializeModel } from '../../weights/file';
 import type { TransformerModel } from '../../weights/model';
 import { sparseDamages } from './damaged-sparse-weights';
+import { withHeaderText as replaceHeader } from './weight-header';
 
 export interface Damage {
   readonly what: string;
@@ -25,16 +26,7 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
   const headerLength = new DataView(good.buffer, good.byteOffset).getUint32(12, true);
   const header = JSON.parse(new TextDecoder().decode(good.subarray(16, 16 + headerLength)));
   const dataStart = Math.ceil((16 + headerLength) / 8) * 8;
-  const withHeaderText = (text: string) => {
-    const json = new TextEncoder().encode(text);
-    const newStart = Math.ceil((16 + json.length) / 8) * 8;
-    const out = new Uint8Array(newStart + (good.length - dataStart));
-    out.set(good.subarray(0, 16));
-    new DataView(out.buffer).setUint32(12, json.length, true);
-    out.set(json, 16);
-    out.set(good.subarray(dataStart), newStart);
-    return reseal(out);
-  };
+  const withHeaderText = (text: string) => reseal(replaceHeader(good, text));
   const withHeader = (h: unknown) => withHeaderText(JSON.stringify(h));
   const edited = (edit: (b: Uint8Array, view: DataView) => void) => {
     const b = good.slice();

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { loadNative } from '../../model/native-engine';
 import { crc32, parseModel, readModel, serializeModel, WeightFileError } from '../../weights/file';
 import { tinyModel } from './tiny-model';
+import { withHeaderText } from './weight-header';
 
 const reseal = (bytes: Uint8Array) => {
   if (bytes.length < 4) return bytes;
@@ -54,16 +55,7 @@ function mutationsOf(good: Uint8Array): fc.Arbitrary<Mutated> {
   const header = JSON.parse(new TextDecoder().decode(good.subarray(16, 16 + headerLength)));
   const dataStart = Math.ceil((16 + headerLength) / 8) * 8;
 
-  function withHeaderText(text: string): Uint8Array {
-    const json = new TextEncoder().encode(text);
-    const start = Math.ceil((16 + json.length) / 8) * 8;
-    const out = new Uint8Array(start + (good.length - dataStart));
-    out.set(good.subarray(0, 16));
-    new DataView(out.buffer).setUint32(12, json.length, true);
-    out.set(json, 16);
-    out.set(good.subarray(dataStart), start);
-    return out;
-  }
+  const withHeader = (text: string): Uint8Array => withHeaderText(good, text);
 
   /** Every path to a value in the header (arrays sampled: the vocabulary has 824 entries). */
   const paths: (string | number)[][] = [];
@@ -117,7 +109,7 @@ function mutationsOf(good: Uint8Array): fc.Arbitrary<Mutated> {
           text = JSON.stringify(h);
           if (raw !== null) text = text.replace(`"${marker}"`, raw);
         }
-        const bytes = withHeaderText(text);
+        const bytes = withHeader(text);
         return {
           how: `header ${JSON.stringify(path)} = ${raw ?? JSON.stringify(value)}${sealed ? ', resealed' : ''}`,
           bytes: sealed ? reseal(bytes) : bytes,
