@@ -48,6 +48,7 @@ async function main() {
       ...flags,
       ...sanitize,
       join(native, 'test', 'sanitize_driver.cc'),
+      join(native, 'test', 'guarded_check.cc'),
       ...sources,
       '-o',
       binary,

@@ -204,6 +204,15 @@ void Engine::feed(int32_t token) {
       }
       fire(j);
     }
+    // Guarded groups: the rows that may fire for this residual, or the whole group.
+    for (size_t g = 0; g < layer.guarded.groups(); g++) {
+      const int32_t *first, *last;
+      layer.guarded.candidates(g, x, &first, &last);
+      for (; first != last; first++) fire(*first);
+    }
+    // Down rows in neuron order: the groups' few firings go into place (insertion: nearly sorted).
+    for (int64_t a = 1; a < fired; a++)
+      for (int64_t b = a; b > 0 && firing[b - 1] > firing[b]; b--) std::swap(firing[b - 1], firing[b]);
     for (int64_t a = 0; a < fired; a++) layer.down.addScaled(firing[a], hidden[firing[a]], x);
   }
   if (log_.recording()) {

@@ -608,6 +608,23 @@ Model loadModelFrom(int fd, const std::string& file) {
       layer.selectors.push_back(sel);
     }
   }
+  // Guarded groups among the neurons no selector covers; the live list then keeps the others.
+  for (Layer& layer : m.layers) {
+    std::vector<char> selected(static_cast<size_t>(m.dFfn), 0);
+    for (const Selector& sel : layer.selectors) std::fill_n(selected.begin() + sel.first, sel.count, 1);
+    std::vector<int32_t> plain;
+    for (int32_t j : layer.live)
+      if (!selected[j]) plain.push_back(j);
+    layer.guarded.build(layer.gate, plain, m.dModel);
+    if (layer.guarded.groups() == 0) continue;
+    std::vector<int32_t> live;
+    for (int32_t j : layer.live)
+      if (!layer.guarded.grouped(j)) live.push_back(j);
+    layer.live = std::move(live);
+    for (Selector& sel : layer.selectors)
+      sel.liveEnd = static_cast<size_t>(std::lower_bound(layer.live.begin(), layer.live.end(), sel.first + sel.count) -
+                                        layer.live.begin());
+  }
   return m;
 }
 

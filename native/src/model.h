@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "attention.h"
+#include "guarded_neurons.h"
 #include "output_argmax.h"
 
 namespace tvm {
@@ -66,8 +67,12 @@ struct Layer {
   SparseRows query, key, value, output;  // [2·heads] rows of dModel
   SparseRows gate, up, down;             // [dFfn] rows of dModel
   std::vector<Head> heads;
-  /** Neurons with a nonzero gate row, ascending (the others never fire). */
+  /**
+   * Neurons with a nonzero gate row (the others never fire) and in no guarded group, ascending.
+   */
   std::vector<int32_t> live;
+  /** Groups of neurons of which only those for one value of a slot may fire (guarded_neurons.h). */
+  GuardedNeurons guarded;
   /** selectorAt[j] indexes `selectors` when a one-hot group starts at neuron j, else −1. */
   std::vector<int32_t> selectorAt;
   std::vector<Selector> selectors;

@@ -3,9 +3,9 @@
 // scripts/sanitize-data.ts fills): each example's prompt is fed and generation must reproduce the
 // reference executor's trace token for token while the selection log records (its blocks must
 // decode); each damaged or unreadable weight file must be refused with the TypeScript reader's
-// message; and the hull heads must answer like brute force. Prints one line per case; exits 1 on
-// a failure
-// (a sanitizer report aborts at once).
+// message; the hull heads must answer like brute force; and guarded neuron groups must never skip
+// a neuron that fires (guarded_check.cc). Prints one line per case; exits 1 on a failure (a
+// sanitizer report aborts at once).
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -20,6 +20,8 @@
 #include "../src/engine.h"
 #include "../src/json.h"
 #include "../src/model.h"
+
+int guardedAgainstBruteForce();  // guarded_check.cc
 
 namespace {
 
@@ -140,7 +142,7 @@ int main(int argc, char** argv) {
   const std::string manifestText = readAll(dir + "/manifest.json");
   const tvm::Json manifest = tvm::parseJson(manifestText.data(), manifestText.size());
   const int32_t halt = static_cast<int32_t>(manifest.get("halt")->number);
-  int failures = hullAgainstBruteForce();
+  int failures = hullAgainstBruteForce() + guardedAgainstBruteForce();
   for (const tvm::Json& run : manifest.get("runs")->items) {
     const auto start = std::chrono::steady_clock::now();
     auto model = std::make_shared<const tvm::Model>(tvm::loadModel(dir + "/" + text(run, "model")));
