@@ -10,6 +10,7 @@ import { snap } from '../attention/exact';
 import { HullAttention } from '../attention/hull';
 import { PositionAttention, TokenLog } from '../attention/position';
 import type { HeadInfo, NeuronSelector, TransformerModel } from '../weights/model';
+import { GuardedNeurons } from './guarded-neurons';
 import type { RecordedSelections, SelectionBlock } from './native-engine';
 import { OutputArgmax } from './output-argmax';
 import type { SelectionRecording } from './selection-log';
@@ -62,8 +63,10 @@ interface Layer {
   readonly down: SparseRows;
   readonly heads: readonly HeadInfo[];
   readonly caches: (HullAttention | PositionAttention | null)[];
-  /** Neurons with a nonzero gate row, ascending (the others never fire). */
-  readonly live: Int32Array;
+  /** Neurons with a nonzero gate row (the others never fire) and in no guarded group, ascending. */
+  live: Int32Array;
+  /** Groups of neurons of which only those for one value of a slot may fire (guarded-neurons.ts). */
+  guarded?: GuardedNeurons;
   /** The one-hot group starting at a neuron, if any, and the index in `live` just past it. */
   readonly selectorAt: Map<number, { sel: NeuronSelector; liveEnd: number }>;
 }
@@ -123,6 +126,19 @@ export class JsEngine implements SelectionRecording {
       selectorAt: new Map(),
     }));
     this.useTokenTables();
+    this.layers.forEach((layer, li) => {
+      // Guarded groups among the neurons no selector covers; `live` then keeps the others.
+      const selected = new Uint8Array(model.dFfn);
+      for (const sel of model.selectors)
+        if (sel.layer === li) selected.fill(1, sel.first, sel.first + sel.count);
+      const guarded = new GuardedNeurons(
+        model.layers[li].gate,
+        d,
+        layer.live.filter((j) => !selected[j]),
+      );
+      if (guarded.groups > 0) layer.guarded = guarded;
+      layer.live = layer.live.filter((j) => !guarded.grouped(j));
+    });
     for (const sel of model.selectors) {
       const layer = this.layers[sel.layer];
       const liveEnd = layer.live.findIndex((j) => j >= sel.first + sel.count);
@@ -238,6 +254,21 @@ export class JsEngine implements SelectionRecording {
           }
         }
         fire(j);
+      }
+      // Guarded groups: the rows that may fire for this residual, or the whole group.
+      const guarded = layer.guarded;
+      if (guarded) {
+        for (let g = 0; g < guarded.groups; g++) {
+          const rows = guarded.select(g, x);
+          for (let i = guarded.from; i < guarded.to; i++) fire(rows[i]);
+        }
+        // Down rows in neuron order: the groups' few firings go into place (nearly sorted).
+        for (let a = 1; a < fired; a++)
+          for (let b = a; b > 0 && firing[b - 1] > firing[b]; b--) {
+            const t = firing[b - 1];
+            firing[b - 1] = firing[b];
+            firing[b] = t;
+          }
       }
       for (let a = 0; a < fired; a++) layer.down.addScaled(firing[a], hidden[firing[a]], x);
       onLayer?.(li, x);

@@ -37,6 +37,15 @@ struct Entry {
   double weight;
 };
 
+/** Whether |v| has at most 32 significant bits (v finite and nonzero). */
+bool fewBits(double v) {
+  int exponent;
+  const double mantissa = std::frexp(std::fabs(v), &exponent);  // in [0.5, 1)
+  double m = std::ldexp(mantissa, 53);                          // an integer below 2^53
+  while (m >= 0x1p32 && std::fmod(m, 2) == 0) m /= 2;
+  return m > 0 && m < 0x1p32;
+}
+
 /** Row j's weight at column `column`, 0 when the row has none. */
 double weightAt(const std::vector<Entry>& row, int32_t column) {
   for (const Entry& e : row)
@@ -53,8 +62,9 @@ bool matches(const std::vector<Entry>& row, const Key& key, int64_t& k, double& 
   const double wc = weightAt(row, key.c);
   const double half = wc / (2 * key.s);
   if (!(std::fabs(half) < double(kMaxK)) || half != floorOf(half)) return false;
-  // 2k·S must be w_c exactly, as real numbers (fma gives the rounding error of the product).
-  if (std::fma(2 * half, key.s, -wc) != 0) return false;
+  // 2k·S must be w_c exactly, as real numbers: with |2k| ≤ 2^21 and S of at most 32 significant
+  // bits the product is exact (the TypeScript port has no fma to tell otherwise).
+  if (!fewBits(key.s) || 2 * half * key.s != wc) return false;
   k = static_cast<int64_t>(half);
   const double w = key.o >= 0 ? weightAt(row, key.o) : 0;
   b = w + double(k) * double(k) * key.s;
