@@ -325,25 +325,19 @@ function decodeModel(src: ByteSource, file: string): TransformerModel {
   // The first defect of the tensors' content, reported after the checksum (a damaged file is
   // "corrupt" before it is anything else), in file order as the native reader finds it.
   let firstDefect: string | undefined;
-  /** n little-endian u32 or f64 from the file. */
-  const takeU32 = (n: number) => {
-    const a = new Uint32Array(n);
+  /** n little-endian u32 or f64 from the file (byte-swapped on a big-endian host). */
+  const takeArray = <T extends Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: T): T => {
     take(a.byteLength, new Uint8Array(a.buffer));
     if (!LITTLE_ENDIAN) {
       const le = new DataView(a.buffer);
-      for (let i = 0; i < n; i++) a[i] = le.getUint32(i * 4, true);
+      const size = a.BYTES_PER_ELEMENT;
+      for (let i = 0; i < a.length; i++)
+        a[i] = size === 4 ? le.getUint32(4 * i, true) : le.getFloat64(8 * i, true);
     }
     return a;
   };
-  const takeF64 = (n: number) => {
-    const a = new Float64Array(n);
-    take(a.byteLength, new Uint8Array(a.buffer));
-    if (!LITTLE_ENDIAN) {
-      const le = new DataView(a.buffer);
-      for (let i = 0; i < n; i++) a[i] = le.getFloat64(i * 8, true);
-    }
-    return a;
-  };
+  const takeU32 = (n: number) => takeArray(new Uint32Array(n));
+  const takeF64 = (n: number) => takeArray(new Float64Array(n));
   const read = (e: { name: string; shape: number[]; nonzeros: number }) => {
     const [rows, width] = e.shape;
     if (version === 2) {
