@@ -145,8 +145,8 @@ void Engine::feed(int32_t token) {
       // A token-only gather head reads its values from its table by token, not from these rows.
       double v[2] = {0, 0};
       if (head.tokenValues.empty()) v[0] = layer.value.dot(2 * h, x), v[1] = layer.value.dot(2 * h + 1, x);
-      if (head.currentQuery && static_cast<double>(p) * m.hardmaxScale < 0x1p53) {
-        // Proven at load: the key is (2p, −p²) and the query (p, 1), so position p is selected.
+      if (head.currentQuery && x[head.oneSlot] == 1 && static_cast<double>(p) * m.hardmaxScale < 0x1p53) {
+        // The key is (2p, −p²) (proven at load) and the query (p, 1), so position p is selected.
         if (!cache.rows->insertPosition(v, p)) throw broken();
         out[0] = v[0];
         out[1] = v[1];

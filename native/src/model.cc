@@ -149,21 +149,20 @@ void markTokenOnlyHeads(Model& m) {
 /**
  * Finds the position heads whose key and query need not be computed. At layer l's input a slot
  * that the embedding leaves 0 for every token and no earlier layer writes holds exactly what the
- * positional features add (0 + p, 0 + p·p); a slot that the embedding sets to exactly 1 for every
- * token and no earlier layer writes holds 1. A key row that is 2·x[position] and one that is
+ * positional features add (0 + p, 0 + p·p). A key row that is 2·x[position] and one that is
  * −x[position²] then give (2p, −fl(p·p)), integers that rounding leaves alone and that are the
- * key a position head checks for; query rows hardmaxScale·x[position] and hardmaxScale·x[one]
- * give (p, 1) while p·hardmaxScale is exact (below 2^53), and (p, 1) selects position p itself.
+ * key a position head checks for; query rows hardmaxScale·x[position] and hardmaxScale·x[o]
+ * give (p, 1) at a position where x[o] = 1 (the engine checks) while p·hardmaxScale is exact
+ * (below 2^53), and (p, 1) selects position p itself.
  */
 void markPositionHeads(Model& m) {
   const size_t d = static_cast<size_t>(m.dModel);
-  std::vector<char> zero(d, 1), one(d, 1), written(d, 0);
+  std::vector<char> zero(d, 1), written(d, 0);
   for (int64_t t = 0; t < m.vocabulary; t++) {
     std::vector<double> e(d, 0.0);
     for (int32_t i = m.embedding.start[t]; i < m.embedding.start[t + 1]; i++) e[m.embedding.column[i]] = m.embedding.value[i];
     for (size_t c = 0; c < d; c++) {
       if (e[c] != 0) zero[c] = 0;
-      if (e[c] != 1) one[c] = 0;
     }
   }
   const int64_t pos = m.positionSlot, square = m.positionSquareSlot;
@@ -183,7 +182,9 @@ void markPositionHeads(Model& m) {
       const int32_t r = layer.query.start[2 * h + 1];
       if (layer.query.start[2 * h + 2] - r != 1) continue;
       const int32_t o = layer.query.column[r];
-      head.currentQuery = o != pos && o != square && one[o] && !written[o] && layer.query.value[r] == m.hardmaxScale;
+      // x[o] = 1 is checked at each position, not proven: the machine's start token leaves it 0.
+      head.currentQuery = o != pos && o != square && layer.query.value[r] == m.hardmaxScale;
+      head.oneSlot = o;
     }
     for (int32_t c : layer.output.column) written[c] = 1;
     for (int32_t c : layer.down.column) written[c] = 1;

@@ -46,10 +46,12 @@ struct Head {
   std::vector<double> tokenValues;
   /**
    * Proven at load (markPositionHeads): the key is (2p, −p²) at every position p, so the key rows
-   * need not be computed nor the key checked; and, for a passthrough head, the query is (p, 1)
-   * whenever p·hardmaxScale < 2^53, so it reads the current position without a query.
+   * need not be computed nor the key checked; and, for a passthrough head whose query rows are
+   * hardmaxScale·x[position] and hardmaxScale·x[oneSlot], the query is (p, 1) whenever
+   * x[oneSlot] = 1 and p·hardmaxScale < 2^53, so it reads the current position without a query.
    */
   bool positionKey = false, currentQuery = false;
+  int64_t oneSlot = -1;  // a current query's second slot, checked for 1 at every position
 };
 
 /**
