@@ -1,12 +1,14 @@
-// Why the bound is safe. For a token t of a block with k ≤ dModel slots, the exact score
-// S = Σ a_j·x_j is at most U = Σ max(high_j·x_j, low_j·x_j), and both the computed score and the
+// Why the bound is safe. For a token t of a block (or of a group of blocks) with k ≤ dModel slots,
+// the exact score S = Σ a_j·x_j is at most U = Σ max(high_j·x_j, low_j·x_j) (a slot the token
+// lacks has a_j = 0, which a group's [low_j, high_j] includes), and both the computed score and the
 // computed bound are within k·2^−53·A of their exact values, A = Σ magnitude_j·|x_j| (standard
 // bounds for a sum of k rounded products, A bounding every partial sum). So computed(S) ≤
-// computed(U) + 2k·2^−53·A (+ a few 2^−1074 if products are subnormal), and with k < 2^6 the
+// computed(U) + 2k·2^−53·A (+ a few 2^−1074 if products are subnormal), and with k < 2^12 the
 // margin 2^−40·A + 2^−1000 covers it with room to spare, the final addition's rounding included.
 // Non-finite inputs (a residual that overflowed) take the plain path: every token scored in order.
 #include "output_argmax.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "model.h"
@@ -51,6 +53,57 @@ void OutputArgmax::build(const SparseRows& rows, int64_t vocabulary) {
     blocks_.push_back(b);
     t += b.count;
   }
+  // Groups of consecutive blocks: per slot of the union, the range of every token's coefficient.
+  groups_.clear();
+  groupColumn_.clear();
+  groupHigh_.clear();
+  groupLow_.clear();
+  groupMagnitude_.clear();
+  for (size_t first = 0; first < blocks_.size(); first += kGroupBlocks) {
+    Group g;
+    g.first = static_cast<int32_t>(first);
+    g.count = static_cast<int32_t>(std::min<size_t>(kGroupBlocks, blocks_.size() - first));
+    g.term = static_cast<int32_t>(groupColumn_.size());
+    std::vector<int32_t> slots;
+    for (int32_t k = g.first; k < g.first + g.count; k++)
+      for (int32_t j = blocks_[k].term; j < blocks_[k].term + blocks_[k].terms; j++) slots.push_back(column_[j]);
+    std::sort(slots.begin(), slots.end());
+    slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+    for (int32_t c : slots) {
+      double hi = -INFINITY, lo = INFINITY;
+      for (int32_t k = g.first; k < g.first + g.count; k++) {
+        const Block& b = blocks_[k];
+        int32_t j = b.term;
+        while (j < b.term + b.terms && column_[j] != c) j++;
+        if (j == b.term + b.terms) {  // the block's tokens have coefficient 0 here
+          hi = std::max(hi, 0.0);
+          lo = std::min(lo, 0.0);
+        } else {
+          hi = std::max(hi, high_[j]);
+          lo = std::min(lo, low_[j]);
+        }
+      }
+      groupColumn_.push_back(c);
+      groupHigh_.push_back(hi);
+      groupLow_.push_back(lo);
+      groupMagnitude_.push_back(std::max(std::fabs(hi), std::fabs(lo)));
+    }
+    g.terms = static_cast<int32_t>(slots.size());
+    groups_.push_back(g);
+  }
+}
+
+double OutputArgmax::bound(const int32_t* column, const double* high, const double* low, const double* magnitude,
+                           int32_t terms, const double* x, double& slack, bool& finite) {
+  double u = 0, m = 0;
+  for (int32_t j = 0; j < terms; j++) {
+    const double xj = x[column[j]];
+    u += xj >= 0 ? high[j] * xj : low[j] * xj;
+    m += magnitude[j] * std::fabs(xj);
+  }
+  slack = m * 0x1p-40 + 0x1p-1000;
+  finite = finite && std::isfinite(u) && std::isfinite(m);
+  return u;
 }
 
 void OutputArgmax::score(const Block& b, const double* x, double* s) const {
@@ -63,26 +116,22 @@ void OutputArgmax::score(const Block& b, const double* x, double* s) const {
 }
 
 int32_t OutputArgmax::argmax(const double* x, std::vector<double>& scratch) const {
-  const size_t n = blocks_.size();
+  const size_t n = groups_.size();
   if (n == 0) return 0;
-  scratch.resize(2 * n);
+  // Group bounds and slacks, then a block bound and slack for each block of a group visited.
+  scratch.resize(2 * n + 2 * static_cast<size_t>(kGroupBlocks));
   double* bound = scratch.data();
   double* slack = bound + n;
+  double* blockBound = slack + n;
+  double* blockSlack = blockBound + kGroupBlocks;
   double s[kBlockTokens];
   bool finite = true;
   size_t top = 0;
   for (size_t k = 0; k < n; k++) {
-    const Block& b = blocks_[k];
-    double u = 0, m = 0;
-    for (int32_t j = b.term, end = b.term + b.terms; j < end; j++) {
-      const double xj = x[column_[j]];
-      u += xj >= 0 ? high_[j] * xj : low_[j] * xj;
-      m += magnitude_[j] * std::fabs(xj);
-    }
-    bound[k] = u;
-    slack[k] = m * 0x1p-40 + 0x1p-1000;
-    finite = finite && std::isfinite(u) && std::isfinite(m);
-    if (u > bound[top]) top = k;
+    const Group& g = groups_[k];
+    bound[k] = OutputArgmax::bound(&groupColumn_[g.term], &groupHigh_[g.term], &groupLow_[g.term],
+                                   &groupMagnitude_[g.term], g.terms, x, slack[k], finite);
+    if (bound[k] > bound[top]) top = k;
   }
   int32_t best = 0;
   double bestScore = -INFINITY;
@@ -94,16 +143,29 @@ int32_t OutputArgmax::argmax(const double* x, std::vector<double>& scratch) cons
     }
     return best;
   }
-  // Every score is finite here. The block with the highest bound first, so that the best score
-  // is high early; then the others in order, a lower id winning a tie whatever the visiting order.
+  // Every score is finite here (a group's slots are its blocks' slots). The group with the
+  // highest bound first and, in it, the block with the highest bound, so that the best score is
+  // high early; then the rest, a lower id winning a tie whatever the visiting order.
   auto visit = [&](const Block& b) {
     score(b, x, s);
     for (int32_t i = 0; i < b.count; i++)
       if (s[i] > bestScore || (s[i] == bestScore && b.first + i < best)) bestScore = s[i], best = b.first + i;
   };
-  visit(blocks_[top]);
+  auto visitGroup = [&](const Group& g) {
+    int32_t first = 0;
+    for (int32_t i = 0; i < g.count; i++) {
+      const Block& b = blocks_[g.first + i];
+      blockBound[i] = OutputArgmax::bound(&column_[b.term], &high_[b.term], &low_[b.term], &magnitude_[b.term],
+                                          b.terms, x, blockSlack[i], finite);
+      if (blockBound[i] > blockBound[first]) first = i;
+    }
+    if (!(blockBound[first] + blockSlack[first] < bestScore)) visit(blocks_[g.first + first]);
+    for (int32_t i = 0; i < g.count; i++)
+      if (i != first && !(blockBound[i] + blockSlack[i] < bestScore)) visit(blocks_[g.first + i]);
+  };
+  visitGroup(groups_[top]);
   for (size_t k = 0; k < n; k++)
-    if (k != top && !(bound[k] + slack[k] < bestScore)) visit(blocks_[k]);
+    if (k != top && !(bound[k] + slack[k] < bestScore)) visitGroup(groups_[k]);
   return best;
 }
 
