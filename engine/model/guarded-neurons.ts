@@ -16,6 +16,12 @@
 // exactly while their products stay below 2^49, and then B_j ≤ S (checked here) is the condition.
 
 const MAX_K = 2 ** 20;
+const MAX_ROWS = 65536;
+const MAX_ENTRIES = 16;
+const KEY_ROWS = 4096;
+const COMBOS = 64;
+const MAX_KEYS = 32;
+const MAX_GROUPS = 8;
 /** |x[c]| below this: x[c]² is exact. */
 const MAX_C = 2 ** 24;
 
@@ -108,37 +114,50 @@ export class GuardedNeurons {
   constructor(gate: Float64Array, width: number, candidates: ArrayLike<number>, minimum = 4) {
     const neurons = gate.length / width;
     this.inGroup = new Uint8Array(neurons);
-    if (candidates.length === 0 || width > 4096) return; // the margin assumes fewer than 2^12 terms
+    // Load stays bounded whatever the weights (the native limits): at most MAX_ROWS candidates,
+    // rows of at most MAX_ENTRIES weights, COMBOS guesses per row from the first KEY_ROWS rows,
+    // the MAX_KEYS keys most rows suggest, MAX_GROUPS groups.
+    if (candidates.length === 0 || candidates.length > MAX_ROWS || width > 4096) return; // 2^−40 assumes < 2^12 terms
     const rows: Entry[][] = Array.from(candidates, (j) => {
       const row: Entry[] = [];
       for (let c = 0; c < width; c++)
         if (gate[j * width + c] !== 0) row.push({ column: c, weight: gate[j * width + c] });
-      return row;
+      return row.length <= MAX_ENTRIES ? row : []; // an empty row matches no key
     });
-    // Every key some row suggests: q a column of negative weight −S, c one whose weight is 2k·S,
-    // o another column or none.
-    const keys = new Map<string, Key>();
-    for (const row of rows)
+    // The keys rows suggest: q a column of negative weight −S, c one whose weight is 2k·S (k ≠ 0),
+    // o another column or none; counted by how many rows suggest each.
+    const suggested = new Map<string, { key: Key; count: number }>();
+    for (const row of rows.slice(0, KEY_ROWS)) {
+      let combos = 0;
       for (const q of row) {
         if (!(q.weight < 0) || !Number.isFinite(q.weight)) continue;
         for (const c of row) {
           if (c.column === q.column) continue;
-          for (let o = -1; o < row.length; o++) {
+          for (let o = -1; o < row.length && combos < COMBOS; o++) {
             const oc = o < 0 ? -1 : row[o].column;
             if (oc === q.column || oc === c.column) continue;
+            combos++;
             const base = { c: c.column, q: q.column, o: oc, s: -q.weight };
             const key: Key = { ...base, heavy: heavyColumns(row, base) };
-            if (matches(row, key))
-              keys.set(`${key.c},${key.q},${key.o},${key.s},${key.heavy.join(' ')}`, key);
+            if (!matches(row, key)) continue;
+            const name = `${key.c},${key.q},${key.o},${key.s},${key.heavy.join(' ')}`;
+            const seen = suggested.get(name);
+            if (seen) seen.count++;
+            else suggested.set(name, { key, count: 1 });
           }
         }
       }
-    // The key order of the native engine's std::map, so that ties pick the same key.
-    const ordered = [...keys.values()].sort(
-      (a, b) => a.c - b.c || a.q - b.q || a.o - b.o || a.s - b.s || compareLists(a.heavy, b.heavy),
-    );
+    }
+    // The most suggested keys, ties in the native engine's std::map order, and in that order.
+    const byOrder = (a: Key, b: Key) =>
+      a.c - b.c || a.q - b.q || a.o - b.o || a.s - b.s || compareLists(a.heavy, b.heavy);
+    const ordered = [...suggested.values()]
+      .sort((a, b) => b.count - a.count || byOrder(a.key, b.key))
+      .slice(0, MAX_KEYS)
+      .map((e) => e.key)
+      .sort(byOrder);
     const taken = new Uint8Array(rows.length);
-    for (;;) {
+    for (let formed = 0; formed < MAX_GROUPS; formed++) {
       let best: Key | undefined;
       let bestCount = 0;
       for (const key of ordered) {

@@ -103,3 +103,29 @@ test('the universal machine: most of its largest FFN layer is in guarded groups'
     `${largest.grouped} of the largest layer's ${largest.live} live neurons grouped`,
   );
 });
+
+test('group finding stays bounded on weights built to suggest every key (no hang at load)', () => {
+  // 4,096 rows of 16 weights, each a plausible q (−S), c (2k·S) or o for many others.
+  const width = 32;
+  const rows = 4096;
+  const gate = new Float64Array(rows * width);
+  const r = prng(7);
+  for (let j = 0; j < rows; j++)
+    for (let e = 0; e < 16; e++) {
+      const c = (j + e * 2) % width;
+      gate[j * width + c] = e % 2 ? -1 : 2 * Math.floor(r() * 8);
+    }
+  const all = Array.from({ length: rows }, (_, j) => j);
+  const guarded = new GuardedNeurons(gate, width, all);
+  assert.ok(guarded.groups <= 8, `${guarded.groups} groups`);
+  // Rows of more than 16 weights are never grouped.
+  const wide = new Float64Array(8 * width).fill(-1);
+  assert.equal(
+    new GuardedNeurons(
+      wide,
+      width,
+      Array.from({ length: 8 }, (_, j) => j),
+    ).groups,
+    0,
+  );
+});

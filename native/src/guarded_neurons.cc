@@ -81,37 +81,53 @@ void GuardedNeurons::build(const SparseRows& gate, const std::vector<int32_t>& c
                            size_t minimum) {
   groups_.clear();
   grouped_.clear();
-  if (candidates.empty() || width > 4096) return;  // the margin's 2^−40 assumes fewer than 2^12 terms
+  // Load stays bounded whatever the weights: at most kMaxRows candidates, rows of at most
+  // kMaxEntries weights, kCombos guesses per row from the first kKeyRows rows, the kMaxKeys keys
+  // most rows suggest, kMaxGroups groups (a machine's rows have a few weights; its groups, a few).
+  constexpr size_t kMaxRows = 65536, kMaxEntries = 16, kKeyRows = 4096, kCombos = 64, kMaxKeys = 32,
+                   kMaxGroups = 8;
+  if (candidates.empty() || candidates.size() > kMaxRows || width > 4096) return;  // 2^−40 assumes < 2^12 terms
   std::vector<std::vector<Entry>> rows;
   for (int32_t j : candidates) {
     std::vector<Entry> row;
-    for (int32_t i = gate.start[j]; i < gate.start[j + 1]; i++) row.push_back({gate.column[i], gate.value[i]});
-    rows.push_back(std::move(row));
+    if (gate.start[j + 1] - gate.start[j] <= static_cast<int32_t>(kMaxEntries))
+      for (int32_t i = gate.start[j]; i < gate.start[j + 1]; i++) row.push_back({gate.column[i], gate.value[i]});
+    rows.push_back(std::move(row));  // an empty row matches no key
   }
-  // Every key some row suggests: q a column of negative weight −S, c one whose weight is 2k·S
-  // (k ≠ 0), o another column or none.
-  std::map<Key, size_t> keys;
-  for (const auto& row : rows)
+  // The keys rows suggest: q a column of negative weight −S, c one whose weight is 2k·S (k ≠ 0),
+  // o another column or none; counted by how many rows suggest each.
+  std::map<Key, size_t> suggested;
+  for (size_t r = 0; r < std::min(rows.size(), kKeyRows); r++) {
+    const auto& row = rows[r];
+    size_t combos = 0;
     for (const Entry& q : row) {
       if (!(q.weight < 0) || !std::isfinite(q.weight)) continue;
       for (const Entry& c : row) {
         if (c.column == q.column) continue;
-        for (int32_t o = -1; o < static_cast<int32_t>(row.size()); o++) {
+        for (int32_t o = -1; o < static_cast<int32_t>(row.size()) && combos < kCombos; o++) {
           const int32_t oc = o < 0 ? -1 : row[o].column;
           if (oc == q.column || oc == c.column) continue;
+          combos++;
           Key key{c.column, q.column, oc, -q.weight, {}};
           for (const Entry& e : row)
             if (e.column != key.c && e.column != key.q && e.column != key.o && e.weight >= key.s / 1024)
               key.heavy.push_back(e.column);
           int64_t k;
           double b;
-          if (matches(row, key, k, b)) keys.emplace(std::move(key), 0);
+          if (matches(row, key, k, b)) suggested[std::move(key)]++;
         }
       }
     }
+  }
+  std::vector<std::pair<size_t, const Key*>> ranked;
+  for (const auto& [key, n] : suggested) ranked.emplace_back(n, &key);
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (ranked.size() > kMaxKeys) ranked.resize(kMaxKeys);
+  std::map<Key, size_t> keys;
+  for (const auto& [n, key] : ranked) keys.emplace(*key, 0);
   // Greedily, the key that most unassigned rows match makes a group, until none has `minimum`.
   std::vector<char> taken(rows.size(), 0);
-  for (;;) {
+  for (size_t formed = 0; formed < kMaxGroups; formed++) {
     const Key* best = nullptr;
     size_t bestCount = 0;
     for (auto& [key, count] : keys) {
