@@ -9,12 +9,10 @@
 import { snap } from '../attention/exact';
 import { HullAttention } from '../attention/hull';
 import { PositionAttention, TokenLog } from '../attention/position';
+import { RecordingEngine, recordedHeads, SelectionRecorder } from '../attention/selection-rows';
 import type { HeadInfo, NeuronSelector, TransformerModel } from '../weights/model';
 import { type HeadProof, proveHeads } from './head-proofs';
-import type { RecordedSelections, SelectionBlock } from './native-engine';
 import { OutputArgmax } from './output-argmax';
-import type { SelectionRecording } from './selection-log';
-import { recordedHeads, SelectionRecorder } from './selection-rows';
 
 /** Rows of a matrix, keeping only nonzero entries. */
 class SparseRows {
@@ -76,7 +74,11 @@ const EXACT_SQUARE = 2 ** 26;
 /** A proven current query is (p, 1) while p·hardmaxScale stays below this (HeadProof). */
 const EXACT_QUERY = 2 ** 53;
 
-export class JsEngine implements SelectionRecording {
+/**
+ * feed() a token, predict() the next. Recording (RecordingEngine: recordSelections and the rest)
+ * reports the lookup, gather and average heads, as the native engine does.
+ */
+export class JsEngine extends RecordingEngine {
   private readonly layers: Layer[];
   private readonly embedding: SparseRows;
   private readonly unembedding: SparseRows;
@@ -90,13 +92,10 @@ export class JsEngine implements SelectionRecording {
   private readonly kv = new Float64Array(2);
   /** Every token fed (token-only gather heads read their rows from it). */
   private readonly tokens = new TokenLog();
-  /** What the heads selected at every position, when recording (recordSelections). */
-  private recorder?: SelectionRecorder;
-  /** True while recording: the one check feed() makes when it is off. */
-  private recording = false;
   position = 0;
 
   constructor(readonly model: TransformerModel) {
+    super();
     const d = model.dModel;
     const V = model.vocabulary.length;
     this.embedding = new SparseRows(model.embedding, V, d);
@@ -266,30 +265,12 @@ export class JsEngine implements SelectionRecording {
     this.position++;
   }
 
-  /**
-   * Records what the lookup, gather and average heads select at every position fed from now on,
-   * in the native engine's encoding (selection-rows.ts); SelectionLog takes and keeps the blocks.
-   */
-  recordSelections(on: boolean, options?: { readonly block?: number }): void {
-    this.selectionRecorder().record(on, this.position, options);
-    this.recording = on;
+  protected newRecorder(): SelectionRecorder {
+    return new SelectionRecorder(recordedHeads(this.model.layers));
   }
 
-  takeSelectionBlocks(): SelectionBlock[] {
-    return this.recorder?.take() ?? [];
-  }
-
-  selectionsAt(position: number): RecordedSelections | undefined {
-    return this.recorder?.at(position);
-  }
-
-  decodeSelections(bytes: Uint8Array, start: number, position: number): RecordedSelections | undefined {
-    return this.selectionRecorder().decode(bytes, start, position);
-  }
-
-  private selectionRecorder(): SelectionRecorder {
-    this.recorder ??= new SelectionRecorder(recordedHeads(this.model.layers));
-    return this.recorder;
+  protected nextPosition(): number {
+    return this.position;
   }
 
   /** The row of position p: per recorded head, p − the selected position, or the tie count. */
