@@ -73,6 +73,15 @@ export class PositionAttention {
     if (seq !== this.count || x !== 2 * seq || y !== -seq * seq) {
       throw new Error(`position attention: row ${this.count} got key (${x}, ${y}) at ${seq}`);
     }
+    this.insertPosition(values, seq);
+  }
+
+  /**
+   * The same for a key known to be (2·seq, −seq²) (proven from the weights at load: head-proofs.ts),
+   * so only the order is checked. A 'tokens' source ignores `values`: the table gives them.
+   */
+  insertPosition(values: ArrayLike<number>, seq: number): void {
+    if (seq !== this.count) throw new Error(`position attention: row ${this.count} got position ${seq}`);
     const kind = this.source.kind;
     if (kind === 'current') for (let i = 0; i < this.valueCount; i++) this.current[i] = values[i];
     else if (kind === 'rows') {
@@ -101,6 +110,21 @@ export class PositionAttention {
       // Convex: an end wins; equal scores go to the later end.
       j = 2 * qx * last - qy * last * last >= 0 ? last : 0;
     }
+    this.read(j, out);
+    return 1;
+  }
+
+  /**
+   * Selects the row just inserted, as a query (p, 1) at position p does (row j scores 2pj − j²,
+   * highest at j = p): a passthrough head whose query is proven to be (p, 1) needs no query.
+   */
+  selectLatest(out: Float64Array): void {
+    if (this.count > 0) this.read(this.count - 1, out);
+  }
+
+  /** Row j's values into `out`, remembered as the selection. */
+  private read(j: number, out: Float64Array): void {
+    const last = this.count - 1;
     const n = this.valueCount;
     this.chosen = j;
     switch (this.source.kind) {
@@ -118,7 +142,6 @@ export class PositionAttention {
         // A loop, not out.set(): for two values the call costs more than the copy.
         for (let i = 0; i < n; i++) out[i] = this.current[i];
     }
-    return 1;
   }
 
   /** What the last query selected: its row ('latest'), or 1, the tie count ('average'). */

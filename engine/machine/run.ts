@@ -1,15 +1,26 @@
 // Running a token program through a machine graph: prefill the prompt, then repeatedly take the
 // highest-scoring token and feed it back, until `halt`.
 
+import {
+  type HeadKindAndTie,
+  RecordingEngine,
+  recordedHeads,
+  SelectionRecorder,
+} from '../attention/selection-rows';
 import { type AttentionMode, GraphEvaluator } from '../graph/evaluator';
 import { Expr } from '../graph/expr';
-import type { RecordedSelections, SelectionBlock } from '../model/native-engine';
-import type { SelectionRecording } from '../model/selection-log';
-import { recordedHeads, SelectionRecorder } from '../model/selection-rows';
 import { describeMismatch, type GenerateOptions, type Generation, generate } from '../tokens/generation';
 import { VOCAB_SIZE } from '../tokens/vocabulary';
-import type { HeadInfo } from '../weights/model';
 import type { MachineGraph } from './interpreter';
+
+/**
+ * A head of the model built from the graph, as far as recording needs it (engine/weights/model.ts
+ * HeadInfo, not imported: engine/weights is built from this folder).
+ */
+interface ModelHead extends HeadKindAndTie {
+  /** The graph lookup it realizes ('' when unused). */
+  readonly lookup: string;
+}
 
 /** The scores of all tokens as one sparse matrix over dimensions (rows = tokens). */
 class ScoreMatrix {
@@ -49,14 +60,16 @@ class ScoreMatrix {
   }
 }
 
-export class MachineRunner implements SelectionRecording {
+/**
+ * Recording (RecordingEngine) reports what every lookup selects as the heads of the model given
+ * to the constructor (a lookup with more than two values is several heads, all with the same
+ * selection), in the native engine's encoding.
+ */
+export class MachineRunner extends RecordingEngine {
   private readonly evaluator: GraphEvaluator;
   private readonly scores: ScoreMatrix;
-  /** What the lookups selected at every position, as the model's heads, when recording. */
-  private recorder?: SelectionRecorder;
   /** Per recorded head, the graph lookup it realizes. */
   private headLookups?: Int32Array;
-  private recording = false;
   /** Tokens consumed so far. */
   length = 0;
 
@@ -67,8 +80,9 @@ export class MachineRunner implements SelectionRecording {
   constructor(
     readonly machine: MachineGraph,
     attention: AttentionMode = 'hull',
-    private readonly heads?: readonly { readonly heads: readonly HeadInfo[] }[],
+    private readonly heads?: readonly { readonly heads: readonly ModelHead[] }[],
   ) {
+    super();
     if (machine.embeddings.length !== VOCAB_SIZE || machine.scores.length !== VOCAB_SIZE) {
       throw new Error('the machine graph does not cover the vocabulary');
     }
@@ -85,30 +99,11 @@ export class MachineRunner implements SelectionRecording {
     return values;
   }
 
-  /**
-   * Records what every lookup selects at every position fed from now on, reported as the heads of
-   * the model given to the constructor (a lookup with more than two values is several heads, all
-   * with the same selection), in the native engine's encoding (selection-rows.ts).
-   */
-  recordSelections(on: boolean, options?: { readonly block?: number }): void {
-    this.selectionRecorder().record(on, this.evaluator.position, options);
-    this.recording = on;
+  protected nextPosition(): number {
+    return this.evaluator.position;
   }
 
-  takeSelectionBlocks(): SelectionBlock[] {
-    return this.recorder?.take() ?? [];
-  }
-
-  selectionsAt(position: number): RecordedSelections | undefined {
-    return this.recorder?.at(position);
-  }
-
-  decodeSelections(bytes: Uint8Array, start: number, position: number): RecordedSelections | undefined {
-    return this.selectionRecorder().decode(bytes, start, position);
-  }
-
-  private selectionRecorder(): SelectionRecorder {
-    if (this.recorder) return this.recorder;
+  protected newRecorder(): SelectionRecorder {
     if (!this.heads)
       throw new Error("the graph evaluator records selections as a model's heads: give it the model");
     const names = this.evaluator.lookupNames;
@@ -123,8 +118,7 @@ export class MachineRunner implements SelectionRecording {
       return li;
     });
     this.headLookups = Int32Array.from(lookups);
-    this.recorder = new SelectionRecorder(heads);
-    return this.recorder;
+    return new SelectionRecorder(heads);
   }
 
   /** The row of the position just fed: per recorded head, p − the selected position, or the tie count. */

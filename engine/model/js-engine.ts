@@ -9,12 +9,11 @@
 import { snap } from '../attention/exact';
 import { HullAttention } from '../attention/hull';
 import { PositionAttention, TokenLog } from '../attention/position';
+import { RecordingEngine, recordedHeads, SelectionRecorder } from '../attention/selection-rows';
 import type { HeadInfo, NeuronSelector, TransformerModel } from '../weights/model';
 import { GuardedNeurons } from './guarded-neurons';
-import type { RecordedSelections, SelectionBlock } from './native-engine';
+import { type HeadProof, proveHeads } from './head-proofs';
 import { OutputArgmax } from './output-argmax';
-import type { SelectionRecording } from './selection-log';
-import { recordedHeads, SelectionRecorder } from './selection-rows';
 
 /** Rows of a matrix, keeping only nonzero entries. */
 class SparseRows {
@@ -62,6 +61,8 @@ interface Layer {
   readonly up: SparseRows;
   readonly down: SparseRows;
   readonly heads: readonly HeadInfo[];
+  /** What the weights prove about each head (head-proofs.ts): which rows need not be computed. */
+  readonly proofs: readonly HeadProof[];
   readonly caches: (HullAttention | PositionAttention | null)[];
   /** Neurons with a nonzero gate row (the others never fire) and in no guarded group, ascending. */
   live: Int32Array;
@@ -73,8 +74,14 @@ interface Layer {
 
 /** Integers up to this square exactly in float64 (the one-hot shortcut's precondition). */
 const EXACT_SQUARE = 2 ** 26;
+/** A proven current query is (p, 1) while p·hardmaxScale stays below this (HeadProof). */
+const EXACT_QUERY = 2 ** 53;
 
-export class JsEngine implements SelectionRecording {
+/**
+ * feed() a token, predict() the next. Recording (RecordingEngine: recordSelections and the rest)
+ * reports the lookup, gather and average heads, as the native engine does.
+ */
+export class JsEngine extends RecordingEngine {
   private readonly layers: Layer[];
   private readonly embedding: SparseRows;
   private readonly unembedding: SparseRows;
@@ -88,18 +95,16 @@ export class JsEngine implements SelectionRecording {
   private readonly kv = new Float64Array(2);
   /** Every token fed (token-only gather heads read their rows from it). */
   private readonly tokens = new TokenLog();
-  /** What the heads selected at every position, when recording (recordSelections). */
-  private recorder?: SelectionRecorder;
-  /** True while recording: the one check feed() makes when it is off. */
-  private recording = false;
   position = 0;
 
   constructor(readonly model: TransformerModel) {
+    super();
     const d = model.dModel;
     const V = model.vocabulary.length;
     this.embedding = new SparseRows(model.embedding, V, d);
     this.unembedding = new SparseRows(model.unembedding, V, d);
     this.output = new OutputArgmax(model.unembedding, V, d);
+    const proofs = proveHeads(model);
     this.layers = model.layers.map((l, li) => ({
       query: new SparseRows(l.query, model.heads * 2, d),
       key: new SparseRows(l.key, model.heads * 2, d),
@@ -109,6 +114,7 @@ export class JsEngine implements SelectionRecording {
       up: new SparseRows(l.up, model.dFfn, d),
       down: new SparseRows(l.down, model.dFfn, d),
       heads: l.heads,
+      proofs: proofs[li],
       caches: l.heads.map((h, hi) =>
         h.kind === 'unused'
           ? null
@@ -151,25 +157,17 @@ export class JsEngine implements SelectionRecording {
   }
 
   /**
-   * Gives every token-only gather head a table token → values instead of rows. A slot that no
-   * earlier layer writes (no nonzero in an earlier output or down row) and that is not a position
-   * slot holds, at a layer's input, exactly what the embedding put there (0 + 1·e = e); a gather
-   * head whose value rows read only such slots computes the same sums as value·embedding[token],
-   * in the same order, so the table gives its rows bit for bit (the native engine does the same).
+   * Gives every token-only gather head (HeadProof.tokenOnly) a table token → values instead of
+   * rows, computed with the same sparse dot products, so the doubles are the ones its value rows
+   * would give (the native engine does the same).
    */
   private useTokenTables(): void {
-    const { model } = this;
-    const V = model.vocabulary.length;
-    if (V > 0x10000) return;
-    const written = new Uint8Array(model.dModel);
-    written[model.positionSlot] = written[model.positionSquareSlot] = 1;
-    const x = new Float64Array(model.dModel);
+    const V = this.model.vocabulary.length;
+    const x = new Float64Array(this.model.dModel);
     for (const layer of this.layers) {
       const { value } = layer;
-      layer.heads.forEach((head, h) => {
-        if (head.kind !== 'gather') return;
-        for (let i = value.starts[2 * h]; i < value.starts[2 * h + 2]; i++)
-          if (written[value.cols[i]]) return;
+      layer.proofs.forEach((proof, h) => {
+        if (!proof.tokenOnly) return;
         const table = new Float64Array(2 * V);
         for (let t = 0; t < V; t++) {
           x.fill(0);
@@ -179,7 +177,6 @@ export class JsEngine implements SelectionRecording {
         }
         layer.caches[h] = new PositionAttention(2, { kind: 'tokens', tokens: this.tokens, table });
       });
-      for (const rows of [layer.output, layer.down]) for (const c of rows.cols) written[c] = 1;
     }
   }
 
@@ -200,20 +197,42 @@ export class JsEngine implements SelectionRecording {
     this.embedding.addScaled(token, 1, x);
     x[model.positionSlot] += p;
     x[model.positionSquareSlot] += p * p;
+    const scale = model.hardmaxScale;
+    const currentQuery = p * scale < EXACT_QUERY;
+    const kv = this.kv;
     for (let li = 0; li < this.layers.length; li++) {
       const layer = this.layers[li];
-      // Attention: every head reads the layer's input, then all outputs are added.
+      // Attention: every head reads the layer's input, then all outputs are added. Rows whose
+      // result the weights prove (HeadProof) are not computed: the values of a token-only head
+      // (its table gives them), the key (2p, −p²) of a position key, the query (p, 1) of a
+      // current query; what is computed is computed as before, so the doubles are the same.
       const out = this.headOut;
       for (let h = 0; h < layer.heads.length; h++) {
         const cache = layer.caches[h];
         if (!cache) continue;
-        const qx = snap(layer.query.dot(2 * h, x) / model.hardmaxScale);
-        const qy = snap(layer.query.dot(2 * h + 1, x) / model.hardmaxScale);
+        const proof = layer.proofs[h];
+        if (!proof.tokenOnly) {
+          kv[0] = layer.value.dot(2 * h, x);
+          kv[1] = layer.value.dot(2 * h + 1, x);
+        }
+        if (proof.positionKey) {
+          const position = cache as PositionAttention;
+          position.insertPosition(kv, p);
+          if (proof.currentQuery && currentQuery && x[proof.oneSlot] === 1) position.selectLatest(out[h]);
+          else
+            position.query(
+              snap(layer.query.dot(2 * h, x) / scale),
+              snap(layer.query.dot(2 * h + 1, x) / scale),
+              layer.heads[h].tie,
+              out[h],
+            );
+          continue;
+        }
+        const qx = snap(layer.query.dot(2 * h, x) / scale);
+        const qy = snap(layer.query.dot(2 * h + 1, x) / scale);
         const kx = snap(layer.key.dot(2 * h, x));
         const ky = snap(layer.key.dot(2 * h + 1, x));
-        this.kv[0] = layer.value.dot(2 * h, x);
-        this.kv[1] = layer.value.dot(2 * h + 1, x);
-        cache.insert(kx, ky, this.kv, p);
+        cache.insert(kx, ky, kv, p);
         if (!cache.query(qx, qy, layer.heads[h].tie, out[h])) out[h].fill(0);
       }
       for (let h = 0; h < layer.heads.length; h++) {
@@ -277,30 +296,12 @@ export class JsEngine implements SelectionRecording {
     this.position++;
   }
 
-  /**
-   * Records what the lookup, gather and average heads select at every position fed from now on,
-   * in the native engine's encoding (selection-rows.ts); SelectionLog takes and keeps the blocks.
-   */
-  recordSelections(on: boolean, options?: { readonly block?: number }): void {
-    this.selectionRecorder().record(on, this.position, options);
-    this.recording = on;
+  protected newRecorder(): SelectionRecorder {
+    return new SelectionRecorder(recordedHeads(this.model.layers));
   }
 
-  takeSelectionBlocks(): SelectionBlock[] {
-    return this.recorder?.take() ?? [];
-  }
-
-  selectionsAt(position: number): RecordedSelections | undefined {
-    return this.recorder?.at(position);
-  }
-
-  decodeSelections(bytes: Uint8Array, start: number, position: number): RecordedSelections | undefined {
-    return this.selectionRecorder().decode(bytes, start, position);
-  }
-
-  private selectionRecorder(): SelectionRecorder {
-    this.recorder ??= new SelectionRecorder(recordedHeads(this.model.layers));
-    return this.recorder;
+  protected nextPosition(): number {
+    return this.position;
   }
 
   /** The row of position p: per recorded head, p − the selected position, or the tie count. */

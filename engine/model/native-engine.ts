@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { RecordedSelections, SelectionBlock } from '../attention/selection-rows';
 import { packageRoot } from '../compiler/paths';
 import type { GenerateOptions, Generation } from '../tokens/generation';
 import { T_HALT } from '../tokens/vocabulary';
@@ -16,17 +17,8 @@ export interface HeadSelection {
   readonly count: number;
 }
 
-export interface RecordedSelections {
-  readonly heads: readonly (readonly [layer: number, head: number])[];
-  readonly selected: Int32Array;
-}
-
-/** Positions start … start + count − 1 of the selection log, encoded (native/src/selection_log.h). */
-export interface SelectionBlock {
-  readonly start: number;
-  readonly count: number;
-  readonly bytes: Uint8Array;
-}
+// What the selection log holds, shared with the TypeScript engines (defined below them all).
+export type { RecordedSelections, SelectionBlock };
 
 /** Bytes per structure of an engine's caches (capacities), for the memory report. */
 export interface EngineMemory {

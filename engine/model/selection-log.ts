@@ -1,7 +1,7 @@
 // What an engine's attention heads selected at every position of a run, for the debugger's
 // Attention view at any earlier step, in bounded memory. The three engines record the same rows
 // in the same encoding (the native engine in C++, the JS engine and the graph evaluator through
-// selection-rows.ts):
+// engine/attention/selection-rows.ts):
 //
 //   engine:  a row per position, encoded, in blocks of 16,384 positions
 //   pull():  finished blocks taken from the engine, deflated (zlib level 1), kept here
@@ -10,19 +10,9 @@
 // The encoded rows are second differences, mostly zeros that repeat with the program's loops, so
 // deflate keeps about 3–4 bytes per position (docs/native-engine.md, "Where the memory goes").
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { RecordedSelections, SelectionBlock } from './native-engine';
+import type { RecordedSelections, SelectionRecording } from '../attention/selection-rows';
 
-/** An engine that records its selections (NativeEngine, JsEngine, MachineRunner). */
-export interface SelectionRecording {
-  /** Records from the next position fed (on), or stops and ends the block being written. */
-  recordSelections(on: boolean, options?: { readonly block?: number }): void;
-  /** The finished blocks, handed over in order. */
-  takeSelectionBlocks(): SelectionBlock[];
-  /** What the recorded heads selected at a position whose block the engine still holds. */
-  selectionsAt(position: number): RecordedSelections | undefined;
-  /** The same from a block taken earlier: its bytes, and `start`, its first position. */
-  decodeSelections(bytes: Uint8Array, start: number, position: number): RecordedSelections | undefined;
-}
+export type { SelectionRecording };
 
 interface PackedBlock {
   readonly start: number;

@@ -1,5 +1,5 @@
 // What the heads selected, recorded by all three engines (the native engine in C++, the JS engine
-// and the graph evaluator through selection-rows.ts): the same heads, the same selections at every
+// and the graph evaluator through engine/attention/selection-rows.ts): the same heads, the same selections at every
 // position, and the same encoded blocks byte for byte, so any engine decodes another's. Recording
 // is off until asked for. Under CI a missing native addon fails this file (support/native.ts).
 import assert from 'node:assert/strict';
@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { decodeRow, recordedHeads, SelectionRecorder } from '../attention/selection-rows';
 import { buildMachineGraph } from '../machine/interpreter';
 import { MachineRunner } from '../machine/run';
 import { JsEngine } from '../model/js-engine';
 import { openNative, type RecordedSelections, type SelectionBlock } from '../model/native-engine';
 import { SelectionLog } from '../model/selection-log';
-import { decodeRow, recordedHeads, SelectionRecorder } from '../model/selection-rows';
 import { scheduleAsap } from '../schedule/heuristic';
 import { buildWeights, finalReads } from '../weights/build';
 import { writeModel } from '../weights/file';

@@ -1,15 +1,50 @@
 // The selection log's rows in TypeScript, byte for byte the encoding of native/src/selection_log.cc,
 // so the JS engine and the graph evaluator record what their heads selected in the native engine's
-// form and SelectionLog (selection-log.ts) keeps the blocks of all three engines the same way:
+// form and SelectionLog (engine/model/selection-log.ts) keeps the blocks of all three engines the same way:
 //
 //   row(p)[i] = p − selected position (lookup, gather) or the tie count (average), per head i
 //   stored:     zigzag varints of the second difference along p, head by head
 //   blocks:     a block restarts the differences, so it decodes alone
 //
 // SelectionRecorder is what an engine holds: the heads it records (in the native engine's order,
-// layer by layer), the row of the position just fed, and the blocks not yet taken.
-import type { HeadInfo } from '../weights/model';
-import type { RecordedSelections, SelectionBlock } from './native-engine';
+// layer by layer), the row of the position just fed, and the blocks not yet taken; RecordingEngine
+// is the SelectionRecording half of the two TypeScript engines, written once.
+//
+// It lives with the attention, below both users (engine/machine's graph evaluator and
+// engine/model's engines; engine/weights, between them, is built from engine/machine), so it names
+// the few things it needs of a model's heads instead of importing engine/weights' types.
+
+/** What the recorded heads selected at one position (every engine's answer, native included). */
+export interface RecordedSelections {
+  readonly heads: readonly (readonly [layer: number, head: number])[];
+  readonly selected: Int32Array;
+}
+
+/** Positions start … start + count − 1 of the selection log, encoded (native/src/selection_log.h). */
+export interface SelectionBlock {
+  readonly start: number;
+  readonly count: number;
+  readonly bytes: Uint8Array;
+}
+
+/** An engine that records its selections (NativeEngine, JsEngine, MachineRunner). */
+export interface SelectionRecording {
+  /** Records from the next position fed (on), or stops and ends the block being written. */
+  recordSelections(on: boolean, options?: { readonly block?: number }): void;
+  /** The finished blocks, handed over in order. */
+  takeSelectionBlocks(): SelectionBlock[];
+  /** What the recorded heads selected at a position whose block the engine still holds. */
+  selectionsAt(position: number): RecordedSelections | undefined;
+  /** The same from a block taken earlier: its bytes, and `start`, its first position. */
+  decodeSelections(bytes: Uint8Array, start: number, position: number): RecordedSelections | undefined;
+}
+
+/** What recordedHeads reads of a head (engine/weights/model.ts HeadInfo has it). */
+export interface HeadKindAndTie {
+  /** 'lookup', 'gather', 'average', 'passthrough' or 'unused'. */
+  readonly kind: string;
+  readonly tie: string;
+}
 
 /** The heads an engine records: lookup, gather and average heads, in layer and head order. */
 export interface RecordedHead {
@@ -19,7 +54,9 @@ export interface RecordedHead {
 }
 
 /** The recorded heads of a model (the same list and order as the native engine's). */
-export function recordedHeads(layers: readonly { readonly heads: readonly HeadInfo[] }[]): RecordedHead[] {
+export function recordedHeads(
+  layers: readonly { readonly heads: readonly HeadKindAndTie[] }[],
+): RecordedHead[] {
   const out: RecordedHead[] = [];
   layers.forEach((l, layer) => {
     l.heads.forEach((h, head) => {
@@ -195,5 +232,49 @@ export class SelectionRecorder {
     this.current = new BlockWriter(position);
     this.previous.fill(0);
     this.difference.fill(0);
+  }
+}
+
+/**
+ * The SelectionRecording half of an engine that records through a SelectionRecorder (JsEngine,
+ * MachineRunner): the engine says which heads it records (newRecorder) and where it stands
+ * (nextPosition), and after each position it fills the recorder's row while `recording`.
+ */
+export abstract class RecordingEngine implements SelectionRecording {
+  /** What the heads selected at every position, when recording; made at first use. */
+  protected recorder?: SelectionRecorder;
+  /** True while recording: the one check feed() makes when it is off. */
+  protected recording = false;
+
+  /** The recorder for the heads this engine reports (called once, at first use). */
+  protected abstract newRecorder(): SelectionRecorder;
+
+  /** The position the next token fed will take. */
+  protected abstract nextPosition(): number;
+
+  /**
+   * Records what the heads select at every position fed from now on, in the native engine's
+   * encoding; SelectionLog takes and keeps the blocks.
+   */
+  recordSelections(on: boolean, options?: { readonly block?: number }): void {
+    this.selectionRecorder().record(on, this.nextPosition(), options);
+    this.recording = on;
+  }
+
+  takeSelectionBlocks(): SelectionBlock[] {
+    return this.recorder?.take() ?? [];
+  }
+
+  selectionsAt(position: number): RecordedSelections | undefined {
+    return this.recorder?.at(position);
+  }
+
+  decodeSelections(bytes: Uint8Array, start: number, position: number): RecordedSelections | undefined {
+    return this.selectionRecorder().decode(bytes, start, position);
+  }
+
+  protected selectionRecorder(): SelectionRecorder {
+    this.recorder ??= this.newRecorder();
+    return this.recorder;
   }
 }
