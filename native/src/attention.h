@@ -52,7 +52,8 @@ class UpperHull {
   size_t bytes() const { return nodes_.capacity() * sizeof(Node) + free_.capacity() * sizeof(int32_t); }
 
  private:
-  struct Node {
+  // One cache line a node (56 bytes used): a treap walk touches one line per level, never two.
+  struct alignas(64) Node {
     int32_t left = -1, right = -1, prev = -1, next = -1;
     uint32_t priority = 0;
     int32_t group = -1;
@@ -64,6 +65,8 @@ class UpperHull {
   int32_t root_ = -1;
   /** The node the last query selected first (tried first by the next query). */
   mutable int32_t finger_ = -1;
+  /** The floor node of the last add (tried first by the next; a freed node has group −1). */
+  int32_t hint_ = -1;
   size_t size_ = 0;
   std::vector<Node> nodes_;
   std::vector<int32_t> free_;
@@ -78,32 +81,39 @@ class UpperHull {
   int32_t removeAt(int32_t t, i128 x);
   void unlink(int32_t n, std::vector<KeyGroup>& groups, std::vector<int32_t>& left);
   bool strictlyBelow(int32_t a, int32_t b, int32_t c) const;
+  bool strictlyBelow(int32_t a, i128 bx, i128 by, int32_t c) const;
 };
 
 /**
  * Key point → group index, open addressing over flat arrays: inserting a key allocates nothing
- * but the amortized growth of the table.
+ * but the amortized growth of the table. A slot holds the key's 32-bit hash and its group, 8
+ * bytes instead of the 48 of the key itself (the table stays in cache); the key is read from the
+ * group when the hashes agree.
  */
 class KeyIndex {
  public:
-  /** The group of (x, y), creating it as `fresh` when absent. */
-  int32_t find(i128 x, i128 y, int32_t fresh, bool& inserted);
-  /** Removes (x, y) (backward-shift deletion: no tombstones). */
-  void erase(i128 x, i128 y);
+  /** The group of (x, y), creating it as `fresh` when absent (groups holds the others' keys). */
+  int32_t find(i128 x, i128 y, int32_t fresh, const std::vector<KeyGroup>& groups, bool& inserted);
+  /** Removes group g, whose key is (x, y) (backward-shift deletion: no tombstones). */
+  void erase(i128 x, i128 y, int32_t g);
   size_t bytes() const { return slots_.capacity() * sizeof(Slot); }
 
  private:
   struct Slot {
-    i128 x, y;
+    uint32_t hash = 0;
     int32_t group = -1;
   };
   std::vector<Slot> slots_ = std::vector<Slot>(64);
   size_t used_ = 0;
-  static size_t hash(i128 x, i128 y) {
-    u128 h = u128(x) * 0x9e3779b97f4a7c15ull ^ u128(y) * 0xc2b2ae3d27d4eb4full;
-    uint64_t m = uint64_t(h) ^ uint64_t(h >> 64);
-    m ^= m >> 31;
-    return size_t(m * 0xff51afd7ed558ccdull);
+  static uint32_t hash(i128 x, i128 y) {
+    // 64-bit multiplications only (the 128-bit ones cost three each): fold each coordinate's
+    // high half in, mix, and keep the top 32 bits (the home slot is their low bits).
+    const uint64_t a = uint64_t(x) ^ uint64_t(u128(x) >> 64) * 0x9e3779b97f4a7c15ull;
+    const uint64_t b = uint64_t(y) ^ uint64_t(u128(y) >> 64) * 0xc2b2ae3d27d4eb4full;
+    uint64_t m = a * 0xff51afd7ed558ccdull ^ (b ^ 0x165667b19e3779f9ull) * 0xc4ceb9fe1a85ec53ull;
+    m ^= m >> 29;
+    m *= 0x9e3779b97f4a7c15ull;
+    return uint32_t(m >> 32);
   }
   void grow();
 };

@@ -129,6 +129,7 @@ void Engine::feed(int32_t token) {
   for (size_t l = 0; l < m.layers.size(); l++) {
     const Layer& layer = m.layers[l];
     // Attention: every head reads the layer's input, then all outputs are added.
+    const Divider byScale(m.hardmaxScale);  // 2^20: a multiplication, as exact as the division
     for (int64_t h = 0; h < m.heads; h++) {
       HeadCache& cache = caches_[l][h];
       double* out = &headOut_[2 * h];
@@ -154,8 +155,8 @@ void Engine::feed(int32_t token) {
         selected.count = 1;
         continue;
       }
-      const double qx = roundHalfUp(layer.query.dot(2 * h, x) / m.hardmaxScale);
-      const double qy = roundHalfUp(layer.query.dot(2 * h + 1, x) / m.hardmaxScale);
+      const double qx = roundHalfUp(byScale(layer.query.dot(2 * h, x)));
+      const double qy = roundHalfUp(byScale(layer.query.dot(2 * h + 1, x)));
       const Tie tie = head.tie;
       if (head.positionKey) {  // the key is (2p, −p²), proven at load
         if (!cache.rows->insertPosition(v, p) || !cache.rows->query(qx, qy, tie, out, selected)) throw broken();

@@ -3,15 +3,19 @@
 // scripts/sanitize-data.ts fills): each example's prompt is fed and generation must reproduce the
 // reference executor's trace token for token while the selection log records (its blocks must
 // decode); each damaged or unreadable weight file must be refused with the TypeScript reader's
-// message; the hull heads must answer like brute force; and guarded neuron groups must never skip
-// a neuron that fires (guarded_check.cc). Prints one line per case; exits 1 on a failure (a
+// message; the hull heads must answer like brute force, the key index like std::map, and exact.h's
+// rounding, conversion and products like plain references; and guarded neuron groups must never
+// skip a neuron that fires (guarded_check.cc). Prints one line per case; exits 1 on a failure (a
 // sanitizer report aborts at once).
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
+#include <cstring>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -48,6 +52,133 @@ const std::string& text(const tvm::Json& o, const char* field) {
 }
 
 /**
+ * exact.h against plain references: roundHalfUp and floorOf bit for bit against std::floor (and
+ * JavaScript's Math.round, never −0) on edge cases, halves and their neighbours and random
+ * doubles of every exponent; toInteger against the compiler's conversion; compareProducts
+ * against products computed in 128 bits (operands to 2^63, so its 32- and 64-bit paths, and
+ * their boundaries). Returns the failures.
+ */
+int exactAgainstReferences() {
+  uint64_t state = 0x9e3779b97f4a7c15ull;
+  auto next = [&]() {  // xorshift64
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  auto bitsOf = [](double v) {
+    uint64_t b;
+    std::memcpy(&b, &v, sizeof b);
+    return b;
+  };
+  auto floorRef = [](double v) { return std::floor(v) == 0 ? 0.0 : std::floor(v); };  // +0 for −0
+  auto roundRef = [&](double v) {
+    const double f = std::floor(v);
+    const double r = v - f >= 0.5 ? f + 1 : f;
+    return r == 0 ? 0.0 : r;
+  };
+  int failures = 0;
+  auto check = [&](double v) {
+    const bool nan = v != v;
+    const double r = tvm::roundHalfUp(v), f = tvm::floorOf(v);
+    if (nan ? r == r || f == f : bitsOf(r) != bitsOf(roundRef(v)) || bitsOf(f) != bitsOf(floorRef(v))) {
+      if (failures++ < 5) std::printf("FAIL exact: roundHalfUp(%a) = %a, floorOf = %a\n", v, r, f);
+    }
+  };
+  const double edges[] = {0.0, -0.0, 0.5, -0.5, 0.49999999999999994, -0.49999999999999994, 1.5, -1.5, 2.5, -2.5,
+                          0x1p52, -0x1p52, 0x1p52 - 0.5, -0x1p52 + 0.5, 0x1p52 + 2, 0x1p53, 0x1p63, -0x1p63, 0x1p101,
+                          1e300, -1e300, INFINITY, -INFINITY, NAN, 4.9e-324, -4.9e-324, 0.9999999999999999,
+                          -0.9999999999999999, 4503599627370495.5, -4503599627370495.5};
+  for (double v : edges) check(v);
+  for (int64_t k = -20000; k <= 20000; k++) {
+    const double h = double(k) + 0.5;
+    check(std::nextafter(h, -INFINITY)), check(h), check(std::nextafter(h, INFINITY)), check(double(k));
+  }
+  for (int i = 0; i < 2000000; i++) {
+    const uint64_t b = next();
+    double v;
+    std::memcpy(&v, &b, sizeof v);
+    check(v);                                                                 // any double
+    check(std::ldexp(double(b >> 11), int(b % 64) - 53 - 8) * (b & 1 ? -1 : 1));  // around 1 … 2^55
+  }
+  for (int i = 0; i < 1000000; i++) {
+    const uint64_t b = next();
+    const double v = std::ldexp(double((b >> 11) | 1), int(b % 68)) * (b & 1 ? -1 : 1);  // 1 … 2^120
+    if (std::fabs(v) < 0x1p120 && tvm::toInteger(v) != static_cast<tvm::i128>(v) && failures++ < 5)
+      std::printf("FAIL exact: toInteger(%a)\n", v);
+  }
+  const int64_t bounds[] = {0, 1, -1, INT32_MAX, INT32_MIN, int64_t(INT32_MAX) + 1, int64_t(INT32_MIN) - 1,
+                            INT64_MAX, INT64_MIN, INT64_MIN + 1};
+  auto operand = [&]() -> int64_t {
+    const uint64_t b = next();
+    if (b % 4 == 0) return bounds[(b >> 8) % 10];
+    return int64_t(next()) >> (b >> 8) % 64;  // every magnitude up to 2^63
+  };
+  for (int i = 0; i < 3000000; i++) {
+    const int64_t a = operand(), b = operand();
+    int64_t c = operand(), d = operand();
+    if (i % 5 == 0) c = a, d = b;  // equal products
+    if (i % 7 == 0) c = b, d = a;
+    const tvm::i128 l = tvm::i128(a) * b, r = tvm::i128(c) * d;  // exact: |each| ≤ 2^126
+    const int want = (l > r) - (l < r);
+    if (tvm::compareProducts(a, b, c, d) != want && failures++ < 5)
+      std::printf("FAIL exact: compareProducts(%lld, %lld, %lld, %lld)\n", (long long)a, (long long)b,
+                  (long long)c, (long long)d);
+  }
+  if (!failures) std::printf("ok   exact arithmetic: rounding, conversion and products equal their references\n");
+  return failures;
+}
+
+/**
+ * The key index against std::map: keys of 128-bit coordinates (about 2^100, like the machine's
+ * cleared keys, and small), found, inserted and erased at random, enough of them (about 200,000
+ * live) that 32-bit hashes collide and the full key decides. Returns the failures.
+ */
+int keyIndexAgainstMap() {
+  uint64_t state = 88172645463325252ull;
+  auto next = [&]() {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  tvm::KeyIndex index;
+  std::vector<tvm::KeyGroup> groups;
+  std::vector<int32_t> freed;
+  std::map<std::pair<tvm::i128, tvm::i128>, int32_t> want;
+  int failures = 0;
+  for (int i = 0; i < 600000 && failures == 0; i++) {
+    const uint64_t b = next();
+    const tvm::i128 base = b & 1 ? tvm::i128(1) << 100 : 0;
+    const tvm::i128 x = base + int64_t(next() % 400000), y = -base + int64_t(next() % 2);
+    const auto key = std::make_pair(x, y);
+    const auto it = want.find(key);
+    if (b % 3 == 2 && it != want.end()) {  // erase
+      index.erase(x, y, it->second);
+      freed.push_back(it->second);
+      want.erase(it);
+      continue;
+    }
+    const int32_t fresh = freed.empty() ? int32_t(groups.size()) : freed.back();
+    bool inserted = false;
+    const int32_t g = index.find(x, y, fresh, groups, inserted);
+    if (inserted != (it == want.end()) || (it != want.end() ? g != it->second : g != fresh)) {
+      std::printf("FAIL key index: step %d found group %d (inserted %d)\n", i, g, int(inserted));
+      failures++;
+      break;
+    }
+    if (inserted) {
+      if (freed.empty()) groups.emplace_back();
+      else freed.pop_back();
+      groups[g].x = x, groups[g].y = y;
+      want[key] = g;
+    }
+  }
+  if (!failures) std::printf("ok   key index: 600,000 finds and erases equal std::map\n");
+  return failures;
+}
+
+/**
  * The hull heads against brute force: random keys (parabola keys (2j, −j²) that all stay on the
  * hull, and small integers with many equal and collinear points), values that are small integers
  * (so every sum is exact in any order), and queries that repeat, drift and jump, so the query's
@@ -68,7 +199,10 @@ int hullAgainstBruteForce() {
     return state;
   };
   int failures = 0;
-  for (int round = 0; round < 40 && failures == 0; round++) {
+  // Rounds 40–59 move every key by about 2^100 (the size of the machine's cleared keys: 128-bit
+  // coordinates, 32-bit differences); rounds 60–79 scale the queries by 2^33 (64-bit products).
+  const tvm::i128 offsetX = (tvm::i128(1) << 100) + 12345, offsetY = -(tvm::i128(1) << 99) + 777;
+  for (int round = 0; round < 80 && failures == 0; round++) {
     const tvm::Tie tie = round % 2 ? tvm::Tie::Average : tvm::Tie::Latest;
     tvm::HullAttention hull(round + 1);
     std::vector<Entry> entries;
@@ -81,6 +215,7 @@ int hullAgainstBruteForce() {
       } else {
         e.x = int64_t(next() % 9) - 4, e.y = int64_t(next() % 9) - 4;
       }
+      if (round >= 40 && round < 60) e.x += offsetX, e.y += offsetY;
       e.v[0] = double(next() % 100), e.v[1] = double(next() % 7) - 3;
       e.seq = seq;
       entries.push_back(e);
@@ -91,6 +226,7 @@ int hullAgainstBruteForce() {
       else if (how == 2) qx = int64_t(next() % 3) - 1, qy = 0;
       else if (how == 3) qx = 0, qy = 0;
       else if (how == 4) qy = 1 + next() % 3;
+      if (round >= 60) qx *= tvm::i128(1) << 33, qy *= tvm::i128(1) << 33;
       double out[2] = {0, 0};
       const tvm::Selection got = hull.query(qx, qy, tie, out);
       // Brute force: every entry's score; the maximal ones are selected.
@@ -125,9 +261,10 @@ int hullAgainstBruteForce() {
         failures++;
         break;
       }
+      if (round >= 60) qx /= tvm::i128(1) << 33, qy /= tvm::i128(1) << 33;
     }
   }
-  if (!failures) std::printf("ok   hull heads: 40 rounds of 600 inserts and queries equal brute force\n");
+  if (!failures) std::printf("ok   hull heads: 80 rounds of 600 inserts and queries equal brute force\n");
   return failures;
 }
 
@@ -142,7 +279,7 @@ int main(int argc, char** argv) {
   const std::string manifestText = readAll(dir + "/manifest.json");
   const tvm::Json manifest = tvm::parseJson(manifestText.data(), manifestText.size());
   const int32_t halt = static_cast<int32_t>(manifest.get("halt")->number);
-  int failures = hullAgainstBruteForce() + guardedAgainstBruteForce();
+  int failures = exactAgainstReferences() + keyIndexAgainstMap() + hullAgainstBruteForce() + guardedAgainstBruteForce();
   for (const tvm::Json& run : manifest.get("runs")->items) {
     const auto start = std::chrono::steady_clock::now();
     auto model = std::make_shared<const tvm::Model>(tvm::loadModel(dir + "/" + text(run, "model")));
