@@ -20,12 +20,24 @@
 
 namespace tvm {
 
+namespace {
+
+/** What a position head whose key or query broke its kind's promise raises (kept off the hot path). */
+[[gnu::noinline, gnu::cold]] std::runtime_error positionHeadError(size_t l, int64_t h, int64_t p) {
+  return std::runtime_error("layer " + std::to_string(l) + " head " + std::to_string(h) +
+                            ": a position head's key or query at position " + std::to_string(p) +
+                            " is not the one its kind promises (the weights are not a machine's)");
+}
+
+}  // namespace
+
 Engine::Engine(std::shared_ptr<const Model> model) : model_(std::move(model)) {
   const Model& m = *model_;
   if (m.vocabulary > 65536)
     throw std::runtime_error("the model has " + std::to_string(m.vocabulary) +
                              " tokens; the engine keeps token ids in 16 bits (at most 65,536)");
   caches_.resize(m.layers.size());
+  active_.resize(m.layers.size());
   selections_.assign(m.layers.size(), std::vector<Selection>(m.heads));
   for (size_t l = 0; l < m.layers.size(); l++) {
     for (int64_t h = 0; h < m.heads; h++) {
@@ -48,6 +60,7 @@ Engine::Engine(std::shared_ptr<const Model> model) : model_(std::move(model)) {
           break;
         case HeadKind::Unused: break;
       }
+      if (c.hull || c.rows) active_[l].push_back(static_cast<int32_t>(h));
       caches_[l].push_back(std::move(c));
     }
   }
@@ -130,18 +143,13 @@ void Engine::feed(int32_t token) {
     const Layer& layer = m.layers[l];
     // Attention: every head reads the layer's input, then all outputs are added.
     const Divider byScale(m.hardmaxScale);  // 2^20: a multiplication, as exact as the division
-    for (int64_t h = 0; h < m.heads; h++) {
+    for (const int32_t h : active_[l]) {  // the heads with a cache: an unused head adds nothing
       HeadCache& cache = caches_[l][h];
       double* out = &headOut_[2 * h];
       Selection& selected = selections_[l][h];
       selected = Selection();
       out[0] = out[1] = 0;
-      if (!cache.hull && !cache.rows) continue;
-      auto broken = [&]() {
-        return std::runtime_error("layer " + std::to_string(l) + " head " + std::to_string(h) +
-                                  ": a position head's key or query at position " + std::to_string(p) +
-                                  " is not the one its kind promises (the weights are not a machine's)");
-      };
+      auto broken = [l, h, p]() { return positionHeadError(l, h, p); };
       const Head& head = layer.heads[h];
       // A token-only gather head reads its values from its table by token, not from these rows.
       double v[2] = {0, 0};
@@ -171,8 +179,7 @@ void Engine::feed(int32_t token) {
         throw broken();
       }
     }
-    for (int64_t h = 0; h < m.heads; h++) {
-      if (!caches_[l][h].hull && !caches_[l][h].rows) continue;
+    for (const int32_t h : active_[l]) {
       layer.output.addScaled(2 * h, headOut_[2 * h], x);
       layer.output.addScaled(2 * h + 1, headOut_[2 * h + 1], x);
     }
