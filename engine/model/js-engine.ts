@@ -69,7 +69,7 @@ interface Layer {
   /** Groups of neurons of which only those for one value of a slot may fire (guarded-neurons.ts). */
   guarded?: GuardedNeurons;
   /** The one-hot group starting at a neuron, if any, and the index in `live` just past it. */
-  readonly selectorAt: Map<number, { sel: NeuronSelector; liveEnd: number }>;
+  readonly selectorAt: ({ sel: NeuronSelector; liveEnd: number } | undefined)[];
 }
 
 /** Integers up to this square exactly in float64 (the one-hot shortcut's precondition). */
@@ -129,7 +129,7 @@ export class JsEngine extends RecordingEngine {
           l.gate.subarray(j * d, (j + 1) * d).some((v) => v !== 0),
         ),
       ),
-      selectorAt: new Map(),
+      selectorAt: new Array(model.dFfn).fill(undefined), // an array: a Map lookup per neuron costs
     }));
     this.useTokenTables();
     this.layers.forEach((layer, li) => {
@@ -148,7 +148,7 @@ export class JsEngine extends RecordingEngine {
     for (const sel of model.selectors) {
       const layer = this.layers[sel.layer];
       const liveEnd = layer.live.findIndex((j) => j >= sel.first + sel.count);
-      layer.selectorAt.set(sel.first, { sel, liveEnd: liveEnd < 0 ? layer.live.length : liveEnd });
+      layer.selectorAt[sel.first] = { sel, liveEnd: liveEnd < 0 ? layer.live.length : liveEnd };
     }
     this.x = new Float64Array(d);
     this.headOut = Array.from({ length: model.heads }, () => new Float64Array(2));
@@ -257,7 +257,7 @@ export class JsEngine extends RecordingEngine {
       };
       for (let k = 0; k < live.length; k++) {
         const j = live[k];
-        const group = selectorAt.get(j);
+        const group = selectorAt[j];
         if (group) {
           const sel = group.sel;
           const c = x[sel.slot];

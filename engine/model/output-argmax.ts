@@ -63,6 +63,9 @@ export class OutputArgmax {
   private readonly blockSlack = new Float64Array(GROUP_BLOCKS);
   /** Set by bounds(): false once a slot's x makes a bound non-finite. */
   private finite = true;
+  /** The argmax so far and its score, while argmax() visits blocks. */
+  private best = 0;
+  private bestScore = Number.NEGATIVE_INFINITY;
   private readonly s = new Float64Array(BLOCK_TOKENS);
 
   /** `unembedding` is [vocabulary, width], row-major. */
@@ -164,29 +167,38 @@ export class OutputArgmax {
     // Every score is finite here (a group's slots are its blocks'). The group with the highest
     // bound first and, in it, the block with the highest bound, so that the best score is high
     // early; then the rest, a lower id winning a tie whatever the visiting order.
-    const visit = (b: Block): void => {
-      this.score(b, x);
-      for (let i = 0; i < b.count; i++)
-        if (s[i] > bestScore || (s[i] === bestScore && b.first + i < best)) {
-          bestScore = s[i];
-          best = b.first + i;
-        }
-    };
-    const { blockBound, blockSlack } = this;
-    const visitGroup = (g: Group): void => {
-      let first = 0;
-      for (let i = 0; i < g.count; i++) {
-        this.bounds(this.ranges, this.blocks[g.first + i], x, blockBound, blockSlack, i);
-        if (blockBound[i] > blockBound[first]) first = i;
-      }
-      if (!(blockBound[first] + blockSlack[first] < bestScore)) visit(this.blocks[g.first + first]);
-      for (let i = 0; i < g.count; i++)
-        if (i !== first && !(blockBound[i] + blockSlack[i] < bestScore)) visit(this.blocks[g.first + i]);
-    };
-    visitGroup(this.groups[top]);
+    this.best = 0;
+    this.bestScore = Number.NEGATIVE_INFINITY;
+    this.visitGroup(this.groups[top], x);
     for (let k = 0; k < n; k++)
-      if (k !== top && !(this.bound[k] + this.slack[k] < bestScore)) visitGroup(this.groups[k]);
-    return best;
+      if (k !== top && !(this.bound[k] + this.slack[k] < this.bestScore)) this.visitGroup(this.groups[k], x);
+    return this.best;
+  }
+
+  /** Bounds group g's blocks, then scores those whose bound reaches the best score so far. */
+  private visitGroup(g: Group, x: Float64Array): void {
+    const { blockBound, blockSlack } = this;
+    let first = 0;
+    for (let i = 0; i < g.count; i++) {
+      this.bounds(this.ranges, this.blocks[g.first + i], x, blockBound, blockSlack, i);
+      if (blockBound[i] > blockBound[first]) first = i;
+    }
+    if (!(blockBound[first] + blockSlack[first] < this.bestScore))
+      this.visit(this.blocks[g.first + first], x);
+    for (let i = 0; i < g.count; i++)
+      if (i !== first && !(blockBound[i] + blockSlack[i] < this.bestScore))
+        this.visit(this.blocks[g.first + i], x);
+  }
+
+  /** Scores block b; a higher score, or an equal one at a lower id, becomes the best. */
+  private visit(b: Block, x: Float64Array): void {
+    this.score(b, x);
+    const s = this.s;
+    for (let i = 0; i < b.count; i++)
+      if (s[i] > this.bestScore || (s[i] === this.bestScore && b.first + i < this.best)) {
+        this.bestScore = s[i];
+        this.best = b.first + i;
+      }
   }
 
   /** bound[at] = Σ over t's slots of the larger of high·x and low·x; slack[at] its margin. */
