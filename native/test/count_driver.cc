@@ -5,8 +5,6 @@
 // idle one, where seconds are not. Exits 1 if generation departs from the expected trace.
 #include <atomic>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -14,22 +12,7 @@
 
 #include "../src/engine.h"
 #include "../src/model.h"
-
-namespace {
-
-std::vector<int32_t> int32s(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(file + ": cannot read");
-  const std::string b((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::vector<int32_t> out(b.size() / 4);
-  for (size_t i = 0; i < out.size(); i++) {
-    const auto* p = reinterpret_cast<const unsigned char*>(&b[4 * i]);
-    out[i] = static_cast<int32_t>(p[0] | (p[1] << 8) | (p[2] << 16) | (uint32_t(p[3]) << 24));
-  }
-  return out;
-}
-
-}  // namespace
+#include "test_support.h"
 
 int main(int argc, char** argv) {
   if (argc != 6) {
@@ -39,8 +22,8 @@ int main(int argc, char** argv) {
   try {
     auto model = std::make_shared<const tvm::Model>(tvm::loadModel(argv[1]));
     tvm::Engine engine(model);
-    for (int32_t t : int32s(argv[2])) engine.feed(t);
-    const std::vector<int32_t> expected = int32s(argv[3]);
+    for (int32_t t : tvm_test::readInt32s(argv[2])) engine.feed(t);
+    const std::vector<int32_t> expected = tvm_test::readInt32s(argv[3]);
     std::atomic<int> request{tvm::kRun};
     const tvm::Generated r = engine.generate(std::stoi(argv[5]), std::stol(argv[4]), expected.data(),
                                              static_cast<int64_t>(expected.size()), {}, request, [](int32_t) {});

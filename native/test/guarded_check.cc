@@ -10,15 +10,10 @@
 
 #include "../src/guarded_neurons.h"
 #include "../src/model.h"
+#include "test_support.h"
 
 int guardedAgainstBruteForce() {
-  uint64_t state = 88172645463325252ull;
-  auto next = [&]() {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  tvm_test::XorShift64 next{88172645463325252ull};
   auto uniform = [&](int64_t lo, int64_t hi) { return lo + static_cast<int64_t>(next() % uint64_t(hi - lo + 1)); };
   const int64_t width = 24, c = 3, q = 5, o = 0;
   // Scales by round: integral selector-like rows; large, odd and non-integer-friendly scales with

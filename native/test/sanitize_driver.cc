@@ -24,26 +24,15 @@
 #include "../src/engine.h"
 #include "../src/json.h"
 #include "../src/model.h"
+#include "test_support.h"
 
 int guardedAgainstBruteForce();  // guarded_check.cc
 
 namespace {
 
-std::string readAll(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(file + ": cannot read");
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+using tvm_test::readAll;
 
-std::vector<int32_t> tokens(const std::string& file) {
-  const std::string bytes = readAll(file);
-  std::vector<int32_t> out(bytes.size() / 4);
-  for (size_t i = 0; i < out.size(); i++) {
-    const auto* p = reinterpret_cast<const unsigned char*>(&bytes[4 * i]);
-    out[i] = static_cast<int32_t>(p[0] | (p[1] << 8) | (p[2] << 16) | (uint32_t(p[3]) << 24));
-  }
-  return out;
-}
+std::vector<int32_t> tokens(const std::string& file) { return tvm_test::readInt32s(file); }
 
 const std::string& text(const tvm::Json& o, const char* field) {
   const tvm::Json* v = o.get(field);
@@ -59,13 +48,7 @@ const std::string& text(const tvm::Json& o, const char* field) {
  * their boundaries). Returns the failures.
  */
 int exactAgainstReferences() {
-  uint64_t state = 0x9e3779b97f4a7c15ull;
-  auto next = [&]() {  // xorshift64
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  tvm_test::XorShift64 next{0x9e3779b97f4a7c15ull};
   auto bitsOf = [](double v) {
     uint64_t b;
     std::memcpy(&b, &v, sizeof b);
@@ -135,13 +118,7 @@ int exactAgainstReferences() {
  * live) that 32-bit hashes collide and the full key decides. Returns the failures.
  */
 int keyIndexAgainstMap() {
-  uint64_t state = 88172645463325252ull;
-  auto next = [&]() {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  tvm_test::XorShift64 next{88172645463325252ull};
   tvm::KeyIndex index;
   std::vector<tvm::KeyGroup> groups;
   std::vector<int32_t> freed;
