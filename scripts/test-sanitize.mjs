@@ -49,6 +49,7 @@ async function main() {
       ...sanitize,
       join(native, 'test', 'sanitize_driver.cc'),
       join(native, 'test', 'guarded_check.cc'),
+      join(native, 'test', 'bounded_check.cc'),
       ...sources,
       '-o',
       binary,

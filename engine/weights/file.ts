@@ -551,7 +551,7 @@ function checkSelectors(
   fail: (reason: string) => never,
 ): NeuronSelector[] {
   if (!Array.isArray(list)) fail('header: selectors must be a list');
-  return (list as NeuronSelector[]).map((s, k) => {
+  (list as NeuronSelector[]).forEach((s, k) => {
     const int = (v: unknown, below: number) =>
       Number.isInteger(v) && (v as number) >= 0 && (v as number) < below;
     if (
@@ -568,6 +568,17 @@ function checkSelectors(
     ) {
       fail(`header: selector ${k} is out of range`);
     }
+  });
+  // Groups of one layer must not share a neuron: an engine computes one neuron per group.
+  const selectors = list as NeuronSelector[];
+  selectors.forEach((s, k) => {
+    for (let m = 0; m < k; m++) {
+      const o = selectors[m];
+      if (o.layer === s.layer && o.first < s.first + s.count && s.first < o.first + o.count)
+        fail(`header: selectors ${m} and ${k} share neurons of layer ${s.layer}`);
+    }
+  });
+  return selectors.map((s, k) => {
     const gate = layers[s.layer].gate;
     for (let i = 0; i < s.count; i++) {
       const row = gate.subarray((s.first + i) * d, (s.first + i + 1) * d);

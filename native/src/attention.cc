@@ -119,13 +119,28 @@ int32_t UpperHull::removeAt(int32_t t, i128 x) {
   return t;
 }
 
+void UpperHull::link(int32_t a, int32_t b) {
+  if (b >= 0) nodes_[b].prev = a;
+  if (a < 0) return;
+  Node& n = nodes_[a];
+  n.next = b;
+  n.dx = n.dy = kWideStep;
+  if (b < 0) return;
+  const i128 dx = nodes_[b].x - n.x, dy = nodes_[b].y - n.y;
+  if (fitsIn32(dx) && fitsIn32(dy) && dx != kWideStep && dy != kWideStep)
+    n.dx = static_cast<int32_t>(dx), n.dy = static_cast<int32_t>(dy);
+}
+
+int UpperHull::wideStep(const Node& n, i128 qx, i128 qy) const {
+  const Node& m = nodes_[n.next];
+  return compareProducts(qx, m.x - n.x, -qy, m.y - n.y);
+}
+
 void UpperHull::unlink(int32_t n, std::vector<KeyGroup>& groups, std::vector<int32_t>& left) {
   groups[nodes_[n].group].on &= ~bit_;
   left.push_back(nodes_[n].group);
   root_ = removeAt(root_, nodes_[n].x);
-  int32_t p = nodes_[n].prev, q = nodes_[n].next;
-  if (p >= 0) nodes_[p].next = q;
-  if (q >= 0) nodes_[q].prev = p;
+  link(nodes_[n].prev, nodes_[n].next);
   size_--;
   nodes_[n].group = -1;  // free (a query's finger may point here)
   free_.push_back(n);
@@ -134,10 +149,18 @@ void UpperHull::unlink(int32_t n, std::vector<KeyGroup>& groups, std::vector<int
 bool UpperHull::strictlyBelow(int32_t a, i128 bx, i128 by, int32_t c) const {
   // b.y < a.y + (c.y − a.y)·(b.x − a.x)/(c.x − a.x)  ⇔  (b.y − a.y)(c.x − a.x) < (c.y − a.y)(b.x − a.x)
   const Node &A = nodes_[a], &C = nodes_[c];
+  if (A.next == c && A.dx != kWideStep) return compareProducts(by - A.y, A.dx, A.dy, bx - A.x) < 0;
   return compareProducts(by - A.y, C.x - A.x, C.y - A.y, bx - A.x) < 0;
 }
 
-bool UpperHull::strictlyBelow(int32_t a, int32_t b, int32_t c) const { return strictlyBelow(a, nodes_[b].x, nodes_[b].y, c); }
+bool UpperHull::strictlyBelow(int32_t a, int32_t b, int32_t c) const {
+  const Node &A = nodes_[a], &B = nodes_[b];
+  // Three consecutive nodes with narrow steps d = B − A and e = C − B: C − A = d + e, so the test
+  // d.y·(d.x + e.x) < (d.y + e.y)·d.x is d.y·e.x < e.y·d.x, two 64-bit products.
+  if (A.next == b && B.next == c && A.dx != kWideStep && B.dx != kWideStep)
+    return int64_t(A.dy) * B.dx < int64_t(B.dy) * A.dx;
+  return strictlyBelow(a, B.x, B.y, c);
+}
 
 void UpperHull::add(int32_t group, std::vector<KeyGroup>& groups, std::vector<int32_t>& left) {
   const KeyGroup& g = groups[group];
@@ -158,10 +181,8 @@ void UpperHull::add(int32_t group, std::vector<KeyGroup>& groups, std::vector<in
   // Most new keys lie strictly inside (80% on sudoku): tested before a node is allocated.
   if (before >= 0 && after >= 0 && strictlyBelow(before, g.x, y, after)) return;
   int32_t node = allocate(group, g.x, y);
-  nodes_[node].prev = before;
-  nodes_[node].next = after;
-  if (before >= 0) nodes_[before].next = node;
-  if (after >= 0) nodes_[after].prev = node;
+  link(before, node);
+  link(node, after);
   root_ = insertAt(root_, node);
   size_++;
   groups[group].on |= bit_;
@@ -179,8 +200,9 @@ void UpperHull::add(int32_t group, std::vector<KeyGroup>& groups, std::vector<in
 }
 
 void UpperHull::best(i128 qx, i128 qy, const std::vector<KeyGroup>&, std::vector<int32_t>& out) const {
-  // Sign of score(a) − score(b) = qx·(a.x − b.x) + qy·(a.y − b.y).
-  auto compare = [&](const Node& a, const Node& b) { return compareProducts(qx, a.x - b.x, -qy, a.y - b.y); };
+  // Every comparison is of a node with the next one: the sign of score(next) − score(node).
+  const bool narrow = fitsIn32(qx) && fitsIn32(qy) && qx != kWideStep && qy != kWideStep;
+  auto rises = [&](const Node& a) { return step(a, qx, qy, narrow); };
   // The score is unimodal along the hull: find the first node not followed by a higher one.
   // Along the hull (x ascending, slopes descending) the score's steps change sign at most once,
   // from rising to level to falling, so a node higher than the one before it and not lower than
@@ -190,7 +212,7 @@ void UpperHull::best(i128 qx, i128 qy, const std::vector<KeyGroup>&, std::vector
   int32_t n = root_, found = -1;
   auto isTop = [&](int32_t c) {
     const Node& f = nodes_[c];
-    return (f.next < 0 || compare(nodes_[f.next], f) <= 0) && (f.prev < 0 || compare(f, nodes_[f.prev]) > 0);
+    return (f.next < 0 || rises(f) <= 0) && (f.prev < 0 || rises(nodes_[f.prev]) > 0);
   };
   if (finger_ >= 0 && static_cast<size_t>(finger_) < nodes_.size() && nodes_[finger_].group >= 0) {
     if (isTop(finger_)) {
@@ -199,13 +221,13 @@ void UpperHull::best(i128 qx, i128 qy, const std::vector<KeyGroup>&, std::vector
     } else {
       // Not it: the answer lies on the side the score rises toward.
       const Node& f = nodes_[finger_];
-      const int32_t c = f.next >= 0 && compare(nodes_[f.next], f) > 0 ? f.next : f.prev;
+      const int32_t c = f.next >= 0 && rises(f) > 0 ? f.next : f.prev;
       if (c >= 0 && isTop(c)) found = c, n = -1;
     }
   }
   while (n >= 0) {
     const Node& node = nodes_[n];
-    if (node.next >= 0 && compare(nodes_[node.next], node) > 0) {
+    if (node.next >= 0 && rises(node) > 0) {
       n = node.right;
     } else {
       found = n;
@@ -214,8 +236,10 @@ void UpperHull::best(i128 qx, i128 qy, const std::vector<KeyGroup>&, std::vector
   }
   if (found < 0) return;
   finger_ = found;
-  const Node& top = nodes_[found];
-  for (int32_t t = found; t >= 0 && compare(nodes_[t], top) == 0; t = nodes_[t].next) out.push_back(nodes_[t].group);
+  // The nodes tied with the top follow it, each level with the one before.
+  out.push_back(nodes_[found].group);
+  for (int32_t t = found; nodes_[t].next >= 0 && rises(nodes_[t]) == 0; t = nodes_[t].next)
+    out.push_back(nodes_[nodes_[t].next].group);
 }
 
 // ── KeyIndex ──
@@ -285,8 +309,12 @@ static void addTo(KeyGroup& g, const double values[2], int64_t seq) {
 
 void HullAttention::insert(i128 x, i128 y, const double values[2], int64_t seq) {
   bool fresh = false;
-  const int32_t next = freeGroups_.empty() ? static_cast<int32_t>(groups_.size()) : freeGroups_.back();
-  const int32_t g = index_.find(x, y, next, groups_, fresh);
+  int32_t g = last_;
+  // The last insert's key again (a freed group has count 0; a reused one holds another key).
+  if (g < 0 || groups_[g].count == 0 || groups_[g].x != x || groups_[g].y != y) {
+    const int32_t next = freeGroups_.empty() ? static_cast<int32_t>(groups_.size()) : freeGroups_.back();
+    g = last_ = index_.find(x, y, next, groups_, fresh);
+  }
   if (fresh) {
     if (freeGroups_.empty()) groups_.emplace_back();
     else freeGroups_.pop_back();

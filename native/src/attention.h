@@ -52,13 +52,22 @@ class UpperHull {
   size_t bytes() const { return nodes_.capacity() * sizeof(Node) + free_.capacity() * sizeof(int32_t); }
 
  private:
-  // One cache line a node (56 bytes used): a treap walk touches one line per level, never two.
+  /** A step to the next node that does not fit in 32 bits (INT32_MIN is never a stored step). */
+  static constexpr int32_t kWideStep = INT32_MIN;
+  // One cache line a node: a treap walk touches one line per level, never two.
   struct alignas(64) Node {
+    i128 x = 0, y = 0;  // y as this hull sees it (the lower hull stores −y)
     int32_t left = -1, right = -1, prev = -1, next = -1;
     uint32_t priority = 0;
     int32_t group = -1;
-    i128 x = 0, y = 0;  // y as this hull sees it (the lower hull stores −y)
+    /**
+     * next.x − x and next.y − y when both lie strictly inside 32 bits, else kWideStep in both.
+     * A query compares a node with the next one at every step; keys are about 2^101 but their
+     * steps along a hull are mostly small, so a step's score is then two 64-bit products.
+     */
+    int32_t dx = kWideStep, dy = kWideStep;
   };
+  static_assert(sizeof(Node) == 64, "a hull node is one cache line");
   bool flip_;
   uint32_t bit_;
   uint32_t random_;
@@ -82,6 +91,18 @@ class UpperHull {
   void unlink(int32_t n, std::vector<KeyGroup>& groups, std::vector<int32_t>& left);
   bool strictlyBelow(int32_t a, int32_t b, int32_t c) const;
   bool strictlyBelow(int32_t a, i128 bx, i128 by, int32_t c) const;
+  /** a.next = b and b.prev = a (either may be −1), keeping a's step to its next node. */
+  void link(int32_t a, int32_t b);
+  /** Sign of score(n.next) − score(n) for the query (qx, qy); `narrow`: both fit in 31 bits. */
+  [[gnu::always_inline]] int step(const Node& n, i128 qx, i128 qy, bool narrow) const {
+    if (narrow && n.dx != kWideStep) {
+      // |qx|, |qy|, |dx|, |dy| < 2^31: each product is below 2^62, their sum below 2^63.
+      const int64_t s = int64_t(qx) * n.dx + int64_t(qy) * n.dy;
+      return (s > 0) - (s < 0);
+    }
+    return wideStep(n, qx, qy);
+  }
+  int wideStep(const Node& n, i128 qx, i128 qy) const;
 };
 
 /**
@@ -143,6 +164,8 @@ class HullAttention {
 
   KeyIndex index_;
   std::vector<KeyGroup> groups_;
+  /** The group of the last insert (tried before the index: keys often repeat), or −1. */
+  int32_t last_ = -1;
   /** Freed groups, reused first; and the groups that may have become unreachable at an insert. */
   std::vector<int32_t> freeGroups_, left_;
   UpperHull upper_, lower_;

@@ -22,6 +22,9 @@ namespace tvm {
 
 namespace {
 
+/** The values of a head without value rows (a token-only gather head reads its table instead). */
+constexpr double kNoValues[2] = {0, 0};
+
 /** What a position head whose key or query broke its kind's promise raises (kept off the hot path). */
 [[gnu::noinline, gnu::cold]] std::runtime_error positionHeadError(size_t l, int64_t h, int64_t p) {
   return std::runtime_error("layer " + std::to_string(l) + " head " + std::to_string(h) +
@@ -66,6 +69,13 @@ Engine::Engine(std::shared_ptr<const Model> model) : model_(std::move(model)) {
   }
   x_.assign(m.dModel, 0);
   hidden_.assign(m.dFfn, 0);
+  size_t projected = 0, gates = 0;
+  for (const Layer& layer : m.layers) {
+    projected = std::max(projected, layer.projections.rows.start.size() - 1);
+    gates = std::max(gates, layer.bounded.loose().size());
+  }
+  projected_.assign(projected, 0);
+  gates_.assign(gates, 0);
   firing_.assign(m.dFfn, 0);
   headOut_.assign(2 * m.heads, 0);
   for (size_t l = 0; l < m.layers.size(); l++)
@@ -143,40 +153,45 @@ void Engine::feed(int32_t token) {
     const Layer& layer = m.layers[l];
     // Attention: every head reads the layer's input, then all outputs are added.
     const Divider byScale(m.hardmaxScale);  // 2^20: a multiplication, as exact as the division
+    // Every query, key and value row the heads need, in one pass (all read the layer's input).
+    const Projections& plan = layer.projections;
+    double* projected = projected_.data();
+    plan.rows.dotAll(x, projected);
+    const bool exactPosition = static_cast<double>(p) * m.hardmaxScale < 0x1p53;
     for (const int32_t h : active_[l]) {  // the heads with a cache: an unused head adds nothing
       HeadCache& cache = caches_[l][h];
       double* out = &headOut_[2 * h];
       Selection& selected = selections_[l][h];
-      selected = Selection();
-      out[0] = out[1] = 0;
-      auto broken = [l, h, p]() { return positionHeadError(l, h, p); };
       const Head& head = layer.heads[h];
       // A token-only gather head reads its values from its table by token, not from these rows.
-      double v[2] = {0, 0};
-      if (head.tokenValues.empty()) v[0] = layer.value.dot(2 * h, x), v[1] = layer.value.dot(2 * h + 1, x);
-      if (head.currentQuery && x[head.oneSlot] == 1 && static_cast<double>(p) * m.hardmaxScale < 0x1p53) {
+      const double* v = plan.value[h] >= 0 ? &projected[plan.value[h]] : kNoValues;
+      if (head.currentQuery && x[head.oneSlot] == 1 && exactPosition) {
         // The key is (2p, −p²) (proven at load) and the query (p, 1), so position p is selected.
-        if (!cache.rows->insertPosition(v, p)) throw broken();
+        if (!cache.rows->insertPosition(v, p)) throw positionHeadError(l, h, p);
         out[0] = v[0];
         out[1] = v[1];
         selected.position = selected.last = p;
         selected.count = 1;
         continue;
       }
-      const double qx = roundHalfUp(byScale(layer.query.dot(2 * h, x)));
-      const double qy = roundHalfUp(byScale(layer.query.dot(2 * h + 1, x)));
+      out[0] = out[1] = 0;
+      selected = Selection();
+      const int32_t qa = plan.query[h];  // −1: a current query whose check failed
+      const double qx = roundHalfUp(byScale(qa >= 0 ? projected[qa] : layer.query.dot(2 * h, x)));
+      const double qy = roundHalfUp(byScale(qa >= 0 ? projected[qa + 1] : layer.query.dot(2 * h + 1, x)));
       const Tie tie = head.tie;
       if (head.positionKey) {  // the key is (2p, −p²), proven at load
-        if (!cache.rows->insertPosition(v, p) || !cache.rows->query(qx, qy, tie, out, selected)) throw broken();
+        if (!cache.rows->insertPosition(v, p) || !cache.rows->query(qx, qy, tie, out, selected))
+          throw positionHeadError(l, h, p);
         continue;
       }
-      const double kx = roundHalfUp(layer.key.dot(2 * h, x));
-      const double ky = roundHalfUp(layer.key.dot(2 * h + 1, x));
+      const double kx = roundHalfUp(projected[plan.key[h]]);
+      const double ky = roundHalfUp(projected[plan.key[h] + 1]);
       if (cache.hull) {
         cache.hull->insert(toInteger(kx), toInteger(ky), v, p);
         selected = cache.hull->query(toInteger(qx), toInteger(qy), tie, out);
       } else if (!cache.rows->insert(kx, ky, v, p) || !cache.rows->query(qx, qy, tie, out, selected)) {
-        throw broken();
+        throw positionHeadError(l, h, p);
       }
     }
     for (const int32_t h : active_[l]) {
@@ -189,28 +204,36 @@ void Engine::feed(int32_t token) {
     double* hidden = hidden_.data();
     int32_t* firing = firing_.data();
     int64_t fired = 0;
-    auto fire = [&](int64_t j) {
-      const double g = layer.gate.dot(j, x);
+    auto fireWith = [&](int64_t j, double g) {
       if (!(g > 0)) return;
       const double v = layer.up.dot(j, x) * g;
       if (v == 0) return;
       hidden[j] = v;
       firing[fired++] = static_cast<int32_t>(j);
     };
-    const std::vector<int32_t>& live = layer.live;
-    for (size_t k = 0; k < live.size(); k++) {
-      const int64_t j = live[k];
-      const int32_t s = layer.selectorAt[j];
-      if (s >= 0) {
-        const Selector& sel = layer.selectors[s];
-        const double c = x[sel.slot];
-        if (x[sel.oneSlot] == 1 && c == floorOf(c) && std::fabs(c) < 0x1p26 && x[sel.squareSlot] == c * c) {
-          if (c >= 0 && c < static_cast<double>(sel.count)) fire(sel.first + static_cast<int64_t>(c));
-          k = sel.liveEnd - 1;  // past the group
-          continue;
-        }
+    auto fire = [&](int64_t j) { fireWith(j, layer.gate.dot(j, x)); };
+    // The neurons outside one-hot groups: the loose ones' gates in one pass, then every group
+    // that its bound does not show off, row by row.
+    const BoundedGates& bounded = layer.bounded;
+    double* gates = gates_.data();
+    bounded.looseRows().dotAll(x, gates);
+    for (size_t k = 0; k < bounded.loose().size(); k++) fireWith(bounded.loose()[k], gates[bounded.looseRow()[k]]);
+    for (size_t g = 0; g < bounded.groups(); g++) {
+      if (bounded.off(g, x)) continue;
+      for (int32_t r = bounded.first(g), end = r + bounded.count(g); r < end; r++)
+        fireWith(bounded.groupedNeurons()[r], bounded.groupedRows().dot(r, x));
+    }
+    for (const Selector& sel : layer.selectors) {
+      const double c = x[sel.slot];
+      if (x[sel.oneSlot] == 1 && c == floorOf(c) && std::fabs(c) < 0x1p26 && x[sel.squareSlot] == c * c) {
+        if (c >= 0 && c < static_cast<double>(sel.count)) fire(sel.first + static_cast<int64_t>(c));
+        continue;
       }
-      fire(j);
+      // The precondition fails: every live neuron of the group.
+      const auto& live = layer.live;
+      for (auto k = std::lower_bound(live.begin(), live.end(), static_cast<int32_t>(sel.first));
+           k != live.end() && *k < sel.first + sel.count; ++k)
+        fire(*k);
     }
     // Guarded groups: the rows that may fire for this residual, or the whole group.
     for (size_t g = 0; g < layer.guarded.groups(); g++) {
@@ -218,9 +241,14 @@ void Engine::feed(int32_t token) {
       layer.guarded.candidates(g, x, &first, &last);
       for (; first != last; first++) fire(*first);
     }
-    // Down rows in neuron order: the groups' few firings go into place (insertion: nearly sorted).
-    for (int64_t a = 1; a < fired; a++)
-      for (int64_t b = a; b > 0 && firing[b - 1] > firing[b]; b--) std::swap(firing[b - 1], firing[b]);
+    // Down rows in neuron order: a machine fires a few neurons a layer, sorted by insertion; a
+    // model that fires many (in group order, not neuron order) must not pay quadratic time.
+    if (fired > 64) {
+      std::sort(firing, firing + fired);
+    } else {
+      for (int64_t a = 1; a < fired; a++)
+        for (int64_t b = a; b > 0 && firing[b - 1] > firing[b]; b--) std::swap(firing[b - 1], firing[b]);
+    }
     for (int64_t a = 0; a < fired; a++) layer.down.addScaled(firing[a], hidden[firing[a]], x);
   }
   if (log_.recording()) {

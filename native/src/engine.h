@@ -95,6 +95,8 @@ class Engine {
   std::vector<std::vector<HeadCache>> caches_;
   std::vector<std::vector<Selection>> selections_;
   std::vector<double> x_, hidden_, headOut_;
+  /** A layer's projected rows (Projections) and its plain neurons' gates, scratch per position. */
+  std::vector<double> projected_, gates_;
   /** Per layer, the heads with a cache, ascending (unused heads are skipped). */
   std::vector<std::vector<int32_t>> active_;
   /** The output blocks' bounds, scratch for predict() (the model is shared, so it is the engine's). */

@@ -89,8 +89,19 @@ inline bool fitsIn32(i128 v) { return v == static_cast<int32_t>(v); }
   int sl = signOf(a) * signOf(b);
   int sr = signOf(c) * signOf(d);
   if (sl != sr || sl == 0) return (sl > sr) - (sl < sr);
-  // Same sign: compare the magnitudes |a·b| and |c·d| as 256-bit numbers (hi, lo).
+  // Same sign: compare the magnitudes |a·b| and |c·d|.
   auto magnitude = [](i128 v) { return v < 0 ? u128(0) - u128(v) : u128(v); };
+  // First by bit lengths: a nonzero m of n bits is in [2^(n−1), 2^n), so |a·b| < 2^(na+nb) and
+  // |c·d| ≥ 2^(nc+nd−2). A cleared key (about 2^101) against an ordinary one differs by far more
+  // than the other product, and this settles it without the 256-bit products.
+  auto bits = [](u128 m) {
+    const uint64_t hi = uint64_t(m >> 64), lo = uint64_t(m);
+    return hi ? 128 - __builtin_clzll(hi) : 64 - __builtin_clzll(lo);  // m ≠ 0 here
+  };
+  const int nl = bits(magnitude(a)) + bits(magnitude(b)), nr = bits(magnitude(c)) + bits(magnitude(d));
+  if (nl + 2 <= nr) return sl > 0 ? -1 : 1;  // |a·b| < |c·d|
+  if (nr + 2 <= nl) return sl > 0 ? 1 : -1;  // |a·b| > |c·d|
+  // Otherwise as 256-bit numbers (hi, lo).
   auto multiply = [](u128 x, u128 y, u128& hi, u128& lo) {
     const u128 mask = ~uint64_t(0);
     u128 x0 = x & mask, x1 = x >> 64, y0 = y & mask, y1 = y >> 64;

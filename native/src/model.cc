@@ -191,6 +191,38 @@ void markPositionHeads(Model& m) {
   }
 }
 
+/**
+ * What the engine computes at every position, gathered into single sparse matrices (the rows are
+ * copies: the same entries in the same order, so the same doubles): the attention rows each head
+ * needs (Projections), and the live neurons that no one-hot group covers, grouped where a bound
+ * can show a group off (BoundedGates).
+ */
+void planLayer(Layer& layer, int64_t heads, int64_t dFfn, int64_t width) {
+  Projections& p = layer.projections;
+  p.rows.start.assign(1, 0);
+  p.query.assign(static_cast<size_t>(heads), -1);
+  p.key.assign(static_cast<size_t>(heads), -1);
+  p.value.assign(static_cast<size_t>(heads), -1);
+  auto pair = [&](const SparseRows& from, int64_t h, std::vector<int32_t>& at) {
+    at[h] = static_cast<int32_t>(p.rows.start.size() - 1);
+    p.rows.appendRow(from, 2 * h);
+    p.rows.appendRow(from, 2 * h + 1);
+  };
+  for (int64_t h = 0; h < heads; h++) {
+    const Head& head = layer.heads[h];
+    if (head.kind == HeadKind::Unused) continue;
+    if (head.tokenValues.empty()) pair(layer.value, h, p.value);
+    if (!head.currentQuery) pair(layer.query, h, p.query);
+    if (!head.positionKey) pair(layer.key, h, p.key);
+  }
+  std::vector<char> selected(static_cast<size_t>(dFfn), 0);
+  for (const Selector& sel : layer.selectors) std::fill_n(selected.begin() + sel.first, sel.count, 1);
+  std::vector<int32_t> plain;
+  for (int32_t j : layer.live)
+    if (!selected[j]) plain.push_back(j);
+  layer.bounded.build(layer.gate, plain, width);
+}
+
 /** A file descriptor closed on every path out. */
 struct Descriptor {
   int fd;
@@ -558,13 +590,13 @@ Model loadModelFrom(int fd, const std::string& file) {
   markPositionHeads(m);
 
   for (Layer& layer : m.layers) {
-    layer.selectorAt.assign(m.dFfn, -1);
     for (int64_t j = 0; j < m.dFfn; j++)
       if (!layer.gate.empty(j)) layer.live.push_back(static_cast<int32_t>(j));
   }
   // One-hot groups must be what they claim: the engine computes one neuron of a group it trusts.
   if (const Json* selectors = h.get("selectors")) {
     if (!selectors->isArray()) fail("header: selectors must be a list");
+    std::vector<Selector> ranged;
     for (size_t k = 0; k < selectors->items.size(); k++) {
       const Json& s = selectors->items[k];
       auto field = [&](const char* name, int64_t below) -> int64_t {
@@ -583,6 +615,19 @@ Model loadModelFrom(int fd, const std::string& file) {
       if (sel.count < 1 || sel.first + sel.count > m.dFfn || sel.slot == sel.squareSlot || sel.slot == sel.oneSlot ||
           sel.squareSlot == sel.oneSlot)
         fail("header: selector " + std::to_string(k) + " is out of range");
+      sel.layer = l;
+      ranged.push_back(sel);
+    }
+    // Groups of one layer must not share a neuron: the engine computes one neuron per group.
+    for (size_t k = 0; k < ranged.size(); k++)
+      for (size_t o = 0; o < k; o++)
+        if (ranged[o].layer == ranged[k].layer && ranged[o].first < ranged[k].first + ranged[k].count &&
+            ranged[k].first < ranged[o].first + ranged[o].count)
+          fail("header: selectors " + std::to_string(o) + " and " + std::to_string(k) + " share neurons of layer " +
+               std::to_string(ranged[k].layer));
+    for (size_t k = 0; k < ranged.size(); k++) {
+      Selector sel = ranged[k];
+      const int64_t l = sel.layer;
       Layer& layer = m.layers[l];
       for (int64_t i = 0; i < sel.count; i++) {
         const int64_t j = sel.first + i;
@@ -602,10 +647,6 @@ Model loadModelFrom(int fd, const std::string& file) {
           fail("header: selector " + std::to_string(k) + ": neuron " + std::to_string(j) + " of layer " +
                std::to_string(l) + " is not a one-hot gate");
       }
-      if (layer.selectorAt[sel.first] >= 0) fail("header: two selectors start at the same neuron");
-      sel.liveEnd = static_cast<size_t>(std::lower_bound(layer.live.begin(), layer.live.end(), sel.first + sel.count) -
-                                        layer.live.begin());
-      layer.selectorAt[sel.first] = static_cast<int32_t>(layer.selectors.size());
       layer.selectors.push_back(sel);
     }
   }
@@ -622,10 +663,8 @@ Model loadModelFrom(int fd, const std::string& file) {
     for (int32_t j : layer.live)
       if (!layer.guarded.grouped(j)) live.push_back(j);
     layer.live = std::move(live);
-    for (Selector& sel : layer.selectors)
-      sel.liveEnd = static_cast<size_t>(std::lower_bound(layer.live.begin(), layer.live.end(), sel.first + sel.count) -
-                                        layer.live.begin());
   }
+  for (Layer& layer : m.layers) planLayer(layer, m.heads, m.dFfn, m.dModel);
   return m;
 }
 

@@ -9,28 +9,10 @@
 #include "attention.h"
 #include "guarded_neurons.h"
 #include "output_argmax.h"
+#include "sparse_rows.h"
+#include "bounded_gates.h"
 
 namespace tvm {
-
-/** Rows of a matrix, nonzero entries only, in column order (so dot products add in that order). */
-struct SparseRows {
-  std::vector<int32_t> start;  // row r spans [start[r], start[r + 1])
-  std::vector<int32_t> column;
-  std::vector<double> value;
-
-  void build(const double* dense, int64_t rows, int64_t width);
-  double dot(int64_t r, const double* x) const {
-    double s = 0;
-    for (int32_t i = start[r], end = start[r + 1]; i < end; i++) s += value[i] * x[column[i]];
-    return s;
-  }
-  /** x += a · row r. */
-  void addScaled(int64_t r, double a, double* x) const {
-    for (int32_t i = start[r], end = start[r + 1]; i < end; i++) x[column[i]] += a * value[i];
-  }
-  bool empty(int64_t r) const { return start[r] == start[r + 1]; }
-  int64_t nonzeros() const { return static_cast<int64_t>(value.size()); }
-};
 
 enum class HeadKind { Lookup, Gather, Average, Passthrough, Unused };
 
@@ -60,23 +42,33 @@ struct Head {
  * x[squareSlot], only neuron first + x[slot] can fire.
  */
 struct Selector {
-  int64_t first = 0, count = 0, slot = 0, squareSlot = 0, oneSlot = 0;
-  /** Index in Layer::live just past the group. */
-  size_t liveEnd = 0;
+  int64_t layer = 0, first = 0, count = 0, slot = 0, squareSlot = 0, oneSlot = 0;
+};
+
+/**
+ * The rows of a layer's attention that every position computes, as one sparse matrix (query,
+ * key and value rows of each head that needs them, in head order), and where each head's pairs
+ * are in it (−1: not computed there: a token-only gather head has no value rows, a position key
+ * needs no key rows, and a current query's rows are computed only where its check fails).
+ */
+struct Projections {
+  SparseRows rows;
+  std::vector<int32_t> query, key, value;  // [heads]
 };
 
 struct Layer {
   SparseRows query, key, value, output;  // [2·heads] rows of dModel
   SparseRows gate, up, down;             // [dFfn] rows of dModel
   std::vector<Head> heads;
+  Projections projections;
+  /** The live neurons in no one-hot group: their gate rows, grouped where a bound may skip them. */
+  BoundedGates bounded;
   /**
    * Neurons with a nonzero gate row (the others never fire) and in no guarded group, ascending.
    */
   std::vector<int32_t> live;
   /** Groups of neurons of which only those for one value of a slot may fire (guarded_neurons.h). */
   GuardedNeurons guarded;
-  /** selectorAt[j] indexes `selectors` when a one-hot group starts at neuron j, else −1. */
-  std::vector<int32_t> selectorAt;
   std::vector<Selector> selectors;
 };
 

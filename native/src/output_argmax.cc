@@ -94,7 +94,7 @@ void OutputArgmax::build(const SparseRows& rows, int64_t vocabulary) {
 }
 
 double OutputArgmax::bound(const int32_t* column, const double* high, const double* low, const double* magnitude,
-                           int32_t terms, const double* x, double& slack, bool& finite) {
+                           int32_t terms, const double* x, double& slack) {
   double u = 0, m = 0;
   for (int32_t j = 0; j < terms; j++) {
     const double xj = x[column[j]];
@@ -102,7 +102,6 @@ double OutputArgmax::bound(const int32_t* column, const double* high, const doub
     m += magnitude[j] * std::fabs(xj);
   }
   slack = m * 0x1p-40 + 0x1p-1000;
-  finite = finite && std::isfinite(u) && std::isfinite(m);
   return u;
 }
 
@@ -111,6 +110,9 @@ void OutputArgmax::score(const Block& b, const double* x, double* s) const {
   const double* a = &coefficient_[b.coefficient];
   for (int32_t j = 0; j < b.terms; j++, a += b.count) {
     const double xj = x[column_[b.term + j]];
+    // A zero slot adds ±0, which leaves every sum as it is (a sum that starts at +0 is never −0),
+    // so it is skipped: most of a block's slots are zero at most positions.
+    if (xj == 0) continue;
     for (int32_t i = 0; i < b.count; i++) s[i] += a[i] * xj;
   }
 }
@@ -125,12 +127,18 @@ int32_t OutputArgmax::argmax(const double* x, std::vector<double>& scratch) cons
   double* blockBound = slack + n;
   double* blockSlack = blockBound + kGroupBlocks;
   double s[kBlockTokens];
+  // Finite group bounds and margins mean finite everything else: a group's slots are all its
+  // tokens' slots, so a NaN or infinite x among them makes its margin sum non-finite; and a
+  // block's bound, margin and scores are sums over a subset of those slots of terms no larger in
+  // magnitude, added in the same (column) order, so rounding, which is monotone, keeps each
+  // within the group's finite margin sum.
   bool finite = true;
   size_t top = 0;
   for (size_t k = 0; k < n; k++) {
     const Group& g = groups_[k];
     bound[k] = OutputArgmax::bound(&groupColumn_[g.term], &groupHigh_[g.term], &groupLow_[g.term],
-                                   &groupMagnitude_[g.term], g.terms, x, slack[k], finite);
+                                   &groupMagnitude_[g.term], g.terms, x, slack[k]);
+    finite = finite && std::isfinite(bound[k]) && std::isfinite(slack[k]);
     if (bound[k] > bound[top]) top = k;
   }
   int32_t best = 0;
@@ -156,7 +164,7 @@ int32_t OutputArgmax::argmax(const double* x, std::vector<double>& scratch) cons
     for (int32_t i = 0; i < g.count; i++) {
       const Block& b = blocks_[g.first + i];
       blockBound[i] = OutputArgmax::bound(&column_[b.term], &high_[b.term], &low_[b.term], &magnitude_[b.term],
-                                          b.terms, x, blockSlack[i], finite);
+                                          b.terms, x, blockSlack[i]);
       if (blockBound[i] > blockBound[first]) first = i;
     }
     if (!(blockBound[first] + blockSlack[first] < bestScore)) visit(blocks_[g.first + first]);

@@ -60,8 +60,9 @@ class OutputArgmax {
   std::vector<double> groupHigh_, groupLow_, groupMagnitude_;
 
   /** Σ over slots [term, term + terms) of the larger of high·x and low·x, and the margin. */
-  static double bound(const int32_t* column, const double* high, const double* low, const double* magnitude,
-                      int32_t terms, const double* x, double& slack, bool& finite);
+  [[gnu::always_inline]] static inline double bound(const int32_t* column, const double* high, const double* low,
+                                                   const double* magnitude, int32_t terms, const double* x,
+                                                   double& slack);
   /** Scores block b's tokens into s (same additions, same order as a row dot product). */
   void score(const Block& b, const double* x, double* s) const;
 };

@@ -27,6 +27,7 @@
 #include "test_support.h"
 
 int guardedAgainstBruteForce();  // guarded_check.cc
+int boundedAgainstBruteForce();  // bounded_check.cc
 
 namespace {
 
@@ -108,6 +109,56 @@ int exactAgainstReferences() {
       std::printf("FAIL exact: compareProducts(%lld, %lld, %lld, %lld)\n", (long long)a, (long long)b,
                   (long long)c, (long long)d);
   }
+  // 128-bit operands (cleared keys are about 2^101): against products of 32-bit limbs, so that
+  // the bit-length shortcut and the 256-bit path meet a reference that shares no code with them.
+  auto limbs = [](tvm::i128 v, uint32_t out[4]) {
+    const tvm::u128 m = v < 0 ? tvm::u128(0) - tvm::u128(v) : tvm::u128(v);
+    for (int i = 0; i < 4; i++) out[i] = uint32_t(m >> (32 * i));
+  };
+  auto product = [&](tvm::i128 a, tvm::i128 b, uint32_t out[8]) {  // |a·b| in 8 limbs
+    uint32_t x[4], y[4];
+    limbs(a, x), limbs(b, y);
+    uint64_t acc[8] = {0};
+    for (int i = 0; i < 4; i++)
+      for (int j = 0; j < 4; j++) {
+        const uint64_t p = uint64_t(x[i]) * y[j];
+        acc[i + j] += p & 0xffffffffu;
+        acc[i + j + 1] += p >> 32;
+      }
+    for (int i = 0; i < 7; i++) acc[i + 1] += acc[i] >> 32, acc[i] &= 0xffffffffu;
+    for (int i = 0; i < 8; i++) out[i] = uint32_t(acc[i]);
+  };
+  auto reference = [&](tvm::i128 a, tvm::i128 b, tvm::i128 c, tvm::i128 d) {
+    const int sl = ((a > 0) - (a < 0)) * ((b > 0) - (b < 0)), sr = ((c > 0) - (c < 0)) * ((d > 0) - (d < 0));
+    if (sl != sr || sl == 0) return (sl > sr) - (sl < sr);
+    uint32_t l[8], r[8];
+    product(a, b, l), product(c, d, r);
+    for (int i = 7; i >= 0; i--)
+      if (l[i] != r[i]) return (l[i] > r[i]) == (sl > 0) ? 1 : -1;
+    return 0;
+  };
+  auto wide = [&]() -> tvm::i128 {
+    const uint64_t b = next();
+    const int bits = int(b % 121);  // magnitudes to 2^120
+    tvm::i128 v = (tvm::i128(next()) << 64 | next()) & ((tvm::i128(1) << bits) - 1);
+    if (b % 7 == 0) v = tvm::i128(1) << bits;
+    if (b % 11 == 0) v = (tvm::i128(1) << bits) - 1;
+    return b & 1 ? -v : v;
+  };
+  for (int i = 0; i < 2000000; i++) {
+    const tvm::i128 a = wide(), b = wide();
+    tvm::i128 c = wide(), d = wide();
+    if (i % 5 == 0) c = a, d = b;
+    if (i % 7 == 0) c = b, d = a;
+    if (i % 3 == 0) c = a * 2 + 1, d = b / 2;  // products a bit length apart
+    const tvm::i128 big = tvm::i128(1) << 119;
+    if ((c > big || c < -big) && i % 3 == 0) c /= 4;
+    const int want = reference(a, b, c, d);
+    if (tvm::compareProducts(a, b, c, d) != want && failures++ < 5)
+      std::printf("FAIL exact: compareProducts of 128-bit operands (%llx…, %llx…, %llx…, %llx…)\n",
+                  (unsigned long long)(a >> 64), (unsigned long long)(b >> 64), (unsigned long long)(c >> 64),
+                  (unsigned long long)(d >> 64));
+  }
   if (!failures) std::printf("ok   exact arithmetic: rounding, conversion and products equal their references\n");
   return failures;
 }
@@ -177,9 +228,11 @@ int hullAgainstBruteForce() {
   };
   int failures = 0;
   // Rounds 40–59 move every key by about 2^100 (the size of the machine's cleared keys: 128-bit
-  // coordinates, 32-bit differences); rounds 60–79 scale the queries by 2^33 (64-bit products).
+  // coordinates, 32-bit differences); rounds 60–79 scale the queries by 2^33 (64-bit products);
+  // rounds 80–99 clear a third of the keys as the machine does (y − 2^100, x kept), so that a hull
+  // mixes small keys with cleared ones and the steps between them are far beyond 32 bits.
   const tvm::i128 offsetX = (tvm::i128(1) << 100) + 12345, offsetY = -(tvm::i128(1) << 99) + 777;
-  for (int round = 0; round < 80 && failures == 0; round++) {
+  for (int round = 0; round < 100 && failures == 0; round++) {
     const tvm::Tie tie = round % 2 ? tvm::Tie::Average : tvm::Tie::Latest;
     tvm::HullAttention hull(round + 1);
     std::vector<Entry> entries;
@@ -193,6 +246,7 @@ int hullAgainstBruteForce() {
         e.x = int64_t(next() % 9) - 4, e.y = int64_t(next() % 9) - 4;
       }
       if (round >= 40 && round < 60) e.x += offsetX, e.y += offsetY;
+      if (round >= 80 && next() % 3 == 0) e.y -= tvm::i128(1) << 100;
       e.v[0] = double(next() % 100), e.v[1] = double(next() % 7) - 3;
       e.seq = seq;
       entries.push_back(e);
@@ -203,7 +257,7 @@ int hullAgainstBruteForce() {
       else if (how == 2) qx = int64_t(next() % 3) - 1, qy = 0;
       else if (how == 3) qx = 0, qy = 0;
       else if (how == 4) qy = 1 + next() % 3;
-      if (round >= 60) qx *= tvm::i128(1) << 33, qy *= tvm::i128(1) << 33;
+      if (round >= 60 && round < 80) qx *= tvm::i128(1) << 33, qy *= tvm::i128(1) << 33;
       double out[2] = {0, 0};
       const tvm::Selection got = hull.query(qx, qy, tie, out);
       // Brute force: every entry's score; the maximal ones are selected.
@@ -238,10 +292,10 @@ int hullAgainstBruteForce() {
         failures++;
         break;
       }
-      if (round >= 60) qx /= tvm::i128(1) << 33, qy /= tvm::i128(1) << 33;
+      if (round >= 60 && round < 80) qx /= tvm::i128(1) << 33, qy /= tvm::i128(1) << 33;
     }
   }
-  if (!failures) std::printf("ok   hull heads: 80 rounds of 600 inserts and queries equal brute force\n");
+  if (!failures) std::printf("ok   hull heads: 100 rounds of 600 inserts and queries equal brute force\n");
   return failures;
 }
 
@@ -256,7 +310,8 @@ int main(int argc, char** argv) {
   const std::string manifestText = readAll(dir + "/manifest.json");
   const tvm::Json manifest = tvm::parseJson(manifestText.data(), manifestText.size());
   const int32_t halt = static_cast<int32_t>(manifest.get("halt")->number);
-  int failures = exactAgainstReferences() + keyIndexAgainstMap() + hullAgainstBruteForce() + guardedAgainstBruteForce();
+  int failures = exactAgainstReferences() + keyIndexAgainstMap() + hullAgainstBruteForce() +
+                 guardedAgainstBruteForce() + boundedAgainstBruteForce();
   for (const tvm::Json& run : manifest.get("runs")->items) {
     const auto start = std::chrono::steady_clock::now();
     auto model = std::make_shared<const tvm::Model>(tvm::loadModel(dir + "/" + text(run, "model")));

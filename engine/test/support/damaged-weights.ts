@@ -117,6 +117,17 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
       reason: /selector 0: neuron 0 of layer 0 is not a one-hot gate/,
     },
     {
+      what: 'two one-hot groups sharing a neuron',
+      bytes: withHeader({
+        ...header,
+        selectors: [
+          { layer: 0, first: 0, count: 2, slot: 0, squareSlot: 1, oneSlot: 2 },
+          { layer: 0, first: 1, count: 1, slot: 0, squareSlot: 1, oneSlot: 2 },
+        ],
+      }),
+      reason: /header: selectors 0 and 1 share neurons of layer 0/,
+    },
+    {
       what: 'a one-hot group past the layer',
       bytes: withHeader({
         ...header,
