@@ -11,6 +11,7 @@ import { HullAttention } from '../attention/hull';
 import { PositionAttention, TokenLog } from '../attention/position';
 import { RecordingEngine, recordedHeads, SelectionRecorder } from '../attention/selection-rows';
 import type { HeadInfo, NeuronSelector, TransformerModel } from '../weights/model';
+import { BoundedGates } from './bounded-gates';
 import { GuardedNeurons } from './guarded-neurons';
 import { type HeadProof, proveHeads } from './head-proofs';
 import { OutputArgmax } from './output-argmax';
@@ -65,11 +66,45 @@ interface Layer {
   readonly proofs: readonly HeadProof[];
   readonly caches: (HullAttention | PositionAttention | null)[];
   /** Neurons with a nonzero gate row (the others never fire) and in no guarded group, ascending. */
-  live: Int32Array;
+  readonly live: Int32Array;
   /** Groups of neurons of which only those for one value of a slot may fire (guarded-neurons.ts). */
-  guarded?: GuardedNeurons;
-  /** The one-hot group starting at a neuron, if any, and the index in `live` just past it. */
-  readonly selectorAt: ({ sel: NeuronSelector; liveEnd: number } | undefined)[];
+  readonly guarded?: GuardedNeurons;
+  /** The one-hot groups of this layer (model.ts: NeuronSelector). */
+  readonly selectors: NeuronSelector[];
+  /** The live neurons in no one-hot group: grouped where a bound may skip them (bounded-gates.ts). */
+  readonly bounded: BoundedGates;
+}
+
+/**
+ * A layer's neurons by how they are computed: `live` (a nonzero gate row, in no guarded group:
+ * the one-hot groups' neurons among them), the guarded groups among the neurons no one-hot group
+ * covers, and the rest of those as bounded gates.
+ */
+function planNeurons(
+  model: TransformerModel,
+  li: number,
+  gate: SparseRows,
+): { live: Int32Array; guarded?: GuardedNeurons; bounded: BoundedGates } {
+  const d = model.dModel;
+  const dense = model.layers[li].gate;
+  const selected = new Uint8Array(model.dFfn);
+  for (const sel of model.selectors) if (sel.layer === li) selected.fill(1, sel.first, sel.first + sel.count);
+  let live = Int32Array.from(
+    Array.from({ length: model.dFfn }, (_, j) => j).filter((j) =>
+      dense.subarray(j * d, (j + 1) * d).some((v) => v !== 0),
+    ),
+  );
+  const guarded = new GuardedNeurons(
+    dense,
+    d,
+    live.filter((j) => !selected[j]),
+  );
+  live = live.filter((j) => !guarded.grouped(j));
+  const bounded = new BoundedGates(
+    gate,
+    live.filter((j) => !selected[j]),
+  );
+  return guarded.groups > 0 ? { live, guarded, bounded } : { live, bounded };
 }
 
 /** Integers up to this square exactly in float64 (the one-hot shortcut's precondition). */
@@ -92,6 +127,8 @@ export class JsEngine extends RecordingEngine {
   private readonly hidden: Float64Array;
   /** The neurons that fired at this layer, ascending. */
   private readonly firing: Int32Array;
+  /** The distinct loose gate rows' values at this layer (BoundedGates). */
+  private readonly gates: Float64Array;
   private readonly kv = new Float64Array(2);
   /** Every token fed (token-only gather heads read their rows from it). */
   private readonly tokens = new TokenLog();
@@ -105,51 +142,33 @@ export class JsEngine extends RecordingEngine {
     this.unembedding = new SparseRows(model.unembedding, V, d);
     this.output = new OutputArgmax(model.unembedding, V, d);
     const proofs = proveHeads(model);
-    this.layers = model.layers.map((l, li) => ({
-      query: new SparseRows(l.query, model.heads * 2, d),
-      key: new SparseRows(l.key, model.heads * 2, d),
-      value: new SparseRows(l.value, model.heads * 2, d),
-      output: new SparseRows(l.output, model.heads * 2, d),
-      gate: new SparseRows(l.gate, model.dFfn, d),
-      up: new SparseRows(l.up, model.dFfn, d),
-      down: new SparseRows(l.down, model.dFfn, d),
-      heads: l.heads,
-      proofs: proofs[li],
-      caches: l.heads.map((h, hi) =>
-        h.kind === 'unused'
-          ? null
-          : h.kind === 'passthrough'
-            ? new PositionAttention(2, { kind: 'current' })
-            : h.kind === 'gather'
-              ? new PositionAttention(2, { kind: 'rows' })
-              : new HullAttention(2, li * 64 + hi + 1),
-      ),
-      live: Int32Array.from(
-        Array.from({ length: model.dFfn }, (_, j) => j).filter((j) =>
-          l.gate.subarray(j * d, (j + 1) * d).some((v) => v !== 0),
+    this.layers = model.layers.map((l, li) => {
+      const gate = new SparseRows(l.gate, model.dFfn, d);
+      return {
+        query: new SparseRows(l.query, model.heads * 2, d),
+        key: new SparseRows(l.key, model.heads * 2, d),
+        value: new SparseRows(l.value, model.heads * 2, d),
+        output: new SparseRows(l.output, model.heads * 2, d),
+        gate,
+        up: new SparseRows(l.up, model.dFfn, d),
+        down: new SparseRows(l.down, model.dFfn, d),
+        heads: l.heads,
+        proofs: proofs[li],
+        caches: l.heads.map((h, hi) =>
+          h.kind === 'unused'
+            ? null
+            : h.kind === 'passthrough'
+              ? new PositionAttention(2, { kind: 'current' })
+              : h.kind === 'gather'
+                ? new PositionAttention(2, { kind: 'rows' })
+                : new HullAttention(2, li * 64 + hi + 1),
         ),
-      ),
-      selectorAt: new Array(model.dFfn).fill(undefined), // an array: a Map lookup per neuron costs
-    }));
-    this.useTokenTables();
-    this.layers.forEach((layer, li) => {
-      // Guarded groups among the neurons no selector covers; `live` then keeps the others.
-      const selected = new Uint8Array(model.dFfn);
-      for (const sel of model.selectors)
-        if (sel.layer === li) selected.fill(1, sel.first, sel.first + sel.count);
-      const guarded = new GuardedNeurons(
-        model.layers[li].gate,
-        d,
-        layer.live.filter((j) => !selected[j]),
-      );
-      if (guarded.groups > 0) layer.guarded = guarded;
-      layer.live = layer.live.filter((j) => !guarded.grouped(j));
+        selectors: model.selectors.filter((sel) => sel.layer === li),
+        ...planNeurons(model, li, gate),
+      };
     });
-    for (const sel of model.selectors) {
-      const layer = this.layers[sel.layer];
-      const liveEnd = layer.live.findIndex((j) => j >= sel.first + sel.count);
-      layer.selectorAt[sel.first] = { sel, liveEnd: liveEnd < 0 ? layer.live.length : liveEnd };
-    }
+    this.useTokenTables();
+    this.gates = new Float64Array(Math.max(0, ...this.layers.map((l) => l.bounded.distinct.length)));
     this.x = new Float64Array(d);
     this.headOut = Array.from({ length: model.heads }, () => new Float64Array(2));
     this.hidden = new Float64Array(model.dFfn);
@@ -243,36 +262,42 @@ export class JsEngine extends RecordingEngine {
       // ReGLU feed-forward: every neuron reads the post-attention residual; then the neurons that
       // fired add their down rows, in neuron order. In a one-hot group whose preconditions hold,
       // only the selected neuron can fire, so only it is computed (model.ts: NeuronSelector).
-      const { live, selectorAt } = layer;
+      const { live, bounded } = layer;
       const hidden = this.hidden;
       const firing = this.firing;
       let fired = 0;
-      const fire = (j: number) => {
-        const g = layer.gate.dot(j, x);
-        if (g <= 0) return;
+      const fireWith = (j: number, g: number) => {
+        if (!(g > 0)) return;
         const h = layer.up.dot(j, x) * g;
         if (h === 0) return;
         hidden[j] = h;
         firing[fired++] = j;
       };
-      for (let k = 0; k < live.length; k++) {
-        const j = live[k];
-        const group = selectorAt[j];
-        if (group) {
-          const sel = group.sel;
-          const c = x[sel.slot];
-          if (
-            x[sel.oneSlot] === 1 &&
-            Number.isInteger(c) &&
-            Math.abs(c) < EXACT_SQUARE &&
-            x[sel.squareSlot] === c * c
-          ) {
-            if (c >= 0 && c < sel.count) fire(sel.first + c);
-            k = group.liveEnd - 1; // past the group
-            continue;
-          }
+      const fire = (j: number) => fireWith(j, layer.gate.dot(j, x));
+      // The neurons outside one-hot groups: each distinct loose gate row once, then every group
+      // that its bound does not show off, row by row.
+      const gates = this.gates;
+      for (let r = 0; r < bounded.distinct.length; r++) gates[r] = layer.gate.dot(bounded.distinct[r], x);
+      for (let k = 0; k < bounded.loose.length; k++) fireWith(bounded.loose[k], gates[bounded.looseRow[k]]);
+      for (let g = 0; g < bounded.groups; g++) {
+        if (bounded.off(g, x)) continue;
+        const members = bounded.members[g];
+        for (let k = 0; k < members.length; k++) fire(members[k]);
+      }
+      for (const sel of layer.selectors) {
+        const c = x[sel.slot];
+        if (
+          x[sel.oneSlot] === 1 &&
+          Number.isInteger(c) &&
+          Math.abs(c) < EXACT_SQUARE &&
+          x[sel.squareSlot] === c * c
+        ) {
+          if (c >= 0 && c < sel.count) fire(sel.first + c);
+          continue;
         }
-        fire(j);
+        // The precondition fails: every live neuron of the group.
+        for (let k = 0; k < live.length; k++)
+          if (live[k] >= sel.first && live[k] < sel.first + sel.count) fire(live[k]);
       }
       // Guarded groups: the rows that may fire for this residual, or the whole group.
       const guarded = layer.guarded;
@@ -281,14 +306,16 @@ export class JsEngine extends RecordingEngine {
           const rows = guarded.select(g, x);
           for (let i = guarded.from; i < guarded.to; i++) fire(rows[i]);
         }
-        // Down rows in neuron order: the groups' few firings go into place (nearly sorted).
+      }
+      // Down rows in neuron order: a machine fires a few a layer (insertion); many, a sort.
+      if (fired > 64) firing.subarray(0, fired).sort();
+      else
         for (let a = 1; a < fired; a++)
           for (let b = a; b > 0 && firing[b - 1] > firing[b]; b--) {
             const t = firing[b - 1];
             firing[b - 1] = firing[b];
             firing[b] = t;
           }
-      }
       for (let a = 0; a < fired; a++) layer.down.addScaled(firing[a], hidden[firing[a]], x);
       onLayer?.(li, x);
     }
