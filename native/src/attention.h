@@ -188,9 +188,19 @@ class PositionAttention {
   /** Inserts the row of position `seq` (positions come in order); false if its key is not (2j, −j²). */
   bool insert(double x, double y, const double values[2], int64_t seq);
   /** The same for a key known to be (2·seq, −seq²): false only if seq is not the next position. */
-  bool insertPosition(const double values[2], int64_t seq);
+  bool insertPosition(const double values[2], int64_t seq) {  // inline: 29 heads a token call it
+    if (seq != count_) return false;
+    current_[0] = values[0];
+    current_[1] = values[1];
+    if (source_ == Source::Rows) {
+      rows_.push_back(values[0]);
+      rows_.push_back(values[1]);
+    }
+    count_++;
+    return true;
+  }
   /** false when a passthrough head would read another position than the current one. */
-  bool query(double qx, double qy, Tie tie, double out[2], Selection& selected) const;
+  inline bool query(double qx, double qy, Tie tie, double out[2], Selection& selected) const;
   /** Bytes held (capacity). */
   size_t bytes() const { return rows_.capacity() * sizeof(double); }
 
@@ -202,5 +212,37 @@ class PositionAttention {
   double current_[2] = {0, 0};
   std::vector<double> rows_;
 };
+
+// Inline, as insertPosition: the engine asks every gather head at every position.
+inline bool PositionAttention::query(double qx, double qy, Tie, double out[2], Selection& selected) const {
+  const int64_t last = count_ - 1;
+  if (last < 0) return true;
+  int64_t j;
+  if (qy > 0) {
+    // The parabola's top is at qx/qy; among integers, round half up (the later row wins a tie).
+    // (qy = 1, a query for one position, needs no division: qx + 0.5 rounds to qx's floor.)
+    double top = qy == 1 ? qx : floorOf(qx / qy + 0.5);
+    j = top < 0 ? 0 : top > static_cast<double>(last) ? last : static_cast<int64_t>(top);
+  } else if (qy == 0) {
+    j = qx >= 0 ? last : 0;
+  } else {
+    // Convex: an end wins; equal scores go to the later end.
+    const double l = static_cast<double>(last);
+    j = 2 * qx * l - qy * l * l >= 0 ? last : 0;
+  }
+  const double* row;
+  switch (source_) {
+    case Source::Rows: row = &rows_[2 * j]; break;
+    case Source::Tokens: row = &tokenValues_[2 * size_t((*tokens_)[j])]; break;
+    default:
+      if (j != last) return false;
+      row = current_;
+  }
+  out[0] = row[0];
+  out[1] = row[1];
+  selected.position = selected.last = j;
+  selected.count = 1;
+  return true;
+}
 
 }  // namespace tvm

@@ -69,6 +69,28 @@ Engine::Engine(std::shared_ptr<const Model> model) : model_(std::move(model)) {
   }
   x_.assign(m.dModel, 0);
   hidden_.assign(m.dFfn, 0);
+  headOut_.assign(2 * m.heads, 0);
+  // What each active head does at a position, in one place (the caches and outputs above are
+  // sized for good: these pointers stay valid).
+  steps_.resize(m.layers.size());
+  for (size_t l = 0; l < m.layers.size(); l++) {
+    const Projections& plan = m.layers[l].projections;
+    for (const int32_t h : active_[l]) {
+      const Head& head = m.layers[l].heads[h];
+      HeadStep step;
+      step.head = h;
+      step.value = plan.value[h];
+      step.query = plan.query[h];
+      step.key = plan.key[h];
+      step.oneSlot = head.currentQuery ? head.oneSlot : -1;
+      step.tie = head.tie;
+      step.hull = caches_[l][h].hull.get();
+      step.rows = caches_[l][h].rows.get();
+      step.out = &headOut_[2 * h];
+      step.selected = &selections_[l][h];
+      steps_[l].push_back(step);
+    }
+  }
   size_t projected = 0, gates = 0;
   for (const Layer& layer : m.layers) {
     projected = std::max(projected, layer.projections.rows.start.size() - 1);
@@ -77,7 +99,6 @@ Engine::Engine(std::shared_ptr<const Model> model) : model_(std::move(model)) {
   projected_.assign(projected, 0);
   gates_.assign(gates, 0);
   firing_.assign(m.dFfn, 0);
-  headOut_.assign(2 * m.heads, 0);
   for (size_t l = 0; l < m.layers.size(); l++)
     for (int64_t h = 0; h < m.heads; h++) {
       const HeadKind k = m.layers[l].heads[h].kind;
@@ -154,20 +175,18 @@ void Engine::feed(int32_t token) {
     // Attention: every head reads the layer's input, then all outputs are added.
     const Divider byScale(m.hardmaxScale);  // 2^20: a multiplication, as exact as the division
     // Every query, key and value row the heads need, in one pass (all read the layer's input).
-    const Projections& plan = layer.projections;
     double* projected = projected_.data();
-    plan.rows.dotAll(x, projected);
+    layer.projections.rows.dotAll(x, projected);
     const bool exactPosition = static_cast<double>(p) * m.hardmaxScale < 0x1p53;
-    for (const int32_t h : active_[l]) {  // the heads with a cache: an unused head adds nothing
-      HeadCache& cache = caches_[l][h];
-      double* out = &headOut_[2 * h];
-      Selection& selected = selections_[l][h];
-      const Head& head = layer.heads[h];
+    for (const HeadStep& step : steps_[l]) {  // the heads with a cache: an unused head adds nothing
+      const int32_t h = step.head;
+      double* out = step.out;
+      Selection& selected = *step.selected;
       // A token-only gather head reads its values from its table by token, not from these rows.
-      const double* v = plan.value[h] >= 0 ? &projected[plan.value[h]] : kNoValues;
-      if (head.currentQuery && x[head.oneSlot] == 1 && exactPosition) {
+      const double* v = step.value >= 0 ? &projected[step.value] : kNoValues;
+      if (step.oneSlot >= 0 && x[step.oneSlot] == 1 && exactPosition) {
         // The key is (2p, −p²) (proven at load) and the query (p, 1), so position p is selected.
-        if (!cache.rows->insertPosition(v, p)) throw positionHeadError(l, h, p);
+        if (!step.rows->insertPosition(v, p)) throw positionHeadError(l, h, p);
         out[0] = v[0];
         out[1] = v[1];
         selected.position = selected.last = p;
@@ -176,28 +195,25 @@ void Engine::feed(int32_t token) {
       }
       out[0] = out[1] = 0;
       selected = Selection();
-      const int32_t qa = plan.query[h];  // −1: a current query whose check failed
+      const int32_t qa = step.query;  // −1: a current query whose check failed
       const double qx = roundHalfUp(byScale(qa >= 0 ? projected[qa] : layer.query.dot(2 * h, x)));
       const double qy = roundHalfUp(byScale(qa >= 0 ? projected[qa + 1] : layer.query.dot(2 * h + 1, x)));
-      const Tie tie = head.tie;
-      if (head.positionKey) {  // the key is (2p, −p²), proven at load
-        if (!cache.rows->insertPosition(v, p) || !cache.rows->query(qx, qy, tie, out, selected))
+      if (step.key < 0) {  // the key is (2p, −p²), proven at load
+        if (!step.rows->insertPosition(v, p) || !step.rows->query(qx, qy, step.tie, out, selected))
           throw positionHeadError(l, h, p);
         continue;
       }
-      const double kx = roundHalfUp(projected[plan.key[h]]);
-      const double ky = roundHalfUp(projected[plan.key[h] + 1]);
-      if (cache.hull) {
-        cache.hull->insert(toInteger(kx), toInteger(ky), v, p);
-        selected = cache.hull->query(toInteger(qx), toInteger(qy), tie, out);
-      } else if (!cache.rows->insert(kx, ky, v, p) || !cache.rows->query(qx, qy, tie, out, selected)) {
+      const double kx = roundHalfUp(projected[step.key]);
+      const double ky = roundHalfUp(projected[step.key + 1]);
+      if (step.hull) {
+        step.hull->insert(toInteger(kx), toInteger(ky), v, p);
+        selected = step.hull->query(toInteger(qx), toInteger(qy), step.tie, out);
+      } else if (!step.rows->insert(kx, ky, v, p) || !step.rows->query(qx, qy, step.tie, out, selected)) {
         throw positionHeadError(l, h, p);
       }
     }
-    for (const int32_t h : active_[l]) {
-      layer.output.addScaled(2 * h, headOut_[2 * h], x);
-      layer.output.addScaled(2 * h + 1, headOut_[2 * h + 1], x);
-    }
+    // Head outputs in head order, value 0 then 1: the active heads' output rows in one pass.
+    layer.projections.outputs.addScaledAll(headOut_.data(), layer.projections.outputScale.data(), x);
     // ReGLU feed-forward: every neuron reads the post-attention residual; then the neurons that
     // fired add their down rows, in neuron order. In a one-hot group whose preconditions hold only
     // the selected neuron can fire, so only it is computed.

@@ -99,6 +99,21 @@ class Engine {
   std::vector<double> projected_, gates_;
   /** Per layer, the heads with a cache, ascending (unused heads are skipped). */
   std::vector<std::vector<int32_t>> active_;
+  /**
+   * What an active head computes at a position: where its value, query and key pairs are among
+   * the layer's projected rows (−1: not there: no value rows, a current query, a position key),
+   * the slot a current query checks for 1 (−1: none), its cache and where its output goes.
+   */
+  struct HeadStep {
+    int32_t head = 0, value = -1, query = -1, key = -1;
+    int64_t oneSlot = -1;
+    Tie tie = Tie::Latest;
+    HullAttention* hull = nullptr;
+    PositionAttention* rows = nullptr;
+    double* out = nullptr;
+    Selection* selected = nullptr;
+  };
+  std::vector<std::vector<HeadStep>> steps_;
   /** The output blocks' bounds, scratch for predict() (the model is shared, so it is the engine's). */
   mutable std::vector<double> bounds_;
   std::vector<int32_t> firing_;

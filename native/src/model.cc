@@ -208,12 +208,18 @@ void planLayer(Layer& layer, int64_t heads, int64_t dFfn, int64_t width) {
     p.rows.appendRow(from, 2 * h);
     p.rows.appendRow(from, 2 * h + 1);
   };
+  p.outputs.start.assign(1, 0);
+  p.outputScale.clear();
   for (int64_t h = 0; h < heads; h++) {
     const Head& head = layer.heads[h];
     if (head.kind == HeadKind::Unused) continue;
     if (head.tokenValues.empty()) pair(layer.value, h, p.value);
     if (!head.currentQuery) pair(layer.query, h, p.query);
     if (!head.positionKey) pair(layer.key, h, p.key);
+    for (int64_t v = 0; v < 2; v++) {
+      p.outputs.appendRow(layer.output, 2 * h + v);
+      p.outputScale.push_back(static_cast<int32_t>(2 * h + v));
+    }
   }
   std::vector<char> selected(static_cast<size_t>(dFfn), 0);
   for (const Selector& sel : layer.selectors) std::fill_n(selected.begin() + sel.first, sel.count, 1);

@@ -54,6 +54,9 @@ struct Selector {
 struct Projections {
   SparseRows rows;
   std::vector<int32_t> query, key, value;  // [heads]
+  /** The output rows of every head with a cache, in head order, and each one's value index (2h, 2h + 1). */
+  SparseRows outputs;
+  std::vector<int32_t> outputScale;
 };
 
 struct Layer {

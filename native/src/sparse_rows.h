@@ -34,6 +34,18 @@ struct SparseRows {
       out[r] = s;
     }
   }
+  /** x += a[scale[r]] · row r for every row in order: addScaled row by row, in one pass. */
+  void addScaledAll(const double* a, const int32_t* scale, double* x) const {
+    const int32_t* st = start.data();
+    const int32_t* col = column.data();
+    const double* val = value.data();
+    const int64_t rows = static_cast<int64_t>(start.size()) - 1;
+    int32_t i = rows > 0 ? st[0] : 0;
+    for (int64_t r = 0; r < rows; r++) {
+      const double ar = a[scale[r]];
+      for (const int32_t end = st[r + 1]; i < end; i++) x[col[i]] += ar * val[i];
+    }
+  }
   /** Appends row r of `from` (this must have been started with start = {0}). */
   void appendRow(const SparseRows& from, int64_t r) {
     for (int32_t i = from.start[r]; i < from.start[r + 1]; i++) {
