@@ -154,6 +154,109 @@ Engine::Memory Engine::memory() const {
   return r;
 }
 
+inline void Engine::attend(size_t l, int64_t p, double* x) {
+  const Model& m = *model_;
+  const Layer& layer = m.layers[l];
+  // Attention: every head reads the layer's input, then all outputs are added.
+  const Divider byScale(m.hardmaxScale);  // 2^20: a multiplication, as exact as the division
+  // Every query, key and value row the heads need, in one pass (all read the layer's input).
+  double* projected = projected_.data();
+  layer.projections.rows.dotAll(x, projected);
+  const bool exactPosition = static_cast<double>(p) * m.hardmaxScale < 0x1p53;
+  for (const HeadStep& step : steps_[l]) {  // the heads with a cache: an unused head adds nothing
+    const int32_t h = step.head;
+    double* out = step.out;
+    Selection& selected = *step.selected;
+    // A token-only gather head reads its values from its table by token, not from these rows.
+    const double* v = step.value >= 0 ? &projected[step.value] : kNoValues;
+    if (step.oneSlot >= 0 && x[step.oneSlot] == 1 && exactPosition) {
+      // The key is (2p, −p²) (proven at load) and the query (p, 1), so position p is selected.
+      if (!step.rows->insertPosition(v, p)) throw positionHeadError(l, h, p);
+      out[0] = v[0];
+      out[1] = v[1];
+      selected.position = selected.last = p;
+      selected.count = 1;
+      continue;
+    }
+    out[0] = out[1] = 0;
+    selected = Selection();
+    const int32_t qa = step.query;  // −1: a current query whose check failed
+    const double qx = roundHalfUp(byScale(qa >= 0 ? projected[qa] : layer.query.dot(2 * h, x)));
+    const double qy = roundHalfUp(byScale(qa >= 0 ? projected[qa + 1] : layer.query.dot(2 * h + 1, x)));
+    if (step.key < 0) {  // the key is (2p, −p²), proven at load
+      if (!step.rows->insertPosition(v, p) || !step.rows->query(qx, qy, step.tie, out, selected))
+        throw positionHeadError(l, h, p);
+      continue;
+    }
+    const double kx = roundHalfUp(projected[step.key]);
+    const double ky = roundHalfUp(projected[step.key + 1]);
+    if (step.hull) {
+      step.hull->insert(toInteger(kx), toInteger(ky), v, p);
+      selected = step.hull->query(toInteger(qx), toInteger(qy), step.tie, out);
+    } else if (!step.rows->insert(kx, ky, v, p) || !step.rows->query(qx, qy, step.tie, out, selected)) {
+      throw positionHeadError(l, h, p);
+    }
+  }
+  // Head outputs in head order, value 0 then 1: the active heads' output rows in one pass.
+  layer.projections.outputs.addScaledAll(headOut_.data(), layer.projections.outputScale.data(), x);
+}
+
+inline void Engine::feedForward(size_t l, double* x) {
+  const Layer& layer = model_->layers[l];
+  // ReGLU feed-forward: every neuron reads the post-attention residual; then the neurons that
+  // fired add their down rows, in neuron order. In a one-hot group whose preconditions hold only
+  // the selected neuron can fire, so only it is computed.
+  double* hidden = hidden_.data();
+  int32_t* firing = firing_.data();
+  int64_t fired = 0;
+  auto fireWith = [&](int64_t j, double g) {
+    if (!(g > 0)) return;
+    const double v = layer.up.dot(j, x) * g;
+    if (v == 0) return;
+    hidden[j] = v;
+    firing[fired++] = static_cast<int32_t>(j);
+  };
+  auto fire = [&](int64_t j) { fireWith(j, layer.gate.dot(j, x)); };
+  // The neurons outside one-hot groups: the loose ones' gates in one pass, then every group
+  // that its bound does not show off, row by row.
+  const BoundedGates& bounded = layer.bounded;
+  double* gates = gates_.data();
+  bounded.looseRows().dotAll(x, gates);
+  for (size_t k = 0; k < bounded.loose().size(); k++) fireWith(bounded.loose()[k], gates[bounded.looseRow()[k]]);
+  for (size_t g = 0; g < bounded.groups(); g++) {
+    if (bounded.off(g, x)) continue;
+    for (int32_t r = bounded.first(g), end = r + bounded.count(g); r < end; r++)
+      fireWith(bounded.groupedNeurons()[r], bounded.groupedRows().dot(r, x));
+  }
+  for (const Selector& sel : layer.selectors) {
+    const double c = x[sel.slot];
+    if (x[sel.oneSlot] == 1 && c == floorOf(c) && std::fabs(c) < 0x1p26 && x[sel.squareSlot] == c * c) {
+      if (c >= 0 && c < static_cast<double>(sel.count)) fire(sel.first + static_cast<int64_t>(c));
+      continue;
+    }
+    // The precondition fails: every live neuron of the group.
+    const auto& live = layer.live;
+    for (auto k = std::lower_bound(live.begin(), live.end(), static_cast<int32_t>(sel.first));
+         k != live.end() && *k < sel.first + sel.count; ++k)
+      fire(*k);
+  }
+  // Guarded groups: the rows that may fire for this residual, or the whole group.
+  for (size_t g = 0; g < layer.guarded.groups(); g++) {
+    const int32_t *first, *last;
+    layer.guarded.candidates(g, x, &first, &last);
+    for (; first != last; first++) fire(*first);
+  }
+  // Down rows in neuron order: a machine fires a few neurons a layer, sorted by insertion; a
+  // model that fires many (in group order, not neuron order) must not pay quadratic time.
+  if (fired > 64) {
+    std::sort(firing, firing + fired);
+  } else {
+    for (int64_t a = 1; a < fired; a++)
+      for (int64_t b = a; b > 0 && firing[b - 1] > firing[b]; b--) std::swap(firing[b - 1], firing[b]);
+  }
+  for (int64_t a = 0; a < fired; a++) layer.down.addScaled(firing[a], hidden[firing[a]], x);
+}
+
 void Engine::feed(int32_t token) {
   const Model& m = *model_;
   if (token < 0 || token >= m.vocabulary)
@@ -171,101 +274,8 @@ void Engine::feed(int32_t token) {
   x[m.positionSquareSlot] += static_cast<double>(p) * static_cast<double>(p);
 
   for (size_t l = 0; l < m.layers.size(); l++) {
-    const Layer& layer = m.layers[l];
-    // Attention: every head reads the layer's input, then all outputs are added.
-    const Divider byScale(m.hardmaxScale);  // 2^20: a multiplication, as exact as the division
-    // Every query, key and value row the heads need, in one pass (all read the layer's input).
-    double* projected = projected_.data();
-    layer.projections.rows.dotAll(x, projected);
-    const bool exactPosition = static_cast<double>(p) * m.hardmaxScale < 0x1p53;
-    for (const HeadStep& step : steps_[l]) {  // the heads with a cache: an unused head adds nothing
-      const int32_t h = step.head;
-      double* out = step.out;
-      Selection& selected = *step.selected;
-      // A token-only gather head reads its values from its table by token, not from these rows.
-      const double* v = step.value >= 0 ? &projected[step.value] : kNoValues;
-      if (step.oneSlot >= 0 && x[step.oneSlot] == 1 && exactPosition) {
-        // The key is (2p, −p²) (proven at load) and the query (p, 1), so position p is selected.
-        if (!step.rows->insertPosition(v, p)) throw positionHeadError(l, h, p);
-        out[0] = v[0];
-        out[1] = v[1];
-        selected.position = selected.last = p;
-        selected.count = 1;
-        continue;
-      }
-      out[0] = out[1] = 0;
-      selected = Selection();
-      const int32_t qa = step.query;  // −1: a current query whose check failed
-      const double qx = roundHalfUp(byScale(qa >= 0 ? projected[qa] : layer.query.dot(2 * h, x)));
-      const double qy = roundHalfUp(byScale(qa >= 0 ? projected[qa + 1] : layer.query.dot(2 * h + 1, x)));
-      if (step.key < 0) {  // the key is (2p, −p²), proven at load
-        if (!step.rows->insertPosition(v, p) || !step.rows->query(qx, qy, step.tie, out, selected))
-          throw positionHeadError(l, h, p);
-        continue;
-      }
-      const double kx = roundHalfUp(projected[step.key]);
-      const double ky = roundHalfUp(projected[step.key + 1]);
-      if (step.hull) {
-        step.hull->insert(toInteger(kx), toInteger(ky), v, p);
-        selected = step.hull->query(toInteger(qx), toInteger(qy), step.tie, out);
-      } else if (!step.rows->insert(kx, ky, v, p) || !step.rows->query(qx, qy, step.tie, out, selected)) {
-        throw positionHeadError(l, h, p);
-      }
-    }
-    // Head outputs in head order, value 0 then 1: the active heads' output rows in one pass.
-    layer.projections.outputs.addScaledAll(headOut_.data(), layer.projections.outputScale.data(), x);
-    // ReGLU feed-forward: every neuron reads the post-attention residual; then the neurons that
-    // fired add their down rows, in neuron order. In a one-hot group whose preconditions hold only
-    // the selected neuron can fire, so only it is computed.
-    double* hidden = hidden_.data();
-    int32_t* firing = firing_.data();
-    int64_t fired = 0;
-    auto fireWith = [&](int64_t j, double g) {
-      if (!(g > 0)) return;
-      const double v = layer.up.dot(j, x) * g;
-      if (v == 0) return;
-      hidden[j] = v;
-      firing[fired++] = static_cast<int32_t>(j);
-    };
-    auto fire = [&](int64_t j) { fireWith(j, layer.gate.dot(j, x)); };
-    // The neurons outside one-hot groups: the loose ones' gates in one pass, then every group
-    // that its bound does not show off, row by row.
-    const BoundedGates& bounded = layer.bounded;
-    double* gates = gates_.data();
-    bounded.looseRows().dotAll(x, gates);
-    for (size_t k = 0; k < bounded.loose().size(); k++) fireWith(bounded.loose()[k], gates[bounded.looseRow()[k]]);
-    for (size_t g = 0; g < bounded.groups(); g++) {
-      if (bounded.off(g, x)) continue;
-      for (int32_t r = bounded.first(g), end = r + bounded.count(g); r < end; r++)
-        fireWith(bounded.groupedNeurons()[r], bounded.groupedRows().dot(r, x));
-    }
-    for (const Selector& sel : layer.selectors) {
-      const double c = x[sel.slot];
-      if (x[sel.oneSlot] == 1 && c == floorOf(c) && std::fabs(c) < 0x1p26 && x[sel.squareSlot] == c * c) {
-        if (c >= 0 && c < static_cast<double>(sel.count)) fire(sel.first + static_cast<int64_t>(c));
-        continue;
-      }
-      // The precondition fails: every live neuron of the group.
-      const auto& live = layer.live;
-      for (auto k = std::lower_bound(live.begin(), live.end(), static_cast<int32_t>(sel.first));
-           k != live.end() && *k < sel.first + sel.count; ++k)
-        fire(*k);
-    }
-    // Guarded groups: the rows that may fire for this residual, or the whole group.
-    for (size_t g = 0; g < layer.guarded.groups(); g++) {
-      const int32_t *first, *last;
-      layer.guarded.candidates(g, x, &first, &last);
-      for (; first != last; first++) fire(*first);
-    }
-    // Down rows in neuron order: a machine fires a few neurons a layer, sorted by insertion; a
-    // model that fires many (in group order, not neuron order) must not pay quadratic time.
-    if (fired > 64) {
-      std::sort(firing, firing + fired);
-    } else {
-      for (int64_t a = 1; a < fired; a++)
-        for (int64_t b = a; b > 0 && firing[b - 1] > firing[b]; b--) std::swap(firing[b - 1], firing[b]);
-    }
-    for (int64_t a = 0; a < fired; a++) layer.down.addScaled(firing[a], hidden[firing[a]], x);
+    attend(l, p, x);
+    feedForward(l, x);
   }
   if (log_.recording()) {
     for (size_t i = 0; i < logged_.size(); i++) {

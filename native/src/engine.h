@@ -86,6 +86,10 @@ class Engine {
     std::unique_ptr<HullAttention> hull;
     std::unique_ptr<PositionAttention> rows;
   };
+  /** Layer l's attention at position p: every head reads x, then their outputs are added to it. */
+  [[gnu::always_inline]] inline void attend(size_t l, int64_t p, double* x);
+  /** Layer l's feed-forward: the neurons that fire add their down rows to x, in neuron order. */
+  [[gnu::always_inline]] inline void feedForward(size_t l, double* x);
   /** A logged row (p − selected position, or the tie count) back into what selectionsAt answers. */
   void fromRow(int64_t position, const std::vector<int64_t>& row, std::vector<int32_t>& out) const;
 
