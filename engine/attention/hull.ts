@@ -276,6 +276,9 @@ export class HullAttention {
     this.all = new KeyGroup(0, 0, valueCount);
   }
 
+  /** The group of the last insert, tried before the maps. */
+  private last: KeyGroup | null = null;
+
   get size(): number {
     return this.all.count;
   }
@@ -292,16 +295,21 @@ export class HullAttention {
 
   /** Inserts a key (integer coordinates) with its values; `seq` increases with every call. */
   insert(x: number, y: number, values: ArrayLike<number>, seq: number): void {
-    let column = this.groups.get(x);
-    if (!column) {
-      column = new Map();
-      this.groups.set(x, column);
-    }
-    let g = column.get(y);
-    const fresh = !g;
-    if (!g) {
-      g = new KeyGroup(x, y, this.valueCount);
-      column.set(y, g);
+    // The last insert's key again (keys repeat) needs no lookup. Its group is still kept if it is
+    // on a hull or an x extreme: a dropped group is on neither, and stays so.
+    let g = this.last;
+    let fresh = false;
+    if (!g || g.x !== x || g.y !== y || g.on === 0) {
+      let column = this.groups.get(x);
+      if (!column) {
+        column = new Map();
+        this.groups.set(x, column);
+      }
+      const found = column.get(y);
+      fresh = !found;
+      g = found ?? new KeyGroup(x, y, this.valueCount);
+      if (fresh) column.set(y, g);
+      this.last = g;
     }
     g.add(values, seq);
     this.all.add(values, seq);

@@ -127,6 +127,8 @@ export class JsEngine extends RecordingEngine {
   private readonly hidden: Float64Array;
   /** The neurons that fired at this layer, ascending. */
   private readonly firing: Int32Array;
+  /** How many neurons fired at this layer so far (feedForward). */
+  private fired = 0;
   /** The distinct loose gate rows' values at this layer (BoundedGates). */
   private readonly gates: Float64Array;
   private readonly kv = new Float64Array(2);
@@ -259,68 +261,85 @@ export class JsEngine extends RecordingEngine {
         layer.output.addScaled(2 * h, out[h][0], x);
         layer.output.addScaled(2 * h + 1, out[h][1], x);
       }
-      // ReGLU feed-forward: every neuron reads the post-attention residual; then the neurons that
-      // fired add their down rows, in neuron order. In a one-hot group whose preconditions hold,
-      // only the selected neuron can fire, so only it is computed (model.ts: NeuronSelector).
-      const { live, bounded } = layer;
-      const hidden = this.hidden;
-      const firing = this.firing;
-      let fired = 0;
-      const fireWith = (j: number, g: number) => {
-        if (!(g > 0)) return;
-        const h = layer.up.dot(j, x) * g;
-        if (h === 0) return;
-        hidden[j] = h;
-        firing[fired++] = j;
-      };
-      const fire = (j: number) => fireWith(j, layer.gate.dot(j, x));
-      // The neurons outside one-hot groups: each distinct loose gate row once, then every group
-      // that its bound does not show off, row by row.
-      const gates = this.gates;
-      for (let r = 0; r < bounded.distinct.length; r++) gates[r] = layer.gate.dot(bounded.distinct[r], x);
-      for (let k = 0; k < bounded.loose.length; k++) fireWith(bounded.loose[k], gates[bounded.looseRow[k]]);
-      for (let g = 0; g < bounded.groups; g++) {
-        if (bounded.off(g, x)) continue;
-        const members = bounded.members[g];
-        for (let k = 0; k < members.length; k++) fire(members[k]);
-      }
-      for (const sel of layer.selectors) {
-        const c = x[sel.slot];
-        if (
-          x[sel.oneSlot] === 1 &&
-          Number.isInteger(c) &&
-          Math.abs(c) < EXACT_SQUARE &&
-          x[sel.squareSlot] === c * c
-        ) {
-          if (c >= 0 && c < sel.count) fire(sel.first + c);
-          continue;
-        }
-        // The precondition fails: every live neuron of the group.
-        for (let k = 0; k < live.length; k++)
-          if (live[k] >= sel.first && live[k] < sel.first + sel.count) fire(live[k]);
-      }
-      // Guarded groups: the rows that may fire for this residual, or the whole group.
-      const guarded = layer.guarded;
-      if (guarded) {
-        for (let g = 0; g < guarded.groups; g++) {
-          const rows = guarded.select(g, x);
-          for (let i = guarded.from; i < guarded.to; i++) fire(rows[i]);
-        }
-      }
-      // Down rows in neuron order: a machine fires a few a layer (insertion); many, a sort.
-      if (fired > 64) firing.subarray(0, fired).sort();
-      else
-        for (let a = 1; a < fired; a++)
-          for (let b = a; b > 0 && firing[b - 1] > firing[b]; b--) {
-            const t = firing[b - 1];
-            firing[b - 1] = firing[b];
-            firing[b] = t;
-          }
-      for (let a = 0; a < fired; a++) layer.down.addScaled(firing[a], hidden[firing[a]], x);
+      this.feedForward(layer);
       onLayer?.(li, x);
     }
     if (this.recording) this.recordRow(p);
     this.position++;
+  }
+
+  /** One layer's ReGLU feed-forward on this.x (the neurons that fire, then their down rows). */
+  private feedForward(layer: Layer): void {
+    // ReGLU feed-forward: every neuron reads the post-attention residual; then the neurons that
+    // fired add their down rows, in neuron order. In a one-hot group whose preconditions hold,
+    // only the selected neuron can fire, so only it is computed (model.ts: NeuronSelector).
+    const { live, bounded } = layer;
+    const x = this.x;
+    const hidden = this.hidden;
+    const firing = this.firing;
+    this.fired = 0;
+    // The neurons outside one-hot groups: each distinct loose gate row once, then every group
+    // that its bound does not show off, row by row.
+    const gates = this.gates;
+    for (let r = 0; r < bounded.distinct.length; r++) gates[r] = layer.gate.dot(bounded.distinct[r], x);
+    for (let k = 0; k < bounded.loose.length; k++)
+      this.fireWith(layer, bounded.loose[k], gates[bounded.looseRow[k]]);
+    for (let g = 0; g < bounded.groups; g++) {
+      if (bounded.off(g, x)) continue;
+      const members = bounded.members[g];
+      for (let k = 0; k < members.length; k++) this.fire(layer, members[k]);
+    }
+    for (const sel of layer.selectors) {
+      const c = x[sel.slot];
+      if (
+        x[sel.oneSlot] === 1 &&
+        Number.isInteger(c) &&
+        Math.abs(c) < EXACT_SQUARE &&
+        x[sel.squareSlot] === c * c
+      ) {
+        if (c >= 0 && c < sel.count) this.fire(layer, sel.first + c);
+        continue;
+      }
+      // The precondition fails: every live neuron of the group.
+      for (let k = 0; k < live.length; k++)
+        if (live[k] >= sel.first && live[k] < sel.first + sel.count) this.fire(layer, live[k]);
+    }
+    // Guarded groups: the rows that may fire for this residual, or the whole group.
+    const guarded = layer.guarded;
+    if (guarded) {
+      for (let g = 0; g < guarded.groups; g++) {
+        const rows = guarded.select(g, x);
+        for (let i = guarded.from; i < guarded.to; i++) this.fire(layer, rows[i]);
+      }
+    }
+    const fired = this.fired;
+    // Down rows in neuron order: a machine fires a few a layer (insertion); many, a sort.
+    if (fired > 64) firing.subarray(0, fired).sort();
+    else
+      for (let a = 1; a < fired; a++)
+        for (let b = a; b > 0 && firing[b - 1] > firing[b]; b--) {
+          const t = firing[b - 1];
+          firing[b - 1] = firing[b];
+          firing[b] = t;
+        }
+    for (let a = 0; a < fired; a++) layer.down.addScaled(firing[a], hidden[firing[a]], x);
+  }
+
+  /**
+   * Neuron j fires with gate g when g > 0 and its hidden value is not 0. Methods, not closures
+   * made per layer: nothing is allocated per token.
+   */
+  private fireWith(layer: Layer, j: number, g: number): void {
+    if (!(g > 0)) return;
+    const h = layer.up.dot(j, this.x) * g;
+    if (h === 0) return;
+    this.hidden[j] = h;
+    this.firing[this.fired++] = j;
+  }
+
+  /** The same with neuron j's own gate row. */
+  private fire(layer: Layer, j: number): void {
+    this.fireWith(layer, j, layer.gate.dot(j, this.x));
   }
 
   protected newRecorder(): SelectionRecorder {
