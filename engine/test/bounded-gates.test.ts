@@ -15,15 +15,15 @@ import { prng } from './support/prng';
 const WIDTH = 24;
 const ONE = 0;
 
-function sparse(dense: Float64Array, rows: number): GateRows {
+function sparse(dense: Float64Array, rows: number, width = WIDTH): GateRows {
   const starts = new Int32Array(rows + 1);
   const cols: number[] = [];
   const vals: number[] = [];
   for (let j = 0; j < rows; j++) {
-    for (let c = 0; c < WIDTH; c++)
-      if (dense[j * WIDTH + c] !== 0) {
+    for (let c = 0; c < width; c++)
+      if (dense[j * width + c] !== 0) {
         cols.push(c);
-        vals.push(dense[j * WIDTH + c]);
+        vals.push(dense[j * width + c]);
       }
     starts[j + 1] = cols.length;
   }
@@ -117,28 +117,14 @@ test("a specialized model's flag-switched neurons are grouped", async () => {
   let grouped = 0;
   model.layers.forEach((layer, li) => {
     const rows = layer.gate.length / d;
-    const dense = layer.gate;
-    const starts = new Int32Array(rows + 1);
-    const cols: number[] = [];
-    const vals: number[] = [];
-    for (let j = 0; j < rows; j++) {
-      for (let c = 0; c < d; c++)
-        if (dense[j * d + c] !== 0) {
-          cols.push(c);
-          vals.push(dense[j * d + c]);
-        }
-      starts[j + 1] = cols.length;
-    }
+    const gate = sparse(layer.gate, rows, d);
     const selected = new Uint8Array(rows);
     for (const sel of model.selectors)
       if (sel.layer === li) selected.fill(1, sel.first, sel.first + sel.count);
     const neurons = Array.from({ length: rows }, (_, j) => j).filter(
-      (j) => starts[j + 1] > starts[j] && !selected[j],
+      (j) => gate.starts[j + 1] > gate.starts[j] && !selected[j],
     );
-    const bounded = new BoundedGates(
-      { starts, cols: Int32Array.from(cols), vals: Float64Array.from(vals) },
-      neurons,
-    );
+    const bounded = new BoundedGates(gate, neurons);
     grouped += bounded.members.reduce((n, m) => n + m.length, 0);
   });
   assert.ok(grouped >= 8, `${grouped} neurons grouped`);

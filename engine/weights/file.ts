@@ -569,15 +569,24 @@ function checkSelectors(
       fail(`header: selector ${k} is out of range`);
     }
   });
-  // Groups of one layer must not share a neuron: an engine computes one neuron per group.
+  // Groups of one layer must not share a neuron: an engine computes one neuron per group. In
+  // order of (layer, first, index), each group against the one reaching furthest before it (the
+  // native reader names the same pair).
   const selectors = list as NeuronSelector[];
-  selectors.forEach((s, k) => {
-    for (let m = 0; m < k; m++) {
-      const o = selectors[m];
-      if (o.layer === s.layer && o.first < s.first + s.count && s.first < o.first + o.count)
-        fail(`header: selectors ${m} and ${k} share neurons of layer ${s.layer}`);
-    }
-  });
+  const order = selectors
+    .map((_, k) => k)
+    .sort(
+      (a, b) => selectors[a].layer - selectors[b].layer || selectors[a].first - selectors[b].first || a - b,
+    );
+  for (let i = 1, reach = order[0]; i < order.length; i++) {
+    const a = selectors[reach];
+    const b = selectors[order[i]];
+    if (a.layer === b.layer && b.first < a.first + a.count)
+      fail(
+        `header: selectors ${Math.min(reach, order[i])} and ${Math.max(reach, order[i])} share neurons of layer ${b.layer}`,
+      );
+    if (a.layer !== b.layer || b.first + b.count > a.first + a.count) reach = order[i];
+  }
   return selectors.map((s, k) => {
     const gate = layers[s.layer].gate;
     for (let i = 0; i < s.count; i++) {

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
+#include <tuple>
 #include <utility>
 
 #include <fcntl.h>
@@ -624,13 +625,22 @@ Model loadModelFrom(int fd, const std::string& file) {
       sel.layer = l;
       ranged.push_back(sel);
     }
-    // Groups of one layer must not share a neuron: the engine computes one neuron per group.
-    for (size_t k = 0; k < ranged.size(); k++)
-      for (size_t o = 0; o < k; o++)
-        if (ranged[o].layer == ranged[k].layer && ranged[o].first < ranged[k].first + ranged[k].count &&
-            ranged[k].first < ranged[o].first + ranged[o].count)
-          fail("header: selectors " + std::to_string(o) + " and " + std::to_string(k) + " share neurons of layer " +
-               std::to_string(ranged[k].layer));
+    // Groups of one layer must not share a neuron: the engine computes one neuron per group. In
+    // order of (layer, first, index), each group against the one reaching furthest before it (the
+    // TypeScript reader names the same pair).
+    std::vector<size_t> order(ranged.size());
+    for (size_t k = 0; k < order.size(); k++) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return std::make_tuple(ranged[a].layer, ranged[a].first, a) <
+             std::make_tuple(ranged[b].layer, ranged[b].first, b);
+    });
+    for (size_t i = 1, reach = order.empty() ? 0 : order[0]; i < order.size(); i++) {
+      const Selector &a = ranged[reach], &b = ranged[order[i]];
+      if (a.layer == b.layer && b.first < a.first + a.count)
+        fail("header: selectors " + std::to_string(std::min(reach, order[i])) + " and " +
+             std::to_string(std::max(reach, order[i])) + " share neurons of layer " + std::to_string(b.layer));
+      if (a.layer != b.layer || b.first + b.count > a.first + a.count) reach = order[i];
+    }
     for (size_t k = 0; k < ranged.size(); k++) {
       Selector sel = ranged[k];
       const int64_t l = sel.layer;

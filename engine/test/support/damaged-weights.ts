@@ -128,6 +128,18 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
       reason: /header: selectors 0 and 1 share neurons of layer 0/,
     },
     {
+      what: 'a one-hot group inside another, listed apart',
+      bytes: withHeader({
+        ...header,
+        selectors: [
+          { layer: 0, first: 0, count: 3, slot: 0, squareSlot: 1, oneSlot: 2 },
+          { layer: 0, first: 5, count: 1, slot: 0, squareSlot: 1, oneSlot: 2 },
+          { layer: 0, first: 1, count: 1, slot: 0, squareSlot: 1, oneSlot: 2 },
+        ],
+      }),
+      reason: /header: selectors 0 and 2 share neurons of layer 0/,
+    },
+    {
       what: 'a one-hot group past the layer',
       bytes: withHeader({
         ...header,
