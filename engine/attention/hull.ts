@@ -54,6 +54,13 @@ class Node {
   next: Node | null = null;
   /** On the hull (a query's finger may outlive the node's place on it). */
   linked = false;
+  /**
+   * next.x − x and next.y − y when both are at most NARROW in magnitude, else NaN (link()). Every
+   * comparison a query makes is of a node with the next one; keys reach 2^101 but their steps
+   * along a hull are mostly small, and then a step's score is exact in doubles.
+   */
+  dx = Number.NaN;
+  dy = Number.NaN;
   constructor(
     readonly g: KeyGroup,
     readonly priority: number,
@@ -75,10 +82,39 @@ function priorities(seed: number) {
   };
 }
 
-/** True when point b lies strictly below the segment a–c (a.x < b.x < c.x). */
-function strictlyBelow(a: Node, b: Node, c: Node): boolean {
+/**
+ * Steps and query coordinates up to 2^25 in magnitude: a computed difference of two integer-valued
+ * doubles that small is exact (the operands are then both below 2^27, or of one sign and within a
+ * factor of 2: Sterbenz), and qx·dx + qy·dy stays below 2^51, exact too.
+ */
+const NARROW = 2 ** 25;
+
+/** a.next = b and b.prev = a (either may be null), keeping a's step to its next node. */
+function link(a: Node | null, b: Node | null): void {
+  if (b) b.prev = a;
+  if (!a) return;
+  a.next = b;
+  a.dx = a.dy = Number.NaN;
+  if (!b) return;
+  const dx = b.g.x - a.g.x;
+  const dy = b.y - a.y;
+  if (Math.abs(dx) <= NARROW && Math.abs(dy) <= NARROW) {
+    a.dx = dx;
+    a.dy = dy;
+  }
+}
+
+/** True when the point (bx, by) lies strictly below the segment a–c (a.x < bx < c.x). */
+function strictlyBelowPoint(a: Node, bx: number, by: number, c: Node): boolean {
   // b.y < a.y + (c.y − a.y)·(b.x − a.x)/(c.x − a.x)  ⇔  (b.y − a.y)(c.x − a.x) < (c.y − a.y)(b.x − a.x)
-  return compareProducts(b.y - a.y, c.g.x - a.g.x, c.y - a.y, b.g.x - a.g.x) < 0;
+  return compareProducts(by - a.y, c.g.x - a.g.x, c.y - a.y, bx - a.g.x) < 0;
+}
+
+/** The same for node b; three consecutive nodes with narrow steps d = b − a, e = c − b: d.y·e.x < e.y·d.x. */
+function strictlyBelow(a: Node, b: Node, c: Node): boolean {
+  if (a.next === b && b.next === c && !Number.isNaN(a.dx) && !Number.isNaN(b.dx))
+    return a.dy * b.dx < b.dy * a.dx;
+  return strictlyBelowPoint(a, b.g.x, b.y, c);
 }
 
 /** The upper convex hull (boundary points included) of groups, as a threaded treap by x. */
@@ -171,8 +207,7 @@ class UpperHull {
     n.g.on &= ~this.bit;
     left.push(n.g);
     this.removeTree(n.g.x);
-    if (n.prev) n.prev.next = n.next;
-    if (n.next) n.next.prev = n.prev;
+    link(n.prev, n.next);
     n.linked = false;
     this.size--;
   }
@@ -191,12 +226,11 @@ class UpperHull {
       this.unlink(replaced, left);
     }
     const after = before ? before.next : this.first();
+    // Most new keys lie strictly inside: tested before a node is made.
+    if (before && after && strictlyBelowPoint(before, g.x, y, after)) return;
     const node = new Node(g, this.random(), y);
-    if (before && after && strictlyBelow(before, node, after)) return;
-    node.prev = before;
-    node.next = after;
-    if (before) before.next = node;
-    if (after) after.prev = node;
+    link(before, node);
+    link(node, after);
     this.insertTree(node);
     node.linked = true;
     this.size++;
@@ -206,50 +240,45 @@ class UpperHull {
     while (node.next?.next && strictlyBelow(node, node.next, node.next.next)) this.unlink(node.next, left);
   }
 
-  /** Groups maximizing qx·x + qy·y (qy > 0, in this hull's orientation), and the best score. */
-  best(qx: number, qy: number, out: KeyGroup[]): number | bigint | undefined {
+  /** Appends the groups maximizing qx·x + qy·y (qy > 0, in this hull's orientation) to `out`. */
+  best(qx: number, qy: number, out: KeyGroup[]): void {
+    // Every comparison is of a node with the next one: the sign of score(next) − score(node),
+    // from the node's step when it and the query are narrow, else from the exact scores.
+    const narrow = Math.abs(qx) <= NARROW && Math.abs(qy) <= NARROW;
+    const rises = (m: Node, next: Node) =>
+      narrow && !Number.isNaN(m.dx)
+        ? Math.sign(qx * m.dx + qy * m.dy)
+        : compareScores(exactScore(qx, qy, next.g.x, next.y), exactScore(qx, qy, m.g.x, m.y));
     // The score is unimodal along the hull: find the first node not followed by a higher one.
     // Along the hull (x ascending, slopes descending) the score's steps change sign at most once,
     // from rising to level to falling, so a node higher than the one before it and not lower than
     // the one after it is that node. The last answer and its neighbour toward higher scores are
     // tried first (as in native/src/attention.cc), then a walk from the root.
-    const score = (m: Node) => exactScore(qx, qy, m.g.x, m.y);
-    const isTop = (m: Node) =>
-      (!m.next || compareScores(score(m.next), score(m)) <= 0) &&
-      (!m.prev || compareScores(score(m), score(m.prev)) > 0);
+    const isTop = (m: Node) => (!m.next || rises(m, m.next) <= 0) && (!m.prev || rises(m.prev, m) > 0);
     let n = this.root;
     let found: Node | null = null;
     const f = this.finger;
     if (f?.linked) {
       if (isTop(f)) found = f;
       else {
-        const c = f.next && compareScores(score(f.next), score(f)) > 0 ? f.next : f.prev;
+        const c = f.next && rises(f, f.next) > 0 ? f.next : f.prev;
         if (c && isTop(c)) found = c;
       }
       if (found) n = null;
     }
     while (n) {
-      if (
-        n.next &&
-        compareScores(exactScore(qx, qy, n.next.g.x, n.next.y), exactScore(qx, qy, n.g.x, n.y)) > 0
-      ) {
+      if (n.next && rises(n, n.next) > 0) {
         n = n.right;
       } else {
         found = n;
         n = n.left;
       }
     }
-    if (!found) return undefined;
+    if (!found) return;
     this.finger = found;
-    const top = exactScore(qx, qy, found.g.x, found.y);
-    for (
-      let t: Node | null = found;
-      t && compareScores(exactScore(qx, qy, t.g.x, t.y), top) === 0;
-      t = t.next
-    ) {
-      out.push(t.g);
-    }
-    return top;
+    // The nodes tied with the top follow it, each level with the one before.
+    out.push(found.g);
+    for (let t: Node = found; t.next && rises(t, t.next) === 0; t = t.next) out.push(t.next.g);
   }
 }
 
