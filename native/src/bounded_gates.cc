@@ -1,7 +1,7 @@
 // Why the bound is safe (the same argument as the output argmax's blocks). A row's exact gate is
 // G = Σ w_i·x_i ≤ U = Σ max(high_i·x_i, low_i·x_i) over the group's slots (a row without slot i
 // has w_i = 0, between low_i and high_i). The computed gate and the computed U are each within
-// k·2^−53·A of their exact values, k < 2^12 terms and A = Σ magnitude_i·|x_i|, so computed(G) ≤
+// k·2^−53·A of their exact values, k ≤ 16 terms (a group's union of slots is at most kMaxUnion) and A = Σ magnitude_i·|x_i|, so computed(G) ≤
 // computed(U) + 2^−40·A + 2^−1000 (the last for subnormal products); when that is at or below 0 no
 // row fires (a neuron fires when its computed gate is above 0). NaN or infinity makes the
 // comparison false: the group is then computed row by row.
@@ -13,7 +13,7 @@
 
 namespace tvm {
 
-void BoundedGates::build(const SparseRows& gate, const std::vector<int32_t>& neurons, int64_t width) {
+void BoundedGates::build(const SparseRows& gate, const std::vector<int32_t>& neurons) {
   groups_.clear();
   loose_.clear();
   grouped_.clear();
@@ -59,7 +59,7 @@ void BoundedGates::build(const SparseRows& gate, const std::vector<int32_t>& neu
     for (int32_t j : rows)
       for (int32_t i = gate.start[j]; i < gate.start[j + 1]; i++)
         range.emplace(gate.column[i], std::make_pair(0.0, 0.0));
-    if (rows.size() < 2 || range.size() > kMaxUnion || width >= 4096) {
+    if (rows.size() < 2 || range.size() > kMaxUnion) {
       loose.insert(loose.end(), rows.begin(), rows.end());
       continue;
     }

@@ -22,8 +22,8 @@ namespace tvm {
 
 class BoundedGates {
  public:
-  /** Groups `neurons` (ascending, nonzero gate rows) of `gate`; rows of a dModel of `width`. */
-  void build(const SparseRows& gate, const std::vector<int32_t>& neurons, int64_t width);
+  /** Groups `neurons` (ascending, nonzero gate rows) of `gate`. */
+  void build(const SparseRows& gate, const std::vector<int32_t>& neurons);
 
   /**
    * The neurons in no group (ascending), and the distinct gate rows they have, computed every

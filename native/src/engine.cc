@@ -40,7 +40,7 @@ Engine::Engine(std::shared_ptr<const Model> model) : model_(std::move(model)) {
     throw std::runtime_error("the model has " + std::to_string(m.vocabulary) +
                              " tokens; the engine keeps token ids in 16 bits (at most 65,536)");
   caches_.resize(m.layers.size());
-  active_.resize(m.layers.size());
+  std::vector<std::vector<int32_t>> active(m.layers.size());  // per layer, the heads with a cache
   selections_.assign(m.layers.size(), std::vector<Selection>(m.heads));
   for (size_t l = 0; l < m.layers.size(); l++) {
     for (int64_t h = 0; h < m.heads; h++) {
@@ -63,7 +63,7 @@ Engine::Engine(std::shared_ptr<const Model> model) : model_(std::move(model)) {
           break;
         case HeadKind::Unused: break;
       }
-      if (c.hull || c.rows) active_[l].push_back(static_cast<int32_t>(h));
+      if (c.hull || c.rows) active[l].push_back(static_cast<int32_t>(h));
       caches_[l].push_back(std::move(c));
     }
   }
@@ -75,7 +75,7 @@ Engine::Engine(std::shared_ptr<const Model> model) : model_(std::move(model)) {
   steps_.resize(m.layers.size());
   for (size_t l = 0; l < m.layers.size(); l++) {
     const Projections& plan = m.layers[l].projections;
-    for (const int32_t h : active_[l]) {
+    for (const int32_t h : active[l]) {
       const Head& head = m.layers[l].heads[h];
       HeadStep step;
       step.head = h;

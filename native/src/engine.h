@@ -101,8 +101,6 @@ class Engine {
   std::vector<double> x_, hidden_, headOut_;
   /** A layer's projected rows (Projections) and its plain neurons' gates, scratch per position. */
   std::vector<double> projected_, gates_;
-  /** Per layer, the heads with a cache, ascending (unused heads are skipped). */
-  std::vector<std::vector<int32_t>> active_;
   /**
    * What an active head computes at a position: where its value, query and key pairs are among
    * the layer's projected rows (−1: not there: no value rows, a current query, a position key),
@@ -117,6 +115,7 @@ class Engine {
     double* out = nullptr;
     Selection* selected = nullptr;
   };
+  /** Per layer, one step per head with a cache, in head order (an unused head adds nothing). */
   std::vector<std::vector<HeadStep>> steps_;
   /** The output blocks' bounds, scratch for predict() (the model is shared, so it is the engine's). */
   mutable std::vector<double> bounds_;

@@ -198,7 +198,7 @@ void markPositionHeads(Model& m) {
  * needs (Projections), and the live neurons that no one-hot group covers, grouped where a bound
  * can show a group off (BoundedGates).
  */
-void planLayer(Layer& layer, int64_t heads, int64_t dFfn, int64_t width) {
+void planLayer(Layer& layer, int64_t heads, int64_t dFfn) {
   Projections& p = layer.projections;
   p.rows.start.assign(1, 0);
   p.query.assign(static_cast<size_t>(heads), -1);
@@ -227,7 +227,7 @@ void planLayer(Layer& layer, int64_t heads, int64_t dFfn, int64_t width) {
   std::vector<int32_t> plain;
   for (int32_t j : layer.live)
     if (!selected[j]) plain.push_back(j);
-  layer.bounded.build(layer.gate, plain, width);
+  layer.bounded.build(layer.gate, plain);
 }
 
 /** A file descriptor closed on every path out. */
@@ -680,7 +680,7 @@ Model loadModelFrom(int fd, const std::string& file) {
       if (!layer.guarded.grouped(j)) live.push_back(j);
     layer.live = std::move(live);
   }
-  for (Layer& layer : m.layers) planLayer(layer, m.heads, m.dFfn, m.dModel);
+  for (Layer& layer : m.layers) planLayer(layer, m.heads, m.dFfn);
   return m;
 }
 

@@ -52,7 +52,7 @@ int boundedAgainstBruteForce() {
     for (int64_t j = 0; j < rows; j++)
       if (!gate.empty(j)) neurons.push_back(static_cast<int32_t>(j));
     tvm::BoundedGates bounded;
-    bounded.build(gate, neurons, width);
+    bounded.build(gate, neurons);
     // Every neuron exactly once, loose or grouped.
     std::vector<int> seen(static_cast<size_t>(rows), 0);
     for (int32_t j : bounded.loose()) seen[j]++;
