@@ -50,6 +50,7 @@ async function main() {
       join(native, 'test', 'sanitize_driver.cc'),
       join(native, 'test', 'guarded_check.cc'),
       join(native, 'test', 'bounded_check.cc'),
+      join(native, 'test', 'memo_check.cc'),
       ...sources,
       '-o',
       binary,

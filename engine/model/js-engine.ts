@@ -11,6 +11,7 @@ import { HullAttention } from '../attention/hull';
 import { PositionAttention, TokenLog } from '../attention/position';
 import { RecordingEngine, recordedHeads, SelectionRecorder } from '../attention/selection-rows';
 import type { HeadInfo, NeuronSelector, TransformerModel } from '../weights/model';
+import { ArgmaxMemo } from './argmax-memo';
 import { BoundedGates } from './bounded-gates';
 import { GuardedNeurons } from './guarded-neurons';
 import { type HeadProof, proveHeads } from './head-proofs';
@@ -121,6 +122,9 @@ export class JsEngine extends RecordingEngine {
   private readonly embedding: SparseRows;
   private readonly unembedding: SparseRows;
   private readonly output: OutputArgmax;
+  /** Tokens of output keys seen before (argmax-memo.ts): the argmax's answers, sooner. */
+  private readonly memo: ArgmaxMemo;
+  private readonly argmaxOfX = (): number => this.output.argmax(this.x);
   private readonly x: Float64Array;
   /** Each head's two selected values, reused at every position. */
   private readonly headOut: Float64Array[];
@@ -143,6 +147,7 @@ export class JsEngine extends RecordingEngine {
     this.embedding = new SparseRows(model.embedding, V, d);
     this.unembedding = new SparseRows(model.unembedding, V, d);
     this.output = new OutputArgmax(model.unembedding, V, d);
+    this.memo = new ArgmaxMemo(this.output.slots);
     const proofs = proveHeads(model);
     this.layers = model.layers.map((l, li) => {
       const gate = new SparseRows(l.gate, model.dFfn, d);
@@ -369,14 +374,14 @@ export class JsEngine extends RecordingEngine {
 
   /** The highest-scoring next token (the first on ties): scores() then the first maximum, exactly. */
   predict(): number {
-    return this.output.argmax(this.x);
+    return this.memo.get(this.x, this.argmaxOfX);
   }
 
   /** The token predict() gives for a given residual stream (what-if and tests). */
   predictFrom(residual: Float64Array): number {
     if (residual.length !== this.model.dModel)
       throw new RangeError(`predictFrom: expects ${this.model.dModel} values, not ${residual.length}`);
-    return this.output.argmax(residual);
+    return this.memo.get(residual, () => this.output.argmax(residual));
   }
 
   /** The residual stream after the last position (for inspection). */

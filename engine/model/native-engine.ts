@@ -33,6 +33,8 @@ export interface EngineMemory {
   readonly keyIndex: number;
   /** The selection log's blocks the engine still holds (the one being written, those not taken). */
   readonly selectionLog: number;
+  /** The output argmax's table of tokens by key (fixed: 2,048 entries of the output's slots + 1 words). */
+  readonly argmaxMemo: number;
 }
 
 export type StopReason = 'halt' | 'budget' | 'mismatch' | 'paused' | 'cancelled' | 'stop-token';

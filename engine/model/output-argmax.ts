@@ -135,6 +135,11 @@ export class OutputArgmax {
     this.slack = new Float64Array(this.groups.length);
   }
 
+  /** The residual slots the argmax reads (every column of the unembedding), ascending. */
+  get slots(): Int32Array {
+    return Int32Array.from(new Set(this.ranges.column)).sort();
+  }
+
   get blockCount(): number {
     return this.blocks.length;
   }

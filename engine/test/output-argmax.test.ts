@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { buildMachineGraph } from '../machine/interpreter';
+import { ArgmaxMemo, MEMO_MAX_SLOTS, MEMO_SET_BITS } from '../model/argmax-memo';
 import { JsEngine } from '../model/js-engine';
 import { loadNative, openNative } from '../model/native-engine';
 import { BLOCK_TOKENS, OutputArgmax } from '../model/output-argmax';
@@ -137,4 +138,105 @@ test('output argmax: predictFrom checks its residual', { skip }, () => {
     /predictFrom: expects a Float64Array of \d+ values/,
   );
   assert.throws(() => new JsEngine(model).predictFrom(new Float64Array(d + 1)), /expects \d+ values/);
+});
+
+/** The machine's unembedding's nonzero columns, ascending. */
+function machineSlots(): number[] {
+  const columns = new Set<number>();
+  for (let i = 0; i < V * d; i++) if (model.unembedding[i] !== 0) columns.add(i % d);
+  return [...columns].sort((a, b) => a - b);
+}
+
+/**
+ * Keys for the memo: residuals that agree outside the unembedding's slots or differ in one slot
+ * (the first, the last, any) by a new value, one ulp, ±0 or a NaN, more of them than the table
+ * holds (so entries are evicted and sets shared), and picks that come back to a hot few (so most
+ * lookups hit).
+ */
+function memoKeys(seed: number, slots: Int32Array): { pool: Float64Array[]; picks: number[] } {
+  const r = prng(seed);
+  const pool: Float64Array[] = [];
+  while (pool.length < 3 * (2 << MEMO_SET_BITS)) {
+    const x = new Float64Array(d);
+    for (const c of slots) x[c] = r() < 0.5 ? 0 : Math.floor(r() * 600) - 300;
+    pool.push(x);
+    const near = x.slice();
+    const c = slots[Math.floor(r() * slots.length)];
+    const kind = Math.floor(r() * 6);
+    if (kind === 0) near[c] = x[c] === 0 ? -0 : x[c];
+    else if (kind === 1) near[c] = x[c] + x[c] * 2 ** -52 + (x[c] === 0 ? 2 ** -1074 : 0);
+    else if (kind === 2) near[c] = Number.NaN;
+    else if (kind === 3) near[slots[r() < 0.5 ? 0 : slots.length - 1]] = Math.floor(r() * 600) - 300;
+    else if (kind === 4) near[c] = Math.floor(r() * 600) - 300;
+    else near[(c + 1) % d] += 1; // outside the slots or in the next one
+    pool.push(near);
+  }
+  const picks = Array.from({ length: 40_000 }, (_, k) =>
+    k % 3 === 0 ? Math.floor(r() * pool.length) : Math.floor(r() * 64),
+  );
+  return { pool, picks };
+}
+
+test('argmax memo: repeated, evicted and one-ulp-apart keys give the plain argmax (JS and native)', {
+  skip,
+}, () => {
+  // A forged unembedding where every slot it reads can decide the token: small random
+  // coefficients on twelve slots, the first and the last of the residual among them.
+  const r = prng(5);
+  const read = [0, 2, 3, 5, 8, 13, 17, 21, 26, 30, 33, d - 1];
+  const unembedding = new Float64Array(V * d);
+  for (let t = 0; t < V; t++) for (const c of read) unembedding[t * d + c] = Math.floor(r() * 17) - 8;
+  const forged: TransformerModel = { ...model, unembedding };
+  const file = join(work, 'memo.tvmw');
+  writeModel(file, forged);
+  const native = openNative(file);
+  const js = new JsEngine(forged);
+  const argmax = new OutputArgmax(unembedding, V, d);
+  const slots = argmax.slots;
+  assert.deepEqual([...slots], read, 'the slots are the unembedding’s columns');
+  assert.deepEqual([...new OutputArgmax(model.unembedding, V, d).slots], [...machineSlots()]);
+  const { pool, picks } = memoKeys(11, slots);
+  const expected = pool.map((x) => plainArgmax(unembedding, x));
+  assert.ok(new Set(expected).size > 20, 'the keys reach many different tokens');
+  const memo = new ArgmaxMemo(slots);
+  // One set of two entries and two sets: every key shares its set, so a match that skipped a word
+  // of the key would answer for the wrong residual.
+  const crowded = [new ArgmaxMemo(slots, 0), new ArgmaxMemo(slots, 1)];
+  let computed = 0;
+  for (const [k, i] of picks.entries()) {
+    const x = pool[i];
+    const got = memo.get(x, () => {
+      computed++;
+      return argmax.argmax(x);
+    });
+    assert.equal(got, expected[i], `memo, pick ${k} (residual ${i})`);
+    for (const small of crowded)
+      assert.equal(
+        small.get(x, () => argmax.argmax(x)),
+        expected[i],
+        `crowded memo, pick ${k} (residual ${i})`,
+      );
+    assert.equal(js.predictFrom(x), expected[i], `JS engine, pick ${k} (residual ${i})`);
+    assert.equal(native.predictFrom(x), expected[i], `native, pick ${k} (residual ${i})`);
+  }
+  // Most picks hit, and a key evicted or never seen is computed again: both paths ran.
+  assert.ok(
+    computed < picks.length / 2 && computed > pool.length / 2,
+    `computed ${computed} of ${picks.length}`,
+  );
+  assert.equal(memo.bytes, (2 << MEMO_SET_BITS) * (2 * slots.length + 1) * 4);
+  assert.equal(native.memory().argmaxMemo, (2 << MEMO_SET_BITS) * (slots.length + 1) * 8);
+});
+
+test('argmax memo: more slots than it keys computes every time', () => {
+  const slots = Int32Array.from({ length: MEMO_MAX_SLOTS + 1 }, (_, i) => i);
+  const memo = new ArgmaxMemo(slots);
+  const x = new Float64Array(MEMO_MAX_SLOTS + 1);
+  let computed = 0;
+  for (let k = 0; k < 3; k++)
+    assert.equal(
+      memo.get(x, () => ++computed),
+      k + 1,
+    );
+  assert.equal(memo.bytes, 0);
 });

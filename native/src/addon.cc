@@ -369,7 +369,7 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
     const std::pair<const char*, size_t> parts[] = {
         {"tokens", m.tokens},       {"gatherRows", m.gatherRows}, {"gatherTables", m.gatherTables},
         {"hullNodes", m.hullNodes}, {"keyGroups", m.keyGroups},   {"keyIndex", m.keyIndex},
-        {"selectionLog", m.selectionLog}};
+        {"selectionLog", m.selectionLog}, {"argmaxMemo", m.argmaxMemo}};
     for (const auto& [name, bytes] : parts) o.Set(name, Napi::Number::New(env, static_cast<double>(bytes)));
     return o;
   }

@@ -6,7 +6,7 @@
 //       rounded: integers by construction), v = value·x; the cache takes (k, v) at p, then answers
 //       q with the values of the best-scoring position(s); all outputs are then added to x
 //     FFN: hidden_j = (up_j·x)·relu(gate_j·x) for every neuron, then x += Σ_j hidden_j·down_j
-//   next token = argmax over t of unembedding_t·x
+//   next token = argmax over t of unembedding_t·x (remembered per key: argmax_memo.h)
 //
 // The order of every addition is the weight file's definition (head order, value 0 then 1,
 // neuron order, row entries in column order), and the build disables floating-point
@@ -108,6 +108,8 @@ Engine::Engine(std::shared_ptr<const Model> model) : model_(std::move(model)) {
       }
     }
   row_.assign(logged_.size(), 0);
+  for (const auto& [l, h] : logged_) loggedSelection_.push_back(&selections_[l][h]);
+  memo_.build(m.outputArgmax.slots());
 }
 
 void Engine::recordSelections(bool on, int64_t blockRows) {
@@ -151,6 +153,7 @@ Engine::Memory Engine::memory() const {
       }
     }
   r.selectionLog = log_.bytes();
+  r.argmaxMemo = memo_.bytes();
   return r;
 }
 
@@ -278,8 +281,8 @@ void Engine::feed(int32_t token) {
     feedForward(l, x);
   }
   if (log_.recording()) {
-    for (size_t i = 0; i < logged_.size(); i++) {
-      const Selection& s = selections_[logged_[i].first][logged_[i].second];
+    for (size_t i = 0; i < loggedSelection_.size(); i++) {
+      const Selection& s = *loggedSelection_[i];
       row_[i] = loggedAverage_[i] ? s.count : p - s.position;
     }
     log_.append(row_.data());
@@ -287,9 +290,11 @@ void Engine::feed(int32_t token) {
   position_++;
 }
 
-int32_t Engine::predict() const { return model_->outputArgmax.argmax(x_.data(), bounds_); }
+int32_t Engine::predict() const { return predictFrom(x_.data()); }
 
-int32_t Engine::predictFrom(const double* residual) const { return model_->outputArgmax.argmax(residual, bounds_); }
+int32_t Engine::predictFrom(const double* residual) const {
+  return memo_.get(residual, [&] { return model_->outputArgmax.argmax(residual, bounds_); });
+}
 
 Generated Engine::generate(int32_t halt, int64_t budget, const int32_t* expected, int64_t expectedLength,
                            const std::vector<int32_t>& stopTokens, const std::atomic<int>& request,

@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "argmax_memo.h"
 #include "attention.h"
 #include "model.h"
 #include "selection_log.h"
@@ -30,6 +31,9 @@ struct Generated {
 class Engine {
  public:
   explicit Engine(std::shared_ptr<const Model> model);
+  // The head steps and the logged heads point into the engine's own vectors: no copies.
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
 
   /** Runs the forward pass for the next position with `token` as its input. */
   void feed(int32_t token);
@@ -77,7 +81,8 @@ class Engine {
 
  /** Bytes per structure (vector capacities), for the memory report. */
   struct Memory {
-    size_t tokens = 0, gatherRows = 0, gatherTables = 0, hullNodes = 0, keyGroups = 0, keyIndex = 0, selectionLog = 0;
+    size_t tokens = 0, gatherRows = 0, gatherTables = 0, hullNodes = 0, keyGroups = 0, keyIndex = 0, selectionLog = 0,
+           argmaxMemo = 0;
   };
   Memory memory() const;
 
@@ -119,11 +124,15 @@ class Engine {
   std::vector<std::vector<HeadStep>> steps_;
   /** The output blocks' bounds, scratch for predict() (the model is shared, so it is the engine's). */
   mutable std::vector<double> bounds_;
+  /** Tokens of output keys seen before (argmax_memo.h): the same answers as the argmax, sooner. */
+  mutable ArgmaxMemo memo_;
   std::vector<int32_t> firing_;
   int64_t position_ = 0;
   SelectionLog log_;
   /** Per logged head: whether it averages ties (its row value is the count). */
-  std::vector<bool> loggedAverage_;
+  std::vector<uint8_t> loggedAverage_;
+  /** Per logged head, its entry of selections_ (which never moves once the engine is made). */
+  std::vector<const Selection*> loggedSelection_;
   std::vector<int64_t> row_;
   std::vector<std::pair<int32_t, int32_t>> logged_;
 };

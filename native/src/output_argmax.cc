@@ -22,6 +22,9 @@ void OutputArgmax::build(const SparseRows& rows, int64_t vocabulary) {
   low_.clear();
   magnitude_.clear();
   coefficient_.clear();
+  slots_.assign(rows.column.begin(), rows.column.begin() + rows.start[vocabulary]);
+  std::sort(slots_.begin(), slots_.end());
+  slots_.erase(std::unique(slots_.begin(), slots_.end()), slots_.end());
   auto sameSlots = [&](int64_t a, int64_t b) {
     const int32_t n = rows.start[a + 1] - rows.start[a];
     if (n != rows.start[b + 1] - rows.start[b]) return false;

@@ -31,6 +31,8 @@ class OutputArgmax {
    * engine brings its own, since one model may serve engines on several threads.
    */
   int32_t argmax(const double* x, std::vector<double>& scratch) const;
+  /** The residual slots the argmax reads (every column of the unembedding), ascending. */
+  const std::vector<int32_t>& slots() const { return slots_; }
   /** Blocks, for tests and the docs. */
   size_t blocks() const { return blocks_.size(); }
 
@@ -44,6 +46,7 @@ class OutputArgmax {
     int64_t coefficient = 0;       // coefficient_[coefficient + j·count + i]: slot j of token i
   };
   std::vector<Block> blocks_;
+  std::vector<int32_t> slots_;
   // Per block slot: the slot, the largest and smallest coefficient over the block's tokens, and
   // the largest magnitude.
   std::vector<int32_t> column_;

@@ -5,8 +5,9 @@
 // decode); each damaged or unreadable weight file must be refused with the TypeScript reader's
 // message; the hull heads must answer like brute force, the key index like std::map, and exact.h's
 // rounding, conversion and products like plain references; and guarded neuron groups must never
-// skip a neuron that fires (guarded_check.cc). Prints one line per case; exits 1 on a failure (a
-// sanitizer report aborts at once).
+// skip a neuron that fires (guarded_check.cc), bounded gate groups never one that may
+// (bounded_check.cc), and the output argmax's memo must answer as the argmax (memo_check.cc).
+// Prints one line per case; exits 1 on a failure (a sanitizer report aborts at once).
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -28,6 +29,7 @@
 
 int guardedAgainstBruteForce();  // guarded_check.cc
 int boundedAgainstBruteForce();  // bounded_check.cc
+int memoAgainstArgmax();         // memo_check.cc
 
 namespace {
 
@@ -311,7 +313,7 @@ int main(int argc, char** argv) {
   const tvm::Json manifest = tvm::parseJson(manifestText.data(), manifestText.size());
   const int32_t halt = static_cast<int32_t>(manifest.get("halt")->number);
   int failures = exactAgainstReferences() + keyIndexAgainstMap() + hullAgainstBruteForce() +
-                 guardedAgainstBruteForce() + boundedAgainstBruteForce();
+                 guardedAgainstBruteForce() + boundedAgainstBruteForce() + memoAgainstArgmax();
   for (const tvm::Json& run : manifest.get("runs")->items) {
     const auto start = std::chrono::steady_clock::now();
     auto model = std::make_shared<const tvm::Model>(tvm::loadModel(dir + "/" + text(run, "model")));
