@@ -11,13 +11,15 @@ namespace tvm {
 
 namespace {
 
-void putVarint(std::vector<uint8_t>& out, int64_t v) {
+/** Writes v as a zigzag LEB128 varint at `at` (room for kMaxVarint bytes); returns the end. */
+inline uint8_t* putVarint(uint8_t* at, int64_t v) {
   uint64_t z = (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
   while (z >= 0x80) {
-    out.push_back(static_cast<uint8_t>(z | 0x80));
+    *at++ = static_cast<uint8_t>(z | 0x80);
     z >>= 7;
   }
-  out.push_back(static_cast<uint8_t>(z));
+  *at++ = static_cast<uint8_t>(z);
+  return at;
 }
 
 /** Reads one varint at `at`; false past the end or on more than 64 bits. */
@@ -44,6 +46,7 @@ void SelectionLog::start(size_t width, int64_t position, int64_t blockRows) {
   blockRows_ = blockRows;
   current_ = Block();
   current_.start = position;
+  used_ = 0;
   previous_.assign(width, 0);
   difference_.assign(width, 0);
   std::lock_guard<std::mutex> lock(finishedLock_);
@@ -56,17 +59,22 @@ void SelectionLog::stop() {
 }
 
 void SelectionLog::append(const int64_t* row) {
+  std::vector<uint8_t>& out = current_.bytes;
+  if (out.size() - used_ < width_ * kMaxVarint) out.resize(std::max(2 * out.size(), used_ + width_ * kMaxVarint));
+  uint8_t* at = out.data() + used_;
   for (size_t i = 0; i < width_; i++) {
     const int64_t d = row[i] - previous_[i];
-    putVarint(current_.bytes, d - difference_[i]);
+    at = putVarint(at, d - difference_[i]);
     previous_[i] = row[i];
     difference_[i] = d;
   }
+  used_ = static_cast<size_t>(at - out.data());
   if (++current_.count == blockRows_) finish();
 }
 
 void SelectionLog::finish() {
   const int64_t next = current_.start + current_.count;
+  current_.bytes.resize(used_);
   current_.bytes.shrink_to_fit();
   {
     std::lock_guard<std::mutex> lock(finishedLock_);
@@ -74,6 +82,7 @@ void SelectionLog::finish() {
   }
   current_ = Block();
   current_.start = next;
+  used_ = 0;
   std::fill(previous_.begin(), previous_.end(), 0);
   std::fill(difference_.begin(), difference_.end(), 0);
 }
@@ -87,7 +96,7 @@ std::vector<SelectionLog::Block> SelectionLog::take() {
 
 bool SelectionLog::at(int64_t position, std::vector<int64_t>& row) const {
   if (position >= current_.start && position < current_.start + current_.count)
-    return decode(current_.bytes.data(), current_.bytes.size(), width_, current_.start, position, row);
+    return decode(current_.bytes.data(), used_, width_, current_.start, position, row);
   std::lock_guard<std::mutex> lock(finishedLock_);
   for (const Block& b : finished_)
     if (position >= b.start && position < b.start + b.count)

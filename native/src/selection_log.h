@@ -47,8 +47,16 @@ class SelectionLog {
  private:
   void finish();
 
+  /** The most bytes a zigzag varint of 64 bits takes. */
+  static constexpr size_t kMaxVarint = 10;
+
   bool recording_ = false;
   size_t width_ = 0;
+  /**
+   * Bytes of current_ written so far: its vector is sized ahead (doubling), so a row's varints go
+   * through a pointer with no per-byte capacity check, and is cut to this size when it finishes.
+   */
+  size_t used_ = 0;
   int64_t blockRows_ = 0;
   Block current_;
   std::vector<int64_t> previous_, difference_;
