@@ -13,6 +13,32 @@ export function compareProducts(a: number, b: number, c: number, d: number): num
   return diff > 0n ? 1 : diff < 0n ? -1 : 0;
 }
 
+/**
+ * u − v exactly, for integer-valued u and v: a number when the double subtraction is exact, else a
+ * bigint. Keys mix cleared ones (about 2^101) with small ones, and then a difference rounds (the
+ * ulp at 2^100 is 2^48): Knuth's TwoSum gives the subtraction's rounding error exactly, and the
+ * difference is exact when that error is 0.
+ */
+export function exactDifference(u: number, v: number): number | bigint {
+  const d = u - v;
+  const vv = u - d; // TwoSum of u and −v: the parts of d that came from each operand
+  const err = u - (d + vv) + (vv - v);
+  return err === 0 ? d : BigInt(u) - BigInt(v);
+}
+
+/** Sign of a·b − c·d, exactly, for exact integers as numbers or bigints. */
+export function compareExactProducts(
+  a: number | bigint,
+  b: number | bigint,
+  c: number | bigint,
+  d: number | bigint,
+): number {
+  if (typeof a === 'number' && typeof b === 'number' && typeof c === 'number' && typeof d === 'number')
+    return compareProducts(a, b, c, d);
+  const diff = BigInt(a) * BigInt(b) - BigInt(c) * BigInt(d);
+  return diff > 0n ? 1 : diff < 0n ? -1 : 0;
+}
+
 /** The score qx·x + qy·y as an exact value: a number when it fits, else a bigint. */
 export function exactScore(qx: number, qy: number, x: number, y: number): number | bigint {
   const s1 = qx * x;

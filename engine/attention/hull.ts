@@ -10,7 +10,7 @@
 // Tie-break, as the graph defines it: "latest" returns the values of the most recently inserted
 // tied key; "average" returns the mean of the values over every tied insertion. Identical keys are
 // merged into one group that keeps the latest values, the sum of values and the count.
-import { compareProducts, compareScores, exactScore } from './exact';
+import { compareExactProducts, compareScores, exactDifference, exactScore } from './exact';
 
 export type TieBreak = 'latest' | 'average';
 
@@ -107,7 +107,12 @@ function link(a: Node | null, b: Node | null): void {
 /** True when the point (bx, by) lies strictly below the segment a–c (a.x < bx < c.x). */
 function strictlyBelowPoint(a: Node, bx: number, by: number, c: Node): boolean {
   // b.y < a.y + (c.y − a.y)·(b.x − a.x)/(c.x − a.x)  ⇔  (b.y − a.y)(c.x − a.x) < (c.y − a.y)(b.x − a.x)
-  return compareProducts(by - a.y, c.g.x - a.g.x, c.y - a.y, bx - a.g.x) < 0;
+  // Each difference exact: a cleared key (about 2^101) minus a small one rounds in doubles.
+  const dy = exactDifference(by, a.y);
+  const ex = exactDifference(c.g.x, a.g.x);
+  const ey = exactDifference(c.y, a.y);
+  const dx = exactDifference(bx, a.g.x);
+  return compareExactProducts(dy, ex, ey, dx) < 0;
 }
 
 /** The same for node b; three consecutive nodes with narrow steps d = b − a, e = c − b: d.y·e.x < e.y·d.x. */

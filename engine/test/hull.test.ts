@@ -3,6 +3,7 @@
 // and products beyond 2^53.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { compareExactProducts, exactDifference } from '../attention/exact';
 import { BruteAttention, HullAttention, type TieBreak } from '../attention/hull';
 import { PositionAttention } from '../attention/position';
 import { prng } from './support/prng';
@@ -191,4 +192,41 @@ test('position attention (gather heads) = brute force for every query direction'
     }
   }
   assert.throws(() => fast.insert(0, 0, [0], 400), /got key/);
+});
+
+test('a point within rounding of a hull edge whose keys mix 2^100 and small coordinates is placed exactly', () => {
+  // a = (0, 3), c = (2, −2^100), b = (1, −2^99): b lies 1.5 below the edge a–c, which the
+  // differences in doubles miss (−2^99 − 3 and −2^100 − 3 both round to their powers of two, so
+  // b looked on the edge). Exactly, b is strictly below the upper hull and on the lower one.
+  const hull = new HullAttention(1);
+  hull.insert(0, 3, [1], 0);
+  hull.insert(2, -(2 ** 100), [2], 1);
+  hull.insert(1, -(2 ** 99), [3], 2);
+  assert.equal(hull.hullSize, 2 + 3, 'upper hull a, c; lower hull a, b, c');
+  // The same with the insertion order reversed, and mirrored in x.
+  const mirrored = new HullAttention(1);
+  mirrored.insert(-1, -(2 ** 99), [3], 0);
+  mirrored.insert(-2, -(2 ** 100), [2], 1);
+  mirrored.insert(0, 3, [1], 2);
+  assert.equal(mirrored.hullSize, 2 + 3);
+});
+
+test('exactDifference and compareExactProducts agree with BigInt on keys from 1 to 2^110', () => {
+  const r = prng(17);
+  const key = () => {
+    const v = Math.round((r() - 0.5) * 2 ** (1 + Math.floor(r() * 110)));
+    return v === 0 ? 0 : v; // no −0
+  };
+  let inexact = 0;
+  for (let i = 0; i < 20_000; i++) {
+    const [u, v, w, z] = [key(), key(), key(), key()];
+    const d = exactDifference(u, v);
+    assert.equal(BigInt(d), BigInt(u) - BigInt(v), `${u} − ${v}`);
+    if (typeof d === 'bigint') inexact++;
+    else assert.equal(BigInt(u - v), BigInt(u) - BigInt(v), `a number only when exact: ${u} − ${v}`);
+    const e = exactDifference(w, z);
+    const exact = BigInt(d) * BigInt(e) - BigInt(u) * BigInt(w);
+    assert.equal(compareExactProducts(d, e, u, w), exact > 0n ? 1 : exact < 0n ? -1 : 0);
+  }
+  assert.ok(inexact > 1000 && inexact < 19_000, `${inexact} inexact differences: both paths ran`);
 });
