@@ -164,10 +164,23 @@ async function shot(
 
 /** Runs a palette command by its exact label. */
 async function palette(page: Page, label: string) {
-  await page.keyboard.press('F1');
-  await page.keyboard.type(label);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-  await row.waitFor({ timeout: 30_000 });
+  // The quick-input list keeps the rows of an earlier opening, hidden: typing before the widget
+  // shows, or matching a hidden row, once waited 30 s on a row that never became visible. So: wait
+  // for the palette's input (F1 again if a keystroke was lost), set its text, and take only a
+  // visible row.
+  const input = page.locator('.quick-input-widget input');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const shown = await input
+      .waitFor({ state: 'visible', timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) break;
+    if (attempt === 3) throw new Error(`the command palette did not open for '${label}'`);
+  }
+  await input.fill(`>${label}`);
+  const row = page.locator('.quick-input-list .monaco-list-row:visible', { hasText: label }).first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
   await row.click();
 }
 
