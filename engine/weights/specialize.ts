@@ -20,10 +20,10 @@ import type { TransformerModel } from './model';
 
 /**
  * The most instructions a specialized model holds. Each instruction is one FFN neuron and one
- * column of every table: a dense row of d_model (~70) float64s in each of 3 matrices of each of 6
- * layers, about 10 KB of weight file, 25 KB of memory and 0.25 ms to build (measured: newton_sqrt's
- * 32,245 instructions took 7.9 s, 812 MB and wrote 327 MB), so this bound keeps a build under a
- * minute, ~1.7 GB of memory and a ~670 MB file. Larger programs run on the universal model.
+ * column of every table, built as dense rows of d_model (~70) float64s before the file stores them
+ * sparse (version 2): newton_sqrt's 32,245 instructions built in 4.1 s with a 572 MiB peak and a
+ * 7.1 MB file (docs/schedule.md, "Specialized models"), so this bound, about twice that, keeps a
+ * build to seconds and about a gigabyte. Larger programs run on the universal model.
  */
 export const MAX_SPECIALIZED_INSTRUCTIONS = 65_536;
 
