@@ -218,6 +218,18 @@ class UpperHull {
   }
 
   /**
+   * Whether add() would leave the point (x, y) off this hull: strictly below it, or at the x of a
+   * point on it and not higher. (y as given; the lower hull negates it, as add() does.)
+   */
+  rejects(x: number, givenY: number): boolean {
+    const y = this.flip ? -givenY : givenY;
+    const before = this.floor(x);
+    if (before && before.g.x === x) return before.y >= y;
+    const after = before ? before.next : this.first();
+    return before !== null && after !== null && strictlyBelowPoint(before, x, y, after);
+  }
+
+  /**
    * Adds a group's point; points that fall strictly inside the hull are not kept. The groups
    * whose points leave the hull are marked off it and appended to `left`.
    */
@@ -334,15 +346,24 @@ export class HullAttention {
     let g = this.last;
     let fresh = false;
     if (!g || g.x !== x || g.y !== y || g.on === 0) {
-      let column = this.groups.get(x);
-      if (!column) {
-        column = new Map();
-        this.groups.set(x, column);
+      const found = this.groups.get(x)?.get(y);
+      if (!found && this.inside(x, y)) {
+        // A new key strictly inside both hulls and the x extremes could never be selected: its
+        // group would be made and dropped at once (as below), so only the total counts it.
+        this.all.add(values, seq);
+        this.last = null;
+        return;
       }
-      const found = column.get(y);
       fresh = !found;
       g = found ?? new KeyGroup(x, y, this.valueCount);
-      if (fresh) column.set(y, g);
+      if (fresh) {
+        let column = this.groups.get(x);
+        if (!column) {
+          column = new Map();
+          this.groups.set(x, column);
+        }
+        column.set(y, g);
+      }
       this.last = g;
     }
     g.add(values, seq);
@@ -388,6 +409,19 @@ export class HullAttention {
       if (col.size === 0) this.groups.delete(k.x);
       this.groupCount--;
     }
+  }
+
+  /** Whether a new key (x, y) lies strictly between the x extremes and off both hulls. */
+  private inside(x: number, y: number): boolean {
+    const { maxX, minX } = this;
+    return (
+      maxX.length > 0 &&
+      minX.length > 0 &&
+      x < maxX[0].x &&
+      x > minX[0].x &&
+      this.upper.rejects(x, y) &&
+      this.lower.rejects(x, y)
+    );
   }
 
   /**

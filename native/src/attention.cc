@@ -162,15 +162,27 @@ bool UpperHull::strictlyBelow(int32_t a, int32_t b, int32_t c) const {
   return strictlyBelow(a, B.x, B.y, c);
 }
 
+int32_t UpperHull::hintedFloor(i128 x) {
+  // The floor of the last add is tried first: consecutive keys mostly fall between the same two
+  // hull nodes (77% on sudoku), and checking that span is two comparisons instead of a treap walk.
+  const bool hinted = hint_ >= 0 && nodes_[hint_].group >= 0 && nodes_[hint_].x <= x &&
+                      (nodes_[hint_].next < 0 || x < nodes_[nodes_[hint_].next].x);
+  hint_ = hinted ? hint_ : floor(x);
+  return hint_;
+}
+
+bool UpperHull::rejects(i128 x, i128 givenY) {
+  const i128 y = flip_ ? -givenY : givenY;
+  const int32_t before = hintedFloor(x);
+  if (before >= 0 && nodes_[before].x == x) return nodes_[before].y >= y;
+  const int32_t after = before >= 0 ? nodes_[before].next : first();
+  return before >= 0 && after >= 0 && strictlyBelow(before, x, y, after);
+}
+
 void UpperHull::add(int32_t group, std::vector<KeyGroup>& groups, std::vector<int32_t>& left) {
   const KeyGroup& g = groups[group];
   const i128 y = flip_ ? -g.y : g.y;
-  // The floor of the last add is tried first: consecutive keys mostly fall between the same two
-  // hull nodes (77% on sudoku), and checking that span is two comparisons instead of a treap walk.
-  const bool hinted = hint_ >= 0 && nodes_[hint_].group >= 0 && nodes_[hint_].x <= g.x &&
-                      (nodes_[hint_].next < 0 || g.x < nodes_[nodes_[hint_].next].x);
-  int32_t before = hinted ? hint_ : floor(g.x);
-  hint_ = before;
+  int32_t before = hintedFloor(g.x);
   if (before >= 0 && nodes_[before].x == g.x) {
     if (nodes_[before].y >= y) return;  // same x, not higher: below the hull
     int32_t replaced = before;
@@ -312,8 +324,19 @@ void HullAttention::insert(i128 x, i128 y, const double values[2], int64_t seq) 
   int32_t g = last_;
   // The last insert's key again (a freed group has count 0; a reused one holds another key).
   if (g < 0 || groups_[g].count == 0 || groups_[g].x != x || groups_[g].y != y) {
-    const int32_t next = freeGroups_.empty() ? static_cast<int32_t>(groups_.size()) : freeGroups_.back();
-    g = last_ = index_.find(x, y, next, groups_, fresh);
+    g = index_.lookup(x, y, groups_);
+    if (g < 0 && inside(x, y)) {
+      // A new key strictly inside both hulls and the x extremes could never be selected: its
+      // group would be made and freed at once (below), so only the total counts it.
+      addTo(all_, values, seq);
+      last_ = -1;
+      return;
+    }
+    if (g < 0) {
+      const int32_t next = freeGroups_.empty() ? static_cast<int32_t>(groups_.size()) : freeGroups_.back();
+      g = index_.find(x, y, next, groups_, fresh);
+    }
+    last_ = g;
   }
   if (fresh) {
     if (freeGroups_.empty()) groups_.emplace_back();
@@ -350,6 +373,11 @@ void HullAttention::insert(i128 x, i128 y, const double values[2], int64_t seq) 
   // hulls reject at once, and that is freed here too).
   for (int32_t k : left_)
     if (groups_[k].on == 0 && groups_[k].count > 0) release(k);
+}
+
+bool HullAttention::inside(i128 x, i128 y) {
+  return !maxX_.empty() && !minX_.empty() && x < groups_[maxX_[0]].x && x > groups_[minX_[0]].x &&
+         upper_.rejects(x, y) && lower_.rejects(x, y);
 }
 
 void HullAttention::release(int32_t g) {

@@ -46,6 +46,11 @@ class UpperHull {
    * points leave the hull are marked off it and appended to `left`.
    */
   void add(int32_t group, std::vector<KeyGroup>& groups, std::vector<int32_t>& left);
+  /**
+   * Whether add() would leave the point (x, y) off this hull: strictly below it, or at the x of a
+   * node and not higher (y as given; the lower hull negates it, as add() does).
+   */
+  bool rejects(i128 x, i128 y);
   /** Appends the groups maximizing qx·x + qy·y (qy > 0 in this hull's orientation). */
   void best(i128 qx, i128 qy, const std::vector<KeyGroup>& groups, std::vector<int32_t>& out) const;
   size_t size() const { return size_; }
@@ -81,6 +86,8 @@ class UpperHull {
   std::vector<int32_t> free_;
 
   uint32_t nextPriority();
+  /** The node with the largest x ≤ x (−1: none), the last add's floor tried first. */
+  int32_t hintedFloor(i128 x);
   int32_t allocate(int32_t group, i128 x, i128 y);
   int32_t floor(i128 x) const;
   int32_t first() const;
@@ -115,6 +122,16 @@ class KeyIndex {
  public:
   /** The group of (x, y), creating it as `fresh` when absent (groups holds the others' keys). */
   int32_t find(i128 x, i128 y, int32_t fresh, const std::vector<KeyGroup>& groups, bool& inserted);
+  /** The group of (x, y), or −1 when absent. */
+  int32_t lookup(i128 x, i128 y, const std::vector<KeyGroup>& groups) const {
+    const size_t mask = slots_.size() - 1;
+    const uint32_t h = hash(x, y);
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.group < 0) return -1;
+      if (s.hash == h && groups[s.group].x == x && groups[s.group].y == y) return s.group;
+    }
+  }
   /** Removes group g, whose key is (x, y) (backward-shift deletion: no tombstones). */
   void erase(i128 x, i128 y, int32_t g);
   size_t bytes() const { return slots_.capacity() * sizeof(Slot); }
@@ -159,6 +176,8 @@ class HullAttention {
   size_t liveGroups() const { return groups_.size() - freeGroups_.size(); }
 
  private:
+  /** Whether a new key lies strictly between the x extremes and off both hulls. */
+  bool inside(i128 x, i128 y);
   /** Frees a group no query can select any more (on neither hull nor an x extreme). */
   void release(int32_t g);
 
