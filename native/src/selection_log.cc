@@ -64,9 +64,14 @@ void SelectionLog::append(const int64_t* row) {
   uint8_t* at = out.data() + used_;
   for (size_t i = 0; i < width_; i++) {
     const int64_t d = row[i] - previous_[i];
-    at = putVarint(at, d - difference_[i]);
+    const int64_t dd = d - difference_[i];
     previous_[i] = row[i];
     difference_[i] = d;
+    if (dd == 0) {
+      *at++ = 0;  // most heads look back as far as at the position before, or one further
+      continue;
+    }
+    at = putVarint(at, dd);
   }
   used_ = static_cast<size_t>(at - out.data());
   if (++current_.count == blockRows_) finish();
