@@ -256,24 +256,15 @@ void UpperHull::best(i128 qx, i128 qy, const std::vector<KeyGroup>&, std::vector
 
 // ── KeyIndex ──
 
-int32_t KeyIndex::find(i128 x, i128 y, int32_t fresh, const std::vector<KeyGroup>& groups, bool& inserted) {
+void KeyIndex::insert(i128 x, i128 y, int32_t group) {
   if (2 * (used_ + 1) > slots_.size()) grow();
   const size_t mask = slots_.size() - 1;
   const uint32_t h = hash(x, y);
-  for (size_t i = h & mask;; i = (i + 1) & mask) {
-    Slot& s = slots_[i];
-    if (s.group < 0) {
-      s.hash = h;
-      s.group = fresh;
-      used_++;
-      inserted = true;
-      return fresh;
-    }
-    if (s.hash == h && groups[s.group].x == x && groups[s.group].y == y) {
-      inserted = false;
-      return s.group;
-    }
-  }
+  size_t i = h & mask;
+  while (slots_[i].group >= 0) i = (i + 1) & mask;  // the key is absent: the first hole is its slot
+  slots_[i].hash = h;
+  slots_[i].group = group;
+  used_++;
 }
 
 void KeyIndex::erase(i128 x, i128 y, int32_t g) {
@@ -333,8 +324,9 @@ void HullAttention::insert(i128 x, i128 y, const double values[2], int64_t seq) 
       return;
     }
     if (g < 0) {
-      const int32_t next = freeGroups_.empty() ? static_cast<int32_t>(groups_.size()) : freeGroups_.back();
-      g = index_.find(x, y, next, groups_, fresh);
+      g = freeGroups_.empty() ? static_cast<int32_t>(groups_.size()) : freeGroups_.back();
+      index_.insert(x, y, g);
+      fresh = true;
     }
     last_ = g;
   }

@@ -120,9 +120,7 @@ class UpperHull {
  */
 class KeyIndex {
  public:
-  /** The group of (x, y), creating it as `fresh` when absent (groups holds the others' keys). */
-  int32_t find(i128 x, i128 y, int32_t fresh, const std::vector<KeyGroup>& groups, bool& inserted);
-  /** The group of (x, y), or −1 when absent. */
+  /** The group of (x, y), or −1 when absent (groups holds the keys). Inline: every insert asks. */
   int32_t lookup(i128 x, i128 y, const std::vector<KeyGroup>& groups) const {
     const size_t mask = slots_.size() - 1;
     const uint32_t h = hash(x, y);
@@ -132,6 +130,8 @@ class KeyIndex {
       if (s.hash == h && groups[s.group].x == x && groups[s.group].y == y) return s.group;
     }
   }
+  /** Adds (x, y) → group, for a key lookup() did not find. */
+  void insert(i128 x, i128 y, int32_t group);
   /** Removes group g, whose key is (x, y) (backward-shift deletion: no tombstones). */
   void erase(i128 x, i128 y, int32_t g);
   size_t bytes() const { return slots_.capacity() * sizeof(Slot); }

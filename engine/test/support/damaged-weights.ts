@@ -28,6 +28,15 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
   const dataStart = Math.ceil((16 + headerLength) / 8) * 8;
   const withHeaderText = (text: string) => reseal(replaceHeader(good, text));
   const withHeader = (h: unknown) => withHeaderText(JSON.stringify(h));
+  /** A one-hot group (selector) of layer 0's neurons first .. first + count − 1. */
+  const oneHot = (first: number, count: number) => ({
+    layer: 0,
+    first,
+    count,
+    slot: 0,
+    squareSlot: 1,
+    oneSlot: 2,
+  });
   const edited = (edit: (b: Uint8Array, view: DataView) => void) => {
     const b = good.slice();
     edit(b, new DataView(b.buffer));
@@ -112,7 +121,7 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
       what: 'a one-hot group the gates do not have',
       bytes: withHeader({
         ...header,
-        selectors: [{ layer: 0, first: 0, count: 2, slot: 0, squareSlot: 1, oneSlot: 2 }],
+        selectors: [oneHot(0, 2)],
       }),
       reason: /selector 0: neuron 0 of layer 0 is not a one-hot gate/,
     },
@@ -120,10 +129,7 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
       what: 'two one-hot groups sharing a neuron',
       bytes: withHeader({
         ...header,
-        selectors: [
-          { layer: 0, first: 0, count: 2, slot: 0, squareSlot: 1, oneSlot: 2 },
-          { layer: 0, first: 1, count: 1, slot: 0, squareSlot: 1, oneSlot: 2 },
-        ],
+        selectors: [oneHot(0, 2), oneHot(1, 1)],
       }),
       reason: /header: selectors 0 and 1 share neurons of layer 0/,
     },
@@ -131,11 +137,7 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
       what: 'a one-hot group inside another, listed apart',
       bytes: withHeader({
         ...header,
-        selectors: [
-          { layer: 0, first: 0, count: 3, slot: 0, squareSlot: 1, oneSlot: 2 },
-          { layer: 0, first: 5, count: 1, slot: 0, squareSlot: 1, oneSlot: 2 },
-          { layer: 0, first: 1, count: 1, slot: 0, squareSlot: 1, oneSlot: 2 },
-        ],
+        selectors: [oneHot(0, 3), oneHot(5, 1), oneHot(1, 1)],
       }),
       reason: /header: selectors 0 and 2 share neurons of layer 0/,
     },
@@ -143,7 +145,7 @@ export function damagedWeightFiles(good: Uint8Array): Damage[] {
       what: 'a one-hot group past the layer',
       bytes: withHeader({
         ...header,
-        selectors: [{ layer: 0, first: 0, count: header.dFfn + 1, slot: 0, squareSlot: 1, oneSlot: 2 }],
+        selectors: [oneHot(0, header.dFfn + 1)],
       }),
       reason: /selector 0 is out of range/,
     },
